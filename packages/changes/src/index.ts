@@ -1,0 +1,2 @@
+export * from './file-kind.js';
+export * from './plan.js';

@@ -1,0 +1,45 @@
+import { expect, test } from '@jest/globals';
+import { planChanges, type ChangedPath, type IntegrationFolder } from './plan.js';
+
+const known = new Map<string, IntegrationFolder>([
+  ['awesome', { folder: 'awesome', name: 'awesome' }],
+  ['other', { folder: 'other', name: 'other' }],
+]);
+const at = (folder: string) => known.get(folder);
+const m = (path: string): ChangedPath => ({ path, status: 'modified' });
+
+test('maps files to integrations with reasons and kinds', () => {
+  const plan = planChanges([m('awesome/datadog_checks/awesome/check.py'), m('other/README.md'), m('docs/x.md'), m('README.md')], at);
+  expect(plan.allBecause).toBeUndefined();
+  expect(plan.integrations).toEqual([
+    {
+      folder: 'awesome',
+      name: 'awesome',
+      functional: true,
+      docsOnly: false,
+      reasons: ['Python code: datadog_checks/awesome/check.py'],
+      files: ['datadog_checks/awesome/check.py'],
+    },
+    { folder: 'other', name: 'other', functional: false, docsOnly: true, reasons: ['documentation: README.md'], files: ['README.md'] },
+  ]);
+});
+
+test('tests-only changes are neither functional nor docs-only', () => {
+  const [only] = planChanges([m('awesome/tests/test_unit.py')], at).integrations;
+  expect(only).toMatchObject({ functional: false, docsOnly: false });
+});
+
+test.each(['pyproject.toml', '.coveragerc', '.ddev/config.toml'])('root %s selects all', (path) => {
+  expect(planChanges([m(path)], at).allBecause).toContain(path);
+});
+
+test('folders that are not integrations (or were deleted) are dropped', () => {
+  expect(planChanges([{ path: 'gone/hatch.toml', status: 'deleted' }], at).integrations).toEqual([]);
+});
+
+test('a repository whose root is the integration', () => {
+  const root = { folder: '', name: 'awesome' };
+  const plan = planChanges([m('pyproject.toml'), m('datadog_checks/awesome/check.py')], () => undefined, root);
+  expect(plan.allBecause).toBeUndefined();
+  expect(plan.integrations).toMatchObject([{ name: 'awesome', folder: '', functional: true }]);
+});

@@ -1,0 +1,6 @@
+export * from './errors.js';
+export * from './inputs.js';
+export * from './process.js';
+export * from './reporter.js';
+export * from './runner-environment.js';
+export * as markdown from './markdown.js';

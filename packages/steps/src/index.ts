@@ -1,0 +1,1 @@
+export { materializePythonScript } from './python-script.js';

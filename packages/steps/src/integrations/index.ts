@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { checkIntegrationName } from '@aic/integration';
+import type { IntegrationFolder } from '@aic/changes';
+import { splitList, UserError, type Reporter } from '@aic/runtime';
+import { detectChanges } from '../plan/index.js';
+import { integrationAt, listIntegrations, rootIntegration } from './discover.js';
+
+export { integrationAt, listIntegrations, rootIntegration } from './discover.js';
+
+/** The `integrations` input: named ones, every one, or those the change touched. */
+export type IntegrationsSpec = { kind: 'all' } | { kind: 'changed' } | { kind: 'names'; names: string[] };
+
+/**
+ * Parses the `integrations` input. Empty means `changed` on pull requests and `all` otherwise.
+ * Returns `{ problem }` for a name that is not one (path, shell characters, …).
+ */
+export function parseIntegrationsSpec(raw: string, eventName?: string): IntegrationsSpec | { problem: string } {
+  const items = splitList(raw);
+  if (items.length === 0) return eventName === 'pull_request' ? { kind: 'changed' } : { kind: 'all' };
+  if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed')) return { kind: items[0] };
+  const names: string[] = [];
+  for (const item of items) {
+    const check = checkIntegrationName(item);
+    if (!check.ok) return { problem: check.problem };
+    if (!names.includes(check.name)) names.push(check.name);
+  }
+  return { names, kind: 'names' };
+}
+
+export interface SelectedIntegration extends IntegrationFolder {
+  /** Absolute path of the integration folder. */
+  path: string;
+}
+
+export interface SelectOptions {
+  repoPath: string;
+  /** Needed for `changed`; without one, `changed` falls back to all with a notice. */
+  baseRef?: string;
+  headRef?: string;
+  reporter?: Reporter;
+}
+
+/** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
+export function baseFromEvent(eventPath: string | undefined): string | undefined {
+  if (!eventPath || !existsSync(eventPath)) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
+      pull_request?: { base?: { sha?: string } };
+      before?: string;
+    };
+    const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
+    return event.pull_request?.base?.sha ?? before;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function selectIntegrations(spec: IntegrationsSpec, options: SelectOptions): Promise<SelectedIntegration[]> {
+  const withPath = (found: IntegrationFolder): SelectedIntegration => ({
+    ...found,
+    path: path.join(options.repoPath, found.folder),
+  });
+  if (spec.kind === 'names') {
+    const root = rootIntegration(options.repoPath);
+    return spec.names.map((name) => {
+      if (root) {
+        if (root.name === name) return withPath(root);
+      } else {
+        const found = integrationAt(options.repoPath, name);
+        if (found) return withPath(found);
+      }
+      const known = listIntegrations(options.repoPath).map((item) => item.name);
+      throw new UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
+        hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
+      });
+    });
+  }
+  if (spec.kind === 'changed' && options.baseRef) {
+    const plan = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, ...(options.headRef ? { headRef: options.headRef } : {}) });
+    if (plan.allBecause === undefined) return plan.integrations.map(withPath);
+    options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
+  } else if (spec.kind === 'changed') {
+    options.reporter?.annotate({
+      level: 'notice',
+      message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
+    });
+  }
+  return listIntegrations(options.repoPath).map(withPath);
+}

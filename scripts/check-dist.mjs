@@ -1,0 +1,24 @@
+// Rebuilds every action's dist/ and fails when it differs from what is committed:
+// partners run dist/, not src/, so a stale bundle ships old code.
+import { spawnSync } from 'node:child_process';
+
+const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: false });
+
+const bundle = run('npx', ['turbo', 'run', 'bundle', '--force']);
+if (bundle.status !== 0) process.exit(bundle.status ?? 1);
+
+const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'actions/*/dist'], {
+  encoding: 'utf8',
+});
+if (status.status !== 0) {
+  console.error(status.stderr);
+  process.exit(1);
+}
+if (status.stdout.trim() !== '') {
+  console.error('::error::dist/ is stale: these bundled files differ from the sources:');
+  console.error(status.stdout);
+  run('git', ['--no-pager', 'diff', '--stat', '--', 'actions/*/dist']);
+  console.error('Run `npm run bundle` and commit actions/*/dist.');
+  process.exit(1);
+}
+console.log('dist/ is up to date with the sources.');
