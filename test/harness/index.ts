@@ -1,4 +1,4 @@
-export { runAction, type ActionRun, type RunOptions, type StepRun } from './run-action.js';
+export { runAction, removeRunnerScratch, type ActionRun, type RunOptions, type StepRun } from './run-action.js';
 export { readActionMetadata, inputVariable, type ActionMetadata } from './action-metadata.js';
 export { parseAnnotations, parseKeyValueFile, type ParsedAnnotation } from './workflow-commands.js';
 export { repoRoot, actionDir } from './paths.js';

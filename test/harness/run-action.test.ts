@@ -1,13 +1,18 @@
-import { beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { bundleFixtureAction } from './bundle-fixture.js';
 import { repoRoot } from './paths.js';
-import { runAction } from './run-action.js';
+import { removeRunnerScratch, runAction } from './run-action.js';
 import { parseAnnotations, parseKeyValueFile } from './workflow-commands.js';
 
 let fixture: string;
 beforeAll(() => {
   fixture = bundleFixtureAction(path.join(repoRoot, 'test', 'fixtures', 'greeting-action'));
+});
+afterAll(() => {
+  removeRunnerScratch();
+  rmSync(fixture, { recursive: true, force: true });
 });
 
 describe('runAction on the bundled fixture action', () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { evaluateDefault, inputVariable, readActionMetadata } from './action-metadata.js';
@@ -58,10 +58,18 @@ const read = (file: string): string => {
  * (defaults from action.yml), the GITHUB_* command files, a workspace, runner temp and tool cache,
  * an event payload — then the post step with STATE_* from what main saved.
  */
+const scratchDirs: string[] = [];
+
+/** Removes every scratch folder (workspace, temp, tool cache, command files) the runs of this process made. */
+export function removeRunnerScratch(): void {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   const metadata = readActionMetadata(options.actionDir);
   if (!metadata.runs.using.startsWith('node')) throw new Error(`${options.actionDir} is not a node action`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'aic-runner-'));
+  scratchDirs.push(scratch);
   const workspace = options.workspace ?? mkdirIn(scratch, 'workspace');
   const runnerTemp = options.runnerTemp ?? mkdirIn(scratch, 'temp');
   const toolCache = options.toolCache ?? mkdirIn(scratch, 'tool-cache');
