@@ -2,3 +2,4 @@ export { runAction, removeRunnerScratch, type ActionRun, type RunOptions, type S
 export { readActionMetadata, inputVariable, type ActionMetadata } from './action-metadata.js';
 export { parseAnnotations, parseKeyValueFile, type ParsedAnnotation } from './workflow-commands.js';
 export { repoRoot, actionDir } from './paths.js';
+export { pythonTools, ddevEnvironment, type PythonTools } from './python-tools.js';
