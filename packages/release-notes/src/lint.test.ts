@@ -1,0 +1,60 @@
+import { describe, expect, test } from '@jest/globals';
+import { lintChangelog, lintNewEntry, parseChangelog } from './index.js';
+
+const TODAY = '2026-11-24';
+const rules = (text: string) => lintChangelog(parseChangelog(text), TODAY).map((f) => [f.level, f.rule, f.line]);
+
+describe('history level (lint mode)', () => {
+  test.each([
+    ['## 1.0 / 2024-01-01\n\n* x', ['error', 'version-format', 1]],
+    ['## 1.0.0 / 2024-02-30\n\n* x', ['error', 'impossible-date', 1]],
+    ['## 1.0.0 / 2027-01-01\n\n* x', ['error', 'future-date', 1]],
+    ['## 1.0.0 / 01/02/2024\n\n* x', ['error', 'date-format', 1]],
+    ['## 1.0.0 / 2024-01-01\n\n* x\n\n## 1.0.0 / 2023-01-01\n\n* y', ['error', 'duplicate-version', 5]],
+    ['## 1.0.0\n\n* x', ['warning', 'missing-date', 1]],
+    ['## 1.3.0/ 2025-07-10\n\n* x', ['warning', 'heading-format', 1]],
+    ['## 1.0.0 / 2024-01-01\n\n***Added***\n\n* x', ['warning', 'label-format', 3]],
+    ['## 1.0.0 / 2024-01-01\n\n***Added***:\n', ['warning', 'empty-section', 3]],
+    ['## 1.0.0 / 2024-01-01\n\nSome text.', ['warning', 'stray-line', 3]],
+    ['# CHANGELOG\n', ['warning', 'no-entries', 1]],
+  ])('%j', (text, expected) => {
+    expect(rules(text)).toContainEqual(expected);
+  });
+
+  test('consistently oldest first is a warning; mixed order an error', () => {
+    expect(rules('## 1.0.0 / 2020-01-01\n* a\n## 1.1.0 / 2021-01-01\n* b\n## 2.0.0 / 2022-01-01\n* c')).toEqual([['warning', 'oldest-first', 1]]);
+    expect(rules('## 2.0.0 / 2022-01-01\n* a\n## 1.0.0 / 2020-01-01\n* b\n## 1.1.0 / 2021-01-01\n* c')).toEqual([['error', 'mixed-order', 5]]);
+  });
+
+  test('a canonical file has no finding', () => {
+    expect(rules('# CHANGELOG - X\n\n## 1.1.0 / 2026-01-01\n\n***Fixed***:\n\n* y\n\n## 1.0.0 / 2025-01-01\n\n***Added***:\n\n* x\n')).toEqual([]);
+  });
+});
+
+describe('the entry a pull request adds', () => {
+  const newEntry = (text: string) => {
+    const changelog = parseChangelog(text);
+    return lintNewEntry(changelog, changelog.entries.find((e) => e.version === '1.1.0')!, TODAY).map((f) => [f.rule, f.line, f.message]);
+  };
+  const OLD = '\n## 1.0.0 / 2025-01-01\n\n***Added***:\n\n* x\n';
+
+  test('canonical passes', () => {
+    expect(newEntry(`## 1.1.0 / 2026-11-24\n\n***Added***:\n\n* New thing.\n${OLD}`)).toEqual([]);
+  });
+
+  test.each([
+    [`## 1.1.0/ 2026-11-24\n\n***Added***:\n\n* n\n${OLD}`, 'entry-heading', 1, "must be exactly '## 1.1.0 / 2026-11-24'"],
+    [`## 1.1.0\n\n***Added***:\n\n* n\n${OLD}`, 'entry-heading', 1, "must be exactly '## 1.1.0 / 2026-11-24'"],
+    [`## 1.1.0 / 2026-11-24\n\n***Added***\n\n* n\n${OLD}`, 'entry-label', 3, "must be exactly '***Added***:'"],
+    [`## 1.1.0 / 2026-11-24\n\n_**Fixed**_:\n\n* n\n${OLD}`, 'entry-label', 3, "must be exactly '***Fixed***:'"],
+    [`## 1.1.0 / 2026-11-24\n\n***Added***:\n${OLD}`, 'entry-empty-section', 3, 'needs at least one'],
+    [`## 1.1.0 / 2026-11-24\n\n* n\n${OLD}`, 'entry-no-section', 1, 'needs at least one section'],
+    [`## 1.1.0 / 2026-11-24\n\n***Added***:\n\nSome prose.\n* n\n${OLD}`, 'entry-stray-line', 5, 'Only section labels'],
+    [`${OLD.trim()}\n\n## 1.1.0 / 2026-11-24\n\n***Added***:\n\n* n\n`, 'entry-not-first', 7, 'must be the first one'],
+    [`## 1.1.0 / 2026-12-01\n\n***Added***:\n\n* n\n${OLD}`, 'future-date', 1, 'after today'],
+  ])('%#: %j', (text, rule, line, message) => {
+    const findings = newEntry(text);
+    expect(findings.map(([r, l]) => [r, l])).toContainEqual([rule, line]);
+    expect(findings.find(([r]) => r === rule)![2]).toContain(message);
+  });
+});
