@@ -24,7 +24,8 @@ function ddevTest(marker: 'unit' | 'integration') {
   return { ...result, report };
 }
 
-const attribute = (xml: string, name: string) => Number(new RegExp(`<testsuite [^>]*\\b${name}="(\\d+)"`).exec(xml)?.[1]);
+const attribute = (xml: string, name: string) =>
+  Number(new RegExp(`<testsuite [^>]*\\b${name}="(\\d+)"`).exec(xml)?.[1]);
 
 describe('examples/awesome through `ddev test`', () => {
   test('unit tests pass: OK / WARNING / CRITICAL, logs, ConfigurationError', () => {
@@ -41,6 +42,7 @@ describe('examples/awesome through `ddev test`', () => {
     expect(attribute(run.report, 'tests')).toBe(2);
     expect(attribute(run.report, 'failures')).toBe(0);
     const dockerAnswers = spawnSync('docker', ['info'], { timeout: 10_000 }).status === 0;
-    if (!dockerAnswers) expect(run.stdout).toContain('No Docker engine answered; serving the test page from a local HTTP server');
+    if (!dockerAnswers)
+      expect(run.stdout).toContain('No Docker engine answered; serving the test page from a local HTTP server');
   });
 });

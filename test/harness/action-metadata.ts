@@ -16,14 +16,16 @@ export interface ActionMetadata {
 }
 
 export function readActionMetadata(actionDir: string): ActionMetadata {
-  const file = ['action.yml', 'action.yaml'].map((name) => path.join(actionDir, name)).find((candidate) => {
-    try {
-      readFileSync(candidate);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  const file = ['action.yml', 'action.yaml']
+    .map((name) => path.join(actionDir, name))
+    .find((candidate) => {
+      try {
+        readFileSync(candidate);
+        return true;
+      } catch {
+        return false;
+      }
+    });
   if (!file) throw new Error(`No action.yml in ${actionDir}`);
   const metadata = parse(readFileSync(file, 'utf8')) as ActionMetadata;
   return { ...metadata, inputs: metadata.inputs ?? {}, outputs: metadata.outputs ?? {} };
@@ -37,7 +39,8 @@ export function inputVariable(name: string): string {
 /** Evaluates the few `${{ }}` expressions that action defaults use; anything else is an error in the test. */
 export function evaluateDefault(value: string, context: Record<string, string>): string {
   return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => {
-    if (!(expression in context)) throw new Error(`The harness cannot evaluate \${{ ${expression} }} in an action default`);
+    if (!(expression in context))
+      throw new Error(`The harness cannot evaluate \${{ ${expression} }} in an action default`);
     return context[expression]!;
   });
 }

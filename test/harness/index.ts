@@ -3,3 +3,4 @@ export { readActionMetadata, inputVariable, type ActionMetadata } from './action
 export { parseAnnotations, parseKeyValueFile, type ParsedAnnotation } from './workflow-commands.js';
 export { repoRoot, actionDir } from './paths.js';
 export { pythonTools, ddevEnvironment, type PythonTools } from './python-tools.js';
+export { GitRepo } from './git-repo.js';

@@ -60,7 +60,10 @@ describe('workflow command parsing', () => {
     ['::error file=a.py,line=3::boom', { level: 'error', message: 'boom', file: 'a.py', line: 3 }],
     ['::warning::100%25 done%0Anext', { level: 'warning', message: '100% done\nnext' }],
     ['::notice title=a%3A b%2C c::x', { level: 'notice', message: 'x', title: 'a: b, c' }],
-    ['::error file=t.py,line=1,endLine=2,col=4::m', { level: 'error', message: 'm', file: 't.py', line: 1, endLine: 2, col: 4 }],
+    [
+      '::error file=t.py,line=1,endLine=2,col=4::m',
+      { level: 'error', message: 'm', file: 't.py', line: 1, endLine: 2, col: 4 },
+    ],
   ])('%s', (line, expected) => {
     expect(parseAnnotations(`noise\n${line}\n`)).toEqual([expected]);
   });

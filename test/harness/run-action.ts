@@ -103,7 +103,14 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...options.env,
   };
 
-  const main = await runStep(path.join(options.actionDir, metadata.runs.main!), baseEnv, scratch, 'main', workspace, options.timeoutMs);
+  const main = await runStep(
+    path.join(options.actionDir, metadata.runs.main!),
+    baseEnv,
+    scratch,
+    'main',
+    workspace,
+    options.timeoutMs,
+  );
   const run: ActionRun = { ...main, workspace, runnerTemp, toolCache };
   if (metadata.runs.post && options.post !== false) {
     const stateEnv = Object.fromEntries(Object.entries(main.state).map(([name, value]) => [`STATE_${name}`, value]));

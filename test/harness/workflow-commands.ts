@@ -19,7 +19,10 @@ export function parseAnnotations(stdout: string): ParsedAnnotation[] {
   for (const line of stdout.split(/\r?\n/)) {
     const match = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line);
     if (!match) continue;
-    const annotation: ParsedAnnotation = { level: match[1] as ParsedAnnotation['level'], message: unescapeData(match[3]!) };
+    const annotation: ParsedAnnotation = {
+      level: match[1] as ParsedAnnotation['level'],
+      message: unescapeData(match[3]!),
+    };
     for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
       const eq = pair.indexOf('=');
       const key = pair.slice(0, eq);

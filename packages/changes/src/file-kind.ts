@@ -23,7 +23,8 @@ export function classifyIntegrationFile(path: string): FileClassification {
   }
   if (lower.startsWith('datadog_checks/')) {
     if (name.endsWith('.py')) return { kind: 'functional', reason: 'Python code' };
-    if (name === 'conf.yaml.example' || name.endsWith('.yaml.example')) return { kind: 'functional', reason: 'the example configuration' };
+    if (name === 'conf.yaml.example' || name.endsWith('.yaml.example'))
+      return { kind: 'functional', reason: 'the example configuration' };
     return { kind: 'functional', reason: 'a file shipped in the package' };
   }
   if (lower === 'assets/configuration/spec.yaml') return { kind: 'functional', reason: 'the configuration spec' };
@@ -32,11 +33,23 @@ export function classifyIntegrationFile(path: string): FileClassification {
     return { kind: 'functional', reason: 'an asset (dashboard, monitor, log pipeline, service check…)' };
   }
   if (name === 'metadata.csv') return { kind: 'functional', reason: 'metric metadata' };
-  if (name === 'pyproject.toml' || name === 'hatch.toml' || name === 'setup.py' || name === 'setup.cfg' || /^requirements.*\.(in|txt)$/.test(name)) {
+  if (
+    name === 'pyproject.toml' ||
+    name === 'hatch.toml' ||
+    name === 'setup.py' ||
+    name === 'setup.cfg' ||
+    /^requirements.*\.(in|txt)$/.test(name)
+  ) {
     return { kind: 'functional', reason: 'packaging' };
   }
   if (name === 'manifest.json') return { kind: 'functional', reason: 'the manifest' };
-  if (name.endsWith('.md') || name.endsWith('.rst') || name.endsWith('.txt') || lower.startsWith('images/') || lower.startsWith('docs/')) {
+  if (
+    name.endsWith('.md') ||
+    name.endsWith('.rst') ||
+    name.endsWith('.txt') ||
+    lower.startsWith('images/') ||
+    lower.startsWith('docs/')
+  ) {
     return { kind: 'docs', reason: 'documentation' };
   }
   if (name.endsWith('.py')) return { kind: 'functional', reason: 'Python code' };

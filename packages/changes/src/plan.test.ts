@@ -9,7 +9,10 @@ const at = (folder: string) => known.get(folder);
 const m = (path: string): ChangedPath => ({ path, status: 'modified' });
 
 test('maps files to integrations with reasons and kinds', () => {
-  const plan = planChanges([m('awesome/datadog_checks/awesome/check.py'), m('other/README.md'), m('docs/x.md'), m('README.md')], at);
+  const plan = planChanges(
+    [m('awesome/datadog_checks/awesome/check.py'), m('other/README.md'), m('docs/x.md'), m('README.md')],
+    at,
+  );
   expect(plan.allBecause).toBeUndefined();
   expect(plan.integrations).toEqual([
     {
@@ -20,7 +23,14 @@ test('maps files to integrations with reasons and kinds', () => {
       reasons: ['Python code: datadog_checks/awesome/check.py'],
       files: ['datadog_checks/awesome/check.py'],
     },
-    { folder: 'other', name: 'other', functional: false, docsOnly: true, reasons: ['documentation: README.md'], files: ['README.md'] },
+    {
+      folder: 'other',
+      name: 'other',
+      functional: false,
+      docsOnly: true,
+      reasons: ['documentation: README.md'],
+      files: ['README.md'],
+    },
   ]);
 });
 

@@ -41,7 +41,10 @@ export function planChanges(
   rootIntegration?: IntegrationFolder,
 ): ChangePlan {
   let allBecause: string | undefined;
-  const byFolder = new Map<string, { integration: IntegrationFolder; files: { path: string; kind: FileKind; reason: string }[] }>();
+  const byFolder = new Map<
+    string,
+    { integration: IntegrationFolder; files: { path: string; kind: FileKind; reason: string }[] }
+  >();
   for (const change of changes) {
     if (!rootIntegration && affectsAllIntegrations(change.path)) {
       allBecause ??= `${change.path} changed, and it affects every integration`;

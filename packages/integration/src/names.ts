@@ -12,13 +12,14 @@ export function checkIntegrationName(raw: string): NameCheck {
   const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
   if (raw === '') return { ok: false, problem: 'an integration name is empty.' };
   if (/[/\\]/.test(raw) || raw.includes('..')) {
-    return { ok: false, problem: `${shown} is a path, not an integration name. Give the folder name only (e.g. 'awesome').` };
+    return {
+      ok: false,
+      problem: `${shown} is a path, not an integration name. Give the folder name only (e.g. 'awesome').`,
+    };
   }
   if (raw.length > 100) return { ok: false, problem: `${shown} is too long for an integration name.` };
   if (NAME.test(raw)) return { ok: true, name: raw };
-  const hint = /^[A-Za-z0-9_-]+$/.test(raw)
-    ? ` Did you mean '${normalizeCheckName(raw)}'?`
-    : '';
+  const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
   return {
     ok: false,
     problem: `${shown} is not an integration name: use lowercase letters, digits and underscores.${hint}`,
@@ -27,7 +28,10 @@ export function checkIntegrationName(raw: string): NameCheck {
 
 /** ddev's normalisation: lowercase, `-` and spaces to `_`. */
 export function normalizeCheckName(name: string): string {
-  return name.trim().toLowerCase().replace(/[-\s]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '_');
 }
 
 /** The PyPI project name of an integration: `datadog-<name>` with `_` → `-`. */

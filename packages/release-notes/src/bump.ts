@@ -20,10 +20,16 @@ export function bumpSectionWarnings(kind: BumpKind, entry: Entry): { line: numbe
   const removed = entry.sections.find((section) => section.name === 'Removed');
   const added = entry.sections.find((section) => section.name === 'Added');
   if (removed && kind !== 'major') {
-    warnings.push({ line: removed.line, message: `A ***Removed***: section usually needs a major bump, not a ${kind} one.` });
+    warnings.push({
+      line: removed.line,
+      message: `A ***Removed***: section usually needs a major bump, not a ${kind} one.`,
+    });
   }
   if (added && kind === 'patch') {
-    warnings.push({ line: added.line, message: 'An ***Added***: section usually needs a minor bump, not a patch one.' });
+    warnings.push({
+      line: added.line,
+      message: 'An ***Added***: section usually needs a minor bump, not a patch one.',
+    });
   }
   return warnings;
 }
@@ -32,7 +38,11 @@ export function bumpSectionWarnings(kind: BumpKind, entry: Entry): { line: numbe
  * Lines of a document that still name the previous version in an install command or pin:
  * `datadog-<name>==<old>`, `datadog_<name>-<old>-py3…whl`, `datadog-agent integration install -t datadog-<name>==<old>`.
  */
-export function staleVersionReferences(text: string, integration: string, previous: string): { line: number; text: string }[] {
+export function staleVersionReferences(
+  text: string,
+  integration: string,
+  previous: string,
+): { line: number; text: string }[] {
   const project = `datadog-${integration.replace(/_/g, '-')}`;
   const escaped = previous.replace(/\./g, '\\.');
   const patterns = [

@@ -6,8 +6,13 @@ import { lintChangelog, parseChangelog } from './index.js';
 
 // The 265 real changelogs of DataDog/integrations-extras (shared/corpus), all accepted by Datadog's
 // review: lint mode must find no error in any of them; legacy quirks are warnings.
-const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus/extras-changelogs');
-const files = readdirSync(corpus).filter((name) => name.endsWith('.md')).sort();
+const corpus = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../shared/corpus/extras-changelogs',
+);
+const files = readdirSync(corpus)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 
 describe('the extras changelog corpus', () => {
   test('has the 265 files', () => expect(files).toHaveLength(265));

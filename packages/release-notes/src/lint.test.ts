@@ -22,19 +22,31 @@ describe('history level (lint mode)', () => {
   });
 
   test('consistently oldest first is a warning; mixed order an error', () => {
-    expect(rules('## 1.0.0 / 2020-01-01\n* a\n## 1.1.0 / 2021-01-01\n* b\n## 2.0.0 / 2022-01-01\n* c')).toEqual([['warning', 'oldest-first', 1]]);
-    expect(rules('## 2.0.0 / 2022-01-01\n* a\n## 1.0.0 / 2020-01-01\n* b\n## 1.1.0 / 2021-01-01\n* c')).toEqual([['error', 'mixed-order', 5]]);
+    expect(rules('## 1.0.0 / 2020-01-01\n* a\n## 1.1.0 / 2021-01-01\n* b\n## 2.0.0 / 2022-01-01\n* c')).toEqual([
+      ['warning', 'oldest-first', 1],
+    ]);
+    expect(rules('## 2.0.0 / 2022-01-01\n* a\n## 1.0.0 / 2020-01-01\n* b\n## 1.1.0 / 2021-01-01\n* c')).toEqual([
+      ['error', 'mixed-order', 5],
+    ]);
   });
 
   test('a canonical file has no finding', () => {
-    expect(rules('# CHANGELOG - X\n\n## 1.1.0 / 2026-01-01\n\n***Fixed***:\n\n* y\n\n## 1.0.0 / 2025-01-01\n\n***Added***:\n\n* x\n')).toEqual([]);
+    expect(
+      rules(
+        '# CHANGELOG - X\n\n## 1.1.0 / 2026-01-01\n\n***Fixed***:\n\n* y\n\n## 1.0.0 / 2025-01-01\n\n***Added***:\n\n* x\n',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('the entry a pull request adds', () => {
   const newEntry = (text: string) => {
     const changelog = parseChangelog(text);
-    return lintNewEntry(changelog, changelog.entries.find((e) => e.version === '1.1.0')!, TODAY).map((f) => [f.rule, f.line, f.message]);
+    return lintNewEntry(
+      changelog,
+      changelog.entries.find((e) => e.version === '1.1.0')!,
+      TODAY,
+    ).map((f) => [f.rule, f.line, f.message]);
   };
   const OLD = '\n## 1.0.0 / 2025-01-01\n\n***Added***:\n\n* x\n';
 
@@ -43,7 +55,12 @@ describe('the entry a pull request adds', () => {
   });
 
   test.each([
-    [`## 1.1.0/ 2026-11-24\n\n***Added***:\n\n* n\n${OLD}`, 'entry-heading', 1, "must be exactly '## 1.1.0 / 2026-11-24'"],
+    [
+      `## 1.1.0/ 2026-11-24\n\n***Added***:\n\n* n\n${OLD}`,
+      'entry-heading',
+      1,
+      "must be exactly '## 1.1.0 / 2026-11-24'",
+    ],
     [`## 1.1.0\n\n***Added***:\n\n* n\n${OLD}`, 'entry-heading', 1, "must be exactly '## 1.1.0 / 2026-11-24'"],
     [`## 1.1.0 / 2026-11-24\n\n***Added***\n\n* n\n${OLD}`, 'entry-label', 3, "must be exactly '***Added***:'"],
     [`## 1.1.0 / 2026-11-24\n\n_**Fixed**_:\n\n* n\n${OLD}`, 'entry-label', 3, "must be exactly '***Fixed***:'"],

@@ -13,40 +13,72 @@ const CANONICAL_LABEL = /^\*\*\*(Added|Fixed|Changed|Removed|Deprecated|Security
  */
 export function lintHistory(changelog: Changelog, today: string, skip: ReadonlySet<Entry> = new Set()): Finding[] {
   const findings: Finding[] = [];
-  const add = (level: Finding['level'], rule: string, line: number, message: string) => findings.push({ level, rule, line, message });
+  const add = (level: Finding['level'], rule: string, line: number, message: string) =>
+    findings.push({ level, rule, line, message });
   const seen = new Map<string, number>();
   for (const entry of changelog.entries) {
     if (!STRICT_VERSION.test(entry.version)) {
       add('error', 'version-format', entry.line, `Version '${entry.version}' is not X.Y.Z (three numbers).`);
     }
     const first = seen.get(entry.version);
-    if (first !== undefined) add('error', 'duplicate-version', entry.line, `Version ${entry.version} is already listed at line ${first}.`);
+    if (first !== undefined)
+      add('error', 'duplicate-version', entry.line, `Version ${entry.version} is already listed at line ${first}.`);
     else seen.set(entry.version, entry.line);
     if (skip.has(entry)) continue;
     checkDate(entry, today, add);
     if (!CANONICAL_HEADING.test(entry.heading) && entry.date !== undefined && isCalendarDate(entry.date)) {
-      add('warning', 'heading-format', entry.line, `Heading '${entry.heading}' is not in the form '${canonicalHeading(entry.version, entry.date)}'.`);
+      add(
+        'warning',
+        'heading-format',
+        entry.line,
+        `Heading '${entry.heading}' is not in the form '${canonicalHeading(entry.version, entry.date)}'.`,
+      );
     }
     for (const section of entry.sections) {
       if (!CANONICAL_LABEL.test(section.raw)) {
-        add('warning', 'label-format', section.line, `Section label '${section.raw}' is not in the form '${canonicalLabel(section.name)}'.`);
+        add(
+          'warning',
+          'label-format',
+          section.line,
+          `Section label '${section.raw}' is not in the form '${canonicalLabel(section.name)}'.`,
+        );
       }
-      if (section.bullets.length === 0) add('warning', 'empty-section', section.line, `Section ${section.name} has no bullets.`);
+      if (section.bullets.length === 0)
+        add('warning', 'empty-section', section.line, `Section ${section.name} has no bullets.`);
     }
     if (entry.looseBullets.length > 0 && entry.sections.length > 0) {
-      add('warning', 'bullet-without-section', entry.looseBullets[0]!.line, 'Bullets before the first section label belong to no section.');
+      add(
+        'warning',
+        'bullet-without-section',
+        entry.looseBullets[0]!.line,
+        'Bullets before the first section label belong to no section.',
+      );
     }
     for (const other of entry.otherLines) {
-      add('warning', 'stray-line', other.line, `Line is neither a section label nor a '* ' bullet: ${JSON.stringify(other.text.trim().slice(0, 60))}.`);
+      add(
+        'warning',
+        'stray-line',
+        other.line,
+        `Line is neither a section label nor a '* ' bullet: ${JSON.stringify(other.text.trim().slice(0, 60))}.`,
+      );
     }
   }
   findings.push(...checkOrder(changelog));
   return findings.sort((a, b) => a.line - b.line);
 }
 
-function checkDate(entry: Entry, today: string, add: (level: Finding['level'], rule: string, line: number, message: string) => void): void {
+function checkDate(
+  entry: Entry,
+  today: string,
+  add: (level: Finding['level'], rule: string, line: number, message: string) => void,
+): void {
   if (entry.date === undefined) {
-    add('warning', 'missing-date', entry.line, `Version ${entry.version} has no date; write '${canonicalHeading(entry.version, 'YYYY-MM-DD')}'.`);
+    add(
+      'warning',
+      'missing-date',
+      entry.line,
+      `Version ${entry.version} has no date; write '${canonicalHeading(entry.version, 'YYYY-MM-DD')}'.`,
+    );
     return;
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) {
@@ -70,7 +102,14 @@ function checkOrder(changelog: Changelog): Finding[] {
   }
   if (ascending === 0) return [];
   if (descending === 0) {
-    return [{ level: 'warning', rule: 'oldest-first', line: valid[0]!.line, message: 'Entries are oldest first; newest first is the convention.' }];
+    return [
+      {
+        level: 'warning',
+        rule: 'oldest-first',
+        line: valid[0]!.line,
+        message: 'Entries are oldest first; newest first is the convention.',
+      },
+    ];
   }
   const wrong = valid.find((entry, index) => index > 0 && semver.gt(entry.version, valid[index - 1]!.version))!;
   return [
@@ -92,29 +131,62 @@ export function lintNewEntry(changelog: Changelog, entry: Entry, today: string):
   const error = (rule: string, line: number, message: string) => findings.push({ level: 'error', rule, line, message });
   const canonical = canonicalHeading(entry.version, entry.date && isCalendarDate(entry.date) ? entry.date : today);
   if (!CANONICAL_HEADING.test(entry.heading)) {
-    error('entry-heading', entry.line, `The new entry's heading must be exactly '${canonical}', not '${entry.heading}'.`);
+    error(
+      'entry-heading',
+      entry.line,
+      `The new entry's heading must be exactly '${canonical}', not '${entry.heading}'.`,
+    );
   } else if (!isCalendarDate(entry.date!)) {
-    error('impossible-date', entry.line, `Date ${entry.date} is not a calendar date; write '${canonicalHeading(entry.version, today)}'.`);
+    error(
+      'impossible-date',
+      entry.line,
+      `Date ${entry.date} is not a calendar date; write '${canonicalHeading(entry.version, today)}'.`,
+    );
   } else if (entry.date! > today) {
     error('future-date', entry.line, `Date ${entry.date} is after today (${today}).`);
   }
   if (changelog.entries[0] !== entry) {
-    error('entry-not-first', entry.line, `The entry for ${entry.version} must be the first one (newest first), above '${changelog.entries[0]!.heading}'.`);
+    error(
+      'entry-not-first',
+      entry.line,
+      `The entry for ${entry.version} must be the first one (newest first), above '${changelog.entries[0]!.heading}'.`,
+    );
   }
   if (entry.sections.length === 0) {
-    error('entry-no-section', entry.line, `The entry for ${entry.version} needs at least one section, e.g. '***Added***:' followed by '* ' bullets.`);
+    error(
+      'entry-no-section',
+      entry.line,
+      `The entry for ${entry.version} needs at least one section, e.g. '***Added***:' followed by '* ' bullets.`,
+    );
   }
   for (const bullet of entry.looseBullets) {
-    error('entry-bullet-without-section', bullet.line, `Bullet outside a section: put it under '***Added***:', '***Fixed***:', '***Changed***:' or '***Removed***:'.`);
+    error(
+      'entry-bullet-without-section',
+      bullet.line,
+      `Bullet outside a section: put it under '***Added***:', '***Fixed***:', '***Changed***:' or '***Removed***:'.`,
+    );
   }
   for (const section of entry.sections) {
     if (section.raw !== canonicalLabel(section.name)) {
-      error('entry-label', section.line, `Section label must be exactly '${canonicalLabel(section.name)}', not '${section.raw}'.`);
+      error(
+        'entry-label',
+        section.line,
+        `Section label must be exactly '${canonicalLabel(section.name)}', not '${section.raw}'.`,
+      );
     }
-    if (section.bullets.length === 0) error('entry-empty-section', section.line, `Section ${canonicalLabel(section.name)} needs at least one '* ' bullet.`);
+    if (section.bullets.length === 0)
+      error(
+        'entry-empty-section',
+        section.line,
+        `Section ${canonicalLabel(section.name)} needs at least one '* ' bullet.`,
+      );
   }
   for (const other of entry.otherLines) {
-    error('entry-stray-line', other.line, `Only section labels and '* ' bullets belong in the entry: ${JSON.stringify(other.text.trim().slice(0, 60))}.`);
+    error(
+      'entry-stray-line',
+      other.line,
+      `Only section labels and '* ' bullets belong in the entry: ${JSON.stringify(other.text.trim().slice(0, 60))}.`,
+    );
   }
   return findings;
 }
@@ -122,7 +194,14 @@ export function lintNewEntry(changelog: Changelog, entry: Entry, today: string):
 /** Lint mode: the whole file at the history level. */
 export function lintChangelog(changelog: Changelog, today: string): Finding[] {
   if (changelog.entries.length === 0) {
-    return [{ level: 'warning', rule: 'no-entries', line: 1, message: "No release entries yet: the first release adds '## 1.0.0 / YYYY-MM-DD'." }];
+    return [
+      {
+        level: 'warning',
+        rule: 'no-entries',
+        line: 1,
+        message: "No release entries yet: the first release adds '## 1.0.0 / YYYY-MM-DD'.",
+      },
+    ];
   }
   return lintHistory(changelog, today);
 }

@@ -92,7 +92,9 @@ describe('properties', () => {
 
   const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 .,()`-]{0,30}[A-Za-z0-9.)`]$/);
   const version = fc.tuple(fc.nat(20), fc.nat(20), fc.nat(20)).map((parts) => parts.join('.'));
-  const date = fc.date({ min: new Date('2015-01-01'), max: new Date('2026-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const date = fc
+    .date({ min: new Date('2015-01-01'), max: new Date('2026-01-01'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
   const section = fc.record({
     name: fc.constantFrom('Added', 'Fixed', 'Changed', 'Removed', 'Deprecated', 'Security'),
     bullets: fc.array(word, { minLength: 1, maxLength: 4 }),
@@ -108,24 +110,27 @@ describe('properties', () => {
       fc.property(fc.uniqueArray(entry, { selector: (e) => e.version, minLength: 1, maxLength: 5 }), (entries) => {
         const text = renderChangelog(
           'CHANGELOG - Generated',
-          entries.map(
-            (e, index): Entry => ({
-              version: e.version,
-              date: e.date,
-              heading: '',
-              line: index,
-              endLine: index,
-              looseBullets: [],
-              otherLines: [],
-              sections: e.sections.map((s) => ({ name: s.name, raw: '', line: 0, bullets: s.bullets.map((b) => ({ text: b, line: 0 })) })),
-            }),
-          ),
+          entries.map((e, index): Entry => ({
+            version: e.version,
+            date: e.date,
+            heading: '',
+            line: index,
+            endLine: index,
+            looseBullets: [],
+            otherLines: [],
+            sections: e.sections.map((s) => ({
+              name: s.name,
+              raw: '',
+              line: 0,
+              bullets: s.bullets.map((b) => ({ text: b, line: 0 })),
+            })),
+          })),
         );
         const parsed = parseChangelog(text);
         expect(renderChangelog('CHANGELOG - Generated', parsed.entries)).toBe(text);
-        expect(parsed.entries.map((e) => [e.version, e.date, e.sections.map((s) => [s.name, s.bullets.map((b) => b.text)])])).toEqual(
-          entries.map((e) => [e.version, e.date, e.sections.map((s) => [s.name, s.bullets])]),
-        );
+        expect(
+          parsed.entries.map((e) => [e.version, e.date, e.sections.map((s) => [s.name, s.bullets.map((b) => b.text)])]),
+        ).toEqual(entries.map((e) => [e.version, e.date, e.sections.map((s) => [s.name, s.bullets])]));
       }),
       { numRuns: 500 },
     );

@@ -34,9 +34,17 @@ export function reportFailure(error: unknown, reporter: Reporter): void {
   if (error instanceof Error && error.stack) core.debug(error.stack);
   if (error instanceof UserError) {
     const at = error.location;
-    const message = describeError(error);
-    if (at) reporter.annotate({ level: 'error', message, file: at.file, ...(at.line === undefined ? {} : { line: at.line }) });
-    else core.error(message);
+    if (at) {
+      const message = describeError(error, { location: false });
+      reporter.annotate({
+        level: 'error',
+        message,
+        file: at.file,
+        ...(at.line === undefined ? {} : { line: at.line }),
+      });
+    } else {
+      core.error(describeError(error));
+    }
     process.exitCode = 1;
     return;
   }

@@ -3,7 +3,10 @@ import { describeError, UserError } from './errors.js';
 import { missingServiceNotice, readRunnerEnvironment } from './runner-environment.js';
 
 test.each([
-  [new UserError('Bad version.', { location: { file: 'a/__about__.py', line: 3 }, hint: 'Bump it.' }), 'a/__about__.py:3: Bad version. Bump it.'],
+  [
+    new UserError('Bad version.', { location: { file: 'a/__about__.py', line: 3 }, hint: 'Bump it.' }),
+    'a/__about__.py:3: Bad version. Bump it.',
+  ],
   [new UserError('No file.'), 'No file.'],
   [new Error('plain'), 'plain'],
   ['text', 'text'],
@@ -15,7 +18,11 @@ test('outside GitHub there is no cache or artifact service', () => {
 });
 
 test('on a runner with a runtime token and results URL both services exist', () => {
-  const env = readRunnerEnvironment({ GITHUB_ACTIONS: 'true', ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'https://r/' });
+  const env = readRunnerEnvironment({
+    GITHUB_ACTIONS: 'true',
+    ACTIONS_RUNTIME_TOKEN: 't',
+    ACTIONS_RESULTS_URL: 'https://r/',
+  });
   expect(env).toMatchObject({ onGitHub: true, cacheService: true, artifactService: true });
 });
 

@@ -29,10 +29,10 @@ export function formatLocation(location: SourceLocation): string {
   return text;
 }
 
-/** One line: `file:line: message. hint` */
-export function describeError(error: unknown): string {
+/** One line: `file:line: message. hint` (without the location where an annotation carries it). */
+export function describeError(error: unknown, options: { location?: boolean } = {}): string {
   if (error instanceof UserError) {
-    const where = error.location ? `${formatLocation(error.location)}: ` : '';
+    const where = error.location && options.location !== false ? `${formatLocation(error.location)}: ` : '';
     const hint = error.hint ? ` ${error.hint}` : '';
     return `${where}${error.message}${hint}`;
   }

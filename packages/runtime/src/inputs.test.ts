@@ -72,11 +72,21 @@ describe('specs', () => {
     const spec = custom((raw) => (raw === 'bad' ? { problem: 'is bad' } : raw.length));
     expect(spec.parse('abc')).toEqual({ ok: true, value: 3 });
     expect(spec.parse('bad')).toEqual({ ok: false, problem: 'is bad' });
-    expect(custom(() => { throw new Error('boom'); }).parse('x')).toEqual({ ok: false, problem: 'boom' });
+    expect(
+      custom(() => {
+        throw new Error('boom');
+      }).parse('x'),
+    ).toEqual({ ok: false, problem: 'boom' });
   });
 
   test('no raw text makes a spec throw', () => {
-    const specs = [boolean(true), choice(['a', 'b'] as const, 'a'), integer({ default: 0, min: 0, max: 9 }), list(), text()];
+    const specs = [
+      boolean(true),
+      choice(['a', 'b'] as const, 'a'),
+      integer({ default: 0, min: 0, max: 9 }),
+      list(),
+      text(),
+    ];
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (raw) => {
         for (const spec of specs) expect(() => spec.parse(raw.trim())).not.toThrow();

@@ -50,7 +50,7 @@ export function text(options: { required?: boolean; default?: string } = {}): In
   return {
     parse(raw) {
       if (raw === '') {
-        if (options.required) return bad('is required but was empty. Set it in the step\'s `with:`.');
+        if (options.required) return bad("is required but was empty. Set it in the step's `with:`.");
         return ok(options.default ?? '');
       }
       return ok(raw);

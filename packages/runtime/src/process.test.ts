@@ -13,10 +13,14 @@ describe('runProcess', () => {
 
   test('streams lines into a log group and keeps the output', async () => {
     const reporter = new MemoryReporter();
-    const result = await runProcess(node, ['-e', 'console.log("one"); console.error("two"); process.stdout.write("three")'], {
-      reporter,
-      group: 'Running node',
-    });
+    const result = await runProcess(
+      node,
+      ['-e', 'console.log("one"); console.error("two"); process.stdout.write("three")'],
+      {
+        reporter,
+        group: 'Running node',
+      },
+    );
     expect(reporter.groups).toEqual(['Running node']);
     expect(reporter.lines.sort()).toEqual(['one', 'three', 'two']);
     expect(result).toMatchObject({ exitCode: 0, stdout: 'one\nthree', stderr: 'two\n', timedOut: false });
@@ -37,12 +41,18 @@ describe('runProcess', () => {
 
 describe('runChecked', () => {
   test('a failure quotes the last lines of stderr', async () => {
-    const failing = runChecked(node, ['-e', 'console.error("line 1\\nERROR: no matching distribution"); process.exit(3)'], {
-      what: 'pip install ddev',
-      hint: 'Check the version.',
-    });
+    const failing = runChecked(
+      node,
+      ['-e', 'console.error("line 1\\nERROR: no matching distribution"); process.exit(3)'],
+      {
+        what: 'pip install ddev',
+        hint: 'Check the version.',
+      },
+    );
     await expect(failing).rejects.toBeInstanceOf(ProcessError);
-    await expect(failing).rejects.toThrow(/pip install ddev failed with exit code 3\.\n {2}Last lines:\n {4}line 1\n {4}ERROR: no matching distribution/);
+    await expect(failing).rejects.toThrow(
+      /pip install ddev failed with exit code 3\.\n {2}Last lines:\n {4}line 1\n {4}ERROR: no matching distribution/,
+    );
   });
 });
 

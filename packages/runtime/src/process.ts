@@ -63,7 +63,11 @@ function appendBounded(buffer: string, chunk: string, max: number): string {
  * Runs a program with an argument array — never through a shell — and resolves with its
  * result whatever the exit code. Rejects only when the program cannot be started.
  */
-export function runProcess(command: string, args: readonly string[], options: ProcessOptions = {}): Promise<ProcessResult> {
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: ProcessOptions = {},
+): Promise<ProcessResult> {
   const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
   const started = Date.now();
   const run = (): Promise<ProcessResult> =>
@@ -107,7 +111,13 @@ export function runProcess(command: string, args: readonly string[], options: Pr
       child.on('error', (error: NodeJS.ErrnoException) => {
         if (timer) clearTimeout(timer);
         const why = error.code === 'ENOENT' ? 'it was not found' : error.message;
-        reject(new ProcessError(`Could not start '${command}': ${why}.`, undefined, 'Check that it is installed and on PATH.'));
+        reject(
+          new ProcessError(
+            `Could not start '${command}': ${why}.`,
+            undefined,
+            'Check that it is installed and on PATH.',
+          ),
+        );
       });
       child.on('close', (code, signal) => {
         if (timer) clearTimeout(timer);

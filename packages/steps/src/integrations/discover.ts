@@ -18,7 +18,10 @@ function entries(folder: string): string[] {
 export function rootIntegration(repoPath: string): IntegrationFolder | undefined {
   if (!existsSync(path.join(repoPath, 'datadog_checks'))) return undefined;
   const packages = entries(path.join(repoPath, 'datadog_checks')).filter(
-    (name) => !name.startsWith('_') && !name.startsWith('.') && statSync(path.join(repoPath, 'datadog_checks', name)).isDirectory(),
+    (name) =>
+      !name.startsWith('_') &&
+      !name.startsWith('.') &&
+      statSync(path.join(repoPath, 'datadog_checks', name)).isDirectory(),
   );
   return packages.length === 1 ? { folder: '', name: packages[0]! } : undefined;
 }

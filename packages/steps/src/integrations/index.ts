@@ -56,7 +56,10 @@ export function baseFromEvent(eventPath: string | undefined): string | undefined
   }
 }
 
-export async function selectIntegrations(spec: IntegrationsSpec, options: SelectOptions): Promise<SelectedIntegration[]> {
+export async function selectIntegrations(
+  spec: IntegrationsSpec,
+  options: SelectOptions,
+): Promise<SelectedIntegration[]> {
   const withPath = (found: IntegrationFolder): SelectedIntegration => ({
     ...found,
     path: path.join(options.repoPath, found.folder),
@@ -72,18 +75,24 @@ export async function selectIntegrations(spec: IntegrationsSpec, options: Select
       }
       const known = listIntegrations(options.repoPath).map((item) => item.name);
       throw new UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
-        hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
+        hint:
+          known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
       });
     });
   }
   if (spec.kind === 'changed' && options.baseRef) {
-    const plan = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, ...(options.headRef ? { headRef: options.headRef } : {}) });
+    const plan = await detectChanges({
+      repoPath: options.repoPath,
+      baseRef: options.baseRef,
+      ...(options.headRef ? { headRef: options.headRef } : {}),
+    });
     if (plan.allBecause === undefined) return plan.integrations.map(withPath);
     options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
   } else if (spec.kind === 'changed') {
     options.reporter?.annotate({
       level: 'notice',
-      message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
+      message:
+        "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
     });
   }
   return listIntegrations(options.repoPath).map(withPath);
