@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { markdown, missingServiceNotice, readRunnerEnvironment, type Reporter } from '@aic/runtime';
+import { actionInputs, runAction } from '@aic/runtime/actions';
+import { setupDdev } from '@aic/steps/setup-ddev';
+import { readActionInputs } from './inputs.js';
+
+const SAVE_KEY = 'ddev-cache-key';
+const SAVE_PATHS = 'ddev-cache-paths';
+
+async function main(reporter: Reporter): Promise<void> {
+  const inputs = readActionInputs(actionInputs);
+  const runner = readRunnerEnvironment();
+  const useActionsCache = inputs.cache && runner.cacheService;
+  if (inputs.cache && !runner.cacheService) {
+    reporter.annotate({ level: 'notice', message: missingServiceNotice('cache', 'using the tool cache only') });
+  }
+  const result = await setupDdev({
+    version: inputs.ddevVersion,
+    python: inputs.python,
+    installer: inputs.installer,
+    repo: inputs.repo,
+    repoPath: path.resolve(runner.workspace, inputs.repoPath),
+    toolCache: runner.toolCache,
+    temp: runner.temp,
+    os: process.env.RUNNER_OS ?? process.platform,
+    arch: process.env.RUNNER_ARCH ?? process.arch,
+    ...(useActionsCache
+      ? {
+          restoreFromActionsCache: async (paths, key) =>
+            (await import('@aic/runtime/services/actions-cache')).restoreExact(paths, key),
+        }
+      : {}),
+    reporter,
+  });
+
+  reporter.addPath(result.binDir);
+  for (const [name, value] of Object.entries(result.env)) reporter.exportVariable(name, value);
+  if (useActionsCache && result.cacheHit === 'false') {
+    reporter.saveState(SAVE_KEY, result.cache.key);
+    reporter.saveState(SAVE_PATHS, JSON.stringify(result.cache.paths));
+  }
+  reporter.setOutput('ddev-version', result.ddevVersion);
+  reporter.setOutput('ddev-path', result.ddevPath);
+  reporter.setOutput('python-path', result.pythonPath);
+  reporter.setOutput('cache-hit', result.cacheHit);
+  reporter.setOutput('repo', result.repo);
+  reporter.setOutput('config-path', result.configPath);
+  reporter.log(
+    `ddev ${result.ddevVersion} ready (${result.cacheHit === 'false' ? 'installed' : `from the ${result.cacheHit}`}); repo ${result.repo}: ${result.repoReason}.`,
+  );
+  await reporter.appendSummary(
+    `## ddev\n\n${markdown.table(
+      ['ddev', 'python', 'installer', 'cache', 'repo'],
+      [
+        [
+          result.versionReport,
+          `${result.pythonVersion} (${result.pythonPath})`,
+          inputs.installer,
+          result.cacheHit,
+          `${result.repo}: ${result.repoReason}`,
+        ],
+      ],
+    )}`,
+  );
+}
+
+/** Saves the fresh install to the actions cache, only when main installed it (setup-python's cache-save). */
+async function post(reporter: Reporter): Promise<void> {
+  const key = reporter.getState(SAVE_KEY);
+  if (!key) return;
+  const paths = JSON.parse(reporter.getState(SAVE_PATHS)) as string[];
+  const { save } = await import('@aic/runtime/services/actions-cache');
+  await save(paths, key);
+  reporter.log(`Saved ddev to the actions cache under ${key}.`);
+}
+
+await runAction({ main, post });

@@ -1,0 +1,204 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  cacheKey,
+  ddevConfigToml,
+  inferRepo,
+  installPlan,
+  resolveVersion,
+  toolCacheName,
+  type Installer,
+  type RepoName,
+  type VersionRequest,
+} from '@aic/ddev';
+import { lastLines, runProcess, runChecked, UserError, withRetry, type Reporter } from '@aic/runtime';
+import { findTool, markToolComplete, toolFolder } from '@aic/runtime/services/tool-cache';
+import { listIntegrations } from '../integrations/discover.js';
+import { ensureUv } from './installers.js';
+import { publishedReleases } from './package-index.js';
+import { findPython } from './python.js';
+
+export { findPython, whichOnPath } from './python.js';
+
+export interface SetupDdevOptions {
+  version: VersionRequest;
+  python: string;
+  installer: Installer;
+  repo: 'auto' | RepoName;
+  repoPath: string;
+  /** Where installs live between runs (RUNNER_TOOL_CACHE, or the CLI's own folder). */
+  toolCache: string;
+  /** Where our ddev config file goes (RUNNER_TEMP). */
+  temp: string;
+  os: string;
+  arch: string;
+  /** Restore from the actions cache when the tool cache misses (only on GitHub). */
+  restoreFromActionsCache?: (paths: string[], key: string) => Promise<boolean>;
+  reporter: Reporter;
+}
+
+export type CacheHit = 'tool-cache' | 'actions-cache' | 'false';
+
+export interface SetupDdevResult {
+  ddevVersion: string;
+  ddevPath: string;
+  binDir: string;
+  pythonPath: string;
+  pythonVersion: string;
+  cacheHit: CacheHit;
+  repo: RepoName;
+  repoReason: string;
+  configPath: string;
+  /** Variables later steps need (DDEV_CONFIG): export them. */
+  env: Record<string, string>;
+  /** For the post step: what to save to the actions cache, under which key. */
+  cache: { key: string; paths: string[] };
+  versionReport: string;
+}
+
+function checkRepoPath(repoPath: string): void {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(repoPath).isDirectory();
+  } catch {
+    // Reported below.
+  }
+  if (!isDirectory) {
+    throw new UserError(`Input 'repo-path': ${repoPath} is not a directory.`, {
+      hint: 'Point it at the checkout (actions/checkout path).',
+    });
+  }
+}
+
+async function chooseRepo(options: SetupDdevOptions): Promise<{ repo: RepoName; reason: string }> {
+  if (options.repo !== 'auto') return { repo: options.repo, reason: 'set by the repo input' };
+  const remote = await runProcess('git', ['-C', options.repoPath, 'remote', 'get-url', 'origin']).catch(
+    () => undefined,
+  );
+  const inference = inferRepo({
+    folderName: path.basename(options.repoPath),
+    remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
+    entries: readdirSync(options.repoPath),
+    integrationCount: listIntegrations(options.repoPath).length,
+  });
+  if (!inference.ok) {
+    throw new UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
+      hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
+    });
+  }
+  return { repo: inference.repo, reason: inference.reason };
+}
+
+/** Installs (or finds cached) ddev, writes our ddev config, and says what later steps need. */
+export async function setupDdev(options: SetupDdevOptions): Promise<SetupDdevResult> {
+  const { reporter } = options;
+  checkRepoPath(options.repoPath);
+  const python = await findPython(options.python);
+  const { repo, reason } = await chooseRepo(options);
+  const tool = toolCacheName(options.installer, python.version);
+
+  let version: string | undefined;
+  let folder: string | undefined;
+  if (options.version.kind === 'exact') {
+    folder = await findTool(options.toolCache, tool, options.version.version, options.arch);
+    if (folder) version = options.version.version;
+  }
+  if (!version) {
+    const releases = await publishedReleases();
+    const resolved = resolveVersion(options.version, releases, python.version);
+    if (!resolved.ok)
+      throw new UserError(`Input 'ddev-version': ${resolved.problem}`, {
+        hint: 'Pick a version that exists for this Python.',
+      });
+    version = resolved.version;
+    folder = await findTool(options.toolCache, tool, version, options.arch);
+  }
+
+  const key = cacheKey({
+    os: options.os,
+    arch: options.arch,
+    installer: options.installer,
+    pythonVersion: python.version,
+    ddevVersion: version,
+  });
+  const target = toolFolder(options.toolCache, tool, version, options.arch);
+  let cacheHit: CacheHit = 'false';
+  if (folder) {
+    cacheHit = 'tool-cache';
+  } else if (options.restoreFromActionsCache && (await options.restoreFromActionsCache([target], key))) {
+    cacheHit = 'actions-cache';
+    markToolComplete(options.toolCache, tool, version, options.arch);
+  } else {
+    await reporter.group(`Installing ddev ${version} with ${options.installer} (Python ${python.version})`, () =>
+      install(options, python.path, version, target),
+    );
+    markToolComplete(options.toolCache, tool, version, options.arch);
+  }
+
+  const plan = installPlan({ installer: options.installer, version, python: python.path, target });
+  const versionReport = await verify(plan.ddev, version, reporter);
+
+  const configDir = path.join(options.temp, 'agent-integration-ci', 'ddev');
+  mkdirSync(configDir, { recursive: true });
+  const configPath = path.join(configDir, 'config.toml');
+  writeFileSync(configPath, ddevConfigToml(repo, options.repoPath));
+
+  return {
+    ddevVersion: version,
+    ddevPath: plan.ddev,
+    binDir: plan.binDir,
+    pythonPath: python.path,
+    pythonVersion: python.version,
+    cacheHit,
+    repo,
+    repoReason: reason,
+    configPath,
+    env: { DDEV_CONFIG: configPath },
+    cache: { key, paths: [target] },
+    versionReport,
+  };
+}
+
+async function install(options: SetupDdevOptions, python: string, version: string, target: string): Promise<void> {
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  const plan = installPlan({
+    installer: options.installer,
+    version,
+    python,
+    target,
+    ...(options.installer === 'uv'
+      ? { uv: await ensureUv({ python, toolCache: options.toolCache, arch: options.arch, reporter: options.reporter }) }
+      : {}),
+  });
+  for (const step of plan.commands) {
+    await withRetry(
+      () =>
+        runChecked(step.command, step.args, {
+          env: { ...process.env, ...step.env },
+          reporter: options.reporter,
+          timeoutMs: 600_000,
+          what: `${path.basename(step.command)} ${step.args.slice(0, 2).join(' ')}`,
+          hint: `Check that the package index is reachable (proxy, PIP_INDEX_URL / UV_INDEX_URL) and that ddev ${version} installs on Python ${python}.`,
+        }),
+      {
+        attempts: 3,
+        baseDelayMs: 2_000,
+        onRetry: (error, attempt, delay) =>
+          options.reporter.log(
+            `Attempt ${attempt} failed (${lastLines(String((error as Error).message), 1)[0]}); retrying in ${delay / 1000}s.`,
+          ),
+      },
+    );
+  }
+  if (!existsSync(plan.ddev)) throw new UserError(`The install finished but ${plan.ddev} is missing.`);
+}
+
+async function verify(ddev: string, version: string, reporter: Reporter): Promise<string> {
+  return reporter.group('ddev --version', async () => {
+    const result = await runChecked(ddev, ['--version'], { reporter, timeoutMs: 60_000, what: 'ddev --version' });
+    const reported = result.stdout.trim();
+    if (!reported.includes(version)) throw new UserError(`ddev --version reports '${reported}', expected ${version}.`);
+    return reported;
+  });
+}
