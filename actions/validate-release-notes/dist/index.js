@@ -38689,7 +38689,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* reexport */ inputs_text)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, backoffDelays, boolean, commandLine, describeError, error, failure, formatLocation, inputName, integer, lastLines, list, missingServiceNotice, notice, sleep, warning, withRetry
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, boolean, commandLine, describeError, error, failure, formatLocation, inputName, integer, lastLines, list, missingServiceNotice, notice, sleep, splitArguments, warning, withRetry
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -38826,6 +38826,54 @@ function custom(parse) {
             }
         },
     };
+}
+/**
+ * Splits `-k "a b" --tb=short` into arguments the way people expect from a command line — quotes
+ * group, backslash escapes — with no expansion of any kind: the result goes into an argument array,
+ * never through a shell.
+ */
+function splitArguments(raw) {
+    const args = [];
+    let current = '';
+    let quote;
+    let started = false;
+    for (let index = 0; index < raw.length; index++) {
+        const char = raw[index];
+        if (quote) {
+            if (char === quote)
+                quote = undefined;
+            else if (char === '\\' && quote === '"' && index + 1 < raw.length)
+                current += raw[++index];
+            else
+                current += char;
+        }
+        else if (char === '"' || char === "'") {
+            quote = char;
+            started = true;
+        }
+        else if (char === '\\' && index + 1 < raw.length) {
+            current += raw[++index];
+            started = true;
+        }
+        else if (/\s/.test(char)) {
+            if (started)
+                args.push(current);
+            current = '';
+            started = false;
+        }
+        else {
+            current += char;
+            started = true;
+        }
+    }
+    if (quote)
+        return { problem: `has an unclosed ${quote} quote.` };
+    if (started)
+        args.push(current);
+    return args;
+}
+function argumentList() {
+    return custom((raw) => splitArguments(raw));
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"

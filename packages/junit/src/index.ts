@@ -1,1 +1,2 @@
-export {};
+export * from './report.js';
+export * from './locate.js';

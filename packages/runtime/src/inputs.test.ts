@@ -1,6 +1,17 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { boolean, choice, custom, inputName, InputError, integer, list, readInputs, text } from './inputs.js';
+import {
+  boolean,
+  choice,
+  custom,
+  inputName,
+  InputError,
+  integer,
+  list,
+  readInputs,
+  splitArguments,
+  text,
+} from './inputs.js';
 
 const from = (values: Record<string, string>) => (name: string) => values[name];
 
@@ -94,4 +105,17 @@ describe('specs', () => {
       { numRuns: 2_000 },
     );
   });
+});
+
+describe('splitArguments', () => {
+  test.each([
+    ['', []],
+    ['-k test_ok -x', ['-k', 'test_ok', '-x']],
+    [`-k "a b" --tb='short'`, ['-k', 'a b', '--tb=short']],
+    ['; rm -rf / $(id) `id` && ls', [';', 'rm', '-rf', '/', '$(id)', '`id`', '&&', 'ls']],
+    ['a\\ b ""', ['a b', '']],
+  ])('%j', (raw, args) => expect(splitArguments(raw)).toEqual(args));
+
+  test('an unclosed quote is a problem', () =>
+    expect(splitArguments('-k "a')).toEqual({ problem: 'has an unclosed " quote.' }));
 });

@@ -130,3 +130,43 @@ export function custom<T>(parse: (raw: string) => T | { problem: string }): Inpu
     },
   };
 }
+
+/**
+ * Splits `-k "a b" --tb=short` into arguments the way people expect from a command line — quotes
+ * group, backslash escapes — with no expansion of any kind: the result goes into an argument array,
+ * never through a shell.
+ */
+export function splitArguments(raw: string): string[] | { problem: string } {
+  const args: string[] = [];
+  let current = '';
+  let quote: '"' | "'" | undefined;
+  let started = false;
+  for (let index = 0; index < raw.length; index++) {
+    const char = raw[index]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+      else if (char === '\\' && quote === '"' && index + 1 < raw.length) current += raw[++index];
+      else current += char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      started = true;
+    } else if (char === '\\' && index + 1 < raw.length) {
+      current += raw[++index];
+      started = true;
+    } else if (/\s/.test(char)) {
+      if (started) args.push(current);
+      current = '';
+      started = false;
+    } else {
+      current += char;
+      started = true;
+    }
+  }
+  if (quote) return { problem: `has an unclosed ${quote} quote.` };
+  if (started) args.push(current);
+  return args;
+}
+
+export function argumentList(): InputSpec<string[]> {
+  return custom((raw) => splitArguments(raw));
+}

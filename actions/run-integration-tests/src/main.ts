@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
+import { actionInputs, runAction } from '@aic/runtime/actions';
+import { baseFromEvent, selectIntegrations } from '@aic/steps/integrations';
+import { dockerEngineAnswers, findComposeFiles, runIntegrationTests, tearDown } from '@aic/steps/integration-tests';
+import { readActionInputs } from './inputs.js';
+import { report } from './report.js';
+
+const COMPOSE_STATE = 'compose-files';
+
+async function main(reporter: Reporter): Promise<void> {
+  const runner = readRunnerEnvironment();
+  const inputs = readActionInputs(actionInputs, runner.eventName);
+  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
+  const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
+  const integrations = await selectIntegrations(inputs.integrations, {
+    repoPath,
+    ...(baseRef ? { baseRef } : {}),
+    reporter,
+  });
+  const composeFiles =
+    inputs.composeFiles.length > 0
+      ? inputs.composeFiles.map((file) => path.resolve(repoPath, file))
+      : integrations.flatMap((integration) => findComposeFiles(integration.path));
+  // Saved first, so that the post step tears down even when the tests crash or the job is cancelled.
+  reporter.saveState(COMPOSE_STATE, JSON.stringify(composeFiles));
+  const backoff = Number(process.env.AIC_PULL_BACKOFF_MS);
+
+  const run = await runIntegrationTests({
+    repoPath,
+    integrations,
+    kinds: inputs.tests === 'all' ? ['unit', 'integration'] : [inputs.tests],
+    pytestArgs: inputs.pytestArgs,
+    ddevArgs: inputs.ddevArgs,
+    composeFiles,
+    pull: inputs.pull,
+    pullRetries: inputs.pullRetries,
+    pullBaseDelayMs: Number.isFinite(backoff) && backoff > 0 ? backoff : 5_000,
+    junit: inputs.junit,
+    reportDir: path.join(runner.temp, 'agent-integration-ci', 'junit'),
+    reporter,
+  });
+
+  await report(run, reporter);
+  reporter.setOutput('passed', String(run.totals.passed));
+  reporter.setOutput('failed', String(run.totals.failed));
+  reporter.setOutput('skipped', String(run.totals.skipped));
+  reporter.setOutput('errors', String(run.totals.errors));
+  reporter.setOutput(
+    'junit-files',
+    JSON.stringify(run.results.map((r) => r.junitFile).filter((f): f is string => f !== undefined)),
+  );
+  reporter.setOutput('duration-seconds', (run.durationMs / 1000).toFixed(1));
+  const failed = run.results.filter((r) => r.outcome === 'failed');
+  if (failed.length > 0) {
+    throw new UserError(
+      `Tests failed: ${failed.map((r) => `${r.integration} ${r.kind}`).join(', ')} (see the annotations and the job summary).`,
+    );
+  }
+}
+
+/** Always runs (post-if: always()): tears down every compose project the tests may have left. */
+async function post(reporter: Reporter): Promise<void> {
+  const files = JSON.parse(reporter.getState(COMPOSE_STATE) || '[]') as string[];
+  if (files.length === 0 || !(await dockerEngineAnswers())) return;
+  await tearDown(files, reporter);
+}
+
+await runAction({ main, post });

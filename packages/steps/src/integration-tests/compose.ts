@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { UserError } from '@aic/runtime';
+import { readUserTextFile, relativeTo } from '../files/index.js';
+
+const COMPOSE_NAME = /^docker-compose.*\.ya?ml$/;
+
+/** Every `docker-compose*.y*ml` under an integration's `tests/`. */
+export function findComposeFiles(integrationPath: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== 'node_modules' && !name.startsWith('.')) walk(full);
+      } else if (COMPOSE_NAME.test(name)) {
+        found.push(full);
+      }
+    }
+  };
+  const tests = path.join(integrationPath, 'tests');
+  if (existsSync(tests)) walk(tests);
+  return found;
+}
+
+/** The images a compose file uses, read with a YAML parser; invalid YAML is an error on its line. */
+export function composeImages(file: string, repoPath: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  const shown = relativeTo(repoPath, file);
+  const document = parseDocument(readUserTextFile(file, shown, 'compose file'));
+  const problem = document.errors[0];
+  if (problem) {
+    const line = problem.linePos?.[0]?.line;
+    throw new UserError(`${shown} is not valid YAML: ${problem.message.split('\n')[0]}.`, {
+      location: { file: shown, ...(line === undefined ? {} : { line }) },
+      hint: 'Fix the compose file (docker compose config shows the same error).',
+    });
+  }
+  const services = (document.toJS() as { services?: Record<string, { image?: unknown }> } | null)?.services ?? {};
+  return Object.values(services)
+    .map((service) => service?.image)
+    .filter((image): image is string => typeof image === 'string')
+    .map((image) => interpolate(image, env))
+    .filter((image): image is string => image !== undefined);
+}
+
+/** Compose's `${VAR}`, `${VAR:-default}` and `${VAR-default}`; undefined when a variable has no value. */
+export function interpolate(text: string, env: NodeJS.ProcessEnv): string | undefined {
+  let unresolved = false;
+  const result = text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}/g,
+    (_, name: string, operator: string | undefined, fallback: string) => {
+      const value = env[name];
+      if (value !== undefined && (value !== '' || operator !== ':-')) return value;
+      if (operator) return fallback;
+      unresolved = true;
+      return '';
+    },
+  );
+  return unresolved || result.includes('${') ? undefined : result;
+}
+
+/** Docker Hub's answer when the anonymous pull quota is used up. */
+export function isRateLimited(output: string): boolean {
+  return /toomanyrequests|429 Too Many Requests|rate limit/i.test(output);
+}
