@@ -1,1 +1,2 @@
-export {};
+export * from './wheel-file.js';
+export * from './inspect.js';

@@ -1,0 +1,232 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { readAboutVersion, paths } from '@aic/integration';
+import { inspectWheel, readWheel, sha256Hex, type WheelFinding } from '@aic/wheel';
+import { lastLines, runChecked, runProcess, UserError, type Reporter } from '@aic/runtime';
+import { readUserTextFile, relativeTo } from '../files/index.js';
+import type { SelectedIntegration } from '../integrations/index.js';
+import { materializePythonScript } from '../python-script.js';
+import { ensureUv } from '../setup-ddev/installers.js';
+import { whichOnPath } from '../setup-ddev/python.js';
+
+export type Builder = 'ddev' | 'pip' | 'uv';
+
+export interface BuiltWheel {
+  integration: string;
+  path: string;
+  filename: string;
+  version: string;
+  sha256: string;
+  size: number;
+  files: string[];
+  findings: WheelFinding[];
+  smoke: { ok: boolean; detail: string; durationMs: number } | undefined;
+}
+
+export interface BuildOptions {
+  repoPath: string;
+  workspace: string;
+  integration: SelectedIntegration;
+  builder: Builder;
+  outDir: string;
+  python: string;
+  smokeTest: boolean;
+  temp: string;
+  toolCache: string;
+  reporter: Reporter;
+}
+
+/** The out-dir must stay inside the workspace: nothing is written elsewhere. */
+export function resolveOutDir(workspace: string, outDir: string): string {
+  const resolved = path.resolve(workspace, outDir);
+  const relative = path.relative(path.resolve(workspace), resolved);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new UserError(`Input 'out-dir': ${outDir} is outside the workspace (${workspace}).`, {
+      hint: "Use a folder inside it, such as 'dist'.",
+    });
+  }
+  return resolved;
+}
+
+/** The last commit's time, so that two builds of one commit are byte-identical. */
+export async function sourceDateEpoch(repoPath: string): Promise<string | undefined> {
+  const result = await runProcess('git', ['-C', repoPath, 'log', '-1', '--format=%ct']).catch(() => undefined);
+  const value = result?.exitCode === 0 ? result.stdout.trim() : '';
+  return /^\d+$/.test(value) ? value : undefined;
+}
+
+function projectOf(integration: SelectedIntegration, repoPath: string): string {
+  const file = path.join(integration.path, paths.pyproject);
+  const shown = relativeTo(repoPath, file);
+  if (!existsSync(file)) {
+    throw new UserError(`${shown} is missing: ${integration.name} cannot be built.`, {
+      location: { file: shown },
+      hint: 'Integrations are built by hatchling from pyproject.toml (ddev create makes one).',
+    });
+  }
+  let project: unknown;
+  try {
+    project = (parseToml(readUserTextFile(file, shown, 'pyproject.toml')) as { project?: { name?: unknown } }).project
+      ?.name;
+  } catch (error) {
+    const line = (error as { line?: number }).line;
+    throw new UserError(`${shown} is not valid TOML: ${(error as Error).message.split('\n')[0]}`, {
+      location: { file: shown, ...(line ? { line } : {}) },
+    });
+  }
+  if (typeof project !== 'string')
+    throw new UserError(`${shown} has no [project] name.`, { location: { file: shown } });
+  return project;
+}
+
+/** Builds one integration's wheel, inspects it, and smoke-installs it like the Agent would load it. */
+export async function buildWheel(options: BuildOptions): Promise<BuiltWheel> {
+  const { integration, reporter } = options;
+  const project = projectOf(integration, options.repoPath);
+  const aboutShown = relativeTo(options.repoPath, path.join(integration.path, paths.about(integration.name)));
+  const about = readAboutVersion(
+    readUserTextFile(path.join(integration.path, paths.about(integration.name)), aboutShown, '__about__.py'),
+  );
+  if (!about) throw new UserError(`No __version__ in ${aboutShown}.`, { location: { file: aboutShown } });
+
+  mkdirSync(options.outDir, { recursive: true });
+  const epoch = await sourceDateEpoch(options.repoPath);
+  const env = {
+    ...process.env,
+    ...(epoch ? { SOURCE_DATE_EPOCH: epoch } : {}),
+    NO_COLOR: '1',
+    DDEV_INTERACTIVE: 'false',
+  };
+  const staging = path.join(options.temp, 'agent-integration-ci', 'wheels', `${integration.name}-${Date.now()}`);
+  mkdirSync(staging, { recursive: true });
+  await reporter.group(
+    `Building ${integration.name} with ${options.builder}${epoch ? ` (SOURCE_DATE_EPOCH=${epoch})` : ''}`,
+    () => build(options, staging, env),
+  );
+  const built = readdirSync(staging).filter((name) => name.endsWith('.whl'));
+  if (built.length !== 1)
+    throw new UserError(
+      `The ${options.builder} build of ${integration.name} produced ${built.length} wheels in ${staging}, expected 1.`,
+    );
+  const filename = built[0]!;
+  const wheelPath = path.join(options.outDir, filename);
+  copyFileSync(path.join(staging, filename), wheelPath);
+  rmSync(staging, { recursive: true, force: true });
+
+  const bytes = readFileSync(wheelPath);
+  const files = readWheel(bytes);
+  if ('problem' in files) throw new UserError(`${relativeTo(options.workspace, wheelPath)} is ${files.problem}.`);
+  const findings = inspectWheel(files, { filename, integration: integration.name, project, version: about.version });
+  const smoke =
+    options.smokeTest && !findings.some((f) => f.level === 'error') ? await smokeTest(options, wheelPath) : undefined;
+  return {
+    integration: integration.name,
+    path: wheelPath,
+    filename,
+    version: about.version,
+    sha256: sha256Hex(bytes),
+    size: statSync(wheelPath).size,
+    files: [...files.keys()].sort(),
+    findings,
+    smoke,
+  };
+}
+
+async function build(options: BuildOptions, staging: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const { integration, reporter } = options;
+  const hint = 'Fix the build error above; `pip wheel <integration> --no-deps` reproduces it locally.';
+  if (options.builder === 'ddev') {
+    const ddev = whichOnPath('ddev', env);
+    if (!ddev) throw new UserError('ddev is not on PATH.', { hint: 'Run setup-ddev first, or use builder: pip.' });
+    // ddev writes into <integration>/dist: take the wheels this build wrote, leave the folder as it was.
+    const dist = path.join(integration.path, 'dist');
+    const existed = existsSync(dist);
+    const before = new Map(
+      (existed ? readdirSync(dist) : []).map((name) => [name, statSync(path.join(dist, name)).mtimeMs]),
+    );
+    await runChecked(ddev, ['release', 'build', integration.name], {
+      cwd: options.repoPath,
+      env,
+      reporter,
+      timeoutMs: 900_000,
+      what: `ddev release build ${integration.name}`,
+      hint,
+    });
+    for (const name of readdirSync(dist).filter((entry) => entry.endsWith('.whl'))) {
+      if (before.get(name) === statSync(path.join(dist, name)).mtimeMs) continue;
+      copyFileSync(path.join(dist, name), path.join(staging, name));
+      if (!before.has(name)) rmSync(path.join(dist, name));
+    }
+    if (!existed) rmSync(dist, { recursive: true, force: true });
+    return;
+  }
+  if (options.builder === 'pip') {
+    await runChecked(options.python, ['-m', 'pip', 'wheel', integration.path, '--no-deps', '--wheel-dir', staging], {
+      env: { ...env, PIP_DISABLE_PIP_VERSION_CHECK: '1' },
+      reporter,
+      timeoutMs: 900_000,
+      what: `pip wheel ${relativeTo(options.repoPath, integration.path)}`,
+      hint,
+    });
+    return;
+  }
+  const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
+  await runChecked(uv, ['build', '--wheel', '--python', options.python, '--out-dir', staging, integration.path], {
+    env,
+    reporter,
+    timeoutMs: 900_000,
+    what: `uv build ${integration.name}`,
+    hint,
+  });
+}
+
+/** A fresh venv (uv), datadog-checks-base and the wheel, then the check loaded from conf.yaml.example. */
+async function smokeTest(options: BuildOptions, wheelPath: string): Promise<BuiltWheel['smoke']> {
+  const { reporter, integration } = options;
+  const started = Date.now();
+  return reporter.group(`Smoke test: install ${path.basename(wheelPath)} and load the check`, async () => {
+    const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
+    const venv = path.join(options.temp, 'agent-integration-ci', 'smoke', integration.name);
+    rmSync(venv, { recursive: true, force: true });
+    await runChecked(uv, ['venv', '--quiet', '--python', options.python, venv], { reporter, what: 'uv venv' });
+    const python = path.join(venv, 'bin', 'python');
+    const install = await runProcess(
+      uv,
+      ['pip', 'install', '--quiet', '--python', python, 'datadog-checks-base[deps]', 'pyyaml', wheelPath],
+      { reporter, timeoutMs: 900_000 },
+    );
+    if (install.exitCode !== 0) {
+      return {
+        ok: false,
+        detail: `installing the wheel failed: ${lastLines(install.stderr || install.stdout, 3).join(' ')}`,
+        durationMs: Date.now() - started,
+      };
+    }
+    const script = materializePythonScript(
+      'smoke_test_wheel.py',
+      path.join(options.temp, 'agent-integration-ci', 'python'),
+    );
+    const example = path.join(integration.path, paths.confExample(integration.name));
+    const result = await runProcess(python, [script, integration.name, example], {
+      reporter,
+      timeoutMs: 300_000,
+      cwd: venv,
+    });
+    const line = lastLines(result.stdout, 1)[0] ?? '';
+    let verdict: { ok?: boolean; error?: string; check_class?: string };
+    try {
+      verdict = JSON.parse(line) as typeof verdict;
+    } catch {
+      verdict = { ok: false, error: lastLines(result.stderr || result.stdout, 3).join(' ') };
+    }
+    rmSync(venv, { recursive: true, force: true });
+    return {
+      ok: verdict.ok === true,
+      detail: verdict.ok
+        ? `loaded ${verdict.check_class} with the first instance of conf.yaml.example`
+        : (verdict.error ?? 'unknown failure'),
+      durationMs: Date.now() - started,
+    };
+  });
+}

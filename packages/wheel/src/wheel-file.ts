@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { unzipSync } from 'fflate';
+
+/** A wheel's files (it is a zip), read in memory. */
+export type WheelFiles = Map<string, Uint8Array>;
+
+export function readWheel(bytes: Uint8Array): WheelFiles | { problem: string } {
+  try {
+    const entries = unzipSync(bytes);
+    return new Map(Object.entries(entries).filter(([name]) => !name.endsWith('/')));
+  } catch (error) {
+    return { problem: `not a valid zip archive (${(error as Error).message})` };
+  }
+}
+
+/** RECORD's hash form: `sha256=` + urlsafe base64 without padding. */
+export function recordHash(bytes: Uint8Array): string {
+  return `sha256=${createHash('sha256').update(bytes).digest('base64url')}`;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** `Name:` and `Version:` of a METADATA file (RFC 822 headers up to the first blank line). */
+export function readMetadata(text: string): { name: string | undefined; version: string | undefined } {
+  const headers = text.split(/\r?\n\r?\n/)[0] ?? '';
+  const header = (key: string) => new RegExp(`^${key}:\\s*(.+)$`, 'mi').exec(headers)?.[1]?.trim();
+  return { name: header('Name'), version: header('Version') };
+}
+
+/** The file name hatchling and pip give a pure-Python wheel: the project name normalised to `_`. */
+export function expectedWheelName(project: string, version: string): string {
+  return `${project.toLowerCase().replace(/[-_.]+/g, '_')}-${version}-py3-none-any.whl`;
+}
