@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 
 const file = process.argv[2];
-const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const lines = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line));
 const sum = (key) => lines.reduce((total, line) => total + line[key], 0);
 const failed = sum('failed') + sum('suitesFailed');
 console.log(`${lines.length} workspaces tested`);

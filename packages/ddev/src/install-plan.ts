@@ -104,3 +104,6 @@ export function cacheKey(parts: {
 }): string {
   return `agent-integration-ci-ddev-${parts.os}-${parts.arch}-${parts.installer}-py${parts.pythonVersion}-ddev${parts.ddevVersion}`;
 }
+
+/** The ddev our tests pass with (also in scripts/python-pins.json and setup-ddev's action.yml; a test keeps them equal). */
+export const PINNED_DDEV_VERSION = '20.1.0';

@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { UserError } from '@aic/runtime';
+
+export const COMMANDS = ['ci', 'plan', 'notes', 'test', 'wheel'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export interface CliOptions {
+  command: CommandName;
+  /** Integration names; empty means "changed" when a base is given, else all. */
+  integrations: string[];
+  repo: string;
+  base: string | undefined;
+  json: boolean;
+  /** `test`/`ci`: which tests. */
+  tests: 'unit' | 'integration' | 'all';
+  ddevVersion: string | undefined;
+  /** The interpreter for ddev, builds and smoke tests (3.13 for ddev 15+). */
+  python: string;
+  /** `notes --changelog FILE`: lint one file, no integration. */
+  changelog: string | undefined;
+  outDir: string | undefined;
+  /** Arguments after `--`, passed to pytest by `test`. */
+  pytestArgs: string[];
+}
+
+export const USAGE = `Usage: aic <command> [options]
+
+Commands:
+  ci        the whole pipeline, in order: plan, setup ddev, release notes, tests, wheel
+  plan      which integrations changed since --base
+  notes     release notes and the version bump (--changelog FILE lints one file)
+  test      unit and integration tests through ddev (pytest args after --)
+  wheel     build, inspect and smoke-install the wheel
+
+Options:
+  -i, --integration NAME   an integration to run (repeatable; default: changed since --base, else all)
+  -r, --repo PATH          the repository (default: the current directory)
+  -b, --base REF           the base to compare with (default: none; with none, every integration)
+      --tests KIND         unit, integration or all (default: all)
+      --ddev-version V     the ddev to install (default: the pinned version)
+      --python PATH        the interpreter (default: $AIC_PYTHON, else python3; ddev needs 3.13)
+      --changelog FILE     notes: lint this changelog file only
+      --out-dir DIR        wheel: where wheels go (default: dist in the repository)
+      --json               print the results as JSON (for machines)
+  -h, --help               this text
+`;
+
+export function parseCli(argv: readonly string[], cwd: string): CliOptions | 'help' {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') return 'help';
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new UserError(`Unknown command '${command}'.`, { hint: `Use one of: ${COMMANDS.join(', ')} (aic --help).` });
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        integration: { type: 'string', short: 'i', multiple: true },
+        repo: { type: 'string', short: 'r' },
+        base: { type: 'string', short: 'b' },
+        tests: { type: 'string' },
+        'ddev-version': { type: 'string' },
+        python: { type: 'string' },
+        changelog: { type: 'string' },
+        'out-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UserError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}.`, { hint: 'See aic --help.' });
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const dashDash = rest.indexOf('--');
+  const pytestArgs = dashDash >= 0 ? rest.slice(dashDash + 1) : [];
+  const stray = positionals.slice(0, positionals.length - pytestArgs.length);
+  if (stray.length > 0) {
+    throw new UserError(`Unexpected argument '${stray[0]}'.`, { hint: 'Name integrations with --integration NAME.' });
+  }
+  if (pytestArgs.length > 0 && command !== 'test' && command !== 'ci') {
+    throw new UserError(`Arguments after '--' are for pytest, which only 'aic test' and 'aic ci' run.`);
+  }
+  const tests = values.tests ?? 'all';
+  if (tests !== 'unit' && tests !== 'integration' && tests !== 'all') {
+    throw new UserError(`--tests ${JSON.stringify(tests)} is not one of unit, integration, all.`);
+  }
+  return {
+    command: command as CommandName,
+    integrations: values.integration ?? [],
+    repo: values.repo ?? cwd,
+    base: values.base,
+    json: values.json ?? false,
+    tests,
+    ddevVersion: values['ddev-version'],
+    python: values.python ?? process.env.AIC_PYTHON ?? 'python3',
+    changelog: values.changelog,
+    outDir: values['out-dir'],
+    pytestArgs,
+  };
+}

@@ -1,0 +1,235 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseVersionRequest, PINNED_DDEV_VERSION } from '@aic/ddev';
+import { utcToday } from '@aic/release-notes';
+import { UserError } from '@aic/runtime';
+import { buildWheel, resolveOutDir } from '@aic/steps/build-wheel';
+import { runIntegrationTests, tearDown } from '@aic/steps/integration-tests';
+import { parseIntegrationsSpec, selectIntegrations, type SelectedIntegration } from '@aic/steps/integrations';
+import { detectChanges } from '@aic/steps/plan';
+import { checkPullRequest, lintChangelogFile } from '@aic/steps/release-notes';
+import { setupDdev, type SetupDdevResult } from '@aic/steps/setup-ddev';
+import type { CliOptions } from './args.js';
+import type { Stage, StageGroup, StageOutcome } from './stages.js';
+
+/** What the stages share as they run: the integrations the plan chose, the ddev setup installed. */
+interface Context {
+  repo: string;
+  integrations: SelectedIntegration[];
+  ddev: SetupDdevResult | undefined;
+  python: string;
+}
+
+const errorsIn = (findings: readonly { level: string }[]) => findings.filter((f) => f.level === 'error').length;
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function planStage(options: CliOptions, context: Context): Stage {
+  return {
+    step: 'plan',
+    async run(reporter) {
+      const spec =
+        options.integrations.length > 0
+          ? parseIntegrationsSpec(options.integrations.join(','), undefined)
+          : options.base
+            ? { kind: 'changed' as const }
+            : { kind: 'all' as const };
+      if ('problem' in spec) throw new UserError(`--integration: ${spec.problem}`);
+      if (spec.kind === 'changed' && options.base) {
+        const plan = await detectChanges({ repoPath: context.repo, baseRef: options.base });
+        for (const item of plan.integrations)
+          reporter.log(
+            `${item.name}: ${item.functional ? 'functional' : item.docsOnly ? 'docs only' : 'tests only'} — ${item.reasons.join('; ')}`,
+          );
+      }
+      context.integrations = await selectIntegrations(spec, {
+        repoPath: context.repo,
+        ...(options.base ? { baseRef: options.base } : {}),
+        reporter,
+      });
+      if (context.integrations.length === 0) return { status: 'passed', detail: 'no integration changed' };
+      return { status: 'passed', detail: context.integrations.map((i) => i.name).join(', ') };
+    },
+  };
+}
+
+function setupStage(options: CliOptions, context: Context): Stage {
+  return {
+    step: 'setup ddev',
+    async run(reporter) {
+      const version = parseVersionRequest(options.ddevVersion ?? PINNED_DDEV_VERSION);
+      if ('problem' in version) throw new UserError(`--ddev-version: ${version.problem}`);
+      const result = await setupDdev({
+        version,
+        python: context.python,
+        installer: 'uv',
+        repo: 'auto',
+        repoPath: context.repo,
+        toolCache: path.join(os.tmpdir(), 'aic-tool-cache'),
+        temp: path.join(os.tmpdir(), 'aic-runner-temp'),
+        os: process.platform,
+        arch: process.arch,
+        reporter,
+      });
+      reporter.addPath(result.binDir);
+      for (const [name, value] of Object.entries(result.env)) reporter.exportVariable(name, value);
+      context.ddev = result;
+      return {
+        status: 'passed',
+        detail: `ddev ${result.ddevVersion} (${result.cacheHit === 'false' ? 'installed' : result.cacheHit}), repo ${result.repo}`,
+      };
+    },
+  };
+}
+
+function notesStage(options: CliOptions, context: Context, integration: SelectedIntegration): Stage {
+  return {
+    step: 'release notes',
+    integration: integration.name,
+    async run(reporter): Promise<StageOutcome> {
+      const result = options.base
+        ? await checkPullRequest({ repoPath: context.repo, integration, baseRef: options.base, today: utcToday() })
+        : lintChangelogFile(context.repo, path.join(integration.path, 'CHANGELOG.md'), utcToday());
+      const errors = errorsIn(result.findings);
+      for (const finding of result.findings)
+        reporter.annotate({ level: finding.level, message: finding.message, file: finding.file, line: finding.line });
+      return {
+        status: errors > 0 ? 'failed' : 'passed',
+        detail: `${result.version}: ${result.decision} ${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}`,
+      };
+    },
+  };
+}
+
+function testStage(
+  options: CliOptions,
+  context: Context,
+  integration: SelectedIntegration,
+  kind: 'unit' | 'integration',
+): Stage {
+  return {
+    step: `${kind} tests`,
+    integration: integration.name,
+    async run(reporter): Promise<StageOutcome> {
+      if (!context.ddev) return { status: 'skipped', detail: 'ddev is not set up' };
+      const run = await runIntegrationTests({
+        repoPath: context.repo,
+        integrations: [integration],
+        kinds: [kind],
+        pytestArgs: options.pytestArgs,
+        ddevArgs: [],
+        composeFiles: undefined,
+        pull: true,
+        pullRetries: 3,
+        pullBaseDelayMs: 5_000,
+        junit: true,
+        reportDir: path.join(os.tmpdir(), 'aic-junit'),
+        reporter,
+      });
+      if (run.engine) await tearDown(run.composeFiles, reporter);
+      const [result] = run.results;
+      const noEngine =
+        kind === 'integration' && !run.engine && run.composeFiles.length > 0
+          ? " — no Docker engine: the tests' environment served the page locally"
+          : '';
+      if (!result) return { status: 'skipped', detail: 'nothing to run' };
+      if (result.outcome === 'no-tests') return { status: 'skipped', detail: `no ${kind} tests` };
+      const failed = run.totals.failed + run.totals.errors;
+      return {
+        status: result.outcome === 'passed' ? 'passed' : 'failed',
+        detail: `${run.totals.passed} passed, ${failed} failed, ${run.totals.skipped} skipped${noEngine}`,
+      };
+    },
+  };
+}
+
+function wheelStage(options: CliOptions, context: Context, integration: SelectedIntegration): Stage {
+  return {
+    step: 'wheel',
+    integration: integration.name,
+    async run(reporter): Promise<StageOutcome> {
+      const outDir = resolveOutDir(context.repo, options.outDir ?? 'dist');
+      const wheel = await buildWheel({
+        repoPath: context.repo,
+        workspace: context.repo,
+        integration,
+        builder: context.ddev ? 'ddev' : 'pip',
+        outDir,
+        python: context.python,
+        smokeTest: true,
+        temp: path.join(os.tmpdir(), 'aic-runner-temp'),
+        toolCache: path.join(os.tmpdir(), 'aic-tool-cache'),
+        reporter,
+      });
+      for (const finding of wheel.findings)
+        reporter.annotate({ level: finding.level, message: `${finding.rule}: ${finding.message}`, file: wheel.path });
+      const errors = errorsIn(wheel.findings) + (wheel.smoke?.ok === false ? 1 : 0);
+      const smoke = wheel.smoke
+        ? wheel.smoke.ok
+          ? `smoke test ✓ (${(wheel.smoke.durationMs / 1000).toFixed(1)}s)`
+          : `smoke test ✗: ${wheel.smoke.detail}`
+        : '';
+      return {
+        status: errors > 0 ? 'failed' : 'passed',
+        detail: `${wheel.filename} ${wheel.sha256.slice(0, 12)}… ${smoke}`.trim(),
+      };
+    },
+  };
+}
+
+/** The stages of a command, in the order the reusable workflow runs them. */
+export async function commandStages(options: CliOptions): Promise<(Stage | StageGroup)[]> {
+  const repo = path.resolve(options.repo);
+  if (!existsSync(repo)) throw new UserError(`--repo ${options.repo} does not exist.`);
+  const context: Context = { repo, integrations: [], ddev: undefined, python: options.python };
+  const perIntegration = (title: string, make: (integration: SelectedIntegration) => Stage[]): StageGroup => ({
+    title,
+    stages: () => context.integrations.flatMap(make),
+  });
+  const kinds = options.tests === 'all' ? (['unit', 'integration'] as const) : ([options.tests] as const);
+
+  switch (options.command) {
+    case 'plan':
+      return [planStage(options, context)];
+    case 'notes':
+      if (options.changelog) {
+        const file = path.resolve(options.changelog);
+        return [
+          {
+            step: 'release notes',
+            async run() {
+              const result = lintChangelogFile(path.dirname(file), file, utcToday());
+              const errors = errorsIn(result.findings);
+              return {
+                status: errors > 0 ? 'failed' : 'passed',
+                detail: `${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}`,
+              };
+            },
+          },
+        ];
+      }
+      return [planStage(options, context), perIntegration('Release notes', (i) => [notesStage(options, context, i)])];
+    case 'test':
+      return [
+        planStage(options, context),
+        setupStage(options, context),
+        perIntegration('Tests', (i) => kinds.map((kind) => testStage(options, context, i, kind))),
+      ];
+    case 'wheel':
+      return [
+        planStage(options, context),
+        setupStage(options, context),
+        perIntegration('Wheels', (i) => [wheelStage(options, context, i)]),
+      ];
+    case 'ci':
+      return [
+        planStage(options, context),
+        setupStage(options, context),
+        perIntegration('Integrations', (i) => [
+          notesStage(options, context, i),
+          ...kinds.map((kind) => testStage(options, context, i, kind)),
+          wheelStage(options, context, i),
+        ]),
+      ];
+  }
+}
