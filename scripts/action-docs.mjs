@@ -59,7 +59,10 @@ if (start < 0 || end < 0) {
   process.exit(1);
 }
 const options = (await prettier.resolveConfig(readmePath)) ?? {};
-const updated = await prettier.format(readme.slice(0, start) + generated + readme.slice(end + END.length), { ...options, parser: 'markdown' });
+const updated = await prettier.format(readme.slice(0, start) + generated + readme.slice(end + END.length), {
+  ...options,
+  parser: 'markdown',
+});
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
     console.error('README.md action reference is out of date: run `node scripts/action-docs.mjs`.');

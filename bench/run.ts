@@ -1,0 +1,320 @@
+// npm run bench: every speed figure the action issues ask for, measured in one run on this machine,
+// each as a ratio against its alternative measured in the same run (medians after a warm-up).
+// Writes bench/results.json and prints a markdown table. Not part of npm test.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lintChangelog, parseChangelog } from '@aic/release-notes';
+import { detectChanges } from '@aic/steps/plan';
+import { actionDir, ddevEnvironment, GitRepo, pythonTools, runAction } from '../test/harness/index.js';
+import { markdownTable, median, ratioFigure, run, timeMedian, type Figure } from './measure.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const tools = pythonTools();
+const figures: Figure[] = [];
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'aic-bench-'));
+const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
+
+async function timeOnce(work: () => Promise<unknown> | unknown): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function setupDdevFigures(): Promise<void> {
+  log('setup-ddev: cold (ours, uv) vs pipx install vs pip install, and warm');
+  const version = tools.ddevVersion;
+  const examples = path.join(root, 'examples');
+  const pipxVenv = path.join(scratch, 'pipx-tool');
+  run(tools.python, ['-m', 'venv', pipxVenv]);
+  run(path.join(pipxVenv, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', 'pipx']);
+  const ours: number[] = [];
+  const pipx: number[] = [];
+  const pip: number[] = [];
+  let warmCache = '';
+  for (let index = 0; index <= RUNS; index++) {
+    const toolCache = mkdtempSync(path.join(scratch, 'tc-'));
+    const uvCache = mkdtempSync(path.join(scratch, 'uvc-'));
+    const env = {
+      UV_CACHE_DIR: uvCache,
+      PATH: process.env
+        .PATH!.split(path.delimiter)
+        .filter((dir) => !dir.includes('.tools'))
+        .join(path.delimiter),
+    };
+    const oursMs = await timeOnce(async () => {
+      const result = await runAction({
+        actionDir: actionDir('setup-ddev'),
+        workspace: examples,
+        toolCache,
+        inputs: { python: tools.python },
+        env,
+        timeoutMs: 900_000,
+      });
+      if (result.exitCode !== 0) throw new Error(result.stdout.slice(-2000));
+    });
+    const pipxHome = mkdtempSync(path.join(scratch, 'pipx-'));
+    const pipxMs = await timeOnce(() =>
+      run(path.join(pipxVenv, 'bin', 'pipx'), ['install', '--python', tools.python, `ddev==${version}`], {
+        env: { ...process.env, PIPX_HOME: pipxHome, PIPX_BIN_DIR: path.join(pipxHome, 'bin'), PIP_NO_CACHE_DIR: '1' },
+      }),
+    );
+    const venv = path.join(scratch, `pip-venv-${index}`);
+    const pipMs = await timeOnce(() => {
+      run(tools.python, ['-m', 'venv', venv]);
+      run(path.join(venv, 'bin', 'python'), [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--no-cache-dir',
+        '--disable-pip-version-check',
+        `ddev==${version}`,
+      ]);
+    });
+    if (index > 0) {
+      ours.push(oursMs);
+      pipx.push(pipxMs);
+      pip.push(pipMs);
+    }
+    warmCache = toolCache;
+    for (const dir of [uvCache, pipxHome, venv]) rmSync(dir, { recursive: true, force: true });
+    if (index < RUNS) rmSync(toolCache, { recursive: true, force: true });
+  }
+  const warm = await timeMedian(async () => {
+    const result = await runAction({
+      actionDir: actionDir('setup-ddev'),
+      workspace: examples,
+      toolCache: warmCache,
+      inputs: { python: tools.python },
+    });
+    if (result.outputs['cache-hit'] !== 'tool-cache') throw new Error('warm run missed the tool cache');
+  }, RUNS);
+  const [o, x, p] = [median(ours), median(pipx), median(pip)];
+  figures.push(ratioFigure('setup-ddev cold vs pipx install ddev', o, x, 0.33, `ddev ${version}, empty caches`));
+  figures.push(ratioFigure('setup-ddev cold vs pip install ddev (venv)', o, p, 1, `ddev ${version}, empty caches`));
+  figures.push(ratioFigure('setup-ddev warm vs pipx install ddev', warm, x, 0.1, 'tool-cache hit'));
+  figures.push({
+    name: 'setup-ddev warm',
+    value: Number((warm / 1000).toFixed(2)),
+    unit: 's',
+    goal: '≤ 3 s',
+    pass: warm <= 3000,
+    detail: 'tool-cache hit, includes ddev --version',
+  });
+}
+
+async function startOverhead(): Promise<void> {
+  log('start overhead and bundle size of each action');
+  const bare = await timeMedian(() => void run(process.execPath, ['-e', '']), 10);
+  for (const name of readdirSync(path.join(root, 'actions')).sort()) {
+    const dist = path.join(root, 'actions', name, 'dist');
+    const size = readdirSync(dist)
+      .filter((file) => file.endsWith('.js'))
+      .reduce((sum, file) => sum + statSync(path.join(dist, file)).size, 0);
+    // An input error stops the action right after reading its inputs: start-up until the first real work.
+    const started = await timeMedian(async () => {
+      await runAction({
+        actionDir: actionDir(name),
+        inputs: { integrations: '../x', installer: 'x', tests: 'x', builder: 'x', mode: 'x' },
+        post: false,
+      });
+    }, 10);
+    figures.push({
+      name: `${name} start overhead`,
+      value: Math.round(started - bare),
+      unit: 'ms',
+      goal: 'report',
+      pass: true,
+      detail: `node dist/index.js to its input check: ${started.toFixed(0)} ms vs bare node ${bare.toFixed(0)} ms; bundle ${(size / 1024).toFixed(0)} KiB`,
+    });
+  }
+}
+
+async function testsFigure(): Promise<void> {
+  log('run-integration-tests vs ddev test directly');
+  const examples = path.join(root, 'examples');
+  const env = ddevEnvironment(examples);
+  const ours = await timeMedian(async () => {
+    const result = await runAction({
+      actionDir: actionDir('run-integration-tests'),
+      workspace: examples,
+      inputs: { integrations: 'awesome' },
+      env,
+      timeoutMs: 900_000,
+    });
+    if (result.exitCode !== 0) throw new Error(result.stdout.slice(-2000));
+  }, RUNS);
+  const bare = await timeMedian(() => {
+    for (const marker of ['unit', 'integration'])
+      run(tools.ddev, ['test', 'awesome', '--', '-m', marker], { cwd: examples, env });
+  }, RUNS);
+  figures.push(
+    ratioFigure('run-integration-tests vs ddev test', ours, bare, 1.1, 'unit + integration on examples/awesome'),
+  );
+}
+
+async function wheelFigures(): Promise<void> {
+  log('build-wheel vs pip wheel');
+  const repo = GitRepo.withExample();
+  const env = ddevEnvironment(repo.path);
+  const build = (smoke: boolean) =>
+    runAction({
+      actionDir: actionDir('build-wheel'),
+      workspace: repo.path,
+      inputs: {
+        integrations: 'awesome',
+        builder: 'pip',
+        python: tools.python,
+        'smoke-test': String(smoke),
+        upload: 'false',
+      },
+      env,
+      timeoutMs: 900_000,
+    });
+  const ours = await timeMedian(async () => void (await build(false)), RUNS);
+  const out = path.join(scratch, 'pip-wheel');
+  const bare = await timeMedian(
+    () =>
+      void run(tools.python, ['-m', 'pip', 'wheel', '.', '--no-deps', '--wheel-dir', out, '--quiet'], {
+        cwd: path.join(repo.path, 'awesome'),
+      }),
+    RUNS,
+  );
+  figures.push(
+    ratioFigure('build-wheel + inspect vs pip wheel --no-deps', ours, bare, 1.15, 'examples/awesome, smoke test off'),
+  );
+  const withSmoke = await timeMedian(async () => void (await build(true)), RUNS);
+  figures.push({
+    name: 'build-wheel smoke test',
+    value: Number(((withSmoke - ours) / 1000).toFixed(2)),
+    unit: 's',
+    goal: 'report',
+    pass: true,
+    detail: 'fresh uv venv + datadog-checks-base + the wheel, check loaded',
+  });
+}
+
+async function pipelineFigure(): Promise<void> {
+  log('aic ci vs bare ddev test + pip wheel');
+  const examples = path.join(root, 'examples');
+  const env = { ...ddevEnvironment(examples), AIC_PYTHON: tools.python };
+  const cli = path.join(root, 'packages', 'cli', 'bin', 'aic.js');
+  const ours = await timeMedian(
+    () =>
+      void run(
+        process.execPath,
+        [
+          cli,
+          'ci',
+          '--repo',
+          examples,
+          '--integration',
+          'awesome',
+          '--json',
+          '--out-dir',
+          path.relative(examples, path.join(scratch, 'aic-dist')),
+        ],
+        { env },
+      ),
+    RUNS,
+  );
+  const bare = await timeMedian(() => {
+    for (const marker of ['unit', 'integration'])
+      run(tools.ddev, ['test', 'awesome', '--', '-m', marker], { cwd: examples, env });
+    run(
+      tools.python,
+      ['-m', 'pip', 'wheel', 'awesome', '--no-deps', '--quiet', '--wheel-dir', path.join(scratch, 'bare-dist')],
+      { cwd: examples },
+    );
+  }, RUNS);
+  figures.push(
+    ratioFigure(
+      'aic ci vs ddev test + pip wheel',
+      ours,
+      bare,
+      1.5,
+      'whole pipeline on examples/awesome (adds notes, inspection, smoke test)',
+    ),
+  );
+}
+
+async function planFigure(): Promise<void> {
+  log('change planning on a 300-integration repository');
+  const repo = GitRepo.create('aic-bench-300-');
+  for (let index = 0; index < 300; index++) {
+    const name = `check_${String(index).padStart(3, '0')}`;
+    cpSync(path.join(root, 'examples', 'awesome'), path.join(repo.path, name), {
+      recursive: true,
+      filter: (source) => !/__pycache__|\.pytest_cache|\/dist$/.test(source),
+    });
+  }
+  const base = repo.commitAll('300 integrations');
+  repo.edit(
+    'check_150/datadog_checks/awesome/check.py',
+    "SERVICE_CHECK = 'search'",
+    "SERVICE_CHECK = 'search'  # changed",
+  );
+  repo.commitAll('Touch one');
+  const ours = await timeMedian(async () => {
+    const plan = await detectChanges({ repoPath: repo.path, baseRef: base });
+    if (plan.integrations.length !== 1) throw new Error('expected one changed integration');
+  }, RUNS * 3);
+  const bare = await timeMedian(
+    () => void run('git', ['-C', repo.path, 'diff', '--name-only', base, 'HEAD']),
+    RUNS * 3,
+  );
+  figures.push({
+    name: 'plan: 300 integrations, one changed',
+    value: Number((ours / 1000).toFixed(3)),
+    unit: 's',
+    goal: '≤ 1 s',
+    pass: ours <= 1000,
+    detail: `${ours.toFixed(0)} ms vs bare git diff ${bare.toFixed(0)} ms (${(ours / bare).toFixed(1)}×)`,
+  });
+}
+
+async function notesFigure(): Promise<void> {
+  log('release-notes lint of the 265 corpus files');
+  const corpus = path.join(root, '..', 'shared', 'corpus', 'extras-changelogs');
+  const texts = readdirSync(corpus)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => readFileSync(path.join(corpus, f), 'utf8'));
+  const ours = await timeMedian(() => {
+    for (const text of texts) lintChangelog(parseChangelog(text), '2026-11-24');
+  }, 10);
+  const reading = await timeMedian(() => {
+    for (const text of texts) text.split('\n').length;
+  }, 10);
+  figures.push({
+    name: `release-notes lint of ${texts.length} changelogs`,
+    value: Number((ours / 1000).toFixed(4)),
+    unit: 's',
+    goal: '≤ 0.5 s',
+    pass: ours <= 500,
+    detail: `${ours.toFixed(1)} ms in one process (splitting the lines alone: ${reading.toFixed(1)} ms)`,
+  });
+}
+
+const only = process.argv.slice(2);
+const suites: [string, () => Promise<void>][] = [
+  ['notes', notesFigure],
+  ['plan', planFigure],
+  ['start', startOverhead],
+  ['wheel', wheelFigures],
+  ['tests', testsFigure],
+  ['pipeline', pipelineFigure],
+  ['setup', setupDdevFigures],
+];
+for (const [name, suite] of suites) if (only.length === 0 || only.includes(name)) await suite();
+
+const resultsFile = path.join(root, 'bench', 'results.json');
+mkdirSync(path.dirname(resultsFile), { recursive: true });
+writeFileSync(
+  resultsFile,
+  `${JSON.stringify(Object.fromEntries(figures.map(({ name, ...rest }) => [name, rest])), null, 2)}\n`,
+);
+rmSync(scratch, { recursive: true, force: true });
+process.stdout.write(`${markdownTable(figures)}\n`);
