@@ -1,2 +1,4 @@
 export * from './names.js';
 export * from './layout.js';
+export * from './check-class.js';
+export * from './rules.js';

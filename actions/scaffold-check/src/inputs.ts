@@ -1,0 +1,25 @@
+import { choice, custom, readInputs, text, type InputSource } from '@aic/runtime';
+import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
+
+export interface Inputs {
+  integrations: IntegrationsSpec;
+  repoPath: string;
+  strict: 'auto' | 'true' | 'false';
+  failOn: 'error' | 'warning';
+  python: string;
+  baseRef: string;
+}
+
+export function readActionInputs(source: InputSource, eventName: string | undefined): Inputs {
+  return readInputs<Inputs>(
+    {
+      integrations: custom((raw) => parseIntegrationsSpec(raw, eventName)),
+      repoPath: text({ required: true }),
+      strict: choice(['auto', 'true', 'false'] as const, 'auto'),
+      failOn: choice(['error', 'warning'] as const, 'error'),
+      python: text({ default: 'python3' }),
+      baseRef: text(),
+    },
+    source,
+  );
+}

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { markdown, readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
+import { actionInputs, runAction } from '@aic/runtime/actions';
+import { baseFromEvent, selectIntegrations } from '@aic/steps/integrations';
+import { scaffoldCheck } from '@aic/steps/scaffold-check';
+import { findPython } from '@aic/steps/setup-ddev';
+import { readActionInputs } from './inputs.js';
+
+async function main(reporter: Reporter): Promise<void> {
+  const runner = readRunnerEnvironment();
+  const inputs = readActionInputs(actionInputs, runner.eventName);
+  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
+  const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
+  const python = await findPython(inputs.python);
+  const integrations = await selectIntegrations(inputs.integrations, {
+    repoPath,
+    ...(baseRef ? { baseRef } : {}),
+    reporter,
+  });
+  const results = await scaffoldCheck({
+    repoPath,
+    integrations,
+    strict: inputs.strict === 'auto' ? 'auto' : inputs.strict === 'true',
+    baseRef,
+    python: python.path,
+    temp: runner.temp,
+    reporter,
+  });
+
+  const skipped = results.filter((r) => r.skipped);
+  if (skipped.length > 0) {
+    reporter.annotate({
+      level: 'notice',
+      message: `Skipped ${skipped.length} integration(s) without an Agent check (tile-only or logs-only: no datadog_checks/ folder): ${skipped.map((r) => r.integration).join(', ')}.`,
+    });
+  }
+  const rows: string[][] = [];
+  for (const result of results) {
+    if (result.skipped) continue;
+    await reporter.group(`Scaffold check: ${result.integration}`, async () => {
+      for (const finding of result.findings) {
+        reporter.annotate({
+          level: finding.level,
+          message: finding.message,
+          file: finding.file,
+          line: finding.line,
+          title: `scaffold check: ${finding.rule}`,
+        });
+      }
+      reporter.log(
+        `${result.integration}: ${result.findings.length === 0 ? 'no finding' : `${result.findings.length} finding(s)`}${result.strict ? ' (strict: new integration)' : ''}.`,
+      );
+    });
+    const errors = result.findings.filter((f) => f.level === 'error').length;
+    const warnings = result.findings.length - errors;
+    rows.push([
+      errors > 0 ? '✗' : '✓',
+      result.integration,
+      String(errors),
+      String(warnings),
+      result.strict ? 'yes' : 'no',
+    ]);
+  }
+  await reporter.appendSummary(
+    `## Scaffold check\n\n${markdown.table(['', 'integration', 'errors', 'warnings', 'strict'], rows)}`,
+  );
+
+  const all = results.flatMap((r) => r.findings);
+  const errors = all.filter((f) => f.level === 'error').length;
+  const warnings = all.length - errors;
+  reporter.setOutput('checked', JSON.stringify(results.filter((r) => !r.skipped).map((r) => r.integration)));
+  reporter.setOutput('errors', String(errors));
+  reporter.setOutput('warnings', String(warnings));
+  if (errors > 0 || (inputs.failOn === 'warning' && warnings > 0)) {
+    throw new UserError(
+      `Scaffold check: ${errors} error(s), ${warnings} warning(s) (see the annotations on the files).`,
+    );
+  }
+}
+
+await runAction({ main });

@@ -1,0 +1,64 @@
+import { expect, test } from '@jest/globals';
+import { findCheckClasses, type PythonFileFacts } from './check-class.js';
+
+const cls = (name: string, bases: string[], check: { line: number; async?: boolean } | null = { line: 5 }) => ({
+  name,
+  line: 3,
+  bases,
+  check: check ? { line: check.line, async: check.async ?? false, args: 2 } : null,
+});
+const file = (
+  module: string,
+  imports: Record<string, string>,
+  classes: PythonFileFacts['classes'],
+): PythonFileFacts => ({ module, imports, classes });
+
+test.each([
+  [
+    'direct AgentCheck',
+    {
+      'c.py': file('datadog_checks.x.c', { AgentCheck: 'datadog_checks.base.AgentCheck' }, [cls('X', ['AgentCheck'])]),
+    },
+    [{ name: 'X', check: { file: 'c.py', line: 5, async: false } }],
+  ],
+  [
+    'OpenMetrics base provides check',
+    {
+      'c.py': file('datadog_checks.x.c', { OpenMetricsBaseCheckV2: 'datadog_checks.base.OpenMetricsBaseCheckV2' }, [
+        cls('X', ['OpenMetricsBaseCheckV2'], null),
+      ]),
+    },
+    [{ name: 'X', check: 'inherited' }],
+  ],
+  [
+    'a chain across modules through a re-export in __init__',
+    {
+      'x/__init__.py': file('datadog_checks.x', { Base: 'datadog_checks.x.base.Base' }, []),
+      'x/base.py': file('datadog_checks.x.base', { checks: 'datadog_checks.base.checks' }, [
+        cls('Base', ['checks.AgentCheck']),
+      ]),
+      'x/c.py': file('datadog_checks.x.c', { Base: 'datadog_checks.x.Base' }, [cls('X', ['Base'], null)]),
+    },
+    [
+      { name: 'Base', check: { file: 'x/base.py', line: 5, async: false } },
+      { name: 'X', check: { file: 'x/base.py', line: 5, async: false } },
+    ],
+  ],
+  ['not a check', { 'c.py': file('datadog_checks.x.c', {}, [cls('Helper', ['object'])]) }, []],
+  [
+    'AgentCheck with no check method anywhere',
+    {
+      'c.py': file('datadog_checks.x.c', { AgentCheck: 'datadog_checks.base.AgentCheck' }, [
+        cls('X', ['AgentCheck'], null),
+      ]),
+    },
+    [{ name: 'X', check: undefined }],
+  ],
+  [
+    'a cycle does not hang',
+    { 'c.py': file('datadog_checks.x.c', {}, [cls('A', ['B'], null), cls('B', ['A'], null)]) },
+    [],
+  ],
+])('%s', (_name, files, expected) => {
+  expect(findCheckClasses(files, 'datadog_checks.x').map(({ name, check }) => ({ name, check }))).toEqual(expected);
+});
