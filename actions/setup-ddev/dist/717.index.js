@@ -1694,7 +1694,7 @@ const outside = __webpack_require__(9606)
 const gtr = __webpack_require__(7210)
 const ltr = __webpack_require__(7167)
 const intersects = __webpack_require__(7759)
-const simplifyRange = __webpack_require__(5769)
+const simplifyRange = __webpack_require__(8150)
 const subset = __webpack_require__(3268)
 module.exports = {
   parse,
@@ -2892,7 +2892,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 5769:
+/***/ 8150:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -5617,7 +5617,7 @@ var reflection_binary_writer_1 = __webpack_require__(8591);
 Object.defineProperty(exports, "ReflectionBinaryWriter", ({ enumerable: true, get: function () { return reflection_binary_writer_1.ReflectionBinaryWriter; } }));
 var reflection_json_reader_1 = __webpack_require__(5125);
 Object.defineProperty(exports, "ReflectionJsonReader", ({ enumerable: true, get: function () { return reflection_json_reader_1.ReflectionJsonReader; } }));
-var reflection_json_writer_1 = __webpack_require__(562);
+var reflection_json_writer_1 = __webpack_require__(8181);
 Object.defineProperty(exports, "ReflectionJsonWriter", ({ enumerable: true, get: function () { return reflection_json_writer_1.ReflectionJsonWriter; } }));
 var reflection_contains_message_type_1 = __webpack_require__(2726);
 Object.defineProperty(exports, "containsMessageType", ({ enumerable: true, get: function () { return reflection_contains_message_type_1.containsMessageType; } }));
@@ -5791,7 +5791,7 @@ const message_type_contract_1 = __webpack_require__(9389);
 const reflection_info_1 = __webpack_require__(7506);
 const reflection_type_check_1 = __webpack_require__(5203);
 const reflection_json_reader_1 = __webpack_require__(5125);
-const reflection_json_writer_1 = __webpack_require__(562);
+const reflection_json_writer_1 = __webpack_require__(8181);
 const reflection_binary_reader_1 = __webpack_require__(8207);
 const reflection_binary_writer_1 = __webpack_require__(8591);
 const reflection_create_1 = __webpack_require__(1002);
@@ -7492,7 +7492,7 @@ exports.ReflectionJsonReader = ReflectionJsonReader;
 
 /***/ }),
 
-/***/ 562:
+/***/ 8181:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -10295,8 +10295,8 @@ __webpack_require__.d(mappers_namespaceObject, {
 var lib_core = __webpack_require__(2322);
 // EXTERNAL MODULE: external "path"
 var external_path_ = __webpack_require__(6928);
-// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 2 modules
-var exec = __webpack_require__(3808);
+// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(3023);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(9896);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/glob/lib/internal-glob-options-helper.js

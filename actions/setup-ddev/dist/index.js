@@ -28404,7 +28404,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9419);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(756);
-/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7579);
+/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(562);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1601);
 
 
@@ -28487,6 +28487,7 @@ __webpack_async_result__();
 /* harmony export */   k$: () => (/* binding */ cacheKey),
 /* harmony export */   k5: () => (/* binding */ toolCacheName)
 /* harmony export */ });
+/* unused harmony export PINNED_DDEV_VERSION */
 /** The commands that install ddev into an isolated environment, as argument arrays. */
 const INSTALLERS = ['uv', 'pipx', 'pip'];
 function installPlan(input) {
@@ -28556,6 +28557,8 @@ function toolCacheName(installer, pythonVersion) {
 function cacheKey(parts) {
     return `agent-integration-ci-ddev-${parts.os}-${parts.arch}-${parts.installer}-py${parts.pythonVersion}-ddev${parts.ddevVersion}`;
 }
+/** The ddev our tests pass with (also in scripts/python-pins.json and setup-ddev's action.yml; a test keeps them equal). */
+const PINNED_DDEV_VERSION = '20.1.0';
 
 
 /***/ }),
@@ -29348,7 +29351,7 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 7579:
+/***/ 562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29376,26 +29379,18 @@ var src = __nccwpck_require__(9419);
 
 
 /**
- * The runner's tool cache (RUNNER_TOOL_CACHE), in @actions/tool-cache's layout:
+ * The runner's tool cache (RUNNER_TOOL_CACHE), in @actions/tool-cache's layout (read without loading it,
+ * so that no workflow command reaches a terminal):
  * `<root>/<tool>/<version>/<arch>` plus an `<arch>.complete` marker. We install straight into the
  * final folder because a Python venv cannot be moved after it is made.
  */
 function toolFolder(root, tool, version, arch) {
     return external_node_path_default().join(root, tool, version, arch);
 }
+/** The cached folder, when it is there and complete (what @actions/tool-cache's `find` checks for an exact version). */
 async function findTool(root, tool, version, arch) {
-    const previous = process.env.RUNNER_TOOL_CACHE;
-    process.env.RUNNER_TOOL_CACHE = root;
-    try {
-        const toolCache = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.bind(__nccwpck_require__, 2777));
-        return toolCache.find(tool, version, arch) || undefined;
-    }
-    finally {
-        if (previous === undefined)
-            delete process.env.RUNNER_TOOL_CACHE;
-        else
-            process.env.RUNNER_TOOL_CACHE = previous;
-    }
+    const folder = toolFolder(root, tool, version, arch);
+    return (0,external_node_fs_.existsSync)(folder) && (0,external_node_fs_.existsSync)(`${folder}.complete`) ? folder : undefined;
 }
 /** Marks a folder filled by `toolFolder` as complete, so that `findTool` finds it. */
 function markToolComplete(root, tool, version, arch) {
@@ -29412,7 +29407,7 @@ function isIntegrationFolder(entries) {
     return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
 }
 /** Where an integration's files are, relative to the integration folder. */
-const paths = {
+const layout_paths = {
     package: (name) => `datadog_checks/${name}`,
     about: (name) => `datadog_checks/${name}/__about__.py`,
     init: (name) => `datadog_checks/${name}/__init__.py`,
@@ -29434,7 +29429,115 @@ function readAboutVersion(text) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
+
+
+
+/** Rule ids, stable: annotations and docs name them. */
+const RULES = {
+    checkClass: 'check-class',
+    checkMethod: 'check-method',
+    checkCoroutine: 'check-coroutine',
+    python3: 'python3-syntax',
+    aboutVersion: 'about-version',
+    packageName: 'package-name',
+    projectName: 'project-name',
+    versionPath: 'hatch-version-path',
+    confExample: 'conf-example',
+    tests: 'tests-missing',
+    hatchCollector: 'hatch-collector',
+    changelog: 'changelog-missing',
+    initConfig: 'init-config',
+};
+const PEP440 = /^([1-9]\d*!)?(0|[1-9]\d*)(\.(0|[1-9]\d*))*((a|b|rc)(0|[1-9]\d*))?(\.post(0|[1-9]\d*))?(\.dev(0|[1-9]\d*))?$/;
+/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
+function evaluateRules(facts, strict) {
+    const findings = [];
+    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const publishing = strict ? 'error' : 'warning';
+    const name = facts.name;
+    const about = paths.about(name);
+    const init = paths.init(name);
+    for (const [file, python] of Object.entries(facts.python)) {
+        if (python.error) {
+            const what = python.error.kind === 'syntax'
+                ? `is not valid Python 3: ${python.error.message}`
+                : `cannot be read as Python: ${python.error.message}`;
+            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
+        }
+    }
+    if (!facts.packageExists) {
+        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
+        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
+    }
+    else {
+        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
+        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
+        if (checks.length === 0 && !jmx) {
+            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
+        }
+        for (const check of checks) {
+            if (check.check === undefined) {
+                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
+            }
+            else if (check.check !== 'inherited' && check.check.async) {
+                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
+            }
+        }
+        const version = facts.python[about];
+        if (!version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
+        else if (!version.error && !version.version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
+        else if (version.version && (version.version.value === null || !PEP440.test(version.version.value))) {
+            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
+        }
+    }
+    const expectedProject = projectName(name);
+    if (!facts.pyproject.exists) {
+        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
+    }
+    else if (facts.pyproject.error) {
+        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
+    }
+    else {
+        if (facts.pyproject.projectName !== expectedProject) {
+            add(RULES.projectName, 'error', paths.pyproject, 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+        }
+        if (facts.pyproject.versionPath !== about) {
+            add(RULES.versionPath, 'error', paths.pyproject, 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+        }
+    }
+    const example = paths.confExample(name);
+    const conf = facts.confExample;
+    if (!conf.exists) {
+        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
+    }
+    else if (conf.error) {
+        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
+    }
+    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
+        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
+    }
+    else if (!conf.hasInitConfig) {
+        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
+    }
+    if (facts.testFiles.length === 0)
+        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
+    if (!facts.hatch.exists)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
+    else if (facts.hatch.error)
+        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
+    else if (!facts.hatch.hasCollector)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
+    if (!facts.changelogExists)
+        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
+    return findings;
+}
+
 ;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
+
 
 
 
@@ -29757,13 +29860,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
@@ -30637,8 +30733,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 2 modules
-var lib_exec = __nccwpck_require__(3808);
+// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(3023);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -31025,7 +31121,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 3808:
+/***/ 3023:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31042,8 +31138,8 @@ var external_string_decoder_ = __nccwpck_require__(5574);
 var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
-// EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __nccwpck_require__(5317);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: ../../node_modules/@actions/io/lib/io.js
@@ -31437,7 +31533,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -32626,22 +32722,14 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $1: () => (/* binding */ lstat),
 /* harmony export */   Ck: () => (/* binding */ mkdir),
-/* harmony export */   Cy: () => (/* binding */ readdir),
 /* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
 /* harmony export */   Qh: () => (/* binding */ isRooted),
-/* harmony export */   YN: () => (/* binding */ symlink),
-/* harmony export */   dJ: () => (/* binding */ stat),
-/* harmony export */   h_: () => (/* binding */ readlink),
-/* harmony export */   k6: () => (/* binding */ chmod),
-/* harmony export */   m3: () => (/* binding */ copyFile),
 /* harmony export */   rm: () => (/* binding */ rm),
 /* harmony export */   t2: () => (/* binding */ exists),
-/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath),
-/* harmony export */   y1: () => (/* binding */ unlink)
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
 /* harmony export */ });
-/* unused harmony exports open, rename, rmdir, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
 /* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -32671,7 +32759,7 @@ const IS_WINDOWS = process.platform === 'win32';
  */
 function readlink(fsPath) {
     return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs__WEBPACK_IMPORTED_MODULE_0__.promises.readlink(fsPath);
+        const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
         if (IS_WINDOWS && !result.endsWith('\\')) {
@@ -32832,10 +32920,9 @@ function getCmdPath() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K7: () => (/* binding */ which),
 /* harmony export */   U$: () => (/* binding */ mkdirP),
-/* harmony export */   Yz: () => (/* binding */ rmRF),
-/* harmony export */   cp: () => (/* binding */ cp)
+/* harmony export */   Yz: () => (/* binding */ rmRF)
 /* harmony export */ });
-/* unused harmony exports mv, findInPath */
+/* unused harmony exports cp, mv, findInPath */
 /* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
 /* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5870);
@@ -32862,19 +32949,19 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 function cp(source_1, dest_1) {
     return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(dest)) ? yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(dest) : null;
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
         // Dest is an existing file, but not forcing
         if (destStat && destStat.isFile() && !force) {
             return;
         }
         // If dest is an existing directory, should copy inside.
         const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path__WEBPACK_IMPORTED_MODULE_1__.join(dest, path__WEBPACK_IMPORTED_MODULE_1__.basename(source))
+            ? path.join(dest, path.basename(source))
             : dest;
-        if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(source))) {
+        if (!(yield ioUtil.exists(source))) {
             throw new Error(`no such file or directory: ${source}`);
         }
-        const sourceStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(source);
+        const sourceStat = yield ioUtil.stat(source);
         if (sourceStat.isDirectory()) {
             if (!recursive) {
                 throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
@@ -32884,7 +32971,7 @@ function cp(source_1, dest_1) {
             }
         }
         else {
-            if (path__WEBPACK_IMPORTED_MODULE_1__.relative(source, newDest) === '') {
+            if (path.relative(source, newDest) === '') {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
@@ -33066,11 +33153,11 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
             return;
         currentDepth++;
         yield mkdirP(destDir);
-        const files = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readdir */ .Cy(sourceDir);
+        const files = yield ioUtil.readdir(sourceDir);
         for (const fileName of files) {
             const srcFile = `${sourceDir}/${fileName}`;
             const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile);
+            const srcFileStat = yield ioUtil.lstat(srcFile);
             if (srcFileStat.isDirectory()) {
                 // Recurse
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
@@ -33080,32 +33167,32 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
             }
         }
         // Change the mode for the newly created directory
-        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destDir, (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(sourceDir)).mode);
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
     });
 }
 // Buffered file copy
 function copyFile(srcFile, destFile, force) {
     return __awaiter(this, void 0, void 0, function* () {
-        if ((yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile)).isSymbolicLink()) {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
-                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(destFile);
-                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
             }
             catch (e) {
                 // Try to override file permission
                 if (e.code === 'EPERM') {
-                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destFile, '0666');
-                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
                 }
                 // other errors = it doesn't exist, no work to do
             }
             // Copy over symlink
-            const symlinkFull = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readlink */ .h_(srcFile);
-            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .symlink */ .YN(symlinkFull, destFile, _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 ? 'junction' : null);
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
         }
-        else if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(destFile)) || force) {
-            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .copyFile */ .m3(srcFile, destFile);
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
         }
     });
 }

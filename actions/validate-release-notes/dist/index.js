@@ -34856,7 +34856,7 @@ module.exports = validRange
 /* harmony export */ });
 /* harmony import */ var _aic_release_notes__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4039);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4697);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4893);
 
 
 
@@ -34886,8 +34886,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4697);
-/* harmony import */ var _aic_steps_release_notes__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(913);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4893);
+/* harmony import */ var _aic_steps_release_notes__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1034);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8890);
 
@@ -35061,7 +35061,7 @@ function affectsAllIntegrations(path) {
 
 /***/ }),
 
-/***/ 1124:
+/***/ 7197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35069,11 +35069,11 @@ function affectsAllIntegrations(path) {
 __nccwpck_require__.d(__webpack_exports__, {
   mW: () => (/* reexport */ checkIntegrationName),
   $V: () => (/* reexport */ isIntegrationFolder),
-  f0: () => (/* reexport */ paths),
+  f0: () => (/* reexport */ layout_paths),
   Sp: () => (/* reexport */ readAboutVersion)
 });
 
-// UNUSED EXPORTS: INTEGRATION_MARKERS, normalizeCheckName, normalizeProjectName, projectName
+// UNUSED EXPORTS: INTEGRATION_MARKERS, RULES, evaluateRules, findCheckClasses, normalizeCheckName, normalizeProjectName, projectName
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
 /** Integration names as people type them, checked before they reach a path or a command line. */
@@ -35110,7 +35110,7 @@ function normalizeCheckName(name) {
         .replace(/[-\s]+/g, '_');
 }
 /** The PyPI project name of an integration: `datadog-<name>` with `_` → `-`. */
-function projectName(name) {
+function names_projectName(name) {
     return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
 }
 /** PEP 503 normalisation, to compare project names. */
@@ -35126,7 +35126,7 @@ function isIntegrationFolder(entries) {
     return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
 }
 /** Where an integration's files are, relative to the integration folder. */
-const paths = {
+const layout_paths = {
     package: (name) => `datadog_checks/${name}`,
     about: (name) => `datadog_checks/${name}/__about__.py`,
     init: (name) => `datadog_checks/${name}/__init__.py`,
@@ -35148,7 +35148,115 @@ function readAboutVersion(text) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
+
+
+
+/** Rule ids, stable: annotations and docs name them. */
+const RULES = {
+    checkClass: 'check-class',
+    checkMethod: 'check-method',
+    checkCoroutine: 'check-coroutine',
+    python3: 'python3-syntax',
+    aboutVersion: 'about-version',
+    packageName: 'package-name',
+    projectName: 'project-name',
+    versionPath: 'hatch-version-path',
+    confExample: 'conf-example',
+    tests: 'tests-missing',
+    hatchCollector: 'hatch-collector',
+    changelog: 'changelog-missing',
+    initConfig: 'init-config',
+};
+const PEP440 = /^([1-9]\d*!)?(0|[1-9]\d*)(\.(0|[1-9]\d*))*((a|b|rc)(0|[1-9]\d*))?(\.post(0|[1-9]\d*))?(\.dev(0|[1-9]\d*))?$/;
+/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
+function evaluateRules(facts, strict) {
+    const findings = [];
+    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const publishing = strict ? 'error' : 'warning';
+    const name = facts.name;
+    const about = paths.about(name);
+    const init = paths.init(name);
+    for (const [file, python] of Object.entries(facts.python)) {
+        if (python.error) {
+            const what = python.error.kind === 'syntax'
+                ? `is not valid Python 3: ${python.error.message}`
+                : `cannot be read as Python: ${python.error.message}`;
+            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
+        }
+    }
+    if (!facts.packageExists) {
+        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
+        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
+    }
+    else {
+        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
+        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
+        if (checks.length === 0 && !jmx) {
+            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
+        }
+        for (const check of checks) {
+            if (check.check === undefined) {
+                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
+            }
+            else if (check.check !== 'inherited' && check.check.async) {
+                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
+            }
+        }
+        const version = facts.python[about];
+        if (!version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
+        else if (!version.error && !version.version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
+        else if (version.version && (version.version.value === null || !PEP440.test(version.version.value))) {
+            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
+        }
+    }
+    const expectedProject = projectName(name);
+    if (!facts.pyproject.exists) {
+        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
+    }
+    else if (facts.pyproject.error) {
+        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
+    }
+    else {
+        if (facts.pyproject.projectName !== expectedProject) {
+            add(RULES.projectName, 'error', paths.pyproject, 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+        }
+        if (facts.pyproject.versionPath !== about) {
+            add(RULES.versionPath, 'error', paths.pyproject, 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+        }
+    }
+    const example = paths.confExample(name);
+    const conf = facts.confExample;
+    if (!conf.exists) {
+        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
+    }
+    else if (conf.error) {
+        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
+    }
+    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
+        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
+    }
+    else if (!conf.hasInitConfig) {
+        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
+    }
+    if (facts.testFiles.length === 0)
+        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
+    if (!facts.hatch.exists)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
+    else if (facts.hatch.error)
+        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
+    else if (!facts.hatch.hasCollector)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
+    if (!facts.changelogExists)
+        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
+    return findings;
+}
+
 ;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
+
 
 
 
@@ -39089,29 +39197,165 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 6990:
+/***/ 9930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Y: () => (/* binding */ git),
-/* harmony export */   K5: () => (/* binding */ splitNul),
-/* harmony export */   Sm: () => (/* binding */ commitExists)
+/* harmony export */   Bq: () => (/* binding */ showAt),
+/* harmony export */   Cd: () => (/* binding */ ensureBase),
+/* harmony export */   Y_: () => (/* binding */ changedFiles),
+/* harmony export */   wu: () => (/* binding */ mergeBase)
 /* harmony export */ });
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(402);
+
+
+const FETCH_TIMEOUT_MS = 300_000;
+const SHA = /^[0-9a-f]{40}$/;
+async function isShallow(repoPath) {
+    return (await (0,_index_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+async function hasOrigin(repoPath) {
+    return (await (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .runProcess */ .R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
+}
+/** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
+function fetchable(ref) {
+    return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
+}
+function fetch(repoPath, args) {
+    return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .runProcess */ .R3)('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
+        timeoutMs: FETCH_TIMEOUT_MS,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+}
+/**
+ * Makes sure `baseRef` is present: when it is missing (a shallow clone, or a single-branch checkout),
+ * fetch it from `origin` with a little history; when that is impossible, say which `fetch-depth` to set.
+ */
+async function ensureBase(repoPath, baseRef, input = 'base-ref') {
+    if (await (0,_index_js__WEBPACK_IMPORTED_MODULE_1__/* .commitExists */ .Sm)(repoPath, baseRef))
+        return;
+    if (fetchable(baseRef) && (await hasOrigin(repoPath))) {
+        await fetch(repoPath, ['--depth=50', 'origin', baseRef]);
+        if (await (0,_index_js__WEBPACK_IMPORTED_MODULE_1__/* .commitExists */ .Sm)(repoPath, baseRef))
+            return;
+        if (!SHA.test(baseRef)) {
+            // A branch name: fetch it into its remote-tracking ref, so that `origin/<name>` resolves too.
+            await fetch(repoPath, ['--depth=50', 'origin', `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`]);
+            if (await (0,_index_js__WEBPACK_IMPORTED_MODULE_1__/* .commitExists */ .Sm)(repoPath, baseRef))
+                return;
+        }
+    }
+    const shallow = await isShallow(repoPath);
+    throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
+        hint: shallow
+            ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
+            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
+    });
+}
+/**
+ * The merge base of `baseRef` and `head`. In a shallow clone whose history stops short of it, deepen
+ * both sides step by step (50, 200, 1000 commits, then the whole history) — a pull request a few
+ * commits ahead of its base costs one small fetch, not a full clone.
+ */
+async function mergeBase(repoPath, baseRef, head = 'HEAD') {
+    const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
+    for (let attempt = 0;; attempt++) {
+        const result = await (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .runProcess */ .R3)('git', ['-C', repoPath, 'merge-base', baseRef, head]);
+        if (result.exitCode === 0)
+            return result.stdout.trim();
+        if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
+            break;
+        const tips = await Promise.all([baseRef, head].map(async (ref) => (await (0,_index_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(repoPath, ['rev-parse', `${ref}^{commit}`])).stdout.trim()));
+        const deepened = await fetch(repoPath, [steps[attempt], 'origin', ...tips]);
+        if (deepened.exitCode !== 0)
+            break;
+    }
+    throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
+        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
+    });
+}
+/** A file's text at a commit, or undefined when it did not exist there. */
+async function showAt(repoPath, commit, file) {
+    const result = await (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .runProcess */ .R3)('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
+    return result.exitCode === 0 ? result.stdout : undefined;
+}
+/** Files changed between two commits under `folder` (repo-relative paths). */
+async function changedFiles(repoPath, from, to, folder) {
+    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
+    if (folder !== '')
+        args.push('--', `${folder}/`);
+    return (0,_index_js__WEBPACK_IMPORTED_MODULE_1__/* .splitNul */ .K5)((await (0,_index_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(repoPath, args)).stdout);
+}
+
+
+/***/ }),
+
+/***/ 402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Sm: () => (/* binding */ commitExists),
+  $Y: () => (/* binding */ git),
+  uT: () => (/* reexport */ listFolders),
+  WL: () => (/* binding */ resolveCommit),
+  K5: () => (/* binding */ splitNul)
+});
+
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
+var src = __nccwpck_require__(9308);
+;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
+
+/**
+ * The entries directly inside each of `folders` at `commit` ('' for the root), in one `git ls-tree`.
+ * Reads only those trees: the cost follows the number of folders asked about, not the repository.
+ */
+async function listFolders(repoPath, commit, folders) {
+    if (folders.length === 0)
+        return [];
+    const roots = folders.filter((folder) => folder === '');
+    const inner = folders.filter((folder) => folder !== '').map((folder) => `${folder}/`);
+    const entries = [];
+    const read = async (pathspecs) => {
+        const out = await git(repoPath, ['ls-tree', '-z', '--full-tree', commit, '--', ...pathspecs], 'git ls-tree');
+        for (const line of splitNul(out.stdout)) {
+            const tab = line.indexOf('\t');
+            const type = line.split(' ')[1];
+            entries.push({ path: line.slice(tab + 1), type });
+        }
+    };
+    if (roots.length > 0)
+        await read([]);
+    // Keep each command line short enough for any OS, whatever the number of folders.
+    for (let start = 0; start < inner.length; start += 500)
+        await read(inner.slice(start, start + 500));
+    return entries;
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/git/index.ts
+
 
 /** Runs git in a repository with an argument array; a failure quotes git's last lines. */
 function git(repoPath, args, what) {
-    return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)('git', ['-C', repoPath, ...args], {
+    return (0,src/* runChecked */.X4)('git', ['-C', repoPath, ...args], {
         what: what ?? `git ${args[0] ?? ''}`.trim(),
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });
 }
 /** True when `ref` names a commit in the repository. */
 async function commitExists(repoPath, ref) {
-    const result = await (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .runProcess */ .R3)('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+    if (ref.startsWith('-'))
+        return false;
+    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
         env: { ...process.env, LC_ALL: 'C' },
     });
     return result.exitCode === 0;
+}
+/** The full SHA of a commit-ish. */
+async function resolveCommit(repoPath, ref) {
+    return (await git(repoPath, ['rev-parse', '--verify', `${ref}^{commit}`], 'git rev-parse')).stdout.trim();
 }
 /** NUL-separated `git` output split into fields. */
 function splitNul(text) {
@@ -39121,7 +39365,7 @@ function splitNul(text) {
 
 /***/ }),
 
-/***/ 4697:
+/***/ 4893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39139,8 +39383,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 2 modules
-var src = __nccwpck_require__(1124);
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
+var src = __nccwpck_require__(7197);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
 var runtime_src = __nccwpck_require__(9308);
 // EXTERNAL MODULE: ../../packages/changes/src/file-kind.ts
@@ -39191,8 +39435,184 @@ function planChanges(changes, integrationAt, rootIntegration) {
     return { allBecause, integrations };
 }
 
-// EXTERNAL MODULE: ../../packages/steps/src/git/index.ts
-var git = __nccwpck_require__(6990);
+// EXTERNAL MODULE: ../../packages/steps/src/git/index.ts + 1 modules
+var git = __nccwpck_require__(402);
+// EXTERNAL MODULE: ../../packages/steps/src/git/history.ts
+var git_history = __nccwpck_require__(9930);
+;// CONCATENATED MODULE: ../../packages/steps/src/integrations/at-commit.ts
+
+
+/** Folder names never taken for integrations: hidden and private ones. */
+const skipped = (folder) => folder.startsWith('.') || folder.startsWith('_');
+function childrenByFolder(entries) {
+    const byFolder = new Map();
+    for (const entry of entries) {
+        const slash = entry.path.lastIndexOf('/');
+        const folder = slash < 0 ? '' : entry.path.slice(0, slash);
+        const names = byFolder.get(folder) ?? [];
+        names.push(entry.path.slice(slash + 1));
+        byFolder.set(folder, names);
+    }
+    return byFolder;
+}
+/**
+ * The repository root as an integration at `commit` (a partner repository holding one check): its
+ * name is the one package under `datadog_checks/`.
+ */
+async function at_commit_rootIntegrationAt(repoPath, commit) {
+    const packages = (await (0,git/* listFolders */.uT)(repoPath, commit, ['datadog_checks'])).filter((entry) => entry.type === 'tree' && !skipped(entry.path.slice('datadog_checks/'.length)));
+    return packages.length === 1 ? { folder: '', name: packages[0].path.slice('datadog_checks/'.length) } : undefined;
+}
+/**
+ * Which of `folders` (top-level) are integrations at `commit`, by their marker files, in one
+ * `git ls-tree` over those folders only. A folder deleted at `commit` is simply not one.
+ */
+async function at_commit_integrationsAmong(repoPath, commit, folders) {
+    const wanted = [...new Set(folders)].filter((folder) => folder !== '' && !folder.includes('/') && !skipped(folder));
+    const children = childrenByFolder(await (0,git/* listFolders */.uT)(repoPath, commit, wanted));
+    const found = new Map();
+    for (const folder of wanted) {
+        if ((0,src/* isIntegrationFolder */.$V)(children.get(folder) ?? []))
+            found.set(folder, { folder, name: folder });
+    }
+    return found;
+}
+/** Every integration at `commit`: the root one, or each top-level folder with a marker. */
+async function at_commit_allIntegrationsAt(repoPath, commit) {
+    const root = await at_commit_rootIntegrationAt(repoPath, commit);
+    if (root)
+        return [root];
+    const top = (await listFolders(repoPath, commit, [''])).filter((entry) => entry.type === 'tree');
+    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path));
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/plan/run.ts
+
+
+
+
+const everyLeg = (found, reason) => found.map((integration) => ({
+    integration: integration.name,
+    folder: integration.folder,
+    functional: true,
+    'docs-only': false,
+    reason,
+}));
+/**
+ * The plan of a CI run: which integrations get a matrix leg, and why. This is what the `plan` action
+ * outputs and the function to benchmark (a 300-integration repository, a change touching one).
+ */
+async function planRun(options) {
+    const headRef = options.headRef || 'HEAD';
+    if (!(await commitExists(options.repoPath, headRef))) {
+        throw new UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
+            hint: 'Give a branch, tag or SHA that the checkout contains.',
+        });
+    }
+    const head = await resolveCommit(options.repoPath, headRef);
+    const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
+    const { spec } = options;
+    if (spec.kind === 'names') {
+        const root = await rootIntegrationAt(options.repoPath, head);
+        const found = root ? new Map([[root.name, root]]) : await integrationsAmong(options.repoPath, head, spec.names);
+        const missing = spec.names.filter((name) => !found.has(name));
+        if (missing.length > 0) {
+            const known = (await allIntegrationsAt(options.repoPath, head)).map((item) => item.name);
+            throw new UserError(`Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`, {
+                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
+            });
+        }
+        return {
+            ...base,
+            selection: 'names',
+            legs: everyLeg(spec.names.map((name) => found.get(name)), 'named in the integrations input'),
+        };
+    }
+    if (spec.kind === 'all' || !options.baseRef) {
+        const reason = spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
+        return {
+            ...base,
+            selection: 'all',
+            allBecause: reason,
+            legs: everyLeg(await allIntegrationsAt(options.repoPath, head), reason),
+        };
+    }
+    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head });
+    const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
+    if (changes.allBecause !== undefined) {
+        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head), changes.allBecause);
+        return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
+    }
+    return {
+        ...common,
+        selection: 'changed',
+        allBecause: undefined,
+        legs: changes.integrations.map((integration) => ({
+            integration: integration.name,
+            folder: integration.folder,
+            functional: integration.functional,
+            'docs-only': integration.docsOnly,
+            reason: integration.reasons.join('; '),
+        })),
+    };
+}
+/** The matrix JSON a workflow's `strategy.matrix` takes. */
+function matrixOf(legs) {
+    return { include: [...legs] };
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/plan/index.ts
+
+
+
+
+
+
+const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
+/**
+ * Which integrations changed between the merge base of `baseRef` and `headRef` (default HEAD).
+ * Git only, and only what the diff touches: one `git diff` of the two trees, one `git ls-tree` over
+ * the touched top-level folders — the cost follows the change, not the repository. A missing base in a
+ * shallow clone is fetched from `origin`.
+ */
+async function plan_detectChanges(options) {
+    const headRef = options.headRef ?? 'HEAD';
+    if (!(await (0,git/* commitExists */.Sm)(options.repoPath, headRef))) {
+        throw new runtime_src/* UserError */.yo(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
+            hint: 'Give a branch, tag or SHA that the checkout contains.',
+        });
+    }
+    await (0,git_history/* ensureBase */.Cd)(options.repoPath, options.baseRef);
+    const head = await (0,git/* resolveCommit */.WL)(options.repoPath, headRef);
+    const base = await (0,git_history/* mergeBase */.wu)(options.repoPath, options.baseRef, head);
+    const diff = await (0,git/* git */.$Y)(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
+    const fields = (0,git/* splitNul */.K5)(diff.stdout);
+    const changes = [];
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
+    }
+    const root = await at_commit_rootIntegrationAt(options.repoPath, head);
+    const known = root
+        ? new Map()
+        : await at_commit_integrationsAmong(options.repoPath, head, topFolders(changes));
+    const plan = planChanges(changes, (folder) => known.get(folder), root);
+    return { ...plan, mergeBase: base, head, changedFiles: changes.length };
+}
+function topFolders(changes) {
+    const folders = new Set();
+    for (const change of changes) {
+        const slash = change.path.indexOf('/');
+        if (slash > 0)
+            folders.add(change.path.slice(0, slash));
+    }
+    return folders;
+}
+/** Every integration at a commit (for `all`, and when a root file selects all). */
+function integrationsAtCommit(repoPath, commit = 'HEAD') {
+    return allIntegrationsAt(repoPath, commit);
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/discover.ts
 
 
@@ -39240,35 +39660,6 @@ function listIntegrations(repoPath) {
         .sort()
         .map((folder) => integrationAt(repoPath, folder))
         .filter((found) => found !== undefined);
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/plan/index.ts
-
-
-
-
-const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
-/** Which integrations changed between the merge base of `baseRef` and `headRef` (git, no renames). */
-async function detectChanges(options) {
-    const head = options.headRef ?? 'HEAD';
-    for (const [ref, input] of [
-        [options.baseRef, 'base-ref'],
-        [head, 'head-ref'],
-    ]) {
-        if (!(await (0,git/* commitExists */.Sm)(options.repoPath, ref))) {
-            throw new runtime_src/* UserError */.yo(`Input '${input}': ${JSON.stringify(ref)} is not a commit in ${options.repoPath}.`, {
-                hint: 'Check the ref, and check out with `fetch-depth: 0` (actions/checkout) so that the base commit is present.',
-            });
-        }
-    }
-    const mergeBase = (await (0,git/* git */.$Y)(options.repoPath, ['merge-base', options.baseRef, head])).stdout.trim();
-    const diff = await (0,git/* git */.$Y)(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', mergeBase, head]);
-    const fields = (0,git/* splitNul */.K5)(diff.stdout);
-    const changes = [];
-    for (let index = 0; index + 1 < fields.length; index += 2) {
-        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
-    }
-    return planChanges(changes, (folder) => integrationAt(options.repoPath, folder), rootIntegration(options.repoPath));
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
@@ -39336,7 +39727,7 @@ async function selectIntegrations(spec, options) {
         });
     }
     if (spec.kind === 'changed' && options.baseRef) {
-        const plan = await detectChanges({
+        const plan = await plan_detectChanges({
             repoPath: options.repoPath,
             baseRef: options.baseRef,
             ...(options.headRef ? { headRef: options.headRef } : {}),
@@ -39357,7 +39748,7 @@ async function selectIntegrations(spec, options) {
 
 /***/ }),
 
-/***/ 913:
+/***/ 1034:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39377,8 +39768,8 @@ var semver = __nccwpck_require__(8736);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 // EXTERNAL MODULE: ../../packages/changes/src/file-kind.ts
 var file_kind = __nccwpck_require__(5520);
-// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 2 modules
-var src = __nccwpck_require__(1124);
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
+var src = __nccwpck_require__(7197);
 // EXTERNAL MODULE: ../../packages/release-notes/src/index.ts + 6 modules
 var release_notes_src = __nccwpck_require__(4039);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
@@ -39423,62 +39814,8 @@ function relativeTo(root, file) {
     return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
 }
 
-// EXTERNAL MODULE: ../../packages/steps/src/git/index.ts
-var git = __nccwpck_require__(6990);
-;// CONCATENATED MODULE: ../../packages/steps/src/git/history.ts
-
-
-/**
- * Makes sure `baseRef` is present: in a shallow clone, fetch it (and enough history for a merge base)
- * from `origin`; when that is impossible, say which `fetch-depth` to set.
- */
-async function ensureBase(repoPath, baseRef, input = 'base-ref') {
-    if (await (0,git/* commitExists */.Sm)(repoPath, baseRef))
-        return;
-    const shallow = (await (0,git/* git */.$Y)(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-    const hasOrigin = (await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
-    if (hasOrigin && /^[0-9a-f]{7,40}$|^[\w./-]+$/.test(baseRef) && !baseRef.startsWith('-')) {
-        await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'fetch', '--no-tags', '--depth=50', 'origin', baseRef], {
-            timeoutMs: 120_000,
-        });
-        if (await (0,git/* commitExists */.Sm)(repoPath, baseRef))
-            return;
-    }
-    throw new runtime_src/* UserError */.yo(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
-        hint: shallow
-            ? 'The clone is shallow: set `fetch-depth: 0` on actions/checkout so that the base commit is present.'
-            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
-    });
-}
-/** The merge base of `baseRef` and `head`, deepening a shallow clone when needed. */
-async function mergeBase(repoPath, baseRef, head = 'HEAD') {
-    for (let attempt = 0; attempt < 4; attempt++) {
-        const result = await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'merge-base', baseRef, head]);
-        if (result.exitCode === 0)
-            return result.stdout.trim();
-        const deepened = await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'fetch', '--no-tags', '--deepen=100', 'origin'], {
-            timeoutMs: 120_000,
-        });
-        if (deepened.exitCode !== 0)
-            break;
-    }
-    throw new runtime_src/* UserError */.yo(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
-        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
-    });
-}
-/** A file's text at a commit, or undefined when it did not exist there. */
-async function showAt(repoPath, commit, file) {
-    const result = await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
-    return result.exitCode === 0 ? result.stdout : undefined;
-}
-/** Files changed between two commits under `folder` (repo-relative paths). */
-async function changedFiles(repoPath, from, to, folder) {
-    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
-    if (folder !== '')
-        args.push('--', `${folder}/`);
-    return (0,git/* splitNul */.K5)((await (0,git/* git */.$Y)(repoPath, args)).stdout);
-}
-
+// EXTERNAL MODULE: ../../packages/steps/src/git/history.ts
+var git_history = __nccwpck_require__(9930);
 ;// CONCATENATED MODULE: ../../packages/steps/src/release-notes/index.ts
 
 
@@ -39526,11 +39863,11 @@ async function checkPullRequest(options) {
             hint: 'Add one, e.g. __version__ = "1.0.0".',
         });
     }
-    await ensureBase(repoPath, options.baseRef);
-    const base = await mergeBase(repoPath, options.baseRef);
-    const previousAbout = await showAt(repoPath, base, aboutShown);
+    await (0,git_history/* ensureBase */.Cd)(repoPath, options.baseRef);
+    const base = await (0,git_history/* mergeBase */.wu)(repoPath, options.baseRef);
+    const previousAbout = await (0,git_history/* showAt */.Bq)(repoPath, base, aboutShown);
     const previous = previousAbout === undefined ? undefined : (0,src/* readAboutVersion */.Sp)(previousAbout)?.version;
-    const changed = await changedFiles(repoPath, base, 'HEAD', integration.folder);
+    const changed = await (0,git_history/* changedFiles */.Y_)(repoPath, base, 'HEAD', integration.folder);
     const functional = changed
         .map((file) => ({
         file,

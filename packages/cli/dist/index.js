@@ -9135,143 +9135,10 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
@@ -9282,73 +9149,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
 /***/ 1708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -9359,45 +9163,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
@@ -12055,7 +11824,7 @@ __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
@@ -18177,7 +17946,7 @@ var __webpack_exports__ = {};
  * A problem the user can fix: bad input, a broken file, a failed tool run.
  * Printed as one line (no stack trace); `hint` says what to do.
  */
-class UserError extends Error {
+class errors_UserError extends Error {
     location;
     hint;
     constructor(message, options = {}) {
@@ -18197,7 +17966,7 @@ function formatLocation(location) {
 }
 /** One line: `file:line: message. hint` (without the location where an annotation carries it). */
 function describeError(error, options = {}) {
-    if (error instanceof UserError) {
+    if (error instanceof errors_UserError) {
         const where = error.location && options.location !== false ? `${formatLocation(error.location)}: ` : '';
         const hint = error.hint ? ` ${error.hint}` : '';
         return `${where}${error.message}${hint}`;
@@ -18210,7 +17979,7 @@ function describeError(error, options = {}) {
 ;// CONCATENATED MODULE: ../runtime/src/inputs.ts
 
 /** Every input problem at once, one line per input. */
-class InputError extends UserError {
+class InputError extends errors_UserError {
     problems;
     constructor(problems) {
         super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n  ${problems.join('\n  ')}`);
@@ -18396,7 +18165,7 @@ function commandLine(command, args) {
     return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : JSON.stringify(part))).join(' ');
 }
 /** A process that exited non-zero, timed out or could not start. */
-class ProcessError extends UserError {
+class ProcessError extends errors_UserError {
     result;
     constructor(message, result, hint) {
         super(message, hint === undefined ? {} : { hint });
@@ -18569,16 +18338,17 @@ function missingServiceNotice(service, fallback) {
 
 
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/args.ts
 
 
-const COMMANDS = ['ci', 'plan', 'notes', 'test', 'wheel'];
+const COMMANDS = ['ci', 'plan', 'check', 'notes', 'test', 'wheel'];
 const USAGE = `Usage: aic <command> [options]
 
 Commands:
-  ci        the whole pipeline, in order: plan, setup ddev, release notes, tests, wheel
+  ci        the whole pipeline, in order: plan, setup ddev, scaffold check, release notes, tests, wheel
+  check     the integration's layout and AgentCheck (scaffold check)
   plan      which integrations changed since --base
   notes     release notes and the version bump (--changelog FILE lints one file)
   test      unit and integration tests through ddev (pytest args after --)
@@ -18601,11 +18371,11 @@ function parseCli(argv, cwd) {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help')
         return 'help';
     if (!COMMANDS.includes(command)) {
-        throw new UserError(`Unknown command '${command}'.`, { hint: `Use one of: ${COMMANDS.join(', ')} (aic --help).` });
+        throw new errors_UserError(`Unknown command '${command}'.`, { hint: `Use one of: ${COMMANDS.join(', ')} (aic --help).` });
     }
     let parsed;
     try {
-        parsed = (0,external_node_util_.parseArgs)({
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
             args: [...rest],
             allowPositionals: true,
             strict: true,
@@ -18624,7 +18394,7 @@ function parseCli(argv, cwd) {
         });
     }
     catch (error) {
-        throw new UserError(`${error.message.replace(/\. To specify.*$/s, '')}.`, { hint: 'See aic --help.' });
+        throw new errors_UserError(`${error.message.replace(/\. To specify.*$/s, '')}.`, { hint: 'See aic --help.' });
     }
     const { values, positionals } = parsed;
     if (values.help)
@@ -18633,14 +18403,14 @@ function parseCli(argv, cwd) {
     const pytestArgs = dashDash >= 0 ? rest.slice(dashDash + 1) : [];
     const stray = positionals.slice(0, positionals.length - pytestArgs.length);
     if (stray.length > 0) {
-        throw new UserError(`Unexpected argument '${stray[0]}'.`, { hint: 'Name integrations with --integration NAME.' });
+        throw new errors_UserError(`Unexpected argument '${stray[0]}'.`, { hint: 'Name integrations with --integration NAME.' });
     }
     if (pytestArgs.length > 0 && command !== 'test' && command !== 'ci') {
-        throw new UserError(`Arguments after '--' are for pytest, which only 'aic test' and 'aic ci' run.`);
+        throw new errors_UserError(`Arguments after '--' are for pytest, which only 'aic test' and 'aic ci' run.`);
     }
     const tests = values.tests ?? 'all';
     if (tests !== 'unit' && tests !== 'integration' && tests !== 'all') {
-        throw new UserError(`--tests ${JSON.stringify(tests)} is not one of unit, integration, all.`);
+        throw new errors_UserError(`--tests ${JSON.stringify(tests)} is not one of unit, integration, all.`);
     }
     return {
         command: command,
@@ -20599,12 +20369,204 @@ function readAboutVersion(text) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ../integration/src/check-class.ts
+/** Which classes of an integration are Agent checks, from the facts Python's `ast` gave (no I/O). */
+const BASE_PACKAGES = ['datadog_checks.base', 'datadog_checks.checks', 'checks'];
+/**
+ * Finds the classes that subclass `AgentCheck` directly, through a `datadog_checks.base` class (the
+ * OpenMetrics bases…), or through a chain of the integration's own classes across its modules.
+ */
+function findCheckClasses(files, packagePrefix) {
+    const byQualifiedName = new Map();
+    const modules = new Map();
+    for (const [file, facts] of Object.entries(files)) {
+        if (!facts.module?.startsWith(packagePrefix) || !facts.classes)
+            continue;
+        modules.set(facts.module, { file, imports: facts.imports ?? {} });
+        for (const fact of facts.classes)
+            byQualifiedName.set(`${facts.module}.${fact.name}`, {
+                file,
+                fact,
+                imports: facts.imports ?? {},
+                module: facts.module,
+            });
+    }
+    /** A name as written in `module` → its fully qualified name, following re-exports in the package. */
+    const qualify = (written, module, imports, hops = 0) => {
+        const [head, ...rest] = written.split('.');
+        let qualified;
+        if (imports[head] !== undefined)
+            qualified = [imports[head], ...rest].join('.');
+        else if (byQualifiedName.has(`${module}.${written}`))
+            qualified = `${module}.${written}`;
+        else
+            qualified = written;
+        if (hops < 5 && qualified.startsWith(packagePrefix) && !byQualifiedName.has(qualified)) {
+            const split = qualified.lastIndexOf('.');
+            const owner = modules.get(qualified.slice(0, split));
+            if (owner)
+                return qualify(qualified.slice(split + 1), qualified.slice(0, split), owner.imports, hops + 1);
+        }
+        return qualified;
+    };
+    const cache = new Map();
+    const judge = (qualified, depth) => {
+        const cached = cache.get(qualified);
+        if (cached)
+            return cached;
+        const notCheck = { isCheck: false, check: undefined };
+        if (depth > 20)
+            return notCheck;
+        const located = byQualifiedName.get(qualified);
+        if (!located) {
+            const last = qualified.split('.').pop() ?? '';
+            if (!BASE_PACKAGES.some((prefix) => qualified.startsWith(`${prefix}.`)))
+                return notCheck;
+            if (last === 'AgentCheck')
+                return { isCheck: true, check: undefined };
+            return /Check/.test(last) ? { isCheck: true, check: 'inherited' } : notCheck;
+        }
+        cache.set(qualified, notCheck);
+        const own = located.fact.check
+            ? { file: located.file, line: located.fact.check.line, async: located.fact.check.async }
+            : undefined;
+        let verdict = notCheck;
+        for (const base of located.fact.bases) {
+            if (!base)
+                continue;
+            const parent = judge(qualify(base, located.module, located.imports), depth + 1);
+            if (parent.isCheck) {
+                verdict = { isCheck: true, check: own ?? parent.check };
+                if (verdict.check)
+                    break;
+            }
+        }
+        cache.set(qualified, verdict);
+        return verdict;
+    };
+    const found = [];
+    for (const [qualified, located] of byQualifiedName) {
+        const verdict = judge(qualified, 0);
+        if (verdict.isCheck)
+            found.push({ file: located.file, name: located.fact.name, line: located.fact.line, check: verdict.check });
+    }
+    return found.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+;// CONCATENATED MODULE: ../integration/src/rules.ts
+
+
+
+/** Rule ids, stable: annotations and docs name them. */
+const RULES = {
+    checkClass: 'check-class',
+    checkMethod: 'check-method',
+    checkCoroutine: 'check-coroutine',
+    python3: 'python3-syntax',
+    aboutVersion: 'about-version',
+    packageName: 'package-name',
+    projectName: 'project-name',
+    versionPath: 'hatch-version-path',
+    confExample: 'conf-example',
+    tests: 'tests-missing',
+    hatchCollector: 'hatch-collector',
+    changelog: 'changelog-missing',
+    initConfig: 'init-config',
+};
+const PEP440 = /^([1-9]\d*!)?(0|[1-9]\d*)(\.(0|[1-9]\d*))*((a|b|rc)(0|[1-9]\d*))?(\.post(0|[1-9]\d*))?(\.dev(0|[1-9]\d*))?$/;
+/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
+function evaluateRules(facts, strict) {
+    const findings = [];
+    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const publishing = strict ? 'error' : 'warning';
+    const name = facts.name;
+    const about = paths.about(name);
+    const init = paths.init(name);
+    for (const [file, python] of Object.entries(facts.python)) {
+        if (python.error) {
+            const what = python.error.kind === 'syntax'
+                ? `is not valid Python 3: ${python.error.message}`
+                : `cannot be read as Python: ${python.error.message}`;
+            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
+        }
+    }
+    if (!facts.packageExists) {
+        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
+        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
+    }
+    else {
+        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
+        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
+        if (checks.length === 0 && !jmx) {
+            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
+        }
+        for (const check of checks) {
+            if (check.check === undefined) {
+                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
+            }
+            else if (check.check !== 'inherited' && check.check.async) {
+                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
+            }
+        }
+        const version = facts.python[about];
+        if (!version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
+        else if (!version.error && !version.version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
+        else if (version.version && (version.version.value === null || !PEP440.test(version.version.value))) {
+            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
+        }
+    }
+    const expectedProject = projectName(name);
+    if (!facts.pyproject.exists) {
+        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
+    }
+    else if (facts.pyproject.error) {
+        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
+    }
+    else {
+        if (facts.pyproject.projectName !== expectedProject) {
+            add(RULES.projectName, 'error', paths.pyproject, 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+        }
+        if (facts.pyproject.versionPath !== about) {
+            add(RULES.versionPath, 'error', paths.pyproject, 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+        }
+    }
+    const example = paths.confExample(name);
+    const conf = facts.confExample;
+    if (!conf.exists) {
+        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
+    }
+    else if (conf.error) {
+        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
+    }
+    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
+        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
+    }
+    else if (!conf.hasInitConfig) {
+        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
+    }
+    if (facts.testFiles.length === 0)
+        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
+    if (!facts.hatch.exists)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
+    else if (facts.hatch.error)
+        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
+    else if (!facts.hatch.hasCollector)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
+    if (!facts.changelogExists)
+        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
+    return findings;
+}
+
 ;// CONCATENATED MODULE: ../integration/src/index.ts
 
 
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ../../node_modules/fflate/esm/index.mjs
@@ -23333,10 +23295,10 @@ function readWheel(bytes) {
 }
 /** RECORD's hash form: `sha256=` + urlsafe base64 without padding. */
 function recordHash(bytes) {
-    return `sha256=${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('base64url')}`;
+    return `sha256=${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('base64url')}`;
 }
 function sha256Hex(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
 }
 /** `Name:` and `Version:` of a METADATA file (RFC 822 headers up to the first blank line). */
 function readMetadata(text) {
@@ -23452,25 +23414,25 @@ function readUserTextFile(file, shownAs = file, what = 'file') {
     try {
         const stat = (0,external_node_fs_namespaceObject.statSync)(file);
         if (!stat.isFile())
-            throw new UserError(`${shownAs} is not a file.`, { location: { file: shownAs } });
+            throw new errors_UserError(`${shownAs} is not a file.`, { location: { file: shownAs } });
         size = stat.size;
     }
     catch (error) {
-        if (error instanceof UserError)
+        if (error instanceof errors_UserError)
             throw error;
-        throw new UserError(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+        throw new errors_UserError(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
     }
     if (size > MAX_TEXT_BYTES) {
-        throw new UserError(`The ${what} ${shownAs} is ${(size / 1024 / 1024).toFixed(1)} MiB; more than 5 MiB is not a ${what}.`, {
+        throw new errors_UserError(`The ${what} ${shownAs} is ${(size / 1024 / 1024).toFixed(1)} MiB; more than 5 MiB is not a ${what}.`, {
             location: { file: shownAs },
         });
     }
     const bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
     if (bytes.includes(0))
-        throw new UserError(`The ${what} ${shownAs} is binary, not text.`, { location: { file: shownAs } });
+        throw new errors_UserError(`The ${what} ${shownAs} is binary, not text.`, { location: { file: shownAs } });
     const text = bytes.toString('utf8');
     if (text.includes('\uFFFD'))
-        throw new UserError(`The ${what} ${shownAs} is not valid UTF-8 text.`, { location: { file: shownAs } });
+        throw new errors_UserError(`The ${what} ${shownAs} is not valid UTF-8 text.`, { location: { file: shownAs } });
     return text;
 }
 /** `file` relative to `root`, with `/` separators, for messages and annotations. */
@@ -23481,6 +23443,7 @@ function relativeTo(root, file) {
 ;// CONCATENATED MODULE: ../steps/src/python-scripts.generated.ts
 // Generated by scripts/embed-python.mjs from packages/steps/python/*.py: do not edit.
 const pythonScripts = {
+    "inspect_integration.py": "\"\"\"Facts about integrations' Python files, read with Python's own `ast` (never regular expressions).\n\nUsage: inspect_integration.py <integration folder> [<integration folder> ...]\nPrints one JSON object: {folder: {\"files\": {relative path: facts}}}. One process for every integration.\nFacts per file: \"error\" (unreadable, binary, or a syntax error with its line), or \"classes\" (name,\nline, bases as dotted names, whether `check` is defined and async, and its line) and \"imports\"\n(local alias -> fully qualified name, relative imports resolved), and \"version\" (for __about__.py).\n\"\"\"\n\nimport ast\nimport json\nimport os\nimport sys\n\nSKIP_DIRS = {'.git', '.tox', '.venv', 'venv', '__pycache__', 'node_modules', 'build', 'dist', '.eggs'}\n\n\ndef dotted(node):\n    if isinstance(node, ast.Name):\n        return node.id\n    if isinstance(node, ast.Attribute):\n        base = dotted(node.value)\n        return base + '.' + node.attr if base else None\n    if isinstance(node, ast.Subscript):\n        return dotted(node.value)\n    if isinstance(node, ast.Call):\n        return dotted(node.func)\n    return None\n\n\ndef module_name(relative):\n    parts = relative[:-3].split('/')\n    if parts[-1] == '__init__':\n        parts = parts[:-1]\n    return '.'.join(parts)\n\n\ndef resolve_relative(module, level, target, is_package):\n    parts = module.split('.')\n    if not is_package:\n        parts = parts[:-1]\n    if level > 1:\n        parts = parts[: len(parts) - (level - 1)]\n    base = '.'.join(parts)\n    if target:\n        return base + '.' + target if base else target\n    return base\n\n\ndef file_facts(path, relative):\n    try:\n        with open(path, 'rb') as handle:\n            data = handle.read()\n    except OSError as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    if b'\\0' in data:\n        return {'error': {'kind': 'binary', 'message': 'binary content in a .py file'}}\n    try:\n        tree = ast.parse(data, filename=relative)\n    except SyntaxError as error:\n        return {'error': {'kind': 'syntax', 'message': error.msg, 'line': error.lineno or 1}}\n    except (ValueError, UnicodeDecodeError) as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n\n    module = module_name(relative)\n    is_package = relative.endswith('__init__.py')\n    imports = {}\n    classes = []\n    version = None\n    for node in ast.walk(tree):\n        if isinstance(node, ast.Import):\n            for alias in node.names:\n                imports[alias.asname or alias.name.split('.')[0]] = alias.name if alias.asname else alias.name.split('.')[0]\n        elif isinstance(node, ast.ImportFrom):\n            source = node.module or ''\n            if node.level:\n                source = resolve_relative(module, node.level, node.module, is_package)\n            for alias in node.names:\n                if alias.name != '*':\n                    imports[alias.asname or alias.name] = source + '.' + alias.name if source else alias.name\n    for node in tree.body:\n        if isinstance(node, ast.ClassDef):\n            check = None\n            for item in node.body:\n                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == 'check':\n                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'args': len(item.args.args)}\n            classes.append({'name': node.name, 'line': node.lineno, 'bases': [dotted(base) for base in node.bases], 'check': check})\n        elif isinstance(node, (ast.Assign, ast.AnnAssign)):\n            targets = node.targets if isinstance(node, ast.Assign) else [node.target]\n            for target in targets:\n                if isinstance(target, ast.Name) and target.id == '__version__':\n                    value = node.value\n                    version = {'line': node.lineno, 'value': value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None}\n    return {'module': module, 'classes': classes, 'imports': imports, 'version': version}\n\n\ndef integration_facts(folder):\n    files = {}\n    for directory, dirs, names in os.walk(folder):\n        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith('.'))\n        for name in sorted(names):\n            if name.endswith('.py'):\n                path = os.path.join(directory, name)\n                relative = os.path.relpath(path, folder).replace(os.sep, '/')\n                files[relative] = file_facts(path, relative)\n    return {'files': files}\n\n\nif __name__ == '__main__':\n    print(json.dumps({folder: integration_facts(folder) for folder in sys.argv[1:]}))\n",
     "smoke_test_wheel.py": "\"\"\"Loads an installed integration the way the Agent's embedded Python does, and says what went wrong.\n\nUsage: smoke_test_wheel.py <integration> <conf.yaml.example path>\nPrints one JSON object: {\"ok\": bool, \"check_class\": str, \"error\": str}.\n\"\"\"\n\nimport importlib\nimport inspect\nimport json\nimport pkgutil\nimport sys\nimport traceback\n\n\ndef find_check_class(package):\n    from datadog_checks.base import AgentCheck\n\n    modules = [package]\n    for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n        if '.tests' in info.name or info.name.endswith('config_models'):\n            continue\n        try:\n            modules.append(importlib.import_module(info.name))\n        except Exception:\n            continue\n    for module in modules:\n        for _, value in inspect.getmembers(module, inspect.isclass):\n            if issubclass(value, AgentCheck) and value is not AgentCheck and value.__module__.startswith(package.__name__):\n                return value\n    return None\n\n\ndef main(integration, example_path):\n    try:\n        package = importlib.import_module('datadog_checks.' + integration)\n    except Exception as error:\n        return {'ok': False, 'error': 'import datadog_checks.{} failed: {}: {}'.format(integration, type(error).__name__, error)}\n    check_class = find_check_class(package)\n    if check_class is None:\n        return {'ok': False, 'error': 'no AgentCheck subclass in datadog_checks.' + integration}\n    try:\n        import yaml\n\n        with open(example_path) as f:\n            example = yaml.safe_load(f) or {}\n        instances = example.get('instances') or [{}]\n        check = check_class(integration, example.get('init_config') or {}, [instances[0]])\n    except Exception as error:\n        last = traceback.format_exc().strip().splitlines()[-1]\n        return {'ok': False, 'check_class': check_class.__name__, 'error': 'instantiating {} failed: {}'.format(check_class.__name__, last or error)}\n    return {'ok': True, 'check_class': '{}.{}'.format(check_class.__module__, check_class.__name__), 'check_name': check.name}\n\n\nif __name__ == '__main__':\n    print(json.dumps(main(sys.argv[1], sys.argv[2])))\n",
 };
 
@@ -23506,26 +23469,18 @@ function materializePythonScript(name, directory) {
 
 
 /**
- * The runner's tool cache (RUNNER_TOOL_CACHE), in @actions/tool-cache's layout:
+ * The runner's tool cache (RUNNER_TOOL_CACHE), in @actions/tool-cache's layout (read without loading it,
+ * so that no workflow command reaches a terminal):
  * `<root>/<tool>/<version>/<arch>` plus an `<arch>.complete` marker. We install straight into the
  * final folder because a Python venv cannot be moved after it is made.
  */
 function toolFolder(root, tool, version, arch) {
     return external_node_path_default().join(root, tool, version, arch);
 }
+/** The cached folder, when it is there and complete (what @actions/tool-cache's `find` checks for an exact version). */
 async function findTool(root, tool, version, arch) {
-    const previous = process.env.RUNNER_TOOL_CACHE;
-    process.env.RUNNER_TOOL_CACHE = root;
-    try {
-        const toolCache = await __nccwpck_require__.e(/* import() */ 355).then(__nccwpck_require__.bind(__nccwpck_require__, 6355));
-        return toolCache.find(tool, version, arch) || undefined;
-    }
-    finally {
-        if (previous === undefined)
-            delete process.env.RUNNER_TOOL_CACHE;
-        else
-            process.env.RUNNER_TOOL_CACHE = previous;
-    }
+    const folder = toolFolder(root, tool, version, arch);
+    return (0,external_node_fs_namespaceObject.existsSync)(folder) && (0,external_node_fs_namespaceObject.existsSync)(`${folder}.complete`) ? folder : undefined;
 }
 /** Marks a folder filled by `toolFolder` as complete, so that `findTool` finds it. */
 function markToolComplete(root, tool, version, arch) {
@@ -23558,12 +23513,12 @@ function whichOnPath(name, env = process.env) {
 async function findPython(input) {
     const name = input === '' ? 'python3' : input;
     if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
-        throw new UserError(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
+        throw new errors_UserError(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
             hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
         });
     }
     const executable = name.includes('/') ? external_node_path_default().resolve(name) : whichOnPath(name);
-    const missing = new UserError(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
+    const missing = new errors_UserError(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
         hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
     });
     if (!executable)
@@ -23579,7 +23534,7 @@ async function findPython(input) {
     }
     const [resolved, version] = result.stdout.trim().split('\n');
     if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
-        throw new UserError(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
+        throw new errors_UserError(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
             hint: 'Point it at CPython 3.12 or newer.',
         });
     }
@@ -23634,7 +23589,7 @@ function resolveOutDir(workspace, outDir) {
     const resolved = external_node_path_default().resolve(workspace, outDir);
     const relative = external_node_path_default().relative(external_node_path_default().resolve(workspace), resolved);
     if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
-        throw new UserError(`Input 'out-dir': ${outDir} is outside the workspace (${workspace}).`, {
+        throw new errors_UserError(`Input 'out-dir': ${outDir} is outside the workspace (${workspace}).`, {
             hint: "Use a folder inside it, such as 'dist'.",
         });
     }
@@ -23650,7 +23605,7 @@ function projectOf(integration, repoPath) {
     const file = external_node_path_default().join(integration.path, paths.pyproject);
     const shown = relativeTo(repoPath, file);
     if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
-        throw new UserError(`${shown} is missing: ${integration.name} cannot be built.`, {
+        throw new errors_UserError(`${shown} is missing: ${integration.name} cannot be built.`, {
             location: { file: shown },
             hint: 'Integrations are built by hatchling from pyproject.toml (ddev create makes one).',
         });
@@ -23662,12 +23617,12 @@ function projectOf(integration, repoPath) {
     }
     catch (error) {
         const line = error.line;
-        throw new UserError(`${shown} is not valid TOML: ${error.message.split('\n')[0]}`, {
+        throw new errors_UserError(`${shown} is not valid TOML: ${error.message.split('\n')[0]}`, {
             location: { file: shown, ...(line ? { line } : {}) },
         });
     }
     if (typeof project !== 'string')
-        throw new UserError(`${shown} has no [project] name.`, { location: { file: shown } });
+        throw new errors_UserError(`${shown} has no [project] name.`, { location: { file: shown } });
     return project;
 }
 /** Builds one integration's wheel, inspects it, and smoke-installs it like the Agent would load it. */
@@ -23677,7 +23632,7 @@ async function buildWheel(options) {
     const aboutShown = relativeTo(options.repoPath, external_node_path_default().join(integration.path, paths.about(integration.name)));
     const about = readAboutVersion(readUserTextFile(external_node_path_default().join(integration.path, paths.about(integration.name)), aboutShown, '__about__.py'));
     if (!about)
-        throw new UserError(`No __version__ in ${aboutShown}.`, { location: { file: aboutShown } });
+        throw new errors_UserError(`No __version__ in ${aboutShown}.`, { location: { file: aboutShown } });
     (0,external_node_fs_namespaceObject.mkdirSync)(options.outDir, { recursive: true });
     const epoch = await sourceDateEpoch(options.repoPath);
     const env = {
@@ -23691,7 +23646,7 @@ async function buildWheel(options) {
     await reporter.group(`Building ${integration.name} with ${options.builder}${epoch ? ` (SOURCE_DATE_EPOCH=${epoch})` : ''}`, () => build(options, staging, env));
     const built = (0,external_node_fs_namespaceObject.readdirSync)(staging).filter((name) => name.endsWith('.whl'));
     if (built.length !== 1)
-        throw new UserError(`The ${options.builder} build of ${integration.name} produced ${built.length} wheels in ${staging}, expected 1.`);
+        throw new errors_UserError(`The ${options.builder} build of ${integration.name} produced ${built.length} wheels in ${staging}, expected 1.`);
     const filename = built[0];
     const wheelPath = external_node_path_default().join(options.outDir, filename);
     (0,external_node_fs_namespaceObject.copyFileSync)(external_node_path_default().join(staging, filename), wheelPath);
@@ -23699,7 +23654,7 @@ async function buildWheel(options) {
     const bytes = (0,external_node_fs_namespaceObject.readFileSync)(wheelPath);
     const files = readWheel(bytes);
     if ('problem' in files)
-        throw new UserError(`${relativeTo(options.workspace, wheelPath)} is ${files.problem}.`);
+        throw new errors_UserError(`${relativeTo(options.workspace, wheelPath)} is ${files.problem}.`);
     const findings = inspectWheel(files, { filename, integration: integration.name, project, version: about.version });
     const smoke = options.smokeTest && !findings.some((f) => f.level === 'error') ? await smokeTest(options, wheelPath) : undefined;
     return {
@@ -23720,7 +23675,7 @@ async function build(options, staging, env) {
     if (options.builder === 'ddev') {
         const ddev = whichOnPath('ddev', env);
         if (!ddev)
-            throw new UserError('ddev is not on PATH.', { hint: 'Run setup-ddev first, or use builder: pip.' });
+            throw new errors_UserError('ddev is not on PATH.', { hint: 'Run setup-ddev first, or use builder: pip.' });
         // ddev writes into <integration>/dist: take the wheels this build wrote, leave the folder as it was.
         const dist = external_node_path_default().join(integration.path, 'dist');
         const existed = (0,external_node_fs_namespaceObject.existsSync)(dist);
@@ -31247,7 +31202,7 @@ function composeImages(file, repoPath, env = process.env) {
     const problem = document.errors[0];
     if (problem) {
         const line = problem.linePos?.[0]?.line;
-        throw new UserError(`${shown} is not valid YAML: ${problem.message.split('\n')[0]}.`, {
+        throw new errors_UserError(`${shown} is not valid YAML: ${problem.message.split('\n')[0]}.`, {
             location: { file: shown, ...(line === undefined ? {} : { line }) },
             hint: 'Fix the compose file (docker compose config shows the same error).',
         });
@@ -31301,8 +31256,8 @@ async function pullImages(images, options) {
                 return;
             const output = `${result.stderr}\n${result.stdout}`;
             if (isRateLimited(output))
-                throw new UserError(`Pulling ${image} failed: ${RATE_LIMIT_HINT}`);
-            throw new UserError(`Pulling ${image} failed: ${lastLines(output, 3).join(' ')}`);
+                throw new errors_UserError(`Pulling ${image} failed: ${RATE_LIMIT_HINT}`);
+            throw new errors_UserError(`Pulling ${image} failed: ${lastLines(output, 3).join(' ')}`);
         }, {
             attempts: options.retries,
             baseDelayMs: options.baseDelayMs,
@@ -31353,7 +31308,7 @@ async function runIntegrationTests(options) {
     const { reporter } = options;
     const ddev = options.ddev ?? whichOnPath('ddev', options.env ?? process.env);
     if (!ddev) {
-        throw new UserError('ddev is not on PATH.', {
+        throw new errors_UserError('ddev is not on PATH.', {
             hint: 'Run the setup-ddev action (agent-integration-ci/actions/setup-ddev) before this step.',
         });
     }
@@ -31554,7 +31509,36 @@ function planChanges(changes, integrationAt, rootIntegration) {
     return { allBecause, integrations };
 }
 
+;// CONCATENATED MODULE: ../steps/src/git/tree.ts
+
+/**
+ * The entries directly inside each of `folders` at `commit` ('' for the root), in one `git ls-tree`.
+ * Reads only those trees: the cost follows the number of folders asked about, not the repository.
+ */
+async function tree_listFolders(repoPath, commit, folders) {
+    if (folders.length === 0)
+        return [];
+    const roots = folders.filter((folder) => folder === '');
+    const inner = folders.filter((folder) => folder !== '').map((folder) => `${folder}/`);
+    const entries = [];
+    const read = async (pathspecs) => {
+        const out = await git(repoPath, ['ls-tree', '-z', '--full-tree', commit, '--', ...pathspecs], 'git ls-tree');
+        for (const line of splitNul(out.stdout)) {
+            const tab = line.indexOf('\t');
+            const type = line.split(' ')[1];
+            entries.push({ path: line.slice(tab + 1), type });
+        }
+    };
+    if (roots.length > 0)
+        await read([]);
+    // Keep each command line short enough for any OS, whatever the number of folders.
+    for (let start = 0; start < inner.length; start += 500)
+        await read(inner.slice(start, start + 500));
+    return entries;
+}
+
 ;// CONCATENATED MODULE: ../steps/src/git/index.ts
+
 
 /** Runs git in a repository with an argument array; a failure quotes git's last lines. */
 function git(repoPath, args, what) {
@@ -31564,15 +31548,276 @@ function git(repoPath, args, what) {
     });
 }
 /** True when `ref` names a commit in the repository. */
-async function commitExists(repoPath, ref) {
+async function git_commitExists(repoPath, ref) {
+    if (ref.startsWith('-'))
+        return false;
     const result = await runProcess('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
         env: { ...process.env, LC_ALL: 'C' },
     });
     return result.exitCode === 0;
 }
+/** The full SHA of a commit-ish. */
+async function git_resolveCommit(repoPath, ref) {
+    return (await git(repoPath, ['rev-parse', '--verify', `${ref}^{commit}`], 'git rev-parse')).stdout.trim();
+}
 /** NUL-separated `git` output split into fields. */
 function splitNul(text) {
     return text.split('\0').filter((field) => field !== '');
+}
+
+;// CONCATENATED MODULE: ../steps/src/git/history.ts
+
+
+const FETCH_TIMEOUT_MS = 300_000;
+const SHA = /^[0-9a-f]{40}$/;
+async function isShallow(repoPath) {
+    return (await git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+async function hasOrigin(repoPath) {
+    return (await runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
+}
+/** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
+function fetchable(ref) {
+    return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
+}
+function history_fetch(repoPath, args) {
+    return runProcess('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
+        timeoutMs: FETCH_TIMEOUT_MS,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+}
+/**
+ * Makes sure `baseRef` is present: when it is missing (a shallow clone, or a single-branch checkout),
+ * fetch it from `origin` with a little history; when that is impossible, say which `fetch-depth` to set.
+ */
+async function ensureBase(repoPath, baseRef, input = 'base-ref') {
+    if (await git_commitExists(repoPath, baseRef))
+        return;
+    if (fetchable(baseRef) && (await hasOrigin(repoPath))) {
+        await history_fetch(repoPath, ['--depth=50', 'origin', baseRef]);
+        if (await git_commitExists(repoPath, baseRef))
+            return;
+        if (!SHA.test(baseRef)) {
+            // A branch name: fetch it into its remote-tracking ref, so that `origin/<name>` resolves too.
+            await history_fetch(repoPath, ['--depth=50', 'origin', `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`]);
+            if (await git_commitExists(repoPath, baseRef))
+                return;
+        }
+    }
+    const shallow = await isShallow(repoPath);
+    throw new errors_UserError(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
+        hint: shallow
+            ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
+            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
+    });
+}
+/**
+ * The merge base of `baseRef` and `head`. In a shallow clone whose history stops short of it, deepen
+ * both sides step by step (50, 200, 1000 commits, then the whole history) — a pull request a few
+ * commits ahead of its base costs one small fetch, not a full clone.
+ */
+async function mergeBase(repoPath, baseRef, head = 'HEAD') {
+    const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
+    for (let attempt = 0;; attempt++) {
+        const result = await runProcess('git', ['-C', repoPath, 'merge-base', baseRef, head]);
+        if (result.exitCode === 0)
+            return result.stdout.trim();
+        if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
+            break;
+        const tips = await Promise.all([baseRef, head].map(async (ref) => (await git(repoPath, ['rev-parse', `${ref}^{commit}`])).stdout.trim()));
+        const deepened = await history_fetch(repoPath, [steps[attempt], 'origin', ...tips]);
+        if (deepened.exitCode !== 0)
+            break;
+    }
+    throw new errors_UserError(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
+        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
+    });
+}
+/** A file's text at a commit, or undefined when it did not exist there. */
+async function showAt(repoPath, commit, file) {
+    const result = await runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
+    return result.exitCode === 0 ? result.stdout : undefined;
+}
+/** Files changed between two commits under `folder` (repo-relative paths). */
+async function changedFiles(repoPath, from, to, folder) {
+    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
+    if (folder !== '')
+        args.push('--', `${folder}/`);
+    return splitNul((await git(repoPath, args)).stdout);
+}
+
+;// CONCATENATED MODULE: ../steps/src/integrations/at-commit.ts
+
+
+/** Folder names never taken for integrations: hidden and private ones. */
+const skipped = (folder) => folder.startsWith('.') || folder.startsWith('_');
+function childrenByFolder(entries) {
+    const byFolder = new Map();
+    for (const entry of entries) {
+        const slash = entry.path.lastIndexOf('/');
+        const folder = slash < 0 ? '' : entry.path.slice(0, slash);
+        const names = byFolder.get(folder) ?? [];
+        names.push(entry.path.slice(slash + 1));
+        byFolder.set(folder, names);
+    }
+    return byFolder;
+}
+/**
+ * The repository root as an integration at `commit` (a partner repository holding one check): its
+ * name is the one package under `datadog_checks/`.
+ */
+async function at_commit_rootIntegrationAt(repoPath, commit) {
+    const packages = (await tree_listFolders(repoPath, commit, ['datadog_checks'])).filter((entry) => entry.type === 'tree' && !skipped(entry.path.slice('datadog_checks/'.length)));
+    return packages.length === 1 ? { folder: '', name: packages[0].path.slice('datadog_checks/'.length) } : undefined;
+}
+/**
+ * Which of `folders` (top-level) are integrations at `commit`, by their marker files, in one
+ * `git ls-tree` over those folders only. A folder deleted at `commit` is simply not one.
+ */
+async function at_commit_integrationsAmong(repoPath, commit, folders) {
+    const wanted = [...new Set(folders)].filter((folder) => folder !== '' && !folder.includes('/') && !skipped(folder));
+    const children = childrenByFolder(await tree_listFolders(repoPath, commit, wanted));
+    const found = new Map();
+    for (const folder of wanted) {
+        if (isIntegrationFolder(children.get(folder) ?? []))
+            found.set(folder, { folder, name: folder });
+    }
+    return found;
+}
+/** Every integration at `commit`: the root one, or each top-level folder with a marker. */
+async function at_commit_allIntegrationsAt(repoPath, commit) {
+    const root = await at_commit_rootIntegrationAt(repoPath, commit);
+    if (root)
+        return [root];
+    const top = (await listFolders(repoPath, commit, [''])).filter((entry) => entry.type === 'tree');
+    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path));
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+;// CONCATENATED MODULE: ../steps/src/plan/run.ts
+
+
+
+
+const everyLeg = (found, reason) => found.map((integration) => ({
+    integration: integration.name,
+    folder: integration.folder,
+    functional: true,
+    'docs-only': false,
+    reason,
+}));
+/**
+ * The plan of a CI run: which integrations get a matrix leg, and why. This is what the `plan` action
+ * outputs and the function to benchmark (a 300-integration repository, a change touching one).
+ */
+async function planRun(options) {
+    const headRef = options.headRef || 'HEAD';
+    if (!(await commitExists(options.repoPath, headRef))) {
+        throw new UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
+            hint: 'Give a branch, tag or SHA that the checkout contains.',
+        });
+    }
+    const head = await resolveCommit(options.repoPath, headRef);
+    const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
+    const { spec } = options;
+    if (spec.kind === 'names') {
+        const root = await rootIntegrationAt(options.repoPath, head);
+        const found = root ? new Map([[root.name, root]]) : await integrationsAmong(options.repoPath, head, spec.names);
+        const missing = spec.names.filter((name) => !found.has(name));
+        if (missing.length > 0) {
+            const known = (await allIntegrationsAt(options.repoPath, head)).map((item) => item.name);
+            throw new UserError(`Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`, {
+                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
+            });
+        }
+        return {
+            ...base,
+            selection: 'names',
+            legs: everyLeg(spec.names.map((name) => found.get(name)), 'named in the integrations input'),
+        };
+    }
+    if (spec.kind === 'all' || !options.baseRef) {
+        const reason = spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
+        return {
+            ...base,
+            selection: 'all',
+            allBecause: reason,
+            legs: everyLeg(await allIntegrationsAt(options.repoPath, head), reason),
+        };
+    }
+    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head });
+    const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
+    if (changes.allBecause !== undefined) {
+        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head), changes.allBecause);
+        return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
+    }
+    return {
+        ...common,
+        selection: 'changed',
+        allBecause: undefined,
+        legs: changes.integrations.map((integration) => ({
+            integration: integration.name,
+            folder: integration.folder,
+            functional: integration.functional,
+            'docs-only': integration.docsOnly,
+            reason: integration.reasons.join('; '),
+        })),
+    };
+}
+/** The matrix JSON a workflow's `strategy.matrix` takes. */
+function matrixOf(legs) {
+    return { include: [...legs] };
+}
+
+;// CONCATENATED MODULE: ../steps/src/plan/index.ts
+
+
+
+
+
+
+const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
+/**
+ * Which integrations changed between the merge base of `baseRef` and `headRef` (default HEAD).
+ * Git only, and only what the diff touches: one `git diff` of the two trees, one `git ls-tree` over
+ * the touched top-level folders — the cost follows the change, not the repository. A missing base in a
+ * shallow clone is fetched from `origin`.
+ */
+async function plan_detectChanges(options) {
+    const headRef = options.headRef ?? 'HEAD';
+    if (!(await git_commitExists(options.repoPath, headRef))) {
+        throw new errors_UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
+            hint: 'Give a branch, tag or SHA that the checkout contains.',
+        });
+    }
+    await ensureBase(options.repoPath, options.baseRef);
+    const head = await git_resolveCommit(options.repoPath, headRef);
+    const base = await mergeBase(options.repoPath, options.baseRef, head);
+    const diff = await git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
+    const fields = splitNul(diff.stdout);
+    const changes = [];
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
+    }
+    const root = await at_commit_rootIntegrationAt(options.repoPath, head);
+    const known = root
+        ? new Map()
+        : await at_commit_integrationsAmong(options.repoPath, head, topFolders(changes));
+    const plan = planChanges(changes, (folder) => known.get(folder), root);
+    return { ...plan, mergeBase: base, head, changedFiles: changes.length };
+}
+function topFolders(changes) {
+    const folders = new Set();
+    for (const change of changes) {
+        const slash = change.path.indexOf('/');
+        if (slash > 0)
+            folders.add(change.path.slice(0, slash));
+    }
+    return folders;
+}
+/** Every integration at a commit (for `all`, and when a root file selects all). */
+function integrationsAtCommit(repoPath, commit = 'HEAD') {
+    return allIntegrationsAt(repoPath, commit);
 }
 
 ;// CONCATENATED MODULE: ../steps/src/integrations/discover.ts
@@ -31622,35 +31867,6 @@ function listIntegrations(repoPath) {
         .sort()
         .map((folder) => integrationAt(repoPath, folder))
         .filter((found) => found !== undefined);
-}
-
-;// CONCATENATED MODULE: ../steps/src/plan/index.ts
-
-
-
-
-const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
-/** Which integrations changed between the merge base of `baseRef` and `headRef` (git, no renames). */
-async function detectChanges(options) {
-    const head = options.headRef ?? 'HEAD';
-    for (const [ref, input] of [
-        [options.baseRef, 'base-ref'],
-        [head, 'head-ref'],
-    ]) {
-        if (!(await commitExists(options.repoPath, ref))) {
-            throw new UserError(`Input '${input}': ${JSON.stringify(ref)} is not a commit in ${options.repoPath}.`, {
-                hint: 'Check the ref, and check out with `fetch-depth: 0` (actions/checkout) so that the base commit is present.',
-            });
-        }
-    }
-    const mergeBase = (await git(options.repoPath, ['merge-base', options.baseRef, head])).stdout.trim();
-    const diff = await git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', mergeBase, head]);
-    const fields = splitNul(diff.stdout);
-    const changes = [];
-    for (let index = 0; index + 1 < fields.length; index += 2) {
-        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
-    }
-    return planChanges(changes, (folder) => integrationAt(options.repoPath, folder), rootIntegration(options.repoPath));
 }
 
 ;// CONCATENATED MODULE: ../steps/src/integrations/index.ts
@@ -31712,13 +31928,13 @@ async function selectIntegrations(spec, options) {
                     return withPath(found);
             }
             const known = listIntegrations(options.repoPath).map((item) => item.name);
-            throw new UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
+            throw new errors_UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
         });
     }
     if (spec.kind === 'changed' && options.baseRef) {
-        const plan = await detectChanges({
+        const plan = await plan_detectChanges({
             repoPath: options.repoPath,
             baseRef: options.baseRef,
             ...(options.headRef ? { headRef: options.headRef } : {}),
@@ -31739,60 +31955,6 @@ async function selectIntegrations(spec, options) {
 // EXTERNAL MODULE: ../steps/node_modules/semver/index.js
 var node_modules_semver = __nccwpck_require__(7991);
 var node_modules_semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
-;// CONCATENATED MODULE: ../steps/src/git/history.ts
-
-
-/**
- * Makes sure `baseRef` is present: in a shallow clone, fetch it (and enough history for a merge base)
- * from `origin`; when that is impossible, say which `fetch-depth` to set.
- */
-async function ensureBase(repoPath, baseRef, input = 'base-ref') {
-    if (await commitExists(repoPath, baseRef))
-        return;
-    const shallow = (await git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-    const hasOrigin = (await runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
-    if (hasOrigin && /^[0-9a-f]{7,40}$|^[\w./-]+$/.test(baseRef) && !baseRef.startsWith('-')) {
-        await runProcess('git', ['-C', repoPath, 'fetch', '--no-tags', '--depth=50', 'origin', baseRef], {
-            timeoutMs: 120_000,
-        });
-        if (await commitExists(repoPath, baseRef))
-            return;
-    }
-    throw new UserError(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
-        hint: shallow
-            ? 'The clone is shallow: set `fetch-depth: 0` on actions/checkout so that the base commit is present.'
-            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
-    });
-}
-/** The merge base of `baseRef` and `head`, deepening a shallow clone when needed. */
-async function mergeBase(repoPath, baseRef, head = 'HEAD') {
-    for (let attempt = 0; attempt < 4; attempt++) {
-        const result = await runProcess('git', ['-C', repoPath, 'merge-base', baseRef, head]);
-        if (result.exitCode === 0)
-            return result.stdout.trim();
-        const deepened = await runProcess('git', ['-C', repoPath, 'fetch', '--no-tags', '--deepen=100', 'origin'], {
-            timeoutMs: 120_000,
-        });
-        if (deepened.exitCode !== 0)
-            break;
-    }
-    throw new UserError(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
-        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
-    });
-}
-/** A file's text at a commit, or undefined when it did not exist there. */
-async function showAt(repoPath, commit, file) {
-    const result = await runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
-    return result.exitCode === 0 ? result.stdout : undefined;
-}
-/** Files changed between two commits under `folder` (repo-relative paths). */
-async function changedFiles(repoPath, from, to, folder) {
-    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
-    if (folder !== '')
-        args.push('--', `${folder}/`);
-    return splitNul((await git(repoPath, args)).stdout);
-}
-
 ;// CONCATENATED MODULE: ../steps/src/release-notes/index.ts
 
 
@@ -31835,7 +31997,7 @@ async function checkPullRequest(options) {
     const aboutText = readUserTextFile(external_node_path_default().join(repoPath, aboutShown), aboutShown, '__about__.py');
     const about = readAboutVersion(aboutText);
     if (!about) {
-        throw new UserError(`No __version__ = "X.Y.Z" line in ${aboutShown}.`, {
+        throw new errors_UserError(`No __version__ = "X.Y.Z" line in ${aboutShown}.`, {
             location: { file: aboutShown },
             hint: 'Add one, e.g. __version__ = "1.0.0".',
         });
@@ -31949,6 +32111,167 @@ function staleReferences(repoPath, integration, previous) {
     });
 }
 
+;// CONCATENATED MODULE: ../steps/src/scaffold-check/gather.ts
+
+
+
+
+
+
+
+function readToml(file, shown) {
+    try {
+        return { value: parse(readUserTextFile(file, shown, 'TOML file')) };
+    }
+    catch (error) {
+        if (error instanceof errors_UserError)
+            return { error: { message: error.message } };
+        const line = error.line;
+        return { error: { message: error.message.split('\n')[0], ...(line ? { line } : {}) } };
+    }
+}
+const get = (value, ...keys) => keys.reduce((node, key) => (node && typeof node === 'object' ? node[key] : undefined), value);
+function readConfExample(file, shown) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return { exists: false, hasInitConfig: false, isJmx: false };
+    let text;
+    try {
+        text = readUserTextFile(file, shown, 'example configuration');
+    }
+    catch (error) {
+        return { exists: true, error: { message: error.message }, hasInitConfig: false, isJmx: false };
+    }
+    const counter = new yaml_dist/* LineCounter */.HN();
+    const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: counter });
+    const problem = document.errors[0];
+    if (problem)
+        return {
+            exists: true,
+            error: {
+                message: problem.message.split('\n')[0],
+                ...(problem.linePos ? { line: problem.linePos[0].line } : {}),
+            },
+            hasInitConfig: false,
+            isJmx: false,
+        };
+    const data = document.toJS();
+    const node = document.contents && 'items' in document.contents
+        ? document.contents.items.find((item) => item.key?.value === 'instances')
+        : undefined;
+    return {
+        exists: true,
+        instances: data?.instances,
+        ...(node?.key.range ? { instancesLine: counter.linePos(node.key.range[0]).line } : {}),
+        hasInitConfig: data !== null && typeof data === 'object' && 'init_config' in data,
+        isJmx: data?.init_config?.is_jmx === true,
+    };
+}
+/** Reads what the rules need from one integration folder; Python facts come from the ast helper. */
+function gatherFacts(integration, python, repoShown) {
+    const folder = integration.path;
+    const name = integration.name;
+    const datadogChecks = external_node_path_default().join(folder, 'datadog_checks');
+    const entries = (0,external_node_fs_namespaceObject.existsSync)(datadogChecks)
+        ? (0,external_node_fs_namespaceObject.readdirSync)(datadogChecks).filter((entry) => (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(datadogChecks, entry)).isDirectory() && !entry.startsWith('_'))
+        : [];
+    const pyproject = readToml(external_node_path_default().join(folder, paths.pyproject), repoShown(paths.pyproject));
+    const hatch = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(folder, paths.hatch))
+        ? readToml(external_node_path_default().join(folder, paths.hatch), repoShown(paths.hatch))
+        : undefined;
+    const testsDir = external_node_path_default().join(folder, paths.tests);
+    const testFiles = (0,external_node_fs_namespaceObject.existsSync)(testsDir)
+        ? (0,external_node_fs_namespaceObject.readdirSync)(testsDir, { recursive: true })
+            .map(String)
+            .filter((file) => /(^|\/)test_[^/]*\.py$|_test\.py$/.test(file))
+        : [];
+    return {
+        name,
+        python,
+        entries,
+        packageExists: (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(folder, paths.package(name))),
+        pyproject: (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(folder, paths.pyproject))
+            ? {
+                exists: true,
+                ...(pyproject.error
+                    ? { error: pyproject.error }
+                    : {
+                        projectName: get(pyproject.value, 'project', 'name'),
+                        versionPath: get(pyproject.value, 'tool', 'hatch', 'version', 'path'),
+                    }),
+            }
+            : { exists: false },
+        hatch: hatch
+            ? {
+                exists: true,
+                ...(hatch.error ? { error: hatch.error } : {}),
+                hasCollector: get(hatch.value, 'env', 'collectors', 'datadog-checks') !== undefined,
+            }
+            : { exists: false, hasCollector: false },
+        confExample: readConfExample(external_node_path_default().join(folder, paths.confExample(name)), repoShown(paths.confExample(name))),
+        changelogExists: (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(folder, paths.changelog)),
+        hasJmxMetrics: (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(folder, paths.package(name), 'data', 'metrics.yaml')),
+        testFiles,
+    };
+}
+
+;// CONCATENATED MODULE: ../steps/src/scaffold-check/index.ts
+
+
+
+
+
+
+
+
+/** Runs the ast helper once over every integration (one Python process, whatever their number). */
+async function pythonFacts(options, folders) {
+    if (folders.length === 0)
+        return {};
+    const script = materializePythonScript('inspect_integration.py', external_node_path_default().join(options.temp, 'agent-integration-ci', 'python'));
+    const result = await runProcess(options.python, [script, ...folders], {
+        timeoutMs: 600_000,
+        maxBuffer: 256 * 1024 * 1024,
+    });
+    if (result.exitCode !== 0) {
+        throw new errors_UserError(`The Python ast helper failed with ${options.python}: ${lastLines(result.stderr, 3).join(' ')}`, { hint: 'Check the python input: it must be a Python 3 interpreter.' });
+    }
+    return JSON.parse(result.stdout);
+}
+/** `strict: auto` → strict for an integration that does not exist at the merge base. */
+async function isNew(options, integration, base) {
+    if (!base)
+        return false;
+    const marker = integration.folder === '' ? 'pyproject.toml' : `${integration.folder}/pyproject.toml`;
+    const folderMarker = integration.folder === ''
+        ? `datadog_checks/${integration.name}/__init__.py`
+        : `${integration.folder}/datadog_checks/${integration.name}/__init__.py`;
+    return ((await showAt(options.repoPath, base, marker)) === undefined &&
+        (await showAt(options.repoPath, base, folderMarker)) === undefined);
+}
+async function scaffoldCheck(options) {
+    const withCheck = options.integrations.filter((integration) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integration.path, 'datadog_checks')));
+    const facts = await pythonFacts(options, withCheck.map((integration) => integration.path));
+    const base = options.strict === 'auto' && options.baseRef ? await mergeBase(options.repoPath, options.baseRef) : undefined;
+    const results = [];
+    for (const integration of options.integrations) {
+        if (!withCheck.includes(integration)) {
+            results.push({
+                integration: integration.name,
+                skipped: 'no datadog_checks/ folder: a tile-only or logs-only integration, no Agent check to inspect',
+                strict: false,
+                findings: [],
+            });
+            continue;
+        }
+        const strict = options.strict === 'auto' ? await isNew(options, integration, base) : options.strict;
+        const shown = (file) => relativeTo(options.repoPath, external_node_path_default().join(integration.path, file));
+        const gathered = gatherFacts(integration, facts[integration.path]?.files ?? {}, shown);
+        const findings = evaluateRules(gathered, strict).map((finding) => ({ ...finding, file: shown(finding.file) }));
+        results.push({ integration: integration.name, skipped: undefined, strict, findings });
+    }
+    return results;
+}
+
 ;// CONCATENATED MODULE: ../ddev/src/repo.ts
 /** Which ddev repository a checkout is, and the config file that tells ddev so. */
 const REPOS = (/* unused pure expression or super */ null && (['extras', 'marketplace', 'core']));
@@ -32002,7 +32325,7 @@ async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https:/
             throw new Error(`HTTP ${response.status} from ${url}`);
         return (await response.json());
     }, { attempts: 3, baseDelayMs: 1_000 }).catch((error) => {
-        throw new UserError(`Could not list ddev's releases from ${url}: ${error.message}.`, {
+        throw new errors_UserError(`Could not list ddev's releases from ${url}: ${error.message}.`, {
             hint: 'Check the network or proxy settings, or pin an exact ddev-version that is already in the tool cache.',
         });
     });
@@ -32035,7 +32358,7 @@ function checkRepoPath(repoPath) {
         // Reported below.
     }
     if (!isDirectory) {
-        throw new UserError(`Input 'repo-path': ${repoPath} is not a directory.`, {
+        throw new errors_UserError(`Input 'repo-path': ${repoPath} is not a directory.`, {
             hint: 'Point it at the checkout (actions/checkout path).',
         });
     }
@@ -32051,7 +32374,7 @@ async function chooseRepo(options) {
         integrationCount: listIntegrations(options.repoPath).length,
     });
     if (!inference.ok) {
-        throw new UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
+        throw new errors_UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
             hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
         });
     }
@@ -32075,7 +32398,7 @@ async function setupDdev(options) {
         const releases = await publishedReleases();
         const resolved = resolveVersion(options.version, releases, python.version);
         if (!resolved.ok)
-            throw new UserError(`Input 'ddev-version': ${resolved.problem}`, {
+            throw new errors_UserError(`Input 'ddev-version': ${resolved.problem}`, {
                 hint: 'Pick a version that exists for this Python.',
             });
         version = resolved.version;
@@ -32148,19 +32471,20 @@ async function install(options, python, version, target) {
         });
     }
     if (!(0,external_node_fs_namespaceObject.existsSync)(plan.ddev))
-        throw new UserError(`The install finished but ${plan.ddev} is missing.`);
+        throw new errors_UserError(`The install finished but ${plan.ddev} is missing.`);
 }
 async function verify(ddev, version, reporter) {
     return reporter.group('ddev --version', async () => {
         const result = await runChecked(ddev, ['--version'], { reporter, timeoutMs: 60_000, what: 'ddev --version' });
         const reported = result.stdout.trim();
         if (!reported.includes(version))
-            throw new UserError(`ddev --version reports '${reported}', expected ${version}.`);
+            throw new errors_UserError(`ddev --version reports '${reported}', expected ${version}.`);
         return reported;
     });
 }
 
 ;// CONCATENATED MODULE: ./src/commands.ts
+
 
 
 
@@ -32185,9 +32509,9 @@ function planStage(options, context) {
                     ? { kind: 'changed' }
                     : { kind: 'all' };
             if ('problem' in spec)
-                throw new UserError(`--integration: ${spec.problem}`);
+                throw new errors_UserError(`--integration: ${spec.problem}`);
             if (spec.kind === 'changed' && options.base) {
-                const plan = await detectChanges({ repoPath: context.repo, baseRef: options.base });
+                const plan = await plan_detectChanges({ repoPath: context.repo, baseRef: options.base });
                 for (const item of plan.integrations)
                     reporter.log(`${item.name}: ${item.functional ? 'functional' : item.docsOnly ? 'docs only' : 'tests only'} — ${item.reasons.join('; ')}`);
             }
@@ -32208,7 +32532,7 @@ function setupStage(options, context) {
         async run(reporter) {
             const version = parseVersionRequest(options.ddevVersion ?? PINNED_DDEV_VERSION);
             if ('problem' in version)
-                throw new UserError(`--ddev-version: ${version.problem}`);
+                throw new errors_UserError(`--ddev-version: ${version.problem}`);
             const result = await setupDdev({
                 version,
                 python: context.python,
@@ -32229,6 +32553,29 @@ function setupStage(options, context) {
                 status: 'passed',
                 detail: `ddev ${result.ddevVersion} (${result.cacheHit === 'false' ? 'installed' : result.cacheHit}), repo ${result.repo}`,
             };
+        },
+    };
+}
+function checkStage(options, context, integration) {
+    return {
+        step: 'scaffold check',
+        integration: integration.name,
+        async run(reporter) {
+            const [result] = await scaffoldCheck({
+                repoPath: context.repo,
+                integrations: [integration],
+                strict: 'auto',
+                baseRef: options.base,
+                python: context.python,
+                temp: external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-runner-temp'),
+                reporter,
+            });
+            if (!result || result.skipped)
+                return { status: 'skipped', detail: result?.skipped ?? 'nothing to check' };
+            for (const finding of result.findings)
+                reporter.annotate({ level: finding.level, message: `${finding.rule}: ${finding.message}`, file: finding.file, line: finding.line });
+            const errors = errorsIn(result.findings);
+            return { status: errors > 0 ? 'failed' : 'passed', detail: `${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}${result.strict ? ' (strict)' : ''}` };
         },
     };
 }
@@ -32326,7 +32673,7 @@ function wheelStage(options, context, integration) {
 async function commandStages(options) {
     const repo = external_node_path_default().resolve(options.repo);
     if (!(0,external_node_fs_namespaceObject.existsSync)(repo))
-        throw new UserError(`--repo ${options.repo} does not exist.`);
+        throw new errors_UserError(`--repo ${options.repo} does not exist.`);
     const context = { repo, integrations: [], ddev: undefined, python: options.python };
     const perIntegration = (title, make) => ({
         title,
@@ -32354,6 +32701,8 @@ async function commandStages(options) {
                 ];
             }
             return [planStage(options, context), perIntegration('Release notes', (i) => [notesStage(options, context, i)])];
+        case 'check':
+            return [planStage(options, context), perIntegration('Scaffold check', (i) => [checkStage(options, context, i)])];
         case 'test':
             return [
                 planStage(options, context),
@@ -32371,6 +32720,7 @@ async function commandStages(options) {
                 planStage(options, context),
                 setupStage(options, context),
                 perIntegration('Integrations', (i) => [
+                    checkStage(options, context, i),
                     notesStage(options, context, i),
                     ...kinds.map((kind) => testStage(options, context, i, kind)),
                     wheelStage(options, context, i),
@@ -32546,14 +32896,14 @@ const {
 var external_util_ = __nccwpck_require__(9023);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "stream"
-var external_stream_ = __nccwpck_require__(2203);
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "stream"
+const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 // EXTERNAL MODULE: ../../node_modules/rfdc/index.js
 var rfdc = __nccwpck_require__(1765);
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(6982);
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: ../../node_modules/listr2/dist/index.js
 
 
@@ -32975,7 +33325,7 @@ var ListrLogger = class {
 //#region src/utils/process-output/process-output-buffer.ts
 var ProcessOutputBuffer = class {
 	buffer = [];
-	decoder = new external_string_decoder_.StringDecoder();
+	decoder = new external_string_decoder_namespaceObject.StringDecoder();
 	constructor(options) {
 		this.options = options;
 	}
@@ -33100,7 +33450,7 @@ var ProcessOutput = class {
 //#region src/utils/process-output/writable.ts
 /* istanbul ignore next */
 function createWritable(cb) {
-	const writable = new external_stream_.Writable();
+	const writable = new external_stream_namespaceObject.Writable();
 	writable.rows = Infinity;
 	writable.columns = Infinity;
 	writable.write = (chunk) => {
@@ -34234,7 +34584,7 @@ var ListrTaskEventManager = class extends EventManager {};
 */
 var Task = class extends ListrTaskEventManager {
 	/** Unique id per task, can be used for identifying a Task. */
-	id = (0,external_crypto_.randomUUID)();
+	id = (0,external_crypto_namespaceObject.randomUUID)();
 	/** The current state of the task. */
 	state = ListrTaskState.WAITING;
 	/** Subtasks of the current task. */

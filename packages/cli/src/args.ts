@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '@aic/runtime';
 
-export const COMMANDS = ['ci', 'plan', 'notes', 'test', 'wheel'] as const;
+export const COMMANDS = ['ci', 'plan', 'check', 'notes', 'test', 'wheel'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -26,7 +26,8 @@ export interface CliOptions {
 export const USAGE = `Usage: aic <command> [options]
 
 Commands:
-  ci        the whole pipeline, in order: plan, setup ddev, release notes, tests, wheel
+  ci        the whole pipeline, in order: plan, setup ddev, scaffold check, release notes, tests, wheel
+  check     the integration's layout and AgentCheck (scaffold check)
   plan      which integrations changed since --base
   notes     release notes and the version bump (--changelog FILE lints one file)
   test      unit and integration tests through ddev (pytest args after --)

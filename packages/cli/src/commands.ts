@@ -9,6 +9,7 @@ import { runIntegrationTests, tearDown } from '@aic/steps/integration-tests';
 import { parseIntegrationsSpec, selectIntegrations, type SelectedIntegration } from '@aic/steps/integrations';
 import { detectChanges } from '@aic/steps/plan';
 import { checkPullRequest, lintChangelogFile } from '@aic/steps/release-notes';
+import { scaffoldCheck } from '@aic/steps/scaffold-check';
 import { setupDdev, type SetupDdevResult } from '@aic/steps/setup-ddev';
 import type { CliOptions } from './args.js';
 import type { Stage, StageGroup, StageOutcome } from './stages.js';
@@ -77,6 +78,37 @@ function setupStage(options: CliOptions, context: Context): Stage {
       return {
         status: 'passed',
         detail: `ddev ${result.ddevVersion} (${result.cacheHit === 'false' ? 'installed' : result.cacheHit}), repo ${result.repo}`,
+      };
+    },
+  };
+}
+
+function checkStage(options: CliOptions, context: Context, integration: SelectedIntegration): Stage {
+  return {
+    step: 'scaffold check',
+    integration: integration.name,
+    async run(reporter): Promise<StageOutcome> {
+      const [result] = await scaffoldCheck({
+        repoPath: context.repo,
+        integrations: [integration],
+        strict: 'auto',
+        baseRef: options.base,
+        python: context.python,
+        temp: path.join(os.tmpdir(), 'aic-runner-temp'),
+        reporter,
+      });
+      if (!result || result.skipped) return { status: 'skipped', detail: result?.skipped ?? 'nothing to check' };
+      for (const finding of result.findings)
+        reporter.annotate({
+          level: finding.level,
+          message: `${finding.rule}: ${finding.message}`,
+          file: finding.file,
+          line: finding.line,
+        });
+      const errors = errorsIn(result.findings);
+      return {
+        status: errors > 0 ? 'failed' : 'passed',
+        detail: `${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}${result.strict ? ' (strict)' : ''}`,
       };
     },
   };
@@ -209,6 +241,8 @@ export async function commandStages(options: CliOptions): Promise<(Stage | Stage
         ];
       }
       return [planStage(options, context), perIntegration('Release notes', (i) => [notesStage(options, context, i)])];
+    case 'check':
+      return [planStage(options, context), perIntegration('Scaffold check', (i) => [checkStage(options, context, i)])];
     case 'test':
       return [
         planStage(options, context),
@@ -226,6 +260,7 @@ export async function commandStages(options: CliOptions): Promise<(Stage | Stage
         planStage(options, context),
         setupStage(options, context),
         perIntegration('Integrations', (i) => [
+          checkStage(options, context, i),
           notesStage(options, context, i),
           ...kinds.map((kind) => testStage(options, context, i, kind)),
           wheelStage(options, context, i),

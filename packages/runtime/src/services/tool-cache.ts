@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The runner's tool cache (RUNNER_TOOL_CACHE), in @actions/tool-cache's layout:
+ * The runner's tool cache (RUNNER_TOOL_CACHE), in @actions/tool-cache's layout (read without loading it,
+ * so that no workflow command reaches a terminal):
  * `<root>/<tool>/<version>/<arch>` plus an `<arch>.complete` marker. We install straight into the
  * final folder because a Python venv cannot be moved after it is made.
  */
@@ -10,16 +11,10 @@ export function toolFolder(root: string, tool: string, version: string, arch: st
   return path.join(root, tool, version, arch);
 }
 
+/** The cached folder, when it is there and complete (what @actions/tool-cache's `find` checks for an exact version). */
 export async function findTool(root: string, tool: string, version: string, arch: string): Promise<string | undefined> {
-  const previous = process.env.RUNNER_TOOL_CACHE;
-  process.env.RUNNER_TOOL_CACHE = root;
-  try {
-    const toolCache = await import('@actions/tool-cache');
-    return toolCache.find(tool, version, arch) || undefined;
-  } finally {
-    if (previous === undefined) delete process.env.RUNNER_TOOL_CACHE;
-    else process.env.RUNNER_TOOL_CACHE = previous;
-  }
+  const folder = toolFolder(root, tool, version, arch);
+  return existsSync(folder) && existsSync(`${folder}.complete`) ? folder : undefined;
 }
 
 /** Marks a folder filled by `toolFolder` as complete, so that `findTool` finds it. */
