@@ -7,9 +7,13 @@ const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shel
 const bundle = run('npx', ['turbo', 'run', 'bundle', '--force']);
 if (bundle.status !== 0) process.exit(bundle.status ?? 1);
 
-const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'actions/*/dist'], {
-  encoding: 'utf8',
-});
+const status = spawnSync(
+  'git',
+  ['status', '--porcelain', '--untracked-files=all', '--', 'actions/*/dist', 'packages/cli/dist'],
+  {
+    encoding: 'utf8',
+  },
+);
 if (status.status !== 0) {
   console.error(status.stderr);
   process.exit(1);
@@ -17,8 +21,8 @@ if (status.status !== 0) {
 if (status.stdout.trim() !== '') {
   console.error('::error::dist/ is stale: these bundled files differ from the sources:');
   console.error(status.stdout);
-  run('git', ['--no-pager', 'diff', '--stat', '--', 'actions/*/dist']);
-  console.error('Run `npm run bundle` and commit actions/*/dist.');
+  run('git', ['--no-pager', 'diff', '--stat', '--', 'actions/*/dist', 'packages/cli/dist']);
+  console.error('Run `npm run bundle` and commit actions/*/dist and packages/cli/dist.');
   process.exit(1);
 }
 console.log('dist/ is up to date with the sources.');
