@@ -206,21 +206,12 @@ async function pipelineFigure(): Promise<void> {
     () =>
       void run(
         process.execPath,
-        [
-          cli,
-          'ci',
-          '--repo',
-          examples,
-          '--integration',
-          'awesome',
-          '--json',
-          '--out-dir',
-          path.relative(examples, path.join(scratch, 'aic-dist')),
-        ],
+        [cli, 'ci', '--repo', examples, '--integration', 'awesome', '--json', '--out-dir', 'dist-bench'],
         { env },
       ),
     RUNS,
   );
+  rmSync(path.join(examples, 'dist-bench'), { recursive: true, force: true });
   const bare = await timeMedian(() => {
     for (const marker of ['unit', 'integration'])
       run(tools.ddev, ['test', 'awesome', '--', '-m', marker], { cwd: examples, env });
@@ -308,13 +299,28 @@ const suites: [string, () => Promise<void>][] = [
   ['pipeline', pipelineFigure],
   ['setup', setupDdevFigures],
 ];
-for (const [name, suite] of suites) if (only.length === 0 || only.includes(name)) await suite();
-
 const resultsFile = path.join(root, 'bench', 'results.json');
-mkdirSync(path.dirname(resultsFile), { recursive: true });
-writeFileSync(
-  resultsFile,
-  `${JSON.stringify(Object.fromEntries(figures.map(({ name, ...rest }) => [name, rest])), null, 2)}\n`,
-);
+const previous = ((): Record<string, unknown> => {
+  try {
+    return JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+})();
+for (const [name, suite] of suites) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  try {
+    await suite();
+  } catch (error) {
+    const detail = String((error as Error).message)
+      .split('\n')[0]!
+      .slice(0, 200);
+    figures.push({ name: `${name} (failed)`, value: 0, unit: 's', goal: 'runs', pass: false, detail });
+  }
+  // Written after every suite and merged with earlier figures, so a partial run (`npm run bench -- tests`) keeps the rest.
+  const current = Object.fromEntries(figures.map(({ name: figure, ...rest }) => [figure, rest]));
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify({ ...(only.length > 0 ? previous : {}), ...current }, null, 2)}\n`);
+}
 rmSync(scratch, { recursive: true, force: true });
 process.stdout.write(`${markdownTable(figures)}\n`);

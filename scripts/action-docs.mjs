@@ -41,7 +41,36 @@ function section(title, file) {
   return lines.join('\n');
 }
 
+function workflowSection(title, file) {
+  const workflow = parse(readFileSync(file, 'utf8'));
+  const call = workflow.on?.workflow_call ?? {};
+  const lines = [`### ${title}`, '', cell(workflow.name), ''];
+  const inputs = Object.entries(call.inputs ?? {});
+  if (inputs.length > 0) {
+    lines.push('| input | type | default | description |', '| --- | --- | --- | --- |');
+    for (const [name, input] of inputs) {
+      const fallback = input.required
+        ? '**required**'
+        : input.default === undefined
+          ? ''
+          : `\`${cell(input.default)}\``;
+      lines.push(`| \`${name}\` | ${input.type ?? ''} | ${fallback} | ${cell(input.description)} |`);
+    }
+    lines.push('');
+  }
+  const outputs = Object.entries(call.outputs ?? {});
+  if (outputs.length > 0) {
+    lines.push('| output | description |', '| --- | --- |');
+    for (const [name, output] of outputs) lines.push(`| \`${name}\` | ${cell(output.description)} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
 const parts = [];
+const reusable = path.join(root, '.github', 'workflows', 'integration-ci.yml');
+if (existsSync(reusable))
+  parts.push(workflowSection('Reusable workflow `.github/workflows/integration-ci.yml`', reusable));
 if (existsSync(path.join(root, 'action.yml')))
   parts.push(section('`org/agent-integration-ci` (root composite action)', path.join(root, 'action.yml')));
 for (const name of readdirSync(path.join(root, 'actions')).sort()) {

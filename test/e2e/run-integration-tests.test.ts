@@ -146,7 +146,7 @@ describe('failures', () => {
 });
 
 function runWithBackoff(docker: DockerDouble, inputs: Record<string, string>) {
-  const env = { ...ddevEnvironment(examples), ...docker.env, AIC_PULL_BACKOFF_MS: '200' };
+  const env: NodeJS.ProcessEnv = { ...ddevEnvironment(examples), ...docker.env, AIC_PULL_BACKOFF_MS: '200' };
   env.PATH = `${doubleDir}${path.delimiter}${env.PATH}`;
   // The image tag in the example's compose file comes from hatch.toml's env var; the default is 1.27.
   return runAction({

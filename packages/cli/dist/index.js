@@ -32573,9 +32573,17 @@ function checkStage(options, context, integration) {
             if (!result || result.skipped)
                 return { status: 'skipped', detail: result?.skipped ?? 'nothing to check' };
             for (const finding of result.findings)
-                reporter.annotate({ level: finding.level, message: `${finding.rule}: ${finding.message}`, file: finding.file, line: finding.line });
+                reporter.annotate({
+                    level: finding.level,
+                    message: `${finding.rule}: ${finding.message}`,
+                    file: finding.file,
+                    line: finding.line,
+                });
             const errors = errorsIn(result.findings);
-            return { status: errors > 0 ? 'failed' : 'passed', detail: `${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}${result.strict ? ' (strict)' : ''}` };
+            return {
+                status: errors > 0 ? 'failed' : 'passed',
+                detail: `${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}${result.strict ? ' (strict)' : ''}`,
+            };
         },
     };
 }

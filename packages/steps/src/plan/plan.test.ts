@@ -62,7 +62,7 @@ const integration = (name: string): Record<string, string> => ({
 const extras = () => repo({ ...integration('alpha'), ...integration('beta'), 'pyproject.toml': '', 'docs/x.md': '' });
 
 describe('detectChanges on an extras/marketplace layout', () => {
-  test.each([
+  test.each<{ name: string; edit: Record<string, string | null>; expected: object[] }>([
     {
       name: 'a code change is functional, with its reason',
       edit: { 'alpha/datadog_checks/alpha/check.py': 'x = 2\n' },
@@ -169,7 +169,7 @@ describe('shallow clones of a real bare remote', () => {
       commit(dir, `step ${index}`);
     }
     const bare = tempDir();
-    git(bare, 'init', '-q', '--bare');
+    git(bare, 'init', '-q', '--bare', '-b', 'main');
     git(dir, 'push', '-q', bare, 'main');
     return { bare, base };
   }

@@ -1,0 +1,113 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '@aic/runtime';
+
+export interface GitHubTarget {
+  token: string;
+  /** `owner/name`. */
+  repository: string;
+  /** The REST API root (GITHUB_API_URL on a runner; a local double in tests). */
+  apiUrl: string;
+}
+
+export interface PublishedRelease {
+  url: string;
+  created: boolean;
+  uploaded: string[];
+  alreadyAttached: string[];
+}
+
+interface ReleaseData {
+  id: number;
+  html_url: string;
+  upload_url: string;
+  assets: { name: string; size: number }[];
+}
+
+const status = (error: unknown): number | undefined =>
+  typeof error === 'object' && error !== null && 'status' in error
+    ? Number((error as { status: unknown }).status)
+    : undefined;
+
+function apiError(error: unknown, what: string): UserError {
+  const code = status(error);
+  const hint =
+    code === 401 || code === 403 || code === 404
+      ? 'The job needs `permissions: contents: write`, and github-token must be a token for this repository.'
+      : 'Re-run the job; if it keeps failing, check https://www.githubstatus.com.';
+  return new UserError(
+    `GitHub API: ${what} failed${code ? ` (HTTP ${code})` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+    {
+      hint,
+    },
+  );
+}
+
+/**
+ * The GitHub release of `tag` with `notes` as its body and `wheels` attached. Idempotent: an existing
+ * release is kept, and a wheel already attached (same name and size) is not uploaded again.
+ */
+export async function publishRelease(
+  target: GitHubTarget,
+  release: { tag: string; title: string; notes: string; wheels: readonly string[] },
+): Promise<PublishedRelease> {
+  const [owner, repo] = target.repository.split('/') as [string, string];
+  const { getOctokit } = await import('@actions/github');
+  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') });
+
+  let data: ReleaseData;
+  let created = false;
+  try {
+    data = (await octokit.rest.repos.getReleaseByTag({ owner, repo, tag: release.tag })).data;
+  } catch (error) {
+    if (status(error) !== 404) throw apiError(error, `reading the release ${release.tag}`);
+    try {
+      data = (
+        await octokit.rest.repos.createRelease({
+          owner,
+          repo,
+          tag_name: release.tag,
+          name: release.title,
+          body: release.notes,
+          draft: false,
+          prerelease: false,
+        })
+      ).data;
+      created = true;
+    } catch (createError) {
+      throw apiError(createError, `creating the release ${release.tag}`);
+    }
+  }
+
+  const result: PublishedRelease = { url: data.html_url, created, uploaded: [], alreadyAttached: [] };
+  for (const wheel of release.wheels) {
+    const name = path.basename(wheel);
+    const size = statSync(wheel).size;
+    const attached = data.assets.find((asset) => asset.name === name);
+    if (attached) {
+      if (attached.size !== size) {
+        throw new UserError(
+          `The release ${release.tag} already has ${name} with a different size (${attached.size} bytes, this build ${size}).`,
+          {
+            hint: 'Wheels are built reproducibly: check that this run built the tagged commit; delete the asset to replace it.',
+          },
+        );
+      }
+      result.alreadyAttached.push(name);
+      continue;
+    }
+    try {
+      await octokit.request({
+        method: 'POST',
+        url: data.upload_url,
+        name,
+        data: readFileSync(wheel) as unknown as string,
+        headers: { 'content-type': 'application/octet-stream', 'content-length': size },
+      });
+    } catch (error) {
+      throw apiError(error, `uploading ${name} to the release ${release.tag}`);
+    }
+    result.uploaded.push(name);
+  }
+  return result;
+}
