@@ -113,6 +113,8 @@ describe('failures', () => {
     expect(calls).toContain(`compose -f ${compose} logs --no-color --timestamps`);
     expect(result.stdout).toContain('::group::docker compose logs');
     expect(result.post?.exitCode).toBe(0);
+    // Torn down in main (the composite action runs no post step) and again, harmlessly, in post.
+    expect(calls.filter((call) => call === `compose -f ${compose} down --volumes --remove-orphans`)).toHaveLength(2);
     expect(calls.at(-1)).toBe(`compose -f ${compose} down --volumes --remove-orphans`);
   });
 

@@ -28447,6 +28447,10 @@ async function main(reporter) {
         junit: inputs.junit,
         reportDir: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(runner.temp, 'agent-integration-ci', 'junit'),
         reporter,
+    }).finally(async () => {
+        // Also here, not only in the post step: run from the composite action (node dist/index.js) there is none.
+        if (composeFiles.length > 0 && (await (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .dockerEngineAnswers */ .U0)()))
+            await (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .tearDown */ .xQ)(composeFiles, reporter);
     });
     await (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .report */ .z)(run, reporter);
     reporter.setOutput('passed', String(run.totals.passed));

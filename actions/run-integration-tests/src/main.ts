@@ -39,6 +39,9 @@ async function main(reporter: Reporter): Promise<void> {
     junit: inputs.junit,
     reportDir: path.join(runner.temp, 'agent-integration-ci', 'junit'),
     reporter,
+  }).finally(async () => {
+    // Also here, not only in the post step: run from the composite action (node dist/index.js) there is none.
+    if (composeFiles.length > 0 && (await dockerEngineAnswers())) await tearDown(composeFiles, reporter);
   });
 
   await report(run, reporter);
