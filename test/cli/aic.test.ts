@@ -39,6 +39,20 @@ describe('aic ci', () => {
   });
 });
 
+describe('aic release --dry-run', () => {
+  test('prints what would be tagged and released, and changes nothing', () => {
+    const origin = GitRepo.create('aic-origin-');
+    const repo = GitRepo.withExample();
+    repo.git('remote', 'add', 'origin', origin.path);
+    repo.git('push', '-q', 'origin', 'HEAD:main');
+    const run = aic(['release', '--dry-run', '-i', 'awesome', '--repo', repo.path], repo.path);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('would release awesome-1.1.0 (new)');
+    expect(repo.git('tag', '--list')).toBe('');
+    expect(origin.git('tag', '--list')).toBe('');
+  });
+});
+
 describe('plain output when not a terminal, and the same clear errors as the actions', () => {
   test('a broken integration fails with the rule, file and line, and exit code 1', () => {
     const repo = GitRepo.withExample();

@@ -9135,10 +9135,129 @@ module.exports = validRange
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
@@ -9149,10 +9268,73 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
 /***/ 1708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -9167,6 +9349,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
@@ -17766,7 +17962,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -18338,12 +18534,12 @@ function missingServiceNotice(service, fallback) {
 
 
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/args.ts
 
 
-const COMMANDS = ['ci', 'plan', 'check', 'notes', 'test', 'wheel'];
+const COMMANDS = ['ci', 'plan', 'check', 'notes', 'test', 'wheel', 'release'];
 const USAGE = `Usage: aic <command> [options]
 
 Commands:
@@ -18353,6 +18549,7 @@ Commands:
   notes     release notes and the version bump (--changelog FILE lints one file)
   test      unit and integration tests through ddev (pytest args after --)
   wheel     build, inspect and smoke-install the wheel
+  release   what a release would tag and publish (--dry-run; tags and releases are made by the action)
 
 Options:
   -i, --integration NAME   an integration to run (repeatable; default: changed since --base, else all)
@@ -18363,6 +18560,7 @@ Options:
       --python PATH        the interpreter (default: $AIC_PYTHON, else python3; ddev needs 3.13)
       --changelog FILE     notes: lint this changelog file only
       --out-dir DIR        wheel: where wheels go (default: dist in the repository)
+      --dry-run            release: print the plan, change nothing (required)
       --json               print the results as JSON (for machines)
   -h, --help               this text
 `;
@@ -18375,7 +18573,7 @@ function parseCli(argv, cwd) {
     }
     let parsed;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+        parsed = (0,external_node_util_.parseArgs)({
             args: [...rest],
             allowPositionals: true,
             strict: true,
@@ -18389,6 +18587,7 @@ function parseCli(argv, cwd) {
                 changelog: { type: 'string' },
                 'out-dir': { type: 'string' },
                 json: { type: 'boolean' },
+                'dry-run': { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
             },
         });
@@ -18411,6 +18610,11 @@ function parseCli(argv, cwd) {
     const tests = values.tests ?? 'all';
     if (tests !== 'unit' && tests !== 'integration' && tests !== 'all') {
         throw new errors_UserError(`--tests ${JSON.stringify(tests)} is not one of unit, integration, all.`);
+    }
+    if (command === 'release' && !values['dry-run']) {
+        throw new errors_UserError('aic release only prints the plan: add --dry-run.', {
+            hint: 'Tags and GitHub releases are made by the release-integration action on your default branch.',
+        });
     }
     return {
         command: command,
@@ -20565,8 +20769,8 @@ function evaluateRules(facts, strict) {
 
 
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ../../node_modules/fflate/esm/index.mjs
@@ -23295,10 +23499,10 @@ function readWheel(bytes) {
 }
 /** RECORD's hash form: `sha256=` + urlsafe base64 without padding. */
 function recordHash(bytes) {
-    return `sha256=${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('base64url')}`;
+    return `sha256=${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('base64url')}`;
 }
 function sha256Hex(bytes) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 /** `Name:` and `Version:` of a METADATA file (RFC 822 headers up to the first blank line). */
 function readMetadata(text) {
@@ -32272,6 +32476,379 @@ async function scaffoldCheck(options) {
     return results;
 }
 
+;// CONCATENATED MODULE: ../steps/src/release/git-tags.ts
+
+
+function remoteEnv(remote) {
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+    if (remote.token) {
+        const basic = Buffer.from(`x-access-token:${remote.token}`).toString('base64');
+        const count = Number(env.GIT_CONFIG_COUNT ?? '0');
+        env.GIT_CONFIG_COUNT = String(count + 1);
+        env[`GIT_CONFIG_KEY_${count}`] = 'http.extraheader';
+        env[`GIT_CONFIG_VALUE_${count}`] = `AUTHORIZATION: basic ${basic}`;
+    }
+    return env;
+}
+/** The commit a local tag points to, or undefined. */
+async function localTagCommit(repoPath, tag) {
+    const result = await runProcess('git', [
+        '-C',
+        repoPath,
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        `refs/tags/${tag}^{commit}`,
+    ]);
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+/** The commit a tag points to on the remote (peeled), or undefined when the remote has no such tag. */
+async function remoteTagCommit(repoPath, remote, tag) {
+    const result = await runProcess('git', ['-C', repoPath, 'ls-remote', '--tags', remote.name, `refs/tags/${tag}`, `refs/tags/${tag}^{}`], { env: remoteEnv(remote), timeoutMs: 120_000 });
+    if (result.exitCode !== 0) {
+        throw new errors_UserError(`Cannot read the tags of the remote '${remote.name}': ${result.stderr.trim().split('\n').pop()}`, {
+            hint: 'Check the remote and that the token may read the repository (permissions: contents: write).',
+        });
+    }
+    const lines = result.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\t'));
+    const peeled = lines.find(([, ref]) => ref === `refs/tags/${tag}^{}`);
+    const direct = lines.find(([, ref]) => ref === `refs/tags/${tag}`);
+    return (peeled ?? direct)?.[0];
+}
+/** An annotated tag on `commit`, with a bot identity when the checkout has none configured. */
+async function createAnnotatedTag(repoPath, tag, commit, message) {
+    const email = await runProcess('git', ['-C', repoPath, 'config', 'user.email']);
+    const identity = email.exitCode === 0 && email.stdout.trim() !== ''
+        ? []
+        : [
+            '-c',
+            'user.name=github-actions[bot]',
+            '-c',
+            'user.email=41898282+github-actions[bot]@users.noreply.github.com',
+        ];
+    await git(repoPath, [...identity, 'tag', '--annotate', '--message', message, '--', tag, commit], 'git tag');
+}
+async function pushTag(repoPath, remote, tag) {
+    const result = await runProcess('git', ['-C', repoPath, 'push', '--quiet', remote.name, `refs/tags/${tag}:refs/tags/${tag}`], {
+        env: remoteEnv(remote),
+        timeoutMs: 300_000,
+    });
+    if (result.exitCode !== 0) {
+        throw new errors_UserError(`Pushing the tag ${tag} to '${remote.name}' failed: ${result.stderr.trim().split('\n').pop()}`, {
+            hint: 'The job needs `permissions: contents: write` and a token that may push tags.',
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ../steps/src/release/github-release.ts
+
+
+
+const github_release_status = (error) => typeof error === 'object' && error !== null && 'status' in error
+    ? Number(error.status)
+    : undefined;
+function apiError(error, what) {
+    const code = github_release_status(error);
+    const hint = code === 401 || code === 403 || code === 404
+        ? 'The job needs `permissions: contents: write`, and github-token must be a token for this repository.'
+        : 'Re-run the job; if it keeps failing, check https://www.githubstatus.com.';
+    return new errors_UserError(`GitHub API: ${what} failed${code ? ` (HTTP ${code})` : ''}: ${error instanceof Error ? error.message : String(error)}`, {
+        hint,
+    });
+}
+/**
+ * The GitHub release of `tag` with `notes` as its body and `wheels` attached. Idempotent: an existing
+ * release is kept, and a wheel already attached (same name and size) is not uploaded again.
+ */
+async function publishRelease(target, release) {
+    const [owner, repo] = target.repository.split('/');
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 329).then(__nccwpck_require__.bind(__nccwpck_require__, 1329));
+    const octokit = getOctokit(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') });
+    let data;
+    let created = false;
+    try {
+        data = (await octokit.rest.repos.getReleaseByTag({ owner, repo, tag: release.tag })).data;
+    }
+    catch (error) {
+        if (github_release_status(error) !== 404)
+            throw apiError(error, `reading the release ${release.tag}`);
+        try {
+            data = (await octokit.rest.repos.createRelease({
+                owner,
+                repo,
+                tag_name: release.tag,
+                name: release.title,
+                body: release.notes,
+                draft: false,
+                prerelease: false,
+            })).data;
+            created = true;
+        }
+        catch (createError) {
+            throw apiError(createError, `creating the release ${release.tag}`);
+        }
+    }
+    const result = { url: data.html_url, created, uploaded: [], alreadyAttached: [] };
+    for (const wheel of release.wheels) {
+        const name = external_node_path_default().basename(wheel);
+        const size = (0,external_node_fs_namespaceObject.statSync)(wheel).size;
+        const attached = data.assets.find((asset) => asset.name === name);
+        if (attached) {
+            if (attached.size !== size) {
+                throw new errors_UserError(`The release ${release.tag} already has ${name} with a different size (${attached.size} bytes, this build ${size}).`, {
+                    hint: 'Wheels are built reproducibly: check that this run built the tagged commit; delete the asset to replace it.',
+                });
+            }
+            result.alreadyAttached.push(name);
+            continue;
+        }
+        try {
+            await octokit.request({
+                method: 'POST',
+                url: data.upload_url,
+                name,
+                data: (0,external_node_fs_namespaceObject.readFileSync)(wheel),
+                headers: { 'content-type': 'application/octet-stream', 'content-length': size },
+            });
+        }
+        catch (error) {
+            throw apiError(error, `uploading ${name} to the release ${release.tag}`);
+        }
+        result.uploaded.push(name);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ../steps/src/release/tag-name.ts
+/** Tag names from the `tag-format` input: `<integration>` and `<version>` are replaced. */
+const DEFAULT_TAG_FORMAT = '<integration>-<version>';
+/** The problem with a format, or undefined when it is usable. */
+function checkTagFormat(format) {
+    if (!format.includes('<version>'))
+        return `${JSON.stringify(format)} has no <version> placeholder: every release needs its own tag.`;
+    const unknown = /<(?!integration>|version>)[^>]*>/.exec(format);
+    if (unknown)
+        return `${JSON.stringify(format)} has an unknown placeholder ${unknown[0]}: use <integration> and <version>.`;
+    return undefined;
+}
+function tagName(format, integration, version) {
+    return format.replaceAll('<integration>', integration).replaceAll('<version>', version);
+}
+/**
+ * git's rules for a tag name (check-ref-format), checked here so that a bad format is one clear error
+ * before anything runs.
+ */
+function checkTagName(tag) {
+    const bad = tag === '' ||
+        tag.startsWith('-') ||
+        tag.startsWith('/') ||
+        tag.endsWith('/') ||
+        tag.endsWith('.') ||
+        tag.endsWith('.lock') ||
+        tag.includes('..') ||
+        tag.includes('@{') ||
+        tag.includes('//') ||
+        tag === '@' ||
+        [...tag].some((char) => char.charCodeAt(0) <= 0x20 || char.charCodeAt(0) === 0x7f) ||
+        /[~^:?*[\\]/.test(tag) ||
+        tag.split('/').some((part) => part.startsWith('.'));
+    return bad ? `${JSON.stringify(tag)} is not a valid git tag name.` : undefined;
+}
+
+;// CONCATENATED MODULE: ../steps/src/release/plan.ts
+
+
+
+
+
+
+
+
+
+
+const inFolder = (folder, file) => (folder === '' ? file : `${folder}/${file}`);
+/** The wheel file name prefix for an integration's version (PEP 427 escaping of the project name). */
+function wheelPrefix(integration, version) {
+    return `${projectName(integration).replace(/[-_.]+/g, '_')}-${version}-`;
+}
+function findWheels(dir, integration, version) {
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
+    }
+    catch {
+        throw new errors_UserError(`Input 'wheels': the folder ${dir} does not exist.`, {
+            hint: 'Build the wheels first (the build-wheel action writes them to `dist`), or set wheels to the folder holding them.',
+        });
+    }
+    const prefix = wheelPrefix(integration, version);
+    const found = names.filter((name) => name.startsWith(prefix) && name.endsWith('.whl')).sort();
+    if (found.length === 0) {
+        throw new errors_UserError(`Input 'wheels': no wheel ${prefix}*.whl for ${integration} ${version} in ${dir}.`, {
+            hint: 'Build it first with the build-wheel action (same commit), or set wheels to an empty string to release without one.',
+        });
+    }
+    return found.map((name) => external_node_path_default().join(dir, name)).filter((file) => (0,external_node_fs_namespaceObject.statSync)(file).isFile());
+}
+/**
+ * What releasing means for each integration, decided and checked before anything is written: the version
+ * at the head (and whether it went up), the changelog entry for it, the tag (free, or already on this
+ * very commit) and the wheels. Any problem is a UserError here, so nothing is half-released.
+ */
+async function planRelease(options) {
+    const { repoPath } = options;
+    const head = await git_resolveCommit(repoPath, options.headRef || 'HEAD');
+    let base;
+    if (options.baseRef) {
+        await ensureBase(repoPath, options.baseRef);
+        base = await mergeBase(repoPath, options.baseRef, head);
+    }
+    const plan = { head, releases: [], skipped: [] };
+    for (const integration of options.integrations) {
+        const about = inFolder(integration.folder, paths.about(integration.name));
+        const version = readAboutVersion((await showAt(repoPath, head, about)) ?? '')?.version;
+        if (!version) {
+            throw new errors_UserError(`${about}: no __version__ found at ${head.slice(0, 12)}.`, {
+                location: { file: about },
+                hint: "Declare the version as __version__ = 'X.Y.Z'.",
+            });
+        }
+        const previousText = base ? await showAt(repoPath, base, about) : undefined;
+        const previousVersion = previousText === undefined ? undefined : readAboutVersion(previousText)?.version;
+        if (previousVersion !== undefined) {
+            const wentUp = node_modules_semver_default().valid(version) && node_modules_semver_default().valid(previousVersion)
+                ? node_modules_semver_default().gt(version, previousVersion)
+                : version !== previousVersion;
+            if (!wentUp) {
+                plan.skipped.push({
+                    integration: integration.name,
+                    reason: `version ${version} did not go up (was ${previousVersion})`,
+                });
+                continue;
+            }
+        }
+        const changelogFile = inFolder(integration.folder, paths.changelog);
+        const changelogText = await showAt(repoPath, head, changelogFile);
+        if (changelogText === undefined) {
+            throw new errors_UserError(`${changelogFile} does not exist, so ${integration.name} ${version} has no release notes.`, {
+                location: { file: changelogFile },
+                hint: `Add ${changelogFile} with an entry '## ${version} / YYYY-MM-DD'.`,
+            });
+        }
+        const entry = entryFor(parseChangelog(changelogText), version);
+        if (!entry) {
+            throw new errors_UserError(`${changelogFile} has no entry for version ${version}; nothing was tagged or pushed.`, {
+                location: { file: changelogFile, line: 1 },
+                hint: `Add an entry '## ${version} / YYYY-MM-DD' describing the release (the validate-release-notes action checks it on the pull request).`,
+            });
+        }
+        const tag = tagName(options.tagFormat, integration.name, version);
+        const invalid = checkTagName(tag);
+        if (invalid)
+            throw new errors_UserError(`Input 'tag-format': ${invalid}`, { hint: 'Use a format such as <integration>-<version>.' });
+        const local = await localTagCommit(repoPath, tag);
+        const remote = await remoteTagCommit(repoPath, options.remote, tag);
+        for (const [where, commit] of [
+            ['in the checkout', local],
+            [`on the remote '${options.remote.name}'`, remote],
+        ]) {
+            if (commit !== undefined && commit !== head) {
+                throw new errors_UserError(`The tag ${tag} already exists ${where} on commit ${commit.slice(0, 12)}, not on ${head.slice(0, 12)}; nothing was tagged or pushed.`, {
+                    hint: `Bump the version of ${integration.name} for a new release, or delete the stale tag ${tag} if it was a mistake.`,
+                });
+            }
+        }
+        plan.releases.push({
+            integration: integration.name,
+            version,
+            previousVersion,
+            tag,
+            commit: head,
+            tagState: remote ? 'pushed' : local ? 'local' : 'new',
+            notes: renderEntryBody(entry),
+            wheels: options.wheelsDir ? findWheels(options.wheelsDir, integration.name, version) : [],
+        });
+    }
+    return plan;
+}
+/** The plan in lines people read (the dry run prints these). */
+function describePlan(plan, remote) {
+    const lines = [];
+    for (const release of plan.releases) {
+        const tagStep = release.tagState === 'pushed'
+            ? `tag ${release.tag} already on ${remote}`
+            : release.tagState === 'local'
+                ? `push the existing tag ${release.tag} to ${remote}`
+                : `create the annotated tag ${release.tag} on ${release.commit.slice(0, 12)} and push it to ${remote}`;
+        const wheels = release.wheels.length === 0 ? 'no wheel' : release.wheels.map((file) => external_node_path_default().basename(file)).join(', ');
+        lines.push(`${release.integration} ${release.version}: ${tagStep}; GitHub release ${release.tag} with the changelog entry; attach ${wheels}.`);
+    }
+    for (const skipped of plan.skipped)
+        lines.push(`${skipped.integration}: not released, ${skipped.reason}.`);
+    if (lines.length === 0)
+        lines.push('Nothing to release.');
+    return lines;
+}
+
+;// CONCATENATED MODULE: ../steps/src/release/index.ts
+
+
+
+
+
+
+/**
+ * Tag, push, and publish each integration whose version went up: every check first (planRelease), then
+ * the writes in an order a rerun can resume — tag, push, release, assets — each skipped when done.
+ */
+async function runRelease(run) {
+    const plan = await planRelease(run);
+    for (const line of describePlan(plan, run.remote.name))
+        run.reporter.log(`${run.dryRun ? '[dry run] ' : ''}${line}`);
+    const result = { released: [], skipped: plan.skipped, planned: plan.releases };
+    if (run.dryRun || plan.releases.length === 0)
+        return result;
+    if (!run.github) {
+        throw new errors_UserError("Input 'github-token' is empty: creating a GitHub release needs a token.", {
+            hint: 'Pass github-token: ${{ github.token }} with `permissions: contents: write`, or use dry-run.',
+        });
+    }
+    for (const release of plan.releases) {
+        await run.reporter.group(`Release ${release.tag}`, async () => {
+            if (release.tagState === 'new') {
+                await createAnnotatedTag(run.repoPath, release.tag, release.commit, `${release.integration} ${release.version}`);
+                run.reporter.log(`Tagged ${release.commit.slice(0, 12)} as ${release.tag}.`);
+            }
+            if (release.tagState !== 'pushed') {
+                await pushTag(run.repoPath, run.remote, release.tag);
+                run.reporter.log(`Pushed ${release.tag} to ${run.remote.name}.`);
+            }
+            const published = await publishRelease(run.github, {
+                tag: release.tag,
+                title: `${release.integration} ${release.version}`,
+                notes: release.notes,
+                wheels: release.wheels,
+            });
+            run.reporter.log(`${published.created ? 'Created' : 'Kept'} the release ${published.url}.`);
+            for (const name of published.uploaded)
+                run.reporter.log(`Attached ${name}.`);
+            for (const name of published.alreadyAttached)
+                run.reporter.log(`${name} was already attached.`);
+            result.released.push({
+                integration: release.integration,
+                version: release.version,
+                tag: release.tag,
+                url: published.url,
+                assets: [...published.alreadyAttached, ...published.uploaded],
+            });
+        });
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ../ddev/src/repo.ts
 /** Which ddev repository a checkout is, and the config file that tells ddev so. */
 const REPOS = (/* unused pure expression or super */ null && (['extras', 'marketplace', 'core']));
@@ -32497,6 +33074,7 @@ async function verify(ddev, version, reporter) {
 
 
 
+
 const errorsIn = (findings) => findings.filter((f) => f.level === 'error').length;
 const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function planStage(options, context) {
@@ -32677,6 +33255,31 @@ function wheelStage(options, context, integration) {
         },
     };
 }
+function releaseStage(options, context) {
+    return {
+        step: 'release (dry run)',
+        async run(reporter) {
+            const result = await runRelease({
+                repoPath: context.repo,
+                integrations: context.integrations,
+                baseRef: options.base,
+                tagFormat: DEFAULT_TAG_FORMAT,
+                wheelsDir: options.outDir ? external_node_path_default().resolve(context.repo, options.outDir) : undefined,
+                remote: { name: 'origin' },
+                dryRun: true,
+                github: undefined,
+                reporter,
+            });
+            const planned = result.planned.map((release) => `${release.tag} (${release.tagState})`);
+            return {
+                status: 'passed',
+                detail: planned.length > 0
+                    ? `would release ${planned.join(', ')}`
+                    : `nothing to release (${result.skipped.map((s) => `${s.integration}: ${s.reason}`).join('; ')})`,
+            };
+        },
+    };
+}
 /** The stages of a command, in the order the reusable workflow runs them. */
 async function commandStages(options) {
     const repo = external_node_path_default().resolve(options.repo);
@@ -32711,6 +33314,8 @@ async function commandStages(options) {
             return [planStage(options, context), perIntegration('Release notes', (i) => [notesStage(options, context, i)])];
         case 'check':
             return [planStage(options, context), perIntegration('Scaffold check', (i) => [checkStage(options, context, i)])];
+        case 'release':
+            return [planStage(options, context), releaseStage(options, context)];
         case 'test':
             return [
                 planStage(options, context),
@@ -32904,8 +33509,8 @@ const {
 var external_util_ = __nccwpck_require__(9023);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
 ;// CONCATENATED MODULE: external "stream"
 const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 // EXTERNAL MODULE: ../../node_modules/rfdc/index.js
@@ -33333,7 +33938,7 @@ var ListrLogger = class {
 //#region src/utils/process-output/process-output-buffer.ts
 var ProcessOutputBuffer = class {
 	buffer = [];
-	decoder = new external_string_decoder_namespaceObject.StringDecoder();
+	decoder = new external_string_decoder_.StringDecoder();
 	constructor(options) {
 		this.options = options;
 	}

@@ -15,6 +15,7 @@ test.each([
   ],
   [['notes', '--changelog', 'CHANGELOG.md'], { command: 'notes', changelog: 'CHANGELOG.md' }],
   [['plan', '--base', 'origin/main'], { command: 'plan', base: 'origin/main' }],
+  [['release', '--dry-run', '-i', 'awesome'], { command: 'release' }],
 ])('%j', (argv, expected) => {
   expect(parse(argv)).toMatchObject(expected);
 });
@@ -27,6 +28,7 @@ test.each([
   [['ci', 'awesome'], "Unexpected argument 'awesome'."],
   [['test', '--tests', 'e2e'], '--tests "e2e" is not one of unit, integration, all.'],
   [['wheel', '--', '-x'], "Arguments after '--' are for pytest"],
+  [['release'], 'aic release only prints the plan: add --dry-run.'],
 ])('%j is refused', (argv, message) => {
   expect(() => parse(argv)).toThrow(message);
 });

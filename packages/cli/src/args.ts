@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '@aic/runtime';
 
-export const COMMANDS = ['ci', 'plan', 'check', 'notes', 'test', 'wheel'] as const;
+export const COMMANDS = ['ci', 'plan', 'check', 'notes', 'test', 'wheel', 'release'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -32,6 +32,7 @@ Commands:
   notes     release notes and the version bump (--changelog FILE lints one file)
   test      unit and integration tests through ddev (pytest args after --)
   wheel     build, inspect and smoke-install the wheel
+  release   what a release would tag and publish (--dry-run; tags and releases are made by the action)
 
 Options:
   -i, --integration NAME   an integration to run (repeatable; default: changed since --base, else all)
@@ -42,6 +43,7 @@ Options:
       --python PATH        the interpreter (default: $AIC_PYTHON, else python3; ddev needs 3.13)
       --changelog FILE     notes: lint this changelog file only
       --out-dir DIR        wheel: where wheels go (default: dist in the repository)
+      --dry-run            release: print the plan, change nothing (required)
       --json               print the results as JSON (for machines)
   -h, --help               this text
 `;
@@ -68,6 +70,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions | 'he
         changelog: { type: 'string' },
         'out-dir': { type: 'string' },
         json: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -88,6 +91,11 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions | 'he
   const tests = values.tests ?? 'all';
   if (tests !== 'unit' && tests !== 'integration' && tests !== 'all') {
     throw new UserError(`--tests ${JSON.stringify(tests)} is not one of unit, integration, all.`);
+  }
+  if (command === 'release' && !values['dry-run']) {
+    throw new UserError('aic release only prints the plan: add --dry-run.', {
+      hint: 'Tags and GitHub releases are made by the release-integration action on your default branch.',
+    });
   }
   return {
     command: command as CommandName,

@@ -10,6 +10,7 @@ import { parseIntegrationsSpec, selectIntegrations, type SelectedIntegration } f
 import { detectChanges } from '@aic/steps/plan';
 import { checkPullRequest, lintChangelogFile } from '@aic/steps/release-notes';
 import { scaffoldCheck } from '@aic/steps/scaffold-check';
+import { DEFAULT_TAG_FORMAT, runRelease } from '@aic/steps/release';
 import { setupDdev, type SetupDdevResult } from '@aic/steps/setup-ddev';
 import type { CliOptions } from './args.js';
 import type { Stage, StageGroup, StageOutcome } from './stages.js';
@@ -209,6 +210,33 @@ function wheelStage(options: CliOptions, context: Context, integration: Selected
   };
 }
 
+function releaseStage(options: CliOptions, context: Context): Stage {
+  return {
+    step: 'release (dry run)',
+    async run(reporter): Promise<StageOutcome> {
+      const result = await runRelease({
+        repoPath: context.repo,
+        integrations: context.integrations,
+        baseRef: options.base,
+        tagFormat: DEFAULT_TAG_FORMAT,
+        wheelsDir: options.outDir ? path.resolve(context.repo, options.outDir) : undefined,
+        remote: { name: 'origin' },
+        dryRun: true,
+        github: undefined,
+        reporter,
+      });
+      const planned = result.planned.map((release) => `${release.tag} (${release.tagState})`);
+      return {
+        status: 'passed',
+        detail:
+          planned.length > 0
+            ? `would release ${planned.join(', ')}`
+            : `nothing to release (${result.skipped.map((s) => `${s.integration}: ${s.reason}`).join('; ')})`,
+      };
+    },
+  };
+}
+
 /** The stages of a command, in the order the reusable workflow runs them. */
 export async function commandStages(options: CliOptions): Promise<(Stage | StageGroup)[]> {
   const repo = path.resolve(options.repo);
@@ -243,6 +271,8 @@ export async function commandStages(options: CliOptions): Promise<(Stage | Stage
       return [planStage(options, context), perIntegration('Release notes', (i) => [notesStage(options, context, i)])];
     case 'check':
       return [planStage(options, context), perIntegration('Scaffold check', (i) => [checkStage(options, context, i)])];
+    case 'release':
+      return [planStage(options, context), releaseStage(options, context)];
     case 'test':
       return [
         planStage(options, context),
