@@ -44,7 +44,7 @@ describe('aic release --dry-run', () => {
     const origin = GitRepo.create('aic-origin-');
     const repo = GitRepo.withExample();
     repo.git('remote', 'add', 'origin', origin.path);
-    repo.git('push', '-q', 'origin', 'HEAD:main');
+    repo.git('push', '-q', 'origin', 'HEAD:refs/heads/published');
     const run = aic(['release', '--dry-run', '-i', 'awesome', '--repo', repo.path], repo.path);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('would release awesome-1.1.0 (new)');
