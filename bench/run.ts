@@ -289,11 +289,53 @@ async function notesFigure(): Promise<void> {
   });
 }
 
+async function scaffoldFigure(): Promise<void> {
+  log('scaffold-check over 100 integrations');
+  const repo = GitRepo.create('aic-bench-100-');
+  for (let index = 0; index < 100; index++) {
+    const name = `check_${String(index).padStart(3, '0')}`;
+    cpSync(path.join(root, 'examples', 'awesome'), path.join(repo.path, name), {
+      recursive: true,
+      filter: (source) => !/__pycache__|\.pytest_cache|\/dist$/.test(source),
+    });
+    const pkg = path.join(repo.path, name, 'datadog_checks');
+    cpSync(path.join(pkg, 'awesome'), path.join(pkg, name), { recursive: true });
+    rmSync(path.join(pkg, 'awesome'), { recursive: true, force: true });
+    const pyproject = path.join(repo.path, name, 'pyproject.toml');
+    writeFileSync(
+      pyproject,
+      readFileSync(pyproject, 'utf8')
+        .replace(/awesome/g, name)
+        .replace(`datadog-${name}`, `datadog-${name.replace(/_/g, '-')}`),
+    );
+  }
+  repo.commitAll('100 integrations');
+  const ours = await timeMedian(async () => {
+    const result = await runAction({
+      actionDir: actionDir('scaffold-check'),
+      workspace: repo.path,
+      inputs: { integrations: 'all', python: tools.python },
+    });
+    if (result.exitCode !== 0 || JSON.parse(result.outputs.checked!).length !== 100)
+      throw new Error(result.stdout.slice(-1500));
+  }, RUNS);
+  const bare = await timeMedian(() => void run(tools.python, ['-c', 'pass']), RUNS);
+  figures.push({
+    name: 'scaffold-check all over 100 integrations',
+    value: Number((ours / 1000).toFixed(2)),
+    unit: 's',
+    goal: '≤ 5 s',
+    pass: ours <= 5000,
+    detail: `the whole action, one Python process (bare Python start ${bare.toFixed(0)} ms)`,
+  });
+}
+
 const only = process.argv.slice(2);
 const suites: [string, () => Promise<void>][] = [
   ['notes', notesFigure],
   ['plan', planFigure],
   ['start', startOverhead],
+  ['scaffold', scaffoldFigure],
   ['wheel', wheelFigures],
   ['tests', testsFigure],
   ['pipeline', pipelineFigure],

@@ -16,23 +16,23 @@ const cell = (text) =>
     .trim()
     .replace(/\|/g, '\\|');
 
-function section(title, file) {
-  const action = parse(readFileSync(file, 'utf8'));
-  const lines = [`### ${title}`, '', cell(action.description), ''];
-  const inputs = Object.entries(action.inputs ?? {});
+const fallback = (input) =>
+  input.required ? '**required**' : input.default === undefined ? '' : `\`${cell(input.default)}\``;
+
+/** One reference section: the inputs table (with a type column for workflows) and the outputs table. */
+function reference(title, description, inputs, outputs, withType) {
+  const lines = [`### ${title}`, '', cell(description), ''];
   if (inputs.length > 0) {
-    lines.push('| input | default | description |', '| --- | --- | --- |');
+    lines.push(
+      withType ? '| input | type | default | description |' : '| input | default | description |',
+      withType ? '| --- | --- | --- | --- |' : '| --- | --- | --- |',
+    );
     for (const [name, input] of inputs) {
-      const fallback = input.required
-        ? '**required**'
-        : input.default === undefined
-          ? ''
-          : `\`${cell(input.default)}\``;
-      lines.push(`| \`${name}\` | ${fallback} | ${cell(input.description)} |`);
+      const type = withType ? ` ${input.type ?? ''} |` : '';
+      lines.push(`| \`${name}\` |${type} ${fallback(input)} | ${cell(input.description)} |`);
     }
     lines.push('');
   }
-  const outputs = Object.entries(action.outputs ?? {});
   if (outputs.length > 0) {
     lines.push('| output | description |', '| --- | --- |');
     for (const [name, output] of outputs) lines.push(`| \`${name}\` | ${cell(output.description)} |`);
@@ -41,30 +41,21 @@ function section(title, file) {
   return lines.join('\n');
 }
 
+function section(title, file) {
+  const action = parse(readFileSync(file, 'utf8'));
+  return reference(
+    title,
+    action.description,
+    Object.entries(action.inputs ?? {}),
+    Object.entries(action.outputs ?? {}),
+    false,
+  );
+}
+
 function workflowSection(title, file) {
   const workflow = parse(readFileSync(file, 'utf8'));
   const call = workflow.on?.workflow_call ?? {};
-  const lines = [`### ${title}`, '', cell(workflow.name), ''];
-  const inputs = Object.entries(call.inputs ?? {});
-  if (inputs.length > 0) {
-    lines.push('| input | type | default | description |', '| --- | --- | --- | --- |');
-    for (const [name, input] of inputs) {
-      const fallback = input.required
-        ? '**required**'
-        : input.default === undefined
-          ? ''
-          : `\`${cell(input.default)}\``;
-      lines.push(`| \`${name}\` | ${input.type ?? ''} | ${fallback} | ${cell(input.description)} |`);
-    }
-    lines.push('');
-  }
-  const outputs = Object.entries(call.outputs ?? {});
-  if (outputs.length > 0) {
-    lines.push('| output | description |', '| --- | --- |');
-    for (const [name, output] of outputs) lines.push(`| \`${name}\` | ${cell(output.description)} |`);
-    lines.push('');
-  }
-  return lines.join('\n');
+  return reference(title, workflow.name, Object.entries(call.inputs ?? {}), Object.entries(call.outputs ?? {}), true);
 }
 
 const parts = [];
