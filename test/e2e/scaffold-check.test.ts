@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { actionDir, GitRepo, pythonTools, removeRunnerScratch, runAction } from '../harness/index.js';
+import { actionDir, ddevEnvironment, GitRepo, pythonTools, removeRunnerScratch, runAction } from '../harness/index.js';
 
 // The bundled scaffold-check action on our own fixtures: examples/awesome copied into a temp git
 // repository, one planted fault per rule; Python's ast (the job's interpreter) reads the code.
@@ -192,6 +192,32 @@ describe('recognising what a check is', () => {
     expect(run.annotations).toContainEqual(
       expect.objectContaining({ level: 'notice', message: expect.stringContaining('tile_only') }),
     );
+  });
+});
+
+describe('create', () => {
+  test('scaffolds a missing integration with the installed ddev (dry run first), then checks it clean', async () => {
+    const repo = GitRepo.withExample();
+    const run = await runAction({
+      actionDir: action,
+      workspace: repo.path,
+      inputs: { integrations: 'fresh_check', python, create: 'true', strict: 'true' },
+      env: ddevEnvironment(repo.path),
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ created: '["fresh_check"]', checked: '["fresh_check"]', errors: '0' });
+    expect(run.stdout.indexOf('::group::ddev create check fresh_check (dry run)')).toBeLessThan(
+      run.stdout.indexOf('::group::ddev create check fresh_check\n'),
+    );
+    expect(existsSync(path.join(repo.path, 'fresh_check', 'datadog_checks', 'fresh_check', 'check.py'))).toBe(true);
+  });
+
+  test('an unknown template is refused before anything runs', async () => {
+    const repo = GitRepo.withExample();
+    const run = await check(repo, { integrations: 'fresh_check', create: 'true', template: 'check_only' });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]?.message).toContain(`Input 'template': "check_only" is not one of 'check', 'check-only'`);
+    expect(existsSync(path.join(repo.path, 'fresh_check'))).toBe(false);
   });
 });
 

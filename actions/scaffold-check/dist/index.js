@@ -28377,17 +28377,21 @@ module.exports = {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(929);
+/* harmony import */ var _aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6939);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(929);
+
 
 
 function readActionInputs(source, eventName) {
     return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .readInputs */ .Ko)({
-        integrations: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .Ie)((raw) => (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__/* .parseIntegrationsSpec */ .Cw)(raw, eventName)),
+        integrations: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .Ie)((raw) => (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .parseIntegrationsSpec */ .Cw)(raw, eventName)),
         repoPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)({ required: true }),
         strict: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .choice */ .Yq)(['auto', 'true', 'false'], 'auto'),
         failOn: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .choice */ .Yq)(['error', 'warning'], 'error'),
         python: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)({ default: 'python3' }),
         baseRef: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(),
+        create: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zM)(false),
+        template: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .choice */ .Yq)(_aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATES */ .QT, 'check'),
     }, source);
 }
 
@@ -28398,14 +28402,17 @@ function readActionInputs(source, eventName) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
-/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(929);
-/* harmony import */ var _aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3909);
-/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5897);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1601);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1626);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(929);
+/* harmony import */ var _aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6939);
+/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(908);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1601);
+
 
 
 
@@ -28414,17 +28421,29 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 async function main(reporter) {
-    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, runner.eventName);
-    const repoPath = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.repoPath);
-    const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .baseFromEvent */ .UR)(runner.eventPath);
-    const python = await (0,_aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_5__/* .findPython */ .Kq)(inputs.python);
-    const integrations = await (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .selectIntegrations */ .O9)(inputs.integrations, {
+    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .readRunnerEnvironment */ .ET)();
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, runner.eventName);
+    const repoPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(runner.workspace, inputs.repoPath);
+    const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__/* .baseFromEvent */ .UR)(runner.eventPath);
+    const python = await (0,_aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_6__/* .findPython */ .Kq)(inputs.python);
+    const created = [];
+    if (inputs.create) {
+        if (inputs.integrations.kind !== 'names')
+            throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo("Input 'create': name the integrations to create in 'integrations'.");
+        for (const name of inputs.integrations.names) {
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, name)))
+                continue;
+            await (0,_aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_5__/* .createIntegration */ .zr)({ repoPath, name, template: inputs.template, reporter });
+            created.push(name);
+        }
+    }
+    reporter.setOutput('created', JSON.stringify(created));
+    const integrations = await (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__/* .selectIntegrations */ .O9)(inputs.integrations, {
         repoPath,
         ...(baseRef ? { baseRef } : {}),
         reporter,
     });
-    const results = await (0,_aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_4__/* .scaffoldCheck */ .v)({
+    const results = await (0,_aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_5__/* .scaffoldCheck */ .vD)({
         repoPath,
         integrations,
         strict: inputs.strict === 'auto' ? 'auto' : inputs.strict === 'true',
@@ -28466,7 +28485,7 @@ async function main(reporter) {
             result.strict ? 'yes' : 'no',
         ]);
     }
-    await reporter.appendSummary(`## Scaffold check\n\n${_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .markdown.table */ .wD.table(['', 'integration', 'errors', 'warnings', 'strict'], rows)}`);
+    await reporter.appendSummary(`## Scaffold check\n\n${_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .markdown.table */ .wD.table(['', 'integration', 'errors', 'warnings', 'strict'], rows)}`);
     const all = results.flatMap((r) => r.findings);
     const errors = all.filter((f) => f.level === 'error').length;
     const warnings = all.length - errors;
@@ -28474,10 +28493,10 @@ async function main(reporter) {
     reporter.setOutput('errors', String(errors));
     reporter.setOutput('warnings', String(warnings));
     if (errors > 0 || (inputs.failOn === 'warning' && warnings > 0)) {
-        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Scaffold check: ${errors} error(s), ${warnings} warning(s) (see the annotations on the files).`);
+        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Scaffold check: ${errors} error(s), ${warnings} warning(s) (see the annotations on the files).`);
     }
 }
-await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({ main });
+await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)({ main });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -31908,6 +31927,7 @@ function describeError(error, options = {}) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   yo: () => (/* reexport */ errors/* UserError */.yo),
+  zM: () => (/* reexport */ inputs_boolean),
   Yq: () => (/* reexport */ choice),
   Ie: () => (/* reexport */ custom),
   w$: () => (/* reexport */ lastLines),
@@ -31920,7 +31940,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* reexport */ inputs_text)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, boolean, commandLine, describeError, error, failure, formatLocation, inputName, integer, list, missingServiceNotice, notice, sleep, splitArguments, warning, withRetry
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, commandLine, describeError, error, failure, formatLocation, inputName, integer, list, missingServiceNotice, notice, sleep, splitArguments, warning, withRetry
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -31982,8 +32002,8 @@ function inputs_text(options = {}) {
         },
     };
 }
-const TRUE = (/* unused pure expression or super */ null && (['true', 'yes', 'on', '1']));
-const FALSE = (/* unused pure expression or super */ null && (['false', 'no', 'off', '0']));
+const TRUE = ['true', 'yes', 'on', '1'];
+const FALSE = ['false', 'no', 'off', '0'];
 function inputs_boolean(defaultValue) {
     return {
         parse(raw) {
@@ -32940,13 +32960,15 @@ async function selectIntegrations(spec, options) {
 
 /***/ }),
 
-/***/ 3909:
+/***/ 6939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  v: () => (/* binding */ scaffoldCheck)
+  QT: () => (/* reexport */ TEMPLATES),
+  zr: () => (/* reexport */ createIntegration),
+  vD: () => (/* binding */ scaffoldCheck)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -34445,7 +34467,46 @@ function gatherFacts(integration, python, repoShown) {
     };
 }
 
+// EXTERNAL MODULE: ../../packages/steps/src/setup-ddev/python.ts
+var python = __nccwpck_require__(1155);
+;// CONCATENATED MODULE: ../../packages/steps/src/scaffold-check/create.ts
+
+
+
+
+/** ddev 20's scaffold subcommands (`ddev create --help`); `check` makes a new Agent check integration. */
+const TEMPLATES = ['check', 'check-only', 'jmx', 'logs', 'event', 'metrics-crawler'];
+/**
+ * Scaffolds a missing integration with the installed ddev, non-interactively: the dry run first, printed
+ * in its own log group, then the real run. Returns the folder made.
+ */
+async function createIntegration(options) {
+    const folder = external_node_path_default().join(options.repoPath, options.name);
+    if ((0,external_node_fs_.existsSync)(folder))
+        throw new runtime_src/* UserError */.yo(`${options.name} already exists in ${options.repoPath}: nothing to create.`);
+    const ddev = (0,python/* whichOnPath */.G)('ddev');
+    if (!ddev)
+        throw new runtime_src/* UserError */.yo("Input 'create': ddev is not on PATH.", {
+            hint: 'Run the setup-ddev action before this step.',
+        });
+    const args = ['--no-interactive', 'create', options.template, options.name, '--location', options.repoPath];
+    await (0,runtime_src/* runChecked */.X4)(ddev, [...args, '--dry-run'], {
+        reporter: options.reporter,
+        group: `ddev create ${options.template} ${options.name} (dry run)`,
+        what: 'ddev create --dry-run',
+    });
+    await (0,runtime_src/* runChecked */.X4)(ddev, args, {
+        reporter: options.reporter,
+        group: `ddev create ${options.template} ${options.name}`,
+        what: 'ddev create',
+    });
+    if (!(0,external_node_fs_.existsSync)(folder))
+        throw new runtime_src/* UserError */.yo(`ddev create finished but ${folder} was not made.`);
+    return folder;
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/scaffold-check/index.ts
+
 
 
 
@@ -34506,13 +34567,13 @@ async function scaffoldCheck(options) {
 
 /***/ }),
 
-/***/ 5897:
+/***/ 908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Kq: () => (/* reexport */ python_findPython)
+  Kq: () => (/* reexport */ python/* findPython */.K)
 });
 
 // UNUSED EXPORTS: setupDdev, whichOnPath
@@ -34521,7 +34582,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
 var src = __nccwpck_require__(9308);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/services/tool-cache.ts
@@ -34550,58 +34610,8 @@ function tool_cache_markToolComplete(root, tool, version, arch) {
 
 // EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
 var discover = __nccwpck_require__(734);
-;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/python.ts
-
-
-
-/** Finds an executable by name on PATH (no shell). */
-function python_whichOnPath(name, env = process.env) {
-    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
-        if (dir === '')
-            continue;
-        const candidate = external_node_path_default().join(dir, name);
-        try {
-            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // Not here.
-        }
-    }
-    return undefined;
-}
-/** The interpreter the `python` input names (a path, or `python3.X` on PATH), with its version. */
-async function python_findPython(input) {
-    const name = input === '' ? 'python3' : input;
-    if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
-        throw new src/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
-            hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
-        });
-    }
-    const executable = name.includes('/') ? external_node_path_default().resolve(name) : python_whichOnPath(name);
-    const missing = new src/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
-        hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
-    });
-    if (!executable)
-        throw missing;
-    let result;
-    try {
-        result = await (0,src/* runProcess */.R3)(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
-            timeoutMs: 30_000,
-        });
-    }
-    catch {
-        throw missing;
-    }
-    const [resolved, version] = result.stdout.trim().split('\n');
-    if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
-        throw new src/* UserError */.yo(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
-            hint: 'Point it at CPython 3.12 or newer.',
-        });
-    }
-    return { path: resolved || executable, version };
-}
-
+// EXTERNAL MODULE: ../../packages/steps/src/setup-ddev/python.ts
+var python = __nccwpck_require__(1155);
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/installers.ts
 
 
@@ -34804,6 +34814,72 @@ async function verify(ddev, version, reporter) {
             throw new UserError(`ddev --version reports '${reported}', expected ${version}.`);
         return reported;
     });
+}
+
+
+/***/ }),
+
+/***/ 1155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ whichOnPath),
+/* harmony export */   K: () => (/* binding */ findPython)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9308);
+
+
+
+/** Finds an executable by name on PATH (no shell). */
+function whichOnPath(name, env = process.env) {
+    for (const dir of (env.PATH ?? '').split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
+        if (dir === '')
+            continue;
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here.
+        }
+    }
+    return undefined;
+}
+/** The interpreter the `python` input names (a path, or `python3.X` on PATH), with its version. */
+async function findPython(input) {
+    const name = input === '' ? 'python3' : input;
+    if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
+        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
+            hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
+        });
+    }
+    const executable = name.includes('/') ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(name) : whichOnPath(name);
+    const missing = new _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
+        hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
+    });
+    if (!executable)
+        throw missing;
+    let result;
+    try {
+        result = await (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .runProcess */ .R3)(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
+            timeoutMs: 30_000,
+        });
+    }
+    catch {
+        throw missing;
+    }
+    const [resolved, version] = result.stdout.trim().split('\n');
+    if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
+        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
+            hint: 'Point it at CPython 3.12 or newer.',
+        });
+    }
+    return { path: resolved || executable, version };
 }
 
 

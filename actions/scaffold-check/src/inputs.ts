@@ -1,4 +1,5 @@
-import { choice, custom, readInputs, text, type InputSource } from '@aic/runtime';
+import { boolean, choice, custom, readInputs, text, type InputSource } from '@aic/runtime';
+import { TEMPLATES, type Template } from '@aic/steps/scaffold-check';
 import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
 
 export interface Inputs {
@@ -8,6 +9,8 @@ export interface Inputs {
   failOn: 'error' | 'warning';
   python: string;
   baseRef: string;
+  create: boolean;
+  template: Template;
 }
 
 export function readActionInputs(source: InputSource, eventName: string | undefined): Inputs {
@@ -19,6 +22,8 @@ export function readActionInputs(source: InputSource, eventName: string | undefi
       failOn: choice(['error', 'warning'] as const, 'error'),
       python: text({ default: 'python3' }),
       baseRef: text(),
+      create: boolean(false),
+      template: choice(TEMPLATES, 'check'),
     },
     source,
   );

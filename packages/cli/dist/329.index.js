@@ -13005,7 +13005,7 @@ module.exports = {
 const { kConstruct } = __webpack_require__(8329)
 const { urlEquals, getFieldValues } = __webpack_require__(3762)
 const { kEnumerableProperty, isDisturbed } = __webpack_require__(9500)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { Response, cloneResponse, fromInnerResponse } = __webpack_require__(7287)
 const { Request, fromInnerRequest } = __webpack_require__(9683)
 const { kState } = __webpack_require__(3175)
@@ -13870,7 +13870,7 @@ module.exports = {
 
 const { kConstruct } = __webpack_require__(8329)
 const { Cache } = __webpack_require__(9918)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { kEnumerableProperty } = __webpack_require__(9500)
 
 class CacheStorage {
@@ -14112,7 +14112,7 @@ module.exports = {
 
 const { parseSetCookie } = __webpack_require__(1814)
 const { stringify } = __webpack_require__(185)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { Headers } = __webpack_require__(3408)
 
 /**
@@ -15561,7 +15561,7 @@ module.exports = {
 const { pipeline } = __webpack_require__(7075)
 const { fetching } = __webpack_require__(4202)
 const { makeRequest } = __webpack_require__(9683)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { EventSourceStream } = __webpack_require__(8819)
 const { parseMIMEType } = __webpack_require__(192)
 const { createFastMessageEvent } = __webpack_require__(6760)
@@ -16105,7 +16105,7 @@ const {
 } = __webpack_require__(1204)
 const { FormData } = __webpack_require__(3818)
 const { kState } = __webpack_require__(3175)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { Blob } = __webpack_require__(4573)
 const assert = __webpack_require__(4589)
 const { isErrored, isDisturbed } = __webpack_require__(7075)
@@ -17565,7 +17565,7 @@ module.exports = function () {
 
 const { Blob, File } = __webpack_require__(4573)
 const { kState } = __webpack_require__(3175)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -18181,7 +18181,7 @@ const { isBlobLike, iteratorMixin } = __webpack_require__(1204)
 const { kState } = __webpack_require__(3175)
 const { kEnumerableProperty } = __webpack_require__(9500)
 const { FileLike, isFileLike } = __webpack_require__(3486)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { File: NativeFile } = __webpack_require__(4573)
 const nodeUtil = __webpack_require__(7975)
 
@@ -18492,7 +18492,7 @@ const {
   isValidHeaderName,
   isValidHeaderValue
 } = __webpack_require__(1204)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const assert = __webpack_require__(4589)
 const util = __webpack_require__(7975)
 
@@ -19239,7 +19239,7 @@ const { Readable, pipeline, finished } = __webpack_require__(7075)
 const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __webpack_require__(9500)
 const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(192)
 const { getGlobalDispatcher } = __webpack_require__(1481)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { STATUS_CODES } = __webpack_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -21478,7 +21478,7 @@ const {
 } = __webpack_require__(4219)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
 const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(3175)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { URLSerializer } = __webpack_require__(192)
 const { kConstruct } = __webpack_require__(8031)
 const assert = __webpack_require__(4589)
@@ -22518,7 +22518,7 @@ const {
   nullBodyStatus
 } = __webpack_require__(4219)
 const { kState, kHeaders } = __webpack_require__(3175)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { FormData } = __webpack_require__(3818)
 const { URLSerializer } = __webpack_require__(192)
 const { kConstruct } = __webpack_require__(8031)
@@ -23140,7 +23140,7 @@ const { performance } = __webpack_require__(643)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(9500)
 const assert = __webpack_require__(4589)
 const { isUint8Array } = __webpack_require__(3429)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 
 let supportedHashes = []
 
@@ -24765,7 +24765,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7006:
+/***/ 4625:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -25781,7 +25781,7 @@ const {
   kEvents,
   kAborted
 } = __webpack_require__(8445)
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { kEnumerableProperty } = __webpack_require__(9500)
 
 class FileReader extends EventTarget {
@@ -26120,7 +26120,7 @@ module.exports = {
 
 
 
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -27071,7 +27071,7 @@ module.exports = {
 
 
 
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { kEnumerableProperty } = __webpack_require__(9500)
 const { kConstruct } = __webpack_require__(8031)
 const { MessagePort } = __webpack_require__(5919)
@@ -28615,7 +28615,7 @@ module.exports = {
 
 
 
-const { webidl } = __webpack_require__(7006)
+const { webidl } = __webpack_require__(4625)
 const { URLSerializer } = __webpack_require__(192)
 const { environmentSettingsObject } = __webpack_require__(1204)
 const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __webpack_require__(7119)

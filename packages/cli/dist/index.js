@@ -18463,7 +18463,7 @@ function killTree(pid) {
     }
 }
 /** Like runProcess, but a non-zero exit or a timeout is a ProcessError that quotes the output's last lines. */
-async function runChecked(command, args, options = {}) {
+async function process_runChecked(command, args, options = {}) {
     const result = await runProcess(command, args, options);
     if (result.exitCode === 0 && !result.timedOut)
         return result;
@@ -23698,7 +23698,7 @@ function markToolComplete(root, tool, version, arch) {
 
 
 /** Finds an executable by name on PATH (no shell). */
-function whichOnPath(name, env = process.env) {
+function python_whichOnPath(name, env = process.env) {
     for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
         if (dir === '')
             continue;
@@ -23721,7 +23721,7 @@ async function findPython(input) {
             hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
         });
     }
-    const executable = name.includes('/') ? external_node_path_default().resolve(name) : whichOnPath(name);
+    const executable = name.includes('/') ? external_node_path_default().resolve(name) : python_whichOnPath(name);
     const missing = new errors_UserError(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
         hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
     });
@@ -23757,7 +23757,7 @@ const UV_VERSION = '0.13.9';
  * venv in the tool cache) — never a binary download.
  */
 async function ensureUv(options) {
-    const onPath = whichOnPath('uv');
+    const onPath = python_whichOnPath('uv');
     if (onPath)
         return onPath;
     const tool = 'uv-from-pypi';
@@ -23767,8 +23767,8 @@ async function ensureUv(options) {
     if (found && (0,external_node_fs_namespaceObject.existsSync)(uv))
         return uv;
     (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(folder), { recursive: true });
-    await runChecked(options.python, ['-m', 'venv', '--clear', folder], { what: 'Creating a venv for uv' });
-    await withRetry(() => runChecked(external_node_path_default().join(folder, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `uv==${UV_VERSION}`], {
+    await process_runChecked(options.python, ['-m', 'venv', '--clear', folder], { what: 'Creating a venv for uv' });
+    await withRetry(() => process_runChecked(external_node_path_default().join(folder, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `uv==${UV_VERSION}`], {
         what: `pip install uv==${UV_VERSION}`,
         reporter: options.reporter,
         timeoutMs: 300_000,
@@ -23877,14 +23877,14 @@ async function build(options, staging, env) {
     const { integration, reporter } = options;
     const hint = 'Fix the build error above; `pip wheel <integration> --no-deps` reproduces it locally.';
     if (options.builder === 'ddev') {
-        const ddev = whichOnPath('ddev', env);
+        const ddev = python_whichOnPath('ddev', env);
         if (!ddev)
             throw new errors_UserError('ddev is not on PATH.', { hint: 'Run setup-ddev first, or use builder: pip.' });
         // ddev writes into <integration>/dist: take the wheels this build wrote, leave the folder as it was.
         const dist = external_node_path_default().join(integration.path, 'dist');
         const existed = (0,external_node_fs_namespaceObject.existsSync)(dist);
         const before = new Map((existed ? (0,external_node_fs_namespaceObject.readdirSync)(dist) : []).map((name) => [name, (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(dist, name)).mtimeMs]));
-        await runChecked(ddev, ['release', 'build', integration.name], {
+        await process_runChecked(ddev, ['release', 'build', integration.name], {
             cwd: options.repoPath,
             env,
             reporter,
@@ -23904,7 +23904,7 @@ async function build(options, staging, env) {
         return;
     }
     if (options.builder === 'pip') {
-        await runChecked(options.python, ['-m', 'pip', 'wheel', integration.path, '--no-deps', '--wheel-dir', staging], {
+        await process_runChecked(options.python, ['-m', 'pip', 'wheel', integration.path, '--no-deps', '--wheel-dir', staging], {
             env: { ...env, PIP_DISABLE_PIP_VERSION_CHECK: '1' },
             reporter,
             timeoutMs: 900_000,
@@ -23914,7 +23914,7 @@ async function build(options, staging, env) {
         return;
     }
     const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
-    await runChecked(uv, ['build', '--wheel', '--python', options.python, '--out-dir', staging, integration.path], {
+    await process_runChecked(uv, ['build', '--wheel', '--python', options.python, '--out-dir', staging, integration.path], {
         env,
         reporter,
         timeoutMs: 900_000,
@@ -23930,7 +23930,7 @@ async function smokeTest(options, wheelPath) {
         const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
         const venv = external_node_path_default().join(options.temp, 'agent-integration-ci', 'smoke', integration.name);
         (0,external_node_fs_namespaceObject.rmSync)(venv, { recursive: true, force: true });
-        await runChecked(uv, ['venv', '--quiet', '--python', options.python, venv], { reporter, what: 'uv venv' });
+        await process_runChecked(uv, ['venv', '--quiet', '--python', options.python, venv], { reporter, what: 'uv venv' });
         const python = external_node_path_default().join(venv, 'bin', 'python');
         const install = await runProcess(uv, ['pip', 'install', '--quiet', '--python', python, 'datadog-checks-base[deps]', 'pyyaml', wheelPath], { reporter, timeoutMs: 900_000 });
         if (install.exitCode !== 0) {
@@ -31510,7 +31510,7 @@ const DOCKER_TROUBLE = /Cannot connect to the Docker daemon|docker: not found|Is
 async function runIntegrationTests(options) {
     const started = Date.now();
     const { reporter } = options;
-    const ddev = options.ddev ?? whichOnPath('ddev', options.env ?? process.env);
+    const ddev = options.ddev ?? python_whichOnPath('ddev', options.env ?? process.env);
     if (!ddev) {
         throw new errors_UserError('ddev is not on PATH.', {
             hint: 'Run the setup-ddev action (agent-integration-ci/actions/setup-ddev) before this step.',
@@ -31746,7 +31746,7 @@ async function tree_listFolders(repoPath, commit, folders) {
 
 /** Runs git in a repository with an argument array; a failure quotes git's last lines. */
 function git(repoPath, args, what) {
-    return runChecked('git', ['-C', repoPath, ...args], {
+    return process_runChecked('git', ['-C', repoPath, ...args], {
         what: what ?? `git ${args[0] ?? ''}`.trim(),
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });
@@ -32418,7 +32418,44 @@ function gatherFacts(integration, python, repoShown) {
     };
 }
 
+;// CONCATENATED MODULE: ../steps/src/scaffold-check/create.ts
+
+
+
+
+/** ddev 20's scaffold subcommands (`ddev create --help`); `check` makes a new Agent check integration. */
+const TEMPLATES = (/* unused pure expression or super */ null && (['check', 'check-only', 'jmx', 'logs', 'event', 'metrics-crawler']));
+/**
+ * Scaffolds a missing integration with the installed ddev, non-interactively: the dry run first, printed
+ * in its own log group, then the real run. Returns the folder made.
+ */
+async function createIntegration(options) {
+    const folder = path.join(options.repoPath, options.name);
+    if (existsSync(folder))
+        throw new UserError(`${options.name} already exists in ${options.repoPath}: nothing to create.`);
+    const ddev = whichOnPath('ddev');
+    if (!ddev)
+        throw new UserError("Input 'create': ddev is not on PATH.", {
+            hint: 'Run the setup-ddev action before this step.',
+        });
+    const args = ['--no-interactive', 'create', options.template, options.name, '--location', options.repoPath];
+    await runChecked(ddev, [...args, '--dry-run'], {
+        reporter: options.reporter,
+        group: `ddev create ${options.template} ${options.name} (dry run)`,
+        what: 'ddev create --dry-run',
+    });
+    await runChecked(ddev, args, {
+        reporter: options.reporter,
+        group: `ddev create ${options.template} ${options.name}`,
+        what: 'ddev create',
+    });
+    if (!existsSync(folder))
+        throw new UserError(`ddev create finished but ${folder} was not made.`);
+    return folder;
+}
+
 ;// CONCATENATED MODULE: ../steps/src/scaffold-check/index.ts
+
 
 
 
@@ -33035,7 +33072,7 @@ async function install(options, python, version, target) {
             : {}),
     });
     for (const step of plan.commands) {
-        await withRetry(() => runChecked(step.command, step.args, {
+        await withRetry(() => process_runChecked(step.command, step.args, {
             env: { ...process.env, ...step.env },
             reporter: options.reporter,
             timeoutMs: 600_000,
@@ -33052,7 +33089,7 @@ async function install(options, python, version, target) {
 }
 async function verify(ddev, version, reporter) {
     return reporter.group('ddev --version', async () => {
-        const result = await runChecked(ddev, ['--version'], { reporter, timeoutMs: 60_000, what: 'ddev --version' });
+        const result = await process_runChecked(ddev, ['--version'], { reporter, timeoutMs: 60_000, what: 'ddev --version' });
         const reported = result.stdout.trim();
         if (!reported.includes(version))
             throw new errors_UserError(`ddev --version reports '${reported}', expected ${version}.`);

@@ -8,6 +8,8 @@ import type { SelectedIntegration } from '../integrations/index.js';
 import { materializePythonScript } from '../python-script.js';
 import { gatherFacts } from './gather.js';
 
+export { createIntegration, TEMPLATES, type Template } from './create.js';
+
 export interface ScaffoldFinding extends RuleFinding {
   /** Relative to the repository root. */
   file: string;
