@@ -217,7 +217,7 @@ async function pipelineFigure(): Promise<void> {
       run(tools.ddev, ['test', 'awesome', '--', '-m', marker], { cwd: examples, env });
     run(
       tools.python,
-      ['-m', 'pip', 'wheel', 'awesome', '--no-deps', '--quiet', '--wheel-dir', path.join(scratch, 'bare-dist')],
+      ['-m', 'pip', 'wheel', './awesome', '--no-deps', '--quiet', '--wheel-dir', path.join(scratch, 'bare-dist')],
       { cwd: examples },
     );
   }, RUNS);
