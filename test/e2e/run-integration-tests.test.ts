@@ -54,9 +54,12 @@ function withFailingTest(): { repo: GitRepo; line: number } {
   return { repo, line: 6 };
 }
 
+// The docker double with no engine stands in for these machines (and keeps the tests true on a runner with Docker).
+const noEngine = () => dockerDouble({ engine: false });
+
 describe('the example, for real, without a Docker engine', () => {
   test('unit and integration tests pass; JUnit files and a summary table', async () => {
-    const result = await run(examples, { tests: 'all' });
+    const result = await run(examples, { tests: 'all' }, noEngine());
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ passed: '11', failed: '0', errors: '0', skipped: '0' });
     const junit = JSON.parse(result.outputs['junit-files']!) as string[];
@@ -76,10 +79,14 @@ describe('the example, for real, without a Docker engine', () => {
   });
 
   test('pytest args are passed literally, never through a shell', async () => {
-    const result = await run(examples, {
-      tests: 'unit',
-      'pytest-args': `-k "test_search_outcomes" --junit-prefix='$(id);echo pwned'`,
-    });
+    const result = await run(
+      examples,
+      {
+        tests: 'unit',
+        'pytest-args': `-k "test_search_outcomes" --junit-prefix='$(id);echo pwned'`,
+      },
+      noEngine(),
+    );
     expect(result.exitCode).toBe(0);
     expect(result.outputs.passed).toBe('3');
     const [junit] = JSON.parse(result.outputs['junit-files']!) as string[];
@@ -116,6 +123,25 @@ describe('failures', () => {
     // Torn down in main (the composite action runs no post step) and again, harmlessly, in post.
     expect(calls.filter((call) => call === `compose -f ${compose} down --volumes --remove-orphans`)).toHaveLength(2);
     expect(calls.at(-1)).toBe(`compose -f ${compose} down --volumes --remove-orphans`);
+  });
+
+  test('integration tests that fail on Docker errors with no engine: the error says no engine answered', async () => {
+    const repo = GitRepo.withExample();
+    repo.write(
+      'awesome/tests/test_needs_docker.py',
+      "import pytest\n\n\n@pytest.mark.integration\ndef test_needs_docker():\n    raise RuntimeError('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?')\n",
+    );
+    const result = await run(repo.path, { tests: 'integration' }, noEngine());
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ failed: '1', passed: '2' });
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining(
+          'The integration tests failed on Docker errors, and no Docker engine answered',
+        ),
+      }),
+    );
   });
 
   test('rate-limited pulls are retried with growing delays, then succeed', async () => {

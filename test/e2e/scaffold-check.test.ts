@@ -17,7 +17,7 @@ const check = (repo: GitRepo, inputs: Record<string, string> = {}) =>
 test('the example passes with no finding', async () => {
   const run = await check(GitRepo.withExample());
   expect(run.exitCode).toBe(0);
-  expect(run.outputs).toEqual({ checked: '["awesome"]', errors: '0', warnings: '0' });
+  expect(run.outputs).toEqual({ checked: '["awesome"]', created: '[]', errors: '0', warnings: '0' });
   expect(run.summary).toContain('| ✓ | awesome | 0 | 0 | no |');
   expect(run.stdout).toContain('::group::Scaffold check: awesome');
 });
@@ -42,6 +42,13 @@ describe('each rule fires on its planted fault, on the right line', () => {
       'check-coroutine: async def check',
       (r: GitRepo) => r.edit(`${PKG}/check.py`, 'def check(self, _):', 'async def check(self, _):'),
       'check-coroutine',
+      `${PKG}/check.py`,
+      23,
+    ],
+    [
+      'check-signature: check(self) cannot take the instance',
+      (r: GitRepo) => r.edit(`${PKG}/check.py`, 'def check(self, _):', 'def check(self):'),
+      'check-signature',
       `${PKG}/check.py`,
       23,
     ],
@@ -78,7 +85,7 @@ describe('each rule fires on its planted fault, on the right line', () => {
       (r: GitRepo) => r.edit('awesome/pyproject.toml', 'name = "datadog-awesome"', 'name = "awesome-check"'),
       'project-name',
       'awesome/pyproject.toml',
-      1,
+      6,
     ],
     [
       'hatch-version-path',
@@ -86,7 +93,7 @@ describe('each rule fires on its planted fault, on the right line', () => {
         r.edit('awesome/pyproject.toml', 'path = "datadog_checks/awesome/__about__.py"', 'path = "version.py"'),
       'hatch-version-path',
       'awesome/pyproject.toml',
-      1,
+      31,
     ],
     [
       'conf-example: invalid YAML',
@@ -152,6 +159,23 @@ describe('recognising what a check is', () => {
     repo.write(
       `${PKG}/openmetrics.py`,
       'from datadog_checks.base import OpenMetricsBaseCheckV2\n\n\nclass Scraper(OpenMetricsBaseCheckV2):\n    pass\n',
+    );
+    const run = await check(repo);
+    expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
+  });
+
+  test('every check signature the Agent can call as check(instance) passes', async () => {
+    const repo = GitRepo.withExample();
+    const defs = [
+      'def check(self, instance=None):',
+      'def check(self, *args, **kwargs):',
+      'def check(self, /, instance, extra=None):',
+      '@staticmethod\n    def check(instance):',
+    ];
+    repo.write(
+      `${PKG}/variants.py`,
+      'from datadog_checks.base import AgentCheck\n' +
+        defs.map((def, at) => `\n\nclass Variant${at}(AgentCheck):\n    ${def}\n        pass\n`).join(''),
     );
     const run = await check(repo);
     expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);

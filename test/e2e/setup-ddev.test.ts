@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'smol-toml';
@@ -15,8 +15,21 @@ const pinned = pythonTools().ddevVersion;
 const toolCache = mkdtempSync(path.join(os.tmpdir(), 'aic-tool-cache-'));
 let cold: ActionRun;
 
+// No uv on PATH, so the action brings its own uv from PyPI (a wheel) into the tool cache.
+const pathWithoutUv = (process.env.PATH ?? '')
+  .split(path.delimiter)
+  .filter((dir) => !existsSync(path.join(dir, 'uv')))
+  .join(path.delimiter);
+const arch = process.arch === 'arm64' ? 'ARM64' : 'X64';
 const setup = (inputs: Record<string, string> = {}) =>
-  runAction({ actionDir: action, workspace: examples, toolCache, inputs: { python, ...inputs }, timeoutMs: 900_000 });
+  runAction({
+    actionDir: action,
+    workspace: examples,
+    toolCache,
+    inputs: { python, ...inputs },
+    env: { PATH: pathWithoutUv },
+    timeoutMs: 900_000,
+  });
 
 beforeAll(async () => {
   cold = await setup();
@@ -36,9 +49,11 @@ describe('a real install', () => {
       repo: 'extras',
       'python-path': expect.stringContaining('python'),
     });
-    expect(cold.outputs['ddev-path']).toBe(
-      path.join(toolCache, 'ddev-uv-py3.13', pinned, process.arch === 'arm64' ? 'ARM64' : 'X64', 'venv', 'bin', 'ddev'),
-    );
+    expect(cold.outputs['ddev-path']).toBe(path.join(toolCache, 'ddev-uv-py3.13', pinned, arch, 'venv', 'bin', 'ddev'));
+    const { uv } = JSON.parse(readFileSync(path.join(repoRoot, 'scripts', 'python-pins.json'), 'utf8')) as {
+      uv: string;
+    };
+    expect(existsSync(path.join(toolCache, 'uv-from-pypi', uv, arch, 'bin', 'uv'))).toBe(true);
     expect(cold.stdout).toContain('::group::ddev --version');
     expect(cold.summary).toContain(`ddev, version ${pinned}`);
   });
@@ -115,6 +130,22 @@ describe('bad input: one line naming the input and the fix', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toContain(message);
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.path).toEqual([]);
+  });
+
+  test('installer pipx without pipx on PATH: says so before anything is installed', async () => {
+    const run = await runAction({
+      actionDir: action,
+      workspace: examples,
+      toolCache,
+      inputs: { python, installer: 'pipx', repo: 'extras' },
+      env: { PATH: path.dirname(process.execPath) },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      expect.stringContaining("Input 'installer': pipx is not on PATH."),
+    ]);
+    expect(run.stdout).not.toContain('Attempt 1 failed');
     expect(run.path).toEqual([]);
   });
 });

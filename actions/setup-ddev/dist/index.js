@@ -29438,6 +29438,7 @@ const RULES = {
     checkClass: 'check-class',
     checkMethod: 'check-method',
     checkCoroutine: 'check-coroutine',
+    checkSignature: 'check-signature',
     python3: 'python3-syntax',
     aboutVersion: 'about-version',
     packageName: 'package-name',
@@ -29449,7 +29450,14 @@ const RULES = {
     changelog: 'changelog-missing',
     initConfig: 'init-config',
 };
-const PEP440 = /^([1-9]\d*!)?(0|[1-9]\d*)(\.(0|[1-9]\d*))*((a|b|rc)(0|[1-9]\d*))?(\.post(0|[1-9]\d*))?(\.dev(0|[1-9]\d*))?$/;
+/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
+const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
+    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
+    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
+    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
+    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
+/** Whether `version` is a PEP 440 version. */
+const isPep440 = (version) => PEP440.test(version);
 /** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
 function evaluateRules(facts, strict) {
     const findings = [];
@@ -29476,6 +29484,7 @@ function evaluateRules(facts, strict) {
         if (checks.length === 0 && !jmx) {
             add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
         }
+        const signaturesSeen = new Set();
         for (const check of checks) {
             if (check.check === undefined) {
                 add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
@@ -29483,13 +29492,20 @@ function evaluateRules(facts, strict) {
             else if (check.check !== 'inherited' && check.check.async) {
                 add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
             }
+            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+                const where = `${check.check.file}:${check.check.line}`;
+                if (signaturesSeen.has(where))
+                    continue;
+                signaturesSeen.add(where);
+                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
+            }
         }
         const version = facts.python[about];
         if (!version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
         else if (!version.error && !version.version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-        else if (version.version && (version.version.value === null || !PEP440.test(version.version.value))) {
+        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
             add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
         }
     }
@@ -29502,10 +29518,10 @@ function evaluateRules(facts, strict) {
     }
     else {
         if (facts.pyproject.projectName !== expectedProject) {
-            add(RULES.projectName, 'error', paths.pyproject, 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
         }
         if (facts.pyproject.versionPath !== about) {
-            add(RULES.versionPath, 'error', paths.pyproject, 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
         }
     }
     const example = paths.confExample(name);
@@ -29536,6 +29552,7 @@ function evaluateRules(facts, strict) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
 
 
 
@@ -29650,8 +29667,8 @@ async function findPython(input) {
 
 const UV_VERSION = '0.13.9';
 /**
- * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed into its own
- * venv in the tool cache) — never a binary download.
+ * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed with `--target` into
+ * its tool-cache folder: no venv to create, which halves the time) — never a binary download.
  */
 async function ensureUv(options) {
     const onPath = whichOnPath('uv');
@@ -29663,12 +29680,24 @@ async function ensureUv(options) {
     const uv = external_node_path_default().join(folder, 'bin', 'uv');
     if (found && (0,external_node_fs_.existsSync)(uv))
         return uv;
-    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(folder), { recursive: true });
-    await (0,src/* runChecked */.X4)(options.python, ['-m', 'venv', '--clear', folder], { what: 'Creating a venv for uv' });
-    await (0,src/* withRetry */.bD)(() => (0,src/* runChecked */.X4)(external_node_path_default().join(folder, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `uv==${UV_VERSION}`], {
+    (0,external_node_fs_.rmSync)(folder, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(folder, { recursive: true });
+    await (0,src/* withRetry */.bD)(() => (0,src/* runChecked */.X4)(options.python, [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--no-deps',
+        '--upgrade',
+        '--target',
+        folder,
+        `uv==${UV_VERSION}`,
+    ], {
         what: `pip install uv==${UV_VERSION}`,
         reporter: options.reporter,
         timeoutMs: 300_000,
+        hint: `Check that PyPI is reachable and that ${options.python} has pip.`,
     }), { attempts: 3, baseDelayMs: 2_000 });
     markToolComplete(options.toolCache, tool, UV_VERSION, options.arch);
     return uv;
@@ -29809,6 +29838,11 @@ async function setupDdev(options) {
     };
 }
 async function install(options, python, version, target) {
+    if (options.installer === 'pipx' && !whichOnPath('pipx')) {
+        throw new src/* UserError */.yo("Input 'installer': pipx is not on PATH.", {
+            hint: "Install pipx first (GitHub's ubuntu runners have it), or use installer 'uv' (the default), which needs nothing.",
+        });
+    }
     (0,external_node_fs_.rmSync)(target, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(target, { recursive: true });
     const plan = (0,install_plan/* installPlan */.VF)({

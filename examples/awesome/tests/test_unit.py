@@ -28,13 +28,17 @@ def test_search_outcomes(aggregator, dd_run_check, page_server, path, search, st
     aggregator.assert_all_metrics_covered()
 
 
-def test_unreachable_page_is_critical(aggregator, dd_run_check):
+def test_unreachable_page_is_critical(aggregator, dd_run_check, datadog_agent):
     url = 'http://127.0.0.1:9/'
     check = make_check({'url': url, 'search_string': 'Datadog', 'timeout': 1})
+    check.check_id = 'awesome:test'
 
     dd_run_check(check)
 
     aggregator.assert_service_check('awesome.search', AgentCheck.CRITICAL, count=1)
+    logs = datadog_agent._sent_logs[check.check_id]
+    assert [log['status'] for log in logs] == ['error']
+    assert logs[0]['url'] == url
 
 
 @pytest.mark.parametrize(

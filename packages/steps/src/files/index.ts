@@ -16,7 +16,7 @@ export function readUserTextFile(file: string, shownAs = file, what = 'file'): s
     size = stat.size;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+    throw unreadable(error, shownAs, what);
   }
   if (size > MAX_TEXT_BYTES) {
     throw new UserError(
@@ -26,13 +26,28 @@ export function readUserTextFile(file: string, shownAs = file, what = 'file'): s
       },
     );
   }
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw unreadable(error, shownAs, what);
+  }
   if (bytes.includes(0))
     throw new UserError(`The ${what} ${shownAs} is binary, not text.`, { location: { file: shownAs } });
   const text = bytes.toString('utf8');
   if (text.includes('\uFFFD'))
     throw new UserError(`The ${what} ${shownAs} is not valid UTF-8 text.`, { location: { file: shownAs } });
   return text;
+}
+
+function unreadable(error: unknown, shownAs: string, what: string): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new UserError(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+  return new UserError(`The ${what} ${shownAs} cannot be read (${code ?? String(error)}).`, {
+    location: { file: shownAs },
+    hint: 'Check its permissions.',
+  });
 }
 
 /** `file` relative to `root`, with `/` separators, for messages and annotations. */

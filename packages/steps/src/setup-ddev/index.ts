@@ -16,7 +16,7 @@ import { findTool, markToolComplete, toolFolder } from '@aic/runtime/services/to
 import { listIntegrations } from '../integrations/discover.js';
 import { ensureUv } from './installers.js';
 import { publishedReleases } from './package-index.js';
-import { findPython } from './python.js';
+import { findPython, whichOnPath } from './python.js';
 
 export { findPython, whichOnPath } from './python.js';
 
@@ -160,6 +160,11 @@ export async function setupDdev(options: SetupDdevOptions): Promise<SetupDdevRes
 }
 
 async function install(options: SetupDdevOptions, python: string, version: string, target: string): Promise<void> {
+  if (options.installer === 'pipx' && !whichOnPath('pipx')) {
+    throw new UserError("Input 'installer': pipx is not on PATH.", {
+      hint: "Install pipx first (GitHub's ubuntu runners have it), or use installer 'uv' (the default), which needs nothing.",
+    });
+  }
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   const plan = installPlan({

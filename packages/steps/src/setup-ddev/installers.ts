@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { runChecked, withRetry, type Reporter } from '@aic/runtime';
 import { findTool, markToolComplete, toolFolder } from '@aic/runtime/services/tool-cache';
@@ -7,8 +7,8 @@ import { whichOnPath } from './python.js';
 export const UV_VERSION = '0.13.9';
 
 /**
- * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed into its own
- * venv in the tool cache) — never a binary download.
+ * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed with `--target` into
+ * its tool-cache folder: no venv to create, which halves the time) — never a binary download.
  */
 export async function ensureUv(options: {
   python: string;
@@ -23,17 +23,29 @@ export async function ensureUv(options: {
   const folder = found ?? toolFolder(options.toolCache, tool, UV_VERSION, options.arch);
   const uv = path.join(folder, 'bin', 'uv');
   if (found && existsSync(uv)) return uv;
-  mkdirSync(path.dirname(folder), { recursive: true });
-  await runChecked(options.python, ['-m', 'venv', '--clear', folder], { what: 'Creating a venv for uv' });
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
   await withRetry(
     () =>
       runChecked(
-        path.join(folder, 'bin', 'python'),
-        ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `uv==${UV_VERSION}`],
+        options.python,
+        [
+          '-m',
+          'pip',
+          'install',
+          '--quiet',
+          '--disable-pip-version-check',
+          '--no-deps',
+          '--upgrade',
+          '--target',
+          folder,
+          `uv==${UV_VERSION}`,
+        ],
         {
           what: `pip install uv==${UV_VERSION}`,
           reporter: options.reporter,
           timeoutMs: 300_000,
+          hint: `Check that PyPI is reachable and that ${options.python} has pip.`,
         },
       ),
     { attempts: 3, baseDelayMs: 2_000 },
