@@ -1,10 +1,18 @@
 /** Which classes of an integration are Agent checks, from the facts Python's `ast` gave (no I/O). */
 
+/** The positional calls a `def` accepts, self included; null when decorated (a decorator may change it). */
+export type Signature = {
+  required: number;
+  /** null with `*args`: any number. */
+  positional: number | null;
+  requiredKeywordOnly: number;
+} | null;
+
 export interface ClassFact {
   name: string;
   line: number;
   bases: (string | null)[];
-  check: { line: number; async: boolean; args: number } | null;
+  check: { line: number; async: boolean; signature: Signature } | null;
 }
 
 export interface PythonFileFacts {
@@ -20,7 +28,14 @@ export interface CheckClass {
   name: string;
   line: number;
   /** Where `check` is defined in the class or a local ancestor; `inherited` when a base class provides it. */
-  check: { file: string; line: number; async: boolean } | 'inherited' | undefined;
+  check: { file: string; line: number; async: boolean; signature: Signature } | 'inherited' | undefined;
+}
+
+/** Whether `check` can be called as the Agent calls it, `check(instance)`: self plus one positional argument. */
+export function acceptsInstance(signature: Signature): boolean {
+  if (signature === null) return true;
+  const { required, positional, requiredKeywordOnly } = signature;
+  return required <= 2 && (positional === null || positional >= 2) && requiredKeywordOnly === 0;
 }
 
 const BASE_PACKAGES = ['datadog_checks.base', 'datadog_checks.checks', 'checks'];
@@ -81,9 +96,7 @@ export function findCheckClasses(files: Record<string, PythonFileFacts>, package
       return /Check/.test(last) ? { isCheck: true, check: 'inherited' } : notCheck;
     }
     cache.set(qualified, notCheck);
-    const own = located.fact.check
-      ? { file: located.file, line: located.fact.check.line, async: located.fact.check.async }
-      : undefined;
+    const own = located.fact.check ? { file: located.file, ...located.fact.check } : undefined;
     let verdict = notCheck;
     for (const base of located.fact.bases) {
       if (!base) continue;

@@ -2,3 +2,4 @@ export * from './names.js';
 export * from './layout.js';
 export * from './check-class.js';
 export * from './rules.js';
+export * from './toml-lines.js';

@@ -1,4 +1,4 @@
-import { findCheckClasses, type PythonFileFacts } from './check-class.js';
+import { acceptsInstance, findCheckClasses, type PythonFileFacts } from './check-class.js';
 import { paths } from './layout.js';
 import { projectName } from './names.js';
 
@@ -8,7 +8,14 @@ export interface IntegrationFacts {
   python: Record<string, PythonFileFacts>;
   entries: string[];
   packageExists: boolean;
-  pyproject: { exists: boolean; error?: Problem; projectName?: unknown; versionPath?: unknown };
+  pyproject: {
+    exists: boolean;
+    error?: Problem;
+    projectName?: unknown;
+    projectNameLine?: number;
+    versionPath?: unknown;
+    versionPathLine?: number;
+  };
   hatch: { exists: boolean; error?: Problem; hasCollector: boolean };
   confExample: {
     exists: boolean;
@@ -43,6 +50,7 @@ export const RULES = {
   checkClass: 'check-class',
   checkMethod: 'check-method',
   checkCoroutine: 'check-coroutine',
+  checkSignature: 'check-signature',
   python3: 'python3-syntax',
   aboutVersion: 'about-version',
   packageName: 'package-name',
@@ -55,8 +63,18 @@ export const RULES = {
   initConfig: 'init-config',
 } as const;
 
-const PEP440 =
-  /^([1-9]\d*!)?(0|[1-9]\d*)(\.(0|[1-9]\d*))*((a|b|rc)(0|[1-9]\d*))?(\.post(0|[1-9]\d*))?(\.dev(0|[1-9]\d*))?$/;
+/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
+const PEP440 = new RegExp(
+  '^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
+    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
+    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
+    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
+    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$',
+  'i',
+);
+
+/** Whether `version` is a PEP 440 version. */
+export const isPep440 = (version: string): boolean => PEP440.test(version);
 
 /** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
 export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFinding[] {
@@ -99,6 +117,7 @@ export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFin
         `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`,
       );
     }
+    const signaturesSeen = new Set<string>();
     for (const check of checks) {
       if (check.check === undefined) {
         add(
@@ -116,6 +135,17 @@ export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFin
           check.check.line,
           `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`,
         );
+      } else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+        const where = `${check.check.file}:${check.check.line}`;
+        if (signaturesSeen.has(where)) continue;
+        signaturesSeen.add(where);
+        add(
+          RULES.checkSignature,
+          'error',
+          check.check.file,
+          check.check.line,
+          `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`,
+        );
       }
     }
     const version = facts.python[about];
@@ -129,7 +159,7 @@ export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFin
       );
     else if (!version.error && !version.version)
       add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-    else if (version.version && (version.version.value === null || !PEP440.test(version.version.value))) {
+    else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
       add(
         RULES.aboutVersion,
         'error',
@@ -163,7 +193,7 @@ export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFin
         RULES.projectName,
         'error',
         paths.pyproject,
-        1,
+        facts.pyproject.projectNameLine ?? 1,
         `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`,
       );
     }
@@ -172,7 +202,7 @@ export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFin
         RULES.versionPath,
         'error',
         paths.pyproject,
-        1,
+        facts.pyproject.versionPathLine ?? 1,
         `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`,
       );
     }

@@ -3,7 +3,7 @@
 Usage: inspect_integration.py <integration folder> [<integration folder> ...]
 Prints one JSON object: {folder: {"files": {relative path: facts}}}. One process for every integration.
 Facts per file: "error" (unreadable, binary, or a syntax error with its line), or "classes" (name,
-line, bases as dotted names, whether `check` is defined and async, and its line) and "imports"
+line, bases as dotted names, whether `check` is defined and async, its line and signature) and "imports"
 (local alias -> fully qualified name, relative imports resolved), and "version" (for __about__.py).
 """
 
@@ -26,6 +26,19 @@ def dotted(node):
     if isinstance(node, ast.Call):
         return dotted(node.func)
     return None
+
+
+def signature(function):
+    """Which positional calls a def accepts; None when decorated (a decorator may change it)."""
+    if function.decorator_list:
+        return None
+    args = function.args
+    positional = len(getattr(args, 'posonlyargs', [])) + len(args.args)
+    return {
+        'required': positional - len(args.defaults),
+        'positional': None if args.vararg else positional,
+        'requiredKeywordOnly': sum(1 for default in args.kw_defaults if default is None),
+    }
 
 
 def module_name(relative):
@@ -83,7 +96,7 @@ def file_facts(path, relative):
             check = None
             for item in node.body:
                 if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == 'check':
-                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'args': len(item.args.args)}
+                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'signature': signature(item)}
             classes.append({'name': node.name, 'line': node.lineno, 'bases': [dotted(base) for base in node.bases], 'check': check})
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]

@@ -2,14 +2,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { LineCounter, parseDocument } from 'yaml';
-import { paths, type IntegrationFacts, type Problem, type PythonFileFacts } from '@aic/integration';
+import { paths, tomlKeyLine, type IntegrationFacts, type Problem, type PythonFileFacts } from '@aic/integration';
 import { UserError } from '@aic/runtime';
 import { readUserTextFile } from '../files/index.js';
 import type { SelectedIntegration } from '../integrations/index.js';
 
-function readToml(file: string, shown: string): { value?: Record<string, unknown>; error?: Problem } {
+function readToml(file: string, shown: string): { value?: Record<string, unknown>; text?: string; error?: Problem } {
   try {
-    return { value: parseToml(readUserTextFile(file, shown, 'TOML file')) as Record<string, unknown> };
+    const text = readUserTextFile(file, shown, 'TOML file');
+    return { value: parseToml(text) as Record<string, unknown>, text };
   } catch (error) {
     if (error instanceof UserError) return { error: { message: error.message } };
     const line = (error as { line?: number }).line;
@@ -96,7 +97,9 @@ export function gatherFacts(
             ? { error: pyproject.error }
             : {
                 projectName: get(pyproject.value, 'project', 'name'),
+                projectNameLine: tomlKeyLine(pyproject.text ?? '', 'project.name'),
                 versionPath: get(pyproject.value, 'tool', 'hatch', 'version', 'path'),
+                versionPathLine: tomlKeyLine(pyproject.text ?? '', 'tool.hatch.version.path'),
               }),
         }
       : { exists: false },
