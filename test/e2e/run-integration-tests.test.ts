@@ -192,6 +192,10 @@ describe('bad input', () => {
     [{ 'pytest-args': '-k "open' }, `Input 'pytest-args': has an unclosed " quote.`],
     [{ integrations: 'awesome;id' }, `Input 'integrations': "awesome;id" is not an integration name`],
     [{ integrations: 'nope' }, `Input 'integrations': there is no integration 'nope'`],
+    [
+      { 'compose-files': '../../etc/compose.yml' },
+      `Input 'compose-files': ../../etc/compose.yml is outside the repository`,
+    ],
   ])('%j', async (inputs, message) => {
     const result = await run(examples, inputs);
     expect(result.exitCode).toBe(1);

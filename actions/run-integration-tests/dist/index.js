@@ -28429,7 +28429,7 @@ async function main(reporter) {
         reporter,
     });
     const composeFiles = inputs.composeFiles.length > 0
-        ? inputs.composeFiles.map((file) => node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(repoPath, file))
+        ? (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .namedComposeFiles */ .r$)(repoPath, inputs.composeFiles)
         : integrations.flatMap((integration) => (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .findComposeFiles */ .$p)(integration.path));
     // Saved first, so that the post step tears down even when the tests crash or the job is cancelled.
     reporter.saveState(COMPOSE_STATE, JSON.stringify(composeFiles));
@@ -32107,6 +32107,7 @@ function codeBlock(text, language = '') {
 __nccwpck_require__.d(__webpack_exports__, {
   U0: () => (/* reexport */ dockerEngineAnswers),
   $p: () => (/* reexport */ findComposeFiles),
+  r$: () => (/* reexport */ namedComposeFiles),
   hI: () => (/* binding */ runIntegrationTests),
   xQ: () => (/* reexport */ tearDown)
 });
@@ -39530,20 +39531,35 @@ function readUserTextFile(file, shownAs = file, what = 'file') {
     catch (error) {
         if (error instanceof runtime_src/* UserError */.yo)
             throw error;
-        throw new runtime_src/* UserError */.yo(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+        throw unreadable(error, shownAs, what);
     }
     if (size > MAX_TEXT_BYTES) {
         throw new runtime_src/* UserError */.yo(`The ${what} ${shownAs} is ${(size / 1024 / 1024).toFixed(1)} MiB; more than 5 MiB is not a ${what}.`, {
             location: { file: shownAs },
         });
     }
-    const bytes = (0,external_node_fs_.readFileSync)(file);
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_.readFileSync)(file);
+    }
+    catch (error) {
+        throw unreadable(error, shownAs, what);
+    }
     if (bytes.includes(0))
         throw new runtime_src/* UserError */.yo(`The ${what} ${shownAs} is binary, not text.`, { location: { file: shownAs } });
     const text = bytes.toString('utf8');
     if (text.includes('\uFFFD'))
         throw new runtime_src/* UserError */.yo(`The ${what} ${shownAs} is not valid UTF-8 text.`, { location: { file: shownAs } });
     return text;
+}
+function unreadable(error, shownAs, what) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return new runtime_src/* UserError */.yo(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+    return new runtime_src/* UserError */.yo(`The ${what} ${shownAs} cannot be read (${code ?? String(error)}).`, {
+        location: { file: shownAs },
+        hint: 'Check its permissions.',
+    });
 }
 /** `file` relative to `root`, with `/` separators, for messages and annotations. */
 function relativeTo(root, file) {
@@ -39644,6 +39660,24 @@ function findComposeFiles(integrationPath) {
     if ((0,external_node_fs_.existsSync)(tests))
         walk(tests);
     return found;
+}
+/** The compose files named by the `compose-files` input (relative to the repository): each a file inside it. */
+function namedComposeFiles(repoPath, named) {
+    return named.map((name) => {
+        const file = external_node_path_default().resolve(repoPath, name);
+        const inside = external_node_path_default().relative(repoPath, file);
+        if (inside.startsWith('..') || external_node_path_default().isAbsolute(inside)) {
+            throw new runtime_src/* UserError */.yo(`Input 'compose-files': ${name} is outside the repository ${repoPath}.`, {
+                hint: 'Name compose files inside the checkout, relative to repo-path.',
+            });
+        }
+        if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile()) {
+            throw new runtime_src/* UserError */.yo(`Input 'compose-files': ${name} is not a file in ${repoPath}.`, {
+                hint: 'Paths are relative to repo-path; leave the input empty to use every tests/docker-compose*.y*ml.',
+            });
+        }
+        return file;
+    });
 }
 /** The images a compose file uses, read with a YAML parser; invalid YAML is an error on its line. */
 function composeImages(file, repoPath, env = process.env) {
@@ -39962,6 +39996,7 @@ const RULES = {
     checkClass: 'check-class',
     checkMethod: 'check-method',
     checkCoroutine: 'check-coroutine',
+    checkSignature: 'check-signature',
     python3: 'python3-syntax',
     aboutVersion: 'about-version',
     packageName: 'package-name',
@@ -39973,7 +40008,14 @@ const RULES = {
     changelog: 'changelog-missing',
     initConfig: 'init-config',
 };
-const PEP440 = /^([1-9]\d*!)?(0|[1-9]\d*)(\.(0|[1-9]\d*))*((a|b|rc)(0|[1-9]\d*))?(\.post(0|[1-9]\d*))?(\.dev(0|[1-9]\d*))?$/;
+/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
+const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
+    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
+    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
+    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
+    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
+/** Whether `version` is a PEP 440 version. */
+const isPep440 = (version) => PEP440.test(version);
 /** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
 function evaluateRules(facts, strict) {
     const findings = [];
@@ -40000,6 +40042,7 @@ function evaluateRules(facts, strict) {
         if (checks.length === 0 && !jmx) {
             add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
         }
+        const signaturesSeen = new Set();
         for (const check of checks) {
             if (check.check === undefined) {
                 add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
@@ -40007,13 +40050,20 @@ function evaluateRules(facts, strict) {
             else if (check.check !== 'inherited' && check.check.async) {
                 add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
             }
+            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+                const where = `${check.check.file}:${check.check.line}`;
+                if (signaturesSeen.has(where))
+                    continue;
+                signaturesSeen.add(where);
+                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
+            }
         }
         const version = facts.python[about];
         if (!version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
         else if (!version.error && !version.version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-        else if (version.version && (version.version.value === null || !PEP440.test(version.version.value))) {
+        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
             add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
         }
     }
@@ -40026,10 +40076,10 @@ function evaluateRules(facts, strict) {
     }
     else {
         if (facts.pyproject.projectName !== expectedProject) {
-            add(RULES.projectName, 'error', paths.pyproject, 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
         }
         if (facts.pyproject.versionPath !== about) {
-            add(RULES.versionPath, 'error', paths.pyproject, 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
         }
     }
     const example = paths.confExample(name);
@@ -40060,6 +40110,7 @@ function evaluateRules(facts, strict) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
 
 
 

@@ -2,7 +2,13 @@ import path from 'node:path';
 import { readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { baseFromEvent, selectIntegrations } from '@aic/steps/integrations';
-import { dockerEngineAnswers, findComposeFiles, runIntegrationTests, tearDown } from '@aic/steps/integration-tests';
+import {
+  dockerEngineAnswers,
+  findComposeFiles,
+  namedComposeFiles,
+  runIntegrationTests,
+  tearDown,
+} from '@aic/steps/integration-tests';
 import { readActionInputs } from './inputs.js';
 import { report } from './report.js';
 
@@ -20,7 +26,7 @@ async function main(reporter: Reporter): Promise<void> {
   });
   const composeFiles =
     inputs.composeFiles.length > 0
-      ? inputs.composeFiles.map((file) => path.resolve(repoPath, file))
+      ? namedComposeFiles(repoPath, inputs.composeFiles)
       : integrations.flatMap((integration) => findComposeFiles(integration.path));
   // Saved first, so that the post step tears down even when the tests crash or the job is cancelled.
   reporter.saveState(COMPOSE_STATE, JSON.stringify(composeFiles));

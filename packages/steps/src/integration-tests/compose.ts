@@ -24,6 +24,25 @@ export function findComposeFiles(integrationPath: string): string[] {
   return found;
 }
 
+/** The compose files named by the `compose-files` input (relative to the repository): each a file inside it. */
+export function namedComposeFiles(repoPath: string, named: readonly string[]): string[] {
+  return named.map((name) => {
+    const file = path.resolve(repoPath, name);
+    const inside = path.relative(repoPath, file);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) {
+      throw new UserError(`Input 'compose-files': ${name} is outside the repository ${repoPath}.`, {
+        hint: 'Name compose files inside the checkout, relative to repo-path.',
+      });
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      throw new UserError(`Input 'compose-files': ${name} is not a file in ${repoPath}.`, {
+        hint: 'Paths are relative to repo-path; leave the input empty to use every tests/docker-compose*.y*ml.',
+      });
+    }
+    return file;
+  });
+}
+
 /** The images a compose file uses, read with a YAML parser; invalid YAML is an error on its line. */
 export function composeImages(file: string, repoPath: string, env: NodeJS.ProcessEnv = process.env): string[] {
   const shown = relativeTo(repoPath, file);

@@ -11,7 +11,7 @@ import { composeImages, findComposeFiles } from './compose.js';
 import { dockerEngineAnswers, dumpDiagnostics, pullImages } from './docker.js';
 
 export { ddevTestArgs, type TestKind } from './command.js';
-export { composeImages, findComposeFiles, interpolate, isRateLimited } from './compose.js';
+export { composeImages, findComposeFiles, interpolate, isRateLimited, namedComposeFiles } from './compose.js';
 export { dockerEngineAnswers, tearDown, RATE_LIMIT_HINT } from './docker.js';
 
 export interface TestRunOptions {
