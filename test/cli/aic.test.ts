@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ddevEnvironment, GitRepo, pythonTools, repoRoot } from '../harness/index.js';
 
@@ -36,6 +38,66 @@ describe('aic ci', () => {
       ['wheel', 'passed'],
     ]);
     expect(report.stages.find((s) => s.step === 'integration tests')?.detail).toContain('no Docker engine');
+  });
+});
+
+describe('aic plan', () => {
+  test('lists only the integration the change touched (--json for machines)', () => {
+    const repo = GitRepo.withExample();
+    cpSync(path.join(repo.path, 'awesome'), path.join(repo.path, 'other'), { recursive: true });
+    const base = repo.commitAll('Add a second integration');
+    repo.edit('awesome/datadog_checks/awesome/check.py', 'def check(self, _):', 'def check(self, _instance):');
+    repo.commitAll('Change awesome');
+
+    const run = aic(['plan', '--repo', repo.path, '--base', base, '--json'], repo.path);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      ok: boolean;
+      stages: { step: string; status: string; detail: string }[];
+    };
+    expect(report).toMatchObject({ ok: true, stages: [{ step: 'plan', status: 'passed', detail: 'awesome' }] });
+
+    const human = aic(['plan', '--repo', repo.path, '--base', base], repo.path);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toMatch(/plan\s.*✓ passed.*\sawesome\s/);
+    expect(human.stdout).not.toContain('other');
+  });
+});
+
+describe('aic notes --changelog FILE', () => {
+  const changelogIn = (firstHeading: string, label = '***Added:***') => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'aic-notes-'));
+    writeFileSync(
+      path.join(dir, 'CHANGELOG.md'),
+      `# CHANGELOG - Awesome\n\n${firstHeading}\n\n***Added***:\n\n* New thing.\n\n## 1.0.0 / 2025-01-01\n\n${label}\n\n* First.\n`,
+    );
+    return dir;
+  };
+
+  test('reports each finding on its file and line, and fails on an error', () => {
+    const dir = changelogIn('## 1.1.0 (2025-02-01)');
+    const run = aic(['notes', '--changelog', 'CHANGELOG.md'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      "CHANGELOG.md:3: error: date-format: Heading '## 1.1.0 (2025-02-01)' has a date in another format; write '## 1.1.0 / 2025-02-01'.",
+    );
+    expect(run.stdout).toContain("CHANGELOG.md:11: warning: label-format: Section label '***Added:***'");
+
+    const json = aic(['notes', '--changelog', 'CHANGELOG.md', '--json'], dir);
+    expect(json.status).toBe(1);
+    const report = JSON.parse(json.stdout) as { ok: boolean; stages: { annotations: unknown[] }[] };
+    expect(report.ok).toBe(false);
+    expect(report.stages[0]!.annotations).toEqual([
+      expect.objectContaining({ level: 'error', file: 'CHANGELOG.md', line: 3 }),
+      expect.objectContaining({ level: 'warning', file: 'CHANGELOG.md', line: 11 }),
+    ]);
+  });
+
+  test('a clean file passes', () => {
+    const run = aic(['notes', '--changelog', 'CHANGELOG.md'], changelogIn('## 1.1.0 / 2025-02-01', '***Added***:'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('0 errors, 0 warnings');
+    expect(run.stdout).not.toContain('Problems:');
   });
 });
 

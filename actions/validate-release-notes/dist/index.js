@@ -35073,7 +35073,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sp: () => (/* reexport */ readAboutVersion)
 });
 
-// UNUSED EXPORTS: INTEGRATION_MARKERS, RULES, evaluateRules, findCheckClasses, normalizeCheckName, normalizeProjectName, projectName
+// UNUSED EXPORTS: INTEGRATION_MARKERS, RULES, acceptsInstance, evaluateRules, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, projectName, tomlKeyLine
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
 /** Integration names as people type them, checked before they reach a path or a command line. */
@@ -35157,6 +35157,7 @@ const RULES = {
     checkClass: 'check-class',
     checkMethod: 'check-method',
     checkCoroutine: 'check-coroutine',
+    checkSignature: 'check-signature',
     python3: 'python3-syntax',
     aboutVersion: 'about-version',
     packageName: 'package-name',
@@ -35168,7 +35169,14 @@ const RULES = {
     changelog: 'changelog-missing',
     initConfig: 'init-config',
 };
-const PEP440 = /^([1-9]\d*!)?(0|[1-9]\d*)(\.(0|[1-9]\d*))*((a|b|rc)(0|[1-9]\d*))?(\.post(0|[1-9]\d*))?(\.dev(0|[1-9]\d*))?$/;
+/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
+const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
+    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
+    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
+    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
+    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
+/** Whether `version` is a PEP 440 version. */
+const isPep440 = (version) => PEP440.test(version);
 /** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
 function evaluateRules(facts, strict) {
     const findings = [];
@@ -35195,6 +35203,7 @@ function evaluateRules(facts, strict) {
         if (checks.length === 0 && !jmx) {
             add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
         }
+        const signaturesSeen = new Set();
         for (const check of checks) {
             if (check.check === undefined) {
                 add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
@@ -35202,13 +35211,20 @@ function evaluateRules(facts, strict) {
             else if (check.check !== 'inherited' && check.check.async) {
                 add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
             }
+            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+                const where = `${check.check.file}:${check.check.line}`;
+                if (signaturesSeen.has(where))
+                    continue;
+                signaturesSeen.add(where);
+                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
+            }
         }
         const version = facts.python[about];
         if (!version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
         else if (!version.error && !version.version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-        else if (version.version && (version.version.value === null || !PEP440.test(version.version.value))) {
+        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
             add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
         }
     }
@@ -35221,10 +35237,10 @@ function evaluateRules(facts, strict) {
     }
     else {
         if (facts.pyproject.projectName !== expectedProject) {
-            add(RULES.projectName, 'error', paths.pyproject, 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
         }
         if (facts.pyproject.versionPath !== about) {
-            add(RULES.versionPath, 'error', paths.pyproject, 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
         }
     }
     const example = paths.confExample(name);
@@ -35255,6 +35271,7 @@ function evaluateRules(facts, strict) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
 
 
 
@@ -35292,8 +35309,12 @@ const SECTION_NAMES = ['Added', 'Fixed', 'Changed', 'Removed', 'Deprecated', 'Se
 
 ;// CONCATENATED MODULE: ../../packages/release-notes/src/parse.ts
 
-/** `## 1.2.3 / 2024-01-31`, also `# 1.2.3`, `### 1.2.3/ 2024-01-31`, `## v1.2.3 - 2024-01-31`. */
-const VERSION_HEADING = /^(#{1,4})\s*v?(\d[\w.+-]*)\s*(?:([/-])\s*(.*?))?\s*$/;
+/**
+ * `## 1.2.3 / 2024-01-31`, also `# 1.2.3`, `### 1.2.3/ 2024-01-31`, `## v1.2.3 - 2024-01-31`, and, for a dotted
+ * version, `## 1.2.3 <anything>` (`## 1.2.3 (2024-01-31)`). The date part is whatever follows the version and its
+ * `/` or `-`; lint judges its form. (`#123 Fix` is no entry: no separator, no dot.)
+ */
+const VERSION_HEADING = /^#{1,4}\s*v?(\d[\w.+-]*)\s*([/-]?)\s*(.*?)\s*$/;
 /** `***Added***:`, `***Added:***`, `_**Added**_:`, `**_Added_**`, `**Added**`, `### Added`. */
 const SECTION_LABEL = /^(?:#{2,4}\s*)?([*_]{0,3})\s*([A-Za-z]+)\s*(:?)\s*([*_]{0,3})\s*(:?)\s*$/;
 const BULLET = /^(\s*)[*-]\s+(.*)$/;
@@ -35325,14 +35346,14 @@ function parseChangelog(text) {
         // A setext heading (`1.0.0` underlined with `===`) counts as a version heading too.
         const setext = /^v?\d+\.\d+[\w.+-]*$/.test(trimmed) && /^(=+|-+)\s*$/.test(lines[index + 1] ?? '');
         const heading = VERSION_HEADING.exec(setext ? `# ${trimmed}` : trimmed);
-        if (heading && /\d/.test(heading[2])) {
+        if (heading && (heading[2] || !heading[3] || heading[1].includes('.'))) {
             if (setext)
                 index++;
             if (entry)
                 entry.endLine = previousContentLine(lines, index);
             entry = {
-                version: heading[2],
-                date: heading[4] === '' ? undefined : heading[4],
+                version: heading[1],
+                date: heading[3] || undefined,
                 heading: trimmed,
                 line,
                 endLine: line,
@@ -35435,6 +35456,8 @@ function renderChangelog(title, entries) {
 
 const STRICT_VERSION = /^\d+\.\d+\.\d+$/;
 const CANONICAL_HEADING = /^## (\d+\.\d+\.\d+) \/ (\d{4}-\d{2}-\d{2})$/;
+/** The date variants history accepts (as warnings): `YYYY-MM-DD` after a `/` or `-`, e.g. `## 1.3.0/ 2025-07-10`. */
+const ACCEPTED_HEADING = /^#{1,4}\s*v?\d[\w.+-]*\s*[/-]\s*\d{4}-\d{2}-\d{2}$/;
 const CANONICAL_LABEL = /^\*\*\*(Added|Fixed|Changed|Removed|Deprecated|Security)\*\*\*:$/;
 /**
  * History level: everything already merged (all of the file in `lint` mode). Errors only for what is
@@ -35456,9 +35479,6 @@ function lintHistory(changelog, today, skip = new Set()) {
         if (skip.has(entry))
             continue;
         checkDate(entry, today, add);
-        if (!CANONICAL_HEADING.test(entry.heading) && entry.date !== undefined && isCalendarDate(entry.date)) {
-            add('warning', 'heading-format', entry.line, `Heading '${entry.heading}' is not in the form '${canonicalHeading(entry.version, entry.date)}'.`);
-        }
         for (const section of entry.sections) {
             if (!CANONICAL_LABEL.test(section.raw)) {
                 add('warning', 'label-format', section.line, `Section label '${section.raw}' is not in the form '${canonicalLabel(section.name)}'.`);
@@ -35481,8 +35501,8 @@ function checkDate(entry, today, add) {
         add('warning', 'missing-date', entry.line, `Version ${entry.version} has no date; write '${canonicalHeading(entry.version, 'YYYY-MM-DD')}'.`);
         return;
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) {
-        add('error', 'date-format', entry.line, `Date '${entry.date}' is not YYYY-MM-DD.`);
+    if (!ACCEPTED_HEADING.test(entry.heading)) {
+        add('error', 'date-format', entry.line, `Heading '${entry.heading}' has a date in another format; write '${canonicalHeading(entry.version, isoDate(entry.date))}'.`);
     }
     else if (!isCalendarDate(entry.date)) {
         add('error', 'impossible-date', entry.line, `Date ${entry.date} is not a calendar date.`);
@@ -35490,6 +35510,15 @@ function checkDate(entry, today, add) {
     else if (entry.date > today) {
         add('error', 'future-date', entry.line, `Date ${entry.date} is after today (${today}).`);
     }
+    else if (!CANONICAL_HEADING.test(entry.heading)) {
+        add('warning', 'heading-format', entry.line, `Heading '${entry.heading}' is not in the form '${canonicalHeading(entry.version, entry.date)}'.`);
+    }
+}
+/** `2024/01/31`, `(2024-1-31)` → `2024-01-31`; `YYYY-MM-DD` when no unambiguous calendar date is there. */
+function isoDate(text) {
+    const match = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(text);
+    const date = match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : '';
+    return isCalendarDate(date) ? date : 'YYYY-MM-DD';
 }
 /** Newest first, or consistently oldest first (a warning); anything else is an error. */
 function checkOrder(changelog) {
@@ -39794,20 +39823,35 @@ function readUserTextFile(file, shownAs = file, what = 'file') {
     catch (error) {
         if (error instanceof runtime_src/* UserError */.yo)
             throw error;
-        throw new runtime_src/* UserError */.yo(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+        throw unreadable(error, shownAs, what);
     }
     if (size > MAX_TEXT_BYTES) {
         throw new runtime_src/* UserError */.yo(`The ${what} ${shownAs} is ${(size / 1024 / 1024).toFixed(1)} MiB; more than 5 MiB is not a ${what}.`, {
             location: { file: shownAs },
         });
     }
-    const bytes = (0,external_node_fs_.readFileSync)(file);
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_.readFileSync)(file);
+    }
+    catch (error) {
+        throw unreadable(error, shownAs, what);
+    }
     if (bytes.includes(0))
         throw new runtime_src/* UserError */.yo(`The ${what} ${shownAs} is binary, not text.`, { location: { file: shownAs } });
     const text = bytes.toString('utf8');
     if (text.includes('\uFFFD'))
         throw new runtime_src/* UserError */.yo(`The ${what} ${shownAs} is not valid UTF-8 text.`, { location: { file: shownAs } });
     return text;
+}
+function unreadable(error, shownAs, what) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return new runtime_src/* UserError */.yo(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+    return new runtime_src/* UserError */.yo(`The ${what} ${shownAs} cannot be read (${code ?? String(error)}).`, {
+        location: { file: shownAs },
+        hint: 'Check its permissions.',
+    });
 }
 /** `file` relative to `root`, with `/` separators, for messages and annotations. */
 function relativeTo(root, file) {

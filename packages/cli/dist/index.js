@@ -18832,8 +18832,12 @@ const SECTION_NAMES = ['Added', 'Fixed', 'Changed', 'Removed', 'Deprecated', 'Se
 
 ;// CONCATENATED MODULE: ../release-notes/src/parse.ts
 
-/** `## 1.2.3 / 2024-01-31`, also `# 1.2.3`, `### 1.2.3/ 2024-01-31`, `## v1.2.3 - 2024-01-31`. */
-const VERSION_HEADING = /^(#{1,4})\s*v?(\d[\w.+-]*)\s*(?:([/-])\s*(.*?))?\s*$/;
+/**
+ * `## 1.2.3 / 2024-01-31`, also `# 1.2.3`, `### 1.2.3/ 2024-01-31`, `## v1.2.3 - 2024-01-31`, and, for a dotted
+ * version, `## 1.2.3 <anything>` (`## 1.2.3 (2024-01-31)`). The date part is whatever follows the version and its
+ * `/` or `-`; lint judges its form. (`#123 Fix` is no entry: no separator, no dot.)
+ */
+const VERSION_HEADING = /^#{1,4}\s*v?(\d[\w.+-]*)\s*([/-]?)\s*(.*?)\s*$/;
 /** `***Added***:`, `***Added:***`, `_**Added**_:`, `**_Added_**`, `**Added**`, `### Added`. */
 const SECTION_LABEL = /^(?:#{2,4}\s*)?([*_]{0,3})\s*([A-Za-z]+)\s*(:?)\s*([*_]{0,3})\s*(:?)\s*$/;
 const BULLET = /^(\s*)[*-]\s+(.*)$/;
@@ -18865,14 +18869,14 @@ function parseChangelog(text) {
         // A setext heading (`1.0.0` underlined with `===`) counts as a version heading too.
         const setext = /^v?\d+\.\d+[\w.+-]*$/.test(trimmed) && /^(=+|-+)\s*$/.test(lines[index + 1] ?? '');
         const heading = VERSION_HEADING.exec(setext ? `# ${trimmed}` : trimmed);
-        if (heading && /\d/.test(heading[2])) {
+        if (heading && (heading[2] || !heading[3] || heading[1].includes('.'))) {
             if (setext)
                 index++;
             if (entry)
                 entry.endLine = previousContentLine(lines, index);
             entry = {
-                version: heading[2],
-                date: heading[4] === '' ? undefined : heading[4],
+                version: heading[1],
+                date: heading[3] || undefined,
                 heading: trimmed,
                 line,
                 endLine: line,
@@ -18975,6 +18979,8 @@ function renderChangelog(title, entries) {
 
 const STRICT_VERSION = /^\d+\.\d+\.\d+$/;
 const CANONICAL_HEADING = /^## (\d+\.\d+\.\d+) \/ (\d{4}-\d{2}-\d{2})$/;
+/** The date variants history accepts (as warnings): `YYYY-MM-DD` after a `/` or `-`, e.g. `## 1.3.0/ 2025-07-10`. */
+const ACCEPTED_HEADING = /^#{1,4}\s*v?\d[\w.+-]*\s*[/-]\s*\d{4}-\d{2}-\d{2}$/;
 const CANONICAL_LABEL = /^\*\*\*(Added|Fixed|Changed|Removed|Deprecated|Security)\*\*\*:$/;
 /**
  * History level: everything already merged (all of the file in `lint` mode). Errors only for what is
@@ -18996,9 +19002,6 @@ function lintHistory(changelog, today, skip = new Set()) {
         if (skip.has(entry))
             continue;
         checkDate(entry, today, add);
-        if (!CANONICAL_HEADING.test(entry.heading) && entry.date !== undefined && isCalendarDate(entry.date)) {
-            add('warning', 'heading-format', entry.line, `Heading '${entry.heading}' is not in the form '${canonicalHeading(entry.version, entry.date)}'.`);
-        }
         for (const section of entry.sections) {
             if (!CANONICAL_LABEL.test(section.raw)) {
                 add('warning', 'label-format', section.line, `Section label '${section.raw}' is not in the form '${canonicalLabel(section.name)}'.`);
@@ -19021,8 +19024,8 @@ function checkDate(entry, today, add) {
         add('warning', 'missing-date', entry.line, `Version ${entry.version} has no date; write '${canonicalHeading(entry.version, 'YYYY-MM-DD')}'.`);
         return;
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) {
-        add('error', 'date-format', entry.line, `Date '${entry.date}' is not YYYY-MM-DD.`);
+    if (!ACCEPTED_HEADING.test(entry.heading)) {
+        add('error', 'date-format', entry.line, `Heading '${entry.heading}' has a date in another format; write '${canonicalHeading(entry.version, isoDate(entry.date))}'.`);
     }
     else if (!isCalendarDate(entry.date)) {
         add('error', 'impossible-date', entry.line, `Date ${entry.date} is not a calendar date.`);
@@ -19030,6 +19033,15 @@ function checkDate(entry, today, add) {
     else if (entry.date > today) {
         add('error', 'future-date', entry.line, `Date ${entry.date} is after today (${today}).`);
     }
+    else if (!CANONICAL_HEADING.test(entry.heading)) {
+        add('warning', 'heading-format', entry.line, `Heading '${entry.heading}' is not in the form '${canonicalHeading(entry.version, entry.date)}'.`);
+    }
+}
+/** `2024/01/31`, `(2024-1-31)` → `2024-01-31`; `YYYY-MM-DD` when no unambiguous calendar date is there. */
+function isoDate(text) {
+    const match = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(text);
+    const date = match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : '';
+    return isCalendarDate(date) ? date : 'YYYY-MM-DD';
 }
 /** Newest first, or consistently oldest first (a warning); anything else is an error. */
 function checkOrder(changelog) {
@@ -20575,6 +20587,13 @@ function readAboutVersion(text) {
 
 ;// CONCATENATED MODULE: ../integration/src/check-class.ts
 /** Which classes of an integration are Agent checks, from the facts Python's `ast` gave (no I/O). */
+/** Whether `check` can be called as the Agent calls it, `check(instance)`: self plus one positional argument. */
+function acceptsInstance(signature) {
+    if (signature === null)
+        return true;
+    const { required, positional, requiredKeywordOnly } = signature;
+    return required <= 2 && (positional === null || positional >= 2) && requiredKeywordOnly === 0;
+}
 const BASE_PACKAGES = ['datadog_checks.base', 'datadog_checks.checks', 'checks'];
 /**
  * Finds the classes that subclass `AgentCheck` directly, through a `datadog_checks.base` class (the
@@ -20631,9 +20650,7 @@ function findCheckClasses(files, packagePrefix) {
             return /Check/.test(last) ? { isCheck: true, check: 'inherited' } : notCheck;
         }
         cache.set(qualified, notCheck);
-        const own = located.fact.check
-            ? { file: located.file, line: located.fact.check.line, async: located.fact.check.async }
-            : undefined;
+        const own = located.fact.check ? { file: located.file, ...located.fact.check } : undefined;
         let verdict = notCheck;
         for (const base of located.fact.bases) {
             if (!base)
@@ -20666,6 +20683,7 @@ const RULES = {
     checkClass: 'check-class',
     checkMethod: 'check-method',
     checkCoroutine: 'check-coroutine',
+    checkSignature: 'check-signature',
     python3: 'python3-syntax',
     aboutVersion: 'about-version',
     packageName: 'package-name',
@@ -20677,7 +20695,14 @@ const RULES = {
     changelog: 'changelog-missing',
     initConfig: 'init-config',
 };
-const PEP440 = /^([1-9]\d*!)?(0|[1-9]\d*)(\.(0|[1-9]\d*))*((a|b|rc)(0|[1-9]\d*))?(\.post(0|[1-9]\d*))?(\.dev(0|[1-9]\d*))?$/;
+/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
+const PEP440 = new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
+    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
+    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
+    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
+    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i');
+/** Whether `version` is a PEP 440 version. */
+const isPep440 = (version) => PEP440.test(version);
 /** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
 function evaluateRules(facts, strict) {
     const findings = [];
@@ -20704,6 +20729,7 @@ function evaluateRules(facts, strict) {
         if (checks.length === 0 && !jmx) {
             add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
         }
+        const signaturesSeen = new Set();
         for (const check of checks) {
             if (check.check === undefined) {
                 add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
@@ -20711,13 +20737,20 @@ function evaluateRules(facts, strict) {
             else if (check.check !== 'inherited' && check.check.async) {
                 add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
             }
+            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+                const where = `${check.check.file}:${check.check.line}`;
+                if (signaturesSeen.has(where))
+                    continue;
+                signaturesSeen.add(where);
+                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
+            }
         }
         const version = facts.python[about];
         if (!version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
         else if (!version.error && !version.version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-        else if (version.version && (version.version.value === null || !PEP440.test(version.version.value))) {
+        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
             add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
         }
     }
@@ -20730,10 +20763,10 @@ function evaluateRules(facts, strict) {
     }
     else {
         if (facts.pyproject.projectName !== expectedProject) {
-            add(RULES.projectName, 'error', paths.pyproject, 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
         }
         if (facts.pyproject.versionPath !== about) {
-            add(RULES.versionPath, 'error', paths.pyproject, 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
         }
     }
     const example = paths.confExample(name);
@@ -20763,7 +20796,43 @@ function evaluateRules(facts, strict) {
     return findings;
 }
 
+;// CONCATENATED MODULE: ../integration/src/toml-lines.ts
+/** Where a key sits in a TOML text, for annotations (the parser gives values, not lines). No I/O. */
+const dotted = (text) => text
+    .split('.')
+    .map((part) => part.trim().replace(/^(["'])(.*)\1$/, '$2'))
+    .filter(Boolean);
+/**
+ * The 1-based line of `key` (dotted, e.g. `tool.hatch.version.path`). When the key is absent, the
+ * line of its nearest enclosing table or key (`[tool.hatch.version]`, `version = {…}`); else 1.
+ */
+function tomlKeyLine(text, key) {
+    const target = dotted(key);
+    let table = [];
+    let best = { length: 0, line: 1 };
+    const lines = text.split(/\r?\n/);
+    for (let index = 0; index < lines.length; index++) {
+        const line = lines[index].trim();
+        const header = /^\[\[?([^\]]+)\]\]?\s*(#.*)?$/.exec(line);
+        const assignment = header ? undefined : /^([A-Za-z0-9_\-."' ]+?)\s*=/.exec(line);
+        if (!header && !assignment)
+            continue;
+        const path = header ? dotted(header[1]) : [...table, ...dotted(assignment[1])];
+        if (header)
+            table = path;
+        const prefix = path.length <= target.length && path.every((part, at) => part === target[at]);
+        if (!prefix)
+            continue;
+        if (path.length === target.length)
+            return index + 1;
+        if (path.length > best.length)
+            best = { length: path.length, line: index + 1 };
+    }
+    return best.line;
+}
+
 ;// CONCATENATED MODULE: ../integration/src/index.ts
+
 
 
 
@@ -23624,20 +23693,35 @@ function readUserTextFile(file, shownAs = file, what = 'file') {
     catch (error) {
         if (error instanceof errors_UserError)
             throw error;
-        throw new errors_UserError(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+        throw unreadable(error, shownAs, what);
     }
     if (size > MAX_TEXT_BYTES) {
         throw new errors_UserError(`The ${what} ${shownAs} is ${(size / 1024 / 1024).toFixed(1)} MiB; more than 5 MiB is not a ${what}.`, {
             location: { file: shownAs },
         });
     }
-    const bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
+    }
+    catch (error) {
+        throw unreadable(error, shownAs, what);
+    }
     if (bytes.includes(0))
         throw new errors_UserError(`The ${what} ${shownAs} is binary, not text.`, { location: { file: shownAs } });
     const text = bytes.toString('utf8');
     if (text.includes('\uFFFD'))
         throw new errors_UserError(`The ${what} ${shownAs} is not valid UTF-8 text.`, { location: { file: shownAs } });
     return text;
+}
+function unreadable(error, shownAs, what) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return new errors_UserError(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+    return new errors_UserError(`The ${what} ${shownAs} cannot be read (${code ?? String(error)}).`, {
+        location: { file: shownAs },
+        hint: 'Check its permissions.',
+    });
 }
 /** `file` relative to `root`, with `/` separators, for messages and annotations. */
 function relativeTo(root, file) {
@@ -23647,7 +23731,7 @@ function relativeTo(root, file) {
 ;// CONCATENATED MODULE: ../steps/src/python-scripts.generated.ts
 // Generated by scripts/embed-python.mjs from packages/steps/python/*.py: do not edit.
 const pythonScripts = {
-    "inspect_integration.py": "\"\"\"Facts about integrations' Python files, read with Python's own `ast` (never regular expressions).\n\nUsage: inspect_integration.py <integration folder> [<integration folder> ...]\nPrints one JSON object: {folder: {\"files\": {relative path: facts}}}. One process for every integration.\nFacts per file: \"error\" (unreadable, binary, or a syntax error with its line), or \"classes\" (name,\nline, bases as dotted names, whether `check` is defined and async, and its line) and \"imports\"\n(local alias -> fully qualified name, relative imports resolved), and \"version\" (for __about__.py).\n\"\"\"\n\nimport ast\nimport json\nimport os\nimport sys\n\nSKIP_DIRS = {'.git', '.tox', '.venv', 'venv', '__pycache__', 'node_modules', 'build', 'dist', '.eggs'}\n\n\ndef dotted(node):\n    if isinstance(node, ast.Name):\n        return node.id\n    if isinstance(node, ast.Attribute):\n        base = dotted(node.value)\n        return base + '.' + node.attr if base else None\n    if isinstance(node, ast.Subscript):\n        return dotted(node.value)\n    if isinstance(node, ast.Call):\n        return dotted(node.func)\n    return None\n\n\ndef module_name(relative):\n    parts = relative[:-3].split('/')\n    if parts[-1] == '__init__':\n        parts = parts[:-1]\n    return '.'.join(parts)\n\n\ndef resolve_relative(module, level, target, is_package):\n    parts = module.split('.')\n    if not is_package:\n        parts = parts[:-1]\n    if level > 1:\n        parts = parts[: len(parts) - (level - 1)]\n    base = '.'.join(parts)\n    if target:\n        return base + '.' + target if base else target\n    return base\n\n\ndef file_facts(path, relative):\n    try:\n        with open(path, 'rb') as handle:\n            data = handle.read()\n    except OSError as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    if b'\\0' in data:\n        return {'error': {'kind': 'binary', 'message': 'binary content in a .py file'}}\n    try:\n        tree = ast.parse(data, filename=relative)\n    except SyntaxError as error:\n        return {'error': {'kind': 'syntax', 'message': error.msg, 'line': error.lineno or 1}}\n    except (ValueError, UnicodeDecodeError) as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n\n    module = module_name(relative)\n    is_package = relative.endswith('__init__.py')\n    imports = {}\n    classes = []\n    version = None\n    for node in ast.walk(tree):\n        if isinstance(node, ast.Import):\n            for alias in node.names:\n                imports[alias.asname or alias.name.split('.')[0]] = alias.name if alias.asname else alias.name.split('.')[0]\n        elif isinstance(node, ast.ImportFrom):\n            source = node.module or ''\n            if node.level:\n                source = resolve_relative(module, node.level, node.module, is_package)\n            for alias in node.names:\n                if alias.name != '*':\n                    imports[alias.asname or alias.name] = source + '.' + alias.name if source else alias.name\n    for node in tree.body:\n        if isinstance(node, ast.ClassDef):\n            check = None\n            for item in node.body:\n                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == 'check':\n                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'args': len(item.args.args)}\n            classes.append({'name': node.name, 'line': node.lineno, 'bases': [dotted(base) for base in node.bases], 'check': check})\n        elif isinstance(node, (ast.Assign, ast.AnnAssign)):\n            targets = node.targets if isinstance(node, ast.Assign) else [node.target]\n            for target in targets:\n                if isinstance(target, ast.Name) and target.id == '__version__':\n                    value = node.value\n                    version = {'line': node.lineno, 'value': value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None}\n    return {'module': module, 'classes': classes, 'imports': imports, 'version': version}\n\n\ndef integration_facts(folder):\n    files = {}\n    for directory, dirs, names in os.walk(folder):\n        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith('.'))\n        for name in sorted(names):\n            if name.endswith('.py'):\n                path = os.path.join(directory, name)\n                relative = os.path.relpath(path, folder).replace(os.sep, '/')\n                files[relative] = file_facts(path, relative)\n    return {'files': files}\n\n\nif __name__ == '__main__':\n    print(json.dumps({folder: integration_facts(folder) for folder in sys.argv[1:]}))\n",
+    "inspect_integration.py": "\"\"\"Facts about integrations' Python files, read with Python's own `ast` (never regular expressions).\n\nUsage: inspect_integration.py <integration folder> [<integration folder> ...]\nPrints one JSON object: {folder: {\"files\": {relative path: facts}}}. One process for every integration.\nFacts per file: \"error\" (unreadable, binary, or a syntax error with its line), or \"classes\" (name,\nline, bases as dotted names, whether `check` is defined and async, its line and signature) and \"imports\"\n(local alias -> fully qualified name, relative imports resolved), and \"version\" (for __about__.py).\n\"\"\"\n\nimport ast\nimport json\nimport os\nimport sys\n\nSKIP_DIRS = {'.git', '.tox', '.venv', 'venv', '__pycache__', 'node_modules', 'build', 'dist', '.eggs'}\n\n\ndef dotted(node):\n    if isinstance(node, ast.Name):\n        return node.id\n    if isinstance(node, ast.Attribute):\n        base = dotted(node.value)\n        return base + '.' + node.attr if base else None\n    if isinstance(node, ast.Subscript):\n        return dotted(node.value)\n    if isinstance(node, ast.Call):\n        return dotted(node.func)\n    return None\n\n\ndef signature(function):\n    \"\"\"Which positional calls a def accepts; None when decorated (a decorator may change it).\"\"\"\n    if function.decorator_list:\n        return None\n    args = function.args\n    positional = len(getattr(args, 'posonlyargs', [])) + len(args.args)\n    return {\n        'required': positional - len(args.defaults),\n        'positional': None if args.vararg else positional,\n        'requiredKeywordOnly': sum(1 for default in args.kw_defaults if default is None),\n    }\n\n\ndef module_name(relative):\n    parts = relative[:-3].split('/')\n    if parts[-1] == '__init__':\n        parts = parts[:-1]\n    return '.'.join(parts)\n\n\ndef resolve_relative(module, level, target, is_package):\n    parts = module.split('.')\n    if not is_package:\n        parts = parts[:-1]\n    if level > 1:\n        parts = parts[: len(parts) - (level - 1)]\n    base = '.'.join(parts)\n    if target:\n        return base + '.' + target if base else target\n    return base\n\n\ndef file_facts(path, relative):\n    try:\n        with open(path, 'rb') as handle:\n            data = handle.read()\n    except OSError as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    if b'\\0' in data:\n        return {'error': {'kind': 'binary', 'message': 'binary content in a .py file'}}\n    try:\n        tree = ast.parse(data, filename=relative)\n    except SyntaxError as error:\n        return {'error': {'kind': 'syntax', 'message': error.msg, 'line': error.lineno or 1}}\n    except (ValueError, UnicodeDecodeError) as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n\n    module = module_name(relative)\n    is_package = relative.endswith('__init__.py')\n    imports = {}\n    classes = []\n    version = None\n    for node in ast.walk(tree):\n        if isinstance(node, ast.Import):\n            for alias in node.names:\n                imports[alias.asname or alias.name.split('.')[0]] = alias.name if alias.asname else alias.name.split('.')[0]\n        elif isinstance(node, ast.ImportFrom):\n            source = node.module or ''\n            if node.level:\n                source = resolve_relative(module, node.level, node.module, is_package)\n            for alias in node.names:\n                if alias.name != '*':\n                    imports[alias.asname or alias.name] = source + '.' + alias.name if source else alias.name\n    for node in tree.body:\n        if isinstance(node, ast.ClassDef):\n            check = None\n            for item in node.body:\n                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == 'check':\n                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'signature': signature(item)}\n            classes.append({'name': node.name, 'line': node.lineno, 'bases': [dotted(base) for base in node.bases], 'check': check})\n        elif isinstance(node, (ast.Assign, ast.AnnAssign)):\n            targets = node.targets if isinstance(node, ast.Assign) else [node.target]\n            for target in targets:\n                if isinstance(target, ast.Name) and target.id == '__version__':\n                    value = node.value\n                    version = {'line': node.lineno, 'value': value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None}\n    return {'module': module, 'classes': classes, 'imports': imports, 'version': version}\n\n\ndef integration_facts(folder):\n    files = {}\n    for directory, dirs, names in os.walk(folder):\n        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith('.'))\n        for name in sorted(names):\n            if name.endswith('.py'):\n                path = os.path.join(directory, name)\n                relative = os.path.relpath(path, folder).replace(os.sep, '/')\n                files[relative] = file_facts(path, relative)\n    return {'files': files}\n\n\nif __name__ == '__main__':\n    print(json.dumps({folder: integration_facts(folder) for folder in sys.argv[1:]}))\n",
     "smoke_test_wheel.py": "\"\"\"Loads an installed integration the way the Agent's embedded Python does, and says what went wrong.\n\nUsage: smoke_test_wheel.py <integration> <conf.yaml.example path>\nPrints one JSON object: {\"ok\": bool, \"check_class\": str, \"error\": str}.\n\"\"\"\n\nimport importlib\nimport inspect\nimport json\nimport pkgutil\nimport sys\nimport traceback\n\n\ndef find_check_class(package):\n    from datadog_checks.base import AgentCheck\n\n    modules = [package]\n    for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n        if '.tests' in info.name or info.name.endswith('config_models'):\n            continue\n        try:\n            modules.append(importlib.import_module(info.name))\n        except Exception:\n            continue\n    for module in modules:\n        for _, value in inspect.getmembers(module, inspect.isclass):\n            if issubclass(value, AgentCheck) and value is not AgentCheck and value.__module__.startswith(package.__name__):\n                return value\n    return None\n\n\ndef main(integration, example_path):\n    try:\n        package = importlib.import_module('datadog_checks.' + integration)\n    except Exception as error:\n        return {'ok': False, 'error': 'import datadog_checks.{} failed: {}: {}'.format(integration, type(error).__name__, error)}\n    check_class = find_check_class(package)\n    if check_class is None:\n        return {'ok': False, 'error': 'no AgentCheck subclass in datadog_checks.' + integration}\n    try:\n        import yaml\n\n        with open(example_path) as f:\n            example = yaml.safe_load(f) or {}\n        instances = example.get('instances') or [{}]\n        check = check_class(integration, example.get('init_config') or {}, [instances[0]])\n    except Exception as error:\n        last = traceback.format_exc().strip().splitlines()[-1]\n        return {'ok': False, 'check_class': check_class.__name__, 'error': 'instantiating {} failed: {}'.format(check_class.__name__, last or error)}\n    return {'ok': True, 'check_class': '{}.{}'.format(check_class.__module__, check_class.__name__), 'check_name': check.name}\n\n\nif __name__ == '__main__':\n    print(json.dumps(main(sys.argv[1], sys.argv[2])))\n",
 };
 
@@ -23753,8 +23837,8 @@ async function findPython(input) {
 
 const UV_VERSION = '0.13.9';
 /**
- * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed into its own
- * venv in the tool cache) — never a binary download.
+ * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed with `--target` into
+ * its tool-cache folder: no venv to create, which halves the time) — never a binary download.
  */
 async function ensureUv(options) {
     const onPath = python_whichOnPath('uv');
@@ -23766,12 +23850,24 @@ async function ensureUv(options) {
     const uv = external_node_path_default().join(folder, 'bin', 'uv');
     if (found && (0,external_node_fs_namespaceObject.existsSync)(uv))
         return uv;
-    (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(folder), { recursive: true });
-    await process_runChecked(options.python, ['-m', 'venv', '--clear', folder], { what: 'Creating a venv for uv' });
-    await withRetry(() => process_runChecked(external_node_path_default().join(folder, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `uv==${UV_VERSION}`], {
+    (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+    await withRetry(() => process_runChecked(options.python, [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--no-deps',
+        '--upgrade',
+        '--target',
+        folder,
+        `uv==${UV_VERSION}`,
+    ], {
         what: `pip install uv==${UV_VERSION}`,
         reporter: options.reporter,
         timeoutMs: 300_000,
+        hint: `Check that PyPI is reachable and that ${options.python} has pip.`,
     }), { attempts: 3, baseDelayMs: 2_000 });
     markToolComplete(options.toolCache, tool, UV_VERSION, options.arch);
     return uv;
@@ -31399,6 +31495,24 @@ function findComposeFiles(integrationPath) {
         walk(tests);
     return found;
 }
+/** The compose files named by the `compose-files` input (relative to the repository): each a file inside it. */
+function namedComposeFiles(repoPath, named) {
+    return named.map((name) => {
+        const file = path.resolve(repoPath, name);
+        const inside = path.relative(repoPath, file);
+        if (inside.startsWith('..') || path.isAbsolute(inside)) {
+            throw new UserError(`Input 'compose-files': ${name} is outside the repository ${repoPath}.`, {
+                hint: 'Name compose files inside the checkout, relative to repo-path.',
+            });
+        }
+        if (!existsSync(file) || !statSync(file).isFile()) {
+            throw new UserError(`Input 'compose-files': ${name} is not a file in ${repoPath}.`, {
+                hint: 'Paths are relative to repo-path; leave the input empty to use every tests/docker-compose*.y*ml.',
+            });
+        }
+        return file;
+    });
+}
 /** The images a compose file uses, read with a YAML parser; invalid YAML is an error on its line. */
 function composeImages(file, repoPath, env = process.env) {
     const shown = relativeTo(repoPath, file);
@@ -32325,7 +32439,8 @@ function staleReferences(repoPath, integration, previous) {
 
 function readToml(file, shown) {
     try {
-        return { value: parse(readUserTextFile(file, shown, 'TOML file')) };
+        const text = readUserTextFile(file, shown, 'TOML file');
+        return { value: parse(text), text };
     }
     catch (error) {
         if (error instanceof errors_UserError)
@@ -32400,7 +32515,9 @@ function gatherFacts(integration, python, repoShown) {
                     ? { error: pyproject.error }
                     : {
                         projectName: get(pyproject.value, 'project', 'name'),
+                        projectNameLine: tomlKeyLine(pyproject.text ?? '', 'project.name'),
                         versionPath: get(pyproject.value, 'tool', 'hatch', 'version', 'path'),
+                        versionPathLine: tomlKeyLine(pyproject.text ?? '', 'tool.hatch.version.path'),
                     }),
             }
             : { exists: false },
@@ -33060,6 +33177,11 @@ async function setupDdev(options) {
     };
 }
 async function install(options, python, version, target) {
+    if (options.installer === 'pipx' && !python_whichOnPath('pipx')) {
+        throw new errors_UserError("Input 'installer': pipx is not on PATH.", {
+            hint: "Install pipx first (GitHub's ubuntu runners have it), or use installer 'uv' (the default), which needs nothing.",
+        });
+    }
     (0,external_node_fs_namespaceObject.rmSync)(target, { recursive: true, force: true });
     (0,external_node_fs_namespaceObject.mkdirSync)(target, { recursive: true });
     const plan = installPlan({
@@ -33114,6 +33236,19 @@ async function verify(ddev, version, reporter) {
 
 const errorsIn = (findings) => findings.filter((f) => f.level === 'error').length;
 const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/**
+ * Each finding as an annotation (the summary's Problems list and --json carry them), and the stage's outcome:
+ * failed on any error, `detail` around the error and warning counts.
+ */
+function reportFindings(reporter, findings, detail = (counts) => counts) {
+    for (const { level, rule, message, file, line } of findings)
+        reporter.annotate({ level, message: `${rule}: ${message}`, file, line });
+    const errors = errorsIn(findings);
+    return {
+        status: errors > 0 ? 'failed' : 'passed',
+        detail: detail(`${count(errors, 'error')}, ${count(findings.length - errors, 'warning')}`),
+    };
+}
 function planStage(options, context) {
     return {
         step: 'plan',
@@ -33187,18 +33322,7 @@ function checkStage(options, context, integration) {
             });
             if (!result || result.skipped)
                 return { status: 'skipped', detail: result?.skipped ?? 'nothing to check' };
-            for (const finding of result.findings)
-                reporter.annotate({
-                    level: finding.level,
-                    message: `${finding.rule}: ${finding.message}`,
-                    file: finding.file,
-                    line: finding.line,
-                });
-            const errors = errorsIn(result.findings);
-            return {
-                status: errors > 0 ? 'failed' : 'passed',
-                detail: `${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}${result.strict ? ' (strict)' : ''}`,
-            };
+            return reportFindings(reporter, result.findings, (counts) => `${counts}${result.strict ? ' (strict)' : ''}`);
         },
     };
 }
@@ -33210,13 +33334,7 @@ function notesStage(options, context, integration) {
             const result = options.base
                 ? await checkPullRequest({ repoPath: context.repo, integration, baseRef: options.base, today: utcToday() })
                 : lintChangelogFile(context.repo, external_node_path_default().join(integration.path, 'CHANGELOG.md'), utcToday());
-            const errors = errorsIn(result.findings);
-            for (const finding of result.findings)
-                reporter.annotate({ level: finding.level, message: finding.message, file: finding.file, line: finding.line });
-            return {
-                status: errors > 0 ? 'failed' : 'passed',
-                detail: `${result.version}: ${result.decision} ${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}`,
-            };
+            return reportFindings(reporter, result.findings, (counts) => `${result.version}: ${result.decision} ${counts}`);
         },
     };
 }
@@ -33333,17 +33451,13 @@ async function commandStages(options) {
             return [planStage(options, context)];
         case 'notes':
             if (options.changelog) {
+                // Findings name the file relative to the current directory.
                 const file = external_node_path_default().resolve(options.changelog);
                 return [
                     {
                         step: 'release notes',
-                        async run() {
-                            const result = lintChangelogFile(external_node_path_default().dirname(file), file, utcToday());
-                            const errors = errorsIn(result.findings);
-                            return {
-                                status: errors > 0 ? 'failed' : 'passed',
-                                detail: `${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}`,
-                            };
+                        async run(reporter) {
+                            return reportFindings(reporter, lintChangelogFile(process.cwd(), file, utcToday()).findings);
                         },
                     },
                 ];

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseVersionRequest, PINNED_DDEV_VERSION } from '@aic/ddev';
 import { utcToday } from '@aic/release-notes';
-import { UserError } from '@aic/runtime';
+import { UserError, type Annotation, type Reporter } from '@aic/runtime';
 import { buildWheel, resolveOutDir } from '@aic/steps/build-wheel';
 import { runIntegrationTests, tearDown } from '@aic/steps/integration-tests';
 import { parseIntegrationsSpec, selectIntegrations, type SelectedIntegration } from '@aic/steps/integrations';
@@ -25,6 +25,26 @@ interface Context {
 
 const errorsIn = (findings: readonly { level: string }[]) => findings.filter((f) => f.level === 'error').length;
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+type Finding = Pick<Annotation, 'file' | 'line'> & { level: 'error' | 'warning'; rule: string; message: string };
+
+/**
+ * Each finding as an annotation (the summary's Problems list and --json carry them), and the stage's outcome:
+ * failed on any error, `detail` around the error and warning counts.
+ */
+function reportFindings(
+  reporter: Reporter,
+  findings: readonly Finding[],
+  detail = (counts: string) => counts,
+): StageOutcome {
+  for (const { level, rule, message, file, line } of findings)
+    reporter.annotate({ level, message: `${rule}: ${message}`, file, line });
+  const errors = errorsIn(findings);
+  return {
+    status: errors > 0 ? 'failed' : 'passed',
+    detail: detail(`${count(errors, 'error')}, ${count(findings.length - errors, 'warning')}`),
+  };
+}
 
 function planStage(options: CliOptions, context: Context): Stage {
   return {
@@ -99,18 +119,7 @@ function checkStage(options: CliOptions, context: Context, integration: Selected
         reporter,
       });
       if (!result || result.skipped) return { status: 'skipped', detail: result?.skipped ?? 'nothing to check' };
-      for (const finding of result.findings)
-        reporter.annotate({
-          level: finding.level,
-          message: `${finding.rule}: ${finding.message}`,
-          file: finding.file,
-          line: finding.line,
-        });
-      const errors = errorsIn(result.findings);
-      return {
-        status: errors > 0 ? 'failed' : 'passed',
-        detail: `${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}${result.strict ? ' (strict)' : ''}`,
-      };
+      return reportFindings(reporter, result.findings, (counts) => `${counts}${result.strict ? ' (strict)' : ''}`);
     },
   };
 }
@@ -123,13 +132,7 @@ function notesStage(options: CliOptions, context: Context, integration: Selected
       const result = options.base
         ? await checkPullRequest({ repoPath: context.repo, integration, baseRef: options.base, today: utcToday() })
         : lintChangelogFile(context.repo, path.join(integration.path, 'CHANGELOG.md'), utcToday());
-      const errors = errorsIn(result.findings);
-      for (const finding of result.findings)
-        reporter.annotate({ level: finding.level, message: finding.message, file: finding.file, line: finding.line });
-      return {
-        status: errors > 0 ? 'failed' : 'passed',
-        detail: `${result.version}: ${result.decision} ${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}`,
-      };
+      return reportFindings(reporter, result.findings, (counts) => `${result.version}: ${result.decision} ${counts}`);
     },
   };
 }
@@ -253,17 +256,13 @@ export async function commandStages(options: CliOptions): Promise<(Stage | Stage
       return [planStage(options, context)];
     case 'notes':
       if (options.changelog) {
+        // Findings name the file relative to the current directory.
         const file = path.resolve(options.changelog);
         return [
           {
             step: 'release notes',
-            async run() {
-              const result = lintChangelogFile(path.dirname(file), file, utcToday());
-              const errors = errorsIn(result.findings);
-              return {
-                status: errors > 0 ? 'failed' : 'passed',
-                detail: `${count(errors, 'error')}, ${count(result.findings.length - errors, 'warning')}`,
-              };
+            async run(reporter) {
+              return reportFindings(reporter, lintChangelogFile(process.cwd(), file, utcToday()).findings);
             },
           },
         ];

@@ -9,7 +9,6 @@ describe('history level (lint mode)', () => {
     ['## 1.0 / 2024-01-01\n\n* x', ['error', 'version-format', 1]],
     ['## 1.0.0 / 2024-02-30\n\n* x', ['error', 'impossible-date', 1]],
     ['## 1.0.0 / 2027-01-01\n\n* x', ['error', 'future-date', 1]],
-    ['## 1.0.0 / 01/02/2024\n\n* x', ['error', 'date-format', 1]],
     ['## 1.0.0 / 2024-01-01\n\n* x\n\n## 1.0.0 / 2023-01-01\n\n* y', ['error', 'duplicate-version', 5]],
     ['## 1.0.0\n\n* x', ['warning', 'missing-date', 1]],
     ['## 1.3.0/ 2025-07-10\n\n* x', ['warning', 'heading-format', 1]],
@@ -19,6 +18,32 @@ describe('history level (lint mode)', () => {
     ['# CHANGELOG\n', ['warning', 'no-entries', 1]],
   ])('%j', (text, expected) => {
     expect(rules(text)).toContainEqual(expected);
+  });
+
+  test.each([
+    ['## 1.0.0 (2024-01-01)', "'## 1.0.0 / 2024-01-01'"],
+    ['## 1.0.0 2024-01-01', "'## 1.0.0 / 2024-01-01'"],
+    ['## 1.0.0 - 01/02/2024', "'## 1.0.0 / YYYY-MM-DD'"],
+    ['## 1.0.0 / 2024/01/01', "'## 1.0.0 / 2024-01-01'"],
+    ['## 1.0.0 / Jan 1, 2024', "'## 1.0.0 / YYYY-MM-DD'"],
+  ])('a date in another format, %j, is an error with the canonical form', (heading, canonical) => {
+    const findings = lintChangelog(parseChangelog(`## 1.1.0 / 2025-01-01\n\n* y\n\n${heading}\n\n* x\n`), TODAY);
+    expect(findings.map((f) => [f.level, f.rule, f.line])).toEqual([['error', 'date-format', 5]]);
+    expect(findings[0]!.message).toContain(canonical);
+  });
+
+  // Variants real, accepted changelogs contain: warnings only, never an error.
+  test.each([
+    ['## 1.3.0/ 2025-07-10\n\n* x', [['warning', 'heading-format', 1]]],
+    ['## v1.0.0 - 2024-01-01\n\n* x', [['warning', 'heading-format', 1]]],
+    ['### 1.0.0 / 2024-01-01\n\n* x', [['warning', 'heading-format', 1]]],
+    ['## 1.0.0\n\n* x', [['warning', 'missing-date', 1]]],
+    ...['***Added:***', '**_Added_**:', '_**Added**_:', '**Added**', '***Added***', '### Added'].map(
+      (label): [string, unknown[]] => [`## 1.0.0 / 2024-01-01\n\n${label}\n\n* x`, [['warning', 'label-format', 3]]],
+    ),
+    ['## 1.0.0 / 2024-01-01\n\n***Deprecated***:\n\n* x', []],
+  ])('%j gives only warnings', (text, expected) => {
+    expect(rules(text)).toEqual(expected);
   });
 
   test('consistently oldest first is a warning; mixed order an error', () => {

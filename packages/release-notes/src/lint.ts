@@ -5,6 +5,8 @@ import { canonicalHeading, canonicalLabel } from './render.js';
 
 const STRICT_VERSION = /^\d+\.\d+\.\d+$/;
 const CANONICAL_HEADING = /^## (\d+\.\d+\.\d+) \/ (\d{4}-\d{2}-\d{2})$/;
+/** The date variants history accepts (as warnings): `YYYY-MM-DD` after a `/` or `-`, e.g. `## 1.3.0/ 2025-07-10`. */
+const ACCEPTED_HEADING = /^#{1,4}\s*v?\d[\w.+-]*\s*[/-]\s*\d{4}-\d{2}-\d{2}$/;
 const CANONICAL_LABEL = /^\*\*\*(Added|Fixed|Changed|Removed|Deprecated|Security)\*\*\*:$/;
 
 /**
@@ -26,14 +28,6 @@ export function lintHistory(changelog: Changelog, today: string, skip: ReadonlyS
     else seen.set(entry.version, entry.line);
     if (skip.has(entry)) continue;
     checkDate(entry, today, add);
-    if (!CANONICAL_HEADING.test(entry.heading) && entry.date !== undefined && isCalendarDate(entry.date)) {
-      add(
-        'warning',
-        'heading-format',
-        entry.line,
-        `Heading '${entry.heading}' is not in the form '${canonicalHeading(entry.version, entry.date)}'.`,
-      );
-    }
     for (const section of entry.sections) {
       if (!CANONICAL_LABEL.test(section.raw)) {
         add(
@@ -81,13 +75,32 @@ function checkDate(
     );
     return;
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) {
-    add('error', 'date-format', entry.line, `Date '${entry.date}' is not YYYY-MM-DD.`);
+  if (!ACCEPTED_HEADING.test(entry.heading)) {
+    add(
+      'error',
+      'date-format',
+      entry.line,
+      `Heading '${entry.heading}' has a date in another format; write '${canonicalHeading(entry.version, isoDate(entry.date))}'.`,
+    );
   } else if (!isCalendarDate(entry.date)) {
     add('error', 'impossible-date', entry.line, `Date ${entry.date} is not a calendar date.`);
   } else if (entry.date > today) {
     add('error', 'future-date', entry.line, `Date ${entry.date} is after today (${today}).`);
+  } else if (!CANONICAL_HEADING.test(entry.heading)) {
+    add(
+      'warning',
+      'heading-format',
+      entry.line,
+      `Heading '${entry.heading}' is not in the form '${canonicalHeading(entry.version, entry.date)}'.`,
+    );
   }
+}
+
+/** `2024/01/31`, `(2024-1-31)` → `2024-01-31`; `YYYY-MM-DD` when no unambiguous calendar date is there. */
+function isoDate(text: string): string {
+  const match = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(text);
+  const date = match ? `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}` : '';
+  return isCalendarDate(date) ? date : 'YYYY-MM-DD';
 }
 
 /** Newest first, or consistently oldest first (a warning); anything else is an error. */

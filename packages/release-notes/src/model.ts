@@ -18,7 +18,7 @@ export interface Section {
 
 export interface Entry {
   version: string;
-  /** `YYYY-MM-DD` as written, or undefined when the heading has no date. */
+  /** The heading's date part as written (`YYYY-MM-DD` when well formed), or undefined when it has none. */
   date: string | undefined;
   heading: string;
   line: number;

@@ -46,9 +46,23 @@ describe('parseChangelog', () => {
     ['## 1.0.0 ', '1.0.0', undefined],
     ['## 1.0 / 2024-01-01', '1.0', '2024-01-01'],
     ['## 1.0.0 / 01/02/2024', '1.0.0', '01/02/2024'],
+    ['## 1.0.0 - 01/02/2024', '1.0.0', '01/02/2024'],
+    ['## 1.0.0 / 2024/01/01', '1.0.0', '2024/01/01'],
+    ['## 1.0.0 (2024-01-01)', '1.0.0', '(2024-01-01)'],
+    ['## 1.0.0 2024-01-01', '1.0.0', '2024-01-01'],
+    ['## v1.0.0 - 2024-01-01', '1.0.0', '2024-01-01'],
   ])('heading %j', (heading, version, date) => {
     const [entry] = parseChangelog(`# CHANGELOG\n\n${heading}\n\n* x\n`).entries;
     expect([entry?.version, entry?.date]).toEqual([version, date]);
+  });
+
+  test('a heading with a date in another format is an entry of its own; `#123 Fix` is not a heading', () => {
+    const changelog = parseChangelog('## 1.1.0 / 2025-01-01\n\n* y\n\n## 1.0.0 (2024-01-01)\n\n* x\n#123 Fix\n');
+    expect(changelog.entries.map((e) => [e.version, e.line, e.looseBullets.map((b) => b.text)])).toEqual([
+      ['1.1.0', 1, ['y']],
+      ['1.0.0', 5, ['x']],
+    ]);
+    expect(changelog.entries[1]!.otherLines.map((l) => l.text)).toEqual(['#123 Fix']);
   });
 
   test.each([

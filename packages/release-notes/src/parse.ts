@@ -1,7 +1,11 @@
 import { SECTION_NAMES, type Changelog, type Entry, type SectionName } from './model.js';
 
-/** `## 1.2.3 / 2024-01-31`, also `# 1.2.3`, `### 1.2.3/ 2024-01-31`, `## v1.2.3 - 2024-01-31`. */
-const VERSION_HEADING = /^(#{1,4})\s*v?(\d[\w.+-]*)\s*(?:([/-])\s*(.*?))?\s*$/;
+/**
+ * `## 1.2.3 / 2024-01-31`, also `# 1.2.3`, `### 1.2.3/ 2024-01-31`, `## v1.2.3 - 2024-01-31`, and, for a dotted
+ * version, `## 1.2.3 <anything>` (`## 1.2.3 (2024-01-31)`). The date part is whatever follows the version and its
+ * `/` or `-`; lint judges its form. (`#123 Fix` is no entry: no separator, no dot.)
+ */
+const VERSION_HEADING = /^#{1,4}\s*v?(\d[\w.+-]*)\s*([/-]?)\s*(.*?)\s*$/;
 /** `***Added***:`, `***Added:***`, `_**Added**_:`, `**_Added_**`, `**Added**`, `### Added`. */
 const SECTION_LABEL = /^(?:#{2,4}\s*)?([*_]{0,3})\s*([A-Za-z]+)\s*(:?)\s*([*_]{0,3})\s*(:?)\s*$/;
 const BULLET = /^(\s*)[*-]\s+(.*)$/;
@@ -32,12 +36,12 @@ export function parseChangelog(text: string): Changelog {
     // A setext heading (`1.0.0` underlined with `===`) counts as a version heading too.
     const setext = /^v?\d+\.\d+[\w.+-]*$/.test(trimmed) && /^(=+|-+)\s*$/.test(lines[index + 1] ?? '');
     const heading = VERSION_HEADING.exec(setext ? `# ${trimmed}` : trimmed);
-    if (heading && /\d/.test(heading[2]!)) {
+    if (heading && (heading[2] || !heading[3] || heading[1]!.includes('.'))) {
       if (setext) index++;
       if (entry) entry.endLine = previousContentLine(lines, index);
       entry = {
-        version: heading[2]!,
-        date: heading[4] === '' ? undefined : heading[4],
+        version: heading[1]!,
+        date: heading[3] || undefined,
         heading: trimmed,
         line,
         endLine: line,
