@@ -28474,7 +28474,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $V: () => (/* reexport */ isIntegrationFolder)
 });
 
-// UNUSED EXPORTS: INTEGRATION_MARKERS, RULES, evaluateRules, findCheckClasses, normalizeCheckName, normalizeProjectName, paths, projectName, readAboutVersion
+// UNUSED EXPORTS: INTEGRATION_MARKERS, RULES, acceptsInstance, evaluateRules, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, paths, projectName, readAboutVersion, tomlKeyLine
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
 /** Integration names as people type them, checked before they reach a path or a command line. */
@@ -28558,6 +28558,7 @@ const RULES = {
     checkClass: 'check-class',
     checkMethod: 'check-method',
     checkCoroutine: 'check-coroutine',
+    checkSignature: 'check-signature',
     python3: 'python3-syntax',
     aboutVersion: 'about-version',
     packageName: 'package-name',
@@ -28569,7 +28570,14 @@ const RULES = {
     changelog: 'changelog-missing',
     initConfig: 'init-config',
 };
-const PEP440 = /^([1-9]\d*!)?(0|[1-9]\d*)(\.(0|[1-9]\d*))*((a|b|rc)(0|[1-9]\d*))?(\.post(0|[1-9]\d*))?(\.dev(0|[1-9]\d*))?$/;
+/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
+const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
+    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
+    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
+    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
+    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
+/** Whether `version` is a PEP 440 version. */
+const isPep440 = (version) => PEP440.test(version);
 /** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
 function evaluateRules(facts, strict) {
     const findings = [];
@@ -28596,6 +28604,7 @@ function evaluateRules(facts, strict) {
         if (checks.length === 0 && !jmx) {
             add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
         }
+        const signaturesSeen = new Set();
         for (const check of checks) {
             if (check.check === undefined) {
                 add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
@@ -28603,13 +28612,20 @@ function evaluateRules(facts, strict) {
             else if (check.check !== 'inherited' && check.check.async) {
                 add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
             }
+            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+                const where = `${check.check.file}:${check.check.line}`;
+                if (signaturesSeen.has(where))
+                    continue;
+                signaturesSeen.add(where);
+                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
+            }
         }
         const version = facts.python[about];
         if (!version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
         else if (!version.error && !version.version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-        else if (version.version && (version.version.value === null || !PEP440.test(version.version.value))) {
+        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
             add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
         }
     }
@@ -28622,10 +28638,10 @@ function evaluateRules(facts, strict) {
     }
     else {
         if (facts.pyproject.projectName !== expectedProject) {
-            add(RULES.projectName, 'error', paths.pyproject, 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
         }
         if (facts.pyproject.versionPath !== about) {
-            add(RULES.versionPath, 'error', paths.pyproject, 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
         }
     }
     const example = paths.confExample(name);
@@ -28656,6 +28672,7 @@ function evaluateRules(facts, strict) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
 
 
 

@@ -34967,7 +34967,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sp: () => (/* reexport */ readAboutVersion)
 });
 
-// UNUSED EXPORTS: INTEGRATION_MARKERS, RULES, evaluateRules, findCheckClasses, normalizeCheckName, normalizeProjectName
+// UNUSED EXPORTS: INTEGRATION_MARKERS, RULES, acceptsInstance, evaluateRules, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, tomlKeyLine
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
 /** Integration names as people type them, checked before they reach a path or a command line. */
@@ -35051,6 +35051,7 @@ const RULES = {
     checkClass: 'check-class',
     checkMethod: 'check-method',
     checkCoroutine: 'check-coroutine',
+    checkSignature: 'check-signature',
     python3: 'python3-syntax',
     aboutVersion: 'about-version',
     packageName: 'package-name',
@@ -35062,7 +35063,14 @@ const RULES = {
     changelog: 'changelog-missing',
     initConfig: 'init-config',
 };
-const PEP440 = /^([1-9]\d*!)?(0|[1-9]\d*)(\.(0|[1-9]\d*))*((a|b|rc)(0|[1-9]\d*))?(\.post(0|[1-9]\d*))?(\.dev(0|[1-9]\d*))?$/;
+/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
+const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
+    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
+    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
+    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
+    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
+/** Whether `version` is a PEP 440 version. */
+const isPep440 = (version) => PEP440.test(version);
 /** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
 function evaluateRules(facts, strict) {
     const findings = [];
@@ -35089,6 +35097,7 @@ function evaluateRules(facts, strict) {
         if (checks.length === 0 && !jmx) {
             add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
         }
+        const signaturesSeen = new Set();
         for (const check of checks) {
             if (check.check === undefined) {
                 add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
@@ -35096,13 +35105,20 @@ function evaluateRules(facts, strict) {
             else if (check.check !== 'inherited' && check.check.async) {
                 add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
             }
+            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+                const where = `${check.check.file}:${check.check.line}`;
+                if (signaturesSeen.has(where))
+                    continue;
+                signaturesSeen.add(where);
+                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
+            }
         }
         const version = facts.python[about];
         if (!version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
         else if (!version.error && !version.version)
             add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-        else if (version.version && (version.version.value === null || !PEP440.test(version.version.value))) {
+        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
             add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
         }
     }
@@ -35115,10 +35131,10 @@ function evaluateRules(facts, strict) {
     }
     else {
         if (facts.pyproject.projectName !== expectedProject) {
-            add(RULES.projectName, 'error', paths.pyproject, 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
         }
         if (facts.pyproject.versionPath !== about) {
-            add(RULES.versionPath, 'error', paths.pyproject, 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
         }
     }
     const example = paths.confExample(name);
@@ -35149,6 +35165,7 @@ function evaluateRules(facts, strict) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
 
 
 
@@ -39488,8 +39505,12 @@ const SECTION_NAMES = ['Added', 'Fixed', 'Changed', 'Removed', 'Deprecated', 'Se
 
 ;// CONCATENATED MODULE: ../../packages/release-notes/src/parse.ts
 
-/** `## 1.2.3 / 2024-01-31`, also `# 1.2.3`, `### 1.2.3/ 2024-01-31`, `## v1.2.3 - 2024-01-31`. */
-const VERSION_HEADING = /^(#{1,4})\s*v?(\d[\w.+-]*)\s*(?:([/-])\s*(.*?))?\s*$/;
+/**
+ * `## 1.2.3 / 2024-01-31`, also `# 1.2.3`, `### 1.2.3/ 2024-01-31`, `## v1.2.3 - 2024-01-31`, and, for a dotted
+ * version, `## 1.2.3 <anything>` (`## 1.2.3 (2024-01-31)`). The date part is whatever follows the version and its
+ * `/` or `-`; lint judges its form. (`#123 Fix` is no entry: no separator, no dot.)
+ */
+const VERSION_HEADING = /^#{1,4}\s*v?(\d[\w.+-]*)\s*([/-]?)\s*(.*?)\s*$/;
 /** `***Added***:`, `***Added:***`, `_**Added**_:`, `**_Added_**`, `**Added**`, `### Added`. */
 const SECTION_LABEL = /^(?:#{2,4}\s*)?([*_]{0,3})\s*([A-Za-z]+)\s*(:?)\s*([*_]{0,3})\s*(:?)\s*$/;
 const BULLET = /^(\s*)[*-]\s+(.*)$/;
@@ -39521,14 +39542,14 @@ function parseChangelog(text) {
         // A setext heading (`1.0.0` underlined with `===`) counts as a version heading too.
         const setext = /^v?\d+\.\d+[\w.+-]*$/.test(trimmed) && /^(=+|-+)\s*$/.test(lines[index + 1] ?? '');
         const heading = VERSION_HEADING.exec(setext ? `# ${trimmed}` : trimmed);
-        if (heading && /\d/.test(heading[2])) {
+        if (heading && (heading[2] || !heading[3] || heading[1].includes('.'))) {
             if (setext)
                 index++;
             if (entry)
                 entry.endLine = previousContentLine(lines, index);
             entry = {
-                version: heading[2],
-                date: heading[4] === '' ? undefined : heading[4],
+                version: heading[1],
+                date: heading[3] || undefined,
                 heading: trimmed,
                 line,
                 endLine: line,
@@ -39583,6 +39604,8 @@ var release_notes_node_modules_semver = __nccwpck_require__(8966);
 
 const STRICT_VERSION = /^\d+\.\d+\.\d+$/;
 const CANONICAL_HEADING = /^## (\d+\.\d+\.\d+) \/ (\d{4}-\d{2}-\d{2})$/;
+/** The date variants history accepts (as warnings): `YYYY-MM-DD` after a `/` or `-`, e.g. `## 1.3.0/ 2025-07-10`. */
+const ACCEPTED_HEADING = /^#{1,4}\s*v?\d[\w.+-]*\s*[/-]\s*\d{4}-\d{2}-\d{2}$/;
 const CANONICAL_LABEL = /^\*\*\*(Added|Fixed|Changed|Removed|Deprecated|Security)\*\*\*:$/;
 /**
  * History level: everything already merged (all of the file in `lint` mode). Errors only for what is
@@ -39604,9 +39627,6 @@ function lintHistory(changelog, today, skip = new Set()) {
         if (skip.has(entry))
             continue;
         checkDate(entry, today, add);
-        if (!CANONICAL_HEADING.test(entry.heading) && entry.date !== undefined && isCalendarDate(entry.date)) {
-            add('warning', 'heading-format', entry.line, `Heading '${entry.heading}' is not in the form '${canonicalHeading(entry.version, entry.date)}'.`);
-        }
         for (const section of entry.sections) {
             if (!CANONICAL_LABEL.test(section.raw)) {
                 add('warning', 'label-format', section.line, `Section label '${section.raw}' is not in the form '${canonicalLabel(section.name)}'.`);
@@ -39629,8 +39649,8 @@ function checkDate(entry, today, add) {
         add('warning', 'missing-date', entry.line, `Version ${entry.version} has no date; write '${canonicalHeading(entry.version, 'YYYY-MM-DD')}'.`);
         return;
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) {
-        add('error', 'date-format', entry.line, `Date '${entry.date}' is not YYYY-MM-DD.`);
+    if (!ACCEPTED_HEADING.test(entry.heading)) {
+        add('error', 'date-format', entry.line, `Heading '${entry.heading}' has a date in another format; write '${canonicalHeading(entry.version, isoDate(entry.date))}'.`);
     }
     else if (!isCalendarDate(entry.date)) {
         add('error', 'impossible-date', entry.line, `Date ${entry.date} is not a calendar date.`);
@@ -39638,6 +39658,15 @@ function checkDate(entry, today, add) {
     else if (entry.date > today) {
         add('error', 'future-date', entry.line, `Date ${entry.date} is after today (${today}).`);
     }
+    else if (!CANONICAL_HEADING.test(entry.heading)) {
+        add('warning', 'heading-format', entry.line, `Heading '${entry.heading}' is not in the form '${canonicalHeading(entry.version, entry.date)}'.`);
+    }
+}
+/** `2024/01/31`, `(2024-1-31)` → `2024-01-31`; `YYYY-MM-DD` when no unambiguous calendar date is there. */
+function isoDate(text) {
+    const match = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(text);
+    const date = match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : '';
+    return isCalendarDate(date) ? date : 'YYYY-MM-DD';
 }
 /** Newest first, or consistently oldest first (a warning); anything else is an error. */
 function checkOrder(changelog) {
