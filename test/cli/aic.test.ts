@@ -39,6 +39,26 @@ describe('aic ci', () => {
     ]);
     expect(report.stages.find((s) => s.step === 'integration tests')?.detail).toContain('no Docker engine');
   });
+
+  test('a docs-only change: checks and notes run, tests and the wheel are skipped like the reusable workflow does', () => {
+    const repo = GitRepo.withExample();
+    const base = repo.head();
+    repo.edit('awesome/README.md', '# Agent Check: Awesome', '# Agent Check: Awesome (docs)');
+    repo.commitAll('Docs only');
+    const run = aic(['ci', '--repo', repo.path, '--base', base, '--json'], repo.path);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { stages: { step: string; status: string; detail: string }[] };
+    expect(report.stages.map((s) => [s.step, s.status])).toEqual([
+      ['plan', 'passed'],
+      ['setup ddev', 'passed'],
+      ['scaffold check', 'passed'],
+      ['release notes', 'passed'],
+      ['unit tests', 'skipped'],
+      ['integration tests', 'skipped'],
+      ['wheel', 'skipped'],
+    ]);
+    expect(report.stages.at(-1)?.detail).toBe('docs-only change: no tests or wheel needed');
+  });
 });
 
 describe('aic plan', () => {

@@ -33234,6 +33234,7 @@ async function verify(ddev, version, reporter) {
 
 
 
+const DOCS_ONLY = { status: 'skipped', detail: 'docs-only change: no tests or wheel needed' };
 const errorsIn = (findings) => findings.filter((f) => f.level === 'error').length;
 const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
@@ -33262,8 +33263,11 @@ function planStage(options, context) {
                 throw new errors_UserError(`--integration: ${spec.problem}`);
             if (spec.kind === 'changed' && options.base) {
                 const plan = await plan_detectChanges({ repoPath: context.repo, baseRef: options.base });
-                for (const item of plan.integrations)
+                for (const item of plan.integrations) {
+                    if (item.docsOnly)
+                        context.docsOnly.add(item.name);
                     reporter.log(`${item.name}: ${item.functional ? 'functional' : item.docsOnly ? 'docs only' : 'tests only'} — ${item.reasons.join('; ')}`);
+                }
             }
             context.integrations = await selectIntegrations(spec, {
                 repoPath: context.repo,
@@ -33343,6 +33347,8 @@ function testStage(options, context, integration, kind) {
         step: `${kind} tests`,
         integration: integration.name,
         async run(reporter) {
+            if (context.docsOnly.has(integration.name))
+                return DOCS_ONLY;
             if (!context.ddev)
                 return { status: 'skipped', detail: 'ddev is not set up' };
             const run = await runIntegrationTests({
@@ -33382,6 +33388,8 @@ function wheelStage(options, context, integration) {
         step: 'wheel',
         integration: integration.name,
         async run(reporter) {
+            if (context.docsOnly.has(integration.name))
+                return DOCS_ONLY;
             const outDir = resolveOutDir(context.repo, options.outDir ?? 'dist');
             const wheel = await buildWheel({
                 repoPath: context.repo,
@@ -33440,7 +33448,7 @@ async function commandStages(options) {
     const repo = external_node_path_default().resolve(options.repo);
     if (!(0,external_node_fs_namespaceObject.existsSync)(repo))
         throw new errors_UserError(`--repo ${options.repo} does not exist.`);
-    const context = { repo, integrations: [], ddev: undefined, python: options.python };
+    const context = { repo, integrations: [], ddev: undefined, python: options.python, docsOnly: new Set() };
     const perIntegration = (title, make) => ({
         title,
         stages: () => context.integrations.flatMap(make),

@@ -21,7 +21,11 @@ interface Context {
   integrations: SelectedIntegration[];
   ddev: SetupDdevResult | undefined;
   python: string;
+  /** Integrations whose change is docs only: the reusable workflow runs no tests and builds no wheel for them. */
+  docsOnly: Set<string>;
 }
+
+const DOCS_ONLY: StageOutcome = { status: 'skipped', detail: 'docs-only change: no tests or wheel needed' };
 
 const errorsIn = (findings: readonly { level: string }[]) => findings.filter((f) => f.level === 'error').length;
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -59,10 +63,12 @@ function planStage(options: CliOptions, context: Context): Stage {
       if ('problem' in spec) throw new UserError(`--integration: ${spec.problem}`);
       if (spec.kind === 'changed' && options.base) {
         const plan = await detectChanges({ repoPath: context.repo, baseRef: options.base });
-        for (const item of plan.integrations)
+        for (const item of plan.integrations) {
+          if (item.docsOnly) context.docsOnly.add(item.name);
           reporter.log(
             `${item.name}: ${item.functional ? 'functional' : item.docsOnly ? 'docs only' : 'tests only'} — ${item.reasons.join('; ')}`,
           );
+        }
       }
       context.integrations = await selectIntegrations(spec, {
         repoPath: context.repo,
@@ -147,6 +153,7 @@ function testStage(
     step: `${kind} tests`,
     integration: integration.name,
     async run(reporter): Promise<StageOutcome> {
+      if (context.docsOnly.has(integration.name)) return DOCS_ONLY;
       if (!context.ddev) return { status: 'skipped', detail: 'ddev is not set up' };
       const run = await runIntegrationTests({
         repoPath: context.repo,
@@ -184,6 +191,7 @@ function wheelStage(options: CliOptions, context: Context, integration: Selected
     step: 'wheel',
     integration: integration.name,
     async run(reporter): Promise<StageOutcome> {
+      if (context.docsOnly.has(integration.name)) return DOCS_ONLY;
       const outDir = resolveOutDir(context.repo, options.outDir ?? 'dist');
       const wheel = await buildWheel({
         repoPath: context.repo,
@@ -244,7 +252,7 @@ function releaseStage(options: CliOptions, context: Context): Stage {
 export async function commandStages(options: CliOptions): Promise<(Stage | StageGroup)[]> {
   const repo = path.resolve(options.repo);
   if (!existsSync(repo)) throw new UserError(`--repo ${options.repo} does not exist.`);
-  const context: Context = { repo, integrations: [], ddev: undefined, python: options.python };
+  const context: Context = { repo, integrations: [], ddev: undefined, python: options.python, docsOnly: new Set() };
   const perIntegration = (title: string, make: (integration: SelectedIntegration) => Stage[]): StageGroup => ({
     title,
     stages: () => context.integrations.flatMap(make),
