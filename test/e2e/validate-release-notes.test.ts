@@ -109,6 +109,13 @@ describe('pull requests (mode pr, the bump gate)', () => {
       5,
     ],
     [
+      'a version that went down',
+      (repo: GitRepo) => repo.write(ABOUT, "__version__ = '1.0.9'\n"),
+      'version-went-down',
+      ABOUT,
+      1,
+    ],
+    [
       'a stale pin of the previous version in the README',
       (repo: GitRepo) => {
         repo.write(ABOUT, "__version__ = '1.1.1'\n");
@@ -144,6 +151,21 @@ describe('pull requests (mode pr, the bump gate)', () => {
     expect(run.exitCode).toBe(0);
     expect(run.annotations).toContainEqual(
       expect.objectContaining({ level: 'warning', title: 'release notes: bump-kind', file: CHANGELOG, line: 5 }),
+    );
+  });
+
+  test('an entry dated days before today is a warning on its heading', async () => {
+    const repo = GitRepo.withExample();
+    const base = repo.head();
+    bump(repo, '1.2.0');
+    repo.edit(CHANGELOG, '# CHANGELOG - Awesome\n', newEntry('1.2.0').replace(TODAY, '2026-11-01'));
+    repo.commitAll('Release with an old date');
+
+    const run = await pullRequest(repo, base);
+
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({ level: 'warning', title: 'release notes: entry-date', file: CHANGELOG, line: 3 }),
     );
   });
 

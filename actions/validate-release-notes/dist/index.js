@@ -39926,7 +39926,15 @@ async function checkPullRequest(options) {
     const entry = (0,release_notes_src/* entryFor */.cy)(changelog, about.version);
     const skip = new Set();
     let decision;
-    if (bumpRequired && !bumped) {
+    const wentDown = previous !== undefined &&
+        semver_default().valid(previous) !== null &&
+        semver_default().valid(about.version) !== null &&
+        semver_default().lt(about.version, previous);
+    if (wentDown) {
+        add('error', 'version-went-down', aboutShown, about.line, `__version__ went down from ${previous} to ${about.version}: a release must raise it above ${previous}.`);
+        decision = `__version__ went down from ${previous} to ${about.version}.`;
+    }
+    else if (bumpRequired && !bumped) {
         const files = functional
             .slice(0, 5)
             .map((file) => file.file)
@@ -39936,14 +39944,6 @@ async function checkPullRequest(options) {
             .map((f) => f.reason)
             .filter((r, i, all) => all.indexOf(r) === i)
             .join(', ')}) but __version__ is still ${about.version}.`;
-    }
-    else if (bumped &&
-        previous !== undefined &&
-        semver_default().valid(previous) &&
-        semver_default().valid(about.version) &&
-        semver_default().lt(about.version, previous)) {
-        add('error', 'version-went-down', aboutShown, about.line, `__version__ went down from ${previous} to ${about.version}.`);
-        decision = `__version__ went down from ${previous} to ${about.version}.`;
     }
     else if (bumped) {
         decision =

@@ -32339,7 +32339,15 @@ async function checkPullRequest(options) {
     const entry = entryFor(changelog, about.version);
     const skip = new Set();
     let decision;
-    if (bumpRequired && !bumped) {
+    const wentDown = previous !== undefined &&
+        node_modules_semver_default().valid(previous) !== null &&
+        node_modules_semver_default().valid(about.version) !== null &&
+        node_modules_semver_default().lt(about.version, previous);
+    if (wentDown) {
+        add('error', 'version-went-down', aboutShown, about.line, `__version__ went down from ${previous} to ${about.version}: a release must raise it above ${previous}.`);
+        decision = `__version__ went down from ${previous} to ${about.version}.`;
+    }
+    else if (bumpRequired && !bumped) {
         const files = functional
             .slice(0, 5)
             .map((file) => file.file)
@@ -32349,14 +32357,6 @@ async function checkPullRequest(options) {
             .map((f) => f.reason)
             .filter((r, i, all) => all.indexOf(r) === i)
             .join(', ')}) but __version__ is still ${about.version}.`;
-    }
-    else if (bumped &&
-        previous !== undefined &&
-        node_modules_semver_default().valid(previous) &&
-        node_modules_semver_default().valid(about.version) &&
-        node_modules_semver_default().lt(about.version, previous)) {
-        add('error', 'version-went-down', aboutShown, about.line, `__version__ went down from ${previous} to ${about.version}.`);
-        decision = `__version__ went down from ${previous} to ${about.version}.`;
     }
     else if (bumped) {
         decision =

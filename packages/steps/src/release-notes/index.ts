@@ -118,7 +118,22 @@ export async function checkPullRequest(options: PullRequestOptions): Promise<Rel
   const skip = new Set<Entry>();
   let decision: string;
 
-  if (bumpRequired && !bumped) {
+  const wentDown =
+    previous !== undefined &&
+    semver.valid(previous) !== null &&
+    semver.valid(about.version) !== null &&
+    semver.lt(about.version, previous);
+
+  if (wentDown) {
+    add(
+      'error',
+      'version-went-down',
+      aboutShown,
+      about.line,
+      `__version__ went down from ${previous} to ${about.version}: a release must raise it above ${previous}.`,
+    );
+    decision = `__version__ went down from ${previous} to ${about.version}.`;
+  } else if (bumpRequired && !bumped) {
     const files =
       functional
         .slice(0, 5)
@@ -135,21 +150,6 @@ export async function checkPullRequest(options: PullRequestOptions): Promise<Rel
       .map((f) => f.reason)
       .filter((r, i, all) => all.indexOf(r) === i)
       .join(', ')}) but __version__ is still ${about.version}.`;
-  } else if (
-    bumped &&
-    previous !== undefined &&
-    semver.valid(previous) &&
-    semver.valid(about.version) &&
-    semver.lt(about.version, previous)
-  ) {
-    add(
-      'error',
-      'version-went-down',
-      aboutShown,
-      about.line,
-      `__version__ went down from ${previous} to ${about.version}.`,
-    );
-    decision = `__version__ went down from ${previous} to ${about.version}.`;
   } else if (bumped) {
     decision =
       previous === undefined
