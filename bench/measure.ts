@@ -28,6 +28,26 @@ export async function timeMedian(work: () => Promise<void> | void, runs: number,
   return median(samples);
 }
 
+/**
+ * Times two alternatives in alternation (a warm-up of each, then `runs` rounds of a then b), so that drift in
+ * the machine's load or caches falls on both sides alike; returns both medians in ms.
+ */
+export async function timePair(
+  ours: () => Promise<void> | void,
+  theirs: () => Promise<void> | void,
+  runs: number,
+): Promise<[number, number]> {
+  await ours();
+  await theirs();
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    a.push(await timeMedian(ours, 1, false));
+    b.push(await timeMedian(theirs, 1, false));
+  }
+  return [median(a), median(b)];
+}
+
 /** Runs a command (argument array, no shell) and fails loudly if it fails: a benchmark of a failure is no figure. */
 export function run(
   command: string,
