@@ -48,12 +48,17 @@ describe('the example', () => {
     expect(repo.git('status', '--porcelain', '--', 'awesome')).toBe('');
   });
 
-  test('two builds of one commit are byte-identical (SOURCE_DATE_EPOCH from the commit)', async () => {
-    const repo = GitRepo.withExample();
-    const first = JSON.parse((await build(repo, { 'smoke-test': 'false', builder: 'pip' })).outputs.wheels!)[0].sha256;
-    const second = JSON.parse((await build(repo, { 'smoke-test': 'false', builder: 'pip' })).outputs.wheels!)[0].sha256;
-    expect(second).toBe(first);
-  });
+  test.each(['ddev', 'pip'])(
+    'two %s builds of one commit are byte-identical (SOURCE_DATE_EPOCH from the commit)',
+    async (builder) => {
+      const repo = GitRepo.withExample();
+      const sha = async () =>
+        JSON.parse((await build(repo, { 'smoke-test': 'false', builder })).outputs.wheels!)[0].sha256 as string;
+      const first = await sha();
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect(await sha()).toBe(first);
+    },
+  );
 
   test('pip, uv and ddev builders give the same file list', async () => {
     const repo = GitRepo.withExample();
