@@ -16,15 +16,18 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** How long one run of `work` takes, in ms. */
+export async function timeOnce(work: () => Promise<unknown> | unknown): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
 /** Runs `work` once as a warm-up (unless told not to), then `runs` times; returns the median in ms. */
 export async function timeMedian(work: () => Promise<void> | void, runs: number, warmUp = true): Promise<number> {
   if (warmUp) await work();
   const samples: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    const started = process.hrtime.bigint();
-    await work();
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
+  for (let index = 0; index < runs; index++) samples.push(await timeOnce(work));
   return median(samples);
 }
 
@@ -42,8 +45,8 @@ export async function timePair(
   const a: number[] = [];
   const b: number[] = [];
   for (let index = 0; index < runs; index++) {
-    a.push(await timeMedian(ours, 1, false));
-    b.push(await timeMedian(theirs, 1, false));
+    a.push(await timeOnce(ours));
+    b.push(await timeOnce(theirs));
   }
   return [median(a), median(b)];
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { lintChangelog, parseChangelog } from '@aic/release-notes';
 import { detectChanges } from '@aic/steps/plan';
 import { actionDir, ddevEnvironment, GitRepo, pythonTools, runAction } from '../test/harness/index.js';
-import { markdownTable, median, ratioFigure, run, timeMedian, timePair, type Figure } from './measure.js';
+import { markdownTable, median, ratioFigure, run, timeMedian, timeOnce, timePair, type Figure } from './measure.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -16,12 +16,6 @@ const tools = pythonTools();
 const figures: Figure[] = [];
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'aic-bench-'));
 const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
-
-async function timeOnce(work: () => Promise<unknown> | unknown): Promise<number> {
-  const started = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
 
 async function setupDdevFigures(): Promise<void> {
   log('setup-ddev: cold (ours, uv) vs pipx install vs pip install, and warm');
