@@ -7,6 +7,7 @@ import { detectChanges } from '../plan/index.js';
 import { integrationAt, listIntegrations, rootIntegration } from './discover.js';
 
 export { integrationAt, listIntegrations, rootIntegration } from './discover.js';
+export { ddevArgsFor, ddevTarget, type DdevTarget } from './ddev-target.js';
 
 /** The `integrations` input: named ones, every one, or those the change touched. */
 export type IntegrationsSpec = { kind: 'all' } | { kind: 'changed' } | { kind: 'names'; names: string[] };
