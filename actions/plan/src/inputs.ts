@@ -2,6 +2,7 @@ import { custom, readInputs, text, type InputSource } from '@aic/runtime';
 import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
 
 export interface Inputs {
+  integrationsPath: string;
   integrations: IntegrationsSpec | undefined;
   baseRef: string;
   headRef: string;
@@ -11,6 +12,7 @@ export interface Inputs {
 export function readActionInputs(source: InputSource): Inputs {
   return readInputs<Inputs>(
     {
+      integrationsPath: text(),
       // Empty stays undefined: the default depends on whether a base commit is known.
       integrations: custom((raw) => (raw === '' ? undefined : parseIntegrationsSpec(raw))),
       baseRef: text(),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { markdown, notice, readRunnerEnvironment, UserError, warning, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent } from '@aic/steps/integrations';
+import { baseFromEvent, resolveIntegrationsPath } from '@aic/steps/integrations';
 import { matrixOf, planRun } from '@aic/steps/plan';
 import { readActionInputs } from './inputs.js';
 
@@ -13,11 +13,12 @@ async function main(reporter: Reporter): Promise<void> {
   const inputs = readActionInputs(actionInputs);
   const repoPath = path.resolve(runner.workspace, inputs.repoPath);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
+  const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
   const spec = inputs.integrations ?? (baseRef ? { kind: 'changed' as const } : { kind: 'all' as const });
 
   let run;
   try {
-    run = await planRun({ repoPath, spec, baseRef, headRef: inputs.headRef });
+    run = await planRun({ repoPath, spec, baseRef, headRef: inputs.headRef, within });
   } catch (error) {
     // A force-push's previous commit may be gone from the remote: check everything rather than fail.
     const fromPushEvent = Boolean(baseRef) && !inputs.baseRef && runner.eventName === 'push' && !inputs.integrations;
@@ -29,7 +30,7 @@ async function main(reporter: Reporter): Promise<void> {
       reporter,
       `The push's previous commit cannot be compared with (${error.message}); checking all integrations.`,
     );
-    run = await planRun({ repoPath, spec: { kind: 'all' }, headRef: inputs.headRef });
+    run = await planRun({ repoPath, spec: { kind: 'all' }, headRef: inputs.headRef, within });
   }
   if (run.allBecause) reporter.log(`All integrations selected: ${run.allBecause}.`);
   if (run.mergeBase)

@@ -3,6 +3,7 @@ import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integra
 import { checkTagFormat, DEFAULT_TAG_FORMAT } from '@aic/steps/release';
 
 export interface Inputs {
+  integrationsPath: string;
   integrations: IntegrationsSpec | undefined;
   baseRef: string;
   tagFormat: string;
@@ -17,6 +18,7 @@ export interface Inputs {
 export function readActionInputs(source: InputSource): Inputs {
   return readInputs<Inputs>(
     {
+      integrationsPath: text(),
       integrations: custom((raw) => (raw === '' ? undefined : parseIntegrationsSpec(raw))),
       baseRef: text(),
       tagFormat: custom((raw) => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { markdown, readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent, selectIntegrations } from '@aic/steps/integrations';
+import { baseFromEvent, resolveIntegrationsPath, selectIntegrations } from '@aic/steps/integrations';
 import { runRelease, type GitHubTarget } from '@aic/steps/release';
 import { readActionInputs } from './inputs.js';
 
@@ -11,7 +11,8 @@ async function main(reporter: Reporter): Promise<void> {
   const repoPath = path.resolve(runner.workspace, inputs.repoPath);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
   const spec = inputs.integrations ?? (baseRef ? { kind: 'changed' as const } : { kind: 'all' as const });
-  const integrations = await selectIntegrations(spec, { repoPath, ...(baseRef ? { baseRef } : {}), reporter });
+  const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
+  const integrations = await selectIntegrations(spec, { repoPath, within, ...(baseRef ? { baseRef } : {}), reporter });
 
   const repository = inputs.repository || process.env.GITHUB_REPOSITORY || '';
   let github: GitHubTarget | undefined;

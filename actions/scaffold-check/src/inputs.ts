@@ -3,6 +3,7 @@ import { TEMPLATES, type Template } from '@aic/steps/scaffold-check';
 import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
 
 export interface Inputs {
+  integrationsPath: string;
   integrations: IntegrationsSpec;
   repoPath: string;
   strict: 'auto' | 'true' | 'false';
@@ -16,6 +17,7 @@ export interface Inputs {
 export function readActionInputs(source: InputSource, eventName: string | undefined): Inputs {
   return readInputs<Inputs>(
     {
+      integrationsPath: text(),
       integrations: custom((raw) => parseIntegrationsSpec(raw, eventName)),
       repoPath: text({ required: true }),
       strict: choice(['auto', 'true', 'false'] as const, 'auto'),

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { markdown, readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent, selectIntegrations } from '@aic/steps/integrations';
+import { baseFromEvent, resolveIntegrationsPath, selectIntegrations } from '@aic/steps/integrations';
 import { createIntegration, scaffoldCheck } from '@aic/steps/scaffold-check';
 import { findPython } from '@aic/steps/setup-ddev';
 import { readActionInputs } from './inputs.js';
@@ -12,20 +12,22 @@ async function main(reporter: Reporter): Promise<void> {
   const inputs = readActionInputs(actionInputs, runner.eventName);
   const repoPath = path.resolve(runner.workspace, inputs.repoPath);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
+  const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
   const python = await findPython(inputs.python);
   const created: string[] = [];
   if (inputs.create) {
     if (inputs.integrations.kind !== 'names')
       throw new UserError("Input 'create': name the integrations to create in 'integrations'.");
     for (const name of inputs.integrations.names) {
-      if (existsSync(path.join(repoPath, name))) continue;
-      await createIntegration({ repoPath, name, template: inputs.template, reporter });
+      if (existsSync(path.join(repoPath, within, name))) continue;
+      await createIntegration({ repoPath: path.join(repoPath, within), name, template: inputs.template, reporter });
       created.push(name);
     }
   }
   reporter.setOutput('created', JSON.stringify(created));
   const integrations = await selectIntegrations(inputs.integrations, {
     repoPath,
+    within,
     ...(baseRef ? { baseRef } : {}),
     reporter,
   });

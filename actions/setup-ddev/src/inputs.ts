@@ -2,6 +2,7 @@ import { INSTALLERS, parseVersionRequest, REPOS, type Installer, type RepoName, 
 import { boolean, choice, custom, readInputs, text, type InputSource } from '@aic/runtime';
 
 export interface Inputs {
+  integrationsPath: string;
   ddevVersion: VersionRequest;
   python: string;
   installer: Installer;
@@ -13,6 +14,7 @@ export interface Inputs {
 export function readActionInputs(source: InputSource): Inputs {
   return readInputs<Inputs>(
     {
+      integrationsPath: text(),
       ddevVersion: custom(parseVersionRequest),
       python: text({ default: 'python3' }),
       installer: choice(INSTALLERS, 'uv'),

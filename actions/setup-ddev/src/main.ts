@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { markdown, missingServiceNotice, readRunnerEnvironment, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
+import { resolveIntegrationsPath } from '@aic/steps/integrations';
 import { setupDdev } from '@aic/steps/setup-ddev';
 import { readActionInputs } from './inputs.js';
 
@@ -10,6 +11,7 @@ const SAVE_PATHS = 'ddev-cache-paths';
 async function main(reporter: Reporter): Promise<void> {
   const inputs = readActionInputs(actionInputs);
   const runner = readRunnerEnvironment();
+  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
   const useActionsCache = inputs.cache && runner.cacheService;
   if (inputs.cache && !runner.cacheService) {
     reporter.annotate({ level: 'notice', message: missingServiceNotice('cache', 'using the tool cache only') });
@@ -19,7 +21,8 @@ async function main(reporter: Reporter): Promise<void> {
     python: inputs.python,
     installer: inputs.installer,
     repo: inputs.repo,
-    repoPath: path.resolve(runner.workspace, inputs.repoPath),
+    repoPath,
+    within: resolveIntegrationsPath(inputs.integrationsPath, repoPath),
     toolCache: runner.toolCache,
     temp: runner.temp,
     os: process.env.RUNNER_OS ?? process.platform,

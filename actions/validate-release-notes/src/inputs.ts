@@ -3,6 +3,7 @@ import { choice, custom, readInputs, text, type InputSource } from '@aic/runtime
 import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
 
 export interface Inputs {
+  integrationsPath: string;
   integrations: IntegrationsSpec;
   changelog: string;
   mode: 'auto' | 'pr' | 'lint';
@@ -14,6 +15,7 @@ export interface Inputs {
 export function readActionInputs(source: InputSource, eventName: string | undefined): Inputs {
   return readInputs<Inputs>(
     {
+      integrationsPath: text(),
       integrations: custom((raw) => parseIntegrationsSpec(raw, eventName)),
       changelog: text(),
       mode: choice(['auto', 'pr', 'lint'] as const, 'auto'),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent, selectIntegrations } from '@aic/steps/integrations';
+import { baseFromEvent, resolveIntegrationsPath, selectIntegrations } from '@aic/steps/integrations';
 import { checkPullRequest, lintChangelogFile, type ReleaseNotesResult } from '@aic/steps/release-notes';
 import { readActionInputs } from './inputs.js';
 import { report } from './report.js';
@@ -25,6 +25,7 @@ async function main(reporter: Reporter): Promise<void> {
     }
     const integrations = await selectIntegrations(inputs.integrations, {
       repoPath,
+      within: resolveIntegrationsPath(inputs.integrationsPath, repoPath),
       ...(baseRef ? { baseRef } : {}),
       reporter,
     });

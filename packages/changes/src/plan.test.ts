@@ -1,5 +1,5 @@
-import { expect, test } from '@jest/globals';
-import { planChanges, type ChangedPath, type IntegrationFolder } from './plan.js';
+import { describe, expect, test } from '@jest/globals';
+import { checkFolderOf, planChanges, type ChangedPath, type IntegrationFolder } from './plan.js';
 
 const known = new Map<string, IntegrationFolder>([
   ['awesome', { folder: 'awesome', name: 'awesome' }],
@@ -52,4 +52,47 @@ test('a repository whose root is the integration', () => {
   const plan = planChanges([m('pyproject.toml'), m('datadog_checks/awesome/check.py')], () => undefined, root);
   expect(plan.allBecause).toBeUndefined();
   expect(plan.integrations).toMatchObject([{ name: 'awesome', folder: '', functional: true }]);
+});
+
+describe('integrations inside a folder (within)', () => {
+  const nested = new Map<string, IntegrationFolder>([['awesome', { folder: 'integrations/awesome', name: 'awesome' }]]);
+  const nestedAt = (folder: string) => nested.get(folder);
+
+  test.each([
+    ['integrations/awesome/datadog_checks/awesome/check.py', ['awesome'], undefined],
+    ['awesome/datadog_checks/awesome/check.py', [], undefined],
+    ['integrations/pyproject.toml', [], 'integrations/pyproject.toml changed, and it affects every integration'],
+    ['README.md', [], undefined],
+  ])('%s', (file, names, allBecause) => {
+    const plan = planChanges([m(file)], nestedAt, undefined, 'integrations');
+    expect(plan.integrations.map((item) => item.name)).toEqual(names);
+    expect(plan.allBecause).toEqual(allBecause);
+  });
+
+  test('files are named relative to the integration folder', () => {
+    const [only] = planChanges(
+      [m('integrations/awesome/tests/test_x.py')],
+      nestedAt,
+      undefined,
+      'integrations',
+    ).integrations;
+    expect(only).toMatchObject({ folder: 'integrations/awesome', files: ['tests/test_x.py'] });
+  });
+});
+
+test.each([
+  ['integrations/awesome/datadog_checks/awesome/check.py', ['integrations/awesome/datadog_checks/awesome/check.py']],
+  ['scripts/tool.py', []],
+  ['integrations/awesome/README.md', []],
+])('check code outside every integration is reported: %s', (file, stray) => {
+  expect(planChanges([m(file)], at).strayCheckCode).toEqual(stray);
+});
+
+test.each([
+  ['a/b/datadog_checks/x/check.py', 'a/b'],
+  ['datadog_checks/x/check.py', ''],
+  ['a/my_datadog_checks/x.py', undefined],
+  ['a/datadog_checks/x/data/conf.yaml.example', undefined],
+])('checkFolderOf(%s)', (file, folder) => {
+  expect(checkFolderOf(file)).toBe(folder);
 });

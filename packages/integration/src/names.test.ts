@@ -16,7 +16,9 @@ describe('checkIntegrationName', () => {
     ['$(id)', false],
     ['a\nb', false],
     ['Awesome', false],
-    ['my-check', false],
+    ['my-check', true],
+    ['apache-apisix', true],
+    ['-x', false],
     ['_private', false],
   ])('%j valid: %s', (name, valid) => {
     expect(checkIntegrationName(name).ok).toBe(valid);
@@ -32,7 +34,7 @@ describe('checkIntegrationName', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (raw) => {
         const result = checkIntegrationName(raw);
-        if (result.ok) expect(result.name).toMatch(/^[a-z0-9][a-z0-9_]*$/);
+        if (result.ok) expect(result.name).toMatch(/^[a-z0-9][a-z0-9_-]*$/);
         else expect(result.problem.length).toBeGreaterThan(0);
       }),
       { numRuns: 10_000 },

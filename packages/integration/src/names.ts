@@ -1,11 +1,13 @@
 /** Integration names as people type them, checked before they reach a path or a command line. */
 
-const NAME = /^[a-z0-9][a-z0-9_]*$/;
+/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
 export type NameCheck = { ok: true; name: string } | { ok: false; problem: string };
 
 /**
- * A valid integration name is what ddev creates: lowercase letters, digits and underscores.
+ * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
+ * tile folder's name with dashes.
  * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
  */
 export function checkIntegrationName(raw: string): NameCheck {
@@ -22,7 +24,7 @@ export function checkIntegrationName(raw: string): NameCheck {
   const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
   return {
     ok: false,
-    problem: `${shown} is not an integration name: use lowercase letters, digits and underscores.${hint}`,
+    problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
   };
 }
 

@@ -28,33 +28,45 @@ export async function rootIntegrationAt(repoPath: string, commit: string): Promi
   return packages.length === 1 ? { folder: '', name: packages[0]!.path.slice('datadog_checks/'.length) } : undefined;
 }
 
+const joined = (within: string, name: string): string => (within === '' ? name : `${within}/${name}`);
+
 /**
- * Which of `folders` (top-level) are integrations at `commit`, by their marker files, in one
- * `git ls-tree` over those folders only. A folder deleted at `commit` is simply not one.
+ * Which of `names` (folders directly inside `within`, '' for the root) are integrations at `commit`,
+ * by their marker files, in one `git ls-tree` over those folders only. A folder deleted at `commit`
+ * is simply not one. The map is keyed by name.
  */
 export async function integrationsAmong(
   repoPath: string,
   commit: string,
-  folders: Iterable<string>,
+  names: Iterable<string>,
+  within = '',
 ): Promise<Map<string, IntegrationFolder>> {
-  const wanted = [...new Set(folders)].filter((folder) => folder !== '' && !folder.includes('/') && !skipped(folder));
-  const children = childrenByFolder(await listFolders(repoPath, commit, wanted));
+  const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
+  const children = childrenByFolder(
+    await listFolders(
+      repoPath,
+      commit,
+      wanted.map((name) => joined(within, name)),
+    ),
+  );
   const found = new Map<string, IntegrationFolder>();
-  for (const folder of wanted) {
-    if (isIntegrationFolder(children.get(folder) ?? [])) found.set(folder, { folder, name: folder });
+  for (const name of wanted) {
+    const folder = joined(within, name);
+    if (isIntegrationFolder(children.get(folder) ?? [])) found.set(name, { folder, name });
   }
   return found;
 }
 
-/** Every integration at `commit`: the root one, or each top-level folder with a marker. */
-export async function allIntegrationsAt(repoPath: string, commit: string): Promise<IntegrationFolder[]> {
-  const root = await rootIntegrationAt(repoPath, commit);
+/** Every integration at `commit`: the root one, or each folder with a marker directly inside `within`. */
+export async function allIntegrationsAt(repoPath: string, commit: string, within = ''): Promise<IntegrationFolder[]> {
+  const root = within === '' ? await rootIntegrationAt(repoPath, commit) : undefined;
   if (root) return [root];
-  const top = (await listFolders(repoPath, commit, [''])).filter((entry) => entry.type === 'tree');
+  const top = (await listFolders(repoPath, commit, [within])).filter((entry) => entry.type === 'tree');
   const found = await integrationsAmong(
     repoPath,
     commit,
-    top.map((entry) => entry.path),
+    top.map((entry) => entry.path.slice(entry.path.lastIndexOf('/') + 1)),
+    within,
   );
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { checkIntegrationName } from '@aic/integration';
 import type { IntegrationFolder } from '@aic/changes';
 import { splitList, UserError, type Reporter } from '@aic/runtime';
 import { detectChanges } from '../plan/index.js';
 import { integrationAt, listIntegrations, rootIntegration } from './discover.js';
+import { nothingFound, strayCode } from './empty-selection.js';
 
-export { integrationAt, listIntegrations, rootIntegration } from './discover.js';
+export { hasPythonPackage, integrationAt, listIntegrations, rootIntegration } from './discover.js';
 export { ddevArgsFor, ddevTarget, type DdevTarget } from './ddev-target.js';
 
 /** The `integrations` input: named ones, every one, or those the change touched. */
@@ -36,6 +37,8 @@ export interface SelectedIntegration extends IntegrationFolder {
 
 export interface SelectOptions {
   repoPath: string;
+  /** The folder that holds the integrations, relative to the repository ('' for the root). */
+  within?: string;
   /** Needed for `changed`; without one, `changed` falls back to all with a notice. */
   baseRef?: string;
   headRef?: string;
@@ -65,16 +68,17 @@ export async function selectIntegrations(
     ...found,
     path: path.join(options.repoPath, found.folder),
   });
+  const within = options.within ?? '';
   if (spec.kind === 'names') {
-    const root = rootIntegration(options.repoPath);
+    const root = within === '' ? rootIntegration(options.repoPath) : undefined;
     return spec.names.map((name) => {
       if (root) {
         if (root.name === name) return withPath(root);
       } else {
-        const found = integrationAt(options.repoPath, name);
+        const found = integrationAt(options.repoPath, name, within);
         if (found) return withPath(found);
       }
-      const known = listIntegrations(options.repoPath).map((item) => item.name);
+      const known = listIntegrations(options.repoPath, within).map((item) => item.name);
       throw new UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
         hint:
           known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
@@ -85,8 +89,10 @@ export async function selectIntegrations(
     const plan = await detectChanges({
       repoPath: options.repoPath,
       baseRef: options.baseRef,
+      within,
       ...(options.headRef ? { headRef: options.headRef } : {}),
     });
+    if (plan.integrations.length === 0 && plan.strayCheckCode.length > 0) throw strayCode(plan.strayCheckCode, within);
     if (plan.allBecause === undefined) return plan.integrations.map(withPath);
     options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
   } else if (spec.kind === 'changed') {
@@ -96,5 +102,43 @@ export async function selectIntegrations(
         "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
     });
   }
-  return listIntegrations(options.repoPath).map(withPath);
+  const all = listIntegrations(options.repoPath, within);
+  if (all.length === 0) throw nothingFound(within);
+  return all.map(withPath);
+}
+
+/**
+ * The `integrations-path` input: the folder that holds the integrations (`integrations` for
+ * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
+ * integrations are top-level folders or the root is itself the integration.
+ */
+export function resolveIntegrationsPath(raw: string, repoPath: string, input = "Input 'integrations-path'"): string {
+  const trimmed = raw.trim().replace(/\\/g, '/');
+  if (trimmed === '' || trimmed === '.' || trimmed === './') return '';
+  if (path.isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+    throw new UserError(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+      hint: "Give the folder relative to the repository, e.g. 'integrations'.",
+    });
+  }
+  const normalized = path.posix.normalize(trimmed).replace(/\/+$/, '');
+  if (normalized === '..' || normalized.startsWith('../')) {
+    throw new UserError(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+      hint: "Give a folder inside the repository, e.g. 'integrations'.",
+    });
+  }
+  if (normalized === '.') return '';
+  if (!isFolder(path.join(repoPath, normalized))) {
+    throw new UserError(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+      hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
+    });
+  }
+  return normalized;
+}
+
+function isFolder(full: string): boolean {
+  try {
+    return statSync(full).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,10 +1,10 @@
-import { afterAll, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MemoryReporter } from '@aic/runtime';
-import { baseFromEvent, parseIntegrationsSpec, selectIntegrations } from './index.js';
+import { baseFromEvent, parseIntegrationsSpec, resolveIntegrationsPath, selectIntegrations } from './index.js';
 
 // selectIntegrations on real git repositories in temp dirs.
 const made: string[] = [];
@@ -100,4 +100,76 @@ test.each([
   made.push(path.dirname(file));
   writeFileSync(file, JSON.stringify(event));
   expect(baseFromEvent(file)).toBe(expected);
+});
+
+describe('integrations in a folder (integrations-path)', () => {
+  const nested = () =>
+    repo({
+      'integrations/alpha/hatch.toml': '',
+      'integrations/alpha/datadog_checks/alpha/__init__.py': '',
+      'integrations/beta-tile/manifest.json': '{}',
+      'README.md': '',
+    });
+
+  test('all, names and changed find them, with their folders', async () => {
+    const { dir, commit } = nested();
+    const all = await selectIntegrations({ kind: 'all' }, { repoPath: dir, within: 'integrations' });
+    expect(all.map((item) => item.folder)).toEqual(['integrations/alpha', 'integrations/beta-tile']);
+    const named = await selectIntegrations(
+      { kind: 'names', names: ['alpha'] },
+      { repoPath: dir, within: 'integrations' },
+    );
+    expect(named).toEqual([
+      { folder: 'integrations/alpha', name: 'alpha', path: path.join(dir, 'integrations/alpha') },
+    ]);
+    const base = commit({});
+    commit({ 'integrations/alpha/datadog_checks/alpha/check.py': 'x = 1\n' });
+    const changed = await selectIntegrations(
+      { kind: 'changed' },
+      { repoPath: dir, baseRef: base, within: 'integrations' },
+    );
+    expect(changed.map((item) => item.name)).toEqual(['alpha']);
+  });
+
+  test('searched at the root instead, a change to check code fails and names the folder to set', async () => {
+    const { dir, commit } = nested();
+    const base = commit({});
+    commit({ 'integrations/alpha/datadog_checks/alpha/check.py': 'x = 1\n' });
+    await expect(selectIntegrations({ kind: 'changed' }, { repoPath: dir, baseRef: base })).rejects.toThrow(
+      /edits check code \(integrations\/alpha\/datadog_checks\/alpha\/check.py\) but no integration at the repository root holds it/,
+    );
+    await expect(selectIntegrations({ kind: 'changed' }, { repoPath: dir, baseRef: base })).rejects.toMatchObject({
+      hint: expect.stringContaining("'integrations'"),
+    });
+  });
+
+  test('all over a folder with no integration fails instead of checking nothing', async () => {
+    const { dir } = nested();
+    await expect(selectIntegrations({ kind: 'all' }, { repoPath: dir })).rejects.toThrow(
+      'No integration found at the repository root',
+    );
+  });
+
+  test.each([
+    ['', ''],
+    ['.', ''],
+    ['./integrations/', 'integrations'],
+    ['integrations', 'integrations'],
+    ['/etc', 'is an absolute path'],
+    ['../up', 'is outside the repository'],
+    ['integrations/../..', 'is outside the repository'],
+    ['missing', "there is no folder 'missing'"],
+    ['README.md', "there is no folder 'README.md'"],
+  ])('resolveIntegrationsPath(%j)', (raw, expected) => {
+    const { dir } = nested();
+    const outcome = (() => {
+      try {
+        return resolveIntegrationsPath(raw, dir);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    if (expected === '' || !expected.includes(' ')) expect(outcome).toBe(expected);
+    else expect(outcome).toContain(expected);
+  });
 });

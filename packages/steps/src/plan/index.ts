@@ -8,7 +8,7 @@ import {
 import { UserError } from '@aic/runtime';
 import { commitExists, git, resolveCommit, splitNul } from '../git/index.js';
 import { ensureBase, mergeBase } from '../git/history.js';
-import { allIntegrationsAt, integrationsAmong, rootIntegrationAt } from '../integrations/at-commit.js';
+import { integrationsAmong, rootIntegrationAt } from '../integrations/at-commit.js';
 
 export { matrixOf, type MatrixLeg, type PlannedRun, planRun, type PlanRunOptions } from './run.js';
 
@@ -16,6 +16,8 @@ export interface DetectOptions {
   repoPath: string;
   baseRef: string;
   headRef?: string;
+  /** The folder that holds the integrations, relative to the repository ('' for the root). */
+  within?: string;
 }
 
 export interface DetectedChanges extends ChangePlan {
@@ -49,24 +51,23 @@ export async function detectChanges(options: DetectOptions): Promise<DetectedCha
   for (let index = 0; index + 1 < fields.length; index += 2) {
     changes.push({ path: fields[index + 1]!, status: STATUS[fields[index]!.charAt(0)] ?? 'modified' });
   }
-  const root = await rootIntegrationAt(options.repoPath, head);
+  const within = options.within ?? '';
+  const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
   const known = root
     ? new Map<string, IntegrationFolder>()
-    : await integrationsAmong(options.repoPath, head, topFolders(changes));
-  const plan = planChanges(changes, (folder) => known.get(folder), root);
+    : await integrationsAmong(options.repoPath, head, foldersWithin(changes, within), within);
+  const plan = planChanges(changes, (name) => known.get(name), root, within);
   return { ...plan, mergeBase: base, head, changedFiles: changes.length };
 }
 
-function topFolders(changes: readonly ChangedPath[]): Set<string> {
+/** The names of the folders directly inside `within` that the changes touch. */
+function foldersWithin(changes: readonly ChangedPath[], within: string): Set<string> {
+  const prefix = within === '' ? '' : `${within}/`;
   const folders = new Set<string>();
   for (const change of changes) {
-    const slash = change.path.indexOf('/');
-    if (slash > 0) folders.add(change.path.slice(0, slash));
+    if (!change.path.startsWith(prefix)) continue;
+    const slash = change.path.indexOf('/', prefix.length);
+    if (slash > prefix.length) folders.add(change.path.slice(prefix.length, slash));
   }
   return folders;
-}
-
-/** Every integration at a commit (for `all`, and when a root file selects all). */
-export function integrationsAtCommit(repoPath: string, commit = 'HEAD'): Promise<IntegrationFolder[]> {
-  return allIntegrationsAt(repoPath, commit);
 }

@@ -1,4 +1,5 @@
 import type { IntegrationFolder } from '@aic/changes';
+import { nothingFound, strayCode } from '../integrations/empty-selection.js';
 import { UserError } from '@aic/runtime';
 import { commitExists, resolveCommit } from '../git/index.js';
 import { allIntegrationsAt, integrationsAmong, rootIntegrationAt } from '../integrations/at-commit.js';
@@ -35,6 +36,8 @@ export interface PlanRunOptions {
   spec: IntegrationsSpec;
   baseRef?: string | undefined;
   headRef?: string | undefined;
+  /** The folder that holds the integrations, relative to the repository ('' for the root). */
+  within?: string | undefined;
 }
 
 const everyLeg = (found: readonly IntegrationFolder[], reason: string): MatrixLeg[] =>
@@ -60,12 +63,15 @@ export async function planRun(options: PlanRunOptions): Promise<PlannedRun> {
   const head = await resolveCommit(options.repoPath, headRef);
   const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
   const { spec } = options;
+  const within = options.within ?? '';
   if (spec.kind === 'names') {
-    const root = await rootIntegrationAt(options.repoPath, head);
-    const found = root ? new Map([[root.name, root]]) : await integrationsAmong(options.repoPath, head, spec.names);
+    const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
+    const found = root
+      ? new Map([[root.name, root]])
+      : await integrationsAmong(options.repoPath, head, spec.names, within);
     const missing = spec.names.filter((name) => !found.has(name));
     if (missing.length > 0) {
-      const known = (await allIntegrationsAt(options.repoPath, head)).map((item) => item.name);
+      const known = (await allIntegrationsAt(options.repoPath, head, within)).map((item) => item.name);
       throw new UserError(
         `Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`,
         {
@@ -86,19 +92,18 @@ export async function planRun(options: PlanRunOptions): Promise<PlannedRun> {
   if (spec.kind === 'all' || !options.baseRef) {
     const reason =
       spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
-    return {
-      ...base,
-      selection: 'all',
-      allBecause: reason,
-      legs: everyLeg(await allIntegrationsAt(options.repoPath, head), reason),
-    };
+    const found = await allIntegrationsAt(options.repoPath, head, within);
+    if (found.length === 0) throw nothingFound(within);
+    return { ...base, selection: 'all', allBecause: reason, legs: everyLeg(found, reason) };
   }
-  const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head });
+  const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head, within });
   const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
   if (changes.allBecause !== undefined) {
-    const legs = everyLeg(await allIntegrationsAt(options.repoPath, head), changes.allBecause);
+    const legs = everyLeg(await allIntegrationsAt(options.repoPath, head, within), changes.allBecause);
     return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
   }
+  if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
+    throw strayCode(changes.strayCheckCode, within);
   return {
     ...common,
     selection: 'changed',

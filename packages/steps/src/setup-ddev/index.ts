@@ -26,6 +26,8 @@ export interface SetupDdevOptions {
   installer: Installer;
   repo: 'auto' | RepoName;
   repoPath: string;
+  /** The folder that holds the integrations, relative to the repository ('' for the root). */
+  within?: string;
   /** Where installs live between runs (RUNNER_TOOL_CACHE, or the CLI's own folder). */
   toolCache: string;
   /** Where our ddev config file goes (RUNNER_TEMP). */
@@ -79,7 +81,7 @@ async function chooseRepo(options: SetupDdevOptions): Promise<{ repo: RepoName; 
     folderName: path.basename(options.repoPath),
     remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
     entries: readdirSync(options.repoPath),
-    integrationCount: listIntegrations(options.repoPath).length,
+    integrationCount: listIntegrations(options.repoPath, options.within ?? '').length,
   });
   if (!inference.ok) {
     throw new UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
@@ -141,7 +143,8 @@ export async function setupDdev(options: SetupDdevOptions): Promise<SetupDdevRes
   const configDir = path.join(options.temp, 'agent-integration-ci', 'ddev');
   mkdirSync(configDir, { recursive: true });
   const configPath = path.join(configDir, 'config.toml');
-  writeFileSync(configPath, ddevConfigToml(repo, options.repoPath));
+  // ddev's repository is the folder that holds the integrations (plain `ddev test <name>` works there).
+  writeFileSync(configPath, ddevConfigToml(repo, path.join(options.repoPath, options.within ?? '')));
 
   return {
     ddevVersion: version,
