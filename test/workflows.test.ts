@@ -132,6 +132,7 @@ describe('the reusable workflow and the starter workflows', () => {
         'ddev-version',
         'integration-tests',
         'integrations',
+        'integrations-path',
         'python-version',
         'release',
         'repo',

@@ -28377,11 +28377,12 @@ module.exports = {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1638);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6219);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1971);
 
 
 function readActionInputs(source) {
     return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .readInputs */ .Ko)({
+        integrationsPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(),
         // Empty stays undefined: the default depends on whether a base commit is known.
         integrations: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .Ie)((raw) => (raw === '' ? undefined : (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__/* .parseIntegrationsSpec */ .Cw)(raw))),
         baseRef: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(),
@@ -28401,8 +28402,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1638);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6219);
-/* harmony import */ var _aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4594);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1971);
+/* harmony import */ var _aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4024);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
 
 
@@ -28417,10 +28418,11 @@ async function main(reporter) {
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh);
     const repoPath = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.repoPath);
     const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .baseFromEvent */ .UR)(runner.eventPath);
+    const within = (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath);
     const spec = inputs.integrations ?? (baseRef ? { kind: 'changed' } : { kind: 'all' });
     let run;
     try {
-        run = await (0,_aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__/* .planRun */ .nY)({ repoPath, spec, baseRef, headRef: inputs.headRef });
+        run = await (0,_aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__/* .planRun */ .nY)({ repoPath, spec, baseRef, headRef: inputs.headRef, within });
     }
     catch (error) {
         // A force-push's previous commit may be gone from the remote: check everything rather than fail.
@@ -28430,7 +28432,7 @@ async function main(reporter) {
         if (!fromPushEvent || !aboutBase)
             throw error;
         (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm)(reporter, `The push's previous commit cannot be compared with (${error.message}); checking all integrations.`);
-        run = await (0,_aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__/* .planRun */ .nY)({ repoPath, spec: { kind: 'all' }, headRef: inputs.headRef });
+        run = await (0,_aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__/* .planRun */ .nY)({ repoPath, spec: { kind: 'all' }, headRef: inputs.headRef, within });
     }
     if (run.allBecause)
         reporter.log(`All integrations selected: ${run.allBecause}.`);
@@ -28443,6 +28445,7 @@ async function main(reporter) {
     }
     reporter.setOutput('matrix', JSON.stringify((0,_aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__/* .matrixOf */ .lQ)(run.legs)));
     reporter.setOutput('integrations', JSON.stringify(run.legs.map((leg) => leg.integration)));
+    reporter.setOutput('names', run.legs.map((leg) => leg.integration).join(','));
     reporter.setOutput('functional', JSON.stringify(run.legs.filter((leg) => leg.functional).map((leg) => leg.integration)));
     reporter.setOutput('count', String(run.legs.length));
     reporter.setOutput('all', String(run.selection === 'all'));
@@ -28464,6 +28467,134 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 2011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ checkFolderOf),
+  X: () => (/* binding */ planChanges)
+});
+
+;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
+const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
+/** `path` is relative to the integration folder, with `/` separators. */
+function classifyIntegrationFile(path) {
+    const lower = path.toLowerCase();
+    const name = lower.split('/').pop() ?? lower;
+    if (name === 'changelog.md')
+        return { kind: 'docs', reason: 'the changelog' };
+    if (IMAGE.test(name))
+        return { kind: 'docs', reason: 'an image or logo' };
+    if (lower.startsWith('tests/') || name === 'tox.ini' || name === '.coveragerc' || name === 'conftest.py') {
+        return { kind: 'tests', reason: 'tests' };
+    }
+    if (lower.startsWith('datadog_checks/')) {
+        if (name.endsWith('.py'))
+            return { kind: 'functional', reason: 'Python code' };
+        if (name === 'conf.yaml.example' || name.endsWith('.yaml.example'))
+            return { kind: 'functional', reason: 'the example configuration' };
+        return { kind: 'functional', reason: 'a file shipped in the package' };
+    }
+    if (lower === 'assets/configuration/spec.yaml')
+        return { kind: 'functional', reason: 'the configuration spec' };
+    if (lower.startsWith('assets/')) {
+        if (lower.endsWith('.md'))
+            return { kind: 'docs', reason: 'documentation' };
+        return { kind: 'functional', reason: 'an asset (dashboard, monitor, log pipeline, service check…)' };
+    }
+    if (name === 'metadata.csv')
+        return { kind: 'functional', reason: 'metric metadata' };
+    if (name === 'pyproject.toml' ||
+        name === 'hatch.toml' ||
+        name === 'setup.py' ||
+        name === 'setup.cfg' ||
+        /^requirements.*\.(in|txt)$/.test(name)) {
+        return { kind: 'functional', reason: 'packaging' };
+    }
+    if (name === 'manifest.json')
+        return { kind: 'functional', reason: 'the manifest' };
+    if (name.endsWith('.md') ||
+        name.endsWith('.rst') ||
+        name.endsWith('.txt') ||
+        lower.startsWith('images/') ||
+        lower.startsWith('docs/')) {
+        return { kind: 'docs', reason: 'documentation' };
+    }
+    if (name.endsWith('.py'))
+        return { kind: 'functional', reason: 'Python code' };
+    return { kind: 'functional', reason: 'a file of the integration' };
+}
+/** Files at the repository root that change how every integration is built or tested. */
+function affectsAllIntegrations(path) {
+    return path === 'pyproject.toml' || path === '.coveragerc' || path === '.ddev' || path.startsWith('.ddev/');
+}
+
+;// CONCATENATED MODULE: ../../packages/changes/src/plan.ts
+
+/** A changed `<folder>/datadog_checks/<pkg>/….py` outside every known integration: its integration folder. */
+function checkFolderOf(changedPath) {
+    const at = changedPath.indexOf('datadog_checks/');
+    if (at < 0 || !changedPath.endsWith('.py') || (at > 0 && changedPath[at - 1] !== '/'))
+        return undefined;
+    return changedPath.slice(0, Math.max(0, at - 1));
+}
+/**
+ * Which integrations a diff touches. `integrationAt(folder)` says whether a folder directly inside
+ * `within` (the folder that holds the integrations, '' for the repository root) is an integration at
+ * the head (undefined: not one, or deleted). When the repository root is itself the integration, pass
+ * it as `rootIntegration`: every path then belongs to it.
+ */
+function planChanges(changes, integrationAt, rootIntegration, within = '') {
+    let allBecause;
+    const strayCheckCode = [];
+    const prefix = within === '' ? '' : `${within}/`;
+    const byFolder = new Map();
+    for (const change of changes) {
+        const integration = rootIntegration ?? integrationOf(change.path);
+        if (!integration) {
+            if (!rootIntegration &&
+                change.path.startsWith(prefix) &&
+                affectsAllIntegrations(change.path.slice(prefix.length)))
+                allBecause ??= `${change.path} changed, and it affects every integration`;
+            else if (change.status !== 'deleted' && checkFolderOf(change.path) !== undefined)
+                strayCheckCode.push(change.path);
+            continue;
+        }
+        const inner = integration.folder === '' ? change.path : change.path.slice(integration.folder.length + 1);
+        const { kind, reason } = classifyIntegrationFile(inner);
+        let entry = byFolder.get(integration.folder);
+        if (!entry)
+            byFolder.set(integration.folder, (entry = { integration, files: [] }));
+        entry.files.push({ path: inner, kind, reason });
+    }
+    const integrations = [...byFolder.values()]
+        .map(({ integration, files }) => {
+        const reasons = new Map();
+        for (const file of files)
+            reasons.set(file.reason, [...(reasons.get(file.reason) ?? []), file.path]);
+        return {
+            ...integration,
+            functional: files.some((file) => file.kind === 'functional'),
+            docsOnly: files.every((file) => file.kind === 'docs'),
+            reasons: [...reasons].map(([reason, paths]) => `${reason}: ${paths.join(', ')}`),
+            files: files.map((file) => file.path),
+        };
+    })
+        .sort((a, b) => a.name.localeCompare(b.name));
+    return { allBecause, integrations, strayCheckCode };
+    function integrationOf(changed) {
+        if (!changed.startsWith(prefix))
+            return undefined;
+        const slash = changed.indexOf('/', prefix.length);
+        return slash < 0 ? undefined : integrationAt(changed.slice(prefix.length, slash));
+    }
+}
+
+
+/***/ }),
+
 /***/ 7197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28478,9 +28609,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
 /** Integration names as people type them, checked before they reach a path or a command line. */
-const NAME = /^[a-z0-9][a-z0-9_]*$/;
+/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
 /**
- * A valid integration name is what ddev creates: lowercase letters, digits and underscores.
+ * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
+ * tile folder's name with dashes.
  * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
  */
 function checkIntegrationName(raw) {
@@ -28500,7 +28633,7 @@ function checkIntegrationName(raw) {
     const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
     return {
         ok: false,
-        problem: `${shown} is not an integration name: use lowercase letters, digits and underscores.${hint}`,
+        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
     };
 }
 /** ddev's normalisation: lowercase, `-` and spaces to `_`. */
@@ -32276,28 +32409,62 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 6219:
+/***/ 9448:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ nothingFound),
+/* harmony export */   p: () => (/* binding */ strayCode)
+/* harmony export */ });
+/* harmony import */ var _aic_changes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1638);
+
+
+const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
+/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
+function nothingFound(within) {
+    return new _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
+        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
+    });
+}
+/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
+function strayCode(files, within) {
+    const holders = [...new Set(files.map((file) => (0,_aic_changes__WEBPACK_IMPORTED_MODULE_1__/* .checkFolderOf */ .U)(file)))];
+    const parents = [
+        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
+    ];
+    return new _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
+        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
+    });
+}
+
+
+/***/ }),
+
+/***/ 1971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   UR: () => (/* binding */ baseFromEvent),
-  Cw: () => (/* binding */ parseIntegrationsSpec)
+  Cw: () => (/* binding */ parseIntegrationsSpec),
+  nS: () => (/* binding */ resolveIntegrationsPath)
 });
 
-// UNUSED EXPORTS: integrationAt, listIntegrations, rootIntegration, selectIntegrations
+// UNUSED EXPORTS: ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, rootIntegration, selectIntegrations
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
 var src = __nccwpck_require__(7197);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
 var runtime_src = __nccwpck_require__(1638);
-// EXTERNAL MODULE: ../../packages/steps/src/plan/index.ts + 7 modules
-var plan = __nccwpck_require__(4594);
+// EXTERNAL MODULE: ../../packages/steps/src/plan/index.ts + 5 modules
+var plan = __nccwpck_require__(4024);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/discover.ts
 
 
@@ -32310,6 +32477,14 @@ function entries(folder) {
         return [];
     }
 }
+const isDirectory = (full) => {
+    try {
+        return statSync(full).isDirectory();
+    }
+    catch {
+        return false;
+    }
+};
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -32317,37 +32492,58 @@ function entries(folder) {
 function discover_rootIntegration(repoPath) {
     if (!existsSync(path.join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(path.join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
-        !name.startsWith('.') &&
-        statSync(path.join(repoPath, 'datadog_checks', name)).isDirectory());
+    const packages = entries(path.join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(path.join(repoPath, 'datadog_checks', name)));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
-/** The integration in a top-level folder, when that folder is one. */
-function discover_integrationAt(repoPath, folder) {
-    if (folder.startsWith('.') || folder.startsWith('_'))
+/** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
+const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
+/** The integration in the folder `name` directly inside `within`, when that folder is one. */
+function discover_integrationAt(repoPath, name, within = '') {
+    if (name.startsWith('.') || name.startsWith('_'))
         return undefined;
+    const folder = joined(within, name);
     const full = path.join(repoPath, folder);
-    try {
-        if (!statSync(full).isDirectory())
-            return undefined;
-    }
-    catch {
+    if (!isDirectory(full))
         return undefined;
-    }
-    return isIntegrationFolder(entries(full)) ? { folder, name: folder } : undefined;
+    return isIntegrationFolder(entries(full)) ? { folder, name } : undefined;
 }
-/** Every integration in the repository (extras/marketplace layout), or the root one. */
-function discover_listIntegrations(repoPath) {
-    const root = discover_rootIntegration(repoPath);
+/** Every integration in the repository (the folders directly inside `within`), or the root one. */
+function discover_listIntegrations(repoPath, within = '') {
+    const root = within === '' ? discover_rootIntegration(repoPath) : undefined;
     if (root)
         return [root];
-    return entries(repoPath)
+    return entries(path.join(repoPath, within))
         .sort()
-        .map((folder) => discover_integrationAt(repoPath, folder))
+        .map((name) => discover_integrationAt(repoPath, name, within))
         .filter((found) => found !== undefined);
+}
+/**
+ * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
+ * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
+ */
+function hasPythonPackage(integrationPath) {
+    return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
+        existsSync(path.join(integrationPath, 'pyproject.toml')) ||
+        existsSync(path.join(integrationPath, 'setup.py')));
+}
+
+// EXTERNAL MODULE: ../../packages/steps/src/integrations/empty-selection.ts
+var empty_selection = __nccwpck_require__(9448);
+;// CONCATENATED MODULE: ../../packages/steps/src/integrations/ddev-target.ts
+
+function ddevTarget(integration) {
+    if (integration.folder === '')
+        return { cwd: integration.path, target: '.' };
+    return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
+}
+/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
+function ddevArgsFor(target, command, rest = []) {
+    return ['--here', ...command, target.target, ...rest];
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
+
+
 
 
 
@@ -32393,19 +32589,20 @@ async function selectIntegrations(spec, options) {
         ...found,
         path: path.join(options.repoPath, found.folder),
     });
+    const within = options.within ?? '';
     if (spec.kind === 'names') {
-        const root = rootIntegration(options.repoPath);
+        const root = within === '' ? rootIntegration(options.repoPath) : undefined;
         return spec.names.map((name) => {
             if (root) {
                 if (root.name === name)
                     return withPath(root);
             }
             else {
-                const found = integrationAt(options.repoPath, name);
+                const found = integrationAt(options.repoPath, name, within);
                 if (found)
                     return withPath(found);
             }
-            const known = listIntegrations(options.repoPath).map((item) => item.name);
+            const known = listIntegrations(options.repoPath, within).map((item) => item.name);
             throw new UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
@@ -32415,8 +32612,11 @@ async function selectIntegrations(spec, options) {
         const plan = await detectChanges({
             repoPath: options.repoPath,
             baseRef: options.baseRef,
+            within,
             ...(options.headRef ? { headRef: options.headRef } : {}),
         });
+        if (plan.integrations.length === 0 && plan.strayCheckCode.length > 0)
+            throw strayCode(plan.strayCheckCode, within);
         if (plan.allBecause === undefined)
             return plan.integrations.map(withPath);
         options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
@@ -32427,13 +32627,53 @@ async function selectIntegrations(spec, options) {
             message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
         });
     }
-    return listIntegrations(options.repoPath).map(withPath);
+    const all = listIntegrations(options.repoPath, within);
+    if (all.length === 0)
+        throw nothingFound(within);
+    return all.map(withPath);
+}
+/**
+ * The `integrations-path` input: the folder that holds the integrations (`integrations` for
+ * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
+ * integrations are top-level folders or the root is itself the integration.
+ */
+function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
+    const trimmed = raw.trim().replace(/\\/g, '/');
+    if (trimmed === '' || trimmed === '.' || trimmed === './')
+        return '';
+    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
+        });
+    }
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../')) {
+        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+            hint: "Give a folder inside the repository, e.g. 'integrations'.",
+        });
+    }
+    if (normalized === '.')
+        return '';
+    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
+        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
+        });
+    }
+    return normalized;
+}
+function isFolder(full) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(full).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 
 
 /***/ }),
 
-/***/ 4594:
+/***/ 4024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32444,108 +32684,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   nY: () => (/* reexport */ planRun)
 });
 
-// UNUSED EXPORTS: integrationsAtCommit
-
-;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
-const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
-/** `path` is relative to the integration folder, with `/` separators. */
-function classifyIntegrationFile(path) {
-    const lower = path.toLowerCase();
-    const name = lower.split('/').pop() ?? lower;
-    if (name === 'changelog.md')
-        return { kind: 'docs', reason: 'the changelog' };
-    if (IMAGE.test(name))
-        return { kind: 'docs', reason: 'an image or logo' };
-    if (lower.startsWith('tests/') || name === 'tox.ini' || name === '.coveragerc' || name === 'conftest.py') {
-        return { kind: 'tests', reason: 'tests' };
-    }
-    if (lower.startsWith('datadog_checks/')) {
-        if (name.endsWith('.py'))
-            return { kind: 'functional', reason: 'Python code' };
-        if (name === 'conf.yaml.example' || name.endsWith('.yaml.example'))
-            return { kind: 'functional', reason: 'the example configuration' };
-        return { kind: 'functional', reason: 'a file shipped in the package' };
-    }
-    if (lower === 'assets/configuration/spec.yaml')
-        return { kind: 'functional', reason: 'the configuration spec' };
-    if (lower.startsWith('assets/')) {
-        if (lower.endsWith('.md'))
-            return { kind: 'docs', reason: 'documentation' };
-        return { kind: 'functional', reason: 'an asset (dashboard, monitor, log pipeline, service check…)' };
-    }
-    if (name === 'metadata.csv')
-        return { kind: 'functional', reason: 'metric metadata' };
-    if (name === 'pyproject.toml' ||
-        name === 'hatch.toml' ||
-        name === 'setup.py' ||
-        name === 'setup.cfg' ||
-        /^requirements.*\.(in|txt)$/.test(name)) {
-        return { kind: 'functional', reason: 'packaging' };
-    }
-    if (name === 'manifest.json')
-        return { kind: 'functional', reason: 'the manifest' };
-    if (name.endsWith('.md') ||
-        name.endsWith('.rst') ||
-        name.endsWith('.txt') ||
-        lower.startsWith('images/') ||
-        lower.startsWith('docs/')) {
-        return { kind: 'docs', reason: 'documentation' };
-    }
-    if (name.endsWith('.py'))
-        return { kind: 'functional', reason: 'Python code' };
-    return { kind: 'functional', reason: 'a file of the integration' };
-}
-/** Files at the repository root that change how every integration is built or tested. */
-function affectsAllIntegrations(path) {
-    return path === 'pyproject.toml' || path === '.coveragerc' || path === '.ddev' || path.startsWith('.ddev/');
-}
-
-;// CONCATENATED MODULE: ../../packages/changes/src/plan.ts
-
-/**
- * Which integrations a diff touches. `integrationAt(folder)` says whether a top-level folder is an
- * integration at the head (undefined: not one, or deleted). When the repository root is itself the
- * integration, pass it as `rootIntegration`: every path then belongs to it.
- */
-function planChanges(changes, integrationAt, rootIntegration) {
-    let allBecause;
-    const byFolder = new Map();
-    for (const change of changes) {
-        if (!rootIntegration && affectsAllIntegrations(change.path)) {
-            allBecause ??= `${change.path} changed, and it affects every integration`;
-            continue;
-        }
-        const slash = change.path.indexOf('/');
-        const folder = rootIntegration ? '' : slash < 0 ? undefined : change.path.slice(0, slash);
-        if (folder === undefined)
-            continue;
-        const integration = rootIntegration ?? integrationAt(folder);
-        if (!integration)
-            continue;
-        const inner = folder === '' ? change.path : change.path.slice(folder.length + 1);
-        const { kind, reason } = classifyIntegrationFile(inner);
-        let entry = byFolder.get(integration.folder);
-        if (!entry)
-            byFolder.set(integration.folder, (entry = { integration, files: [] }));
-        entry.files.push({ path: inner, kind, reason });
-    }
-    const integrations = [...byFolder.values()]
-        .map(({ integration, files }) => {
-        const reasons = new Map();
-        for (const file of files)
-            reasons.set(file.reason, [...(reasons.get(file.reason) ?? []), file.path]);
-        return {
-            ...integration,
-            functional: files.some((file) => file.kind === 'functional'),
-            docsOnly: files.every((file) => file.kind === 'docs'),
-            reasons: [...reasons].map(([reason, paths]) => `${reason}: ${paths.join(', ')}`),
-            files: files.map((file) => file.path),
-        };
-    })
-        .sort((a, b) => a.name.localeCompare(b.name));
-    return { allBecause, integrations };
-}
-
+// EXTERNAL MODULE: ../../packages/changes/src/plan.ts + 1 modules
+var src_plan = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
 var src = __nccwpck_require__(1638);
 ;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
@@ -32711,31 +32851,37 @@ async function rootIntegrationAt(repoPath, commit) {
     const packages = (await listFolders(repoPath, commit, ['datadog_checks'])).filter((entry) => entry.type === 'tree' && !skipped(entry.path.slice('datadog_checks/'.length)));
     return packages.length === 1 ? { folder: '', name: packages[0].path.slice('datadog_checks/'.length) } : undefined;
 }
+const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
 /**
- * Which of `folders` (top-level) are integrations at `commit`, by their marker files, in one
- * `git ls-tree` over those folders only. A folder deleted at `commit` is simply not one.
+ * Which of `names` (folders directly inside `within`, '' for the root) are integrations at `commit`,
+ * by their marker files, in one `git ls-tree` over those folders only. A folder deleted at `commit`
+ * is simply not one. The map is keyed by name.
  */
-async function integrationsAmong(repoPath, commit, folders) {
-    const wanted = [...new Set(folders)].filter((folder) => folder !== '' && !folder.includes('/') && !skipped(folder));
-    const children = childrenByFolder(await listFolders(repoPath, commit, wanted));
+async function integrationsAmong(repoPath, commit, names, within = '') {
+    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
+    const children = childrenByFolder(await listFolders(repoPath, commit, wanted.map((name) => joined(within, name))));
     const found = new Map();
-    for (const folder of wanted) {
+    for (const name of wanted) {
+        const folder = joined(within, name);
         if ((0,integration_src/* isIntegrationFolder */.$V)(children.get(folder) ?? []))
-            found.set(folder, { folder, name: folder });
+            found.set(name, { folder, name });
     }
     return found;
 }
-/** Every integration at `commit`: the root one, or each top-level folder with a marker. */
-async function at_commit_allIntegrationsAt(repoPath, commit) {
-    const root = await rootIntegrationAt(repoPath, commit);
+/** Every integration at `commit`: the root one, or each folder with a marker directly inside `within`. */
+async function allIntegrationsAt(repoPath, commit, within = '') {
+    const root = within === '' ? await rootIntegrationAt(repoPath, commit) : undefined;
     if (root)
         return [root];
-    const top = (await listFolders(repoPath, commit, [''])).filter((entry) => entry.type === 'tree');
-    const found = await integrationsAmong(repoPath, commit, top.map((entry) => entry.path));
+    const top = (await listFolders(repoPath, commit, [within])).filter((entry) => entry.type === 'tree');
+    const found = await integrationsAmong(repoPath, commit, top.map((entry) => entry.path.slice(entry.path.lastIndexOf('/') + 1)), within);
     return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+// EXTERNAL MODULE: ../../packages/steps/src/integrations/empty-selection.ts
+var empty_selection = __nccwpck_require__(9448);
 ;// CONCATENATED MODULE: ../../packages/steps/src/plan/run.ts
+
 
 
 
@@ -32761,12 +32907,15 @@ async function planRun(options) {
     const head = await resolveCommit(options.repoPath, headRef);
     const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
     const { spec } = options;
+    const within = options.within ?? '';
     if (spec.kind === 'names') {
-        const root = await rootIntegrationAt(options.repoPath, head);
-        const found = root ? new Map([[root.name, root]]) : await integrationsAmong(options.repoPath, head, spec.names);
+        const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
+        const found = root
+            ? new Map([[root.name, root]])
+            : await integrationsAmong(options.repoPath, head, spec.names, within);
         const missing = spec.names.filter((name) => !found.has(name));
         if (missing.length > 0) {
-            const known = (await at_commit_allIntegrationsAt(options.repoPath, head)).map((item) => item.name);
+            const known = (await allIntegrationsAt(options.repoPath, head, within)).map((item) => item.name);
             throw new src/* UserError */.yo(`Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
@@ -32779,19 +32928,19 @@ async function planRun(options) {
     }
     if (spec.kind === 'all' || !options.baseRef) {
         const reason = spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
-        return {
-            ...base,
-            selection: 'all',
-            allBecause: reason,
-            legs: everyLeg(await at_commit_allIntegrationsAt(options.repoPath, head), reason),
-        };
+        const found = await allIntegrationsAt(options.repoPath, head, within);
+        if (found.length === 0)
+            throw (0,empty_selection/* nothingFound */.S)(within);
+        return { ...base, selection: 'all', allBecause: reason, legs: everyLeg(found, reason) };
     }
-    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head });
+    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head, within });
     const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
     if (changes.allBecause !== undefined) {
-        const legs = everyLeg(await at_commit_allIntegrationsAt(options.repoPath, head), changes.allBecause);
+        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head, within), changes.allBecause);
         return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
     }
+    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
+        throw (0,empty_selection/* strayCode */.p)(changes.strayCheckCode, within);
     return {
         ...common,
         selection: 'changed',
@@ -32840,25 +32989,26 @@ async function detectChanges(options) {
     for (let index = 0; index + 1 < fields.length; index += 2) {
         changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
     }
-    const root = await rootIntegrationAt(options.repoPath, head);
+    const within = options.within ?? '';
+    const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
     const known = root
         ? new Map()
-        : await integrationsAmong(options.repoPath, head, topFolders(changes));
-    const plan = planChanges(changes, (folder) => known.get(folder), root);
+        : await integrationsAmong(options.repoPath, head, foldersWithin(changes, within), within);
+    const plan = (0,src_plan/* planChanges */.X)(changes, (name) => known.get(name), root, within);
     return { ...plan, mergeBase: base, head, changedFiles: changes.length };
 }
-function topFolders(changes) {
+/** The names of the folders directly inside `within` that the changes touch. */
+function foldersWithin(changes, within) {
+    const prefix = within === '' ? '' : `${within}/`;
     const folders = new Set();
     for (const change of changes) {
-        const slash = change.path.indexOf('/');
-        if (slash > 0)
-            folders.add(change.path.slice(0, slash));
+        if (!change.path.startsWith(prefix))
+            continue;
+        const slash = change.path.indexOf('/', prefix.length);
+        if (slash > prefix.length)
+            folders.add(change.path.slice(prefix.length, slash));
     }
     return folders;
-}
-/** Every integration at a commit (for `all`, and when a root file selects all). */
-function integrationsAtCommit(repoPath, commit = 'HEAD') {
-    return allIntegrationsAt(repoPath, commit);
 }
 
 

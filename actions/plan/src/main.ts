@@ -47,6 +47,7 @@ async function main(reporter: Reporter): Promise<void> {
 
   reporter.setOutput('matrix', JSON.stringify(matrixOf(run.legs)));
   reporter.setOutput('integrations', JSON.stringify(run.legs.map((leg) => leg.integration)));
+  reporter.setOutput('names', run.legs.map((leg) => leg.integration).join(','));
   reporter.setOutput(
     'functional',
     JSON.stringify(run.legs.filter((leg) => leg.functional).map((leg) => leg.integration)),

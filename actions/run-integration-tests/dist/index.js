@@ -28377,7 +28377,7 @@ module.exports = {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7687);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6196);
 
 
 function readActionInputs(source, eventName) {
@@ -28406,7 +28406,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7687);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6196);
 /* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(207);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8890);
@@ -39896,7 +39896,7 @@ function relocate(testCase, integration, repoPath) {
 
 /***/ }),
 
-/***/ 7687:
+/***/ 6196:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39907,7 +39907,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   O9: () => (/* binding */ selectIntegrations)
 });
 
-// UNUSED EXPORTS: integrationAt, listIntegrations, rootIntegration
+// UNUSED EXPORTS: ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, resolveIntegrationsPath, rootIntegration
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -39916,9 +39916,11 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
 /** Integration names as people type them, checked before they reach a path or a command line. */
-const NAME = /^[a-z0-9][a-z0-9_]*$/;
+/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
 /**
- * A valid integration name is what ddev creates: lowercase letters, digits and underscores.
+ * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
+ * tile folder's name with dashes.
  * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
  */
 function checkIntegrationName(raw) {
@@ -39938,7 +39940,7 @@ function checkIntegrationName(raw) {
     const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
     return {
         ok: false,
-        problem: `${shown} is not an integration name: use lowercase letters, digits and underscores.${hint}`,
+        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
     };
 }
 /** ddev's normalisation: lowercase, `-` and spaces to `_`. */
@@ -40174,27 +40176,36 @@ function affectsAllIntegrations(path) {
 
 ;// CONCATENATED MODULE: ../../packages/changes/src/plan.ts
 
+/** A changed `<folder>/datadog_checks/<pkg>/….py` outside every known integration: its integration folder. */
+function checkFolderOf(changedPath) {
+    const at = changedPath.indexOf('datadog_checks/');
+    if (at < 0 || !changedPath.endsWith('.py') || (at > 0 && changedPath[at - 1] !== '/'))
+        return undefined;
+    return changedPath.slice(0, Math.max(0, at - 1));
+}
 /**
- * Which integrations a diff touches. `integrationAt(folder)` says whether a top-level folder is an
- * integration at the head (undefined: not one, or deleted). When the repository root is itself the
- * integration, pass it as `rootIntegration`: every path then belongs to it.
+ * Which integrations a diff touches. `integrationAt(folder)` says whether a folder directly inside
+ * `within` (the folder that holds the integrations, '' for the repository root) is an integration at
+ * the head (undefined: not one, or deleted). When the repository root is itself the integration, pass
+ * it as `rootIntegration`: every path then belongs to it.
  */
-function planChanges(changes, integrationAt, rootIntegration) {
+function planChanges(changes, integrationAt, rootIntegration, within = '') {
     let allBecause;
+    const strayCheckCode = [];
+    const prefix = within === '' ? '' : `${within}/`;
     const byFolder = new Map();
     for (const change of changes) {
-        if (!rootIntegration && affectsAllIntegrations(change.path)) {
-            allBecause ??= `${change.path} changed, and it affects every integration`;
+        const integration = rootIntegration ?? integrationOf(change.path);
+        if (!integration) {
+            if (!rootIntegration &&
+                change.path.startsWith(prefix) &&
+                affectsAllIntegrations(change.path.slice(prefix.length)))
+                allBecause ??= `${change.path} changed, and it affects every integration`;
+            else if (change.status !== 'deleted' && checkFolderOf(change.path) !== undefined)
+                strayCheckCode.push(change.path);
             continue;
         }
-        const slash = change.path.indexOf('/');
-        const folder = rootIntegration ? '' : slash < 0 ? undefined : change.path.slice(0, slash);
-        if (folder === undefined)
-            continue;
-        const integration = rootIntegration ?? integrationAt(folder);
-        if (!integration)
-            continue;
-        const inner = folder === '' ? change.path : change.path.slice(folder.length + 1);
+        const inner = integration.folder === '' ? change.path : change.path.slice(integration.folder.length + 1);
         const { kind, reason } = classifyIntegrationFile(inner);
         let entry = byFolder.get(integration.folder);
         if (!entry)
@@ -40215,7 +40226,13 @@ function planChanges(changes, integrationAt, rootIntegration) {
         };
     })
         .sort((a, b) => a.name.localeCompare(b.name));
-    return { allBecause, integrations };
+    return { allBecause, integrations, strayCheckCode };
+    function integrationOf(changed) {
+        if (!changed.startsWith(prefix))
+            return undefined;
+        const slash = changed.indexOf('/', prefix.length);
+        return slash < 0 ? undefined : integrationAt(changed.slice(prefix.length, slash));
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
@@ -40379,31 +40396,56 @@ async function at_commit_rootIntegrationAt(repoPath, commit) {
     const packages = (await tree_listFolders(repoPath, commit, ['datadog_checks'])).filter((entry) => entry.type === 'tree' && !skipped(entry.path.slice('datadog_checks/'.length)));
     return packages.length === 1 ? { folder: '', name: packages[0].path.slice('datadog_checks/'.length) } : undefined;
 }
+const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
 /**
- * Which of `folders` (top-level) are integrations at `commit`, by their marker files, in one
- * `git ls-tree` over those folders only. A folder deleted at `commit` is simply not one.
+ * Which of `names` (folders directly inside `within`, '' for the root) are integrations at `commit`,
+ * by their marker files, in one `git ls-tree` over those folders only. A folder deleted at `commit`
+ * is simply not one. The map is keyed by name.
  */
-async function at_commit_integrationsAmong(repoPath, commit, folders) {
-    const wanted = [...new Set(folders)].filter((folder) => folder !== '' && !folder.includes('/') && !skipped(folder));
-    const children = childrenByFolder(await tree_listFolders(repoPath, commit, wanted));
+async function at_commit_integrationsAmong(repoPath, commit, names, within = '') {
+    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
+    const children = childrenByFolder(await tree_listFolders(repoPath, commit, wanted.map((name) => joined(within, name))));
     const found = new Map();
-    for (const folder of wanted) {
+    for (const name of wanted) {
+        const folder = joined(within, name);
         if (isIntegrationFolder(children.get(folder) ?? []))
-            found.set(folder, { folder, name: folder });
+            found.set(name, { folder, name });
     }
     return found;
 }
-/** Every integration at `commit`: the root one, or each top-level folder with a marker. */
-async function at_commit_allIntegrationsAt(repoPath, commit) {
-    const root = await at_commit_rootIntegrationAt(repoPath, commit);
+/** Every integration at `commit`: the root one, or each folder with a marker directly inside `within`. */
+async function at_commit_allIntegrationsAt(repoPath, commit, within = '') {
+    const root = within === '' ? await at_commit_rootIntegrationAt(repoPath, commit) : undefined;
     if (root)
         return [root];
-    const top = (await listFolders(repoPath, commit, [''])).filter((entry) => entry.type === 'tree');
-    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path));
+    const top = (await listFolders(repoPath, commit, [within])).filter((entry) => entry.type === 'tree');
+    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path.slice(entry.path.lastIndexOf('/') + 1)), within);
     return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+;// CONCATENATED MODULE: ../../packages/steps/src/integrations/empty-selection.ts
+
+
+const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
+/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
+function empty_selection_nothingFound(within) {
+    return new src/* UserError */.yo(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
+        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
+    });
+}
+/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
+function empty_selection_strayCode(files, within) {
+    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
+    const parents = [
+        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
+    ];
+    return new src/* UserError */.yo(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
+        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/plan/run.ts
+
 
 
 
@@ -40429,12 +40471,15 @@ async function planRun(options) {
     const head = await resolveCommit(options.repoPath, headRef);
     const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
     const { spec } = options;
+    const within = options.within ?? '';
     if (spec.kind === 'names') {
-        const root = await rootIntegrationAt(options.repoPath, head);
-        const found = root ? new Map([[root.name, root]]) : await integrationsAmong(options.repoPath, head, spec.names);
+        const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
+        const found = root
+            ? new Map([[root.name, root]])
+            : await integrationsAmong(options.repoPath, head, spec.names, within);
         const missing = spec.names.filter((name) => !found.has(name));
         if (missing.length > 0) {
-            const known = (await allIntegrationsAt(options.repoPath, head)).map((item) => item.name);
+            const known = (await allIntegrationsAt(options.repoPath, head, within)).map((item) => item.name);
             throw new UserError(`Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
@@ -40447,19 +40492,19 @@ async function planRun(options) {
     }
     if (spec.kind === 'all' || !options.baseRef) {
         const reason = spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
-        return {
-            ...base,
-            selection: 'all',
-            allBecause: reason,
-            legs: everyLeg(await allIntegrationsAt(options.repoPath, head), reason),
-        };
+        const found = await allIntegrationsAt(options.repoPath, head, within);
+        if (found.length === 0)
+            throw nothingFound(within);
+        return { ...base, selection: 'all', allBecause: reason, legs: everyLeg(found, reason) };
     }
-    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head });
+    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head, within });
     const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
     if (changes.allBecause !== undefined) {
-        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head), changes.allBecause);
+        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head, within), changes.allBecause);
         return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
     }
+    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
+        throw strayCode(changes.strayCheckCode, within);
     return {
         ...common,
         selection: 'changed',
@@ -40508,25 +40553,26 @@ async function plan_detectChanges(options) {
     for (let index = 0; index + 1 < fields.length; index += 2) {
         changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
     }
-    const root = await at_commit_rootIntegrationAt(options.repoPath, head);
+    const within = options.within ?? '';
+    const root = within === '' ? await at_commit_rootIntegrationAt(options.repoPath, head) : undefined;
     const known = root
         ? new Map()
-        : await at_commit_integrationsAmong(options.repoPath, head, topFolders(changes));
-    const plan = planChanges(changes, (folder) => known.get(folder), root);
+        : await at_commit_integrationsAmong(options.repoPath, head, foldersWithin(changes, within), within);
+    const plan = planChanges(changes, (name) => known.get(name), root, within);
     return { ...plan, mergeBase: base, head, changedFiles: changes.length };
 }
-function topFolders(changes) {
+/** The names of the folders directly inside `within` that the changes touch. */
+function foldersWithin(changes, within) {
+    const prefix = within === '' ? '' : `${within}/`;
     const folders = new Set();
     for (const change of changes) {
-        const slash = change.path.indexOf('/');
-        if (slash > 0)
-            folders.add(change.path.slice(0, slash));
+        if (!change.path.startsWith(prefix))
+            continue;
+        const slash = change.path.indexOf('/', prefix.length);
+        if (slash > prefix.length)
+            folders.add(change.path.slice(prefix.length, slash));
     }
     return folders;
-}
-/** Every integration at a commit (for `all`, and when a root file selects all). */
-function integrationsAtCommit(repoPath, commit = 'HEAD') {
-    return allIntegrationsAt(repoPath, commit);
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/discover.ts
@@ -40541,6 +40587,14 @@ function entries(folder) {
         return [];
     }
 }
+const isDirectory = (full) => {
+    try {
+        return (0,external_node_fs_.statSync)(full).isDirectory();
+    }
+    catch {
+        return false;
+    }
+};
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -40548,37 +40602,56 @@ function entries(folder) {
 function rootIntegration(repoPath) {
     if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
-        !name.startsWith('.') &&
-        (0,external_node_fs_.statSync)(external_node_path_default().join(repoPath, 'datadog_checks', name)).isDirectory());
+    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name)));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
-/** The integration in a top-level folder, when that folder is one. */
-function integrationAt(repoPath, folder) {
-    if (folder.startsWith('.') || folder.startsWith('_'))
+/** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
+const discover_joined = (within, name) => (within === '' ? name : `${within}/${name}`);
+/** The integration in the folder `name` directly inside `within`, when that folder is one. */
+function integrationAt(repoPath, name, within = '') {
+    if (name.startsWith('.') || name.startsWith('_'))
         return undefined;
+    const folder = discover_joined(within, name);
     const full = external_node_path_default().join(repoPath, folder);
-    try {
-        if (!(0,external_node_fs_.statSync)(full).isDirectory())
-            return undefined;
-    }
-    catch {
+    if (!isDirectory(full))
         return undefined;
-    }
-    return isIntegrationFolder(entries(full)) ? { folder, name: folder } : undefined;
+    return isIntegrationFolder(entries(full)) ? { folder, name } : undefined;
 }
-/** Every integration in the repository (extras/marketplace layout), or the root one. */
-function listIntegrations(repoPath) {
-    const root = rootIntegration(repoPath);
+/** Every integration in the repository (the folders directly inside `within`), or the root one. */
+function listIntegrations(repoPath, within = '') {
+    const root = within === '' ? rootIntegration(repoPath) : undefined;
     if (root)
         return [root];
-    return entries(repoPath)
+    return entries(external_node_path_default().join(repoPath, within))
         .sort()
-        .map((folder) => integrationAt(repoPath, folder))
+        .map((name) => integrationAt(repoPath, name, within))
         .filter((found) => found !== undefined);
+}
+/**
+ * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
+ * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
+ */
+function hasPythonPackage(integrationPath) {
+    return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
+        existsSync(path.join(integrationPath, 'pyproject.toml')) ||
+        existsSync(path.join(integrationPath, 'setup.py')));
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/integrations/ddev-target.ts
+
+function ddevTarget(integration) {
+    if (integration.folder === '')
+        return { cwd: integration.path, target: '.' };
+    return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
+}
+/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
+function ddevArgsFor(target, command, rest = []) {
+    return ['--here', ...command, target.target, ...rest];
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
+
+
 
 
 
@@ -40624,19 +40697,20 @@ async function selectIntegrations(spec, options) {
         ...found,
         path: external_node_path_default().join(options.repoPath, found.folder),
     });
+    const within = options.within ?? '';
     if (spec.kind === 'names') {
-        const root = rootIntegration(options.repoPath);
+        const root = within === '' ? rootIntegration(options.repoPath) : undefined;
         return spec.names.map((name) => {
             if (root) {
                 if (root.name === name)
                     return withPath(root);
             }
             else {
-                const found = integrationAt(options.repoPath, name);
+                const found = integrationAt(options.repoPath, name, within);
                 if (found)
                     return withPath(found);
             }
-            const known = listIntegrations(options.repoPath).map((item) => item.name);
+            const known = listIntegrations(options.repoPath, within).map((item) => item.name);
             throw new src/* UserError */.yo(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
@@ -40646,8 +40720,11 @@ async function selectIntegrations(spec, options) {
         const plan = await plan_detectChanges({
             repoPath: options.repoPath,
             baseRef: options.baseRef,
+            within,
             ...(options.headRef ? { headRef: options.headRef } : {}),
         });
+        if (plan.integrations.length === 0 && plan.strayCheckCode.length > 0)
+            throw empty_selection_strayCode(plan.strayCheckCode, within);
         if (plan.allBecause === undefined)
             return plan.integrations.map(withPath);
         options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
@@ -40658,7 +40735,47 @@ async function selectIntegrations(spec, options) {
             message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
         });
     }
-    return listIntegrations(options.repoPath).map(withPath);
+    const all = listIntegrations(options.repoPath, within);
+    if (all.length === 0)
+        throw empty_selection_nothingFound(within);
+    return all.map(withPath);
+}
+/**
+ * The `integrations-path` input: the folder that holds the integrations (`integrations` for
+ * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
+ * integrations are top-level folders or the root is itself the integration.
+ */
+function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
+    const trimmed = raw.trim().replace(/\\/g, '/');
+    if (trimmed === '' || trimmed === '.' || trimmed === './')
+        return '';
+    if (path.isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+        throw new UserError(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
+        });
+    }
+    const normalized = path.posix.normalize(trimmed).replace(/\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../')) {
+        throw new UserError(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+            hint: "Give a folder inside the repository, e.g. 'integrations'.",
+        });
+    }
+    if (normalized === '.')
+        return '';
+    if (!isFolder(path.join(repoPath, normalized))) {
+        throw new UserError(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
+        });
+    }
+    return normalized;
+}
+function isFolder(full) {
+    try {
+        return statSync(full).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 
 

@@ -5617,7 +5617,7 @@ var reflection_binary_writer_1 = __webpack_require__(8591);
 Object.defineProperty(exports, "ReflectionBinaryWriter", ({ enumerable: true, get: function () { return reflection_binary_writer_1.ReflectionBinaryWriter; } }));
 var reflection_json_reader_1 = __webpack_require__(5125);
 Object.defineProperty(exports, "ReflectionJsonReader", ({ enumerable: true, get: function () { return reflection_json_reader_1.ReflectionJsonReader; } }));
-var reflection_json_writer_1 = __webpack_require__(8181);
+var reflection_json_writer_1 = __webpack_require__(562);
 Object.defineProperty(exports, "ReflectionJsonWriter", ({ enumerable: true, get: function () { return reflection_json_writer_1.ReflectionJsonWriter; } }));
 var reflection_contains_message_type_1 = __webpack_require__(2726);
 Object.defineProperty(exports, "containsMessageType", ({ enumerable: true, get: function () { return reflection_contains_message_type_1.containsMessageType; } }));
@@ -5791,7 +5791,7 @@ const message_type_contract_1 = __webpack_require__(9389);
 const reflection_info_1 = __webpack_require__(7506);
 const reflection_type_check_1 = __webpack_require__(5203);
 const reflection_json_reader_1 = __webpack_require__(5125);
-const reflection_json_writer_1 = __webpack_require__(8181);
+const reflection_json_writer_1 = __webpack_require__(562);
 const reflection_binary_reader_1 = __webpack_require__(8207);
 const reflection_binary_writer_1 = __webpack_require__(8591);
 const reflection_create_1 = __webpack_require__(1002);
@@ -7492,7 +7492,7 @@ exports.ReflectionJsonReader = ReflectionJsonReader;
 
 /***/ }),
 
-/***/ 8181:
+/***/ 562:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

@@ -28384,6 +28384,7 @@ module.exports = {
 
 function readActionInputs(source) {
     return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .readInputs */ .Ko)({
+        integrationsPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(),
         ddevVersion: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .Ie)(_aic_ddev__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionRequest */ .Hd),
         python: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)({ default: 'python3' }),
         installer: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .choice */ .Yq)(_aic_ddev__WEBPACK_IMPORTED_MODULE_2__/* .INSTALLERS */ .UP, 'uv'),
@@ -28404,8 +28405,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9419);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(756);
-/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(562);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1601);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2660);
+/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5897);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
+
 
 
 
@@ -28414,18 +28417,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const SAVE_KEY = 'ddev-cache-key';
 const SAVE_PATHS = 'ddev-cache-paths';
 async function main(reporter) {
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh);
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh);
     const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
+    const repoPath = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.repoPath);
     const useActionsCache = inputs.cache && runner.cacheService;
     if (inputs.cache && !runner.cacheService) {
         reporter.annotate({ level: 'notice', message: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .missingServiceNotice */ .EW)('cache', 'using the tool cache only') });
     }
-    const result = await (0,_aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_3__/* .setupDdev */ .rr)({
+    const result = await (0,_aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_4__/* .setupDdev */ .rr)({
         version: inputs.ddevVersion,
         python: inputs.python,
         installer: inputs.installer,
         repo: inputs.repo,
-        repoPath: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.repoPath),
+        repoPath,
+        within: (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath),
         toolCache: runner.toolCache,
         temp: runner.temp,
         os: process.env.RUNNER_OS ?? process.platform,
@@ -28738,6 +28743,179 @@ function resolveVersion(request, published, python) {
 function newestOf(versions) {
     return [...versions].sort((a, b) => compareReleases(parseRelease(b), parseRelease(a)))[0];
 }
+
+
+/***/ }),
+
+/***/ 6131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $V: () => (/* reexport */ isIntegrationFolder)
+});
+
+// UNUSED EXPORTS: INTEGRATION_MARKERS, RULES, acceptsInstance, checkIntegrationName, evaluateRules, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, paths, projectName, readAboutVersion, tomlKeyLine
+
+;// CONCATENATED MODULE: ../../packages/integration/src/layout.ts
+/** How an integration folder is recognised, from the names it contains (no I/O here). */
+/** Marker entries: a folder is an integration when it holds one of these. */
+const INTEGRATION_MARKERS = ['hatch.toml', 'datadog_checks', 'manifest.json'];
+function isIntegrationFolder(entries) {
+    return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
+}
+/** Where an integration's files are, relative to the integration folder. */
+const layout_paths = {
+    package: (name) => `datadog_checks/${name}`,
+    about: (name) => `datadog_checks/${name}/__about__.py`,
+    init: (name) => `datadog_checks/${name}/__init__.py`,
+    confExample: (name) => `datadog_checks/${name}/data/conf.yaml.example`,
+    pyproject: 'pyproject.toml',
+    hatch: 'hatch.toml',
+    changelog: 'CHANGELOG.md',
+    manifest: 'manifest.json',
+    tests: 'tests',
+};
+/** Reads `__version__ = "1.2.3"` from an `__about__.py` text; the line is 1-based. */
+function readAboutVersion(text) {
+    const lines = text.split(/\r?\n/);
+    for (let index = 0; index < lines.length; index++) {
+        const match = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"]*)\1/.exec(lines[index]);
+        if (match)
+            return { version: match[2], line: index + 1 };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
+
+
+
+/** Rule ids, stable: annotations and docs name them. */
+const RULES = {
+    checkClass: 'check-class',
+    checkMethod: 'check-method',
+    checkCoroutine: 'check-coroutine',
+    checkSignature: 'check-signature',
+    python3: 'python3-syntax',
+    aboutVersion: 'about-version',
+    packageName: 'package-name',
+    projectName: 'project-name',
+    versionPath: 'hatch-version-path',
+    confExample: 'conf-example',
+    tests: 'tests-missing',
+    hatchCollector: 'hatch-collector',
+    changelog: 'changelog-missing',
+    initConfig: 'init-config',
+};
+/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
+const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
+    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
+    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
+    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
+    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
+/** Whether `version` is a PEP 440 version. */
+const isPep440 = (version) => PEP440.test(version);
+/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
+function evaluateRules(facts, strict) {
+    const findings = [];
+    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const publishing = strict ? 'error' : 'warning';
+    const name = facts.name;
+    const about = paths.about(name);
+    const init = paths.init(name);
+    for (const [file, python] of Object.entries(facts.python)) {
+        if (python.error) {
+            const what = python.error.kind === 'syntax'
+                ? `is not valid Python 3: ${python.error.message}`
+                : `cannot be read as Python: ${python.error.message}`;
+            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
+        }
+    }
+    if (!facts.packageExists) {
+        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
+        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
+    }
+    else {
+        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
+        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
+        if (checks.length === 0 && !jmx) {
+            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
+        }
+        const signaturesSeen = new Set();
+        for (const check of checks) {
+            if (check.check === undefined) {
+                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
+            }
+            else if (check.check !== 'inherited' && check.check.async) {
+                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
+            }
+            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+                const where = `${check.check.file}:${check.check.line}`;
+                if (signaturesSeen.has(where))
+                    continue;
+                signaturesSeen.add(where);
+                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
+            }
+        }
+        const version = facts.python[about];
+        if (!version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
+        else if (!version.error && !version.version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
+        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
+            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
+        }
+    }
+    const expectedProject = projectName(name);
+    if (!facts.pyproject.exists) {
+        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
+    }
+    else if (facts.pyproject.error) {
+        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
+    }
+    else {
+        if (facts.pyproject.projectName !== expectedProject) {
+            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+        }
+        if (facts.pyproject.versionPath !== about) {
+            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+        }
+    }
+    const example = paths.confExample(name);
+    const conf = facts.confExample;
+    if (!conf.exists) {
+        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
+    }
+    else if (conf.error) {
+        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
+    }
+    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
+        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
+    }
+    else if (!conf.hasInitConfig) {
+        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
+    }
+    if (facts.testFiles.length === 0)
+        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
+    if (!facts.hatch.exists)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
+    else if (facts.hatch.error)
+        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
+    else if (!facts.hatch.hasCollector)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
+    if (!facts.changelogExists)
+        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
+    return findings;
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
+
+
+
+
 
 
 /***/ }),
@@ -29351,7 +29529,589 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 562:
+/***/ 734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   iB: () => (/* binding */ listIntegrations)
+/* harmony export */ });
+/* unused harmony exports rootIntegration, integrationAt, hasPythonPackage */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _aic_integration__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6131);
+
+
+
+function entries(folder) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(folder);
+    }
+    catch {
+        return [];
+    }
+}
+const isDirectory = (full) => {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isDirectory();
+    }
+    catch {
+        return false;
+    }
+};
+/**
+ * When the repository root is itself one integration (a partner repo holding one check), its name
+ * is the one package under `datadog_checks/`.
+ */
+function rootIntegration(repoPath) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')))
+        return undefined;
+    const packages = entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks', name)));
+    return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
+}
+/** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
+const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
+/** The integration in the folder `name` directly inside `within`, when that folder is one. */
+function integrationAt(repoPath, name, within = '') {
+    if (name.startsWith('.') || name.startsWith('_'))
+        return undefined;
+    const folder = joined(within, name);
+    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, folder);
+    if (!isDirectory(full))
+        return undefined;
+    return (0,_aic_integration__WEBPACK_IMPORTED_MODULE_2__/* .isIntegrationFolder */ .$V)(entries(full)) ? { folder, name } : undefined;
+}
+/** Every integration in the repository (the folders directly inside `within`), or the root one. */
+function listIntegrations(repoPath, within = '') {
+    const root = within === '' ? rootIntegration(repoPath) : undefined;
+    if (root)
+        return [root];
+    return entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, within))
+        .sort()
+        .map((name) => integrationAt(repoPath, name, within))
+        .filter((found) => found !== undefined);
+}
+/**
+ * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
+ * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
+ */
+function hasPythonPackage(integrationPath) {
+    return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
+        existsSync(path.join(integrationPath, 'pyproject.toml')) ||
+        existsSync(path.join(integrationPath, 'setup.py')));
+}
+
+
+/***/ }),
+
+/***/ 2660:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nS: () => (/* binding */ resolveIntegrationsPath)
+});
+
+// UNUSED EXPORTS: baseFromEvent, ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, parseIntegrationsSpec, rootIntegration, selectIntegrations
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 2 modules
+var src = __nccwpck_require__(6131);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
+var runtime_src = __nccwpck_require__(9419);
+;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
+
+/**
+ * The entries directly inside each of `folders` at `commit` ('' for the root), in one `git ls-tree`.
+ * Reads only those trees: the cost follows the number of folders asked about, not the repository.
+ */
+async function tree_listFolders(repoPath, commit, folders) {
+    if (folders.length === 0)
+        return [];
+    const roots = folders.filter((folder) => folder === '');
+    const inner = folders.filter((folder) => folder !== '').map((folder) => `${folder}/`);
+    const entries = [];
+    const read = async (pathspecs) => {
+        const out = await git(repoPath, ['ls-tree', '-z', '--full-tree', commit, '--', ...pathspecs], 'git ls-tree');
+        for (const line of splitNul(out.stdout)) {
+            const tab = line.indexOf('\t');
+            const type = line.split(' ')[1];
+            entries.push({ path: line.slice(tab + 1), type });
+        }
+    };
+    if (roots.length > 0)
+        await read([]);
+    // Keep each command line short enough for any OS, whatever the number of folders.
+    for (let start = 0; start < inner.length; start += 500)
+        await read(inner.slice(start, start + 500));
+    return entries;
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/git/index.ts
+
+
+/** Runs git in a repository with an argument array; a failure quotes git's last lines. */
+function git_git(repoPath, args, what) {
+    return runChecked('git', ['-C', repoPath, ...args], {
+        what: what ?? `git ${args[0] ?? ''}`.trim(),
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+}
+/** True when `ref` names a commit in the repository. */
+async function git_commitExists(repoPath, ref) {
+    if (ref.startsWith('-'))
+        return false;
+    const result = await runProcess('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+        env: { ...process.env, LC_ALL: 'C' },
+    });
+    return result.exitCode === 0;
+}
+/** The full SHA of a commit-ish. */
+async function git_resolveCommit(repoPath, ref) {
+    return (await git_git(repoPath, ['rev-parse', '--verify', `${ref}^{commit}`], 'git rev-parse')).stdout.trim();
+}
+/** NUL-separated `git` output split into fields. */
+function git_splitNul(text) {
+    return text.split('\0').filter((field) => field !== '');
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/git/history.ts
+
+
+const FETCH_TIMEOUT_MS = 300_000;
+const SHA = /^[0-9a-f]{40}$/;
+async function isShallow(repoPath) {
+    return (await git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+async function hasOrigin(repoPath) {
+    return (await runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
+}
+/** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
+function fetchable(ref) {
+    return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
+}
+function fetch(repoPath, args) {
+    return runProcess('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
+        timeoutMs: FETCH_TIMEOUT_MS,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+}
+/**
+ * Makes sure `baseRef` is present: when it is missing (a shallow clone, or a single-branch checkout),
+ * fetch it from `origin` with a little history; when that is impossible, say which `fetch-depth` to set.
+ */
+async function history_ensureBase(repoPath, baseRef, input = 'base-ref') {
+    if (await commitExists(repoPath, baseRef))
+        return;
+    if (fetchable(baseRef) && (await hasOrigin(repoPath))) {
+        await fetch(repoPath, ['--depth=50', 'origin', baseRef]);
+        if (await commitExists(repoPath, baseRef))
+            return;
+        if (!SHA.test(baseRef)) {
+            // A branch name: fetch it into its remote-tracking ref, so that `origin/<name>` resolves too.
+            await fetch(repoPath, ['--depth=50', 'origin', `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`]);
+            if (await commitExists(repoPath, baseRef))
+                return;
+        }
+    }
+    const shallow = await isShallow(repoPath);
+    throw new UserError(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
+        hint: shallow
+            ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
+            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
+    });
+}
+/**
+ * The merge base of `baseRef` and `head`. In a shallow clone whose history stops short of it, deepen
+ * both sides step by step (50, 200, 1000 commits, then the whole history) — a pull request a few
+ * commits ahead of its base costs one small fetch, not a full clone.
+ */
+async function history_mergeBase(repoPath, baseRef, head = 'HEAD') {
+    const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
+    for (let attempt = 0;; attempt++) {
+        const result = await runProcess('git', ['-C', repoPath, 'merge-base', baseRef, head]);
+        if (result.exitCode === 0)
+            return result.stdout.trim();
+        if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
+            break;
+        const tips = await Promise.all([baseRef, head].map(async (ref) => (await git(repoPath, ['rev-parse', `${ref}^{commit}`])).stdout.trim()));
+        const deepened = await fetch(repoPath, [steps[attempt], 'origin', ...tips]);
+        if (deepened.exitCode !== 0)
+            break;
+    }
+    throw new UserError(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
+        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
+    });
+}
+/** A file's text at a commit, or undefined when it did not exist there. */
+async function showAt(repoPath, commit, file) {
+    const result = await runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
+    return result.exitCode === 0 ? result.stdout : undefined;
+}
+/** Files changed between two commits under `folder` (repo-relative paths). */
+async function changedFiles(repoPath, from, to, folder) {
+    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
+    if (folder !== '')
+        args.push('--', `${folder}/`);
+    return splitNul((await git(repoPath, args)).stdout);
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/integrations/at-commit.ts
+
+
+/** Folder names never taken for integrations: hidden and private ones. */
+const skipped = (folder) => folder.startsWith('.') || folder.startsWith('_');
+function childrenByFolder(entries) {
+    const byFolder = new Map();
+    for (const entry of entries) {
+        const slash = entry.path.lastIndexOf('/');
+        const folder = slash < 0 ? '' : entry.path.slice(0, slash);
+        const names = byFolder.get(folder) ?? [];
+        names.push(entry.path.slice(slash + 1));
+        byFolder.set(folder, names);
+    }
+    return byFolder;
+}
+/**
+ * The repository root as an integration at `commit` (a partner repository holding one check): its
+ * name is the one package under `datadog_checks/`.
+ */
+async function at_commit_rootIntegrationAt(repoPath, commit) {
+    const packages = (await listFolders(repoPath, commit, ['datadog_checks'])).filter((entry) => entry.type === 'tree' && !skipped(entry.path.slice('datadog_checks/'.length)));
+    return packages.length === 1 ? { folder: '', name: packages[0].path.slice('datadog_checks/'.length) } : undefined;
+}
+const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
+/**
+ * Which of `names` (folders directly inside `within`, '' for the root) are integrations at `commit`,
+ * by their marker files, in one `git ls-tree` over those folders only. A folder deleted at `commit`
+ * is simply not one. The map is keyed by name.
+ */
+async function at_commit_integrationsAmong(repoPath, commit, names, within = '') {
+    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
+    const children = childrenByFolder(await listFolders(repoPath, commit, wanted.map((name) => joined(within, name))));
+    const found = new Map();
+    for (const name of wanted) {
+        const folder = joined(within, name);
+        if (isIntegrationFolder(children.get(folder) ?? []))
+            found.set(name, { folder, name });
+    }
+    return found;
+}
+/** Every integration at `commit`: the root one, or each folder with a marker directly inside `within`. */
+async function at_commit_allIntegrationsAt(repoPath, commit, within = '') {
+    const root = within === '' ? await at_commit_rootIntegrationAt(repoPath, commit) : undefined;
+    if (root)
+        return [root];
+    const top = (await listFolders(repoPath, commit, [within])).filter((entry) => entry.type === 'tree');
+    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path.slice(entry.path.lastIndexOf('/') + 1)), within);
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/integrations/empty-selection.ts
+
+
+const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
+/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
+function empty_selection_nothingFound(within) {
+    return new UserError(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
+        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
+    });
+}
+/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
+function empty_selection_strayCode(files, within) {
+    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
+    const parents = [
+        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
+    ];
+    return new UserError(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
+        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/plan/run.ts
+
+
+
+
+
+const everyLeg = (found, reason) => found.map((integration) => ({
+    integration: integration.name,
+    folder: integration.folder,
+    functional: true,
+    'docs-only': false,
+    reason,
+}));
+/**
+ * The plan of a CI run: which integrations get a matrix leg, and why. This is what the `plan` action
+ * outputs and the function to benchmark (a 300-integration repository, a change touching one).
+ */
+async function planRun(options) {
+    const headRef = options.headRef || 'HEAD';
+    if (!(await commitExists(options.repoPath, headRef))) {
+        throw new UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
+            hint: 'Give a branch, tag or SHA that the checkout contains.',
+        });
+    }
+    const head = await resolveCommit(options.repoPath, headRef);
+    const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
+    const { spec } = options;
+    const within = options.within ?? '';
+    if (spec.kind === 'names') {
+        const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
+        const found = root
+            ? new Map([[root.name, root]])
+            : await integrationsAmong(options.repoPath, head, spec.names, within);
+        const missing = spec.names.filter((name) => !found.has(name));
+        if (missing.length > 0) {
+            const known = (await allIntegrationsAt(options.repoPath, head, within)).map((item) => item.name);
+            throw new UserError(`Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`, {
+                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
+            });
+        }
+        return {
+            ...base,
+            selection: 'names',
+            legs: everyLeg(spec.names.map((name) => found.get(name)), 'named in the integrations input'),
+        };
+    }
+    if (spec.kind === 'all' || !options.baseRef) {
+        const reason = spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
+        const found = await allIntegrationsAt(options.repoPath, head, within);
+        if (found.length === 0)
+            throw nothingFound(within);
+        return { ...base, selection: 'all', allBecause: reason, legs: everyLeg(found, reason) };
+    }
+    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head, within });
+    const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
+    if (changes.allBecause !== undefined) {
+        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head, within), changes.allBecause);
+        return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
+    }
+    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
+        throw strayCode(changes.strayCheckCode, within);
+    return {
+        ...common,
+        selection: 'changed',
+        allBecause: undefined,
+        legs: changes.integrations.map((integration) => ({
+            integration: integration.name,
+            folder: integration.folder,
+            functional: integration.functional,
+            'docs-only': integration.docsOnly,
+            reason: integration.reasons.join('; '),
+        })),
+    };
+}
+/** The matrix JSON a workflow's `strategy.matrix` takes. */
+function matrixOf(legs) {
+    return { include: [...legs] };
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/plan/index.ts
+
+
+
+
+
+
+const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
+/**
+ * Which integrations changed between the merge base of `baseRef` and `headRef` (default HEAD).
+ * Git only, and only what the diff touches: one `git diff` of the two trees, one `git ls-tree` over
+ * the touched top-level folders — the cost follows the change, not the repository. A missing base in a
+ * shallow clone is fetched from `origin`.
+ */
+async function plan_detectChanges(options) {
+    const headRef = options.headRef ?? 'HEAD';
+    if (!(await commitExists(options.repoPath, headRef))) {
+        throw new UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
+            hint: 'Give a branch, tag or SHA that the checkout contains.',
+        });
+    }
+    await ensureBase(options.repoPath, options.baseRef);
+    const head = await resolveCommit(options.repoPath, headRef);
+    const base = await mergeBase(options.repoPath, options.baseRef, head);
+    const diff = await git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
+    const fields = splitNul(diff.stdout);
+    const changes = [];
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
+    }
+    const within = options.within ?? '';
+    const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
+    const known = root
+        ? new Map()
+        : await integrationsAmong(options.repoPath, head, foldersWithin(changes, within), within);
+    const plan = planChanges(changes, (name) => known.get(name), root, within);
+    return { ...plan, mergeBase: base, head, changedFiles: changes.length };
+}
+/** The names of the folders directly inside `within` that the changes touch. */
+function foldersWithin(changes, within) {
+    const prefix = within === '' ? '' : `${within}/`;
+    const folders = new Set();
+    for (const change of changes) {
+        if (!change.path.startsWith(prefix))
+            continue;
+        const slash = change.path.indexOf('/', prefix.length);
+        if (slash > prefix.length)
+            folders.add(change.path.slice(prefix.length, slash));
+    }
+    return folders;
+}
+
+// EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
+var discover = __nccwpck_require__(734);
+;// CONCATENATED MODULE: ../../packages/steps/src/integrations/ddev-target.ts
+
+function ddevTarget(integration) {
+    if (integration.folder === '')
+        return { cwd: integration.path, target: '.' };
+    return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
+}
+/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
+function ddevArgsFor(target, command, rest = []) {
+    return ['--here', ...command, target.target, ...rest];
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Parses the `integrations` input. Empty means `changed` on pull requests and `all` otherwise.
+ * Returns `{ problem }` for a name that is not one (path, shell characters, …).
+ */
+function parseIntegrationsSpec(raw, eventName) {
+    const items = splitList(raw);
+    if (items.length === 0)
+        return eventName === 'pull_request' ? { kind: 'changed' } : { kind: 'all' };
+    if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed'))
+        return { kind: items[0] };
+    const names = [];
+    for (const item of items) {
+        const check = checkIntegrationName(item);
+        if (!check.ok)
+            return { problem: check.problem };
+        if (!names.includes(check.name))
+            names.push(check.name);
+    }
+    return { names, kind: 'names' };
+}
+/** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
+function baseFromEvent(eventPath) {
+    if (!eventPath || !existsSync(eventPath))
+        return undefined;
+    try {
+        const event = JSON.parse(readFileSync(eventPath, 'utf8'));
+        const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
+        return event.pull_request?.base?.sha ?? before;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function selectIntegrations(spec, options) {
+    const withPath = (found) => ({
+        ...found,
+        path: path.join(options.repoPath, found.folder),
+    });
+    const within = options.within ?? '';
+    if (spec.kind === 'names') {
+        const root = within === '' ? rootIntegration(options.repoPath) : undefined;
+        return spec.names.map((name) => {
+            if (root) {
+                if (root.name === name)
+                    return withPath(root);
+            }
+            else {
+                const found = integrationAt(options.repoPath, name, within);
+                if (found)
+                    return withPath(found);
+            }
+            const known = listIntegrations(options.repoPath, within).map((item) => item.name);
+            throw new UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
+                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
+            });
+        });
+    }
+    if (spec.kind === 'changed' && options.baseRef) {
+        const plan = await detectChanges({
+            repoPath: options.repoPath,
+            baseRef: options.baseRef,
+            within,
+            ...(options.headRef ? { headRef: options.headRef } : {}),
+        });
+        if (plan.integrations.length === 0 && plan.strayCheckCode.length > 0)
+            throw strayCode(plan.strayCheckCode, within);
+        if (plan.allBecause === undefined)
+            return plan.integrations.map(withPath);
+        options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
+    }
+    else if (spec.kind === 'changed') {
+        options.reporter?.annotate({
+            level: 'notice',
+            message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
+        });
+    }
+    const all = listIntegrations(options.repoPath, within);
+    if (all.length === 0)
+        throw nothingFound(within);
+    return all.map(withPath);
+}
+/**
+ * The `integrations-path` input: the folder that holds the integrations (`integrations` for
+ * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
+ * integrations are top-level folders or the root is itself the integration.
+ */
+function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
+    const trimmed = raw.trim().replace(/\\/g, '/');
+    if (trimmed === '' || trimmed === '.' || trimmed === './')
+        return '';
+    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
+        });
+    }
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../')) {
+        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+            hint: "Give a folder inside the repository, e.g. 'integrations'.",
+        });
+    }
+    if (normalized === '.')
+        return '';
+    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
+        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
+        });
+    }
+    return normalized;
+}
+function isFolder(full) {
+    try {
+        return (0,external_node_fs_.statSync)(full).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29399,214 +30159,8 @@ function markToolComplete(root, tool, version, arch) {
     (0,external_node_fs_.writeFileSync)(`${folder}.complete`, '');
 }
 
-;// CONCATENATED MODULE: ../../packages/integration/src/layout.ts
-/** How an integration folder is recognised, from the names it contains (no I/O here). */
-/** Marker entries: a folder is an integration when it holds one of these. */
-const INTEGRATION_MARKERS = ['hatch.toml', 'datadog_checks', 'manifest.json'];
-function isIntegrationFolder(entries) {
-    return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
-}
-/** Where an integration's files are, relative to the integration folder. */
-const layout_paths = {
-    package: (name) => `datadog_checks/${name}`,
-    about: (name) => `datadog_checks/${name}/__about__.py`,
-    init: (name) => `datadog_checks/${name}/__init__.py`,
-    confExample: (name) => `datadog_checks/${name}/data/conf.yaml.example`,
-    pyproject: 'pyproject.toml',
-    hatch: 'hatch.toml',
-    changelog: 'CHANGELOG.md',
-    manifest: 'manifest.json',
-    tests: 'tests',
-};
-/** Reads `__version__ = "1.2.3"` from an `__about__.py` text; the line is 1-based. */
-function readAboutVersion(text) {
-    const lines = text.split(/\r?\n/);
-    for (let index = 0; index < lines.length; index++) {
-        const match = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"]*)\1/.exec(lines[index]);
-        if (match)
-            return { version: match[2], line: index + 1 };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
-
-
-
-/** Rule ids, stable: annotations and docs name them. */
-const RULES = {
-    checkClass: 'check-class',
-    checkMethod: 'check-method',
-    checkCoroutine: 'check-coroutine',
-    checkSignature: 'check-signature',
-    python3: 'python3-syntax',
-    aboutVersion: 'about-version',
-    packageName: 'package-name',
-    projectName: 'project-name',
-    versionPath: 'hatch-version-path',
-    confExample: 'conf-example',
-    tests: 'tests-missing',
-    hatchCollector: 'hatch-collector',
-    changelog: 'changelog-missing',
-    initConfig: 'init-config',
-};
-/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
-const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
-    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
-    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
-    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
-    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
-/** Whether `version` is a PEP 440 version. */
-const isPep440 = (version) => PEP440.test(version);
-/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
-function evaluateRules(facts, strict) {
-    const findings = [];
-    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
-    const publishing = strict ? 'error' : 'warning';
-    const name = facts.name;
-    const about = paths.about(name);
-    const init = paths.init(name);
-    for (const [file, python] of Object.entries(facts.python)) {
-        if (python.error) {
-            const what = python.error.kind === 'syntax'
-                ? `is not valid Python 3: ${python.error.message}`
-                : `cannot be read as Python: ${python.error.message}`;
-            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
-        }
-    }
-    if (!facts.packageExists) {
-        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
-        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
-    }
-    else {
-        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
-        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
-        if (checks.length === 0 && !jmx) {
-            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
-        }
-        const signaturesSeen = new Set();
-        for (const check of checks) {
-            if (check.check === undefined) {
-                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
-            }
-            else if (check.check !== 'inherited' && check.check.async) {
-                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
-            }
-            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
-                const where = `${check.check.file}:${check.check.line}`;
-                if (signaturesSeen.has(where))
-                    continue;
-                signaturesSeen.add(where);
-                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
-            }
-        }
-        const version = facts.python[about];
-        if (!version)
-            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
-        else if (!version.error && !version.version)
-            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
-            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
-        }
-    }
-    const expectedProject = projectName(name);
-    if (!facts.pyproject.exists) {
-        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
-    }
-    else if (facts.pyproject.error) {
-        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
-    }
-    else {
-        if (facts.pyproject.projectName !== expectedProject) {
-            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
-        }
-        if (facts.pyproject.versionPath !== about) {
-            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
-        }
-    }
-    const example = paths.confExample(name);
-    const conf = facts.confExample;
-    if (!conf.exists) {
-        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
-    }
-    else if (conf.error) {
-        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
-    }
-    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
-        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
-    }
-    else if (!conf.hasInitConfig) {
-        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
-    }
-    if (facts.testFiles.length === 0)
-        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
-    if (!facts.hatch.exists)
-        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
-    else if (facts.hatch.error)
-        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
-    else if (!facts.hatch.hasCollector)
-        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
-    if (!facts.changelogExists)
-        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
-    return findings;
-}
-
-;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
-
-
-
-
-
-
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/discover.ts
-
-
-
-function entries(folder) {
-    try {
-        return (0,external_node_fs_.readdirSync)(folder);
-    }
-    catch {
-        return [];
-    }
-}
-/**
- * When the repository root is itself one integration (a partner repo holding one check), its name
- * is the one package under `datadog_checks/`.
- */
-function rootIntegration(repoPath) {
-    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(repoPath, 'datadog_checks')))
-        return undefined;
-    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
-        !name.startsWith('.') &&
-        (0,external_node_fs_.statSync)(external_node_path_default().join(repoPath, 'datadog_checks', name)).isDirectory());
-    return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
-}
-/** The integration in a top-level folder, when that folder is one. */
-function integrationAt(repoPath, folder) {
-    if (folder.startsWith('.') || folder.startsWith('_'))
-        return undefined;
-    const full = external_node_path_default().join(repoPath, folder);
-    try {
-        if (!(0,external_node_fs_.statSync)(full).isDirectory())
-            return undefined;
-    }
-    catch {
-        return undefined;
-    }
-    return isIntegrationFolder(entries(full)) ? { folder, name: folder } : undefined;
-}
-/** Every integration in the repository (extras/marketplace layout), or the root one. */
-function listIntegrations(repoPath) {
-    const root = rootIntegration(repoPath);
-    if (root)
-        return [root];
-    return entries(repoPath)
-        .sort()
-        .map((folder) => integrationAt(repoPath, folder))
-        .filter((found) => found !== undefined);
-}
-
+// EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
+var discover = __nccwpck_require__(734);
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/python.ts
 
 
@@ -29763,7 +30317,7 @@ async function chooseRepo(options) {
         folderName: external_node_path_default().basename(options.repoPath),
         remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
         entries: (0,external_node_fs_.readdirSync)(options.repoPath),
-        integrationCount: listIntegrations(options.repoPath).length,
+        integrationCount: (0,discover/* listIntegrations */.iB)(options.repoPath, options.within ?? '').length,
     });
     if (!inference.ok) {
         throw new src/* UserError */.yo(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
@@ -29821,7 +30375,8 @@ async function setupDdev(options) {
     const configDir = external_node_path_default().join(options.temp, 'agent-integration-ci', 'ddev');
     (0,external_node_fs_.mkdirSync)(configDir, { recursive: true });
     const configPath = external_node_path_default().join(configDir, 'config.toml');
-    (0,external_node_fs_.writeFileSync)(configPath, (0,src_repo/* ddevConfigToml */.S8)(repo, options.repoPath));
+    // ddev's repository is the folder that holds the integrations (plain `ddev test <name>` works there).
+    (0,external_node_fs_.writeFileSync)(configPath, (0,src_repo/* ddevConfigToml */.S8)(repo, external_node_path_default().join(options.repoPath, options.within ?? '')));
     return {
         ddevVersion: version,
         ddevPath: plan.ddev,

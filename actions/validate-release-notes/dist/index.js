@@ -34856,12 +34856,13 @@ module.exports = validRange
 /* harmony export */ });
 /* harmony import */ var _aic_release_notes__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4039);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4893);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7432);
 
 
 
 function readActionInputs(source, eventName) {
     return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)({
+        integrationsPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(),
         integrations: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .custom */ .Ie)((raw) => (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .parseIntegrationsSpec */ .Cw)(raw, eventName)),
         changelog: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(),
         mode: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .choice */ .Yq)(['auto', 'pr', 'lint'], 'auto'),
@@ -34886,7 +34887,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4893);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7432);
 /* harmony import */ var _aic_steps_release_notes__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1034);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8890);
@@ -34917,6 +34918,7 @@ async function main(reporter) {
         }
         const integrations = await (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .selectIntegrations */ .O9)(inputs.integrations, {
             repoPath,
+            within: (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath),
             ...(baseRef ? { baseRef } : {}),
             reporter,
         });
@@ -35077,9 +35079,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
 /** Integration names as people type them, checked before they reach a path or a command line. */
-const NAME = /^[a-z0-9][a-z0-9_]*$/;
+/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
 /**
- * A valid integration name is what ddev creates: lowercase letters, digits and underscores.
+ * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
+ * tile folder's name with dashes.
  * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
  */
 function checkIntegrationName(raw) {
@@ -35099,7 +35103,7 @@ function checkIntegrationName(raw) {
     const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
     return {
         ok: false,
-        problem: `${shown} is not an integration name: use lowercase letters, digits and underscores.${hint}`,
+        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
     };
 }
 /** ddev's normalisation: lowercase, `-` and spaces to `_`. */
@@ -39394,7 +39398,7 @@ function splitNul(text) {
 
 /***/ }),
 
-/***/ 4893:
+/***/ 7432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39402,10 +39406,11 @@ function splitNul(text) {
 __nccwpck_require__.d(__webpack_exports__, {
   UR: () => (/* binding */ baseFromEvent),
   Cw: () => (/* binding */ parseIntegrationsSpec),
+  nS: () => (/* binding */ resolveIntegrationsPath),
   O9: () => (/* binding */ selectIntegrations)
 });
 
-// UNUSED EXPORTS: integrationAt, listIntegrations, rootIntegration
+// UNUSED EXPORTS: ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, rootIntegration
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -39420,27 +39425,36 @@ var runtime_src = __nccwpck_require__(9308);
 var file_kind = __nccwpck_require__(5520);
 ;// CONCATENATED MODULE: ../../packages/changes/src/plan.ts
 
+/** A changed `<folder>/datadog_checks/<pkg>/….py` outside every known integration: its integration folder. */
+function checkFolderOf(changedPath) {
+    const at = changedPath.indexOf('datadog_checks/');
+    if (at < 0 || !changedPath.endsWith('.py') || (at > 0 && changedPath[at - 1] !== '/'))
+        return undefined;
+    return changedPath.slice(0, Math.max(0, at - 1));
+}
 /**
- * Which integrations a diff touches. `integrationAt(folder)` says whether a top-level folder is an
- * integration at the head (undefined: not one, or deleted). When the repository root is itself the
- * integration, pass it as `rootIntegration`: every path then belongs to it.
+ * Which integrations a diff touches. `integrationAt(folder)` says whether a folder directly inside
+ * `within` (the folder that holds the integrations, '' for the repository root) is an integration at
+ * the head (undefined: not one, or deleted). When the repository root is itself the integration, pass
+ * it as `rootIntegration`: every path then belongs to it.
  */
-function planChanges(changes, integrationAt, rootIntegration) {
+function planChanges(changes, integrationAt, rootIntegration, within = '') {
     let allBecause;
+    const strayCheckCode = [];
+    const prefix = within === '' ? '' : `${within}/`;
     const byFolder = new Map();
     for (const change of changes) {
-        if (!rootIntegration && (0,file_kind/* affectsAllIntegrations */.Z)(change.path)) {
-            allBecause ??= `${change.path} changed, and it affects every integration`;
+        const integration = rootIntegration ?? integrationOf(change.path);
+        if (!integration) {
+            if (!rootIntegration &&
+                change.path.startsWith(prefix) &&
+                (0,file_kind/* affectsAllIntegrations */.Z)(change.path.slice(prefix.length)))
+                allBecause ??= `${change.path} changed, and it affects every integration`;
+            else if (change.status !== 'deleted' && checkFolderOf(change.path) !== undefined)
+                strayCheckCode.push(change.path);
             continue;
         }
-        const slash = change.path.indexOf('/');
-        const folder = rootIntegration ? '' : slash < 0 ? undefined : change.path.slice(0, slash);
-        if (folder === undefined)
-            continue;
-        const integration = rootIntegration ?? integrationAt(folder);
-        if (!integration)
-            continue;
-        const inner = folder === '' ? change.path : change.path.slice(folder.length + 1);
+        const inner = integration.folder === '' ? change.path : change.path.slice(integration.folder.length + 1);
         const { kind, reason } = (0,file_kind/* classifyIntegrationFile */.f)(inner);
         let entry = byFolder.get(integration.folder);
         if (!entry)
@@ -39461,7 +39475,13 @@ function planChanges(changes, integrationAt, rootIntegration) {
         };
     })
         .sort((a, b) => a.name.localeCompare(b.name));
-    return { allBecause, integrations };
+    return { allBecause, integrations, strayCheckCode };
+    function integrationOf(changed) {
+        if (!changed.startsWith(prefix))
+            return undefined;
+        const slash = changed.indexOf('/', prefix.length);
+        return slash < 0 ? undefined : integrationAt(changed.slice(prefix.length, slash));
+    }
 }
 
 // EXTERNAL MODULE: ../../packages/steps/src/git/index.ts + 1 modules
@@ -39492,31 +39512,56 @@ async function at_commit_rootIntegrationAt(repoPath, commit) {
     const packages = (await (0,git/* listFolders */.uT)(repoPath, commit, ['datadog_checks'])).filter((entry) => entry.type === 'tree' && !skipped(entry.path.slice('datadog_checks/'.length)));
     return packages.length === 1 ? { folder: '', name: packages[0].path.slice('datadog_checks/'.length) } : undefined;
 }
+const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
 /**
- * Which of `folders` (top-level) are integrations at `commit`, by their marker files, in one
- * `git ls-tree` over those folders only. A folder deleted at `commit` is simply not one.
+ * Which of `names` (folders directly inside `within`, '' for the root) are integrations at `commit`,
+ * by their marker files, in one `git ls-tree` over those folders only. A folder deleted at `commit`
+ * is simply not one. The map is keyed by name.
  */
-async function at_commit_integrationsAmong(repoPath, commit, folders) {
-    const wanted = [...new Set(folders)].filter((folder) => folder !== '' && !folder.includes('/') && !skipped(folder));
-    const children = childrenByFolder(await (0,git/* listFolders */.uT)(repoPath, commit, wanted));
+async function at_commit_integrationsAmong(repoPath, commit, names, within = '') {
+    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
+    const children = childrenByFolder(await (0,git/* listFolders */.uT)(repoPath, commit, wanted.map((name) => joined(within, name))));
     const found = new Map();
-    for (const folder of wanted) {
+    for (const name of wanted) {
+        const folder = joined(within, name);
         if ((0,src/* isIntegrationFolder */.$V)(children.get(folder) ?? []))
-            found.set(folder, { folder, name: folder });
+            found.set(name, { folder, name });
     }
     return found;
 }
-/** Every integration at `commit`: the root one, or each top-level folder with a marker. */
-async function at_commit_allIntegrationsAt(repoPath, commit) {
-    const root = await at_commit_rootIntegrationAt(repoPath, commit);
+/** Every integration at `commit`: the root one, or each folder with a marker directly inside `within`. */
+async function at_commit_allIntegrationsAt(repoPath, commit, within = '') {
+    const root = within === '' ? await at_commit_rootIntegrationAt(repoPath, commit) : undefined;
     if (root)
         return [root];
-    const top = (await listFolders(repoPath, commit, [''])).filter((entry) => entry.type === 'tree');
-    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path));
+    const top = (await listFolders(repoPath, commit, [within])).filter((entry) => entry.type === 'tree');
+    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path.slice(entry.path.lastIndexOf('/') + 1)), within);
     return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+;// CONCATENATED MODULE: ../../packages/steps/src/integrations/empty-selection.ts
+
+
+const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
+/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
+function empty_selection_nothingFound(within) {
+    return new runtime_src/* UserError */.yo(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
+        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
+    });
+}
+/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
+function empty_selection_strayCode(files, within) {
+    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
+    const parents = [
+        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
+    ];
+    return new runtime_src/* UserError */.yo(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
+        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/plan/run.ts
+
 
 
 
@@ -39542,12 +39587,15 @@ async function planRun(options) {
     const head = await resolveCommit(options.repoPath, headRef);
     const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
     const { spec } = options;
+    const within = options.within ?? '';
     if (spec.kind === 'names') {
-        const root = await rootIntegrationAt(options.repoPath, head);
-        const found = root ? new Map([[root.name, root]]) : await integrationsAmong(options.repoPath, head, spec.names);
+        const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
+        const found = root
+            ? new Map([[root.name, root]])
+            : await integrationsAmong(options.repoPath, head, spec.names, within);
         const missing = spec.names.filter((name) => !found.has(name));
         if (missing.length > 0) {
-            const known = (await allIntegrationsAt(options.repoPath, head)).map((item) => item.name);
+            const known = (await allIntegrationsAt(options.repoPath, head, within)).map((item) => item.name);
             throw new UserError(`Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
@@ -39560,19 +39608,19 @@ async function planRun(options) {
     }
     if (spec.kind === 'all' || !options.baseRef) {
         const reason = spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
-        return {
-            ...base,
-            selection: 'all',
-            allBecause: reason,
-            legs: everyLeg(await allIntegrationsAt(options.repoPath, head), reason),
-        };
+        const found = await allIntegrationsAt(options.repoPath, head, within);
+        if (found.length === 0)
+            throw nothingFound(within);
+        return { ...base, selection: 'all', allBecause: reason, legs: everyLeg(found, reason) };
     }
-    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head });
+    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head, within });
     const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
     if (changes.allBecause !== undefined) {
-        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head), changes.allBecause);
+        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head, within), changes.allBecause);
         return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
     }
+    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
+        throw strayCode(changes.strayCheckCode, within);
     return {
         ...common,
         selection: 'changed',
@@ -39621,25 +39669,26 @@ async function plan_detectChanges(options) {
     for (let index = 0; index + 1 < fields.length; index += 2) {
         changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
     }
-    const root = await at_commit_rootIntegrationAt(options.repoPath, head);
+    const within = options.within ?? '';
+    const root = within === '' ? await at_commit_rootIntegrationAt(options.repoPath, head) : undefined;
     const known = root
         ? new Map()
-        : await at_commit_integrationsAmong(options.repoPath, head, topFolders(changes));
-    const plan = planChanges(changes, (folder) => known.get(folder), root);
+        : await at_commit_integrationsAmong(options.repoPath, head, foldersWithin(changes, within), within);
+    const plan = planChanges(changes, (name) => known.get(name), root, within);
     return { ...plan, mergeBase: base, head, changedFiles: changes.length };
 }
-function topFolders(changes) {
+/** The names of the folders directly inside `within` that the changes touch. */
+function foldersWithin(changes, within) {
+    const prefix = within === '' ? '' : `${within}/`;
     const folders = new Set();
     for (const change of changes) {
-        const slash = change.path.indexOf('/');
-        if (slash > 0)
-            folders.add(change.path.slice(0, slash));
+        if (!change.path.startsWith(prefix))
+            continue;
+        const slash = change.path.indexOf('/', prefix.length);
+        if (slash > prefix.length)
+            folders.add(change.path.slice(prefix.length, slash));
     }
     return folders;
-}
-/** Every integration at a commit (for `all`, and when a root file selects all). */
-function integrationsAtCommit(repoPath, commit = 'HEAD') {
-    return allIntegrationsAt(repoPath, commit);
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/discover.ts
@@ -39654,6 +39703,14 @@ function entries(folder) {
         return [];
     }
 }
+const isDirectory = (full) => {
+    try {
+        return (0,external_node_fs_.statSync)(full).isDirectory();
+    }
+    catch {
+        return false;
+    }
+};
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -39661,37 +39718,56 @@ function entries(folder) {
 function rootIntegration(repoPath) {
     if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
-        !name.startsWith('.') &&
-        (0,external_node_fs_.statSync)(external_node_path_default().join(repoPath, 'datadog_checks', name)).isDirectory());
+    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name)));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
-/** The integration in a top-level folder, when that folder is one. */
-function integrationAt(repoPath, folder) {
-    if (folder.startsWith('.') || folder.startsWith('_'))
+/** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
+const discover_joined = (within, name) => (within === '' ? name : `${within}/${name}`);
+/** The integration in the folder `name` directly inside `within`, when that folder is one. */
+function integrationAt(repoPath, name, within = '') {
+    if (name.startsWith('.') || name.startsWith('_'))
         return undefined;
+    const folder = discover_joined(within, name);
     const full = external_node_path_default().join(repoPath, folder);
-    try {
-        if (!(0,external_node_fs_.statSync)(full).isDirectory())
-            return undefined;
-    }
-    catch {
+    if (!isDirectory(full))
         return undefined;
-    }
-    return (0,src/* isIntegrationFolder */.$V)(entries(full)) ? { folder, name: folder } : undefined;
+    return (0,src/* isIntegrationFolder */.$V)(entries(full)) ? { folder, name } : undefined;
 }
-/** Every integration in the repository (extras/marketplace layout), or the root one. */
-function listIntegrations(repoPath) {
-    const root = rootIntegration(repoPath);
+/** Every integration in the repository (the folders directly inside `within`), or the root one. */
+function listIntegrations(repoPath, within = '') {
+    const root = within === '' ? rootIntegration(repoPath) : undefined;
     if (root)
         return [root];
-    return entries(repoPath)
+    return entries(external_node_path_default().join(repoPath, within))
         .sort()
-        .map((folder) => integrationAt(repoPath, folder))
+        .map((name) => integrationAt(repoPath, name, within))
         .filter((found) => found !== undefined);
+}
+/**
+ * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
+ * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
+ */
+function hasPythonPackage(integrationPath) {
+    return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
+        existsSync(path.join(integrationPath, 'pyproject.toml')) ||
+        existsSync(path.join(integrationPath, 'setup.py')));
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/integrations/ddev-target.ts
+
+function ddevTarget(integration) {
+    if (integration.folder === '')
+        return { cwd: integration.path, target: '.' };
+    return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
+}
+/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
+function ddevArgsFor(target, command, rest = []) {
+    return ['--here', ...command, target.target, ...rest];
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
+
+
 
 
 
@@ -39737,19 +39813,20 @@ async function selectIntegrations(spec, options) {
         ...found,
         path: external_node_path_default().join(options.repoPath, found.folder),
     });
+    const within = options.within ?? '';
     if (spec.kind === 'names') {
-        const root = rootIntegration(options.repoPath);
+        const root = within === '' ? rootIntegration(options.repoPath) : undefined;
         return spec.names.map((name) => {
             if (root) {
                 if (root.name === name)
                     return withPath(root);
             }
             else {
-                const found = integrationAt(options.repoPath, name);
+                const found = integrationAt(options.repoPath, name, within);
                 if (found)
                     return withPath(found);
             }
-            const known = listIntegrations(options.repoPath).map((item) => item.name);
+            const known = listIntegrations(options.repoPath, within).map((item) => item.name);
             throw new runtime_src/* UserError */.yo(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
@@ -39759,8 +39836,11 @@ async function selectIntegrations(spec, options) {
         const plan = await plan_detectChanges({
             repoPath: options.repoPath,
             baseRef: options.baseRef,
+            within,
             ...(options.headRef ? { headRef: options.headRef } : {}),
         });
+        if (plan.integrations.length === 0 && plan.strayCheckCode.length > 0)
+            throw empty_selection_strayCode(plan.strayCheckCode, within);
         if (plan.allBecause === undefined)
             return plan.integrations.map(withPath);
         options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
@@ -39771,7 +39851,47 @@ async function selectIntegrations(spec, options) {
             message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
         });
     }
-    return listIntegrations(options.repoPath).map(withPath);
+    const all = listIntegrations(options.repoPath, within);
+    if (all.length === 0)
+        throw empty_selection_nothingFound(within);
+    return all.map(withPath);
+}
+/**
+ * The `integrations-path` input: the folder that holds the integrations (`integrations` for
+ * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
+ * integrations are top-level folders or the root is itself the integration.
+ */
+function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
+    const trimmed = raw.trim().replace(/\\/g, '/');
+    if (trimmed === '' || trimmed === '.' || trimmed === './')
+        return '';
+    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
+        });
+    }
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../')) {
+        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+            hint: "Give a folder inside the repository, e.g. 'integrations'.",
+        });
+    }
+    if (normalized === '.')
+        return '';
+    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
+        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
+        });
+    }
+    return normalized;
+}
+function isFolder(full) {
+    try {
+        return (0,external_node_fs_.statSync)(full).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 
 

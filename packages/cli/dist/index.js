@@ -18137,6 +18137,14 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ../runtime/src/errors.ts
 /**
  * A problem the user can fix: bad input, a broken file, a failed tool run.
@@ -18498,12 +18506,6 @@ async function withRetry(work, options) {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ../runtime/src/runner-environment.ts
 
 
@@ -18554,12 +18556,16 @@ Commands:
 Options:
   -i, --integration NAME   an integration to run (repeatable; default: changed since --base, else all)
   -r, --repo PATH          the repository (default: the current directory)
+      --integrations-path DIR  the folder in the repository that holds the integrations (default: .)
+      --repo-kind KIND     the ddev repository kind: auto, extras, marketplace or core (default: auto)
   -b, --base REF           the base to compare with (default: none; with none, every integration)
       --tests KIND         unit, integration or all (default: all)
       --ddev-version V     the ddev to install (default: the pinned version)
       --python PATH        the interpreter (default: $AIC_PYTHON, else python3; ddev needs 3.13)
       --changelog FILE     notes: lint this changelog file only
       --out-dir DIR        wheel: where wheels go (default: dist in the repository)
+      --builder TOOL       wheel: ddev, pip or uv (default: ddev once set up, else pip)
+      --no-smoke-test      wheel: build and inspect only, no smoke install
       --dry-run            release: print the plan, change nothing (required)
       --json               print the results as JSON (for machines)
   -h, --help               this text
@@ -18586,6 +18592,10 @@ function parseCli(argv, cwd) {
                 python: { type: 'string' },
                 changelog: { type: 'string' },
                 'out-dir': { type: 'string' },
+                'integrations-path': { type: 'string' },
+                'repo-kind': { type: 'string' },
+                builder: { type: 'string' },
+                'no-smoke-test': { type: 'boolean' },
                 json: { type: 'boolean' },
                 'dry-run': { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
@@ -18611,6 +18621,14 @@ function parseCli(argv, cwd) {
     if (tests !== 'unit' && tests !== 'integration' && tests !== 'all') {
         throw new errors_UserError(`--tests ${JSON.stringify(tests)} is not one of unit, integration, all.`);
     }
+    const repoKind = values['repo-kind'] ?? 'auto';
+    if (repoKind !== 'auto' && repoKind !== 'extras' && repoKind !== 'marketplace' && repoKind !== 'core') {
+        throw new errors_UserError(`--repo-kind ${JSON.stringify(repoKind)} is not one of auto, extras, marketplace, core.`);
+    }
+    const builder = values.builder;
+    if (builder !== undefined && builder !== 'ddev' && builder !== 'pip' && builder !== 'uv') {
+        throw new errors_UserError(`--builder ${JSON.stringify(builder)} is not one of ddev, pip, uv.`);
+    }
     if (command === 'release' && !values['dry-run']) {
         throw new errors_UserError('aic release only prints the plan: add --dry-run.', {
             hint: 'Tags and GitHub releases are made by the release-integration action on your default branch.',
@@ -18628,11 +18646,37 @@ function parseCli(argv, cwd) {
         changelog: values.changelog,
         outDir: values['out-dir'],
         pytestArgs,
+        integrationsPath: values['integrations-path'] ?? '',
+        repoKind,
+        builder,
+        smokeTest: !values['no-smoke-test'],
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/cli-words.ts
+/**
+ * The steps speak to action users ("Input 'python': …", "set 'repo' to …"); on a terminal the same
+ * things are flags. This rewrites those names into the CLI's flags, so an error tells what to type.
+ */
+const FLAGS = {
+    integrations: '--integration',
+    'integrations-path': '--integrations-path',
+    repo: '--repo-kind',
+    'repo-path': '--repo',
+    python: '--python',
+    'ddev-version': '--ddev-version',
+    'out-dir': '--out-dir',
+    'base-ref': '--base',
+    'head-ref': '--base',
+    builder: '--builder',
+    'smoke-test': '--no-smoke-test',
+};
+function inCliWords(text) {
+    return text
+        .replace(/\bInput '([\w-]+)'/g, (whole, name) => (FLAGS[name] ? FLAGS[name] : whole))
+        .replace(/\b(set|Set|check|Check|use|Use|the) '([\w-]+)'/g, (whole, verb, name) => FLAGS[name] ? `${verb} ${FLAGS[name]}` : whole);
+}
+
 ;// CONCATENATED MODULE: ../ddev/src/versions.ts
 /**
  * The part of PEP 440 that ddev versions need: release versions `X.Y.Z` (ddev publishes no pre-releases
@@ -20514,9 +20558,11 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 ;// CONCATENATED MODULE: ../integration/src/names.ts
 /** Integration names as people type them, checked before they reach a path or a command line. */
-const NAME = /^[a-z0-9][a-z0-9_]*$/;
+/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
 /**
- * A valid integration name is what ddev creates: lowercase letters, digits and underscores.
+ * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
+ * tile folder's name with dashes.
  * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
  */
 function checkIntegrationName(raw) {
@@ -20536,7 +20582,7 @@ function checkIntegrationName(raw) {
     const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
     return {
         ok: false,
-        problem: `${shown} is not an integration name: use lowercase letters, digits and underscores.${hint}`,
+        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
     };
 }
 /** ddev's normalisation: lowercase, `-` and spaces to `_`. */
@@ -31783,27 +31829,36 @@ function affectsAllIntegrations(path) {
 
 ;// CONCATENATED MODULE: ../changes/src/plan.ts
 
+/** A changed `<folder>/datadog_checks/<pkg>/….py` outside every known integration: its integration folder. */
+function checkFolderOf(changedPath) {
+    const at = changedPath.indexOf('datadog_checks/');
+    if (at < 0 || !changedPath.endsWith('.py') || (at > 0 && changedPath[at - 1] !== '/'))
+        return undefined;
+    return changedPath.slice(0, Math.max(0, at - 1));
+}
 /**
- * Which integrations a diff touches. `integrationAt(folder)` says whether a top-level folder is an
- * integration at the head (undefined: not one, or deleted). When the repository root is itself the
- * integration, pass it as `rootIntegration`: every path then belongs to it.
+ * Which integrations a diff touches. `integrationAt(folder)` says whether a folder directly inside
+ * `within` (the folder that holds the integrations, '' for the repository root) is an integration at
+ * the head (undefined: not one, or deleted). When the repository root is itself the integration, pass
+ * it as `rootIntegration`: every path then belongs to it.
  */
-function planChanges(changes, integrationAt, rootIntegration) {
+function planChanges(changes, integrationAt, rootIntegration, within = '') {
     let allBecause;
+    const strayCheckCode = [];
+    const prefix = within === '' ? '' : `${within}/`;
     const byFolder = new Map();
     for (const change of changes) {
-        if (!rootIntegration && affectsAllIntegrations(change.path)) {
-            allBecause ??= `${change.path} changed, and it affects every integration`;
+        const integration = rootIntegration ?? integrationOf(change.path);
+        if (!integration) {
+            if (!rootIntegration &&
+                change.path.startsWith(prefix) &&
+                affectsAllIntegrations(change.path.slice(prefix.length)))
+                allBecause ??= `${change.path} changed, and it affects every integration`;
+            else if (change.status !== 'deleted' && checkFolderOf(change.path) !== undefined)
+                strayCheckCode.push(change.path);
             continue;
         }
-        const slash = change.path.indexOf('/');
-        const folder = rootIntegration ? '' : slash < 0 ? undefined : change.path.slice(0, slash);
-        if (folder === undefined)
-            continue;
-        const integration = rootIntegration ?? integrationAt(folder);
-        if (!integration)
-            continue;
-        const inner = folder === '' ? change.path : change.path.slice(folder.length + 1);
+        const inner = integration.folder === '' ? change.path : change.path.slice(integration.folder.length + 1);
         const { kind, reason } = classifyIntegrationFile(inner);
         let entry = byFolder.get(integration.folder);
         if (!entry)
@@ -31824,7 +31879,13 @@ function planChanges(changes, integrationAt, rootIntegration) {
         };
     })
         .sort((a, b) => a.name.localeCompare(b.name));
-    return { allBecause, integrations };
+    return { allBecause, integrations, strayCheckCode };
+    function integrationOf(changed) {
+        if (!changed.startsWith(prefix))
+            return undefined;
+        const slash = changed.indexOf('/', prefix.length);
+        return slash < 0 ? undefined : integrationAt(changed.slice(prefix.length, slash));
+    }
 }
 
 ;// CONCATENATED MODULE: ../steps/src/git/tree.ts
@@ -31988,31 +32049,56 @@ async function at_commit_rootIntegrationAt(repoPath, commit) {
     const packages = (await tree_listFolders(repoPath, commit, ['datadog_checks'])).filter((entry) => entry.type === 'tree' && !skipped(entry.path.slice('datadog_checks/'.length)));
     return packages.length === 1 ? { folder: '', name: packages[0].path.slice('datadog_checks/'.length) } : undefined;
 }
+const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
 /**
- * Which of `folders` (top-level) are integrations at `commit`, by their marker files, in one
- * `git ls-tree` over those folders only. A folder deleted at `commit` is simply not one.
+ * Which of `names` (folders directly inside `within`, '' for the root) are integrations at `commit`,
+ * by their marker files, in one `git ls-tree` over those folders only. A folder deleted at `commit`
+ * is simply not one. The map is keyed by name.
  */
-async function at_commit_integrationsAmong(repoPath, commit, folders) {
-    const wanted = [...new Set(folders)].filter((folder) => folder !== '' && !folder.includes('/') && !skipped(folder));
-    const children = childrenByFolder(await tree_listFolders(repoPath, commit, wanted));
+async function at_commit_integrationsAmong(repoPath, commit, names, within = '') {
+    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
+    const children = childrenByFolder(await tree_listFolders(repoPath, commit, wanted.map((name) => joined(within, name))));
     const found = new Map();
-    for (const folder of wanted) {
+    for (const name of wanted) {
+        const folder = joined(within, name);
         if (isIntegrationFolder(children.get(folder) ?? []))
-            found.set(folder, { folder, name: folder });
+            found.set(name, { folder, name });
     }
     return found;
 }
-/** Every integration at `commit`: the root one, or each top-level folder with a marker. */
-async function at_commit_allIntegrationsAt(repoPath, commit) {
-    const root = await at_commit_rootIntegrationAt(repoPath, commit);
+/** Every integration at `commit`: the root one, or each folder with a marker directly inside `within`. */
+async function at_commit_allIntegrationsAt(repoPath, commit, within = '') {
+    const root = within === '' ? await at_commit_rootIntegrationAt(repoPath, commit) : undefined;
     if (root)
         return [root];
-    const top = (await listFolders(repoPath, commit, [''])).filter((entry) => entry.type === 'tree');
-    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path));
+    const top = (await listFolders(repoPath, commit, [within])).filter((entry) => entry.type === 'tree');
+    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path.slice(entry.path.lastIndexOf('/') + 1)), within);
     return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+;// CONCATENATED MODULE: ../steps/src/integrations/empty-selection.ts
+
+
+const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
+/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
+function empty_selection_nothingFound(within) {
+    return new errors_UserError(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
+        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
+    });
+}
+/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
+function empty_selection_strayCode(files, within) {
+    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
+    const parents = [
+        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
+    ];
+    return new errors_UserError(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
+        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
+    });
+}
+
 ;// CONCATENATED MODULE: ../steps/src/plan/run.ts
+
 
 
 
@@ -32038,12 +32124,15 @@ async function planRun(options) {
     const head = await resolveCommit(options.repoPath, headRef);
     const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
     const { spec } = options;
+    const within = options.within ?? '';
     if (spec.kind === 'names') {
-        const root = await rootIntegrationAt(options.repoPath, head);
-        const found = root ? new Map([[root.name, root]]) : await integrationsAmong(options.repoPath, head, spec.names);
+        const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
+        const found = root
+            ? new Map([[root.name, root]])
+            : await integrationsAmong(options.repoPath, head, spec.names, within);
         const missing = spec.names.filter((name) => !found.has(name));
         if (missing.length > 0) {
-            const known = (await allIntegrationsAt(options.repoPath, head)).map((item) => item.name);
+            const known = (await allIntegrationsAt(options.repoPath, head, within)).map((item) => item.name);
             throw new UserError(`Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
@@ -32056,19 +32145,19 @@ async function planRun(options) {
     }
     if (spec.kind === 'all' || !options.baseRef) {
         const reason = spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
-        return {
-            ...base,
-            selection: 'all',
-            allBecause: reason,
-            legs: everyLeg(await allIntegrationsAt(options.repoPath, head), reason),
-        };
+        const found = await allIntegrationsAt(options.repoPath, head, within);
+        if (found.length === 0)
+            throw nothingFound(within);
+        return { ...base, selection: 'all', allBecause: reason, legs: everyLeg(found, reason) };
     }
-    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head });
+    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head, within });
     const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
     if (changes.allBecause !== undefined) {
-        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head), changes.allBecause);
+        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head, within), changes.allBecause);
         return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
     }
+    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
+        throw strayCode(changes.strayCheckCode, within);
     return {
         ...common,
         selection: 'changed',
@@ -32117,25 +32206,26 @@ async function plan_detectChanges(options) {
     for (let index = 0; index + 1 < fields.length; index += 2) {
         changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
     }
-    const root = await at_commit_rootIntegrationAt(options.repoPath, head);
+    const within = options.within ?? '';
+    const root = within === '' ? await at_commit_rootIntegrationAt(options.repoPath, head) : undefined;
     const known = root
         ? new Map()
-        : await at_commit_integrationsAmong(options.repoPath, head, topFolders(changes));
-    const plan = planChanges(changes, (folder) => known.get(folder), root);
+        : await at_commit_integrationsAmong(options.repoPath, head, foldersWithin(changes, within), within);
+    const plan = planChanges(changes, (name) => known.get(name), root, within);
     return { ...plan, mergeBase: base, head, changedFiles: changes.length };
 }
-function topFolders(changes) {
+/** The names of the folders directly inside `within` that the changes touch. */
+function foldersWithin(changes, within) {
+    const prefix = within === '' ? '' : `${within}/`;
     const folders = new Set();
     for (const change of changes) {
-        const slash = change.path.indexOf('/');
-        if (slash > 0)
-            folders.add(change.path.slice(0, slash));
+        if (!change.path.startsWith(prefix))
+            continue;
+        const slash = change.path.indexOf('/', prefix.length);
+        if (slash > prefix.length)
+            folders.add(change.path.slice(prefix.length, slash));
     }
     return folders;
-}
-/** Every integration at a commit (for `all`, and when a root file selects all). */
-function integrationsAtCommit(repoPath, commit = 'HEAD') {
-    return allIntegrationsAt(repoPath, commit);
 }
 
 ;// CONCATENATED MODULE: ../steps/src/integrations/discover.ts
@@ -32150,6 +32240,14 @@ function entries(folder) {
         return [];
     }
 }
+const isDirectory = (full) => {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(full).isDirectory();
+    }
+    catch {
+        return false;
+    }
+};
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -32157,37 +32255,56 @@ function entries(folder) {
 function rootIntegration(repoPath) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
-        !name.startsWith('.') &&
-        (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(repoPath, 'datadog_checks', name)).isDirectory());
+    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name)));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
-/** The integration in a top-level folder, when that folder is one. */
-function integrationAt(repoPath, folder) {
-    if (folder.startsWith('.') || folder.startsWith('_'))
+/** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
+const discover_joined = (within, name) => (within === '' ? name : `${within}/${name}`);
+/** The integration in the folder `name` directly inside `within`, when that folder is one. */
+function integrationAt(repoPath, name, within = '') {
+    if (name.startsWith('.') || name.startsWith('_'))
         return undefined;
+    const folder = discover_joined(within, name);
     const full = external_node_path_default().join(repoPath, folder);
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(full).isDirectory())
-            return undefined;
-    }
-    catch {
+    if (!isDirectory(full))
         return undefined;
-    }
-    return isIntegrationFolder(entries(full)) ? { folder, name: folder } : undefined;
+    return isIntegrationFolder(entries(full)) ? { folder, name } : undefined;
 }
-/** Every integration in the repository (extras/marketplace layout), or the root one. */
-function listIntegrations(repoPath) {
-    const root = rootIntegration(repoPath);
+/** Every integration in the repository (the folders directly inside `within`), or the root one. */
+function listIntegrations(repoPath, within = '') {
+    const root = within === '' ? rootIntegration(repoPath) : undefined;
     if (root)
         return [root];
-    return entries(repoPath)
+    return entries(external_node_path_default().join(repoPath, within))
         .sort()
-        .map((folder) => integrationAt(repoPath, folder))
+        .map((name) => integrationAt(repoPath, name, within))
         .filter((found) => found !== undefined);
+}
+/**
+ * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
+ * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
+ */
+function hasPythonPackage(integrationPath) {
+    return (isDirectory(external_node_path_default().join(integrationPath, 'datadog_checks')) ||
+        (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integrationPath, 'pyproject.toml')) ||
+        (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integrationPath, 'setup.py')));
+}
+
+;// CONCATENATED MODULE: ../steps/src/integrations/ddev-target.ts
+
+function ddevTarget(integration) {
+    if (integration.folder === '')
+        return { cwd: integration.path, target: '.' };
+    return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
+}
+/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
+function ddevArgsFor(target, command, rest = []) {
+    return ['--here', ...command, target.target, ...rest];
 }
 
 ;// CONCATENATED MODULE: ../steps/src/integrations/index.ts
+
+
 
 
 
@@ -32233,19 +32350,20 @@ async function selectIntegrations(spec, options) {
         ...found,
         path: external_node_path_default().join(options.repoPath, found.folder),
     });
+    const within = options.within ?? '';
     if (spec.kind === 'names') {
-        const root = rootIntegration(options.repoPath);
+        const root = within === '' ? rootIntegration(options.repoPath) : undefined;
         return spec.names.map((name) => {
             if (root) {
                 if (root.name === name)
                     return withPath(root);
             }
             else {
-                const found = integrationAt(options.repoPath, name);
+                const found = integrationAt(options.repoPath, name, within);
                 if (found)
                     return withPath(found);
             }
-            const known = listIntegrations(options.repoPath).map((item) => item.name);
+            const known = listIntegrations(options.repoPath, within).map((item) => item.name);
             throw new errors_UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
@@ -32255,8 +32373,11 @@ async function selectIntegrations(spec, options) {
         const plan = await plan_detectChanges({
             repoPath: options.repoPath,
             baseRef: options.baseRef,
+            within,
             ...(options.headRef ? { headRef: options.headRef } : {}),
         });
+        if (plan.integrations.length === 0 && plan.strayCheckCode.length > 0)
+            throw empty_selection_strayCode(plan.strayCheckCode, within);
         if (plan.allBecause === undefined)
             return plan.integrations.map(withPath);
         options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
@@ -32267,7 +32388,47 @@ async function selectIntegrations(spec, options) {
             message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
         });
     }
-    return listIntegrations(options.repoPath).map(withPath);
+    const all = listIntegrations(options.repoPath, within);
+    if (all.length === 0)
+        throw empty_selection_nothingFound(within);
+    return all.map(withPath);
+}
+/**
+ * The `integrations-path` input: the folder that holds the integrations (`integrations` for
+ * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
+ * integrations are top-level folders or the root is itself the integration.
+ */
+function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
+    const trimmed = raw.trim().replace(/\\/g, '/');
+    if (trimmed === '' || trimmed === '.' || trimmed === './')
+        return '';
+    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+        throw new errors_UserError(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
+        });
+    }
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../')) {
+        throw new errors_UserError(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+            hint: "Give a folder inside the repository, e.g. 'integrations'.",
+        });
+    }
+    if (normalized === '.')
+        return '';
+    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
+        throw new errors_UserError(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
+        });
+    }
+    return normalized;
+}
+function isFolder(full) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(full).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 
 // EXTERNAL MODULE: ../steps/node_modules/semver/index.js
@@ -33102,7 +33263,7 @@ async function chooseRepo(options) {
         folderName: external_node_path_default().basename(options.repoPath),
         remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
         entries: (0,external_node_fs_namespaceObject.readdirSync)(options.repoPath),
-        integrationCount: listIntegrations(options.repoPath).length,
+        integrationCount: listIntegrations(options.repoPath, options.within ?? '').length,
     });
     if (!inference.ok) {
         throw new errors_UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
@@ -33160,7 +33321,8 @@ async function setupDdev(options) {
     const configDir = external_node_path_default().join(options.temp, 'agent-integration-ci', 'ddev');
     (0,external_node_fs_namespaceObject.mkdirSync)(configDir, { recursive: true });
     const configPath = external_node_path_default().join(configDir, 'config.toml');
-    (0,external_node_fs_namespaceObject.writeFileSync)(configPath, ddevConfigToml(repo, options.repoPath));
+    // ddev's repository is the folder that holds the integrations (plain `ddev test <name>` works there).
+    (0,external_node_fs_namespaceObject.writeFileSync)(configPath, ddevConfigToml(repo, external_node_path_default().join(options.repoPath, options.within ?? '')));
     return {
         ddevVersion: version,
         ddevPath: plan.ddev,
@@ -33235,6 +33397,14 @@ async function verify(ddev, version, reporter) {
 
 
 const DOCS_ONLY = { status: 'skipped', detail: 'docs-only change: no tests or wheel needed' };
+const TILE_ONLY = { status: 'skipped', detail: 'tile-only integration: no Python package' };
+/** Tile-only folders have no Python: tests and wheels do not apply to them (Datadog's CI runs none). */
+function pythonOnly(stage, integration) {
+    return {
+        ...stage,
+        run: (reporter) => (hasPythonPackage(integration.path) ? stage.run(reporter) : Promise.resolve(TILE_ONLY)),
+    };
+}
 const errorsIn = (findings) => findings.filter((f) => f.level === 'error').length;
 const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
@@ -33261,8 +33431,9 @@ function planStage(options, context) {
                     : { kind: 'all' };
             if ('problem' in spec)
                 throw new errors_UserError(`--integration: ${spec.problem}`);
+            context.within = resolveIntegrationsPath(options.integrationsPath, context.repo, '--integrations-path');
             if (spec.kind === 'changed' && options.base) {
-                const plan = await plan_detectChanges({ repoPath: context.repo, baseRef: options.base });
+                const plan = await plan_detectChanges({ repoPath: context.repo, baseRef: options.base, within: context.within });
                 for (const item of plan.integrations) {
                     if (item.docsOnly)
                         context.docsOnly.add(item.name);
@@ -33271,6 +33442,7 @@ function planStage(options, context) {
             }
             context.integrations = await selectIntegrations(spec, {
                 repoPath: context.repo,
+                within: context.within,
                 ...(options.base ? { baseRef: options.base } : {}),
                 reporter,
             });
@@ -33291,10 +33463,11 @@ function setupStage(options, context) {
                 version,
                 python: context.python,
                 installer: 'uv',
-                repo: 'auto',
+                repo: options.repoKind,
                 repoPath: context.repo,
+                within: context.within,
                 toolCache: external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-tool-cache'),
-                temp: external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-runner-temp'),
+                temp: context.temp,
                 os: process.platform,
                 arch: process.arch,
                 reporter,
@@ -33321,7 +33494,7 @@ function checkStage(options, context, integration) {
                 strict: 'auto',
                 baseRef: options.base,
                 python: context.python,
-                temp: external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-runner-temp'),
+                temp: context.temp,
                 reporter,
             });
             if (!result || result.skipped)
@@ -33362,7 +33535,7 @@ function testStage(options, context, integration, kind) {
                 pullRetries: 3,
                 pullBaseDelayMs: 5_000,
                 junit: true,
-                reportDir: external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-junit'),
+                reportDir: external_node_path_default().join(context.temp, 'junit'),
                 reporter,
             });
             if (run.engine)
@@ -33395,11 +33568,11 @@ function wheelStage(options, context, integration) {
                 repoPath: context.repo,
                 workspace: context.repo,
                 integration,
-                builder: context.ddev ? 'ddev' : 'pip',
+                builder: options.builder ?? (context.ddev ? 'ddev' : 'pip'),
                 outDir,
                 python: context.python,
-                smokeTest: true,
-                temp: external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-runner-temp'),
+                smokeTest: options.smokeTest,
+                temp: context.temp,
                 toolCache: external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-tool-cache'),
                 reporter,
             });
@@ -33444,11 +33617,19 @@ function releaseStage(options, context) {
     };
 }
 /** The stages of a command, in the order the reusable workflow runs them. */
-async function commandStages(options) {
+async function commandStages(options, temp) {
     const repo = external_node_path_default().resolve(options.repo);
     if (!(0,external_node_fs_namespaceObject.existsSync)(repo))
         throw new errors_UserError(`--repo ${options.repo} does not exist.`);
-    const context = { repo, integrations: [], ddev: undefined, python: options.python, docsOnly: new Set() };
+    const context = {
+        repo,
+        integrations: [],
+        ddev: undefined,
+        python: options.python,
+        docsOnly: new Set(),
+        temp,
+        within: '',
+    };
     const perIntegration = (title, make) => ({
         title,
         stages: () => context.integrations.flatMap(make),
@@ -33479,13 +33660,13 @@ async function commandStages(options) {
             return [
                 planStage(options, context),
                 setupStage(options, context),
-                perIntegration('Tests', (i) => kinds.map((kind) => testStage(options, context, i, kind))),
+                perIntegration('Tests', (i) => kinds.map((kind) => pythonOnly(testStage(options, context, i, kind), i))),
             ];
         case 'wheel':
             return [
                 planStage(options, context),
                 setupStage(options, context),
-                perIntegration('Wheels', (i) => [wheelStage(options, context, i)]),
+                perIntegration('Wheels', (i) => [pythonOnly(wheelStage(options, context, i), i)]),
             ];
         case 'ci':
             return [
@@ -33494,8 +33675,8 @@ async function commandStages(options) {
                 perIntegration('Integrations', (i) => [
                     checkStage(options, context, i),
                     notesStage(options, context, i),
-                    ...kinds.map((kind) => testStage(options, context, i, kind)),
-                    wheelStage(options, context, i),
+                    ...kinds.map((kind) => pythonOnly(testStage(options, context, i, kind), i)),
+                    pythonOnly(wheelStage(options, context, i), i),
                 ]),
             ];
     }
@@ -35854,6 +36035,7 @@ function formatAnnotation(annotation) {
 
 
 
+
 /**
  * Runs stages in order with a live display (listr2: spinners on a TTY, plain lines otherwise).
  * A failing stage does not stop the next ones; a stage that needs an earlier one checks for it.
@@ -35874,8 +36056,9 @@ async function runStages(items, options) {
                 outcome = await stage.run(reporter);
             }
             catch (error) {
-                reporter.log(describeError(error));
-                outcome = { status: 'failed', detail: firstLine(describeError(error)) };
+                const described = inCliWords(describeError(error));
+                reporter.log(described);
+                outcome = { status: 'failed', detail: firstLine(described) };
             }
             records.push({
                 ...outcome,
@@ -35912,8 +36095,9 @@ async function runStages(items, options) {
 function stageTitle(stage) {
     return stage.integration ? `${stage.step} ${stage.integration}` : stage.step;
 }
+/** The table wraps long details: keep the whole first line, the reason is usually at its end. */
 function firstLine(text) {
-    return text.split('\n')[0].slice(0, 160);
+    return text.split('\n')[0];
 }
 
 // EXTERNAL MODULE: ../../node_modules/cli-table3/index.js
@@ -35971,14 +36155,24 @@ function jsonReport(records) {
 
 
 
+
+
+
+
 async function main(argv) {
     const options = parseCli(argv, process.cwd());
     if (options === 'help') {
         process.stdout.write(USAGE);
         return 0;
     }
-    const stages = await commandStages(options);
-    const records = await runStages(stages, { quiet: options.json });
+    const temp = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-run-'));
+    let records;
+    try {
+        records = await runStages(await commandStages(options, temp), { quiet: options.json });
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { recursive: true, force: true });
+    }
     if (options.json)
         process.stdout.write(`${jsonReport(records)}\n`);
     else
@@ -35986,7 +36180,7 @@ async function main(argv) {
     return records.length > 0 && records.every((record) => record.status !== 'failed') ? 0 : 1;
 }
 main(process.argv.slice(2)).then((code) => (process.exitCode = code), (error) => {
-    process.stderr.write(`aic: ${describeError(error)}\n`);
+    process.stderr.write(`aic: ${inCliWords(describeError(error))}\n`);
     process.exitCode = 2;
 });
 

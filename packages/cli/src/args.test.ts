@@ -16,6 +16,11 @@ test.each([
   [['notes', '--changelog', 'CHANGELOG.md'], { command: 'notes', changelog: 'CHANGELOG.md' }],
   [['plan', '--base', 'origin/main'], { command: 'plan', base: 'origin/main' }],
   [['release', '--dry-run', '-i', 'awesome'], { command: 'release' }],
+  [['ci'], { integrationsPath: '', repoKind: 'auto', builder: undefined, smokeTest: true }],
+  [
+    ['ci', '--integrations-path', 'integrations', '--repo-kind', 'marketplace', '--builder', 'uv', '--no-smoke-test'],
+    { integrationsPath: 'integrations', repoKind: 'marketplace', builder: 'uv', smokeTest: false },
+  ],
 ])('%j', (argv, expected) => {
   expect(parse(argv)).toMatchObject(expected);
 });
@@ -29,6 +34,8 @@ test.each([
   [['test', '--tests', 'e2e'], '--tests "e2e" is not one of unit, integration, all.'],
   [['wheel', '--', '-x'], "Arguments after '--' are for pytest"],
   [['release'], 'aic release only prints the plan: add --dry-run.'],
+  [['ci', '--repo-kind', 'mine'], '--repo-kind "mine" is not one of auto, extras, marketplace, core.'],
+  [['wheel', '--builder', 'make'], '--builder "make" is not one of ddev, pip, uv.'],
 ])('%j is refused', (argv, message) => {
   expect(() => parse(argv)).toThrow(message);
 });

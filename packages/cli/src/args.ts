@@ -21,6 +21,11 @@ export interface CliOptions {
   outDir: string | undefined;
   /** Arguments after `--`, passed to pytest by `test`. */
   pytestArgs: string[];
+  /** The folder that holds the integrations, as given ('' for the repository root). */
+  integrationsPath: string;
+  repoKind: 'auto' | 'extras' | 'marketplace' | 'core';
+  builder: 'ddev' | 'pip' | 'uv' | undefined;
+  smokeTest: boolean;
 }
 
 export const USAGE = `Usage: aic <command> [options]
@@ -37,12 +42,16 @@ Commands:
 Options:
   -i, --integration NAME   an integration to run (repeatable; default: changed since --base, else all)
   -r, --repo PATH          the repository (default: the current directory)
+      --integrations-path DIR  the folder in the repository that holds the integrations (default: .)
+      --repo-kind KIND     the ddev repository kind: auto, extras, marketplace or core (default: auto)
   -b, --base REF           the base to compare with (default: none; with none, every integration)
       --tests KIND         unit, integration or all (default: all)
       --ddev-version V     the ddev to install (default: the pinned version)
       --python PATH        the interpreter (default: $AIC_PYTHON, else python3; ddev needs 3.13)
       --changelog FILE     notes: lint this changelog file only
       --out-dir DIR        wheel: where wheels go (default: dist in the repository)
+      --builder TOOL       wheel: ddev, pip or uv (default: ddev once set up, else pip)
+      --no-smoke-test      wheel: build and inspect only, no smoke install
       --dry-run            release: print the plan, change nothing (required)
       --json               print the results as JSON (for machines)
   -h, --help               this text
@@ -69,6 +78,10 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions | 'he
         python: { type: 'string' },
         changelog: { type: 'string' },
         'out-dir': { type: 'string' },
+        'integrations-path': { type: 'string' },
+        'repo-kind': { type: 'string' },
+        builder: { type: 'string' },
+        'no-smoke-test': { type: 'boolean' },
         json: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -92,6 +105,14 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions | 'he
   if (tests !== 'unit' && tests !== 'integration' && tests !== 'all') {
     throw new UserError(`--tests ${JSON.stringify(tests)} is not one of unit, integration, all.`);
   }
+  const repoKind = values['repo-kind'] ?? 'auto';
+  if (repoKind !== 'auto' && repoKind !== 'extras' && repoKind !== 'marketplace' && repoKind !== 'core') {
+    throw new UserError(`--repo-kind ${JSON.stringify(repoKind)} is not one of auto, extras, marketplace, core.`);
+  }
+  const builder = values.builder;
+  if (builder !== undefined && builder !== 'ddev' && builder !== 'pip' && builder !== 'uv') {
+    throw new UserError(`--builder ${JSON.stringify(builder)} is not one of ddev, pip, uv.`);
+  }
   if (command === 'release' && !values['dry-run']) {
     throw new UserError('aic release only prints the plan: add --dry-run.', {
       hint: 'Tags and GitHub releases are made by the release-integration action on your default branch.',
@@ -109,5 +130,9 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions | 'he
     changelog: values.changelog,
     outDir: values['out-dir'],
     pytestArgs,
+    integrationsPath: values['integrations-path'] ?? '',
+    repoKind,
+    builder,
+    smokeTest: !values['no-smoke-test'],
   };
 }

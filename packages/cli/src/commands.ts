@@ -6,7 +6,13 @@ import { utcToday } from '@aic/release-notes';
 import { UserError, type Annotation, type Reporter } from '@aic/runtime';
 import { buildWheel, resolveOutDir } from '@aic/steps/build-wheel';
 import { runIntegrationTests, tearDown } from '@aic/steps/integration-tests';
-import { parseIntegrationsSpec, selectIntegrations, type SelectedIntegration } from '@aic/steps/integrations';
+import {
+  hasPythonPackage,
+  parseIntegrationsSpec,
+  resolveIntegrationsPath,
+  selectIntegrations,
+  type SelectedIntegration,
+} from '@aic/steps/integrations';
 import { detectChanges } from '@aic/steps/plan';
 import { checkPullRequest, lintChangelogFile } from '@aic/steps/release-notes';
 import { scaffoldCheck } from '@aic/steps/scaffold-check';
@@ -23,9 +29,22 @@ interface Context {
   python: string;
   /** Integrations whose change is docs only: the reusable workflow runs no tests and builds no wheel for them. */
   docsOnly: Set<string>;
+  /** This run's own temp folder (ddev config, JUnit reports, smoke envs): two runs never share one. */
+  temp: string;
+  /** The folder that holds the integrations, relative to the repository. */
+  within: string;
 }
 
 const DOCS_ONLY: StageOutcome = { status: 'skipped', detail: 'docs-only change: no tests or wheel needed' };
+const TILE_ONLY: StageOutcome = { status: 'skipped', detail: 'tile-only integration: no Python package' };
+
+/** Tile-only folders have no Python: tests and wheels do not apply to them (Datadog's CI runs none). */
+function pythonOnly(stage: Stage, integration: SelectedIntegration): Stage {
+  return {
+    ...stage,
+    run: (reporter) => (hasPythonPackage(integration.path) ? stage.run(reporter) : Promise.resolve(TILE_ONLY)),
+  };
+}
 
 const errorsIn = (findings: readonly { level: string }[]) => findings.filter((f) => f.level === 'error').length;
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -61,8 +80,9 @@ function planStage(options: CliOptions, context: Context): Stage {
             ? { kind: 'changed' as const }
             : { kind: 'all' as const };
       if ('problem' in spec) throw new UserError(`--integration: ${spec.problem}`);
+      context.within = resolveIntegrationsPath(options.integrationsPath, context.repo, '--integrations-path');
       if (spec.kind === 'changed' && options.base) {
-        const plan = await detectChanges({ repoPath: context.repo, baseRef: options.base });
+        const plan = await detectChanges({ repoPath: context.repo, baseRef: options.base, within: context.within });
         for (const item of plan.integrations) {
           if (item.docsOnly) context.docsOnly.add(item.name);
           reporter.log(
@@ -72,6 +92,7 @@ function planStage(options: CliOptions, context: Context): Stage {
       }
       context.integrations = await selectIntegrations(spec, {
         repoPath: context.repo,
+        within: context.within,
         ...(options.base ? { baseRef: options.base } : {}),
         reporter,
       });
@@ -91,10 +112,11 @@ function setupStage(options: CliOptions, context: Context): Stage {
         version,
         python: context.python,
         installer: 'uv',
-        repo: 'auto',
+        repo: options.repoKind,
         repoPath: context.repo,
+        within: context.within,
         toolCache: path.join(os.tmpdir(), 'aic-tool-cache'),
-        temp: path.join(os.tmpdir(), 'aic-runner-temp'),
+        temp: context.temp,
         os: process.platform,
         arch: process.arch,
         reporter,
@@ -121,7 +143,7 @@ function checkStage(options: CliOptions, context: Context, integration: Selected
         strict: 'auto',
         baseRef: options.base,
         python: context.python,
-        temp: path.join(os.tmpdir(), 'aic-runner-temp'),
+        temp: context.temp,
         reporter,
       });
       if (!result || result.skipped) return { status: 'skipped', detail: result?.skipped ?? 'nothing to check' };
@@ -166,7 +188,7 @@ function testStage(
         pullRetries: 3,
         pullBaseDelayMs: 5_000,
         junit: true,
-        reportDir: path.join(os.tmpdir(), 'aic-junit'),
+        reportDir: path.join(context.temp, 'junit'),
         reporter,
       });
       if (run.engine) await tearDown(run.composeFiles, reporter);
@@ -197,11 +219,11 @@ function wheelStage(options: CliOptions, context: Context, integration: Selected
         repoPath: context.repo,
         workspace: context.repo,
         integration,
-        builder: context.ddev ? 'ddev' : 'pip',
+        builder: options.builder ?? (context.ddev ? 'ddev' : 'pip'),
         outDir,
         python: context.python,
-        smokeTest: true,
-        temp: path.join(os.tmpdir(), 'aic-runner-temp'),
+        smokeTest: options.smokeTest,
+        temp: context.temp,
         toolCache: path.join(os.tmpdir(), 'aic-tool-cache'),
         reporter,
       });
@@ -249,10 +271,18 @@ function releaseStage(options: CliOptions, context: Context): Stage {
 }
 
 /** The stages of a command, in the order the reusable workflow runs them. */
-export async function commandStages(options: CliOptions): Promise<(Stage | StageGroup)[]> {
+export async function commandStages(options: CliOptions, temp: string): Promise<(Stage | StageGroup)[]> {
   const repo = path.resolve(options.repo);
   if (!existsSync(repo)) throw new UserError(`--repo ${options.repo} does not exist.`);
-  const context: Context = { repo, integrations: [], ddev: undefined, python: options.python, docsOnly: new Set() };
+  const context: Context = {
+    repo,
+    integrations: [],
+    ddev: undefined,
+    python: options.python,
+    docsOnly: new Set(),
+    temp,
+    within: '',
+  };
   const perIntegration = (title: string, make: (integration: SelectedIntegration) => Stage[]): StageGroup => ({
     title,
     stages: () => context.integrations.flatMap(make),
@@ -284,13 +314,13 @@ export async function commandStages(options: CliOptions): Promise<(Stage | Stage
       return [
         planStage(options, context),
         setupStage(options, context),
-        perIntegration('Tests', (i) => kinds.map((kind) => testStage(options, context, i, kind))),
+        perIntegration('Tests', (i) => kinds.map((kind) => pythonOnly(testStage(options, context, i, kind), i))),
       ];
     case 'wheel':
       return [
         planStage(options, context),
         setupStage(options, context),
-        perIntegration('Wheels', (i) => [wheelStage(options, context, i)]),
+        perIntegration('Wheels', (i) => [pythonOnly(wheelStage(options, context, i), i)]),
       ];
     case 'ci':
       return [
@@ -299,8 +329,8 @@ export async function commandStages(options: CliOptions): Promise<(Stage | Stage
         perIntegration('Integrations', (i) => [
           checkStage(options, context, i),
           notesStage(options, context, i),
-          ...kinds.map((kind) => testStage(options, context, i, kind)),
-          wheelStage(options, context, i),
+          ...kinds.map((kind) => pythonOnly(testStage(options, context, i, kind), i)),
+          pythonOnly(wheelStage(options, context, i), i),
         ]),
       ];
   }

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describeError } from '@aic/runtime';
 import { parseCli, USAGE } from './args.js';
+import { inCliWords } from './cli-words.js';
 import { commandStages } from './commands.js';
 import { runStages } from './stages.js';
 import { jsonReport, renderSummary } from './summary-table.js';
@@ -10,8 +14,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const stages = await commandStages(options);
-  const records = await runStages(stages, { quiet: options.json });
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'aic-run-'));
+  let records;
+  try {
+    records = await runStages(await commandStages(options, temp), { quiet: options.json });
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
   if (options.json) process.stdout.write(`${jsonReport(records)}\n`);
   else process.stdout.write(`\n${renderSummary(records, Boolean(process.stdout.isTTY))}\n`);
   return records.length > 0 && records.every((record) => record.status !== 'failed') ? 0 : 1;
@@ -20,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    process.stderr.write(`aic: ${describeError(error)}\n`);
+    process.stderr.write(`aic: ${inCliWords(describeError(error))}\n`);
     process.exitCode = 2;
   },
 );

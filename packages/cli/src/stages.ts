@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Listr, type ListrTask } from 'listr2';
 import { describeError, type Annotation } from '@aic/runtime';
+import { inCliWords } from './cli-words.js';
 import { TerminalReporter } from './terminal-reporter.js';
 
 export type StageStatus = 'passed' | 'failed' | 'skipped';
@@ -62,8 +63,9 @@ export async function runStages(items: (Stage | StageGroup)[], options: RunOptio
       try {
         outcome = await stage.run(reporter);
       } catch (error) {
-        reporter.log(describeError(error));
-        outcome = { status: 'failed', detail: firstLine(describeError(error)) };
+        const described = inCliWords(describeError(error));
+        reporter.log(described);
+        outcome = { status: 'failed', detail: firstLine(described) };
       }
       records.push({
         ...outcome,
@@ -103,6 +105,7 @@ function stageTitle(stage: Stage): string {
   return stage.integration ? `${stage.step} ${stage.integration}` : stage.step;
 }
 
+/** The table wraps long details: keep the whole first line, the reason is usually at its end. */
 function firstLine(text: string): string {
-  return text.split('\n')[0]!.slice(0, 160);
+  return text.split('\n')[0]!;
 }
