@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { actionDir, GitRepo, removeRunnerScratch, runAction } from '../harness/index.js';
+import { actionDir, GitRepo, removeRunnerScratch, repoRoot, runAction } from '../harness/index.js';
 
 // The bundled plan action, run like the runner runs it, on real git repositories (and a shallow clone of
 // a real local bare remote).
@@ -138,6 +138,8 @@ describe('plan', () => {
     [{ integrations: 'nope' }, "Input 'integrations': no integration 'nope'"],
     [{ 'base-ref': 'f'.repeat(40) }, `Input 'base-ref': the commit "${'f'.repeat(40)}" is not in the checkout`],
     [{ 'head-ref': 'no-such-branch' }, `Input 'head-ref': "no-such-branch" is not a commit`],
+    [{ 'integrations-path': '../up' }, `Input 'integrations-path': "../up" is outside the repository`],
+    [{ 'integrations-path': 'nowhere' }, `Input 'integrations-path': there is no folder 'nowhere'`],
   ])('bad input %j is one clear error line', async (inputs, message) => {
     const repo = twoIntegrations();
     const run = await runAction({ actionDir: action, workspace: repo.path, inputs });
@@ -146,5 +148,46 @@ describe('plan', () => {
       expect.objectContaining({ level: 'error', message: expect.stringContaining(message) }),
     ]);
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  describe('integrations under a folder (integrations-path)', () => {
+    function nested(): { repo: GitRepo; base: string } {
+      const repo = GitRepo.create();
+      cpSync(path.join(repoRoot, 'examples', 'awesome'), path.join(repo.path, 'integrations', 'awesome'), {
+        recursive: true,
+      });
+      const base = repo.commitAll('Integrations in a folder');
+      repo.edit(`integrations/${CHECK}`, "SERVICE_CHECK = 'search'", "SERVICE_CHECK = 'search'  # tuned");
+      repo.commitAll('Tune');
+      return { repo, base };
+    }
+
+    test('the changed integration is planned in its folder', async () => {
+      const { repo, base } = nested();
+      const run = await runAction({
+        actionDir: action,
+        workspace: repo.path,
+        inputs: { 'integrations-path': 'integrations', 'base-ref': base },
+      });
+      expect(run.exitCode).toBe(0);
+      expect(JSON.parse(run.outputs.matrix!).include).toEqual([
+        expect.objectContaining({ integration: 'awesome', folder: 'integrations/awesome', functional: true }),
+      ]);
+      expect(run.outputs).toMatchObject({ names: 'awesome', count: '1' });
+    });
+
+    test('without it, a change to check code fails the plan instead of a green run that checked nothing', async () => {
+      const { repo, base } = nested();
+      const run = await runAction({ actionDir: action, workspace: repo.path, inputs: { 'base-ref': base } });
+      expect(run.exitCode).toBe(1);
+      expect(run.annotations).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          message: expect.stringContaining(
+            "Set 'integrations-path' to the folder that holds the integrations (here: 'integrations')",
+          ),
+        }),
+      ]);
+    });
   });
 });
