@@ -199,6 +199,7 @@ async function runSession(
     markers: options.markers,
     pytestArgs: options.pytestArgs,
     root: integration.path,
+    shown: (file) => relativeTo(options.repoPath, path.join(integration.path, file)),
   });
   const dockerHint =
     verdict.outcome === 'failed' && !engine && DOCKER_TROUBLE.test(output)

@@ -27,6 +27,8 @@ export interface SessionFacts {
   pytestArgs: readonly string[];
   /** The integration folder (pytest's rootdir), to place absolute frames. */
   root: string;
+  /** How a file relative to `root` is named in a reason (e.g. relative to the repository); default as is. */
+  shown?: (file: string) => string;
 }
 
 export interface Verdict {
@@ -72,7 +74,7 @@ export function judgeSession(facts: SessionFacts): Verdict {
     const after = output.slice(conftest.index);
     const error = /^E\s+(.+)$/m.exec(after)?.[1]?.trim();
     const location = locateProblem(after, 'error', { root: facts.root });
-    const file = location?.file ?? conftest[1]!;
+    const file = location ? (facts.shown ?? String)(location.file) : conftest[1]!;
     return verdict('failed', `pytest could not load ${file}${error ? `: ${error}` : ''}`, location);
   }
 
