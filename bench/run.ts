@@ -142,7 +142,9 @@ async function testsFigure(): Promise<void> {
       });
       if (result.exitCode !== 0) throw new Error(result.stdout.slice(-2000));
     },
-    () => run(tools.ddev, ['--here', 'test', 'awesome'], { cwd: examples, env }),
+    () => {
+      run(tools.ddev, ['--here', 'test', 'awesome'], { cwd: examples, env });
+    },
     RUNS,
   );
   figures.push(
