@@ -33,11 +33,13 @@ describe('aic ci', () => {
       ['setup ddev', 'passed'],
       ['scaffold check', 'passed'],
       ['release notes', 'passed'],
-      ['unit tests', 'passed'],
-      ['integration tests', 'passed'],
+      ['tests', 'passed'],
       ['wheel', 'passed'],
     ]);
-    expect(report.stages.find((s) => s.step === 'integration tests')?.detail).toContain('no Docker engine');
+    // Every test in one session; whether a Docker engine answered is said as a fact, nothing more.
+    expect(report.stages.find((s) => s.step === 'tests')?.detail).toMatch(
+      /^11 passed, 0 failed, 0 errors, 0 skipped(; no Docker engine answered)?$/,
+    );
   });
 
   test('a docs-only change: checks and notes run, tests and the wheel are skipped like the reusable workflow does', () => {
@@ -53,11 +55,36 @@ describe('aic ci', () => {
       ['setup ddev', 'passed'],
       ['scaffold check', 'passed'],
       ['release notes', 'passed'],
-      ['unit tests', 'skipped'],
-      ['integration tests', 'skipped'],
+      ['tests', 'skipped'],
       ['wheel', 'skipped'],
     ]);
     expect(report.stages.at(-1)?.detail).toBe('docs-only change: no tests or wheel needed');
+  });
+});
+
+describe('aic test', () => {
+  test('runs tests that carry no marker; a filter that selects none of them fails with the reason', () => {
+    const repo = GitRepo.create();
+    cpSync(path.join(repoRoot, 'test', 'fixtures', 'unmarked-tests', 'unmarked'), path.join(repo.path, 'unmarked'), {
+      recursive: true,
+    });
+    repo.commitAll('Add the unmarked check');
+    type Report = { stages: { step: string; status: string; detail: string }[] };
+    const tests = (report: Report) => report.stages.find((s) => s.step === 'tests');
+
+    const all = aic(['test', '--repo', repo.path, '-i', 'unmarked', '--json'], repo.path);
+    expect(all.status).toBe(0);
+    expect(tests(JSON.parse(all.stdout) as Report)).toMatchObject({
+      status: 'passed',
+      detail: '4 passed, 0 failed, 0 errors, 0 skipped',
+    });
+
+    const unit = aic(['test', '--repo', repo.path, '-i', 'unmarked', '--tests', 'unit', '--json'], repo.path);
+    expect(unit.status).toBe(1);
+    expect(tests(JSON.parse(unit.stdout) as Report)).toMatchObject({
+      status: 'failed',
+      detail: expect.stringContaining('0 tests ran: -m "unit" selected none of the 1 test file in tests/'),
+    });
   });
 });
 

@@ -1,15 +1,28 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { actionDir, ddevEnvironment, GitRepo, removeRunnerScratch, repoRoot, runAction } from '../harness/index.js';
+import { MemoryReporter } from '@aic/runtime';
+import { runIntegrationTests } from '@aic/steps/integration-tests';
+import {
+  actionDir,
+  ddevEnvironment,
+  GitRepo,
+  pythonTools,
+  removeRunnerScratch,
+  repoRoot,
+  runAction,
+} from '../harness/index.js';
 
-// The bundled run-integration-tests action with the real pinned ddev on examples/awesome.
+// The bundled run-integration-tests action (and the step it calls) with the real pinned ddev, on examples/awesome
+// and on test/fixtures/unmarked-tests (a check whose 4 tests carry no marker).
 // These machines have no Docker engine: the Docker paths use test/doubles/docker, a RECORDING DOUBLE of
 // the docker CLI placed first on PATH (scripted: engine answers or not, rate-limited pulls).
 const action = actionDir('run-integration-tests');
 const examples = path.join(repoRoot, 'examples');
 const doubleDir = path.join(repoRoot, 'test', 'doubles', 'docker');
+const unmarked = path.join(repoRoot, 'test', 'fixtures', 'unmarked-tests', 'unmarked');
+const UNMARKED_TESTS = '4';
 
 afterAll(removeRunnerScratch);
 
@@ -46,26 +59,33 @@ function run(repoPath: string, inputs: Record<string, string>, docker?: DockerDo
   });
 }
 
-/** examples/awesome in a temp repository, with a unit test that fails at a known line. */
-function withFailingTest(): { repo: GitRepo; line: number } {
-  const repo = GitRepo.withExample();
-  const text = "import pytest\n\n\n@pytest.mark.unit\ndef test_planted_failure():\n    assert 'page' == 'pages'\n";
-  repo.write('awesome/tests/test_planted.py', text);
-  return { repo, line: 6 };
+/** The unmarked check in a temp repository: in its folder (extras layout), under integrations/, or as the root. */
+function withUnmarked(layout: 'folder' | 'integrations' | 'root'): GitRepo {
+  const repo = GitRepo.create();
+  const folder = { folder: 'unmarked', integrations: 'integrations/unmarked', root: '' }[layout];
+  mkdirSync(path.join(repo.path, folder), { recursive: true });
+  cpSync(unmarked, path.join(repo.path, folder), {
+    recursive: true,
+    filter: (source) => !source.includes('__pycache__'),
+  });
+  if (layout !== 'root') cpSync(path.join(examples, 'pyproject.toml'), path.join(repo.path, 'pyproject.toml'));
+  repo.commitAll('Add the unmarked check');
+  return repo;
 }
 
 // The docker double with no engine stands in for these machines (and keeps the tests true on a runner with Docker).
 const noEngine = () => dockerDouble({ engine: false });
 
 describe('the example, for real, without a Docker engine', () => {
-  test('unit and integration tests pass; JUnit files and a summary table', async () => {
-    const result = await run(examples, { tests: 'all' }, noEngine());
+  test('every test in one ddev session (no marker filter), one JUnit file per hatch env, one summary row', async () => {
+    const result = await run(examples, {}, noEngine());
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ passed: '11', failed: '0', errors: '0', skipped: '0' });
     const junit = JSON.parse(result.outputs['junit-files']!) as string[];
-    expect(junit.map((file) => path.basename(file))).toEqual(['awesome-unit.xml', 'awesome-integration.xml']);
-    for (const file of junit) expect(readFileSync(file, 'utf8')).toContain('<testsuite');
-    expect(result.stdout).toContain('::group::awesome: unit tests (ddev test awesome -- -m unit');
+    expect(junit.map((file) => path.basename(file))).toEqual(['junit-py3.13.xml']);
+    expect(readFileSync(junit[0]!, 'utf8')).toContain('<testsuite');
+    expect(result.stdout).toContain('::group::awesome: tests (ddev --here test awesome -- --junitxml=');
+    expect(result.stdout).not.toMatch(/ddev --here test awesome -- .*-m /);
     expect(result.stdout).toContain('No Docker engine answered; serving the test page from a local HTTP server');
     expect(result.annotations).toContainEqual(
       expect.objectContaining({
@@ -73,45 +93,157 @@ describe('the example, for real, without a Docker engine', () => {
         message: expect.stringContaining('No Docker engine answered (docker info)'),
       }),
     );
-    expect(result.summary).toContain('| ✓ | unit | 9 | 0 | 0 | 0 |');
-    expect(result.summary).toContain('| ✓ | integration | 2 | 0 | 0 | 0 |');
+    expect(result.summary).toContain('| ✓ | awesome | 11 | 0 | 0 | 0 |');
+    expect(result.summary).toContain('_No Docker engine answered (docker info) on this runner._');
     expect(Number(result.outputs['duration-seconds'])).toBeGreaterThan(0);
   });
 
-  test('pytest args are passed literally, never through a shell', async () => {
+  test('markers filter when set; pytest args are passed literally, never through a shell', async () => {
     const result = await run(
       examples,
       {
-        tests: 'unit',
+        markers: 'unit',
         'pytest-args': `-k "test_search_outcomes" --junit-prefix='$(id);echo pwned'`,
       },
       noEngine(),
     );
     expect(result.exitCode).toBe(0);
     expect(result.outputs.passed).toBe('3');
+    expect(result.stdout).toContain('ddev --here test awesome -- -m unit --junitxml=');
     const [junit] = JSON.parse(result.outputs['junit-files']!) as string[];
     expect(readFileSync(junit!, 'utf8')).toContain('classname="$(id);echo pwned.tests.test_unit"');
   });
 });
 
+describe('tests that carry no marker (test/fixtures/unmarked-tests)', () => {
+  let inFolder: GitRepo;
+  beforeAll(() => {
+    inFolder = withUnmarked('folder');
+  });
+
+  test('in their folder: every one of them runs and the step passes', async () => {
+    const result = await run(inFolder.path, { integrations: 'unmarked' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ passed: UNMARKED_TESTS, failed: '0', errors: '0', skipped: '0' });
+    expect(result.summary).toContain(`| ✓ | unmarked | ${UNMARKED_TESTS} | 0 | 0 | 0 |`);
+  });
+
+  test('a marker filter that selects none of them: 0 tests ran is a failure that says why', async () => {
+    const result = await run(inFolder.path, { integrations: 'unmarked', markers: 'unit' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.passed).toBe('0');
+    const reason = '0 tests ran: -m "unit" selected none of the 1 test file in tests/ (tests/test_check.py).';
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({ level: 'error', title: 'unmarked: tests', message: reason }),
+    );
+    expect(result.summary).toContain(`| ✗ | unmarked | 0 | 0 | 0 | 0 |`);
+    expect(result.annotations.at(-1)?.message).toContain(`Tests failed: unmarked (${reason})`);
+  });
+
+  test('at the repository root: ddev --here test . from the root', async () => {
+    const repo = withUnmarked('root');
+    const result = await run(repo.path, { integrations: 'unmarked' });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('::group::unmarked: tests (ddev --here test . -- --junitxml=');
+    expect(result.outputs).toMatchObject({ passed: UNMARKED_TESTS, failed: '0' });
+  });
+
+  test('the step, under integrations/<name>: run from integrations/; only this run’s JUnit reports are read', async () => {
+    const repo = withUnmarked('integrations');
+    const tools = pythonTools();
+    // A report another run left where reports go: a failure that is not this run's.
+    const reportDir = mkdtempSync(path.join(os.tmpdir(), 'aic-junit-shared-'));
+    const stale =
+      '<testsuites><testsuite><testcase classname="tests.test_check" name="test_stale" file="tests/test_check.py" line="1"><failure message="stale">x</failure></testcase></testsuite></testsuites>';
+    mkdirSync(path.join(reportDir, 'run-old', 'unmarked-x'), { recursive: true });
+    writeFileSync(path.join(reportDir, 'run-old', 'unmarked-x', 'junit-py3.13.xml'), stale);
+    writeFileSync(path.join(reportDir, 'junit-py3.13.xml'), stale);
+
+    const reporter = new MemoryReporter();
+    const integration = {
+      folder: 'integrations/unmarked',
+      name: 'unmarked',
+      path: path.join(repo.path, 'integrations', 'unmarked'),
+    };
+    const run = await runIntegrationTests({
+      repoPath: repo.path,
+      integrations: [integration],
+      pytestArgs: [],
+      ddevArgs: [],
+      composeFiles: undefined,
+      pull: false,
+      pullRetries: 1,
+      pullBaseDelayMs: 1,
+      junit: true,
+      reportDir,
+      reporter,
+      ddev: tools.ddev,
+      env: ddevEnvironment(repo.path),
+    });
+    expect(reporter.groups).toContainEqual(expect.stringContaining('unmarked: tests (ddev --here test unmarked'));
+    const [result] = run.results;
+    expect(result).toMatchObject({
+      outcome: 'passed',
+      reason: undefined,
+      counts: { passed: 4, failed: 0, errors: 0, skipped: 0 },
+    });
+    expect(result!.cases.map((c) => c.name)).not.toContain('test_stale');
+    expect(result!.junitFiles).toHaveLength(1);
+    expect(path.dirname(path.dirname(result!.junitFiles[0]!))).toBe(run.reportDir);
+    expect(path.dirname(run.reportDir)).toBe(reportDir);
+    // Annotations name files from the repository root.
+    expect(result!.cases[0]!.location?.file).toBe('integrations/unmarked/tests/test_check.py');
+    rmSync(reportDir, { recursive: true, force: true });
+  });
+});
+
 describe('failures', () => {
-  test('a failing test: annotation on its line, JUnit and summary still written, docker ps + logs dumped, teardown in post', async () => {
-    const { repo, line } = withFailingTest();
+  test('a failing test and a setup error in a conftest fixture: each annotated at its own line; docker ps + logs dumped; teardown in post', async () => {
+    const repo = GitRepo.withExample();
+    // Unmarked on purpose: it runs all the same.
+    repo.write(
+      'awesome/tests/test_planted.py',
+      "def test_planted_failure():\n    assert 'page' == 'pages'\n\n\ndef test_planted_setup_error(unreachable_service):\n    pass\n",
+    );
+    const conftest = repo.read('awesome/tests/conftest.py');
+    repo.write(
+      'awesome/tests/conftest.py',
+      `${conftest}\n\n@pytest.fixture\ndef unreachable_service():\n    import requests\n\n    requests.get('http://127.0.0.1:1/', timeout=1)\n`,
+    );
+    const fixtureLine =
+      repo
+        .read('awesome/tests/conftest.py')
+        .split('\n')
+        .findIndex((line) => line.includes("requests.get('http://127.0.0.1:1/'")) + 1;
     const docker = dockerDouble({ engine: true });
-    const result = await run(repo.path, { tests: 'unit' }, docker);
+    // The double answers `docker info` but runs no container: the example's own integration tests stay out.
+    const result = await run(repo.path, { markers: 'not integration' }, docker);
 
     expect(result.exitCode).toBe(1);
-    expect(result.outputs).toMatchObject({ failed: '1', passed: '9' });
+    expect(result.outputs).toMatchObject({ failed: '1', errors: '1', passed: '9' });
     expect(result.annotations).toContainEqual(
       expect.objectContaining({
         level: 'error',
         file: 'awesome/tests/test_planted.py',
-        line,
-        title: 'awesome unit: test_planted_failure',
+        line: 2,
+        title: 'awesome: test_planted_failure',
       }),
     );
-    expect(result.summary).toContain('| ✗ | unit | 9 | 1 | 0 | 0 |');
-    expect(result.summary).toContain('<details><summary>✗ test_planted_failure (awesome/tests/test_planted.py:6)');
+    // Not a frame inside the hatch env (requests, urllib3): the fixture's own line.
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        file: 'awesome/tests/conftest.py',
+        line: fixtureLine,
+        title: 'awesome: test_planted_setup_error',
+        message: expect.stringMatching(/^failed on setup with "requests\.exceptions\.ConnectionError/),
+      }),
+    );
+    expect(result.annotations.map((a) => a.message).join('\n')).not.toContain('&#');
+    expect(result.summary).toContain('| ✗ | awesome | 9 | 1 | 1 | 0 |');
+    expect(result.summary).toContain(
+      '<details><summary>✗ awesome: test_planted_failure (awesome/tests/test_planted.py:2)',
+    );
     expect(existsSync(JSON.parse(result.outputs['junit-files']!)[0])).toBe(true);
 
     const compose = path.join(repo.path, 'awesome', 'tests', 'docker-compose.yml');
@@ -125,28 +257,55 @@ describe('failures', () => {
     expect(calls.at(-1)).toBe(`compose -f ${compose} down --volumes --remove-orphans`);
   });
 
-  test('integration tests that fail on Docker errors with no engine: the error says no engine answered', async () => {
+  test('a conftest that fails to import (no JUnit written): the failure says so, on the conftest line', async () => {
+    const repo = withUnmarked('folder');
+    repo.write('unmarked/tests/conftest.py', 'import no_such_module_in_conftest\n');
+    const result = await run(repo.path, { integrations: 'unmarked' });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        file: 'unmarked/tests/conftest.py',
+        line: 1,
+        message:
+          "pytest could not load unmarked/tests/conftest.py: ModuleNotFoundError: No module named 'no_such_module_in_conftest'",
+      }),
+    );
+  });
+
+  test('ddev finds nothing to test (no hatch.toml): the failure says so', async () => {
+    const repo = withUnmarked('folder');
+    rmSync(path.join(repo.path, 'unmarked', 'hatch.toml'));
+    const result = await run(repo.path, { integrations: 'unmarked' });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('ddev found nothing to test ("No testable targets found")'),
+      }),
+    );
+  });
+
+  test('tests that fail on Docker errors with no engine: the error says no engine answered', async () => {
     const repo = GitRepo.withExample();
     repo.write(
       'awesome/tests/test_needs_docker.py',
       "import pytest\n\n\n@pytest.mark.integration\ndef test_needs_docker():\n    raise RuntimeError('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?')\n",
     );
-    const result = await run(repo.path, { tests: 'integration' }, noEngine());
+    const result = await run(repo.path, { markers: 'integration' }, noEngine());
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toMatchObject({ failed: '1', passed: '2' });
     expect(result.annotations).toContainEqual(
       expect.objectContaining({
         level: 'error',
-        message: expect.stringContaining(
-          'The integration tests failed on Docker errors, and no Docker engine answered',
-        ),
+        message: expect.stringContaining('The tests failed on Docker errors, and no Docker engine answered'),
       }),
     );
   });
 
   test('rate-limited pulls are retried with growing delays, then succeed', async () => {
     const docker = dockerDouble({ engine: true, pullRateLimited: 2 });
-    const result = await runWithBackoff(docker, { tests: 'integration', 'pytest-args': '-k no_such_test' });
+    const result = await runWithBackoff(docker, { markers: 'unit', 'pytest-args': '-k test_search_outcomes' });
     expect(result.stdout).toContain('toomanyrequests');
     const pulls = docker.calls().filter((call) => call.argv[0] === 'pull');
     expect(pulls.map((call) => call.argv.join(' '))).toEqual([
@@ -157,13 +316,13 @@ describe('failures', () => {
     const [first, second, third] = pulls.map((call) => call.at);
     expect(second! - first!).toBeGreaterThanOrEqual(200);
     expect(third! - second!).toBeGreaterThanOrEqual(400);
-    expect(result.stdout).toContain('awesome: no integration tests (pytest collected none with -m integration).');
+    expect(result.outputs.passed).toBe('3');
     expect(result.exitCode).toBe(0);
   });
 
   test('a rate limit that does not lift says so, with the fix', async () => {
     const docker = dockerDouble({ engine: true, pullRateLimited: 9 });
-    const result = await runWithBackoff(docker, { tests: 'integration', 'pull-retries': '2' });
+    const result = await runWithBackoff(docker, { 'pull-retries': '2' });
     expect(result.exitCode).toBe(1);
     expect(result.annotations.at(-1)?.message).toContain(
       'Docker Hub rate-limited the anonymous pulls (toomanyrequests): log in with docker/login-action',
@@ -188,7 +347,7 @@ function runWithBackoff(docker: DockerDouble, inputs: Record<string, string>) {
 
 describe('bad input', () => {
   test.each([
-    [{ tests: 'e2e' }, `Input 'tests': "e2e" is not one of 'unit', 'integration', 'all'.`],
+    [{ markers: 'unit; id' }, `Input 'markers': "unit; id" is not a pytest marker expression`],
     [{ 'pytest-args': '-k "open' }, `Input 'pytest-args': has an unclosed " quote.`],
     [{ integrations: 'awesome;id' }, `Input 'integrations': "awesome;id" is not an integration name`],
     [{ integrations: 'nope' }, `Input 'integrations': there is no integration 'nope'`],
@@ -206,7 +365,7 @@ describe('bad input', () => {
   test('a compose file that is not valid YAML: error with file and line', async () => {
     const repo = GitRepo.withExample();
     repo.write('awesome/tests/docker-compose.yml', 'services:\n  nginx:\n    image: nginx\n   ports: [1\n');
-    const result = await run(repo.path, { tests: 'integration' });
+    const result = await run(repo.path, {});
     expect(result.exitCode).toBe(1);
     expect(result.annotations[0]).toMatchObject({ level: 'error', file: 'awesome/tests/docker-compose.yml', line: 4 });
     expect(result.annotations[0]?.message).toContain('is not valid YAML');

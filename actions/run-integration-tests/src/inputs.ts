@@ -1,9 +1,11 @@
-import { argumentList, boolean, choice, custom, integer, list, readInputs, text, type InputSource } from '@aic/runtime';
+import { argumentList, boolean, custom, integer, list, readInputs, text, type InputSource } from '@aic/runtime';
+import { parseMarkers } from '@aic/steps/integration-tests';
 import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
 
 export interface Inputs {
   integrations: IntegrationsSpec;
-  tests: 'unit' | 'integration' | 'all';
+  integrationsPath: string;
+  markers: string | undefined;
   pytestArgs: string[];
   ddevArgs: string[];
   composeFiles: string[];
@@ -18,7 +20,8 @@ export function readActionInputs(source: InputSource, eventName: string | undefi
   return readInputs<Inputs>(
     {
       integrations: custom((raw) => parseIntegrationsSpec(raw, eventName)),
-      tests: choice(['unit', 'integration', 'all'] as const, 'all'),
+      integrationsPath: text(),
+      markers: custom(parseMarkers),
       pytestArgs: argumentList(),
       ddevArgs: argumentList(),
       composeFiles: list(),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent, selectIntegrations } from '@aic/steps/integrations';
+import { baseFromEvent, resolveIntegrationsPath, selectIntegrations, withPythonPackage } from '@aic/steps/integrations';
 import {
   dockerEngineAnswers,
   findComposeFiles,
@@ -19,11 +19,13 @@ async function main(reporter: Reporter): Promise<void> {
   const inputs = readActionInputs(actionInputs, runner.eventName);
   const repoPath = path.resolve(runner.workspace, inputs.repoPath);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
-  const integrations = await selectIntegrations(inputs.integrations, {
+  const selected = await selectIntegrations(inputs.integrations, {
     repoPath,
+    within: resolveIntegrationsPath(inputs.integrationsPath, repoPath),
     ...(baseRef ? { baseRef } : {}),
     reporter,
   });
+  const integrations = withPythonPackage(selected, reporter, 'tests');
   const composeFiles =
     inputs.composeFiles.length > 0
       ? namedComposeFiles(repoPath, inputs.composeFiles)
@@ -35,7 +37,7 @@ async function main(reporter: Reporter): Promise<void> {
   const run = await runIntegrationTests({
     repoPath,
     integrations,
-    kinds: inputs.tests === 'all' ? ['unit', 'integration'] : [inputs.tests],
+    markers: inputs.markers,
     pytestArgs: inputs.pytestArgs,
     ddevArgs: inputs.ddevArgs,
     composeFiles,
@@ -55,15 +57,12 @@ async function main(reporter: Reporter): Promise<void> {
   reporter.setOutput('failed', String(run.totals.failed));
   reporter.setOutput('skipped', String(run.totals.skipped));
   reporter.setOutput('errors', String(run.totals.errors));
-  reporter.setOutput(
-    'junit-files',
-    JSON.stringify(run.results.map((r) => r.junitFile).filter((f): f is string => f !== undefined)),
-  );
+  reporter.setOutput('junit-files', JSON.stringify(run.results.flatMap((r) => r.junitFiles)));
   reporter.setOutput('duration-seconds', (run.durationMs / 1000).toFixed(1));
   const failed = run.results.filter((r) => r.outcome === 'failed');
   if (failed.length > 0) {
     throw new UserError(
-      `Tests failed: ${failed.map((r) => `${r.integration} ${r.kind}`).join(', ')} (see the annotations and the job summary).`,
+      `Tests failed: ${failed.map((r) => (r.reason ? `${r.integration} (${r.reason})` : r.integration)).join(', ')} — see the annotations and the job summary.`,
     );
   }
 }

@@ -35,7 +35,7 @@ Commands:
   check     the integration's layout and AgentCheck (scaffold check)
   plan      which integrations changed since --base
   notes     release notes and the version bump (--changelog FILE lints one file)
-  test      unit and integration tests through ddev (pytest args after --)
+  test      every test through ddev, one session per integration (pytest args after --)
   wheel     build, inspect and smoke-install the wheel
   release   what a release would tag and publish (--dry-run; tags and releases are made by the action)
 
@@ -45,7 +45,7 @@ Options:
       --integrations-path DIR  the folder in the repository that holds the integrations (default: .)
       --repo-kind KIND     the ddev repository kind: auto, extras, marketplace or core (default: auto)
   -b, --base REF           the base to compare with (default: none; with none, every integration)
-      --tests KIND         unit, integration or all (default: all)
+      --tests KIND         all (default: every test, as Datadog's CI), unit or integration (-m filter)
       --ddev-version V     the ddev to install (default: the pinned version)
       --python PATH        the interpreter (default: $AIC_PYTHON, else python3; ddev needs 3.13)
       --changelog FILE     notes: lint this changelog file only

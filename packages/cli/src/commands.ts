@@ -165,14 +165,9 @@ function notesStage(options: CliOptions, context: Context, integration: Selected
   };
 }
 
-function testStage(
-  options: CliOptions,
-  context: Context,
-  integration: SelectedIntegration,
-  kind: 'unit' | 'integration',
-): Stage {
+function testStage(options: CliOptions, context: Context, integration: SelectedIntegration): Stage {
   return {
-    step: `${kind} tests`,
+    step: 'tests',
     integration: integration.name,
     async run(reporter): Promise<StageOutcome> {
       if (context.docsOnly.has(integration.name)) return DOCS_ONLY;
@@ -180,7 +175,8 @@ function testStage(
       const run = await runIntegrationTests({
         repoPath: context.repo,
         integrations: [integration],
-        kinds: [kind],
+        // Every test in one session, as Datadog's CI runs them; --tests unit|integration filters by marker.
+        markers: options.tests === 'all' ? undefined : options.tests,
         pytestArgs: options.pytestArgs,
         ddevArgs: [],
         composeFiles: undefined,
@@ -193,16 +189,21 @@ function testStage(
       });
       if (run.engine) await tearDown(run.composeFiles, reporter);
       const [result] = run.results;
-      const noEngine =
-        kind === 'integration' && !run.engine && run.composeFiles.length > 0
-          ? " — no Docker engine: the tests' environment served the page locally"
-          : '';
       if (!result) return { status: 'skipped', detail: 'nothing to run' };
-      if (result.outcome === 'no-tests') return { status: 'skipped', detail: `no ${kind} tests` };
-      const failed = run.totals.failed + run.totals.errors;
+      if (result.reason) {
+        reporter.annotate({
+          level: result.outcome === 'failed' ? 'error' : 'notice',
+          message: `tests: ${result.reason}`,
+          ...(result.reasonLocation ? { file: result.reasonLocation.file, line: result.reasonLocation.line } : {}),
+        });
+      }
+      const noEngine = !run.engine && run.composeFiles.length > 0 ? '; no Docker engine answered' : '';
+      if (result.outcome === 'no-tests') return { status: 'skipped', detail: `${result.reason}${noEngine}` };
+      const { passed, failed, errors, skipped } = result.counts;
+      const counts = `${passed} passed, ${failed} failed, ${count(errors, 'error')}, ${skipped} skipped`;
       return {
-        status: result.outcome === 'passed' ? 'passed' : 'failed',
-        detail: `${run.totals.passed} passed, ${failed} failed, ${run.totals.skipped} skipped${noEngine}`,
+        status: result.outcome,
+        detail: `${result.reason ? `${result.reason} (${counts})` : counts}${noEngine}`,
       };
     },
   };
@@ -287,7 +288,6 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
     title,
     stages: () => context.integrations.flatMap(make),
   });
-  const kinds = options.tests === 'all' ? (['unit', 'integration'] as const) : ([options.tests] as const);
 
   switch (options.command) {
     case 'plan':
@@ -314,7 +314,7 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
       return [
         planStage(options, context),
         setupStage(options, context),
-        perIntegration('Tests', (i) => kinds.map((kind) => pythonOnly(testStage(options, context, i, kind), i))),
+        perIntegration('Tests', (i) => [pythonOnly(testStage(options, context, i), i)]),
       ];
     case 'wheel':
       return [
@@ -329,7 +329,7 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
         perIntegration('Integrations', (i) => [
           checkStage(options, context, i),
           notesStage(options, context, i),
-          ...kinds.map((kind) => pythonOnly(testStage(options, context, i, kind), i)),
+          pythonOnly(testStage(options, context, i), i),
           pythonOnly(wheelStage(options, context, i), i),
         ]),
       ];

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { fileFromClassname, locationFromTraceback, type TestLocation } from './locate.js';
+import { fileFromClassname, locateProblem, type TestLocation } from './locate.js';
 
 export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
 
@@ -28,6 +28,8 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
   textNodeName: '#text',
+  // Numeric character references (`&#10;` in pytest's message attributes, `&#x27;`) as well as the named ones.
+  htmlEntities: true,
   isArray: (name) =>
     name === 'testsuite' || name === 'testcase' || name === 'failure' || name === 'error' || name === 'skipped',
 });
@@ -38,8 +40,13 @@ const asArray = (value: unknown): Node[] =>
 const text = (node: Node | string | undefined): string =>
   typeof node === 'string' ? node : typeof node?.['#text'] === 'string' ? (node['#text'] as string) : '';
 
+export interface ParseOptions {
+  /** The folder pytest ran in: absolute frames inside it count as the project's, shown relative to it. */
+  root?: string;
+}
+
 /** Parses a JUnit XML report (pytest's xunit1 or xunit2). A malformed file is a problem with its line, not a throw. */
-export function parseJUnit(xml: string): ParsedReport {
+export function parseJUnit(xml: string, options: ParseOptions = {}): ParsedReport {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { ok: false, problem: `not well-formed XML: ${valid.err.msg}`, line: valid.err.line };
   let document: Node;
@@ -51,7 +58,7 @@ export function parseJUnit(xml: string): ParsedReport {
   const root = (document.testsuites as Node | undefined) ?? document;
   const suites = asArray(root.testsuite);
   if (suites.length === 0) return { ok: false, problem: 'not a JUnit report: no <testsuite> element' };
-  const cases = suites.flatMap((suite) => asArray(suite.testcase).map(readCase));
+  const cases = suites.flatMap((suite) => asArray(suite.testcase).map((node) => readCase(node, options)));
   const totals: Record<CaseStatus, number> = { passed: 0, failed: 0, error: 0, skipped: 0 };
   for (const testCase of cases) totals[testCase.status]++;
   return {
@@ -60,31 +67,40 @@ export function parseJUnit(xml: string): ParsedReport {
   };
 }
 
-function readCase(node: Node): TestCase {
+function readCase(node: Node, options: ParseOptions): TestCase {
   const failure = asArray(node.failure)[0];
   const error = asArray(node.error)[0];
   const skipped = asArray(node.skipped)[0];
   const problem = failure ?? error ?? skipped;
   const status: CaseStatus = failure ? 'failed' : error ? 'error' : skipped ? 'skipped' : 'passed';
   const details = problem ? text(problem) : '';
+  const name = String(node.name ?? '');
   const classname = String(node.classname ?? '');
-  const fromAttributes =
-    typeof node.file === 'string' && node.line !== undefined
-      ? { file: node.file, line: Number(node.line) + 1 }
+  const fileAttribute = typeof node.file === 'string' && node.file !== '' ? node.file : undefined;
+  const testLocation =
+    fileAttribute && node.line !== undefined && Number.isFinite(Number(node.line))
+      ? { file: fileAttribute, line: Number(node.line) + 1 }
       : undefined;
-  const file = fromAttributes?.file ?? fileFromClassname(classname);
+  // A collection error has no classname; its name is the module (`tests.test_x`).
+  const testFile = fileAttribute ?? fileFromClassname(classname) ?? (classname ? undefined : fileFromClassname(name));
   const location =
     status === 'failed' || status === 'error'
-      ? (locationFromTraceback(details, file) ?? fromAttributes)
-      : fromAttributes;
+      ? locateProblem(details, status, {
+          ...(testFile ? { testFile } : {}),
+          ...(testLocation ? { testLocation } : {}),
+          ...(options.root ? { root: options.root } : {}),
+        })
+      : testLocation;
   return {
-    name: String(node.name ?? ''),
+    name,
     classname,
     status,
     timeSeconds: Number(node.time ?? 0) || 0,
-    message: String((problem as Node | undefined)?.message ?? '')
-      .split('\n')[0]!
-      .slice(0, 300),
+    message: (
+      String((problem as Node | undefined)?.message ?? '')
+        .split('\n')
+        .find((line) => line.trim() !== '') ?? ''
+    ).slice(0, 300),
     details,
     location,
   };

@@ -2,7 +2,6 @@ import { expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ddevTestArgs } from './command.js';
 import { interpolate, isRateLimited, namedComposeFiles } from './compose.js';
 
 test.each([
@@ -20,19 +19,6 @@ test.each([
   ['unexpected status: 429 Too Many Requests', true],
   ['manifest unknown', false],
 ])('isRateLimited(%j) = %s', (output, limited) => expect(isRateLimited(output)).toBe(limited));
-
-test.each([
-  [
-    { kind: 'unit' as const, pytestArgs: [], ddevArgs: [] },
-    ['test', 'awesome', '--', '-m', 'unit', '--junitxml=/r/j.xml'],
-  ],
-  [
-    { kind: 'integration' as const, pytestArgs: ['-k', 'a b'], ddevArgs: ['--recreate'] },
-    ['test', '--recreate', 'awesome', '--', '-m', 'integration', '--junitxml=/r/j.xml', '-k', 'a b'],
-  ],
-])('ddevTestArgs %#', (options, args) => {
-  expect(ddevTestArgs({ integration: 'awesome', junitFile: '/r/j.xml', ...options })).toEqual(args);
-});
 
 test('namedComposeFiles: files inside the repository resolve; outside or missing is an input error', () => {
   const repo = mkdtempSync(path.join(os.tmpdir(), 'aic-compose-'));

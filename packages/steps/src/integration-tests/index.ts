@@ -1,23 +1,27 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseJUnit, type TestCase } from '@aic/junit';
-import { readFileSync } from 'node:fs';
-import { lastLines, runProcess, UserError, type Reporter } from '@aic/runtime';
+import { parseJUnit, type TestCase, type TestLocation } from '@aic/junit';
+import { runProcess, UserError, type Reporter } from '@aic/runtime';
 import { relativeTo } from '../files/index.js';
-import type { SelectedIntegration } from '../integrations/index.js';
+import { ddevTarget, type SelectedIntegration } from '../integrations/index.js';
 import { whichOnPath } from '../setup-ddev/python.js';
-import { ddevTestArgs, NO_TESTS_COLLECTED, type TestKind } from './command.js';
+import { ddevTestArgs, JUNIT_FILE_NAME } from './command.js';
 import { composeImages, findComposeFiles } from './compose.js';
 import { dockerEngineAnswers, dumpDiagnostics, pullImages } from './docker.js';
+import { findTestFiles } from './test-files.js';
+import { judgeSession, type Counts, type Outcome } from './verdict.js';
 
-export { ddevTestArgs, type TestKind } from './command.js';
+export { ddevTestArgs, parseMarkers } from './command.js';
 export { composeImages, findComposeFiles, interpolate, isRateLimited, namedComposeFiles } from './compose.js';
 export { dockerEngineAnswers, tearDown, RATE_LIMIT_HINT } from './docker.js';
+export { findTestFiles } from './test-files.js';
+export { countsFromSummary, judgeSession, type Counts, type Outcome, type Verdict } from './verdict.js';
 
 export interface TestRunOptions {
   repoPath: string;
   integrations: SelectedIntegration[];
-  kinds: TestKind[];
+  /** A pytest marker expression to select tests (`-m`); undefined runs every test, as Datadog's CI does. */
+  markers?: string | undefined;
   pytestArgs: string[];
   ddevArgs: string[];
   /** Compose files given by the user (absolute); default: found under each integration's tests/. */
@@ -26,7 +30,7 @@ export interface TestRunOptions {
   pullRetries: number;
   pullBaseDelayMs: number;
   junit: boolean;
-  /** Where JUnit files go. */
+  /** Where JUnit files go: each run writes into a fresh directory of its own inside it. */
   reportDir: string;
   reporter: Reporter;
   /** The ddev to run; default `ddev` on PATH. */
@@ -34,13 +38,21 @@ export interface TestRunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface KindResult {
+/** One integration's one `ddev test` session (every environment of its hatch matrix). */
+export interface IntegrationTestResult {
   integration: string;
-  kind: TestKind;
-  outcome: 'passed' | 'failed' | 'no-tests';
+  outcome: Outcome;
+  /** Why it failed (or ran nothing) when the test cases alone do not say: see `judgeSession`. */
+  reason: string | undefined;
+  /** Where the reason points, relative to the repository (e.g. a conftest.py that failed to import). */
+  reasonLocation: TestLocation | undefined;
+  /** A fact worth a warning on a pass (every test skipped). */
+  warning: string | undefined;
   exitCode: number;
-  junitFile: string | undefined;
-  /** A problem reading the JUnit file (malformed), reported but not fatal. */
+  counts: Counts;
+  /** The JUnit reports this session wrote (one per hatch environment). */
+  junitFiles: string[];
+  /** A problem reading a JUnit file (malformed), reported but not fatal. */
   junitProblem: string | undefined;
   cases: TestCase[];
   durationMs: number;
@@ -48,9 +60,12 @@ export interface KindResult {
 }
 
 export interface TestRunResult {
-  results: KindResult[];
+  results: IntegrationTestResult[];
+  /** Whether a Docker engine answered `docker info` (only asked when there are compose files). */
   engine: boolean;
   composeFiles: string[];
+  /** This run's own report directory (fresh: nothing in it was written by another run). */
+  reportDir: string;
   totals: { passed: number; failed: number; skipped: number; errors: number };
   durationMs: number;
 }
@@ -58,7 +73,7 @@ export interface TestRunResult {
 const DOCKER_TROUBLE =
   /Cannot connect to the Docker daemon|docker: not found|Is the docker daemon running|error during connect|docker compose .* (failed|returned non-zero)/i;
 
-/** Runs each integration's tests of each kind through ddev, with JUnit reports and Docker housekeeping. */
+/** Runs each integration's tests in one ddev session, with JUnit reports and Docker housekeeping. */
 export async function runIntegrationTests(options: TestRunOptions): Promise<TestRunResult> {
   const started = Date.now();
   const { reporter } = options;
@@ -70,16 +85,14 @@ export async function runIntegrationTests(options: TestRunOptions): Promise<Test
   }
   const composeFiles =
     options.composeFiles ?? options.integrations.flatMap((integration) => findComposeFiles(integration.path));
-  const images = options.kinds.includes('integration')
-    ? composeFiles.flatMap((file) => composeImages(file, options.repoPath))
-    : [];
+  const images = composeFiles.flatMap((file) => composeImages(file, options.repoPath));
 
   const engine = composeFiles.length > 0 ? await dockerEngineAnswers() : false;
-  if (options.kinds.includes('integration') && composeFiles.length > 0) {
+  if (composeFiles.length > 0) {
     if (!engine) {
       reporter.annotate({
         level: 'warning',
-        message: `No Docker engine answered (docker info): running the integration tests anyway; their environment decides what to do without Docker (${composeFiles.length} compose file${composeFiles.length === 1 ? '' : 's'} found).`,
+        message: `No Docker engine answered (docker info): running the tests anyway; their environment decides what to do without Docker (${composeFiles.length} compose file${composeFiles.length === 1 ? '' : 's'} found).`,
       });
     } else if (options.pull && images.length > 0) {
       await reporter.group(`Pulling ${images.length} image${images.length === 1 ? '' : 's'}`, () =>
@@ -89,79 +102,122 @@ export async function runIntegrationTests(options: TestRunOptions): Promise<Test
   }
 
   mkdirSync(options.reportDir, { recursive: true });
-  const results: KindResult[] = [];
+  const reportDir = mkdtempSync(path.join(options.reportDir, 'run-'));
+  const results: IntegrationTestResult[] = [];
   for (const integration of options.integrations) {
-    for (const kind of options.kinds) {
-      results.push(await runKind(options, ddev, integration, kind, engine));
-    }
+    results.push(await runSession(options, ddev, integration, reportDir, engine));
   }
   if (engine && results.some((result) => result.outcome === 'failed')) await dumpDiagnostics(composeFiles, reporter);
 
-  const cases = results.flatMap((result) => result.cases);
+  const sum = (key: keyof Counts) => results.reduce((total, result) => total + result.counts[key], 0);
   return {
     results,
     engine,
     composeFiles,
-    totals: {
-      passed: cases.filter((c) => c.status === 'passed').length,
-      failed: cases.filter((c) => c.status === 'failed').length,
-      skipped: cases.filter((c) => c.status === 'skipped').length,
-      errors: cases.filter((c) => c.status === 'error').length,
-    },
+    reportDir,
+    totals: { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), errors: sum('errors') },
     durationMs: Date.now() - started,
   };
 }
 
-async function runKind(
+async function runSession(
   options: TestRunOptions,
   ddev: string,
   integration: SelectedIntegration,
-  kind: TestKind,
+  runDir: string,
   engine: boolean,
-): Promise<KindResult> {
-  const junitFile = options.junit ? path.join(options.reportDir, `${integration.name}-${kind}.xml`) : undefined;
-  const args = ddevTestArgs({
+): Promise<IntegrationTestResult> {
+  const started = Date.now();
+  const testFiles = findTestFiles(integration.path);
+  const base = {
     integration: integration.name,
-    kind,
+    reasonLocation: undefined,
+    warning: undefined,
+    exitCode: 0,
+    counts: { passed: 0, failed: 0, errors: 0, skipped: 0 },
+    junitFiles: [],
+    junitProblem: undefined,
+    cases: [],
+    dockerHint: undefined,
+  };
+  if (testFiles.length === 0) {
+    options.reporter.log(
+      `${integration.name}: no tests (no test_*.py under ${relativeTo(options.repoPath, path.join(integration.path, 'tests'))}).`,
+    );
+    return {
+      ...base,
+      outcome: 'no-tests',
+      reason: 'no tests: tests/ has no test_*.py',
+      durationMs: Date.now() - started,
+    };
+  }
+
+  // Its own directory, empty: every report read back below was written by this session.
+  const junitDir = options.junit ? mkdtempSync(path.join(runDir, `${integration.name}-`)) : undefined;
+  const target = ddevTarget(integration);
+  const args = ddevTestArgs({
+    target,
+    markers: options.markers,
     pytestArgs: options.pytestArgs,
     ddevArgs: options.ddevArgs,
-    ...(junitFile ? { junitFile } : {}),
+    junitFile: junitDir ? path.join(junitDir, JUNIT_FILE_NAME) : undefined,
   });
-  const started = Date.now();
   const result = await runProcess(ddev, args, {
-    cwd: options.repoPath,
+    cwd: target.cwd,
     env: { ...(options.env ?? process.env), NO_COLOR: '1', DDEV_INTERACTIVE: 'false' },
     reporter: options.reporter,
-    group: `${integration.name}: ${kind} tests (ddev ${args.join(' ')})`,
+    group: `${integration.name}: tests (ddev ${args.join(' ')})`,
     timeoutMs: 60 * 60_000,
   });
-  const outcome = result.exitCode === 0 ? 'passed' : result.exitCode === NO_TESTS_COLLECTED ? 'no-tests' : 'failed';
-  if (outcome === 'no-tests')
-    options.reporter.log(`${integration.name}: no ${kind} tests (pytest collected none with -m ${kind}).`);
 
-  let cases: TestCase[] = [];
-  let junitProblem: string | undefined;
-  if (junitFile && existsSync(junitFile)) {
-    const parsed = parseJUnit(readFileSync(junitFile, 'utf8'));
-    if (parsed.ok) cases = parsed.report.cases.map((testCase) => relocate(testCase, integration, options.repoPath));
-    else
-      junitProblem = `${relativeTo(options.repoPath, junitFile)}${parsed.line ? `:${parsed.line}` : ''}: ${parsed.problem}`;
-  } else if (junitFile && outcome !== 'no-tests') {
-    junitProblem = `ddev produced no JUnit report (${relativeTo(options.repoPath, junitFile)}): ${lastLines(result.stderr || result.stdout, 3).join(' ')}`;
+  const junitFiles = junitDir
+    ? readdirSync(junitDir)
+        .filter((name) => name.endsWith('.xml'))
+        .sort()
+        .map((name) => path.join(junitDir, name))
+    : [];
+  let cases: TestCase[] | undefined;
+  const problems: string[] = [];
+  for (const file of junitFiles) {
+    const parsed = parseJUnit(readFileSync(file, 'utf8'), { root: integration.path });
+    if (parsed.ok) {
+      cases = [
+        ...(cases ?? []),
+        ...parsed.report.cases.map((testCase) => relocate(testCase, integration, options.repoPath)),
+      ];
+    } else {
+      problems.push(`${file}${parsed.line ? `:${parsed.line}` : ''}: ${parsed.problem}`);
+    }
   }
   const output = `${result.stdout}\n${result.stderr}`;
+  const verdict = judgeSession({
+    exitCode: result.exitCode,
+    timedOut: result.timedOut,
+    output,
+    cases,
+    testFiles,
+    markers: options.markers,
+    pytestArgs: options.pytestArgs,
+    root: integration.path,
+    shown: (file) => relativeTo(options.repoPath, path.join(integration.path, file)),
+  });
   const dockerHint =
-    outcome === 'failed' && kind === 'integration' && !engine && DOCKER_TROUBLE.test(output)
-      ? "The integration tests failed on Docker errors, and no Docker engine answered on this runner: use a runner with Docker (ubuntu-*), or make the tests' environment work without it."
+    verdict.outcome === 'failed' && !engine && DOCKER_TROUBLE.test(output)
+      ? "The tests failed on Docker errors, and no Docker engine answered on this runner: use a runner with Docker (ubuntu-*), or make the tests' environment work without it."
       : undefined;
   return {
-    integration: integration.name,
-    kind,
-    outcome,
+    ...base,
+    outcome: verdict.outcome,
+    reason: verdict.reason,
+    reasonLocation: verdict.location
+      ? { ...verdict.location, file: relativeTo(options.repoPath, path.join(integration.path, verdict.location.file)) }
+      : undefined,
+    warning: verdict.warning,
     exitCode: result.exitCode,
-    junitFile,
-    junitProblem,
-    cases,
+    counts: verdict.counts,
+    junitFiles,
+    junitProblem: problems.length > 0 ? problems.join('; ') : undefined,
+    cases: cases ?? [],
     durationMs: Date.now() - started,
     dockerHint,
   };

@@ -4,7 +4,7 @@ import { checkIntegrationName } from '@aic/integration';
 import type { IntegrationFolder } from '@aic/changes';
 import { splitList, UserError, type Reporter } from '@aic/runtime';
 import { detectChanges } from '../plan/index.js';
-import { integrationAt, listIntegrations, rootIntegration } from './discover.js';
+import { hasPythonPackage, integrationAt, listIntegrations, rootIntegration } from './discover.js';
 import { nothingFound, strayCode } from './empty-selection.js';
 
 export { hasPythonPackage, integrationAt, listIntegrations, rootIntegration } from './discover.js';
@@ -141,4 +141,18 @@ function isFolder(full: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
+ * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
+ */
+export function withPythonPackage(
+  integrations: readonly SelectedIntegration[],
+  reporter: Reporter,
+  step: string,
+): SelectedIntegration[] {
+  const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
+  for (const tile of tiles) reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
+  return integrations.filter((integration) => !tiles.includes(integration));
 }
