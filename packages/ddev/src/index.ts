@@ -1,3 +1,5 @@
 export * from './versions.js';
 export * from './repo.js';
 export * from './install-plan.js';
+export * from './validation-set.js';
+export * from './validation-output.js';
