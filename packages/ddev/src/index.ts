@@ -3,3 +3,4 @@ export * from './repo.js';
 export * from './install-plan.js';
 export * from './validation-set.js';
 export * from './validation-output.js';
+export * from './ruff-settings.js';
