@@ -106,8 +106,10 @@ async function runOne(
     let file = finding.file;
     if (file !== undefined && validation === 'legacy-signature')
       file = findByName(path.join(integration.path, 'datadog_checks'), file) ?? file;
-    const absolute = file === undefined ? integration.path : path.resolve(integration.path, file);
-    return { ...finding, file: relativeTo(context.options.repoPath, absolute) || undefined };
+    return {
+      ...finding,
+      file: file === undefined ? undefined : relativeTo(context.options.repoPath, path.resolve(integration.path, file)),
+    };
   });
   return {
     validation,

@@ -97,6 +97,8 @@ export async function lintView(integration: SelectedIntegration, repo: RepoName,
     filter: (source) => !NOT_COPIED.has(path.basename(source)) || source === integration.path,
   });
   writeFileSync(path.join(root, 'pyproject.toml'), EXTRAS_RUFF_SETTINGS);
+  // `ddev test` finds its targets through git ("Unknown target" outside a repository).
+  await runChecked('git', ['init', '-q', root]);
   const kind: RepoName = integration.folder === '' ? 'extras' : repo;
   return { root, target, integrationPath: copy, configPath: writeConfig(dir, kind, root), repo: kind, copy };
 }
