@@ -49,6 +49,8 @@ export interface ValidationsOptions {
   reporter: Reporter;
   ddev?: string;
   env?: NodeJS.ProcessEnv;
+  /** Also run ci and codeowners (default true); the CLI runs them once in a stage of their own. */
+  repositoryWide?: boolean;
 }
 
 export interface ValidationsResult {
@@ -146,7 +148,10 @@ async function validateIntegration(context: RunContext, integration: SelectedInt
   return runs;
 }
 
-async function validateRepository(context: RunContext, scratch: string): Promise<ValidationRun[]> {
+async function validateRepository(
+  context: Pick<RunContext, 'ddev' | 'env'> & { options: Pick<ValidationsOptions, 'repoPath' | 'repo' | 'reporter'> },
+  scratch: string,
+): Promise<ValidationRun[]> {
   const { repoPath, repo } = context.options;
   const facts = repositoryFacts(repoPath, repo);
   const runs: ValidationRun[] = [];
@@ -206,10 +211,23 @@ export async function runValidations(options: ValidationsOptions): Promise<Valid
     const runs: ValidationRun[] = [];
     for (const integration of options.integrations)
       runs.push(...(await validateIntegration(context, integration, scratch)));
-    runs.push(...(await validateRepository(context, scratch)));
+    if (options.repositoryWide !== false) runs.push(...(await validateRepository(context, scratch)));
     return { runs, durationMs: Date.now() - started };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 export { repoKind } from './repo-kind.js';
+
+/** ci and codeowners alone, where the repository is shaped like Datadog's. */
+export async function runRepositoryValidations(
+  options: Pick<ValidationsOptions, 'repoPath' | 'repo' | 'temp' | 'reporter' | 'ddev' | 'env'>,
+): Promise<ValidationRun[]> {
+  const env = options.env ?? process.env;
+  const scratch = scratchDir(options.temp, 'validate');
+  try {
+    return await validateRepository({ options, ddev: findDdev(options.ddev, env), env }, scratch);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
