@@ -162,4 +162,32 @@ describe('repository shapes', () => {
     expect(run.summary).toMatch(/\| – \| awesome_tile \| lint \| not applicable: not testable/);
     expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
   });
+
+  test("a repository shaped like Datadog's: ci and codeowners run once, with ddev's verdict", async () => {
+    const repo = GitRepo.withExample();
+    mkdirSync(path.join(repo.path, '.github', 'workflows'), { recursive: true });
+    repo.write('.github/CODEOWNERS', '/other/ @org/other-team\n');
+    repo.write('.github/workflows/test-all.yml', 'name: test\non: pull_request\njobs: {}\n');
+    repo.commitAll('shaped like integrations-extras');
+    const run = await validate(repo.path);
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.failed).toBe('2');
+    expect(run.annotations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          level: 'error',
+          file: '.github/CODEOWNERS',
+          message: 'Integration awesome does not have a valid `CODEOWNERS` entry.',
+          title: 'ddev validate codeowners',
+        }),
+        expect.objectContaining({
+          level: 'error',
+          file: '.github/workflows/test-all.yml',
+          message: expect.stringContaining('CI configuration is not in sync'),
+          title: 'ddev validate ci',
+        }),
+      ]),
+    );
+    expect(run.summary).toContain('| ✓ | awesome | config | passed |');
+  });
 });
