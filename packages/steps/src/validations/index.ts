@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   INTEGRATION_VALIDATIONS,
   parseValidationOutput,
+  plainText,
   REPOSITORY_VALIDATIONS,
   repositoryValidationApplies,
   validationApplies,
@@ -49,6 +51,8 @@ export interface ValidationsOptions {
   reporter: Reporter;
   ddev?: string;
   env?: NodeJS.ProcessEnv;
+  /** How many ddev processes at once (default: the CPUs, at most 4); each is mostly Python starting up. */
+  concurrency?: number;
   /** Also run ci and codeowners (default true); the CLI runs them once in a stage of their own. */
   repositoryWide?: boolean;
 }
@@ -76,6 +80,21 @@ interface RunContext {
   options: ValidationsOptions;
   ddev: string;
   env: NodeJS.ProcessEnv;
+  concurrency: number;
+}
+
+/** Runs `work` on each item, at most `limit` at a time; results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
 }
 
 async function runOne(
@@ -86,13 +105,19 @@ async function runOne(
 ): Promise<ValidationRun> {
   const args = validationArgs(validation, view.target);
   const started = Date.now();
+  // Output is kept and logged once the run ends: validations run side by side, their logs must not interleave.
   const result = await runProcess(context.ddev, args, {
     cwd: view.root,
     env: ddevEnv(context.env, view.configPath),
     timeoutMs: validation === 'lint' ? 900_000 : 300_000,
-    reporter: context.options.reporter,
-    group: `${integration.name}: ddev ${args.join(' ')}`,
   });
+  await context.options.reporter.group(
+    `${integration.name}: ddev ${args.join(' ')} (exit ${result.exitCode})`,
+    async () => {
+      for (const line of plainText(`${result.stdout}\n${result.stderr}`).trimEnd().split('\n'))
+        context.options.reporter.log(line);
+    },
+  );
   const readFile = (relative: string) => {
     const file = path.join(integration.path, relative);
     return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
@@ -128,23 +153,25 @@ async function validateIntegration(context: RunContext, integration: SelectedInt
   const { repo } = context.options;
   const view = await ddevView(integration, repo, scratch);
   const shape = integrationShape(integration.path, view.target);
-  const runs: ValidationRun[] = [];
-  for (const validation of [...INTEGRATION_VALIDATIONS, 'lint' as const]) {
-    const applies = validationApplies(validation, shape);
-    if (!applies.applies) {
-      runs.push({
-        validation,
-        integration: integration.name,
-        status: 'not-applicable',
-        reason: applies.reason,
-        durationMs: 0,
-        findings: [],
-      });
-      continue;
-    }
-    const where = validation === 'lint' ? await lintView(integration, repo, scratch) : view;
-    runs.push(await runOne(context, validation, integration, where));
-  }
+  const lint = validationApplies('lint', shape).applies ? await lintView(integration, repo, scratch) : view;
+  const runs = await inParallel(
+    [...INTEGRATION_VALIDATIONS, 'lint' as const],
+    context.concurrency,
+    async (validation) => {
+      const applies = validationApplies(validation, shape);
+      if (!applies.applies) {
+        return {
+          validation,
+          integration: integration.name,
+          status: 'not-applicable' as const,
+          reason: applies.reason,
+          durationMs: 0,
+          findings: [],
+        };
+      }
+      return runOne(context, validation, integration, validation === 'lint' ? lint : view);
+    },
+  );
   return runs;
 }
 
@@ -204,7 +231,12 @@ async function validateRepository(
  */
 export async function runValidations(options: ValidationsOptions): Promise<ValidationsResult> {
   const env = options.env ?? process.env;
-  const context: RunContext = { options, ddev: findDdev(options.ddev, env), env };
+  const context: RunContext = {
+    options,
+    ddev: findDdev(options.ddev, env),
+    env,
+    concurrency: options.concurrency ?? Math.min(4, os.availableParallelism()),
+  };
   const scratch = scratchDir(options.temp, 'validate');
   const started = Date.now();
   try {
