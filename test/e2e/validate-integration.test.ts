@@ -190,4 +190,39 @@ describe('repository shapes', () => {
     );
     expect(run.summary).toContain('| ✓ | awesome | config | passed |');
   });
+
+  test('repo kind marketplace: eula joins the set, and readmes asks for the sections marketplace needs', async () => {
+    const repo = GitRepo.withExample();
+    const run = await validate(repo.path, { repo: 'marketplace' });
+    expect(run.exitCode).toBe(1);
+    expect(run.summary).toContain('| ✓ | awesome | eula | passed |');
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        file: 'awesome/README.md',
+        message: 'readme is missing a Uninstallation H2 (##) section',
+        title: 'ddev validate readmes',
+      }),
+    );
+    expect(run.outputs.failed).toBe('1');
+  });
+
+  test("a repository's .ddev/config.toml validations list is the set; names not run here are a notice", async () => {
+    const repo = GitRepo.withExample();
+    mkdirSync(path.join(repo.path, '.ddev'));
+    repo.write('.ddev/config.toml', 'validations = ["config", "readmes", "dashboards"]\n');
+    repo.commitAll('own set');
+    const run = await validate(repo.path);
+    expect(run.exitCode).toBe(0);
+    expect(run.summary).toContain('| ✓ | awesome | config | passed |');
+    expect(run.summary).toContain('| ✓ | awesome | readmes | passed |');
+    expect(run.summary).not.toContain('| awesome | metadata |');
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        file: '.ddev/config.toml',
+        message: expect.stringContaining('Not run here: dashboards'),
+      }),
+    );
+  });
 });

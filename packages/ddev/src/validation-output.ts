@@ -281,6 +281,18 @@ function parseLint(lines: string[]): ValidationFinding[] {
   return findings;
 }
 
+function parseEula(lines: string[]): ValidationFinding[] {
+  return lines
+    .map((line) => line.trim())
+    .filter((text) => /(does not exist|is missing the pdf extension|is not a PDF file)$/.test(text))
+    .map((message) => ({
+      level: 'error' as const,
+      file: 'manifest.json',
+      line: undefined,
+      message: `EULA: ${message}`,
+    }));
+}
+
 function parseCodeowners(lines: string[]): ValidationFinding[] {
   return lines
     .map((line) => line.trim())
@@ -336,6 +348,9 @@ export function parseValidationOutput(input: ValidationOutput): ValidationFindin
       break;
     case 'lint':
       findings = parseLint(lines);
+      break;
+    case 'eula':
+      findings = parseEula(lines);
       break;
     case 'codeowners':
       findings = parseCodeowners(lines);

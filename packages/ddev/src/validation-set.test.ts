@@ -4,6 +4,7 @@ import {
   repositoryValidationApplies,
   validationApplies,
   validationArgs,
+  validationSet,
   type IntegrationShape,
 } from './validation-set.js';
 
@@ -45,6 +46,23 @@ describe('repositoryValidationApplies', () => {
     const result = repositoryValidationApplies(validation, facts);
     expect(result.applies).toBe(applies);
     if (!result.applies) expect(result.reason).toMatch(/not shaped like|integrations-core/);
+  });
+});
+
+describe('validationSet', () => {
+  test('extras: the validate.yml set; marketplace adds eula', () => {
+    expect(validationSet('extras', undefined).integration).toEqual([...INTEGRATION_VALIDATIONS]);
+    expect(validationSet('marketplace', undefined).integration).toEqual([...INTEGRATION_VALIDATIONS, 'eula']);
+    expect(validationSet('extras', undefined).repository).toEqual(['ci', 'codeowners']);
+  });
+
+  test("a repository's own .ddev/config.toml list wins; names this set does not run are reported", () => {
+    expect(validationSet('marketplace', ['config', 'eula', 'codeowners', 'dashboards'])).toEqual({
+      integration: ['config', 'eula'],
+      repository: ['codeowners'],
+      unsupported: ['dashboards'],
+      source: 'the validations list of .ddev/config.toml',
+    });
   });
 });
 

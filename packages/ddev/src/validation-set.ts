@@ -15,7 +15,8 @@ export const INTEGRATION_VALIDATIONS = [
   'package',
   'readmes',
 ] as const;
-export type IntegrationValidation = (typeof INTEGRATION_VALIDATIONS)[number];
+/** Marketplace's gate adds the EULA check (integrations-core#7509, #23346). */
+export type IntegrationValidation = (typeof INTEGRATION_VALIDATIONS)[number] | 'eula';
 
 /** Run once on the whole repository (`ddev validate ci`, `ddev validate codeowners`). */
 export const REPOSITORY_VALIDATIONS = ['ci', 'codeowners'] as const;
@@ -57,6 +58,7 @@ export function validationApplies(validation: IntegrationValidation | 'lint', sh
               "no Python package (datadog_checks/<name>/__about__.py): ddev selects only checks for this validation, so Datadog's CI does not run it here",
           };
     case 'imports':
+    case 'eula':
     case 'integration-style':
     case 'readmes':
     case 'metadata':
@@ -76,6 +78,42 @@ export function validationApplies(validation: IntegrationValidation | 'lint', sh
               "not testable (hatch.toml and tests/): Datadog's CI runs test-target.yml (ddev test --lint) only for testable checks",
           };
   }
+}
+
+export interface ValidationSet {
+  integration: IntegrationValidation[];
+  repository: RepositoryValidation[];
+  /** Names a repository's .ddev/config.toml lists that this set does not run (reported, not guessed at). */
+  unsupported: string[];
+  source: string;
+}
+
+const KNOWN_INTEGRATION: readonly string[] = [...INTEGRATION_VALIDATIONS, 'eula'];
+const KNOWN_REPOSITORY: readonly string[] = REPOSITORY_VALIDATIONS;
+
+/**
+ * The validations Datadog's CI runs for a repository kind: the extras set, plus `eula` on marketplace. A
+ * repository that lists its own in `.ddev/config.toml` (`validations = [...]`, what `ddev validate all`
+ * reads) gets that list.
+ */
+export function validationSet(repo: RepoName, configured: readonly string[] | undefined): ValidationSet {
+  if (configured !== undefined) {
+    return {
+      integration: configured.filter((name) => KNOWN_INTEGRATION.includes(name)) as IntegrationValidation[],
+      repository: configured.filter((name) => KNOWN_REPOSITORY.includes(name)) as RepositoryValidation[],
+      unsupported: configured.filter((name) => !KNOWN_INTEGRATION.includes(name) && !KNOWN_REPOSITORY.includes(name)),
+      source: 'the validations list of .ddev/config.toml',
+    };
+  }
+  return {
+    integration: repo === 'marketplace' ? [...INTEGRATION_VALIDATIONS, 'eula'] : [...INTEGRATION_VALIDATIONS],
+    repository: [...REPOSITORY_VALIDATIONS],
+    unsupported: [],
+    source:
+      repo === 'marketplace'
+        ? "integrations-extras' set plus eula (marketplace)"
+        : "integrations-extras' validate.yml set",
+  };
 }
 
 /** What a repository-wide validation needs: a repository shaped like Datadog's. */

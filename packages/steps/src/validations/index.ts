@@ -2,20 +2,20 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  INTEGRATION_VALIDATIONS,
   parseValidationOutput,
   plainText,
-  REPOSITORY_VALIDATIONS,
   repositoryValidationApplies,
   validationApplies,
   validationArgs,
   type RepoName,
   type ValidationFinding,
   type ValidationName,
+  type ValidationSet,
 } from '@aic/ddev';
 import { commandLine, runProcess, type Reporter } from '@aic/runtime';
 import { relativeTo } from '../files/index.js';
 import type { SelectedIntegration } from '../integrations/index.js';
+import { checkoutValidationSet } from './configured-set.js';
 import { ddevEnv, findDdev, scratchDir } from './ddev-process.js';
 import { integrationShape, repositoryFacts } from './shape.js';
 import { ddevView, lintView, repositoryConfig, type DdevView } from './stage.js';
@@ -76,11 +76,21 @@ function findByName(folder: string, name: string): string | undefined {
   return undefined;
 }
 
+function reportUnsupported(reporter: Reporter, set: ValidationSet): void {
+  if (set.unsupported.length === 0) return;
+  reporter.annotate({
+    level: 'notice',
+    file: '.ddev/config.toml',
+    message: `Not run here: ${set.unsupported.join(', ')} (listed in .ddev/config.toml; agent-integration-ci runs ${[...set.integration, ...set.repository].join(', ')}).`,
+  });
+}
+
 interface RunContext {
   options: ValidationsOptions;
   ddev: string;
   env: NodeJS.ProcessEnv;
   concurrency: number;
+  set: ValidationSet;
 }
 
 /** Runs `work` on each item, at most `limit` at a time; results in the items' order. */
@@ -155,7 +165,7 @@ async function validateIntegration(context: RunContext, integration: SelectedInt
   const shape = integrationShape(integration.path, view.target);
   const lint = validationApplies('lint', shape).applies ? await lintView(integration, repo, scratch) : view;
   const runs = await inParallel(
-    [...INTEGRATION_VALIDATIONS, 'lint' as const],
+    [...context.set.integration, 'lint' as const],
     context.concurrency,
     async (validation) => {
       const applies = validationApplies(validation, shape);
@@ -176,13 +186,15 @@ async function validateIntegration(context: RunContext, integration: SelectedInt
 }
 
 async function validateRepository(
-  context: Pick<RunContext, 'ddev' | 'env'> & { options: Pick<ValidationsOptions, 'repoPath' | 'repo' | 'reporter'> },
+  context: Pick<RunContext, 'ddev' | 'env' | 'set'> & {
+    options: Pick<ValidationsOptions, 'repoPath' | 'repo' | 'reporter'>;
+  },
   scratch: string,
 ): Promise<ValidationRun[]> {
   const { repoPath, repo } = context.options;
   const facts = repositoryFacts(repoPath, repo);
   const runs: ValidationRun[] = [];
-  for (const validation of REPOSITORY_VALIDATIONS) {
+  for (const validation of context.set.repository) {
     const applies = repositoryValidationApplies(validation, facts);
     if (!applies.applies) {
       runs.push({
@@ -236,7 +248,9 @@ export async function runValidations(options: ValidationsOptions): Promise<Valid
     ddev: findDdev(options.ddev, env),
     env,
     concurrency: options.concurrency ?? Math.min(4, os.availableParallelism()),
+    set: checkoutValidationSet(options.repoPath, options.repo),
   };
+  reportUnsupported(options.reporter, context.set);
   const scratch = scratchDir(options.temp, 'validate');
   const started = Date.now();
   try {
@@ -258,7 +272,8 @@ export async function runRepositoryValidations(
   const env = options.env ?? process.env;
   const scratch = scratchDir(options.temp, 'validate');
   try {
-    return await validateRepository({ options, ddev: findDdev(options.ddev, env), env }, scratch);
+    const set = checkoutValidationSet(options.repoPath, options.repo);
+    return await validateRepository({ options, ddev: findDdev(options.ddev, env), env, set }, scratch);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
