@@ -147,6 +147,18 @@ describe('parseValidationOutput, on real ddev output', () => {
         ) as ValidationFinding,
       ],
     ],
+    [
+      'models',
+      'models-sync',
+      1,
+      [
+        at(
+          'datadog_checks/awesome/config_models/instance.py',
+          undefined,
+          'instance.py is not in sync with assets/configuration/spec.yaml: run "ddev validate models awesome -s" (or aic fix).',
+        ) as ValidationFinding,
+      ],
+    ],
     ['lint', 'lint-format', 1, [at('datadog_checks/awesome/fmt.py', 1, /ruff format/) as ValidationFinding]],
   ])('%s: %s (exit %d)', (validation, name, exitCode, expected) => {
     expect(parse(validation, name, exitCode)).toEqual(expected);
