@@ -89,7 +89,7 @@ describe('planted faults: the verdict is ddev exit code, each finding on its fil
     expect(run.stdout).toMatch(/::error::Datadog validations: awesome config, awesome metadata, awesome lint failed/);
   });
 
-  test('fix: true syncs conf.yaml.example and formats the code, shows the diff, then passes', async () => {
+  test('fix: true syncs conf.yaml.example and formats the code, shows the diff, and stays red until committed', async () => {
     const repo = GitRepo.withExample();
     repo.edit('awesome/assets/configuration/spec.yaml', 'example: Datadog', 'example: Datadog docs');
     repo.write(`${PKG}/style.py`, "VALUE = {  'a':1 }\n");
@@ -107,13 +107,24 @@ describe('planted faults: the verdict is ddev exit code, each finding on its fil
       ]),
     );
     const run = await validate(repo.path, { fix: 'true' });
-    expect(run.exitCode).toBe(0);
+    // The validations pass on the fixed files, but the committed code is what Datadog's CI judges: still red.
+    expect(run.exitCode).toBe(1);
+    expect(run.summary).toContain('| ✓ | awesome | config | passed |');
+    expect(run.summary).toContain('| ✓ | awesome | lint | passed |');
     expect(JSON.parse(run.outputs.fixed!)).toEqual([`${PKG}/data/conf.yaml.example`, `${PKG}/style.py`]);
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({ level: 'error', file: `${PKG}/style.py`, title: 'fix' }),
+    );
     expect(run.summary).toContain('## Fix');
     expect(run.summary).toContain(`+++ b/${PKG}/style.py`);
     expect(run.summary).toContain('+    search_string: Datadog docs');
     expect(run.stdout).toContain("-VALUE = {  'a':1 }");
     expect(repo.read(`${PKG}/style.py`)).toBe("VALUE = {'a': 1}\n");
+    // Committed, the fixed code passes, and a second fix has nothing to change.
+    repo.commitAll('apply the fix');
+    const again = await validate(repo.path, { fix: 'true' });
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs.fixed).toBe('[]');
   });
 });
 

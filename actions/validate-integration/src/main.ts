@@ -58,6 +58,14 @@ async function main(reporter: Reporter): Promise<void> {
     );
   }
   reporter.setOutput('fixed', JSON.stringify(fixed));
+  // The committed code is what Datadog's CI judges: a file the fix had to change fails it there.
+  for (const file of fixed)
+    reporter.annotate({
+      level: 'error',
+      file,
+      title: 'fix',
+      message: "ddev's syncing forms changed this file: commit the change (the diff is in the job summary).",
+    });
 
   const { runs, durationMs } = await runValidations({ repoPath, integrations, repo, temp: runner.temp, reporter });
   annotateValidations(reporter, runs);
@@ -68,6 +76,12 @@ async function main(reporter: Reporter): Promise<void> {
   const errors = runs.flatMap((r) => r.findings).filter((f) => f.level === 'error').length;
   reporter.setOutput('failed', String(failed.length));
   reporter.setOutput('errors', String(errors));
+  if (fixed.length > 0 && failed.length === 0) {
+    throw new UserError(
+      `The fix changed ${fixed.length} file(s) that Datadog's CI would reject as committed: ${fixed.join(', ')}.`,
+      { hint: 'Commit the changes shown in the job summary (or run `aic fix` locally and commit).' },
+    );
+  }
   if (failed.length > 0) {
     throw new UserError(
       `Datadog validations: ${failed.map((r) => `${r.integration ? `${r.integration} ` : ''}${r.validation}`).join(', ')} failed (see the annotations on the files).`,
