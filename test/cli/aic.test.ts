@@ -32,9 +32,11 @@ describe('aic ci', () => {
       ['plan', 'passed'],
       ['setup ddev', 'passed'],
       ['scaffold check', 'passed'],
+      ['validations', 'passed'],
       ['release notes', 'passed'],
       ['tests', 'passed'],
       ['wheel', 'passed'],
+      ['repository validations', 'skipped'],
     ]);
     // Every test in one session; whether a Docker engine answered is said as a fact, nothing more.
     expect(report.stages.find((s) => s.step === 'tests')?.detail).toMatch(
@@ -54,11 +56,13 @@ describe('aic ci', () => {
       ['plan', 'passed'],
       ['setup ddev', 'passed'],
       ['scaffold check', 'passed'],
+      ['validations', 'passed'],
       ['release notes', 'passed'],
       ['tests', 'skipped'],
       ['wheel', 'skipped'],
+      ['repository validations', 'skipped'],
     ]);
-    expect(report.stages.at(-1)?.detail).toBe('docs-only change: no tests or wheel needed');
+    expect(report.stages.find((s) => s.step === 'wheel')?.detail).toBe('docs-only change: no tests or wheel needed');
   });
 });
 

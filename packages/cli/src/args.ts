@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '@aic/runtime';
 
-export const COMMANDS = ['ci', 'plan', 'check', 'notes', 'test', 'wheel', 'release'] as const;
+export const COMMANDS = ['ci', 'plan', 'check', 'validate', 'fix', 'notes', 'test', 'wheel', 'release'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -33,6 +33,8 @@ export const USAGE = `Usage: aic <command> [options]
 Commands:
   ci        the whole pipeline, in order: plan, setup ddev, scaffold check, release notes, tests, wheel
   check     the integration's layout and AgentCheck (scaffold check)
+  validate  Datadog's own validations (ddev validate …, as integrations-extras' CI runs them) and ddev test --lint
+  fix       ddev's syncing forms (validate config -s, validate models -s, test --fmt); prints what changed
   plan      which integrations changed since --base
   notes     release notes and the version bump (--changelog FILE lints one file)
   test      every test through ddev, one session per integration (pytest args after --)

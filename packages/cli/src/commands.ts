@@ -20,6 +20,7 @@ import { DEFAULT_TAG_FORMAT, runRelease } from '@aic/steps/release';
 import { setupDdev, type SetupDdevResult } from '@aic/steps/setup-ddev';
 import type { CliOptions } from './args.js';
 import type { Stage, StageGroup, StageOutcome } from './stages.js';
+import { fixStage, repositoryValidationStage, validationStage } from './validation-stages.js';
 
 /** What the stages share as they run: the integrations the plan chose, the ddev setup installed. */
 interface Context {
@@ -310,6 +311,19 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
       return [planStage(options, context), perIntegration('Scaffold check', (i) => [checkStage(options, context, i)])];
     case 'release':
       return [planStage(options, context), releaseStage(options, context)];
+    case 'validate':
+      return [
+        planStage(options, context),
+        setupStage(options, context),
+        perIntegration('Datadog validations', (i) => [validationStage(context, i)]),
+        repositoryValidationStage(context),
+      ];
+    case 'fix':
+      return [
+        planStage(options, context),
+        setupStage(options, context),
+        perIntegration('Fix', (i) => [fixStage(context, i)]),
+      ];
     case 'test':
       return [
         planStage(options, context),
@@ -328,10 +342,12 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
         setupStage(options, context),
         perIntegration('Integrations', (i) => [
           checkStage(options, context, i),
+          validationStage(context, i),
           notesStage(options, context, i),
           pythonOnly(testStage(options, context, i), i),
           pythonOnly(wheelStage(options, context, i), i),
         ]),
+        repositoryValidationStage(context),
       ];
   }
 }

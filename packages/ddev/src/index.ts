@@ -1,3 +1,6 @@
 export * from './versions.js';
 export * from './repo.js';
 export * from './install-plan.js';
+export * from './validation-set.js';
+export * from './validation-output.js';
+export * from './ruff-settings.js';
