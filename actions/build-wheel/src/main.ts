@@ -30,6 +30,7 @@ async function main(reporter: Reporter): Promise<void> {
         outDir,
         python: python.path,
         smokeTest: inputs.smokeTest,
+        agentRequirements: inputs.agentRequirements,
         temp: runner.temp,
         toolCache: runner.toolCache,
         reporter,
@@ -48,12 +49,20 @@ async function main(reporter: Reporter): Promise<void> {
         file,
       });
     }
-    if (wheel.smoke && !wheel.smoke.ok) {
-      errors++;
+    const sourceDir = path.relative(
+      runner.workspace,
+      integrations.find((i) => i.name === wheel.integration)?.path ?? runner.workspace,
+    );
+    for (const finding of wheel.smoke?.findings ?? []) {
+      if (finding.level === 'error') errors++;
       reporter.annotate({
-        level: 'error',
-        message: `Smoke test of ${wheel.filename} failed: ${wheel.smoke.detail}`,
-        title: `wheel ${wheel.filename}: smoke-test`,
+        level: finding.level,
+        message: finding.message,
+        title: `wheel ${wheel.filename}: smoke test ${finding.rule}`,
+        // Python names the file inside the wheel (datadog_checks/<name>/…): the same path under the integration.
+        ...(finding.file
+          ? { file: path.join(sourceDir, finding.file), ...(finding.line ? { line: finding.line } : {}) }
+          : {}),
       });
     }
   }
@@ -103,6 +112,12 @@ async function summarise(wheels: readonly BuiltWheel[], reporter: Reporter): Pro
       w.smoke ? `${w.smoke.ok ? '✓' : '✗'} ${w.smoke.detail} (${(w.smoke.durationMs / 1000).toFixed(1)} s)` : 'off',
     ]),
   );
+  const set = wheels.find((w) => w.smoke)?.smoke?.agentSet;
+  if (set) {
+    summary += `\nAgent package set: ${set.source}${set.complete ? '' : ' (PyPI only: not every package the Agent ships; imports it lacks are warnings)'}, ${set.reused ? 'reused from the cache' : 'built for this run'} (${(set.durationMs / 1000).toFixed(1)} s).`;
+    if (set.notInstalled.length > 0) summary += ` Not installed on this platform: ${set.notInstalled.join(', ')}.`;
+    summary += '\n';
+  }
   for (const wheel of wheels)
     summary += markdown.details(
       `${wheel.filename}: ${wheel.files.length} files`,
