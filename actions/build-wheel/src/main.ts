@@ -115,7 +115,8 @@ async function summarise(wheels: readonly BuiltWheel[], reporter: Reporter): Pro
   const set = wheels.find((w) => w.smoke)?.smoke?.agentSet;
   if (set) {
     summary += `\nAgent package set: ${set.source}${set.complete ? '' : ' (PyPI only: not every package the Agent ships; imports it lacks are warnings)'}, ${set.reused ? 'reused from the cache' : 'built for this run'} (${(set.durationMs / 1000).toFixed(1)} s).`;
-    if (set.notInstalled.length > 0) summary += ` Not installed on this platform: ${set.notInstalled.join(', ')}.`;
+    if (set.notInstalled.length > 0)
+      summary += ` Not installed here (no wheel for this platform, or its build failed): ${set.notInstalled.join(', ')}.`;
     summary += '\n';
   }
   for (const wheel of wheels)

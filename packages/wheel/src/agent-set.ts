@@ -9,8 +9,16 @@ export const AGENT = { version: '7.72.0', python: '3.13', checksBase: '37.21.1' 
 /** Where integrations-core keeps the Agent's third-party package set, at the Agent's release tag. */
 export const DEFAULT_AGENT_REQUIREMENTS_URL = `https://raw.githubusercontent.com/DataDog/integrations-core/${AGENT.version}/datadog_checks_base/datadog_checks/base/data/agent_requirements.in`;
 
-/** The set from PyPI alone: base with the extras the Agent installs it with, at the Agent's base version. */
-export const PYPI_AGENT_SET = [`datadog-checks-base[db,deps,http,json,kube]==${AGENT.checksBase}`];
+/**
+ * The set from PyPI alone: base with the extras the Agent installs it with, at the Agent's base version. Installed
+ * as base[deps], then each requirement of the other extras on its own line, so that one that cannot build here
+ * (requests-kerberos needs krb5-config) leaves the others installed.
+ */
+export const PYPI_AGENT_SET = {
+  name: `datadog-checks-base[db,deps,http,json,kube]==${AGENT.checksBase}`,
+  base: `datadog-checks-base[deps]==${AGENT.checksBase}`,
+  extras: ['db', 'http', 'json', 'kube'],
+} as const;
 
 /** The requirement lines of a requirements file: no comments, blank lines or pip options (`-r`, `--index-url`…). */
 export function requirementLines(text: string): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { zipSync, strToU8 } from 'fflate';
-import { inspectWheel, readMetadata, readWheel, recordHash, type WheelFiles } from './index.js';
+import { inspectWheel, readMetadata, readWheel, recordHash, type WheelExpectations, type WheelFiles } from './index.js';
 
 const DIST = 'datadog_awesome-1.1.0.dist-info';
 
@@ -35,7 +35,7 @@ const expected = {
   project: 'datadog-awesome',
   version: '1.1.0',
 };
-const rules = (files: WheelFiles, over: Partial<typeof expected> = {}) =>
+const rules = (files: WheelFiles, over: Partial<WheelExpectations> = {}) =>
   inspectWheel(files, { ...expected, ...over }).map((f) => `${f.level}:${f.rule}`);
 
 describe('inspectWheel', () => {

@@ -47,6 +47,8 @@ interface AgentSet {
   lines: string[];
   source: string;
   complete: boolean;
+  /** Extras of datadog-checks-base whose requirements join the set once base is installed (the PyPI-only set). */
+  baseExtras?: readonly string[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -59,7 +61,12 @@ async function download(url: string): Promise<string> {
 
 /** Reads the set the input names; the default URL falls back to PyPI's set when it cannot be reached. */
 export async function readAgentSet(requirements: string, workspace: string, reporter: Reporter): Promise<AgentSet> {
-  const pypi = { lines: [...PYPI_AGENT_SET], source: `PyPI only: ${PYPI_AGENT_SET[0]}`, complete: false };
+  const pypi = {
+    lines: [PYPI_AGENT_SET.base],
+    source: `PyPI only: ${PYPI_AGENT_SET.name}`,
+    complete: false,
+    baseExtras: PYPI_AGENT_SET.extras,
+  };
   if (requirements === 'pypi') return pypi;
   if (requirements === '') {
     try {
@@ -67,7 +74,7 @@ export async function readAgentSet(requirements: string, workspace: string, repo
       return { lines: requirementLines(text), source: DEFAULT_AGENT_REQUIREMENTS_URL, complete: true };
     } catch (error) {
       reporter.log(
-        `The Agent ${AGENT.version} package set could not be fetched from ${DEFAULT_AGENT_REQUIREMENTS_URL} (${(error as Error).message}); using the PyPI-only set ${PYPI_AGENT_SET[0]}.`,
+        `The Agent ${AGENT.version} package set could not be fetched from ${DEFAULT_AGENT_REQUIREMENTS_URL} (${(error as Error).message}); using the PyPI-only set ${PYPI_AGENT_SET.name}.`,
       );
       return pypi;
     }
@@ -126,7 +133,11 @@ async function buildAgentEnvironment(options: AgentEnvironmentOptions): Promise<
   const started = Date.now();
   const set = await readAgentSet(options.requirements, options.workspace, reporter);
   const base = setHasChecksBase(set.lines) ? undefined : `datadog-checks-base==${AGENT.checksBase}`;
-  const key = agentSetKey(base ? [...set.lines, base] : set.lines, options.interpreter, process.platform);
+  const key = agentSetKey(
+    [...set.lines, ...(base ? [base] : []), ...(set.baseExtras ?? []).map((extra) => `datadog-checks-base[${extra}]`)],
+    options.interpreter,
+    process.platform,
+  );
   const tool = 'aic-agent-python-env';
   const folder = toolFolder(options.toolCache, tool, key, process.arch);
   const python = path.join(folder, 'bin', 'python');
@@ -143,23 +154,27 @@ async function buildAgentEnvironment(options: AgentEnvironmentOptions): Promise<
       durationMs: Date.now() - started,
     };
   }
+  const script = (name: string) =>
+    materializePythonScript(name, path.join(options.temp, 'agent-integration-ci', 'python'));
   return reporter.group(`Agent package set (${set.source}): building ${folder}`, async () => {
     rmSync(folder, { recursive: true, force: true });
     await runChecked(uv, ['venv', '--quiet', '--python', options.python, folder], { reporter, what: 'uv venv' });
     const listFile = path.join(folder, 'agent-requirements.txt');
-    writeFileSync(listFile, set.lines.join('\n') + '\n');
     const install = (args: string[]) =>
       runProcess(uv, ['pip', 'install', '--quiet', '--python', python, ...args], { reporter, timeoutMs: 1_200_000 });
     const failed: AgentEnvironment['failed'] = [];
-    const whole = await install(['-r', listFile]);
-    if (whole.exitCode !== 0) {
-      // One line that has no wheel here (or fails to build) fails the whole call: install what installs.
-      reporter.log('The set did not install in one go; installing it line by line.');
-      for (const line of set.lines) {
+    /** One uv call for the lines; line by line only when one of them fails the whole call. */
+    const installLines = async (lines: string[]) => {
+      writeFileSync(listFile, lines.join('\n') + '\n');
+      if ((await install(['-r', listFile])).exitCode === 0) return;
+      reporter.log('The set did not install in one go (a line has no wheel here or fails to build): line by line.');
+      for (const line of lines) {
         const result = await install([line]);
         if (result.exitCode !== 0) failed.push({ line, reason: reasonOf(result.stderr || result.stdout) });
       }
-    }
+    };
+    const lines = [...set.lines];
+    await installLines(lines);
     if (base) {
       // Base's own dependencies are in the Agent's set: the Agent ships it without pulling more.
       await runChecked(uv, ['pip', 'install', '--quiet', '--no-deps', '--python', python, base], {
@@ -168,16 +183,32 @@ async function buildAgentEnvironment(options: AgentEnvironmentOptions): Promise<
         hint: 'Check that PyPI is reachable.',
       });
     }
+    if (set.baseExtras) {
+      const extras = await runChecked(
+        python,
+        [script('requirements_of_extras.py'), 'datadog-checks-base', ...set.baseExtras],
+        { reporter, what: "datadog-checks-base's extras" },
+      );
+      const more = JSON.parse(extras.stdout) as string[];
+      lines.push(...more);
+      await installLines(more);
+    }
+    writeFileSync(listFile, lines.join('\n') + '\n');
+    const probe = await runProcess(python, ['-c', 'import datadog_checks.base'], { reporter });
+    if (probe.exitCode !== 0) {
+      throw new UserError(
+        `The Agent package set (${set.source}) has no importable datadog_checks.base: ${reasonOf(probe.stderr)}${failed.length > 0 ? ` Lines that failed: ${failed.map((f) => `${f.line} (${f.reason})`).join('; ')}` : ''}`,
+        {
+          hint: "Add datadog-checks-base (with its deps) to the agent-requirements set, or leave the input empty for the Agent release's set.",
+        },
+      );
+    }
     const report = JSON.parse(
       (
-        await runChecked(
-          python,
-          [
-            materializePythonScript('agent_set_report.py', path.join(options.temp, 'agent-integration-ci', 'python')),
-            listFile,
-          ],
-          { reporter, what: 'the Agent package set report' },
-        )
+        await runChecked(python, [script('agent_set_report.py'), listFile], {
+          reporter,
+          what: 'the Agent package set report',
+        })
       ).stdout,
     ) as { otherPlatforms?: string[]; missing?: string[]; error?: string };
     const record = { failed, otherPlatforms: report.otherPlatforms ?? [] };

@@ -57,7 +57,9 @@ export async function smokeTest(options: SmokeOptions): Promise<SmokeResult> {
       detail:
         errors[0]?.message ??
         detail ??
-        (checkClass ? `loaded ${checkClass} with the first instance of conf.yaml.example` : 'loaded'),
+        (checkClass
+          ? `loaded ${checkClass} with the first instance of conf.yaml.example`
+          : `not loaded: ${findings.find((f) => f.rule === 'agent-import')?.message ?? 'no check class'}`),
       durationMs: Date.now() - started,
       findings,
       checkClass,
