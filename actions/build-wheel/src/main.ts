@@ -6,6 +6,9 @@ import { baseFromEvent, selectIntegrations } from '@aic/steps/integrations';
 import { findPython } from '@aic/steps/setup-ddev';
 import { readActionInputs } from './inputs.js';
 
+const SAVE_KEY = 'agent-env-cache-key';
+const SAVE_PATHS = 'agent-env-cache-paths';
+
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
   const inputs = readActionInputs(actionInputs, runner.eventName);
@@ -31,6 +34,12 @@ async function main(reporter: Reporter): Promise<void> {
         python: python.path,
         smokeTest: inputs.smokeTest,
         agentRequirements: inputs.agentRequirements,
+        ...(runner.cacheService
+          ? {
+              restoreFromActionsCache: async (paths: string[], key: string) =>
+                (await import('@aic/runtime/services/actions-cache')).restoreExact(paths, key),
+            }
+          : {}),
         temp: runner.temp,
         toolCache: runner.toolCache,
         reporter,
@@ -65,6 +74,11 @@ async function main(reporter: Reporter): Promise<void> {
           : {}),
       });
     }
+  }
+  const set = wheels.find((w) => w.smoke)?.smoke?.agentSet;
+  if (set && !set.reused && runner.cacheService) {
+    reporter.saveState(SAVE_KEY, set.cache.key);
+    reporter.saveState(SAVE_PATHS, JSON.stringify(set.cache.paths));
   }
   await summarise(wheels, reporter);
   const listed = wheels.map(({ integration, path: wheelPath, filename, version, sha256 }) => ({
@@ -127,4 +141,14 @@ async function summarise(wheels: readonly BuiltWheel[], reporter: Reporter): Pro
   await reporter.appendSummary(summary);
 }
 
-await runAction({ main });
+/** Saves the Agent package set's environment this job built, so that the next job restores it. */
+async function post(reporter: Reporter): Promise<void> {
+  const key = reporter.getState(SAVE_KEY);
+  if (!key) return;
+  const paths = JSON.parse(reporter.getState(SAVE_PATHS)) as string[];
+  const { save } = await import('@aic/runtime/services/actions-cache');
+  await save(paths, key);
+  reporter.log(`Saved the Agent package set's environment to the actions cache under ${key}.`);
+}
+
+await runAction({ main, post });

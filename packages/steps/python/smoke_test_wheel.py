@@ -114,13 +114,16 @@ def main(integration, distribution, example_path, jmx):
 
     findings = []
     for requirement, installed in declared_requirements(distribution):
+        has = 'version ' + installed if installed else 'no such package'
+        if requirement.replace('_', '-').lower().startswith('datadog-checks-base'):
+            why = '`datadog-agent integration install` refuses a wheel whose datadog-checks-base requirement the Agent\'s base does not meet: lower the requirement, or say which Agent version it needs.'
+        else:
+            why = 'the Agent installs a check with --no-deps, so users would have to add it to the Agent\'s embedded Python themselves.'
         findings.append(
             finding(
                 'agent-dependency',
                 'warning',
-                '{} requires {}, but the Agent package set has {}: the Agent installs a check with --no-deps, so users would have to add it to the Agent\'s embedded Python themselves.'.format(
-                    distribution, requirement, 'version ' + installed if installed else 'no such package'
-                ),
+                '{} requires {}, but the Agent package set has {}: {}'.format(distribution, requirement, has, why),
             )
         )
 
@@ -136,7 +139,19 @@ def main(integration, distribution, example_path, jmx):
     except Exception as error:
         where = package_frame(error.__traceback__, package_dir)
         missing = getattr(error, 'name', None)
-        if isinstance(error, ModuleNotFoundError) and missing and not missing.startswith(module_name):
+        if isinstance(error, ModuleNotFoundError) and missing and missing.startswith('datadog_checks.base'):
+            findings.append(
+                finding(
+                    'agent-import',
+                    'error',
+                    '{}{} imports {}, which the Agent\'s datadog-checks-base does not have: the Agent will fail to load the check. '
+                    'Use what the Agent\'s base provides, or require the Agent version whose base has it.'.format(
+                        where[0] if where else module_name, ':{}'.format(where[1]) if where else '', missing
+                    ),
+                    where,
+                )
+            )
+        elif isinstance(error, ModuleNotFoundError) and missing and not missing.startswith(module_name):
             findings.append(
                 finding(
                     'agent-import',

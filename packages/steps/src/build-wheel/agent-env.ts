@@ -24,8 +24,10 @@ export interface AgentEnvironment {
   failed: { line: string; reason: string }[];
   /** Lines whose markers exclude this platform or interpreter (the Agent on another OS has them). */
   otherPlatforms: string[];
-  /** Whether this run built it (false: reused from the cache). */
+  /** Whether this run built it (false: reused from the tool cache or the actions cache). */
   built: boolean;
+  /** What to save to the actions cache after a build, so that the next job restores it instead. */
+  cache: { key: string; paths: string[] };
   /** How long building or finding it took. */
   durationMs: number;
 }
@@ -41,6 +43,8 @@ export interface AgentEnvironmentOptions {
   toolCache: string;
   temp: string;
   reporter: Reporter;
+  /** The actions cache, on GitHub: restores `paths` saved under exactly `key`. */
+  restore?: (paths: string[], key: string) => Promise<boolean>;
 }
 
 interface AgentSet {
@@ -142,7 +146,13 @@ async function buildAgentEnvironment(options: AgentEnvironmentOptions): Promise<
   const folder = toolFolder(options.toolCache, tool, key, process.arch);
   const python = path.join(folder, 'bin', 'python');
   const recordFile = path.join(folder, 'agent-set.json');
-  if ((await findTool(options.toolCache, tool, key, process.arch)) && existsSync(recordFile)) {
+  const cache = { key: `aic-agent-python-env-${process.platform}-${process.arch}-${key}`, paths: [folder] };
+  let found = Boolean(await findTool(options.toolCache, tool, key, process.arch)) && existsSync(recordFile);
+  if (!found && options.restore && (await options.restore(cache.paths, cache.key).catch(() => false))) {
+    found = existsSync(recordFile) && existsSync(python);
+    if (found) markToolComplete(options.toolCache, tool, key, process.arch);
+  }
+  if (found) {
     const record = JSON.parse(readFileSync(recordFile, 'utf8')) as Pick<AgentEnvironment, 'failed' | 'otherPlatforms'>;
     reporter.log(`Agent package set (${set.source}): reusing the environment ${folder}.`);
     return {
@@ -151,6 +161,7 @@ async function buildAgentEnvironment(options: AgentEnvironmentOptions): Promise<
       complete: set.complete,
       ...record,
       built: false,
+      cache,
       durationMs: Date.now() - started,
     };
   }
@@ -222,6 +233,7 @@ async function buildAgentEnvironment(options: AgentEnvironmentOptions): Promise<
       complete: set.complete,
       ...record,
       built: true,
+      cache,
       durationMs: Date.now() - started,
     };
   });

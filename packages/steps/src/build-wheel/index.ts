@@ -47,6 +47,8 @@ export interface BuildOptions {
   smokeTest: boolean;
   /** Input `agent-requirements`: the Agent's package set for the smoke test ('' = the Agent release's, `pypi`, a path or URL). */
   agentRequirements?: string;
+  /** The actions cache for the Agent package set's environment, on GitHub. */
+  restoreFromActionsCache?: (paths: string[], key: string) => Promise<boolean>;
   temp: string;
   toolCache: string;
   reporter: Reporter;
@@ -237,6 +239,7 @@ async function runSmokeTest(
     toolCache: options.toolCache,
     temp: options.temp,
     reporter,
+    ...(options.restoreFromActionsCache ? { restore: options.restoreFromActionsCache } : {}),
   });
   const distInfo = [...files.keys()].find((name) => /^[^/]+\.dist-info\/METADATA$/.test(name));
   const metadata = readMetadata(new TextDecoder().decode(distInfo ? files.get(distInfo) : undefined));

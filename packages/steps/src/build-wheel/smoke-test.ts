@@ -20,7 +20,14 @@ export interface SmokeResult {
   findings: SmokeFinding[];
   /** `datadog_checks.awesome.check.AwesomeCheck`; undefined for a JMX integration or when none loads. */
   checkClass: string | undefined;
-  agentSet: { source: string; complete: boolean; reused: boolean; durationMs: number; notInstalled: string[] };
+  agentSet: {
+    source: string;
+    complete: boolean;
+    reused: boolean;
+    durationMs: number;
+    notInstalled: string[];
+    cache: { key: string; paths: string[] };
+  };
 }
 
 export interface SmokeOptions {
@@ -48,6 +55,7 @@ export async function smokeTest(options: SmokeOptions): Promise<SmokeResult> {
     complete: environment.complete,
     reused: !environment.built,
     durationMs: environment.durationMs,
+    cache: environment.cache,
     notInstalled: environment.failed.map((f) => f.line),
   };
   const result = (findings: SmokeFinding[], checkClass?: string, detail?: string): SmokeResult => {
