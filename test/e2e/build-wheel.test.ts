@@ -257,29 +257,41 @@ describe('the smoke test loads the wheel as the Agent does, in the Agent package
     expect(run.summary).toContain('a JMX integration: imported; JMXFetch runs it, no check class to load');
   });
 
-  test('an import the Agent does not ship is an error at the importing line', async () => {
+  test('an import the Agent does not ship, not declared by the wheel, is an error at the importing line', async () => {
     const run = await buildFixture('foreign_import');
     expect(run.exitCode).toBe(1);
-    expect(run.annotations).toContainEqual(
+    expect(problems(run)).toContainEqual(
       expect.objectContaining({
         level: 'error',
         file: 'foreign_import/datadog_checks/foreign_import/check.py',
         line: 3,
         message: expect.stringContaining(
-          'datadog_checks/foreign_import/check.py:3 imports pandas, which the Agent does not ship',
+          'datadog_checks/foreign_import/check.py:3 imports pandas, which the Agent does not ship and the wheel does not declare',
         ),
       }),
     );
-    // pandas is in its `deps` extra, which the Agent never installs.
-    expect(run.annotations).toContainEqual(
+  });
+
+  test('an import the Agent does not ship, declared in the deps extra, is a warning naming the requirement', async () => {
+    const run = await buildFixture('declared_import');
+    expect(run.exitCode).toBe(0);
+    expect(problems(run)).toEqual([
       expect.objectContaining({
         level: 'warning',
         title: expect.stringContaining('agent-dependency'),
         message: expect.stringContaining(
-          'requires pandas==2.3.3; extra == "deps", but the Agent package set has no such package',
+          'requires humanize==4.12.0; extra == "deps", but the Agent package set has no such package',
         ),
       }),
-    );
+      expect.objectContaining({
+        level: 'warning',
+        file: 'declared_import/datadog_checks/declared_import/check.py',
+        line: 3,
+        message: expect.stringContaining(
+          'imports humanize, which the Agent does not ship; the wheel declares humanize==4.12.0',
+        ),
+      }),
+    ]);
   });
 
   test('a check class not exported from __init__.py is an error with the fix', async () => {

@@ -113,7 +113,8 @@ def main(integration, distribution, example_path, jmx):
     import importlib.util
 
     findings = []
-    for requirement, installed in declared_requirements(distribution):
+    unmet = declared_requirements(distribution)
+    for requirement, installed in unmet:
         has = 'version ' + installed if installed else 'no such package'
         if requirement.replace('_', '-').lower().startswith('datadog-checks-base'):
             why = '`datadog-agent integration install` refuses a wheel whose datadog-checks-base requirement the Agent\'s base does not meet: lower the requirement, or say which Agent version it needs.'
@@ -152,17 +153,31 @@ def main(integration, distribution, example_path, jmx):
                 )
             )
         elif isinstance(error, ModuleNotFoundError) and missing and not missing.startswith(module_name):
-            findings.append(
-                finding(
-                    'agent-import',
-                    'error',
-                    '{}{} imports {}, which the Agent does not ship: the Agent will fail to load the check (ModuleNotFoundError). '
-                    'Use a package the Agent ships, vendor the code, or import it lazily where it is needed and document installing it into the Agent\'s embedded Python.'.format(
-                        where[0] if where else module_name, ':{}'.format(where[1]) if where else '', missing
-                    ),
-                    where,
+            at = '{}{}'.format(where[0] if where else module_name, ':{}'.format(where[1]) if where else '')
+            declared = [requirement for requirement, installed in unmet if installed is None]
+            if declared:
+                # The module may come from a requirement the wheel declares: documented, if not shipped.
+                findings.append(
+                    finding(
+                        'agent-import',
+                        'warning',
+                        '{} imports {}, which the Agent does not ship; the wheel declares {}, which the Agent does not install (it installs checks with --no-deps). '
+                        'The check loads only after users install it into the Agent\'s embedded Python: say so in the README, or use a package the Agent ships.'.format(
+                            at, missing, ', '.join(declared)
+                        ),
+                        where,
+                    )
                 )
-            )
+            else:
+                findings.append(
+                    finding(
+                        'agent-import',
+                        'error',
+                        '{} imports {}, which the Agent does not ship and the wheel does not declare: the Agent will fail to load the check (ModuleNotFoundError). '
+                        'Use a package the Agent ships, or vendor the code.'.format(at, missing),
+                        where,
+                    )
+                )
         else:
             last = traceback.format_exception_only(type(error), error)[-1].strip()
             findings.append(finding('import', 'error', 'import {} failed: {}'.format(module_name, last), where))
