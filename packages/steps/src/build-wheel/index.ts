@@ -18,7 +18,7 @@ import { ensureUv } from '../setup-ddev/installers.js';
 import { whichOnPath } from '../setup-ddev/python.js';
 import { agentEnvironment } from './agent-env.js';
 import { smokeTest, type SmokeResult } from './smoke-test.js';
-import { supportedTags } from './supported-tags.js';
+import { interpreterWarnings, supportedTags } from './supported-tags.js';
 
 export type { AgentEnvironment } from './agent-env.js';
 export type { SmokeFinding, SmokeResult } from './smoke-test.js';
@@ -142,19 +142,7 @@ export async function buildWheel(options: BuildOptions): Promise<BuiltWheel> {
     version: about.version,
     ...('problem' in interpreter ? {} : { interpreter }),
   });
-  if ('problem' in interpreter) {
-    findings.push({
-      rule: 'wheel-tag',
-      level: 'warning',
-      message: `The wheel's tags were not checked: ${interpreter.problem}. Give a python input with packaging or pip installed.`,
-    });
-  } else if (!interpreter.description.startsWith(`CPython ${AGENT.python} `)) {
-    findings.push({
-      rule: 'wheel-tag',
-      level: 'warning',
-      message: `The wheel's tags were checked against ${interpreter.description}, not the Agent's CPython ${AGENT.python}: set the python input to a ${AGENT.python} interpreter.`,
-    });
-  }
+  findings.push(...interpreterWarnings(interpreter));
   const smoke =
     options.smokeTest && !findings.some((f) => f.level === 'error')
       ? await runSmokeTest(options, wheelPath, files, project)

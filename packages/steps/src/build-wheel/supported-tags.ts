@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AGENT, type WheelFinding } from '@aic/wheel';
 import { lastLines, runProcess, type Reporter } from '@aic/runtime';
 import { materializePythonScript } from '../python-script.js';
 
@@ -35,4 +36,24 @@ export function supportedTags(
     known.set(python, found);
   }
   return found;
+}
+
+/** What the tag check could not vouch for: no tags at all, or another interpreter than the Agent's. */
+export function interpreterWarnings(interpreter: Interpreter | { problem: string }): WheelFinding[] {
+  if ('problem' in interpreter)
+    return [
+      {
+        rule: 'wheel-tag',
+        level: 'warning',
+        message: `The wheel's tags were not checked: ${interpreter.problem}. Give a python input with packaging or pip installed.`,
+      },
+    ];
+  if (interpreter.description.startsWith(`CPython ${AGENT.python} `)) return [];
+  return [
+    {
+      rule: 'wheel-tag',
+      level: 'warning',
+      message: `The wheel's tags were checked against ${interpreter.description}, not the Agent's CPython ${AGENT.python}: set the python input to a ${AGENT.python} interpreter.`,
+    },
+  ];
 }
