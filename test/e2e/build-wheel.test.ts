@@ -1,21 +1,76 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
-import { actionDir, ddevEnvironment, GitRepo, pythonTools, removeRunnerScratch, runAction } from '../harness/index.js';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import {
+  actionDir,
+  ddevEnvironment,
+  GitRepo,
+  pythonTools,
+  removeRunnerScratch,
+  repoRoot,
+  runAction,
+} from '../harness/index.js';
 
 // The bundled build-wheel action: real builds (ddev / pip / uv with hatchling from PyPI), real
-// inspection, and a real smoke install of datadog-checks-base + the wheel into a fresh uv venv.
+// inspection, and a real smoke test: the Agent's package set installed with uv (from PyPI) into a venv
+// cached in one tool cache shared by this file's runs, the wheel installed beside it with --no-deps.
 const action = actionDir('build-wheel');
 const tools = pythonTools();
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'aic-build-wheel-'));
+const toolCache = path.join(scratch, 'tool-cache');
 
-afterAll(removeRunnerScratch);
+// A small Agent package set, served from 127.0.0.1 like the raw agent_requirements.in of a release:
+// base with its deps, psutil (which the Agent ships), a line for Windows only, and a line with no wheel
+// for this interpreter (a cp27 wheel), which must not break the set.
+const noWheelHere = path.join(scratch, 'aic_no_wheel_here-1.0-cp27-cp27mu-linux_x86_64.whl');
+const TEST_SET = [
+  "# the tests' Agent package set",
+  'datadog-checks-base[deps]==38.5.0',
+  'psutil==7.0.0',
+  "pywin32==311; sys_platform == 'win32'",
+  `aic-no-wheel-here @ file://${noWheelHere}`,
+].join('\n');
+let server: Server;
+let setUrl = '';
+
+beforeAll(async () => {
+  writeFileSync(
+    noWheelHere,
+    zipSync({
+      'aic_no_wheel_here/__init__.py': strToU8(''),
+      'aic_no_wheel_here-1.0.dist-info/METADATA': strToU8(
+        'Metadata-Version: 2.1\nName: aic-no-wheel-here\nVersion: 1.0\n',
+      ),
+      'aic_no_wheel_here-1.0.dist-info/WHEEL': strToU8(
+        'Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp27-cp27mu-linux_x86_64\n',
+      ),
+      'aic_no_wheel_here-1.0.dist-info/RECORD': strToU8(''),
+    }),
+  );
+  server = createServer((request, response) => {
+    if (request.url === '/agent_requirements.in') response.writeHead(200).end(TEST_SET);
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  setUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/agent_requirements.in`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  removeRunnerScratch();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 function build(repo: GitRepo, inputs: Record<string, string> = {}) {
   return runAction({
     actionDir: action,
     workspace: repo.path,
-    inputs: { integrations: 'awesome', python: tools.python, ...inputs },
+    toolCache,
+    inputs: { integrations: 'awesome', python: tools.python, 'agent-requirements': setUrl, ...inputs },
     env: ddevEnvironment(repo.path),
     timeoutMs: 900_000,
   });
@@ -24,9 +79,10 @@ function build(repo: GitRepo, inputs: Record<string, string> = {}) {
 const wheelFiles = (file: string) => Object.keys(unzipSync(readFileSync(file))).sort();
 
 describe('the example', () => {
-  test('builds with ddev, inspects clean, smoke-installs; outputs and summary', async () => {
+  test('builds with ddev, inspects clean, smoke-tests in the default Agent set; outputs and summary', async () => {
     const repo = GitRepo.withExample();
-    const run = await build(repo);
+    // The default set: agent_requirements.in of the Agent release on GitHub, else (no GitHub here) PyPI's.
+    const run = await build(repo, { 'agent-requirements': '' });
     expect(run.exitCode).toBe(0);
     const [wheel] = JSON.parse(run.outputs.wheels!);
     expect(wheel).toMatchObject({
@@ -43,6 +99,9 @@ describe('the example', () => {
     });
     expect(run.summary).toContain(
       '✓ loaded datadog_checks.awesome.check.AwesomeCheck with the first instance of conf.yaml.example',
+    );
+    expect(run.summary).toMatch(
+      /Agent package set: (https:\/\/raw\.githubusercontent\.com\/DataDog\/integrations-core\/7\.72\.0\/\S+|PyPI only: datadog-checks-base\[db,deps,http,json,kube\]==37\.21\.1)/,
     );
     expect(run.summary).toContain('datadog_checks/awesome/check.py');
     expect(repo.git('status', '--porcelain', '--', 'awesome')).toBe('');
@@ -137,9 +196,132 @@ describe('inspection rules, each on a planted fault', () => {
     expect(run.annotations).toContainEqual(
       expect.objectContaining({
         level: 'error',
-        message: expect.stringContaining("No module named 'not_a_module_anywhere'"),
+        file: 'awesome/datadog_checks/awesome/check.py',
+        line: 2,
+        message: expect.stringContaining('imports not_a_module_anywhere, which the Agent does not ship'),
       }),
     );
+  });
+});
+
+/** A repository holding one of test/fixtures/integrations, committed. */
+function withFixture(name: string): GitRepo {
+  const repo = GitRepo.create();
+  cpSync(path.join(repoRoot, 'test', 'fixtures', 'integrations', name), path.join(repo.path, name), {
+    recursive: true,
+  });
+  repo.commitAll(`Add ${name}`);
+  return repo;
+}
+
+const buildFixture = (name: string, inputs: Record<string, string> = {}) =>
+  build(withFixture(name), { integrations: name, builder: 'uv', ...inputs });
+
+const problems = (run: Awaited<ReturnType<typeof build>>) => run.annotations.filter((a) => a.level !== 'notice');
+
+describe('the smoke test loads the wheel as the Agent does, in the Agent package set', () => {
+  test('no requires-python: the py2.py3-none-any wheel is accepted; its psutil import loads from the set', async () => {
+    const run = await buildFixture('universal');
+    expect(problems(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.wheels!)[0].filename).toBe('datadog_universal-1.0.0-py2.py3-none-any.whl');
+    expect(run.summary).toContain('✓ loaded datadog_checks.universal.check.UniversalCheck');
+    expect(run.summary).toContain(`Agent package set: ${setUrl}`);
+    // The cp27-only line did not install and is named; the Windows-only line is not a failure.
+    expect(run.summary).toMatch(
+      /Not installed here \(no wheel for this platform, or its build failed\): aic-no-wheel-here @ file:\/\/\S+\.whl\./,
+    );
+    expect(run.summary).not.toContain('pywin32');
+  });
+
+  test('the set is built once: a second run reuses the cached environment', async () => {
+    const first = await buildFixture('universal');
+    const second = await buildFixture('universal');
+    expect(second.exitCode).toBe(0);
+    expect(first.exitCode).toBe(0);
+    expect(second.summary).toContain('reused from the cache');
+  });
+
+  test('a set given as a file in the workspace', async () => {
+    const repo = withFixture('universal');
+    repo.write('agent-set.txt', TEST_SET);
+    const run = await build(repo, { integrations: 'universal', builder: 'uv', 'agent-requirements': 'agent-set.txt' });
+    expect(run.exitCode).toBe(0);
+    expect(run.summary).toContain('Agent package set: agent-set.txt');
+  });
+
+  test('a JMX-only integration (no check module, is_jmx and metrics.yaml) passes', async () => {
+    const run = await buildFixture('jmx_only');
+    expect(problems(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.summary).toContain('a JMX integration: imported; JMXFetch runs it, no check class to load');
+  });
+
+  test('an import the Agent does not ship, not declared by the wheel, is an error at the importing line', async () => {
+    const run = await buildFixture('foreign_import');
+    expect(run.exitCode).toBe(1);
+    expect(problems(run)).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        file: 'foreign_import/datadog_checks/foreign_import/check.py',
+        line: 3,
+        message: expect.stringContaining(
+          'datadog_checks/foreign_import/check.py:3 imports pandas, which the Agent does not ship and the wheel does not declare',
+        ),
+      }),
+    );
+  });
+
+  test('an import the Agent does not ship, declared in the deps extra, is a warning naming the requirement', async () => {
+    const run = await buildFixture('declared_import');
+    expect(run.exitCode).toBe(0);
+    expect(problems(run)).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        title: expect.stringContaining('agent-dependency'),
+        message: expect.stringContaining(
+          'requires humanize==4.12.0; extra == "deps", but the Agent package set has no such package',
+        ),
+      }),
+      expect.objectContaining({
+        level: 'warning',
+        file: 'declared_import/datadog_checks/declared_import/check.py',
+        line: 3,
+        message: expect.stringContaining(
+          'imports humanize, which the Agent does not ship; the wheel declares humanize==4.12.0',
+        ),
+      }),
+    ]);
+  });
+
+  test('a check class not exported from __init__.py is an error with the fix', async () => {
+    const run = await buildFixture('not_exported');
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        file: 'not_exported/datadog_checks/not_exported/__init__.py',
+        title: expect.stringContaining('check-not-exported'),
+        message: expect.stringContaining(
+          'datadog_checks.not_exported.check.NotExportedCheck subclasses AgentCheck but datadog_checks/not_exported/__init__.py does not export it',
+        ),
+      }),
+    );
+    expect(run.annotations.find((a) => a.title?.includes('check-not-exported'))?.message).toContain(
+      'Add `from .check import NotExportedCheck`',
+    );
+  });
+
+  test('a constructor that connects is a warning, and it cannot reach the network', async () => {
+    const run = await buildFixture('connecting');
+    expect(run.exitCode).toBe(0);
+    expect(problems(run)).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        title: expect.stringContaining('smoke test instantiate'),
+        message: expect.stringContaining('OSError: network access is disabled in the smoke test'),
+      }),
+    ]);
   });
 });
 
@@ -148,6 +330,23 @@ describe('bad input', () => {
     const run = await build(GitRepo.withExample(), { 'out-dir': '../elsewhere' });
     expect(run.exitCode).toBe(1);
     expect(run.annotations[0]?.message).toContain("Input 'out-dir': ../elsewhere is outside the workspace");
+  });
+
+  test.each([
+    [
+      'a path that is not in the workspace',
+      'no-such-set.txt',
+      "Input 'agent-requirements': no-such-set.txt is not a file in the workspace.",
+    ],
+    [
+      'a plain http URL',
+      'http://example.com/agent_requirements.in',
+      "Input 'agent-requirements': http://example.com/agent_requirements.in is neither https nor a loopback http URL.",
+    ],
+  ])('agent-requirements: %s', async (_name, value, message) => {
+    const run = await build(GitRepo.withExample(), { builder: 'uv', 'agent-requirements': value });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]?.message).toContain(message);
   });
 
   test('an integration with no pyproject.toml', async () => {

@@ -6,6 +6,7 @@ export interface Inputs {
   builder: 'ddev' | 'pip' | 'uv';
   outDir: string;
   smokeTest: boolean;
+  agentRequirements: string;
   python: string;
   upload: boolean;
   artifactName: string;
@@ -20,6 +21,7 @@ export function readActionInputs(source: InputSource, eventName: string | undefi
       builder: choice(['ddev', 'pip', 'uv'] as const, 'ddev'),
       outDir: text({ default: 'dist' }),
       smokeTest: boolean(true),
+      agentRequirements: text(),
       python: text({ default: 'python3' }),
       upload: boolean(true),
       artifactName: custom((raw) =>

@@ -6,6 +6,9 @@ import { baseFromEvent, selectIntegrations } from '@aic/steps/integrations';
 import { findPython } from '@aic/steps/setup-ddev';
 import { readActionInputs } from './inputs.js';
 
+const SAVE_KEY = 'agent-env-cache-key';
+const SAVE_PATHS = 'agent-env-cache-paths';
+
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
   const inputs = readActionInputs(actionInputs, runner.eventName);
@@ -30,6 +33,13 @@ async function main(reporter: Reporter): Promise<void> {
         outDir,
         python: python.path,
         smokeTest: inputs.smokeTest,
+        agentRequirements: inputs.agentRequirements,
+        ...(runner.cacheService
+          ? {
+              restoreFromActionsCache: async (paths: string[], key: string) =>
+                (await import('@aic/runtime/services/actions-cache')).restoreExact(paths, key),
+            }
+          : {}),
         temp: runner.temp,
         toolCache: runner.toolCache,
         reporter,
@@ -48,14 +58,27 @@ async function main(reporter: Reporter): Promise<void> {
         file,
       });
     }
-    if (wheel.smoke && !wheel.smoke.ok) {
-      errors++;
+    const sourceDir = path.relative(
+      runner.workspace,
+      integrations.find((i) => i.name === wheel.integration)?.path ?? runner.workspace,
+    );
+    for (const finding of wheel.smoke?.findings ?? []) {
+      if (finding.level === 'error') errors++;
       reporter.annotate({
-        level: 'error',
-        message: `Smoke test of ${wheel.filename} failed: ${wheel.smoke.detail}`,
-        title: `wheel ${wheel.filename}: smoke-test`,
+        level: finding.level,
+        message: finding.message,
+        title: `wheel ${wheel.filename}: smoke test ${finding.rule}`,
+        // Python names the file inside the wheel (datadog_checks/<name>/…): the same path under the integration.
+        ...(finding.file
+          ? { file: path.join(sourceDir, finding.file), ...(finding.line ? { line: finding.line } : {}) }
+          : {}),
       });
     }
+  }
+  const set = wheels.find((w) => w.smoke)?.smoke?.agentSet;
+  if (set && !set.reused && runner.cacheService) {
+    reporter.saveState(SAVE_KEY, set.cache.key);
+    reporter.saveState(SAVE_PATHS, JSON.stringify(set.cache.paths));
   }
   await summarise(wheels, reporter);
   const listed = wheels.map(({ integration, path: wheelPath, filename, version, sha256 }) => ({
@@ -103,6 +126,13 @@ async function summarise(wheels: readonly BuiltWheel[], reporter: Reporter): Pro
       w.smoke ? `${w.smoke.ok ? '✓' : '✗'} ${w.smoke.detail} (${(w.smoke.durationMs / 1000).toFixed(1)} s)` : 'off',
     ]),
   );
+  const set = wheels.find((w) => w.smoke)?.smoke?.agentSet;
+  if (set) {
+    summary += `\nAgent package set: ${set.source}${set.complete ? '' : ' (PyPI only: not every package the Agent ships; imports it lacks are warnings)'}, ${set.reused ? 'reused from the cache' : 'built for this run'} (${(set.durationMs / 1000).toFixed(1)} s).`;
+    if (set.notInstalled.length > 0)
+      summary += ` Not installed here (no wheel for this platform, or its build failed): ${set.notInstalled.join(', ')}.`;
+    summary += '\n';
+  }
   for (const wheel of wheels)
     summary += markdown.details(
       `${wheel.filename}: ${wheel.files.length} files`,
@@ -111,4 +141,14 @@ async function summarise(wheels: readonly BuiltWheel[], reporter: Reporter): Pro
   await reporter.appendSummary(summary);
 }
 
-await runAction({ main });
+/** Saves the Agent package set's environment this job built, so that the next job restores it. */
+async function post(reporter: Reporter): Promise<void> {
+  const key = reporter.getState(SAVE_KEY);
+  if (!key) return;
+  const paths = JSON.parse(reporter.getState(SAVE_PATHS)) as string[];
+  const { save } = await import('@aic/runtime/services/actions-cache');
+  await save(paths, key);
+  reporter.log(`Saved the Agent package set's environment to the actions cache under ${key}.`);
+}
+
+await runAction({ main, post });

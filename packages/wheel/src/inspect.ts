@@ -1,4 +1,6 @@
-import { expectedWheelName, readMetadata, recordHash, type WheelFiles } from './wheel-file.js';
+import { isJmxIntegration } from './jmx.js';
+import { readMetadata, recordHash, wheelProjectName, type WheelFiles } from './wheel-file.js';
+import { installableTags, parseWheelFilename } from './wheel-tags.js';
 
 export interface WheelFinding {
   rule: string;
@@ -13,6 +15,11 @@ export interface WheelExpectations {
   project: string;
   /** `__about__.__version__`. */
   version: string;
+  /**
+   * The tags the Agent's interpreter installs (packaging's `sys_tags()` of that Python), and what it is
+   * (`CPython 3.13 on linux x86_64`); the tag rule is skipped without it.
+   */
+  interpreter?: { description: string; tags: ReadonlySet<string> };
 }
 
 const text = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder().decode(bytes) : undefined);
@@ -26,11 +33,24 @@ export function inspectWheel(files: WheelFiles, expected: WheelExpectations): Wh
   const error = (rule: string, message: string) => findings.push({ rule, level: 'error', message });
   const pkg = `datadog_checks/${expected.integration}`;
 
-  const wanted = expectedWheelName(expected.project, expected.version);
-  if (expected.filename !== wanted) {
+  const parsed = parseWheelFilename(expected.filename);
+  const wantedName = wheelProjectName(expected.project);
+  if (!parsed) {
     error(
       'wheel-filename',
-      `The wheel is named ${expected.filename}; for ${expected.project} ${expected.version} it must be ${wanted}.`,
+      `${expected.filename} is not a wheel file name ({name}-{version}-{python tag}-{abi tag}-{platform tag}.whl).`,
+    );
+  } else if (parsed.name.toLowerCase() !== wantedName || parsed.version !== expected.version) {
+    error(
+      'wheel-filename',
+      `The wheel is named ${expected.filename}; for ${expected.project} ${expected.version} it must start with ${wantedName}-${expected.version}-.`,
+    );
+  }
+  if (parsed && expected.interpreter && installableTags(parsed, expected.interpreter.tags).length === 0) {
+    error(
+      'wheel-tag',
+      `${expected.filename} is tagged ${parsed.tags.join(', ')}: ${expected.interpreter.description} (the Agent's Python) cannot install it. ` +
+        'Build a pure Python 3 wheel: hatchling gives py3-none-any with requires-python = ">=3" (or none, py2.py3-none-any); drop [tool.hatch.build.targets.wheel] tag overrides and compiled extensions.',
     );
   }
   const distInfo = [...files.keys()]
@@ -63,8 +83,17 @@ export function inspectWheel(files: WheelFiles, expected: WheelExpectations): Wh
   const modules = [...files.keys()].filter(
     (name) => name.startsWith(`${pkg}/`) && name.endsWith('.py') && !/\/__(init|about)__\.py$/.test(name),
   );
-  if (modules.length === 0)
-    error('missing-check-module', `No check module in ${pkg}/ besides __init__.py and __about__.py.`);
+  if (modules.length === 0 && !isJmxIntegration(files, pkg))
+    error(
+      'missing-check-module',
+      `No check module in ${pkg}/ besides __init__.py and __about__.py (and no data/metrics.yaml or init_config.is_jmx: true, as a JMX integration has).`,
+    );
+  if (distInfo && !metadata.requiresDist.some((requirement) => /^datadog[-_.]checks[-_.]base\b/i.test(requirement))) {
+    error(
+      'base-dependency',
+      `METADATA has no Requires-Dist: datadog-checks-base: \`datadog-agent integration install\` refuses such a wheel ("is not an agent check"). Add "datadog-checks-base>=…" to [project] dependencies in pyproject.toml.`,
+    );
+  }
   const tests = [...files.keys()].filter((name) => /(^|\/)tests\//.test(name));
   if (tests.length > 0) {
     error(

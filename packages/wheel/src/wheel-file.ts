@@ -22,14 +22,19 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** `Name:` and `Version:` of a METADATA file (RFC 822 headers up to the first blank line). */
-export function readMetadata(text: string): { name: string | undefined; version: string | undefined } {
+/** `Name:`, `Version:` and every `Requires-Dist:` of a METADATA file (RFC 822 headers up to the first blank line). */
+export function readMetadata(text: string): {
+  name: string | undefined;
+  version: string | undefined;
+  requiresDist: string[];
+} {
   const headers = text.split(/\r?\n\r?\n/)[0] ?? '';
   const header = (key: string) => new RegExp(`^${key}:\\s*(.+)$`, 'mi').exec(headers)?.[1]?.trim();
-  return { name: header('Name'), version: header('Version') };
+  const requiresDist = [...headers.matchAll(/^Requires-Dist:\s*(.+)$/gim)].map((match) => match[1]!.trim());
+  return { name: header('Name'), version: header('Version'), requiresDist };
 }
 
-/** The file name hatchling and pip give a pure-Python wheel: the project name normalised to `_`. */
-export function expectedWheelName(project: string, version: string): string {
-  return `${project.toLowerCase().replace(/[-_.]+/g, '_')}-${version}-py3-none-any.whl`;
+/** A project name as wheel file names spell it (PEP 427): runs of `-_.` become `_`, lower case. */
+export function wheelProjectName(project: string): string {
+  return project.toLowerCase().replace(/[-_.]+/g, '_');
 }

@@ -2,13 +2,26 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { readAboutVersion, paths } from '@aic/integration';
-import { inspectWheel, readWheel, sha256Hex, type WheelFinding } from '@aic/wheel';
-import { lastLines, runChecked, runProcess, UserError, type Reporter } from '@aic/runtime';
+import {
+  AGENT,
+  inspectWheel,
+  isJmxIntegration,
+  readMetadata,
+  readWheel,
+  sha256Hex,
+  type WheelFinding,
+} from '@aic/wheel';
+import { runChecked, runProcess, UserError, type Reporter } from '@aic/runtime';
 import { readUserTextFile, relativeTo } from '../files/index.js';
 import type { SelectedIntegration } from '../integrations/index.js';
-import { materializePythonScript } from '../python-script.js';
 import { ensureUv } from '../setup-ddev/installers.js';
 import { whichOnPath } from '../setup-ddev/python.js';
+import { agentEnvironment } from './agent-env.js';
+import { smokeTest, type SmokeResult } from './smoke-test.js';
+import { interpreterWarnings, supportedTags } from './supported-tags.js';
+
+export type { AgentEnvironment } from './agent-env.js';
+export type { SmokeFinding, SmokeResult } from './smoke-test.js';
 
 export type Builder = 'ddev' | 'pip' | 'uv';
 
@@ -21,7 +34,7 @@ export interface BuiltWheel {
   size: number;
   files: string[];
   findings: WheelFinding[];
-  smoke: { ok: boolean; detail: string; durationMs: number } | undefined;
+  smoke: SmokeResult | undefined;
 }
 
 export interface BuildOptions {
@@ -32,6 +45,10 @@ export interface BuildOptions {
   outDir: string;
   python: string;
   smokeTest: boolean;
+  /** Input `agent-requirements`: the Agent's package set for the smoke test ('' = the Agent release's, `pypi`, a path or URL). */
+  agentRequirements?: string;
+  /** The actions cache for the Agent package set's environment, on GitHub. */
+  restoreFromActionsCache?: (paths: string[], key: string) => Promise<boolean>;
   temp: string;
   toolCache: string;
   reporter: Reporter;
@@ -117,9 +134,19 @@ export async function buildWheel(options: BuildOptions): Promise<BuiltWheel> {
   const bytes = readFileSync(wheelPath);
   const files = readWheel(bytes);
   if ('problem' in files) throw new UserError(`${relativeTo(options.workspace, wheelPath)} is ${files.problem}.`);
-  const findings = inspectWheel(files, { filename, integration: integration.name, project, version: about.version });
+  const interpreter = await supportedTags(options.python, options.temp, reporter);
+  const findings = inspectWheel(files, {
+    filename,
+    integration: integration.name,
+    project,
+    version: about.version,
+    ...('problem' in interpreter ? {} : { interpreter }),
+  });
+  findings.push(...interpreterWarnings(interpreter));
   const smoke =
-    options.smokeTest && !findings.some((f) => f.level === 'error') ? await smokeTest(options, wheelPath) : undefined;
+    options.smokeTest && !findings.some((f) => f.level === 'error')
+      ? await runSmokeTest(options, wheelPath, files, project)
+      : undefined;
   return {
     integration: integration.name,
     path: wheelPath,
@@ -181,52 +208,40 @@ async function build(options: BuildOptions, staging: string, env: NodeJS.Process
   });
 }
 
-/** A fresh venv (uv), datadog-checks-base and the wheel, then the check loaded from conf.yaml.example. */
-async function smokeTest(options: BuildOptions, wheelPath: string): Promise<BuiltWheel['smoke']> {
+/** The wheel beside the Agent's package set (a cached venv), loaded as the Agent's Python loader does. */
+async function runSmokeTest(
+  options: BuildOptions,
+  wheelPath: string,
+  files: Map<string, Uint8Array>,
+  project: string,
+): Promise<SmokeResult> {
   const { reporter, integration } = options;
-  const started = Date.now();
-  return reporter.group(`Smoke test: install ${path.basename(wheelPath)} and load the check`, async () => {
-    const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
-    const venv = path.join(options.temp, 'agent-integration-ci', 'smoke', integration.name);
-    rmSync(venv, { recursive: true, force: true });
-    await runChecked(uv, ['venv', '--quiet', '--python', options.python, venv], { reporter, what: 'uv venv' });
-    const python = path.join(venv, 'bin', 'python');
-    const install = await runProcess(
-      uv,
-      ['pip', 'install', '--quiet', '--python', python, 'datadog-checks-base[deps]', 'pyyaml', wheelPath],
-      { reporter, timeoutMs: 900_000 },
-    );
-    if (install.exitCode !== 0) {
-      return {
-        ok: false,
-        detail: `installing the wheel failed: ${lastLines(install.stderr || install.stdout, 3).join(' ')}`,
-        durationMs: Date.now() - started,
-      };
-    }
-    const script = materializePythonScript(
-      'smoke_test_wheel.py',
-      path.join(options.temp, 'agent-integration-ci', 'python'),
-    );
-    const example = path.join(integration.path, paths.confExample(integration.name));
-    const result = await runProcess(python, [script, integration.name, example], {
-      reporter,
-      timeoutMs: 300_000,
-      cwd: venv,
-    });
-    const line = lastLines(result.stdout, 1)[0] ?? '';
-    let verdict: { ok?: boolean; error?: string; check_class?: string };
-    try {
-      verdict = JSON.parse(line) as typeof verdict;
-    } catch {
-      verdict = { ok: false, error: lastLines(result.stderr || result.stdout, 3).join(' ') };
-    }
-    rmSync(venv, { recursive: true, force: true });
-    return {
-      ok: verdict.ok === true,
-      detail: verdict.ok
-        ? `loaded ${verdict.check_class} with the first instance of conf.yaml.example`
-        : (verdict.error ?? 'unknown failure'),
-      durationMs: Date.now() - started,
-    };
+  const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
+  const interpreter = await supportedTags(options.python, options.temp, reporter);
+  const environment = await agentEnvironment({
+    requirements: options.agentRequirements ?? '',
+    workspace: options.workspace,
+    uv,
+    python: options.python,
+    interpreter: 'problem' in interpreter ? options.python : interpreter.description,
+    toolCache: options.toolCache,
+    temp: options.temp,
+    reporter,
+    ...(options.restoreFromActionsCache ? { restore: options.restoreFromActionsCache } : {}),
   });
+  const distInfo = [...files.keys()].find((name) => /^[^/]+\.dist-info\/METADATA$/.test(name));
+  const metadata = readMetadata(new TextDecoder().decode(distInfo ? files.get(distInfo) : undefined));
+  return reporter.group(`Smoke test: load ${path.basename(wheelPath)} in the Agent's Python`, () =>
+    smokeTest({
+      integration: integration.name,
+      distribution: metadata.name ?? project,
+      wheelPath,
+      confExample: path.join(integration.path, paths.confExample(integration.name)),
+      jmx: isJmxIntegration(files, `datadog_checks/${integration.name}`),
+      uv,
+      environment,
+      temp: options.temp,
+      reporter,
+    }),
+  );
 }
