@@ -3,6 +3,7 @@ import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integra
 
 export interface Inputs {
   integrations: IntegrationsSpec;
+  integrationsPath: string;
   builder: 'ddev' | 'pip' | 'uv';
   outDir: string;
   smokeTest: boolean;
@@ -18,6 +19,7 @@ export function readActionInputs(source: InputSource, eventName: string | undefi
   return readInputs<Inputs>(
     {
       integrations: custom((raw) => parseIntegrationsSpec(raw, eventName)),
+      integrationsPath: text(),
       builder: choice(['ddev', 'pip', 'uv'] as const, 'ddev'),
       outDir: text({ default: 'dist' }),
       smokeTest: boolean(true),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { markdown, missingServiceNotice, readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { buildWheel, resolveOutDir, type BuiltWheel } from '@aic/steps/build-wheel';
-import { baseFromEvent, selectIntegrations } from '@aic/steps/integrations';
+import { baseFromEvent, resolveIntegrationsPath, selectIntegrations, withPythonPackage } from '@aic/steps/integrations';
 import { findPython } from '@aic/steps/setup-ddev';
 import { readActionInputs } from './inputs.js';
 
@@ -16,11 +16,13 @@ async function main(reporter: Reporter): Promise<void> {
   const outDir = resolveOutDir(runner.workspace, inputs.outDir);
   const python = await findPython(inputs.python);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
-  const integrations = await selectIntegrations(inputs.integrations, {
+  const selected = await selectIntegrations(inputs.integrations, {
     repoPath,
+    within: resolveIntegrationsPath(inputs.integrationsPath, repoPath),
     ...(baseRef ? { baseRef } : {}),
     reporter,
   });
+  const integrations = withPythonPackage(selected, reporter, 'wheel');
 
   const wheels: BuiltWheel[] = [];
   for (const integration of integrations) {

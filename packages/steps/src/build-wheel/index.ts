@@ -13,6 +13,7 @@ import {
 } from '@aic/wheel';
 import { runChecked, runProcess, UserError, type Reporter } from '@aic/runtime';
 import { readUserTextFile, relativeTo } from '../files/index.js';
+import { ddevArgsFor, ddevTarget } from '../integrations/ddev-target.js';
 import type { SelectedIntegration } from '../integrations/index.js';
 import { ensureUv } from '../setup-ddev/installers.js';
 import { whichOnPath } from '../setup-ddev/python.js';
@@ -172,8 +173,9 @@ async function build(options: BuildOptions, staging: string, env: NodeJS.Process
     const before = new Map(
       (existed ? readdirSync(dist) : []).map((name) => [name, statSync(path.join(dist, name)).mtimeMs]),
     );
-    await runChecked(ddev, ['release', 'build', integration.name], {
-      cwd: options.repoPath,
+    const target = ddevTarget(integration);
+    await runChecked(ddev, ddevArgsFor(target, ['release', 'build']), {
+      cwd: target.cwd,
       env,
       reporter,
       timeoutMs: 900_000,
