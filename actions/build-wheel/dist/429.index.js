@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /** Workflow artifacts through @actions/artifact, loaded only when used (callers check `artifactService`). */
 async function uploadFiles(name, files, rootDirectory) {
-    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 563).then(__webpack_require__.bind(__webpack_require__, 26563));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(734), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 47878));
     await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory, { retentionDays: 7 });
 }
 

@@ -38907,7 +38907,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   O9: () => (/* binding */ selectIntegrations)
 });
 
-// UNUSED EXPORTS: ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, rootIntegration
+// UNUSED EXPORTS: ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, rootIntegration, withPythonPackage
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -39296,7 +39296,7 @@ function listIntegrations(repoPath, within = '') {
  * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
  * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
  */
-function hasPythonPackage(integrationPath) {
+function discover_hasPythonPackage(integrationPath) {
     return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
         existsSync(path.join(integrationPath, 'pyproject.toml')) ||
         existsSync(path.join(integrationPath, 'setup.py')));
@@ -39441,6 +39441,16 @@ function isFolder(full) {
     catch {
         return false;
     }
+}
+/**
+ * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
+ * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
+ */
+function withPythonPackage(integrations, reporter, step) {
+    const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
+    for (const tile of tiles)
+        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
+    return integrations.filter((integration) => !tiles.includes(integration));
 }
 
 

@@ -28377,13 +28377,16 @@ module.exports = {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6196);
+/* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8946);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8379);
+
 
 
 function readActionInputs(source, eventName) {
     return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .readInputs */ .Ko)({
-        integrations: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .Ie)((raw) => (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__/* .parseIntegrationsSpec */ .Cw)(raw, eventName)),
-        tests: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .choice */ .Yq)(['unit', 'integration', 'all'], 'all'),
+        integrations: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .Ie)((raw) => (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .parseIntegrationsSpec */ .Cw)(raw, eventName)),
+        integrationsPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(),
+        markers: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .Ie)(_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_1__/* .parseMarkers */ .FT),
         pytestArgs: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .argumentList */ .Yw)(),
         ddevArgs: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .argumentList */ .Yw)(),
         composeFiles: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(),
@@ -28406,8 +28409,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6196);
-/* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(207);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8379);
+/* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8946);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8890);
 
@@ -28423,11 +28426,13 @@ async function main(reporter) {
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, runner.eventName);
     const repoPath = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.repoPath);
     const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .baseFromEvent */ .UR)(runner.eventPath);
-    const integrations = await (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .selectIntegrations */ .O9)(inputs.integrations, {
+    const selected = await (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .selectIntegrations */ .O9)(inputs.integrations, {
         repoPath,
+        within: (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath),
         ...(baseRef ? { baseRef } : {}),
         reporter,
     });
+    const integrations = (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .withPythonPackage */ .pg)(selected, reporter, 'tests');
     const composeFiles = inputs.composeFiles.length > 0
         ? (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .namedComposeFiles */ .r$)(repoPath, inputs.composeFiles)
         : integrations.flatMap((integration) => (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .findComposeFiles */ .$p)(integration.path));
@@ -28437,7 +28442,7 @@ async function main(reporter) {
     const run = await (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .runIntegrationTests */ .hI)({
         repoPath,
         integrations,
-        kinds: inputs.tests === 'all' ? ['unit', 'integration'] : [inputs.tests],
+        markers: inputs.markers,
         pytestArgs: inputs.pytestArgs,
         ddevArgs: inputs.ddevArgs,
         composeFiles,
@@ -28457,11 +28462,11 @@ async function main(reporter) {
     reporter.setOutput('failed', String(run.totals.failed));
     reporter.setOutput('skipped', String(run.totals.skipped));
     reporter.setOutput('errors', String(run.totals.errors));
-    reporter.setOutput('junit-files', JSON.stringify(run.results.map((r) => r.junitFile).filter((f) => f !== undefined)));
+    reporter.setOutput('junit-files', JSON.stringify(run.results.flatMap((r) => r.junitFiles)));
     reporter.setOutput('duration-seconds', (run.durationMs / 1000).toFixed(1));
     const failed = run.results.filter((r) => r.outcome === 'failed');
     if (failed.length > 0) {
-        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Tests failed: ${failed.map((r) => `${r.integration} ${r.kind}`).join(', ')} (see the annotations and the job summary).`);
+        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Tests failed: ${failed.map((r) => (r.reason ? `${r.integration} (${r.reason})` : r.integration)).join(', ')} — see the annotations and the job summary.`);
     }
 }
 /** Always runs (post-if: always()): tears down every compose project the tests may have left. */
@@ -28487,58 +28492,56 @@ __webpack_async_result__();
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/** One annotation per failed test on its line; a summary table per integration with the failures folded. */
+const MARK = { passed: '✓', failed: '✗', 'no-tests': '–' };
+/** One annotation per failed test on its line, one per reason; a summary table with the failures folded. */
 async function report(run, reporter) {
+    for (const result of run.results)
+        annotate(result, reporter);
+    const rows = run.results.map((r) => [
+        MARK[r.outcome],
+        r.integration,
+        String(r.counts.passed),
+        String(r.counts.failed),
+        String(r.counts.errors),
+        String(r.counts.skipped),
+        seconds(r.durationMs),
+        r.reason ?? r.warning ?? '',
+    ]);
+    let summary = `## Tests\n\n${_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.table */ .wD.table(['', 'integration', 'passed', 'failed', 'errors', 'skipped', 'time', 'notes'], rows)}`;
     for (const result of run.results) {
-        for (const testCase of result.cases.filter((c) => c.status === 'failed' || c.status === 'error')) {
-            reporter.annotate({
-                level: 'error',
-                title: `${result.integration} ${result.kind}: ${testCase.name}`,
-                message: testCase.message || `${testCase.name} ${testCase.status === 'error' ? 'errored' : 'failed'}`,
-                ...(testCase.location ? { file: testCase.location.file, line: testCase.location.line } : {}),
-            });
-        }
-        if (result.junitProblem)
-            reporter.annotate({ level: 'warning', message: `JUnit report unreadable: ${result.junitProblem}` });
-        if (result.dockerHint)
-            reporter.annotate({ level: 'error', message: result.dockerHint });
-        if (result.outcome === 'failed' && result.cases.every((c) => c.status !== 'failed' && c.status !== 'error')) {
-            reporter.annotate({
-                level: 'error',
-                message: `${result.integration} ${result.kind} tests failed (ddev exit code ${result.exitCode}) — see the log group.`,
-            });
-        }
-    }
-    let summary = '## Tests\n\n';
-    for (const integration of [...new Set(run.results.map((r) => r.integration))]) {
-        const rows = run.results
-            .filter((r) => r.integration === integration)
-            .map((r) => {
-            const count = (status) => String(r.cases.filter((c) => c.status === status).length);
-            const mark = r.outcome === 'passed' ? '✓' : r.outcome === 'no-tests' ? '–' : '✗';
-            return [
-                mark,
-                r.kind,
-                r.outcome === 'no-tests' ? 'no tests of that kind' : count('passed'),
-                count('failed'),
-                count('error'),
-                count('skipped'),
-                seconds(r.durationMs),
-            ];
-        });
-        summary += `### ${integration}\n\n${_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.table */ .wD.table(['', 'tests', 'passed', 'failed', 'errors', 'skipped', 'time'], rows)}`;
-        const failures = run.results
-            .filter((r) => r.integration === integration)
-            .flatMap((r) => r.cases.filter((c) => c.status === 'failed' || c.status === 'error'));
-        for (const failure of failures) {
+        for (const failure of result.cases.filter((c) => c.status === 'failed' || c.status === 'error')) {
             const where = failure.location ? ` (${failure.location.file}:${failure.location.line})` : '';
-            summary += _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.details */ .wD.details(`✗ ${failure.name}${where}: ${failure.message}`, _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.codeBlock */ .wD.codeBlock(failure.details.split('\n').slice(-15).join('\n')));
+            summary += _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.details */ .wD.details(`✗ ${result.integration}: ${failure.name}${where}: ${failure.message}`, _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.codeBlock */ .wD.codeBlock(failure.details.split('\n').slice(-15).join('\n')));
         }
-        summary += '\n';
     }
     if (!run.engine && run.composeFiles.length > 0)
-        summary += '_No Docker engine answered: integration tests ran with what their environment provides._\n';
+        summary += '\n_No Docker engine answered (docker info) on this runner._\n';
     await reporter.appendSummary(summary);
+}
+function annotate(result, reporter) {
+    const failures = result.cases.filter((c) => c.status === 'failed' || c.status === 'error');
+    for (const testCase of failures) {
+        reporter.annotate({
+            level: 'error',
+            title: `${result.integration}: ${testCase.name}`,
+            message: testCase.message || `${testCase.name} ${testCase.status === 'error' ? 'errored' : 'failed'}`,
+            ...(testCase.location ? { file: testCase.location.file, line: testCase.location.line } : {}),
+        });
+    }
+    if (result.junitProblem)
+        reporter.annotate({ level: 'warning', message: `JUnit report unreadable: ${result.junitProblem}` });
+    if (result.dockerHint)
+        reporter.annotate({ level: 'error', message: result.dockerHint });
+    if (result.outcome === 'failed' && (result.reason || failures.length === 0)) {
+        reporter.annotate({
+            level: 'error',
+            title: `${result.integration}: tests`,
+            message: result.reason ?? `ddev test exited with code ${result.exitCode} — see the log group.`,
+            ...(result.reasonLocation ? { file: result.reasonLocation.file, line: result.reasonLocation.line } : {}),
+        });
+    }
+    if (result.warning)
+        reporter.annotate({ level: 'warning', message: `${result.integration}: ${result.warning}` });
 }
 
 
@@ -31684,7 +31687,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   yo: () => (/* reexport */ errors/* UserError */.yo),
   Yw: () => (/* reexport */ argumentList),
   zM: () => (/* reexport */ inputs_boolean),
-  Yq: () => (/* reexport */ choice),
   Ie: () => (/* reexport */ custom),
   nd: () => (/* reexport */ integer),
   w$: () => (/* reexport */ lastLines),
@@ -31699,7 +31701,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, backoffDelays, commandLine, describeError, error, failure, formatLocation, inputName, missingServiceNotice, notice, sleep, splitArguments, warning
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, backoffDelays, choice, commandLine, describeError, error, failure, formatLocation, inputName, missingServiceNotice, notice, sleep, splitArguments, warning
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -32099,7 +32101,7 @@ function codeBlock(text, language = '') {
 
 /***/ }),
 
-/***/ 207:
+/***/ 8946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32108,11 +32110,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   U0: () => (/* reexport */ dockerEngineAnswers),
   $p: () => (/* reexport */ findComposeFiles),
   r$: () => (/* reexport */ namedComposeFiles),
+  FT: () => (/* reexport */ parseMarkers),
   hI: () => (/* binding */ runIntegrationTests),
   xQ: () => (/* reexport */ tearDown)
 });
 
-// UNUSED EXPORTS: RATE_LIMIT_HINT, composeImages, ddevTestArgs, interpolate, isRateLimited
+// UNUSED EXPORTS: RATE_LIMIT_HINT, composeImages, countsFromSummary, ddevTestArgs, findTestFiles, interpolate, isRateLimited, judgeSession
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -39416,19 +39419,56 @@ const XMLValidator = {
 }
 
 ;// CONCATENATED MODULE: ../../packages/junit/src/locate.ts
-/** Where a failed test is: from the report's attributes, else from its traceback. */
-const TRACEBACK_LINE = /^([^\s:][^:\n]*\.py):(\d+):/gm;
+/** Where a failed test is: from its traceback, inside the project, else from the report's attributes. */
+const TRACEBACK_LINE = /^([^\s:<][^:\n]*\.py):(\d+):/gm;
 /**
- * pytest's long tracebacks end each frame with `path/to/test_x.py:25: AssertionError`; short ones
- * (`--tb short`) have `path/to/test_x.py:25: in test_name`. The test's own frame is the last one in a
- * test file; failing that, the last frame.
+ * Installed code, wherever the environment lives: pytest shows files under its rootdir relative and
+ * everything else (the hatch env, the interpreter) absolute, but an env can also sit inside the folder.
  */
-function locationFromTraceback(text, testFile) {
-    const frames = [...text.matchAll(TRACEBACK_LINE)].map((match) => ({ file: match[1], line: Number(match[2]) }));
-    if (frames.length === 0)
+const INSTALLED = /(^|\/)(site-packages|dist-packages|\.venv|venv|\.tox|\.hatch|\.nox)\//;
+/** Every `file.py:line:` frame of a pytest traceback, in order (outermost first, deepest last). */
+function tracebackFrames(text) {
+    return [...text.matchAll(TRACEBACK_LINE)].map((match) => ({ file: match[1], line: Number(match[2]) }));
+}
+/**
+ * A frame's file as the project's (relative to `root`, the folder pytest ran in), or undefined when
+ * the frame is outside it: another directory or installed code.
+ */
+function projectFile(file, root) {
+    let relative = file;
+    if (file.startsWith('/')) {
+        const prefix = root ? `${root.replace(/\/+$/, '')}/` : undefined;
+        if (!prefix || !file.startsWith(prefix))
+            return undefined;
+        relative = file.slice(prefix.length);
+    }
+    if (relative.startsWith('../') || INSTALLED.test(relative))
         return undefined;
-    const inTestFile = frames.filter((frame) => testFile ? frame.file.endsWith(testFile) : /(^|\/)test_[^/]*\.py$|_test\.py$/.test(frame.file));
-    return (inTestFile.at(-1) ?? frames.at(-1));
+    return relative;
+}
+/**
+ * Where to annotate a failed or errored test.
+ * - A failure: the deepest frame in the test's own file (the assertion), else the deepest project frame.
+ * - An error (setup, teardown, collection): the deepest project frame, e.g. the fixture in conftest.py.
+ * Either way, never a frame in installed code: failing a project frame, the test's own location.
+ */
+function locateProblem(text, status, options = {}) {
+    const frames = tracebackFrames(text)
+        .map((frame) => ({ file: projectFile(frame.file, options.root), line: frame.line }))
+        .filter((frame) => frame.file !== undefined);
+    const inTestFile = frames.filter((frame) => options.testFile ? sameFile(frame.file, options.testFile) : /(^|\/)test_[^/]*\.py$|_test\.py$/.test(frame.file));
+    const found = status === 'failed' ? (inTestFile.at(-1) ?? frames.at(-1)) : frames.at(-1);
+    if (found)
+        return found;
+    if (options.testLocation)
+        return options.testLocation;
+    return options.testFile ? { file: options.testFile, line: 1 } : undefined;
+}
+/** Equal, or one ends with the other at a folder boundary (a classname may carry a `--junit-prefix`). */
+const sameFile = (a, b) => a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
+/** `locateProblem` for a failure, kept for callers that only have a traceback. */
+function locationFromTraceback(text, testFile) {
+    return locateProblem(text, 'failed', testFile ? { testFile } : {});
 }
 /** `tests.test_unit` (pytest's classname) → `tests/test_unit.py`; a trailing class name is dropped. */
 function fileFromClassname(classname) {
@@ -39448,12 +39488,14 @@ const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
     textNodeName: '#text',
+    // Numeric character references (`&#10;` in pytest's message attributes, `&#x27;`) as well as the named ones.
+    htmlEntities: true,
     isArray: (name) => name === 'testsuite' || name === 'testcase' || name === 'failure' || name === 'error' || name === 'skipped',
 });
 const asArray = (value) => Array.isArray(value) ? value : value === undefined ? [] : [value];
 const report_text = (node) => typeof node === 'string' ? node : typeof node?.['#text'] === 'string' ? node['#text'] : '';
 /** Parses a JUnit XML report (pytest's xunit1 or xunit2). A malformed file is a problem with its line, not a throw. */
-function parseJUnit(xml) {
+function parseJUnit(xml, options = {}) {
     const valid = XMLValidator.validate(xml);
     if (valid !== true)
         return { ok: false, problem: `not well-formed XML: ${valid.err.msg}`, line: valid.err.line };
@@ -39468,7 +39510,7 @@ function parseJUnit(xml) {
     const suites = asArray(root.testsuite);
     if (suites.length === 0)
         return { ok: false, problem: 'not a JUnit report: no <testsuite> element' };
-    const cases = suites.flatMap((suite) => asArray(suite.testcase).map(readCase));
+    const cases = suites.flatMap((suite) => asArray(suite.testcase).map((node) => readCase(node, options)));
     const totals = { passed: 0, failed: 0, error: 0, skipped: 0 };
     for (const testCase of cases)
         totals[testCase.status]++;
@@ -39477,29 +39519,36 @@ function parseJUnit(xml) {
         report: { cases, totals, timeSeconds: cases.reduce((sum, testCase) => sum + testCase.timeSeconds, 0) },
     };
 }
-function readCase(node) {
+function readCase(node, options) {
     const failure = asArray(node.failure)[0];
     const error = asArray(node.error)[0];
     const skipped = asArray(node.skipped)[0];
     const problem = failure ?? error ?? skipped;
     const status = failure ? 'failed' : error ? 'error' : skipped ? 'skipped' : 'passed';
     const details = problem ? report_text(problem) : '';
+    const name = String(node.name ?? '');
     const classname = String(node.classname ?? '');
-    const fromAttributes = typeof node.file === 'string' && node.line !== undefined
-        ? { file: node.file, line: Number(node.line) + 1 }
+    const fileAttribute = typeof node.file === 'string' && node.file !== '' ? node.file : undefined;
+    const testLocation = fileAttribute && node.line !== undefined && Number.isFinite(Number(node.line))
+        ? { file: fileAttribute, line: Number(node.line) + 1 }
         : undefined;
-    const file = fromAttributes?.file ?? fileFromClassname(classname);
+    // A collection error has no classname; its name is the module (`tests.test_x`).
+    const testFile = fileAttribute ?? fileFromClassname(classname) ?? (classname ? undefined : fileFromClassname(name));
     const location = status === 'failed' || status === 'error'
-        ? (locationFromTraceback(details, file) ?? fromAttributes)
-        : fromAttributes;
+        ? locateProblem(details, status, {
+            ...(testFile ? { testFile } : {}),
+            ...(testLocation ? { testLocation } : {}),
+            ...(options.root ? { root: options.root } : {}),
+        })
+        : testLocation;
     return {
-        name: String(node.name ?? ''),
+        name,
         classname,
         status,
         timeSeconds: Number(node.time ?? 0) || 0,
-        message: String(problem?.message ?? '')
-            .split('\n')[0]
-            .slice(0, 300),
+        message: (String(problem?.message ?? '')
+            .split('\n')
+            .find((line) => line.trim() !== '') ?? '').slice(0, 300),
         details,
         location,
     };
@@ -39566,6 +39615,8 @@ function relativeTo(root, file) {
     return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
 }
 
+// EXTERNAL MODULE: ../../packages/steps/src/integrations/index.ts + 14 modules
+var integrations = __nccwpck_require__(8379);
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/python.ts
 
 
@@ -39618,19 +39669,44 @@ async function findPython(input) {
     return { path: resolved || executable, version };
 }
 
+// EXTERNAL MODULE: ../../packages/steps/src/integrations/ddev-target.ts
+var ddev_target = __nccwpck_require__(1018);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/command.ts
-/** The `ddev test` command line for the installed ddev (20.x: TARGET_SPEC then pytest args after `--`). */
+
+/**
+ * The `ddev test` command line for one integration, the way Datadog's gate runs it (integrations-core's
+ * test-target.yml: `ddev test <target> -- <args>`): one pytest session over every test, no marker filter
+ * unless the user asks for one.
+ */
 function ddevTestArgs(options) {
     const pytest = [
-        '-m',
-        options.kind,
-        ...(options.junitFile ? [`--junitxml=${options.junitFile}`] : []),
+        ...(options.markers ? ['-m', options.markers] : []),
+        // xunit1 carries each test's file and line, so that a failure with no project frame still has a place.
+        ...(options.junitFile ? [`--junitxml=${options.junitFile}`, '-o', 'junit_family=xunit1'] : []),
         ...options.pytestArgs,
     ];
-    return ['test', ...options.ddevArgs, options.integration, '--', ...pytest];
+    return (0,ddev_target/* ddevArgsFor */.A)(options.target, ['test', ...options.ddevArgs], pytest.length > 0 ? ['--', ...pytest] : []);
 }
-/** pytest's exit code 5: nothing was collected for that marker. */
-const NO_TESTS_COLLECTED = 5;
+/**
+ * Hatch runs pytest once per environment of the integration's matrix and formats `{env_name}` in the
+ * arguments, so that each environment writes its own report instead of overwriting the previous one.
+ */
+const JUNIT_FILE_NAME = 'junit-{env_name}.xml';
+/** pytest's exit codes (ddev exits with pytest's). */
+const PYTEST_EXIT = { ok: 0, testsFailed: 1, interrupted: 2, internalError: 3, usageError: 4, noTests: 5 };
+const MARKER_EXPRESSION = /^[A-Za-z0-9_ ()]+$/;
+/** A pytest `-m` expression as the user typed it, or a problem (it is passed as one argument, never to a shell). */
+function parseMarkers(raw) {
+    const markers = raw.trim();
+    if (markers === '')
+        return undefined;
+    if (!MARKER_EXPRESSION.test(markers)) {
+        return {
+            problem: `${JSON.stringify(markers)} is not a pytest marker expression: use marker names with and/or/not and parentheses, e.g. 'unit' or 'not e2e'.`,
+        };
+    }
+    return markers;
+}
 
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(3483);
@@ -39771,6 +39847,118 @@ async function tearDown(composeFiles, reporter) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/test-files.ts
+
+
+const TEST_FILE = /^test_.*\.py$|_test\.py$/;
+/** The files pytest collects by default under an integration's `tests/` (relative to the integration). */
+function findTestFiles(integrationPath) {
+    const found = [];
+    const walk = (dir) => {
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = external_node_path_default().join(dir, name);
+            if ((0,external_node_fs_.statSync)(full).isDirectory()) {
+                if (!name.startsWith('.') && name !== '__pycache__' && name !== 'node_modules')
+                    walk(full);
+            }
+            else if (TEST_FILE.test(name)) {
+                found.push(external_node_path_default().relative(integrationPath, full).split((external_node_path_default()).sep).join('/'));
+            }
+        }
+    };
+    walk(external_node_path_default().join(integrationPath, 'tests'));
+    return found;
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/verdict.ts
+
+
+
+// eslint-disable-next-line no-control-regex -- colour codes are what it removes
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The step's verdict on one session: never a pass that ran no test of an integration that has tests. */
+function judgeSession(facts) {
+    const output = facts.output.replace(ANSI, '');
+    const counts = facts.cases ? countCases(facts.cases) : countsFromSummary(output);
+    const ran = counts.passed + counts.failed + counts.errors + counts.skipped;
+    const verdict = (outcome, reason, location, warning) => ({
+        outcome,
+        counts,
+        reason,
+        location,
+        warning,
+    });
+    const filter = describeFilter(facts);
+    if (facts.timedOut)
+        return verdict('failed', 'ddev test was stopped: it ran longer than the step allows (60 min).');
+    if (output.includes('No testable targets found')) {
+        return verdict('failed', 'ddev found nothing to test ("No testable targets found"): ddev tests a folder that has a hatch.toml and a tests/ folder.');
+    }
+    const unknown = /^Unknown target: .*$/m.exec(output);
+    if (unknown)
+        return verdict('failed', `ddev did not find the integration (${unknown[0]}).`);
+    const conftest = /ImportError while loading conftest '([^']+)'\.?/.exec(output);
+    if (conftest) {
+        const after = output.slice(conftest.index);
+        const error = /^E\s+(.+)$/m.exec(after)?.[1]?.trim();
+        const location = locateProblem(after, 'error', { root: facts.root });
+        const file = location ? (facts.shown ?? String)(location.file) : conftest[1];
+        return verdict('failed', `pytest could not load ${file}${error ? `: ${error}` : ''}`, location);
+    }
+    if (facts.exitCode === PYTEST_EXIT.noTests || (facts.exitCode === 0 && ran === 0 && facts.cases !== undefined)) {
+        if (facts.testFiles.length === 0)
+            return verdict('no-tests', 'pytest collected no tests (tests/ has no test_*.py).');
+        const files = `${plural(facts.testFiles.length, 'test file')} in tests/ (${facts.testFiles.slice(0, 3).join(', ')}${facts.testFiles.length > 3 ? ', …' : ''})`;
+        return verdict('failed', filter ? `0 tests ran: ${filter} selected none of the ${files}.` : `0 tests ran, though there are ${files}.`);
+    }
+    if (facts.exitCode === 0) {
+        const warning = ran > 0 && counts.skipped === ran ? `every test was skipped (${plural(ran, 'test')})` : undefined;
+        return verdict('passed', undefined, undefined, warning);
+    }
+    const collection = /Interrupted: (\d+) errors? during collection/.exec(output);
+    if (collection)
+        return verdict('failed', `${plural(Number(collection[1]), 'error')} during collection`);
+    if (counts.failed + counts.errors > 0)
+        return verdict('failed');
+    const said = (0,runtime_src/* lastLines */.w$)(output, 30).filter((line) => /^E\s|Error|error:/.test(line));
+    const tail = (said.length > 0 ? said.slice(-2) : (0,runtime_src/* lastLines */.w$)(output, 2)).map((line) => line.trim()).join(' ');
+    return verdict('failed', `ddev test exited with code ${facts.exitCode}${tail ? `: ${tail}` : ''}`);
+}
+function describeFilter(facts) {
+    const parts = [
+        ...(facts.markers ? [`-m ${JSON.stringify(facts.markers)}`] : []),
+        ...(facts.pytestArgs.length > 0 ? [`pytest arguments ${JSON.stringify(facts.pytestArgs.join(' '))}`] : []),
+    ];
+    return parts.length > 0 ? parts.join(' and ') : undefined;
+}
+function countCases(cases) {
+    return {
+        passed: cases.filter((c) => c.status === 'passed').length,
+        failed: cases.filter((c) => c.status === 'failed').length,
+        errors: cases.filter((c) => c.status === 'error').length,
+        skipped: cases.filter((c) => c.status === 'skipped').length,
+    };
+}
+/** pytest's closing lines (`=== 9 passed, 2 skipped in 3.1s ===`), summed over the matrix's sessions. */
+function countsFromSummary(output) {
+    const counts = { passed: 0, failed: 0, errors: 0, skipped: 0 };
+    for (const summary of output.matchAll(/^=+ (.+?) in [\d.]+s(?: \([^)]*\))? =+$/gm)) {
+        for (const [, n, word] of summary[1].matchAll(/(\d+) (passed|failed|skipped|errors?)\b/g)) {
+            const key = word === 'error' || word === 'errors' ? 'errors' : word;
+            counts[key] += Number(n);
+        }
+    }
+    return counts;
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/index.ts
 
 
@@ -39785,8 +39973,12 @@ async function tearDown(composeFiles, reporter) {
 
 
 
+
+
+
+
 const DOCKER_TROUBLE = /Cannot connect to the Docker daemon|docker: not found|Is the docker daemon running|error during connect|docker compose .* (failed|returned non-zero)/i;
-/** Runs each integration's tests of each kind through ddev, with JUnit reports and Docker housekeeping. */
+/** Runs each integration's tests in one ddev session, with JUnit reports and Docker housekeeping. */
 async function runIntegrationTests(options) {
     const started = Date.now();
     const { reporter } = options;
@@ -39797,15 +39989,13 @@ async function runIntegrationTests(options) {
         });
     }
     const composeFiles = options.composeFiles ?? options.integrations.flatMap((integration) => findComposeFiles(integration.path));
-    const images = options.kinds.includes('integration')
-        ? composeFiles.flatMap((file) => composeImages(file, options.repoPath))
-        : [];
+    const images = composeFiles.flatMap((file) => composeImages(file, options.repoPath));
     const engine = composeFiles.length > 0 ? await dockerEngineAnswers() : false;
-    if (options.kinds.includes('integration') && composeFiles.length > 0) {
+    if (composeFiles.length > 0) {
         if (!engine) {
             reporter.annotate({
                 level: 'warning',
-                message: `No Docker engine answered (docker info): running the integration tests anyway; their environment decides what to do without Docker (${composeFiles.length} compose file${composeFiles.length === 1 ? '' : 's'} found).`,
+                message: `No Docker engine answered (docker info): running the tests anyway; their environment decides what to do without Docker (${composeFiles.length} compose file${composeFiles.length === 1 ? '' : 's'} found).`,
             });
         }
         else if (options.pull && images.length > 0) {
@@ -39813,72 +40003,111 @@ async function runIntegrationTests(options) {
         }
     }
     (0,external_node_fs_.mkdirSync)(options.reportDir, { recursive: true });
+    const reportDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(options.reportDir, 'run-'));
     const results = [];
     for (const integration of options.integrations) {
-        for (const kind of options.kinds) {
-            results.push(await runKind(options, ddev, integration, kind, engine));
-        }
+        results.push(await runSession(options, ddev, integration, reportDir, engine));
     }
     if (engine && results.some((result) => result.outcome === 'failed'))
         await dumpDiagnostics(composeFiles, reporter);
-    const cases = results.flatMap((result) => result.cases);
+    const sum = (key) => results.reduce((total, result) => total + result.counts[key], 0);
     return {
         results,
         engine,
         composeFiles,
-        totals: {
-            passed: cases.filter((c) => c.status === 'passed').length,
-            failed: cases.filter((c) => c.status === 'failed').length,
-            skipped: cases.filter((c) => c.status === 'skipped').length,
-            errors: cases.filter((c) => c.status === 'error').length,
-        },
+        reportDir,
+        totals: { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), errors: sum('errors') },
         durationMs: Date.now() - started,
     };
 }
-async function runKind(options, ddev, integration, kind, engine) {
-    const junitFile = options.junit ? external_node_path_default().join(options.reportDir, `${integration.name}-${kind}.xml`) : undefined;
-    const args = ddevTestArgs({
+async function runSession(options, ddev, integration, runDir, engine) {
+    const started = Date.now();
+    const testFiles = findTestFiles(integration.path);
+    const base = {
         integration: integration.name,
-        kind,
+        reasonLocation: undefined,
+        warning: undefined,
+        exitCode: 0,
+        counts: { passed: 0, failed: 0, errors: 0, skipped: 0 },
+        junitFiles: [],
+        junitProblem: undefined,
+        cases: [],
+        dockerHint: undefined,
+    };
+    if (testFiles.length === 0) {
+        options.reporter.log(`${integration.name}: no tests (no test_*.py under ${relativeTo(options.repoPath, external_node_path_default().join(integration.path, 'tests'))}).`);
+        return {
+            ...base,
+            outcome: 'no-tests',
+            reason: 'no tests: tests/ has no test_*.py',
+            durationMs: Date.now() - started,
+        };
+    }
+    // Its own directory, empty: every report read back below was written by this session.
+    const junitDir = options.junit ? (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(runDir, `${integration.name}-`)) : undefined;
+    const target = (0,integrations/* ddevTarget */.j4)(integration);
+    const args = ddevTestArgs({
+        target,
+        markers: options.markers,
         pytestArgs: options.pytestArgs,
         ddevArgs: options.ddevArgs,
-        ...(junitFile ? { junitFile } : {}),
+        junitFile: junitDir ? external_node_path_default().join(junitDir, JUNIT_FILE_NAME) : undefined,
     });
-    const started = Date.now();
     const result = await (0,runtime_src/* runProcess */.R3)(ddev, args, {
-        cwd: options.repoPath,
+        cwd: target.cwd,
         env: { ...(options.env ?? process.env), NO_COLOR: '1', DDEV_INTERACTIVE: 'false' },
         reporter: options.reporter,
-        group: `${integration.name}: ${kind} tests (ddev ${args.join(' ')})`,
+        group: `${integration.name}: tests (ddev ${args.join(' ')})`,
         timeoutMs: 60 * 60_000,
     });
-    const outcome = result.exitCode === 0 ? 'passed' : result.exitCode === NO_TESTS_COLLECTED ? 'no-tests' : 'failed';
-    if (outcome === 'no-tests')
-        options.reporter.log(`${integration.name}: no ${kind} tests (pytest collected none with -m ${kind}).`);
-    let cases = [];
-    let junitProblem;
-    if (junitFile && (0,external_node_fs_.existsSync)(junitFile)) {
-        const parsed = parseJUnit((0,external_node_fs_.readFileSync)(junitFile, 'utf8'));
-        if (parsed.ok)
-            cases = parsed.report.cases.map((testCase) => relocate(testCase, integration, options.repoPath));
-        else
-            junitProblem = `${relativeTo(options.repoPath, junitFile)}${parsed.line ? `:${parsed.line}` : ''}: ${parsed.problem}`;
-    }
-    else if (junitFile && outcome !== 'no-tests') {
-        junitProblem = `ddev produced no JUnit report (${relativeTo(options.repoPath, junitFile)}): ${(0,runtime_src/* lastLines */.w$)(result.stderr || result.stdout, 3).join(' ')}`;
+    const junitFiles = junitDir
+        ? (0,external_node_fs_.readdirSync)(junitDir)
+            .filter((name) => name.endsWith('.xml'))
+            .sort()
+            .map((name) => external_node_path_default().join(junitDir, name))
+        : [];
+    let cases;
+    const problems = [];
+    for (const file of junitFiles) {
+        const parsed = parseJUnit((0,external_node_fs_.readFileSync)(file, 'utf8'), { root: integration.path });
+        if (parsed.ok) {
+            cases = [
+                ...(cases ?? []),
+                ...parsed.report.cases.map((testCase) => relocate(testCase, integration, options.repoPath)),
+            ];
+        }
+        else {
+            problems.push(`${file}${parsed.line ? `:${parsed.line}` : ''}: ${parsed.problem}`);
+        }
     }
     const output = `${result.stdout}\n${result.stderr}`;
-    const dockerHint = outcome === 'failed' && kind === 'integration' && !engine && DOCKER_TROUBLE.test(output)
-        ? "The integration tests failed on Docker errors, and no Docker engine answered on this runner: use a runner with Docker (ubuntu-*), or make the tests' environment work without it."
+    const verdict = judgeSession({
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        output,
+        cases,
+        testFiles,
+        markers: options.markers,
+        pytestArgs: options.pytestArgs,
+        root: integration.path,
+        shown: (file) => relativeTo(options.repoPath, external_node_path_default().join(integration.path, file)),
+    });
+    const dockerHint = verdict.outcome === 'failed' && !engine && DOCKER_TROUBLE.test(output)
+        ? "The tests failed on Docker errors, and no Docker engine answered on this runner: use a runner with Docker (ubuntu-*), or make the tests' environment work without it."
         : undefined;
     return {
-        integration: integration.name,
-        kind,
-        outcome,
+        ...base,
+        outcome: verdict.outcome,
+        reason: verdict.reason,
+        reasonLocation: verdict.location
+            ? { ...verdict.location, file: relativeTo(options.repoPath, external_node_path_default().join(integration.path, verdict.location.file)) }
+            : undefined,
+        warning: verdict.warning,
         exitCode: result.exitCode,
-        junitFile,
-        junitProblem,
-        cases,
+        counts: verdict.counts,
+        junitFiles,
+        junitProblem: problems.length > 0 ? problems.join('; ') : undefined,
+        cases: cases ?? [],
         durationMs: Date.now() - started,
         dockerHint,
     };
@@ -39896,18 +40125,44 @@ function relocate(testCase, integration, repoPath) {
 
 /***/ }),
 
-/***/ 6196:
+/***/ 1018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ ddevArgsFor),
+/* harmony export */   j: () => (/* binding */ ddevTarget)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+function ddevTarget(integration) {
+    if (integration.folder === '')
+        return { cwd: integration.path, target: '.' };
+    return { cwd: node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(integration.path), target: node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(integration.path) };
+}
+/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
+function ddevArgsFor(target, command, rest = []) {
+    return ['--here', ...command, target.target, ...rest];
+}
+
+
+/***/ }),
+
+/***/ 8379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   UR: () => (/* binding */ baseFromEvent),
+  j4: () => (/* reexport */ ddev_target/* ddevTarget */.j),
   Cw: () => (/* binding */ parseIntegrationsSpec),
-  O9: () => (/* binding */ selectIntegrations)
+  nS: () => (/* binding */ resolveIntegrationsPath),
+  O9: () => (/* binding */ selectIntegrations),
+  pg: () => (/* binding */ withPythonPackage)
 });
 
-// UNUSED EXPORTS: ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, resolveIntegrationsPath, rootIntegration
+// UNUSED EXPORTS: ddevArgsFor, hasPythonPackage, integrationAt, listIntegrations, rootIntegration
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -40632,23 +40887,13 @@ function listIntegrations(repoPath, within = '') {
  * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
  */
 function hasPythonPackage(integrationPath) {
-    return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
-        existsSync(path.join(integrationPath, 'pyproject.toml')) ||
-        existsSync(path.join(integrationPath, 'setup.py')));
+    return (isDirectory(external_node_path_default().join(integrationPath, 'datadog_checks')) ||
+        (0,external_node_fs_.existsSync)(external_node_path_default().join(integrationPath, 'pyproject.toml')) ||
+        (0,external_node_fs_.existsSync)(external_node_path_default().join(integrationPath, 'setup.py')));
 }
 
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/ddev-target.ts
-
-function ddevTarget(integration) {
-    if (integration.folder === '')
-        return { cwd: integration.path, target: '.' };
-    return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
-}
-/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
-function ddevArgsFor(target, command, rest = []) {
-    return ['--here', ...command, target.target, ...rest];
-}
-
+// EXTERNAL MODULE: ../../packages/steps/src/integrations/ddev-target.ts
+var ddev_target = __nccwpck_require__(1018);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
 
 
@@ -40749,21 +40994,21 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
     const trimmed = raw.trim().replace(/\\/g, '/');
     if (trimmed === '' || trimmed === '.' || trimmed === './')
         return '';
-    if (path.isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
-        throw new UserError(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
             hint: "Give the folder relative to the repository, e.g. 'integrations'.",
         });
     }
-    const normalized = path.posix.normalize(trimmed).replace(/\/+$/, '');
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
     if (normalized === '..' || normalized.startsWith('../')) {
-        throw new UserError(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
             hint: "Give a folder inside the repository, e.g. 'integrations'.",
         });
     }
     if (normalized === '.')
         return '';
-    if (!isFolder(path.join(repoPath, normalized))) {
-        throw new UserError(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
+        throw new src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
             hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
         });
     }
@@ -40771,11 +41016,21 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
 }
 function isFolder(full) {
     try {
-        return statSync(full).isDirectory();
+        return (0,external_node_fs_.statSync)(full).isDirectory();
     }
     catch {
         return false;
     }
+}
+/**
+ * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
+ * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
+ */
+function withPythonPackage(integrations, reporter, step) {
+    const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
+    for (const tile of tiles)
+        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
+    return integrations.filter((integration) => !tiles.includes(integration));
 }
 
 

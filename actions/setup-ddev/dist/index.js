@@ -28376,21 +28376,19 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5046);
-/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(118);
-/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8839);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9419);
+/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1749);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9419);
 
 
 function readActionInputs(source) {
-    return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .readInputs */ .Ko)({
-        integrationsPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(),
-        ddevVersion: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .Ie)(_aic_ddev__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionRequest */ .Hd),
-        python: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)({ default: 'python3' }),
-        installer: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .choice */ .Yq)(_aic_ddev__WEBPACK_IMPORTED_MODULE_2__/* .INSTALLERS */ .UP, 'uv'),
-        repo: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .choice */ .Yq)(['auto', ..._aic_ddev__WEBPACK_IMPORTED_MODULE_3__/* .REPOS */ .CB], 'auto'),
-        repoPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)({ required: true }),
-        cache: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zM)(true),
+    return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)({
+        integrationsPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(),
+        ddevVersion: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .custom */ .Ie)(_aic_ddev__WEBPACK_IMPORTED_MODULE_0__/* .parseVersionRequest */ .Hd),
+        python: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)({ default: 'python3' }),
+        installer: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .choice */ .Yq)(_aic_ddev__WEBPACK_IMPORTED_MODULE_0__/* .INSTALLERS */ .UP, 'uv'),
+        repo: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .choice */ .Yq)(['auto', ..._aic_ddev__WEBPACK_IMPORTED_MODULE_0__/* .REPOS */ .CB], 'auto'),
+        repoPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)({ required: true }),
+        cache: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zM)(true),
     }, source);
 }
 
@@ -28483,148 +28481,26 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 118:
+/***/ 1749:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   UP: () => (/* binding */ INSTALLERS),
-/* harmony export */   VF: () => (/* binding */ installPlan),
-/* harmony export */   k$: () => (/* binding */ cacheKey),
-/* harmony export */   k5: () => (/* binding */ toolCacheName)
-/* harmony export */ });
-/* unused harmony export PINNED_DDEV_VERSION */
-/** The commands that install ddev into an isolated environment, as argument arrays. */
-const INSTALLERS = ['uv', 'pipx', 'pip'];
-function installPlan(input) {
-    const requirement = `ddev==${input.version}`;
-    const join = (...parts) => parts.join('/');
-    switch (input.installer) {
-        case 'uv': {
-            const binDir = join(input.target, 'venv', 'bin');
-            return {
-                binDir,
-                ddev: join(binDir, 'ddev'),
-                commands: [
-                    {
-                        command: input.uv ?? 'uv',
-                        args: ['venv', '--quiet', '--seed', '--python', input.python, join(input.target, 'venv')],
-                    },
-                    {
-                        command: input.uv ?? 'uv',
-                        args: ['pip', 'install', '--quiet', '--python', join(binDir, 'python'), requirement],
-                    },
-                ],
-            };
-        }
-        case 'pip': {
-            const binDir = join(input.target, 'venv', 'bin');
-            return {
-                binDir,
-                ddev: join(binDir, 'ddev'),
-                commands: [
-                    { command: input.python, args: ['-m', 'venv', join(input.target, 'venv')] },
-                    {
-                        command: join(binDir, 'python'),
-                        args: ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', requirement],
-                    },
-                ],
-            };
-        }
-        case 'pipx': {
-            const binDir = join(input.target, 'bin');
-            return {
-                binDir,
-                ddev: join(binDir, 'ddev'),
-                commands: [
-                    {
-                        command: input.pipx ?? 'pipx',
-                        args: ['install', '--python', input.python, requirement],
-                        env: {
-                            PIPX_HOME: join(input.target, 'pipx'),
-                            PIPX_BIN_DIR: binDir,
-                            PIPX_MAN_DIR: join(input.target, 'man'),
-                        },
-                    },
-                ],
-            };
-        }
-    }
-}
-/** The tool-cache name: one entry per installer and Python minor version (the version is ddev's). */
-function toolCacheName(installer, pythonVersion) {
-    const minor = pythonVersion.split('.').slice(0, 2).join('.');
-    return `ddev-${installer}-py${minor}`;
-}
-/**
- * The actions/cache key, built like setup-python's: everything that changes the installed files.
- * Restore keys are not used: a near match would be a different ddev version.
- */
-function cacheKey(parts) {
-    return `agent-integration-ci-ddev-${parts.os}-${parts.arch}-${parts.installer}-py${parts.pythonVersion}-ddev${parts.ddevVersion}`;
-}
-/** The ddev our tests pass with (also in scripts/python-pins.json and setup-ddev's action.yml; a test keeps them equal). */
-const PINNED_DDEV_VERSION = '20.1.0';
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  UP: () => (/* reexport */ INSTALLERS),
+  CB: () => (/* reexport */ REPOS),
+  k$: () => (/* reexport */ cacheKey),
+  S8: () => (/* reexport */ ddevConfigToml),
+  ZJ: () => (/* reexport */ inferRepo),
+  VF: () => (/* reexport */ installPlan),
+  Hd: () => (/* reexport */ parseVersionRequest),
+  x: () => (/* reexport */ resolveVersion),
+  k5: () => (/* reexport */ toolCacheName)
+});
 
-/***/ }),
+// UNUSED EXPORTS: EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INTEGRATION_VALIDATIONS, PINNED_DDEV_VERSION, REPOSITORY_VALIDATIONS, compareReleases, hasRuffSettings, parseRelease, parseValidationOutput, plainText, pythonAllowed, repositoryValidationApplies, validationApplies, validationArgs, validationSet
 
-/***/ 8839:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CB: () => (/* binding */ REPOS),
-/* harmony export */   S8: () => (/* binding */ ddevConfigToml),
-/* harmony export */   ZJ: () => (/* binding */ inferRepo)
-/* harmony export */ });
-/** Which ddev repository a checkout is, and the config file that tells ddev so. */
-const REPOS = ['extras', 'marketplace', 'core'];
-/** `repo: auto`: integrations-core, marketplace, extras — or a partner's own repository, which ddev treats as extras. */
-function inferRepo(facts) {
-    const names = `${facts.folderName} ${facts.remoteUrl ?? ''}`.toLowerCase();
-    if (facts.entries.includes('datadog_checks_base') && facts.entries.includes('ddev')) {
-        return { ok: true, repo: 'core', reason: 'the checkout holds datadog_checks_base and ddev (integrations-core)' };
-    }
-    if (/(^|[/\s:])marketplace(\.git)?($|[\s/])/.test(names))
-        return { ok: true, repo: 'marketplace', reason: 'the repository is named marketplace' };
-    if (facts.integrationCount === 0) {
-        return {
-            ok: false,
-            problem: 'found no integration (no folder with hatch.toml, datadog_checks/ or manifest.json).',
-        };
-    }
-    if (names.includes('integrations-extras'))
-        return { ok: true, repo: 'extras', reason: 'the repository is integrations-extras' };
-    return {
-        ok: true,
-        repo: 'extras',
-        reason: `a partner repository with ${facts.integrationCount} integration${facts.integrationCount === 1 ? '' : 's'} (ddev's extras layout)`,
-    };
-}
-const tomlString = (text) => JSON.stringify(text);
-/** Our own ddev config: the repo choice, `repos.<repo>` = the checkout, no upgrade checks. */
-function ddevConfigToml(repo, repoPath) {
-    return [
-        "# Written by agent-integration-ci (setup-ddev); the user's own ddev config is never touched.",
-        `repo = ${tomlString(repo)}`,
-        'upgrade_check = false',
-        '',
-        '[repos]',
-        `${repo} = ${tomlString(repoPath)}`,
-        '',
-    ].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 5046:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hd: () => (/* binding */ parseVersionRequest),
-/* harmony export */   x: () => (/* binding */ resolveVersion)
-/* harmony export */ });
-/* unused harmony exports parseRelease, compareReleases, pythonAllowed */
+;// CONCATENATED MODULE: ../../packages/ddev/src/versions.ts
 /**
  * The part of PEP 440 that ddev versions need: release versions `X.Y.Z` (ddev publishes no pre-releases
  * we would pick), compared numerically, and specifiers `==`, `!=`, `>=`, `<=`, `>`, `<`, `~=`, `==X.*`
@@ -28743,6 +28619,582 @@ function resolveVersion(request, published, python) {
 function newestOf(versions) {
     return [...versions].sort((a, b) => compareReleases(parseRelease(b), parseRelease(a)))[0];
 }
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/repo.ts
+/** Which ddev repository a checkout is, and the config file that tells ddev so. */
+const REPOS = ['extras', 'marketplace', 'core'];
+/** `repo: auto`: integrations-core, marketplace, extras — or a partner's own repository, which ddev treats as extras. */
+function inferRepo(facts) {
+    const names = `${facts.folderName} ${facts.remoteUrl ?? ''}`.toLowerCase();
+    if (facts.entries.includes('datadog_checks_base') && facts.entries.includes('ddev')) {
+        return { ok: true, repo: 'core', reason: 'the checkout holds datadog_checks_base and ddev (integrations-core)' };
+    }
+    if (/(^|[/\s:])marketplace(\.git)?($|[\s/])/.test(names))
+        return { ok: true, repo: 'marketplace', reason: 'the repository is named marketplace' };
+    if (facts.integrationCount === 0) {
+        return {
+            ok: false,
+            problem: 'found no integration (no folder with hatch.toml, datadog_checks/ or manifest.json).',
+        };
+    }
+    if (names.includes('integrations-extras'))
+        return { ok: true, repo: 'extras', reason: 'the repository is integrations-extras' };
+    return {
+        ok: true,
+        repo: 'extras',
+        reason: `a partner repository with ${facts.integrationCount} integration${facts.integrationCount === 1 ? '' : 's'} (ddev's extras layout)`,
+    };
+}
+const tomlString = (text) => JSON.stringify(text);
+/** Our own ddev config: the repo choice, `repos.<repo>` = the checkout, no upgrade checks. */
+function ddevConfigToml(repo, repoPath) {
+    return [
+        "# Written by agent-integration-ci (setup-ddev); the user's own ddev config is never touched.",
+        `repo = ${tomlString(repo)}`,
+        'upgrade_check = false',
+        '',
+        '[repos]',
+        `${repo} = ${tomlString(repoPath)}`,
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/install-plan.ts
+/** The commands that install ddev into an isolated environment, as argument arrays. */
+const INSTALLERS = ['uv', 'pipx', 'pip'];
+function installPlan(input) {
+    const requirement = `ddev==${input.version}`;
+    const join = (...parts) => parts.join('/');
+    switch (input.installer) {
+        case 'uv': {
+            const binDir = join(input.target, 'venv', 'bin');
+            return {
+                binDir,
+                ddev: join(binDir, 'ddev'),
+                commands: [
+                    {
+                        command: input.uv ?? 'uv',
+                        args: ['venv', '--quiet', '--seed', '--python', input.python, join(input.target, 'venv')],
+                    },
+                    {
+                        command: input.uv ?? 'uv',
+                        args: ['pip', 'install', '--quiet', '--python', join(binDir, 'python'), requirement],
+                    },
+                ],
+            };
+        }
+        case 'pip': {
+            const binDir = join(input.target, 'venv', 'bin');
+            return {
+                binDir,
+                ddev: join(binDir, 'ddev'),
+                commands: [
+                    { command: input.python, args: ['-m', 'venv', join(input.target, 'venv')] },
+                    {
+                        command: join(binDir, 'python'),
+                        args: ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', requirement],
+                    },
+                ],
+            };
+        }
+        case 'pipx': {
+            const binDir = join(input.target, 'bin');
+            return {
+                binDir,
+                ddev: join(binDir, 'ddev'),
+                commands: [
+                    {
+                        command: input.pipx ?? 'pipx',
+                        args: ['install', '--python', input.python, requirement],
+                        env: {
+                            PIPX_HOME: join(input.target, 'pipx'),
+                            PIPX_BIN_DIR: binDir,
+                            PIPX_MAN_DIR: join(input.target, 'man'),
+                        },
+                    },
+                ],
+            };
+        }
+    }
+}
+/** The tool-cache name: one entry per installer and Python minor version (the version is ddev's). */
+function toolCacheName(installer, pythonVersion) {
+    const minor = pythonVersion.split('.').slice(0, 2).join('.');
+    return `ddev-${installer}-py${minor}`;
+}
+/**
+ * The actions/cache key, built like setup-python's: everything that changes the installed files.
+ * Restore keys are not used: a near match would be a different ddev version.
+ */
+function cacheKey(parts) {
+    return `agent-integration-ci-ddev-${parts.os}-${parts.arch}-${parts.installer}-py${parts.pythonVersion}-ddev${parts.ddevVersion}`;
+}
+/** The ddev our tests pass with (also in scripts/python-pins.json and setup-ddev's action.yml; a test keeps them equal). */
+const PINNED_DDEV_VERSION = '20.1.0';
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/validation-set.ts
+/**
+ * Datadog's gate for integrations-extras: the validations its validate.yml asks of integrations-core's
+ * run-validations.yml, plus `ddev test --lint` (the first step of test-target.yml).
+ */
+const INTEGRATION_VALIDATIONS = [
+    'config',
+    'imports',
+    'integration-style',
+    'jmx-metrics',
+    'legacy-signature',
+    'metadata',
+    'models',
+    'package',
+    'readmes',
+];
+/** Run once on the whole repository (`ddev validate ci`, `ddev validate codeowners`). */
+const REPOSITORY_VALIDATIONS = (/* unused pure expression or super */ null && (['ci', 'codeowners']));
+const APPLIES = { applies: true };
+/**
+ * Whether Datadog's CI runs a validation on this folder. Its pull-request runs pass `changed`, which ddev
+ * intersects with a per-validation selection: valid checks (config, models, package, legacy-signature),
+ * manifests (imports, integration-style, readmes, metadata), changed code (jmx-metrics), testable checks (lint).
+ */
+function validationApplies(validation, shape) {
+    switch (validation) {
+        case 'config':
+        case 'models':
+        case 'package':
+        case 'legacy-signature':
+            return shape.hasVersionFile
+                ? APPLIES
+                : {
+                    applies: false,
+                    reason: "no Python package (datadog_checks/<name>/__about__.py): ddev selects only checks for this validation, so Datadog's CI does not run it here",
+                };
+        case 'imports':
+        case 'eula':
+        case 'integration-style':
+        case 'readmes':
+        case 'metadata':
+            return shape.hasManifest
+                ? APPLIES
+                : { applies: false, reason: 'no manifest.json: ddev selects only integrations with a manifest' };
+        case 'jmx-metrics':
+            return shape.hasCode
+                ? APPLIES
+                : { applies: false, reason: 'no code in datadog_checks/: ddev selects only integrations whose code changed' };
+        case 'lint':
+            return shape.isTestable
+                ? APPLIES
+                : {
+                    applies: false,
+                    reason: "not testable (hatch.toml and tests/): Datadog's CI runs test-target.yml (ddev test --lint) only for testable checks",
+                };
+    }
+}
+const KNOWN_INTEGRATION = [...INTEGRATION_VALIDATIONS, 'eula'];
+const KNOWN_REPOSITORY = (/* unused pure expression or super */ null && (REPOSITORY_VALIDATIONS));
+/**
+ * The validations Datadog's CI runs for a repository kind: the extras set, plus `eula` on marketplace. A
+ * repository that lists its own in `.ddev/config.toml` (`validations = [...]`, what `ddev validate all`
+ * reads) gets that list.
+ */
+function validationSet(repo, configured) {
+    if (configured !== undefined) {
+        return {
+            integration: configured.filter((name) => KNOWN_INTEGRATION.includes(name)),
+            repository: configured.filter((name) => KNOWN_REPOSITORY.includes(name)),
+            unsupported: configured.filter((name) => !KNOWN_INTEGRATION.includes(name) && !KNOWN_REPOSITORY.includes(name)),
+            source: 'the validations list of .ddev/config.toml',
+        };
+    }
+    return {
+        integration: repo === 'marketplace' ? [...INTEGRATION_VALIDATIONS, 'eula'] : [...INTEGRATION_VALIDATIONS],
+        repository: [...REPOSITORY_VALIDATIONS],
+        unsupported: [],
+        source: repo === 'marketplace'
+            ? "integrations-extras' set plus eula (marketplace)"
+            : "integrations-extras' validate.yml set",
+    };
+}
+function repositoryValidationApplies(validation, facts) {
+    if (facts.repo === 'core')
+        return { applies: false, reason: 'integrations-core runs its own validate workflow, not the extras set' };
+    if (validation === 'ci') {
+        return facts.hasTestAllWorkflow
+            ? APPLIES
+            : {
+                applies: false,
+                reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/workflows/test-all.yml, the file `ddev validate ci` checks)',
+            };
+    }
+    return facts.hasCodeowners
+        ? APPLIES
+        : {
+            applies: false,
+            reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/CODEOWNERS, the file `ddev validate codeowners` checks)',
+        };
+}
+/** The ddev command line (after `ddev`) of one validation on one target; `sync` = ddev's own fixing form. */
+function validationArgs(validation, target) {
+    if (validation === 'lint')
+        return ['test', '--lint', target ?? ''];
+    return target === undefined ? ['validate', validation] : ['validate', validation, target];
+}
+/** ddev's syncing forms, in the order `aic fix` runs them. */
+const FIX_COMMANDS = [
+    { name: 'config', args: (target) => ['validate', 'config', '--sync', target] },
+    { name: 'models', args: (target) => ['validate', 'models', '--sync', target] },
+    { name: 'format', args: (target) => ['test', '--fmt', target] },
+];
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/validation-output.ts
+// eslint-disable-next-line no-control-regex -- ANSI colour codes are what this removes.
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+function plainText(output) {
+    return output.replace(ANSI, '').replace(/\r/g, '');
+}
+const indentOf = (line) => line.length - line.trimStart().length;
+const packageDir = (target) => `datadog_checks/${target.replace(/-/g, '_')}`;
+/** The line of `- name: <option>` in a spec.yaml, for spec errors that name an option. */
+function optionLine(spec, option) {
+    if (spec === undefined)
+        return undefined;
+    const index = spec
+        .split('\n')
+        .findIndex((line) => new RegExp(`^\\s*-?\\s*name:\\s*['"]?${option}['"]?\\s*$`).test(line));
+    return index >= 0 ? index + 1 : undefined;
+}
+/** `*** 22,28 ****` then the old lines: the number of the first changed one (`! ` or `- `). */
+function firstChangedLine(lines, from) {
+    for (let i = from; i < lines.length; i++) {
+        const header = /^\s*\*\*\* (\d+)(?:,\d+)? \*\*\*\*\s*$/.exec(lines[i]);
+        if (!header)
+            continue;
+        let offset = 0;
+        for (let j = i + 1; j < lines.length; j++) {
+            const line = lines[j];
+            if (/^\s*--- \d+/.test(line))
+                break;
+            if (line === '')
+                continue;
+            const marker = line.replace(/^ {4}/, '').slice(0, 2);
+            if (marker === '! ' || marker === '- ')
+                return Number(header[1]) + offset;
+            offset++;
+        }
+        return Number(header[1]);
+    }
+    return undefined;
+}
+function parseConfig(input, lines) {
+    const findings = [];
+    const data = `${packageDir(input.target)}/data`;
+    const spec = 'assets/configuration/spec.yaml';
+    let legacyFile;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const text = line.trim();
+        if (text === '' || /^Did not find spec file/.test(text) || /^(Validating|Files |All \d+|Skipping)/.test(text))
+            continue;
+        if (text === `${input.target}:`)
+            continue;
+        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
+        if (sync) {
+            findings.push({
+                level: 'error',
+                file: `${data}/${sync[1]}`,
+                line: firstChangedLine(lines, i + 1),
+                message: `${sync[1]} is not in sync with ${spec}: run "${sync[2]}" (or aic fix).`,
+            });
+            // Its context diff follows, up to the next file or the totals.
+            while (i + 1 < lines.length && !/^\S/.test(lines[i + 1]) && !/^\s*File `/.test(lines[i + 1]))
+                i++;
+            continue;
+        }
+        const fileHeader = /^ {4}(\S+):$/.exec(line);
+        if (fileHeader) {
+            legacyFile = `${data}/${fileHeader[1]}`;
+            continue;
+        }
+        const located = /^\(L(\d+)\) (.+)$/.exec(text);
+        if (located && legacyFile) {
+            findings.push({ level: 'error', file: legacyFile, line: Number(located[1]), message: located[2] });
+            continue;
+        }
+        if (legacyFile && indentOf(line) >= 8) {
+            const detail = text === 'Invalid YAML -' && lines[i + 1] ? `Invalid YAML: ${lines[++i].trim()}` : text;
+            findings.push({ level: 'error', file: legacyFile, line: undefined, message: detail });
+            continue;
+        }
+        if (indentOf(line) === 4) {
+            // A spec error: its block is the more-indented lines that follow.
+            const block = [text];
+            while (i + 1 < lines.length && indentOf(lines[i + 1]) > 4)
+                block.push(lines[++i].trim());
+            const previous = findings.at(-1);
+            if (/must be one of/.test(text) && previous?.file === spec) {
+                // The second half of the same spec error (ddev prints one error over several lines).
+                previous.message += ` ${block.join(' ')}`;
+                continue;
+            }
+            const option = /Option name '([^']+)'/.exec(text)?.[1];
+            findings.push({
+                level: 'error',
+                file: spec,
+                line: option ? optionLine(input.readFile?.(spec), option) : undefined,
+                message: block.join(' '),
+            });
+        }
+    }
+    return findings;
+}
+function parseMetadata(input, lines) {
+    const findings = [];
+    for (const line of lines) {
+        const text = line.trim();
+        const prefix = `${input.target}:`;
+        if (!text.startsWith(prefix))
+            continue;
+        const rest = text.slice(prefix.length);
+        const row = /^(\d+) (.+)$/.exec(rest);
+        if (row) {
+            findings.push({ level: 'error', file: 'metadata.csv', line: Number(row[1]), message: row[2] });
+        }
+        else if (rest.startsWith(' ')) {
+            const message = rest.trim();
+            findings.push({
+                level: 'error',
+                file: /manifest/.test(message) ? 'manifest.json' : 'metadata.csv',
+                line: undefined,
+                message: /metric_prefix does not exist/.test(message)
+                    ? `${message} Set assets.integration.metrics.prefix (e.g. "${input.target}.") in manifest.json.`
+                    : message,
+            });
+        }
+    }
+    return findings;
+}
+function relativeToIntegration(input, file) {
+    const base = input.integrationPath.replace(/\/+$/, '') + '/';
+    return file.startsWith(base) ? file.slice(base.length) : file;
+}
+function parseImports(input, lines) {
+    const findings = [];
+    for (let i = 0; i < lines.length; i++) {
+        const hit = /^\s*(\S.*\.py): line # (\d+)$/.exec(lines[i]);
+        if (!hit)
+            continue;
+        const code = lines[i + 1]?.trim() ?? '';
+        findings.push({
+            level: 'error',
+            file: relativeToIntegration(input, hit[1]),
+            line: Number(hit[2]),
+            message: `Deprecated import${code ? ` \`${code}\`` : ''}: import from datadog_checks.base instead.`,
+        });
+    }
+    return findings;
+}
+function parseLegacySignature(lines) {
+    return lines.flatMap((line) => {
+        const hit = /uses legacy agent signature in `([^`]+)` on line (\d+)/.exec(line);
+        return hit
+            ? [
+                {
+                    level: 'error',
+                    file: hit[1],
+                    line: Number(hit[2]),
+                    message: 'Legacy Agent signature: use __init__(self, name, init_config, instances).',
+                },
+            ]
+            : [];
+    });
+}
+function parsePackage(input, lines) {
+    const findings = [];
+    let failing = false;
+    for (const line of lines) {
+        if (/\.\.\.\s+FAILED$/.test(line)) {
+            failing = true;
+            continue;
+        }
+        if (!failing)
+            continue;
+        if (indentOf(line) === 0) {
+            failing = false;
+            continue;
+        }
+        const message = line.trim().replace(new RegExp(`\\b${input.target}/pyproject\\.toml\\b`), 'pyproject.toml');
+        findings.push({ level: 'error', file: 'pyproject.toml', line: undefined, message });
+    }
+    return findings;
+}
+function parseReadmes(input, lines) {
+    const findings = [];
+    let inside = false;
+    for (const line of lines) {
+        if (line.trim() === `${input.target}:`) {
+            inside = true;
+            continue;
+        }
+        if (!inside || line.trim() === '')
+            continue;
+        if (indentOf(line) === 0) {
+            inside = false;
+            continue;
+        }
+        const text = line.trim();
+        const previous = findings.at(-1);
+        if (text.startsWith('|') && previous) {
+            // The non-ASCII report: the offending line, then a marker line under it.
+            const shown = text.slice(1).trim();
+            const readme = input.readFile?.('README.md');
+            if (previous.line === undefined && readme !== undefined && shown !== '' && !/^[\^\s]+$/.test(shown)) {
+                const index = readme.split('\n').findIndex((candidate) => candidate.trim() === shown);
+                if (index >= 0)
+                    previous.line = index + 1;
+            }
+            continue;
+        }
+        findings.push({ level: 'error', file: 'README.md', line: undefined, message: text });
+    }
+    return findings;
+}
+function parseModels(input, lines) {
+    const findings = [];
+    for (const line of lines) {
+        const text = line.trim();
+        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
+        if (sync) {
+            findings.push({
+                level: 'error',
+                file: `${packageDir(input.target)}/config_models/${sync[1]}`,
+                line: undefined,
+                message: `${sync[1]} is not in sync with assets/configuration/spec.yaml: run "${sync[2]}" (or aic fix).`,
+            });
+        }
+        else if (indentOf(line) >= 4 && !/^(Writing|All \d+|Validating)/.test(text)) {
+            findings.push({ level: 'error', file: 'assets/configuration/spec.yaml', line: undefined, message: text });
+        }
+    }
+    return findings;
+}
+function parseLint(lines) {
+    const findings = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const check = /^(\S[^:\s]*):(\d+):(\d+): ([A-Z]+[0-9]+) (?:\[\*\] )?(.+)$/.exec(line);
+        if (check) {
+            findings.push({
+                level: 'error',
+                file: check[1],
+                line: Number(check[2]),
+                message: `ruff ${check[4]}: ${check[5]}`,
+            });
+            continue;
+        }
+        const diff = /^--- (\S+)$/.exec(line);
+        if (diff && lines[i + 1]?.startsWith('+++ ')) {
+            const hunk = /^@@ -(\d+)/.exec(lines[i + 2] ?? '');
+            findings.push({
+                level: 'error',
+                file: diff[1],
+                line: hunk ? Number(hunk[1]) : undefined,
+                message: 'Not formatted as ruff format would: run "ddev test --fmt" (or aic fix).',
+            });
+        }
+    }
+    return findings;
+}
+function parseEula(lines) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => /(does not exist|is missing the pdf extension|is not a PDF file)$/.test(text))
+        .map((message) => ({
+        level: 'error',
+        file: 'manifest.json',
+        line: undefined,
+        message: `EULA: ${message}`,
+    }));
+}
+function parseCodeowners(lines) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => /^Integration .* `?CODEOWNERS`?|is not owned by/.test(text))
+        .map((message) => ({ level: 'error', file: '.github/CODEOWNERS', line: undefined, message }));
+}
+/** Lines that say nothing about a problem: progress, counts, banners. */
+const NOISE = /^(Validating|Validation passed|All \d+|\d+ (valid|total|files?)|Files (valid|with)|Passed:|Errors:|Metrics validation|cmd \[\d\]|Check `[^`]+` uses the new)|^[─└├│\s]*$/;
+/** The last lines of a failed run that say something, for a failure no parser recognised. */
+function meaningfulTail(lines, count = 3) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => text !== '' && !NOISE.test(text))
+        .slice(-count);
+}
+const FALLBACK_FILE = {
+    ci: '.github/workflows/test-all.yml',
+    codeowners: '.github/CODEOWNERS',
+};
+/**
+ * ddev's output as findings. The verdict is ddev's exit code, as in Datadog's CI (its job fails on a
+ * non-zero exit): problems printed by a run that exits 0 are warnings, and a failed run always has an error.
+ */
+function parseValidationOutput(input) {
+    const lines = plainText(input.output).split('\n');
+    let findings;
+    switch (input.validation) {
+        case 'config':
+            findings = parseConfig(input, lines);
+            break;
+        case 'metadata':
+            findings = parseMetadata(input, lines);
+            break;
+        case 'imports':
+            findings = parseImports(input, lines);
+            break;
+        case 'legacy-signature':
+            findings = parseLegacySignature(lines);
+            break;
+        case 'package':
+            findings = parsePackage(input, lines);
+            break;
+        case 'readmes':
+            findings = parseReadmes(input, lines);
+            break;
+        case 'models':
+            findings = parseModels(input, lines);
+            break;
+        case 'lint':
+            findings = parseLint(lines);
+            break;
+        case 'eula':
+            findings = parseEula(lines);
+            break;
+        case 'codeowners':
+            findings = parseCodeowners(lines);
+            break;
+        default:
+            findings = [];
+    }
+    if (input.exitCode === 0)
+        return findings.map((finding) => ({ ...finding, level: 'warning' }));
+    if (!findings.some((finding) => finding.level === 'error')) {
+        const tail = meaningfulTail(lines);
+        findings.push({
+            level: 'error',
+            file: FALLBACK_FILE[input.validation],
+            line: undefined,
+            message: `ddev ${input.validation === 'lint' ? 'test --lint' : `validate ${input.validation}`} failed (exit ${input.exitCode})${tail.length > 0 ? `: ${tail.join(' ')}` : '.'}`,
+        });
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
+
+
+
+
+
+
 
 
 /***/ }),
@@ -29614,7 +30066,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nS: () => (/* binding */ resolveIntegrationsPath)
 });
 
-// UNUSED EXPORTS: baseFromEvent, ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, parseIntegrationsSpec, rootIntegration, selectIntegrations
+// UNUSED EXPORTS: baseFromEvent, ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, parseIntegrationsSpec, rootIntegration, selectIntegrations, withPythonPackage
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -30107,6 +30559,16 @@ function isFolder(full) {
         return false;
     }
 }
+/**
+ * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
+ * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
+ */
+function withPythonPackage(integrations, reporter, step) {
+    const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
+    for (const tile of tiles)
+        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
+    return integrations.filter((integration) => !tiles.includes(integration));
+}
 
 
 /***/ }),
@@ -30127,14 +30589,10 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/ddev/src/repo.ts
-var src_repo = __nccwpck_require__(8839);
-// EXTERNAL MODULE: ../../packages/ddev/src/install-plan.ts
-var install_plan = __nccwpck_require__(118);
-// EXTERNAL MODULE: ../../packages/ddev/src/versions.ts
-var versions = __nccwpck_require__(5046);
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 5 modules
+var src = __nccwpck_require__(1749);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var src = __nccwpck_require__(9419);
+var runtime_src = __nccwpck_require__(9419);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/services/tool-cache.ts
 
 
@@ -30185,19 +30643,19 @@ function whichOnPath(name, env = process.env) {
 async function findPython(input) {
     const name = input === '' ? 'python3' : input;
     if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
-        throw new src/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
+        throw new runtime_src/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
             hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
         });
     }
     const executable = name.includes('/') ? external_node_path_default().resolve(name) : whichOnPath(name);
-    const missing = new src/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
+    const missing = new runtime_src/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
         hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
     });
     if (!executable)
         throw missing;
     let result;
     try {
-        result = await (0,src/* runProcess */.R3)(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
+        result = await (0,runtime_src/* runProcess */.R3)(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
             timeoutMs: 30_000,
         });
     }
@@ -30206,7 +30664,7 @@ async function findPython(input) {
     }
     const [resolved, version] = result.stdout.trim().split('\n');
     if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
-        throw new src/* UserError */.yo(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
+        throw new runtime_src/* UserError */.yo(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
             hint: 'Point it at CPython 3.12 or newer.',
         });
     }
@@ -30236,7 +30694,7 @@ async function ensureUv(options) {
         return uv;
     (0,external_node_fs_.rmSync)(folder, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(folder, { recursive: true });
-    await (0,src/* withRetry */.bD)(() => (0,src/* runChecked */.X4)(options.python, [
+    await (0,runtime_src/* withRetry */.bD)(() => (0,runtime_src/* runChecked */.X4)(options.python, [
         '-m',
         'pip',
         'install',
@@ -30262,7 +30720,7 @@ async function ensureUv(options) {
 /** ddev's releases as the package index lists them (PyPI's JSON API), retried with backoff. */
 async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi') {
     const url = `${indexUrl.replace(/\/$/, '')}/ddev/json`;
-    const body = await (0,src/* withRetry */.bD)(async () => {
+    const body = await (0,runtime_src/* withRetry */.bD)(async () => {
         const response = await fetch(url, {
             headers: { accept: 'application/json' },
             signal: AbortSignal.timeout(30_000),
@@ -30271,7 +30729,7 @@ async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https:/
             throw new Error(`HTTP ${response.status} from ${url}`);
         return (await response.json());
     }, { attempts: 3, baseDelayMs: 1_000 }).catch((error) => {
-        throw new src/* UserError */.yo(`Could not list ddev's releases from ${url}: ${error.message}.`, {
+        throw new runtime_src/* UserError */.yo(`Could not list ddev's releases from ${url}: ${error.message}.`, {
             hint: 'Check the network or proxy settings, or pin an exact ddev-version that is already in the tool cache.',
         });
     });
@@ -30304,7 +30762,7 @@ function checkRepoPath(repoPath) {
         // Reported below.
     }
     if (!isDirectory) {
-        throw new src/* UserError */.yo(`Input 'repo-path': ${repoPath} is not a directory.`, {
+        throw new runtime_src/* UserError */.yo(`Input 'repo-path': ${repoPath} is not a directory.`, {
             hint: 'Point it at the checkout (actions/checkout path).',
         });
     }
@@ -30312,15 +30770,15 @@ function checkRepoPath(repoPath) {
 async function chooseRepo(options) {
     if (options.repo !== 'auto')
         return { repo: options.repo, reason: 'set by the repo input' };
-    const remote = await (0,src/* runProcess */.R3)('git', ['-C', options.repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
-    const inference = (0,src_repo/* inferRepo */.ZJ)({
+    const remote = await (0,runtime_src/* runProcess */.R3)('git', ['-C', options.repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
+    const inference = (0,src/* inferRepo */.ZJ)({
         folderName: external_node_path_default().basename(options.repoPath),
         remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
         entries: (0,external_node_fs_.readdirSync)(options.repoPath),
         integrationCount: (0,discover/* listIntegrations */.iB)(options.repoPath, options.within ?? '').length,
     });
     if (!inference.ok) {
-        throw new src/* UserError */.yo(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
+        throw new runtime_src/* UserError */.yo(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
             hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
         });
     }
@@ -30332,7 +30790,7 @@ async function setupDdev(options) {
     checkRepoPath(options.repoPath);
     const python = await findPython(options.python);
     const { repo, reason } = await chooseRepo(options);
-    const tool = (0,install_plan/* toolCacheName */.k5)(options.installer, python.version);
+    const tool = (0,src/* toolCacheName */.k5)(options.installer, python.version);
     let version;
     let folder;
     if (options.version.kind === 'exact') {
@@ -30342,15 +30800,15 @@ async function setupDdev(options) {
     }
     if (!version) {
         const releases = await publishedReleases();
-        const resolved = (0,versions/* resolveVersion */.x)(options.version, releases, python.version);
+        const resolved = (0,src/* resolveVersion */.x)(options.version, releases, python.version);
         if (!resolved.ok)
-            throw new src/* UserError */.yo(`Input 'ddev-version': ${resolved.problem}`, {
+            throw new runtime_src/* UserError */.yo(`Input 'ddev-version': ${resolved.problem}`, {
                 hint: 'Pick a version that exists for this Python.',
             });
         version = resolved.version;
         folder = await findTool(options.toolCache, tool, version, options.arch);
     }
-    const key = (0,install_plan/* cacheKey */.k$)({
+    const key = (0,src/* cacheKey */.k$)({
         os: options.os,
         arch: options.arch,
         installer: options.installer,
@@ -30370,13 +30828,13 @@ async function setupDdev(options) {
         await reporter.group(`Installing ddev ${version} with ${options.installer} (Python ${python.version})`, () => install(options, python.path, version, target));
         markToolComplete(options.toolCache, tool, version, options.arch);
     }
-    const plan = (0,install_plan/* installPlan */.VF)({ installer: options.installer, version, python: python.path, target });
+    const plan = (0,src/* installPlan */.VF)({ installer: options.installer, version, python: python.path, target });
     const versionReport = await verify(plan.ddev, version, reporter);
     const configDir = external_node_path_default().join(options.temp, 'agent-integration-ci', 'ddev');
     (0,external_node_fs_.mkdirSync)(configDir, { recursive: true });
     const configPath = external_node_path_default().join(configDir, 'config.toml');
     // ddev's repository is the folder that holds the integrations (plain `ddev test <name>` works there).
-    (0,external_node_fs_.writeFileSync)(configPath, (0,src_repo/* ddevConfigToml */.S8)(repo, external_node_path_default().join(options.repoPath, options.within ?? '')));
+    (0,external_node_fs_.writeFileSync)(configPath, (0,src/* ddevConfigToml */.S8)(repo, external_node_path_default().join(options.repoPath, options.within ?? '')));
     return {
         ddevVersion: version,
         ddevPath: plan.ddev,
@@ -30394,13 +30852,13 @@ async function setupDdev(options) {
 }
 async function install(options, python, version, target) {
     if (options.installer === 'pipx' && !whichOnPath('pipx')) {
-        throw new src/* UserError */.yo("Input 'installer': pipx is not on PATH.", {
+        throw new runtime_src/* UserError */.yo("Input 'installer': pipx is not on PATH.", {
             hint: "Install pipx first (GitHub's ubuntu runners have it), or use installer 'uv' (the default), which needs nothing.",
         });
     }
     (0,external_node_fs_.rmSync)(target, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(target, { recursive: true });
-    const plan = (0,install_plan/* installPlan */.VF)({
+    const plan = (0,src/* installPlan */.VF)({
         installer: options.installer,
         version,
         python,
@@ -30410,7 +30868,7 @@ async function install(options, python, version, target) {
             : {}),
     });
     for (const step of plan.commands) {
-        await (0,src/* withRetry */.bD)(() => (0,src/* runChecked */.X4)(step.command, step.args, {
+        await (0,runtime_src/* withRetry */.bD)(() => (0,runtime_src/* runChecked */.X4)(step.command, step.args, {
             env: { ...process.env, ...step.env },
             reporter: options.reporter,
             timeoutMs: 600_000,
@@ -30419,18 +30877,18 @@ async function install(options, python, version, target) {
         }), {
             attempts: 3,
             baseDelayMs: 2_000,
-            onRetry: (error, attempt, delay) => options.reporter.log(`Attempt ${attempt} failed (${(0,src/* lastLines */.w$)(String(error.message), 1)[0]}); retrying in ${delay / 1000}s.`),
+            onRetry: (error, attempt, delay) => options.reporter.log(`Attempt ${attempt} failed (${(0,runtime_src/* lastLines */.w$)(String(error.message), 1)[0]}); retrying in ${delay / 1000}s.`),
         });
     }
     if (!(0,external_node_fs_.existsSync)(plan.ddev))
-        throw new src/* UserError */.yo(`The install finished but ${plan.ddev} is missing.`);
+        throw new runtime_src/* UserError */.yo(`The install finished but ${plan.ddev} is missing.`);
 }
 async function verify(ddev, version, reporter) {
     return reporter.group('ddev --version', async () => {
-        const result = await (0,src/* runChecked */.X4)(ddev, ['--version'], { reporter, timeoutMs: 60_000, what: 'ddev --version' });
+        const result = await (0,runtime_src/* runChecked */.X4)(ddev, ['--version'], { reporter, timeoutMs: 60_000, what: 'ddev --version' });
         const reported = result.stdout.trim();
         if (!reported.includes(version))
-            throw new src/* UserError */.yo(`ddev --version reports '${reported}', expected ${version}.`);
+            throw new runtime_src/* UserError */.yo(`ddev --version reports '${reported}', expected ${version}.`);
         return reported;
     });
 }

@@ -12022,7 +12022,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
@@ -18390,7 +18390,7 @@ function appendBounded(buffer, chunk, max) {
  * Runs a program with an argument array — never through a shell — and resolves with its
  * result whatever the exit code. Rejects only when the program cannot be started.
  */
-function runProcess(command, args, options = {}) {
+function process_runProcess(command, args, options = {}) {
     const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
     const started = Date.now();
     const run = () => new Promise((resolve, reject) => {
@@ -18472,7 +18472,7 @@ function killTree(pid) {
 }
 /** Like runProcess, but a non-zero exit or a timeout is a ProcessError that quotes the output's last lines. */
 async function process_runChecked(command, args, options = {}) {
-    const result = await runProcess(command, args, options);
+    const result = await process_runProcess(command, args, options);
     if (result.exitCode === 0 && !result.timedOut)
         return result;
     throw failure(result, options.what, options.hint);
@@ -18541,15 +18541,17 @@ var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/args.ts
 
 
-const COMMANDS = ['ci', 'plan', 'check', 'notes', 'test', 'wheel', 'release'];
+const COMMANDS = ['ci', 'plan', 'check', 'validate', 'fix', 'notes', 'test', 'wheel', 'release'];
 const USAGE = `Usage: aic <command> [options]
 
 Commands:
   ci        the whole pipeline, in order: plan, setup ddev, scaffold check, release notes, tests, wheel
   check     the integration's layout and AgentCheck (scaffold check)
+  validate  Datadog's own validations (ddev validate …, as integrations-extras' CI runs them) and ddev test --lint
+  fix       ddev's syncing forms (validate config -s, validate models -s, test --fmt); prints what changed
   plan      which integrations changed since --base
   notes     release notes and the version bump (--changelog FILE lints one file)
-  test      unit and integration tests through ddev (pytest args after --)
+  test      every test through ddev, one session per integration (pytest args after --)
   wheel     build, inspect and smoke-install the wheel
   release   what a release would tag and publish (--dry-run; tags and releases are made by the action)
 
@@ -18559,7 +18561,7 @@ Options:
       --integrations-path DIR  the folder in the repository that holds the integrations (default: .)
       --repo-kind KIND     the ddev repository kind: auto, extras, marketplace or core (default: auto)
   -b, --base REF           the base to compare with (default: none; with none, every integration)
-      --tests KIND         unit, integration or all (default: all)
+      --tests KIND         all (default: every test, as Datadog's CI), unit or integration (-m filter)
       --ddev-version V     the ddev to install (default: the pinned version)
       --python PATH        the interpreter (default: $AIC_PYTHON, else python3; ddev needs 3.13)
       --changelog FILE     notes: lint this changelog file only
@@ -18797,6 +18799,45 @@ function newestOf(versions) {
     return [...versions].sort((a, b) => compareReleases(parseRelease(b), parseRelease(a)))[0];
 }
 
+;// CONCATENATED MODULE: ../ddev/src/repo.ts
+/** Which ddev repository a checkout is, and the config file that tells ddev so. */
+const REPOS = (/* unused pure expression or super */ null && (['extras', 'marketplace', 'core']));
+/** `repo: auto`: integrations-core, marketplace, extras — or a partner's own repository, which ddev treats as extras. */
+function repo_inferRepo(facts) {
+    const names = `${facts.folderName} ${facts.remoteUrl ?? ''}`.toLowerCase();
+    if (facts.entries.includes('datadog_checks_base') && facts.entries.includes('ddev')) {
+        return { ok: true, repo: 'core', reason: 'the checkout holds datadog_checks_base and ddev (integrations-core)' };
+    }
+    if (/(^|[/\s:])marketplace(\.git)?($|[\s/])/.test(names))
+        return { ok: true, repo: 'marketplace', reason: 'the repository is named marketplace' };
+    if (facts.integrationCount === 0) {
+        return {
+            ok: false,
+            problem: 'found no integration (no folder with hatch.toml, datadog_checks/ or manifest.json).',
+        };
+    }
+    if (names.includes('integrations-extras'))
+        return { ok: true, repo: 'extras', reason: 'the repository is integrations-extras' };
+    return {
+        ok: true,
+        repo: 'extras',
+        reason: `a partner repository with ${facts.integrationCount} integration${facts.integrationCount === 1 ? '' : 's'} (ddev's extras layout)`,
+    };
+}
+const tomlString = (text) => JSON.stringify(text);
+/** Our own ddev config: the repo choice, `repos.<repo>` = the checkout, no upgrade checks. */
+function ddevConfigToml(repo, repoPath) {
+    return [
+        "# Written by agent-integration-ci (setup-ddev); the user's own ddev config is never touched.",
+        `repo = ${tomlString(repo)}`,
+        'upgrade_check = false',
+        '',
+        '[repos]',
+        `${repo} = ${tomlString(repoPath)}`,
+        '',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ../ddev/src/install-plan.ts
 /** The commands that install ddev into an isolated environment, as argument arrays. */
 const INSTALLERS = (/* unused pure expression or super */ null && (['uv', 'pipx', 'pip']));
@@ -18869,6 +18910,508 @@ function cacheKey(parts) {
 }
 /** The ddev our tests pass with (also in scripts/python-pins.json and setup-ddev's action.yml; a test keeps them equal). */
 const PINNED_DDEV_VERSION = '20.1.0';
+
+;// CONCATENATED MODULE: ../ddev/src/validation-set.ts
+/**
+ * Datadog's gate for integrations-extras: the validations its validate.yml asks of integrations-core's
+ * run-validations.yml, plus `ddev test --lint` (the first step of test-target.yml).
+ */
+const INTEGRATION_VALIDATIONS = [
+    'config',
+    'imports',
+    'integration-style',
+    'jmx-metrics',
+    'legacy-signature',
+    'metadata',
+    'models',
+    'package',
+    'readmes',
+];
+/** Run once on the whole repository (`ddev validate ci`, `ddev validate codeowners`). */
+const REPOSITORY_VALIDATIONS = ['ci', 'codeowners'];
+const APPLIES = { applies: true };
+/**
+ * Whether Datadog's CI runs a validation on this folder. Its pull-request runs pass `changed`, which ddev
+ * intersects with a per-validation selection: valid checks (config, models, package, legacy-signature),
+ * manifests (imports, integration-style, readmes, metadata), changed code (jmx-metrics), testable checks (lint).
+ */
+function validationApplies(validation, shape) {
+    switch (validation) {
+        case 'config':
+        case 'models':
+        case 'package':
+        case 'legacy-signature':
+            return shape.hasVersionFile
+                ? APPLIES
+                : {
+                    applies: false,
+                    reason: "no Python package (datadog_checks/<name>/__about__.py): ddev selects only checks for this validation, so Datadog's CI does not run it here",
+                };
+        case 'imports':
+        case 'eula':
+        case 'integration-style':
+        case 'readmes':
+        case 'metadata':
+            return shape.hasManifest
+                ? APPLIES
+                : { applies: false, reason: 'no manifest.json: ddev selects only integrations with a manifest' };
+        case 'jmx-metrics':
+            return shape.hasCode
+                ? APPLIES
+                : { applies: false, reason: 'no code in datadog_checks/: ddev selects only integrations whose code changed' };
+        case 'lint':
+            return shape.isTestable
+                ? APPLIES
+                : {
+                    applies: false,
+                    reason: "not testable (hatch.toml and tests/): Datadog's CI runs test-target.yml (ddev test --lint) only for testable checks",
+                };
+    }
+}
+const KNOWN_INTEGRATION = [...INTEGRATION_VALIDATIONS, 'eula'];
+const KNOWN_REPOSITORY = REPOSITORY_VALIDATIONS;
+/**
+ * The validations Datadog's CI runs for a repository kind: the extras set, plus `eula` on marketplace. A
+ * repository that lists its own in `.ddev/config.toml` (`validations = [...]`, what `ddev validate all`
+ * reads) gets that list.
+ */
+function validationSet(repo, configured) {
+    if (configured !== undefined) {
+        return {
+            integration: configured.filter((name) => KNOWN_INTEGRATION.includes(name)),
+            repository: configured.filter((name) => KNOWN_REPOSITORY.includes(name)),
+            unsupported: configured.filter((name) => !KNOWN_INTEGRATION.includes(name) && !KNOWN_REPOSITORY.includes(name)),
+            source: 'the validations list of .ddev/config.toml',
+        };
+    }
+    return {
+        integration: repo === 'marketplace' ? [...INTEGRATION_VALIDATIONS, 'eula'] : [...INTEGRATION_VALIDATIONS],
+        repository: [...REPOSITORY_VALIDATIONS],
+        unsupported: [],
+        source: repo === 'marketplace'
+            ? "integrations-extras' set plus eula (marketplace)"
+            : "integrations-extras' validate.yml set",
+    };
+}
+function repositoryValidationApplies(validation, facts) {
+    if (facts.repo === 'core')
+        return { applies: false, reason: 'integrations-core runs its own validate workflow, not the extras set' };
+    if (validation === 'ci') {
+        return facts.hasTestAllWorkflow
+            ? APPLIES
+            : {
+                applies: false,
+                reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/workflows/test-all.yml, the file `ddev validate ci` checks)',
+            };
+    }
+    return facts.hasCodeowners
+        ? APPLIES
+        : {
+            applies: false,
+            reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/CODEOWNERS, the file `ddev validate codeowners` checks)',
+        };
+}
+/** The ddev command line (after `ddev`) of one validation on one target; `sync` = ddev's own fixing form. */
+function validationArgs(validation, target) {
+    if (validation === 'lint')
+        return ['test', '--lint', target ?? ''];
+    return target === undefined ? ['validate', validation] : ['validate', validation, target];
+}
+/** ddev's syncing forms, in the order `aic fix` runs them. */
+const FIX_COMMANDS = [
+    { name: 'config', args: (target) => ['validate', 'config', '--sync', target] },
+    { name: 'models', args: (target) => ['validate', 'models', '--sync', target] },
+    { name: 'format', args: (target) => ['test', '--fmt', target] },
+];
+
+;// CONCATENATED MODULE: ../ddev/src/validation-output.ts
+// eslint-disable-next-line no-control-regex -- ANSI colour codes are what this removes.
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+function plainText(output) {
+    return output.replace(ANSI, '').replace(/\r/g, '');
+}
+const indentOf = (line) => line.length - line.trimStart().length;
+const packageDir = (target) => `datadog_checks/${target.replace(/-/g, '_')}`;
+/** The line of `- name: <option>` in a spec.yaml, for spec errors that name an option. */
+function optionLine(spec, option) {
+    if (spec === undefined)
+        return undefined;
+    const index = spec
+        .split('\n')
+        .findIndex((line) => new RegExp(`^\\s*-?\\s*name:\\s*['"]?${option}['"]?\\s*$`).test(line));
+    return index >= 0 ? index + 1 : undefined;
+}
+/** `*** 22,28 ****` then the old lines: the number of the first changed one (`! ` or `- `). */
+function firstChangedLine(lines, from) {
+    for (let i = from; i < lines.length; i++) {
+        const header = /^\s*\*\*\* (\d+)(?:,\d+)? \*\*\*\*\s*$/.exec(lines[i]);
+        if (!header)
+            continue;
+        let offset = 0;
+        for (let j = i + 1; j < lines.length; j++) {
+            const line = lines[j];
+            if (/^\s*--- \d+/.test(line))
+                break;
+            if (line === '')
+                continue;
+            const marker = line.replace(/^ {4}/, '').slice(0, 2);
+            if (marker === '! ' || marker === '- ')
+                return Number(header[1]) + offset;
+            offset++;
+        }
+        return Number(header[1]);
+    }
+    return undefined;
+}
+function parseConfig(input, lines) {
+    const findings = [];
+    const data = `${packageDir(input.target)}/data`;
+    const spec = 'assets/configuration/spec.yaml';
+    let legacyFile;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const text = line.trim();
+        if (text === '' || /^Did not find spec file/.test(text) || /^(Validating|Files |All \d+|Skipping)/.test(text))
+            continue;
+        if (text === `${input.target}:`)
+            continue;
+        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
+        if (sync) {
+            findings.push({
+                level: 'error',
+                file: `${data}/${sync[1]}`,
+                line: firstChangedLine(lines, i + 1),
+                message: `${sync[1]} is not in sync with ${spec}: run "${sync[2]}" (or aic fix).`,
+            });
+            // Its context diff follows, up to the next file or the totals.
+            while (i + 1 < lines.length && !/^\S/.test(lines[i + 1]) && !/^\s*File `/.test(lines[i + 1]))
+                i++;
+            continue;
+        }
+        const fileHeader = /^ {4}(\S+):$/.exec(line);
+        if (fileHeader) {
+            legacyFile = `${data}/${fileHeader[1]}`;
+            continue;
+        }
+        const located = /^\(L(\d+)\) (.+)$/.exec(text);
+        if (located && legacyFile) {
+            findings.push({ level: 'error', file: legacyFile, line: Number(located[1]), message: located[2] });
+            continue;
+        }
+        if (legacyFile && indentOf(line) >= 8) {
+            const detail = text === 'Invalid YAML -' && lines[i + 1] ? `Invalid YAML: ${lines[++i].trim()}` : text;
+            findings.push({ level: 'error', file: legacyFile, line: undefined, message: detail });
+            continue;
+        }
+        if (indentOf(line) === 4) {
+            // A spec error: its block is the more-indented lines that follow.
+            const block = [text];
+            while (i + 1 < lines.length && indentOf(lines[i + 1]) > 4)
+                block.push(lines[++i].trim());
+            const previous = findings.at(-1);
+            if (/must be one of/.test(text) && previous?.file === spec) {
+                // The second half of the same spec error (ddev prints one error over several lines).
+                previous.message += ` ${block.join(' ')}`;
+                continue;
+            }
+            const option = /Option name '([^']+)'/.exec(text)?.[1];
+            findings.push({
+                level: 'error',
+                file: spec,
+                line: option ? optionLine(input.readFile?.(spec), option) : undefined,
+                message: block.join(' '),
+            });
+        }
+    }
+    return findings;
+}
+function parseMetadata(input, lines) {
+    const findings = [];
+    for (const line of lines) {
+        const text = line.trim();
+        const prefix = `${input.target}:`;
+        if (!text.startsWith(prefix))
+            continue;
+        const rest = text.slice(prefix.length);
+        const row = /^(\d+) (.+)$/.exec(rest);
+        if (row) {
+            findings.push({ level: 'error', file: 'metadata.csv', line: Number(row[1]), message: row[2] });
+        }
+        else if (rest.startsWith(' ')) {
+            const message = rest.trim();
+            findings.push({
+                level: 'error',
+                file: /manifest/.test(message) ? 'manifest.json' : 'metadata.csv',
+                line: undefined,
+                message: /metric_prefix does not exist/.test(message)
+                    ? `${message} Set assets.integration.metrics.prefix (e.g. "${input.target}.") in manifest.json.`
+                    : message,
+            });
+        }
+    }
+    return findings;
+}
+function relativeToIntegration(input, file) {
+    const base = input.integrationPath.replace(/\/+$/, '') + '/';
+    return file.startsWith(base) ? file.slice(base.length) : file;
+}
+function parseImports(input, lines) {
+    const findings = [];
+    for (let i = 0; i < lines.length; i++) {
+        const hit = /^\s*(\S.*\.py): line # (\d+)$/.exec(lines[i]);
+        if (!hit)
+            continue;
+        const code = lines[i + 1]?.trim() ?? '';
+        findings.push({
+            level: 'error',
+            file: relativeToIntegration(input, hit[1]),
+            line: Number(hit[2]),
+            message: `Deprecated import${code ? ` \`${code}\`` : ''}: import from datadog_checks.base instead.`,
+        });
+    }
+    return findings;
+}
+function parseLegacySignature(lines) {
+    return lines.flatMap((line) => {
+        const hit = /uses legacy agent signature in `([^`]+)` on line (\d+)/.exec(line);
+        return hit
+            ? [
+                {
+                    level: 'error',
+                    file: hit[1],
+                    line: Number(hit[2]),
+                    message: 'Legacy Agent signature: use __init__(self, name, init_config, instances).',
+                },
+            ]
+            : [];
+    });
+}
+function parsePackage(input, lines) {
+    const findings = [];
+    let failing = false;
+    for (const line of lines) {
+        if (/\.\.\.\s+FAILED$/.test(line)) {
+            failing = true;
+            continue;
+        }
+        if (!failing)
+            continue;
+        if (indentOf(line) === 0) {
+            failing = false;
+            continue;
+        }
+        const message = line.trim().replace(new RegExp(`\\b${input.target}/pyproject\\.toml\\b`), 'pyproject.toml');
+        findings.push({ level: 'error', file: 'pyproject.toml', line: undefined, message });
+    }
+    return findings;
+}
+function parseReadmes(input, lines) {
+    const findings = [];
+    let inside = false;
+    for (const line of lines) {
+        if (line.trim() === `${input.target}:`) {
+            inside = true;
+            continue;
+        }
+        if (!inside || line.trim() === '')
+            continue;
+        if (indentOf(line) === 0) {
+            inside = false;
+            continue;
+        }
+        const text = line.trim();
+        const previous = findings.at(-1);
+        if (text.startsWith('|') && previous) {
+            // The non-ASCII report: the offending line, then a marker line under it.
+            const shown = text.slice(1).trim();
+            const readme = input.readFile?.('README.md');
+            if (previous.line === undefined && readme !== undefined && shown !== '' && !/^[\^\s]+$/.test(shown)) {
+                const index = readme.split('\n').findIndex((candidate) => candidate.trim() === shown);
+                if (index >= 0)
+                    previous.line = index + 1;
+            }
+            continue;
+        }
+        findings.push({ level: 'error', file: 'README.md', line: undefined, message: text });
+    }
+    return findings;
+}
+function parseModels(input, lines) {
+    const findings = [];
+    for (const line of lines) {
+        const text = line.trim();
+        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
+        if (sync) {
+            findings.push({
+                level: 'error',
+                file: `${packageDir(input.target)}/config_models/${sync[1]}`,
+                line: undefined,
+                message: `${sync[1]} is not in sync with assets/configuration/spec.yaml: run "${sync[2]}" (or aic fix).`,
+            });
+        }
+        else if (indentOf(line) >= 4 && !/^(Writing|All \d+|Validating)/.test(text)) {
+            findings.push({ level: 'error', file: 'assets/configuration/spec.yaml', line: undefined, message: text });
+        }
+    }
+    return findings;
+}
+function parseLint(lines) {
+    const findings = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const check = /^(\S[^:\s]*):(\d+):(\d+): ([A-Z]+[0-9]+) (?:\[\*\] )?(.+)$/.exec(line);
+        if (check) {
+            findings.push({
+                level: 'error',
+                file: check[1],
+                line: Number(check[2]),
+                message: `ruff ${check[4]}: ${check[5]}`,
+            });
+            continue;
+        }
+        const diff = /^--- (\S+)$/.exec(line);
+        if (diff && lines[i + 1]?.startsWith('+++ ')) {
+            const hunk = /^@@ -(\d+)/.exec(lines[i + 2] ?? '');
+            findings.push({
+                level: 'error',
+                file: diff[1],
+                line: hunk ? Number(hunk[1]) : undefined,
+                message: 'Not formatted as ruff format would: run "ddev test --fmt" (or aic fix).',
+            });
+        }
+    }
+    return findings;
+}
+function parseEula(lines) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => /(does not exist|is missing the pdf extension|is not a PDF file)$/.test(text))
+        .map((message) => ({
+        level: 'error',
+        file: 'manifest.json',
+        line: undefined,
+        message: `EULA: ${message}`,
+    }));
+}
+function parseCodeowners(lines) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => /^Integration .* `?CODEOWNERS`?|is not owned by/.test(text))
+        .map((message) => ({ level: 'error', file: '.github/CODEOWNERS', line: undefined, message }));
+}
+/** Lines that say nothing about a problem: progress, counts, banners. */
+const NOISE = /^(Validating|Validation passed|All \d+|\d+ (valid|total|files?)|Files (valid|with)|Passed:|Errors:|Metrics validation|cmd \[\d\]|Check `[^`]+` uses the new)|^[─└├│\s]*$/;
+/** The last lines of a failed run that say something, for a failure no parser recognised. */
+function meaningfulTail(lines, count = 3) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => text !== '' && !NOISE.test(text))
+        .slice(-count);
+}
+const FALLBACK_FILE = {
+    ci: '.github/workflows/test-all.yml',
+    codeowners: '.github/CODEOWNERS',
+};
+/**
+ * ddev's output as findings. The verdict is ddev's exit code, as in Datadog's CI (its job fails on a
+ * non-zero exit): problems printed by a run that exits 0 are warnings, and a failed run always has an error.
+ */
+function parseValidationOutput(input) {
+    const lines = plainText(input.output).split('\n');
+    let findings;
+    switch (input.validation) {
+        case 'config':
+            findings = parseConfig(input, lines);
+            break;
+        case 'metadata':
+            findings = parseMetadata(input, lines);
+            break;
+        case 'imports':
+            findings = parseImports(input, lines);
+            break;
+        case 'legacy-signature':
+            findings = parseLegacySignature(lines);
+            break;
+        case 'package':
+            findings = parsePackage(input, lines);
+            break;
+        case 'readmes':
+            findings = parseReadmes(input, lines);
+            break;
+        case 'models':
+            findings = parseModels(input, lines);
+            break;
+        case 'lint':
+            findings = parseLint(lines);
+            break;
+        case 'eula':
+            findings = parseEula(lines);
+            break;
+        case 'codeowners':
+            findings = parseCodeowners(lines);
+            break;
+        default:
+            findings = [];
+    }
+    if (input.exitCode === 0)
+        return findings.map((finding) => ({ ...finding, level: 'warning' }));
+    if (!findings.some((finding) => finding.level === 'error')) {
+        const tail = meaningfulTail(lines);
+        findings.push({
+            level: 'error',
+            file: FALLBACK_FILE[input.validation],
+            line: undefined,
+            message: `ddev ${input.validation === 'lint' ? 'test --lint' : `validate ${input.validation}`} failed (exit ${input.exitCode})${tail.length > 0 ? `: ${tail.join(' ')}` : '.'}`,
+        });
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ../ddev/src/ruff-settings.ts
+/**
+ * The ruff settings `ddev test --lint` uses for an integration of integrations-extras (the repository's own
+ * pyproject.toml at DataDog/integrations-extras@57e9d599, ruff part only). ddev reads them from the folder
+ * above the integration unless the integration's pyproject.toml has a [tool.ruff] table of its own; where
+ * that folder is not ours (an integration at the repository root), we lint a staged copy with these.
+ */
+const EXTRAS_RUFF_SETTINGS = `# Written by agent-integration-ci: the ruff settings of integrations-extras, which Datadog's CI lints with.
+[tool.ruff]
+exclude = [
+  ".eggs", ".tox", ".git", ".mypy_cache", ".venv", ".pytest_cache", ".ruff_cache", "build", "_build", "dist",
+  "compat.py", "__init__.py", "**/datadog_checks/*/vendor/*",
+  "**/config_models/instance.py", "**/config_models/shared.py", "**/config_models/defaults.py",
+]
+target-version = "py313"
+line-length = 120
+namespace-packages = ["datadog_checks"]
+
+[tool.ruff.lint]
+select = ["B", "C", "E", "F", "G", "W", "I", "TID252"]
+ignore = ["E721", "E722", "E741", "B015", "B904", "B017", "B027", "B905", "C901"]
+unfixable = ["F401"]
+
+[tool.ruff.format]
+quote-style = "preserve"
+
+[tool.ruff.lint.flake8-tidy-imports]
+ban-relative-imports = "parents"
+
+[tool.ruff.lint.per-file-ignores]
+"**/tests/**/*" = ["S101", "TID252"]
+"datadog_checks/*/config_models/deprecations.py" = ["E501"]
+`;
+/** ddev's own test (ruff_settings_dir): does this pyproject.toml text carry ruff settings? */
+function hasRuffSettings(pyproject) {
+    return pyproject !== undefined && /\[tool\.ruff\]/.test(pyproject);
+}
+
+;// CONCATENATED MODULE: ../ddev/src/index.ts
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ../release-notes/src/model.ts
 /** A CHANGELOG.md as data: entries with their line numbers (1-based). */
@@ -23619,18 +24162,64 @@ function recordHash(bytes) {
 function sha256Hex(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
-/** `Name:` and `Version:` of a METADATA file (RFC 822 headers up to the first blank line). */
+/** `Name:`, `Version:` and every `Requires-Dist:` of a METADATA file (RFC 822 headers up to the first blank line). */
 function readMetadata(text) {
     const headers = text.split(/\r?\n\r?\n/)[0] ?? '';
     const header = (key) => new RegExp(`^${key}:\\s*(.+)$`, 'mi').exec(headers)?.[1]?.trim();
-    return { name: header('Name'), version: header('Version') };
+    const requiresDist = [...headers.matchAll(/^Requires-Dist:\s*(.+)$/gim)].map((match) => match[1].trim());
+    return { name: header('Name'), version: header('Version'), requiresDist };
 }
-/** The file name hatchling and pip give a pure-Python wheel: the project name normalised to `_`. */
-function expectedWheelName(project, version) {
-    return `${project.toLowerCase().replace(/[-_.]+/g, '_')}-${version}-py3-none-any.whl`;
+/** A project name as wheel file names spell it (PEP 427): runs of `-_.` become `_`, lower case. */
+function wheelProjectName(project) {
+    return project.toLowerCase().replace(/[-_.]+/g, '_');
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../wheel/src/jmx.ts
+
+/**
+ * Whether a wheel's integration is run by JMXFetch rather than by a Python check class: `data/metrics.yaml`,
+ * or `init_config.is_jmx: true` in conf.yaml.example — the test scaffold-check's rules use too.
+ */
+function isJmxIntegration(files, packagePath) {
+    if (files.has(`${packagePath}/data/metrics.yaml`))
+        return true;
+    const example = files.get(`${packagePath}/data/conf.yaml.example`);
+    if (!example)
+        return false;
+    try {
+        const data = (0,yaml_dist/* parse */.qg)(new TextDecoder().decode(example));
+        return data?.init_config?.is_jmx === true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ../wheel/src/wheel-tags.ts
+function parseWheelFilename(filename) {
+    if (!filename.endsWith('.whl'))
+        return undefined;
+    const parts = filename.slice(0, -'.whl'.length).split('-');
+    if (parts.length !== 5 && parts.length !== 6)
+        return undefined;
+    const [name, version] = parts;
+    const build = parts.length === 6 ? parts[2] : undefined;
+    const [pythons, abis, platforms] = parts.slice(-3).map((part) => part.split('.'));
+    if ([name, version, ...pythons, ...abis, ...platforms].some((part) => part === ''))
+        return undefined;
+    const tags = pythons.flatMap((python) => abis.flatMap((abi) => platforms.map((platform) => `${python}-${abi}-${platform}`)));
+    return { name, version, build, tags };
+}
+/** The tags of `wheel` that an interpreter supporting `supported` (packaging's `sys_tags()`) can install. */
+function installableTags(wheel, supported) {
+    return wheel.tags.filter((tag) => supported.has(tag.toLowerCase()));
 }
 
 ;// CONCATENATED MODULE: ../wheel/src/inspect.ts
+
+
 
 const inspect_text = (bytes) => (bytes ? new TextDecoder().decode(bytes) : undefined);
 /**
@@ -23641,9 +24230,17 @@ function inspectWheel(files, expected) {
     const findings = [];
     const error = (rule, message) => findings.push({ rule, level: 'error', message });
     const pkg = `datadog_checks/${expected.integration}`;
-    const wanted = expectedWheelName(expected.project, expected.version);
-    if (expected.filename !== wanted) {
-        error('wheel-filename', `The wheel is named ${expected.filename}; for ${expected.project} ${expected.version} it must be ${wanted}.`);
+    const parsed = parseWheelFilename(expected.filename);
+    const wantedName = wheelProjectName(expected.project);
+    if (!parsed) {
+        error('wheel-filename', `${expected.filename} is not a wheel file name ({name}-{version}-{python tag}-{abi tag}-{platform tag}.whl).`);
+    }
+    else if (parsed.name.toLowerCase() !== wantedName || parsed.version !== expected.version) {
+        error('wheel-filename', `The wheel is named ${expected.filename}; for ${expected.project} ${expected.version} it must start with ${wantedName}-${expected.version}-.`);
+    }
+    if (parsed && expected.interpreter && installableTags(parsed, expected.interpreter.tags).length === 0) {
+        error('wheel-tag', `${expected.filename} is tagged ${parsed.tags.join(', ')}: ${expected.interpreter.description} (the Agent's Python) cannot install it. ` +
+            'Build a pure Python 3 wheel: hatchling gives py3-none-any with requires-python = ">=3" (or none, py2.py3-none-any); drop [tool.hatch.build.targets.wheel] tag overrides and compiled extensions.');
     }
     const distInfo = [...files.keys()]
         .find((name) => /^[^/]+\.dist-info\/METADATA$/.test(name))
@@ -23665,8 +24262,11 @@ function inspectWheel(files, expected) {
             error('missing-file', `${required} is not in the wheel: the Agent needs it. Check [tool.hatch.build.targets.wheel] include.`);
     }
     const modules = [...files.keys()].filter((name) => name.startsWith(`${pkg}/`) && name.endsWith('.py') && !/\/__(init|about)__\.py$/.test(name));
-    if (modules.length === 0)
-        error('missing-check-module', `No check module in ${pkg}/ besides __init__.py and __about__.py.`);
+    if (modules.length === 0 && !isJmxIntegration(files, pkg))
+        error('missing-check-module', `No check module in ${pkg}/ besides __init__.py and __about__.py (and no data/metrics.yaml or init_config.is_jmx: true, as a JMX integration has).`);
+    if (distInfo && !metadata.requiresDist.some((requirement) => /^datadog[-_.]checks[-_.]base\b/i.test(requirement))) {
+        error('base-dependency', `METADATA has no Requires-Dist: datadog-checks-base: \`datadog-agent integration install\` refuses such a wheel ("is not an agent check"). Add "datadog-checks-base>=…" to [project] dependencies in pyproject.toml.`);
+    }
     const tests = [...files.keys()].filter((name) => /(^|\/)tests\//.test(name));
     if (tests.length > 0) {
         error('tests-packaged', `The wheel contains tests (${tests.slice(0, 3).join(', ')}${tests.length > 3 ? ', …' : ''}): include only /${pkg} in [tool.hatch.build.targets.wheel].`);
@@ -23715,7 +24315,48 @@ function verifyRecord(files, distInfo) {
     return findings;
 }
 
+;// CONCATENATED MODULE: ../wheel/src/agent-set.ts
+
+/**
+ * The Agent the smoke test stands for: its embedded CPython and the datadog-checks-base it ships. Agent 7.72.0
+ * is the first on Python 3.13; it ships datadog-checks-base 37.21.1.
+ */
+const AGENT = { version: '7.72.0', python: '3.13', checksBase: '37.21.1' };
+/** Where integrations-core keeps the Agent's third-party package set, at the Agent's release tag. */
+const DEFAULT_AGENT_REQUIREMENTS_URL = `https://raw.githubusercontent.com/DataDog/integrations-core/${AGENT.version}/datadog_checks_base/datadog_checks/base/data/agent_requirements.in`;
+/**
+ * The set from PyPI alone: base with the extras the Agent installs it with, at the Agent's base version. Installed
+ * as base[deps], then each requirement of the other extras on its own line, so that one that cannot build here
+ * (requests-kerberos needs krb5-config) leaves the others installed.
+ */
+const PYPI_AGENT_SET = {
+    name: `datadog-checks-base[db,deps,http,json,kube]==${AGENT.checksBase}`,
+    base: `datadog-checks-base[deps]==${AGENT.checksBase}`,
+    extras: ['db', 'http', 'json', 'kube'],
+};
+/** The requirement lines of a requirements file: no comments, blank lines or pip options (`-r`, `--index-url`…). */
+function requirementLines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
+        .filter((line) => line !== '' && !line.startsWith('-'));
+}
+/** Whether the set names datadog-checks-base itself (else the step adds the Agent's version). */
+function setHasChecksBase(lines) {
+    return lines.some((line) => /^datadog[-_.]checks[-_.]base\s*(\[|==|>=|~=|<|!|;|$)/i.test(line));
+}
+/** The cache key of an environment built from `lines` for one interpreter on one platform. */
+function agentSetKey(lines, interpreter, platform) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify({ lines: [...lines].sort(), interpreter, platform }))
+        .digest('hex')
+        .slice(0, 16);
+}
+
 ;// CONCATENATED MODULE: ../wheel/src/index.ts
+
+
+
 
 
 
@@ -23774,29 +24415,16 @@ function relativeTo(root, file) {
     return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
 }
 
-;// CONCATENATED MODULE: ../steps/src/python-scripts.generated.ts
-// Generated by scripts/embed-python.mjs from packages/steps/python/*.py: do not edit.
-const pythonScripts = {
-    "inspect_integration.py": "\"\"\"Facts about integrations' Python files, read with Python's own `ast` (never regular expressions).\n\nUsage: inspect_integration.py <integration folder> [<integration folder> ...]\nPrints one JSON object: {folder: {\"files\": {relative path: facts}}}. One process for every integration.\nFacts per file: \"error\" (unreadable, binary, or a syntax error with its line), or \"classes\" (name,\nline, bases as dotted names, whether `check` is defined and async, its line and signature) and \"imports\"\n(local alias -> fully qualified name, relative imports resolved), and \"version\" (for __about__.py).\n\"\"\"\n\nimport ast\nimport json\nimport os\nimport sys\n\nSKIP_DIRS = {'.git', '.tox', '.venv', 'venv', '__pycache__', 'node_modules', 'build', 'dist', '.eggs'}\n\n\ndef dotted(node):\n    if isinstance(node, ast.Name):\n        return node.id\n    if isinstance(node, ast.Attribute):\n        base = dotted(node.value)\n        return base + '.' + node.attr if base else None\n    if isinstance(node, ast.Subscript):\n        return dotted(node.value)\n    if isinstance(node, ast.Call):\n        return dotted(node.func)\n    return None\n\n\ndef signature(function):\n    \"\"\"Which positional calls a def accepts; None when decorated (a decorator may change it).\"\"\"\n    if function.decorator_list:\n        return None\n    args = function.args\n    positional = len(getattr(args, 'posonlyargs', [])) + len(args.args)\n    return {\n        'required': positional - len(args.defaults),\n        'positional': None if args.vararg else positional,\n        'requiredKeywordOnly': sum(1 for default in args.kw_defaults if default is None),\n    }\n\n\ndef module_name(relative):\n    parts = relative[:-3].split('/')\n    if parts[-1] == '__init__':\n        parts = parts[:-1]\n    return '.'.join(parts)\n\n\ndef resolve_relative(module, level, target, is_package):\n    parts = module.split('.')\n    if not is_package:\n        parts = parts[:-1]\n    if level > 1:\n        parts = parts[: len(parts) - (level - 1)]\n    base = '.'.join(parts)\n    if target:\n        return base + '.' + target if base else target\n    return base\n\n\ndef file_facts(path, relative):\n    try:\n        with open(path, 'rb') as handle:\n            data = handle.read()\n    except OSError as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    if b'\\0' in data:\n        return {'error': {'kind': 'binary', 'message': 'binary content in a .py file'}}\n    try:\n        tree = ast.parse(data, filename=relative)\n    except SyntaxError as error:\n        return {'error': {'kind': 'syntax', 'message': error.msg, 'line': error.lineno or 1}}\n    except (ValueError, UnicodeDecodeError) as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n\n    module = module_name(relative)\n    is_package = relative.endswith('__init__.py')\n    imports = {}\n    classes = []\n    version = None\n    for node in ast.walk(tree):\n        if isinstance(node, ast.Import):\n            for alias in node.names:\n                imports[alias.asname or alias.name.split('.')[0]] = alias.name if alias.asname else alias.name.split('.')[0]\n        elif isinstance(node, ast.ImportFrom):\n            source = node.module or ''\n            if node.level:\n                source = resolve_relative(module, node.level, node.module, is_package)\n            for alias in node.names:\n                if alias.name != '*':\n                    imports[alias.asname or alias.name] = source + '.' + alias.name if source else alias.name\n    for node in tree.body:\n        if isinstance(node, ast.ClassDef):\n            check = None\n            for item in node.body:\n                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == 'check':\n                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'signature': signature(item)}\n            classes.append({'name': node.name, 'line': node.lineno, 'bases': [dotted(base) for base in node.bases], 'check': check})\n        elif isinstance(node, (ast.Assign, ast.AnnAssign)):\n            targets = node.targets if isinstance(node, ast.Assign) else [node.target]\n            for target in targets:\n                if isinstance(target, ast.Name) and target.id == '__version__':\n                    value = node.value\n                    version = {'line': node.lineno, 'value': value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None}\n    return {'module': module, 'classes': classes, 'imports': imports, 'version': version}\n\n\ndef integration_facts(folder):\n    files = {}\n    for directory, dirs, names in os.walk(folder):\n        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith('.'))\n        for name in sorted(names):\n            if name.endswith('.py'):\n                path = os.path.join(directory, name)\n                relative = os.path.relpath(path, folder).replace(os.sep, '/')\n                files[relative] = file_facts(path, relative)\n    return {'files': files}\n\n\nif __name__ == '__main__':\n    print(json.dumps({folder: integration_facts(folder) for folder in sys.argv[1:]}))\n",
-    "smoke_test_wheel.py": "\"\"\"Loads an installed integration the way the Agent's embedded Python does, and says what went wrong.\n\nUsage: smoke_test_wheel.py <integration> <conf.yaml.example path>\nPrints one JSON object: {\"ok\": bool, \"check_class\": str, \"error\": str}.\n\"\"\"\n\nimport importlib\nimport inspect\nimport json\nimport pkgutil\nimport sys\nimport traceback\n\n\ndef find_check_class(package):\n    from datadog_checks.base import AgentCheck\n\n    modules = [package]\n    for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n        if '.tests' in info.name or info.name.endswith('config_models'):\n            continue\n        try:\n            modules.append(importlib.import_module(info.name))\n        except Exception:\n            continue\n    for module in modules:\n        for _, value in inspect.getmembers(module, inspect.isclass):\n            if issubclass(value, AgentCheck) and value is not AgentCheck and value.__module__.startswith(package.__name__):\n                return value\n    return None\n\n\ndef main(integration, example_path):\n    try:\n        package = importlib.import_module('datadog_checks.' + integration)\n    except Exception as error:\n        return {'ok': False, 'error': 'import datadog_checks.{} failed: {}: {}'.format(integration, type(error).__name__, error)}\n    check_class = find_check_class(package)\n    if check_class is None:\n        return {'ok': False, 'error': 'no AgentCheck subclass in datadog_checks.' + integration}\n    try:\n        import yaml\n\n        with open(example_path) as f:\n            example = yaml.safe_load(f) or {}\n        instances = example.get('instances') or [{}]\n        check = check_class(integration, example.get('init_config') or {}, [instances[0]])\n    except Exception as error:\n        last = traceback.format_exc().strip().splitlines()[-1]\n        return {'ok': False, 'check_class': check_class.__name__, 'error': 'instantiating {} failed: {}'.format(check_class.__name__, last or error)}\n    return {'ok': True, 'check_class': '{}.{}'.format(check_class.__module__, check_class.__name__), 'check_name': check.name}\n\n\nif __name__ == '__main__':\n    print(json.dumps(main(sys.argv[1], sys.argv[2])))\n",
-};
+;// CONCATENATED MODULE: ../steps/src/integrations/ddev-target.ts
 
-;// CONCATENATED MODULE: ../steps/src/python-script.ts
-
-
-
-/**
- * Writes one of the embedded helper scripts (packages/steps/python/*.py) into `directory`
- * (a temp dir) and returns its path, ready for `runProcess(python, [scriptPath, ...args])`.
- */
-function materializePythonScript(name, directory) {
-    const text = pythonScripts[name];
-    if (text === undefined)
-        throw new Error(`No embedded Python script named ${name}`);
-    (0,external_node_fs_namespaceObject.mkdirSync)(directory, { recursive: true });
-    const file = external_node_path_default().join(directory, name);
-    (0,external_node_fs_namespaceObject.writeFileSync)(file, text);
-    return file;
+function ddevTarget(integration) {
+    if (integration.folder === '')
+        return { cwd: integration.path, target: '.' };
+    return { cwd: external_node_path_default().dirname(integration.path), target: external_node_path_default().basename(integration.path) };
+}
+/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
+function ddevArgsFor(target, command, rest = []) {
+    return ['--here', ...command, target.target, ...rest];
 }
 
 ;// CONCATENATED MODULE: ../runtime/src/services/tool-cache.ts
@@ -23859,7 +24487,7 @@ async function findPython(input) {
         throw missing;
     let result;
     try {
-        result = await runProcess(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
+        result = await process_runProcess(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
             timeoutMs: 30_000,
         });
     }
@@ -23919,7 +24547,350 @@ async function ensureUv(options) {
     return uv;
 }
 
+;// CONCATENATED MODULE: ../steps/src/python-scripts.generated.ts
+// Generated by scripts/embed-python.mjs from packages/steps/python/*.py: do not edit.
+const pythonScripts = {
+    "agent_set_report.py": "\"\"\"Which lines of a requirements file this environment has, as the smoke test's Agent package set.\n\nUsage: agent_set_report.py <requirements file>\nPrints one JSON object: {\"otherPlatforms\": [lines whose markers exclude this interpreter],\n\"missing\": [lines that apply here but are not installed at a matching version]}.\n\"\"\"\n\nimport json\nimport sys\n\n\ndef main(path):\n    try:\n        from importlib.metadata import PackageNotFoundError, version\n        from packaging.requirements import InvalidRequirement, Requirement\n    except ImportError as error:\n        return {'error': 'packaging is not importable: {}'.format(error)}\n    other_platforms, missing = [], []\n    with open(path) as handle:\n        lines = [line.split(' #')[0].strip() for line in handle]\n    for line in lines:\n        if not line or line.startswith(('#', '-')):\n            continue\n        try:\n            requirement = Requirement(line)\n        except InvalidRequirement:\n            missing.append(line)\n            continue\n        if requirement.marker is not None and not requirement.marker.evaluate():\n            other_platforms.append(line)\n            continue\n        try:\n            installed = version(requirement.name)\n        except PackageNotFoundError:\n            missing.append(line)\n            continue\n        if requirement.specifier and not requirement.specifier.contains(installed, prereleases=True):\n            missing.append(line)\n    return {'otherPlatforms': other_platforms, 'missing': missing}\n\n\nif __name__ == '__main__':\n    print(json.dumps(main(sys.argv[1])))\n",
+    "inspect_integration.py": "\"\"\"Facts about integrations' Python files, read with Python's own `ast` (never regular expressions).\n\nUsage: inspect_integration.py <integration folder> [<integration folder> ...]\nPrints one JSON object: {folder: {\"files\": {relative path: facts}}}. One process for every integration.\nFacts per file: \"error\" (unreadable, binary, or a syntax error with its line), or \"classes\" (name,\nline, bases as dotted names, whether `check` is defined and async, its line and signature) and \"imports\"\n(local alias -> fully qualified name, relative imports resolved), and \"version\" (for __about__.py).\n\"\"\"\n\nimport ast\nimport json\nimport os\nimport sys\n\nSKIP_DIRS = {'.git', '.tox', '.venv', 'venv', '__pycache__', 'node_modules', 'build', 'dist', '.eggs'}\n\n\ndef dotted(node):\n    if isinstance(node, ast.Name):\n        return node.id\n    if isinstance(node, ast.Attribute):\n        base = dotted(node.value)\n        return base + '.' + node.attr if base else None\n    if isinstance(node, ast.Subscript):\n        return dotted(node.value)\n    if isinstance(node, ast.Call):\n        return dotted(node.func)\n    return None\n\n\ndef signature(function):\n    \"\"\"Which positional calls a def accepts; None when decorated (a decorator may change it).\"\"\"\n    if function.decorator_list:\n        return None\n    args = function.args\n    positional = len(getattr(args, 'posonlyargs', [])) + len(args.args)\n    return {\n        'required': positional - len(args.defaults),\n        'positional': None if args.vararg else positional,\n        'requiredKeywordOnly': sum(1 for default in args.kw_defaults if default is None),\n    }\n\n\ndef module_name(relative):\n    parts = relative[:-3].split('/')\n    if parts[-1] == '__init__':\n        parts = parts[:-1]\n    return '.'.join(parts)\n\n\ndef resolve_relative(module, level, target, is_package):\n    parts = module.split('.')\n    if not is_package:\n        parts = parts[:-1]\n    if level > 1:\n        parts = parts[: len(parts) - (level - 1)]\n    base = '.'.join(parts)\n    if target:\n        return base + '.' + target if base else target\n    return base\n\n\ndef file_facts(path, relative):\n    try:\n        with open(path, 'rb') as handle:\n            data = handle.read()\n    except OSError as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    if b'\\0' in data:\n        return {'error': {'kind': 'binary', 'message': 'binary content in a .py file'}}\n    try:\n        tree = ast.parse(data, filename=relative)\n    except SyntaxError as error:\n        return {'error': {'kind': 'syntax', 'message': error.msg, 'line': error.lineno or 1}}\n    except (ValueError, UnicodeDecodeError) as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n\n    module = module_name(relative)\n    is_package = relative.endswith('__init__.py')\n    imports = {}\n    classes = []\n    version = None\n    for node in ast.walk(tree):\n        if isinstance(node, ast.Import):\n            for alias in node.names:\n                imports[alias.asname or alias.name.split('.')[0]] = alias.name if alias.asname else alias.name.split('.')[0]\n        elif isinstance(node, ast.ImportFrom):\n            source = node.module or ''\n            if node.level:\n                source = resolve_relative(module, node.level, node.module, is_package)\n            for alias in node.names:\n                if alias.name != '*':\n                    imports[alias.asname or alias.name] = source + '.' + alias.name if source else alias.name\n    for node in tree.body:\n        if isinstance(node, ast.ClassDef):\n            check = None\n            for item in node.body:\n                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == 'check':\n                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'signature': signature(item)}\n            classes.append({'name': node.name, 'line': node.lineno, 'bases': [dotted(base) for base in node.bases], 'check': check})\n        elif isinstance(node, (ast.Assign, ast.AnnAssign)):\n            targets = node.targets if isinstance(node, ast.Assign) else [node.target]\n            for target in targets:\n                if isinstance(target, ast.Name) and target.id == '__version__':\n                    value = node.value\n                    version = {'line': node.lineno, 'value': value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None}\n    return {'module': module, 'classes': classes, 'imports': imports, 'version': version}\n\n\ndef integration_facts(folder):\n    files = {}\n    for directory, dirs, names in os.walk(folder):\n        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith('.'))\n        for name in sorted(names):\n            if name.endswith('.py'):\n                path = os.path.join(directory, name)\n                relative = os.path.relpath(path, folder).replace(os.sep, '/')\n                files[relative] = file_facts(path, relative)\n    return {'files': files}\n\n\nif __name__ == '__main__':\n    print(json.dumps({folder: integration_facts(folder) for folder in sys.argv[1:]}))\n",
+    "requirements_of_extras.py": "\"\"\"The requirements an installed distribution declares for some of its extras, one per line.\n\nUsage: requirements_of_extras.py <distribution> <extra> [<extra> ...]\nPrints one JSON list of requirement strings (markers other than `extra` kept, for the installer to evaluate).\n\"\"\"\n\nimport json\nimport sys\n\n\ndef main(distribution, extras):\n    from importlib.metadata import requires\n\n    from packaging.markers import Marker\n    from packaging.requirements import Requirement\n\n    found = []\n    for line in requires(distribution) or []:\n        requirement = Requirement(line)\n        if requirement.marker is None:\n            continue\n        if not any(requirement.marker.evaluate({'extra': extra}) for extra in extras):\n            continue\n        # Keep the platform part of the marker: evaluating it with no extra tells whether it applies here.\n        text = str(requirement).split(';')[0].strip()\n        rest = [part.strip() for part in str(requirement.marker).split(' and ') if 'extra' not in part]\n        if rest:\n            try:\n                text += '; ' + str(Marker(' and '.join(rest)))\n            except Exception:\n                pass\n        if text not in found:\n            found.append(text)\n    return found\n\n\nif __name__ == '__main__':\n    print(json.dumps(main(sys.argv[1], sys.argv[2:])))\n",
+    "smoke_test_wheel.py": "\"\"\"Loads an installed integration the way the Agent's embedded Python does, and says what went wrong.\n\nUsage: smoke_test_wheel.py <integration> <distribution name> <conf.yaml.example path> <jmx: 0|1>\nRun with the Agent's package set on sys.path and the wheel installed (--no-deps) beside it.\nPrints one JSON object on its last line: {\"check_class\": str|null, \"findings\": [{rule, level, message, file?, line?}]}.\n\nWhat it mirrors (datadog-agent pkg/collector/python/loader.go and rtloader/three/three.cpp):\n- the module `datadog_checks.<integration>` is imported, and the check class is the first name of `dir(module)`\n  that is a subclass of datadog_checks.checks.AgentCheck, is not AgentCheck itself, and has no subclasses;\n- the class is called with keyword arguments name, init_config and instances=[one instance].\nSockets are refused for the whole run: a check that connects while importing or in its constructor cannot reach\nthe network from here (the Agent would, to a real host).\n\"\"\"\n\nimport json\nimport os\nimport socket\nimport sys\nimport traceback\n\n\ndef refuse_network():\n    def refused(*args, **kwargs):\n        raise OSError('network access is disabled in the smoke test')\n\n    socket.socket.connect = refused\n    socket.socket.connect_ex = refused\n    socket.getaddrinfo = refused\n    socket.create_connection = refused\n    socket.gethostbyname = refused\n\n\ndef finding(rule, level, message, location=None):\n    item = {'rule': rule, 'level': level, 'message': message}\n    if location:\n        item['file'], item['line'] = location\n    return item\n\n\ndef package_frame(tb, package_dir):\n    \"\"\"The innermost traceback frame inside the integration's package, as (path relative to site, line).\"\"\"\n    found = None\n    for frame in traceback.extract_tb(tb):\n        path = os.path.abspath(frame.filename)\n        if path.startswith(package_dir + os.sep):\n            found = (os.path.relpath(path, os.path.dirname(os.path.dirname(package_dir))).replace(os.sep, '/'), frame.lineno)\n    return found\n\n\ndef declared_requirements(distribution):\n    \"\"\"The wheel's own requirements, unconditional and its `deps` extra, that this environment does not satisfy.\"\"\"\n    try:\n        from importlib.metadata import PackageNotFoundError, requires, version\n        from packaging.requirements import Requirement\n    except ImportError:\n        return []\n    unmet = []\n    for line in requires(distribution) or []:\n        requirement = Requirement(line)\n        marker = requirement.marker\n        if marker is not None and not marker.evaluate({'extra': ''}) and not marker.evaluate({'extra': 'deps'}):\n            continue\n        try:\n            installed = version(requirement.name)\n        except PackageNotFoundError:\n            installed = None\n        if installed is None or (requirement.specifier and not requirement.specifier.contains(installed, prereleases=True)):\n            unmet.append((str(requirement), installed))\n    return unmet\n\n\ndef agent_class(module, base):\n    \"\"\"rtloader's _findSubclassOf: dir() order, subclasses of base that are not base and have no subclasses.\"\"\"\n    for name in dir(module):\n        value = getattr(module, name, None)\n        if not isinstance(value, type) or not issubclass(value, base) or value is base:\n            continue\n        if value.__subclasses__():\n            continue\n        return value\n    return None\n\n\ndef classes_in_submodules(package, base):\n    import importlib\n    import pkgutil\n\n    found = []\n    for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n        if '.tests' in info.name or info.name.endswith('config_models') or '.config_models.' in info.name:\n            continue\n        try:\n            module = importlib.import_module(info.name)\n        except Exception:\n            continue\n        for value in vars(module).values():\n            if isinstance(value, type) and issubclass(value, base) and value is not base and value.__module__ == info.name:\n                found.append(value)\n    return found\n\n\ndef instantiate(check_class, integration, example_path):\n    import yaml\n\n    with open(example_path) as f:\n        example = yaml.safe_load(f) or {}\n    instances = example.get('instances') or [{}]\n    return check_class(name=integration, init_config=example.get('init_config') or {}, instances=[instances[0]])\n\n\ndef main(integration, distribution, example_path, jmx):\n    import importlib\n    import importlib.util\n\n    findings = []\n    unmet = declared_requirements(distribution)\n    for requirement, installed in unmet:\n        has = 'version ' + installed if installed else 'no such package'\n        if requirement.replace('_', '-').lower().startswith('datadog-checks-base'):\n            why = '`datadog-agent integration install` refuses a wheel whose datadog-checks-base requirement the Agent\\'s base does not meet: lower the requirement, or say which Agent version it needs.'\n        else:\n            why = 'the Agent installs a check with --no-deps, so users would have to add it to the Agent\\'s embedded Python themselves.'\n        findings.append(\n            finding(\n                'agent-dependency',\n                'warning',\n                '{} requires {}, but the Agent package set has {}: {}'.format(distribution, requirement, has, why),\n            )\n        )\n\n    refuse_network()\n    module_name = 'datadog_checks.' + integration\n    spec = importlib.util.find_spec(module_name)\n    if spec is None or not spec.origin:\n        findings.append(finding('import', 'error', 'The wheel did not install the package {}.'.format(module_name)))\n        return {'check_class': None, 'findings': findings}\n    package_dir = os.path.dirname(os.path.abspath(spec.origin))\n    try:\n        module = importlib.import_module(module_name)\n    except Exception as error:\n        where = package_frame(error.__traceback__, package_dir)\n        missing = getattr(error, 'name', None)\n        if isinstance(error, ModuleNotFoundError) and missing and missing.startswith('datadog_checks.base'):\n            findings.append(\n                finding(\n                    'agent-import',\n                    'error',\n                    '{}{} imports {}, which the Agent\\'s datadog-checks-base does not have: the Agent will fail to load the check. '\n                    'Use what the Agent\\'s base provides, or require the Agent version whose base has it.'.format(\n                        where[0] if where else module_name, ':{}'.format(where[1]) if where else '', missing\n                    ),\n                    where,\n                )\n            )\n        elif isinstance(error, ModuleNotFoundError) and missing and not missing.startswith(module_name):\n            at = '{}{}'.format(where[0] if where else module_name, ':{}'.format(where[1]) if where else '')\n            declared = [requirement for requirement, installed in unmet if installed is None]\n            if declared:\n                # The module may come from a requirement the wheel declares: documented, if not shipped.\n                findings.append(\n                    finding(\n                        'agent-import',\n                        'warning',\n                        '{} imports {}, which the Agent does not ship; the wheel declares {}, which the Agent does not install (it installs checks with --no-deps). '\n                        'The check loads only after users install it into the Agent\\'s embedded Python: say so in the README, or use a package the Agent ships.'.format(\n                            at, missing, ', '.join(declared)\n                        ),\n                        where,\n                    )\n                )\n            else:\n                findings.append(\n                    finding(\n                        'agent-import',\n                        'error',\n                        '{} imports {}, which the Agent does not ship and the wheel does not declare: the Agent will fail to load the check (ModuleNotFoundError). '\n                        'Use a package the Agent ships, or vendor the code.'.format(at, missing),\n                        where,\n                    )\n                )\n        else:\n            last = traceback.format_exception_only(type(error), error)[-1].strip()\n            findings.append(finding('import', 'error', 'import {} failed: {}'.format(module_name, last), where))\n        return {'check_class': None, 'findings': findings}\n\n    try:\n        from datadog_checks.checks import AgentCheck\n    except ImportError:\n        from datadog_checks.base import AgentCheck\n\n    check_class = agent_class(module, AgentCheck)\n    if check_class is None:\n        if jmx:\n            return {'check_class': None, 'jmx': True, 'findings': findings}\n        elsewhere = classes_in_submodules(module, AgentCheck)\n        if elsewhere:\n            first = elsewhere[0]\n            init = 'datadog_checks/{}/__init__.py'.format(integration)\n            findings.append(\n                finding(\n                    'check-not-exported',\n                    'error',\n                    '{}.{} subclasses AgentCheck but {} does not export it: the Agent only looks for the check class among the names of datadog_checks.{}. '\n                    'Add `from .{} import {}` and list it in __all__.'.format(\n                        first.__module__, first.__name__, init, integration, first.__module__.rsplit('.', 1)[-1], first.__name__\n                    ),\n                    (init, 1),\n                )\n            )\n        else:\n            findings.append(\n                finding(\n                    'no-check-class',\n                    'error',\n                    'No AgentCheck subclass in datadog_checks.{}: the Agent cannot load a check from it.'.format(integration),\n                )\n            )\n        return {'check_class': None, 'findings': findings}\n\n    qualified = '{}.{}'.format(check_class.__module__, check_class.__name__)\n    try:\n        instantiate(check_class, integration, example_path)\n    except Exception as error:\n        last = traceback.format_exception_only(type(error), error)[-1].strip()\n        findings.append(\n            finding(\n                'instantiate',\n                'warning',\n                '{} could not be created with the first instance of conf.yaml.example and no network: {}. '\n                'The example\\'s placeholders are not a real configuration; a constructor should not connect (do it in check()).'.format(\n                    check_class.__name__, last\n                ),\n            )\n        )\n    return {'check_class': qualified, 'findings': findings}\n\n\nif __name__ == '__main__':\n    try:\n        result = main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == '1')\n    except Exception:\n        result = {'check_class': None, 'findings': [finding('smoke-test', 'error', traceback.format_exc().strip().splitlines()[-1])]}\n    sys.stdout.flush()\n    print('\\n' + json.dumps(result))\n",
+    "supported_wheel_tags.py": "\"\"\"Which wheel tags this interpreter installs, as packaging (the library pip and uv's rules come from) says.\n\nUsage: supported_wheel_tags.py\nPrints one JSON object: {\"description\": \"CPython 3.13 on linux x86_64\", \"tags\": [\"cp313-cp313-manylinux_2_39_x86_64\", ...]}\nor {\"error\": \"...\"} when neither packaging nor pip's copy of it can be imported.\n\"\"\"\n\nimport json\nimport platform\nimport sys\n\n\ndef sys_tags():\n    try:\n        from packaging.tags import sys_tags as found\n    except ImportError:\n        from pip._vendor.packaging.tags import sys_tags as found\n    return found()\n\n\ndef main():\n    try:\n        tags = [str(tag) for tag in sys_tags()]\n    except ImportError as error:\n        return {'error': 'neither packaging nor pip is importable in {}: {}'.format(sys.executable, error)}\n    description = '{} {}.{} on {} {}'.format(\n        platform.python_implementation(), sys.version_info[0], sys.version_info[1], sys.platform, platform.machine()\n    )\n    return {'description': description, 'tags': tags}\n\n\nif __name__ == '__main__':\n    print(json.dumps(main()))\n",
+};
+
+;// CONCATENATED MODULE: ../steps/src/python-script.ts
+
+
+
+/**
+ * Writes one of the embedded helper scripts (packages/steps/python/*.py) into `directory`
+ * (a temp dir) and returns its path, ready for `runProcess(python, [scriptPath, ...args])`.
+ */
+function materializePythonScript(name, directory) {
+    const text = pythonScripts[name];
+    if (text === undefined)
+        throw new Error(`No embedded Python script named ${name}`);
+    (0,external_node_fs_namespaceObject.mkdirSync)(directory, { recursive: true });
+    const file = external_node_path_default().join(directory, name);
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, text);
+    return file;
+}
+
+;// CONCATENATED MODULE: ../steps/src/build-wheel/agent-env.ts
+
+
+
+
+
+
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+async function download(url) {
+    const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
+    if (!response.ok)
+        throw new Error(`HTTP ${response.status}`);
+    return response.text();
+}
+/** Reads the set the input names; the default URL falls back to PyPI's set when it cannot be reached. */
+async function readAgentSet(requirements, workspace, reporter) {
+    const pypi = {
+        lines: [PYPI_AGENT_SET.base],
+        source: `PyPI only: ${PYPI_AGENT_SET.name}`,
+        complete: false,
+        baseExtras: PYPI_AGENT_SET.extras,
+    };
+    if (requirements === 'pypi')
+        return pypi;
+    if (requirements === '') {
+        try {
+            const text = await download(DEFAULT_AGENT_REQUIREMENTS_URL);
+            return { lines: requirementLines(text), source: DEFAULT_AGENT_REQUIREMENTS_URL, complete: true };
+        }
+        catch (error) {
+            reporter.log(`The Agent ${AGENT.version} package set could not be fetched from ${DEFAULT_AGENT_REQUIREMENTS_URL} (${error.message}); using the PyPI-only set ${PYPI_AGENT_SET.name}.`);
+            return pypi;
+        }
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(requirements)) {
+        const url = new URL(requirements);
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+            throw new errors_UserError(`Input 'agent-requirements': ${requirements} is neither https nor a loopback http URL.`, {
+                hint: 'Use an https URL, a path in the workspace, `pypi`, or leave it empty for the Agent release default.',
+            });
+        }
+        const text = await download(requirements).catch((error) => {
+            throw new errors_UserError(`Input 'agent-requirements': ${requirements} could not be fetched (${error.message}).`, { hint: 'Check the URL, or use a file in the workspace, or `pypi` for the PyPI-only set.' });
+        });
+        return { lines: requirementLines(text), source: requirements, complete: true };
+    }
+    const file = external_node_path_default().resolve(workspace, requirements);
+    const shown = relativeTo(workspace, file);
+    if (shown.startsWith('..') || !(0,external_node_fs_namespaceObject.existsSync)(file)) {
+        throw new errors_UserError(`Input 'agent-requirements': ${requirements} is not a file in the workspace.`, {
+            hint: "Give a requirements file's path (relative to the workspace), an https URL, or `pypi`.",
+        });
+    }
+    return {
+        lines: requirementLines(readUserTextFile(file, shown, 'requirements file')),
+        source: shown,
+        complete: true,
+    };
+}
+/** uv's explanation of a failed install, on one line. */
+function reasonOf(output) {
+    const text = lastLines(output, 3).join(' ').replace(/\s+/g, ' ').trim();
+    return (text.length > 300 ? `${text.slice(0, 300)}…` : text) || 'failed';
+}
+const built = new Map();
+/** The environment for the input's set, from the tool cache when an identical one was built before. */
+function agentEnvironment(options) {
+    const memo = `${options.requirements}\0${options.python}\0${options.toolCache}`;
+    let environment = built.get(memo);
+    if (!environment) {
+        environment = buildAgentEnvironment(options);
+        built.set(memo, environment);
+        environment.catch(() => built.delete(memo));
+    }
+    return environment;
+}
+async function buildAgentEnvironment(options) {
+    const { uv, reporter } = options;
+    const started = Date.now();
+    const set = await readAgentSet(options.requirements, options.workspace, reporter);
+    const base = setHasChecksBase(set.lines) ? undefined : `datadog-checks-base==${AGENT.checksBase}`;
+    const key = agentSetKey([...set.lines, ...(base ? [base] : []), ...(set.baseExtras ?? []).map((extra) => `datadog-checks-base[${extra}]`)], options.interpreter, process.platform);
+    const tool = 'aic-agent-python-env';
+    const folder = toolFolder(options.toolCache, tool, key, process.arch);
+    const python = external_node_path_default().join(folder, 'bin', 'python');
+    const recordFile = external_node_path_default().join(folder, 'agent-set.json');
+    const cache = { key: `aic-agent-python-env-${process.platform}-${process.arch}-${key}`, paths: [folder] };
+    let found = Boolean(await findTool(options.toolCache, tool, key, process.arch)) && (0,external_node_fs_namespaceObject.existsSync)(recordFile);
+    if (!found && options.restore && (await options.restore(cache.paths, cache.key).catch(() => false))) {
+        found = (0,external_node_fs_namespaceObject.existsSync)(recordFile) && (0,external_node_fs_namespaceObject.existsSync)(python);
+        if (found)
+            markToolComplete(options.toolCache, tool, key, process.arch);
+    }
+    if (found) {
+        const record = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(recordFile, 'utf8'));
+        reporter.log(`Agent package set (${set.source}): reusing the environment ${folder}.`);
+        return {
+            python,
+            source: set.source,
+            complete: set.complete,
+            ...record,
+            built: false,
+            cache,
+            durationMs: Date.now() - started,
+        };
+    }
+    const script = (name) => materializePythonScript(name, external_node_path_default().join(options.temp, 'agent-integration-ci', 'python'));
+    return reporter.group(`Agent package set (${set.source}): building ${folder}`, async () => {
+        (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
+        await process_runChecked(uv, ['venv', '--quiet', '--python', options.python, folder], { reporter, what: 'uv venv' });
+        const listFile = external_node_path_default().join(folder, 'agent-requirements.txt');
+        const install = (args) => process_runProcess(uv, ['pip', 'install', '--quiet', '--python', python, ...args], { reporter, timeoutMs: 1_200_000 });
+        const failed = [];
+        /** One uv call for the lines; line by line only when one of them fails the whole call. */
+        const installLines = async (lines) => {
+            (0,external_node_fs_namespaceObject.writeFileSync)(listFile, lines.join('\n') + '\n');
+            if ((await install(['-r', listFile])).exitCode === 0)
+                return;
+            reporter.log('The set did not install in one go (a line has no wheel here or fails to build): line by line.');
+            for (const line of lines) {
+                const result = await install([line]);
+                if (result.exitCode !== 0)
+                    failed.push({ line, reason: reasonOf(result.stderr || result.stdout) });
+            }
+        };
+        const lines = [...set.lines];
+        await installLines(lines);
+        if (base) {
+            // Base's own dependencies are in the Agent's set: the Agent ships it without pulling more.
+            await process_runChecked(uv, ['pip', 'install', '--quiet', '--no-deps', '--python', python, base], {
+                reporter,
+                what: `uv pip install ${base}`,
+                hint: 'Check that PyPI is reachable.',
+            });
+        }
+        if (set.baseExtras) {
+            const extras = await process_runChecked(python, [script('requirements_of_extras.py'), 'datadog-checks-base', ...set.baseExtras], { reporter, what: "datadog-checks-base's extras" });
+            const more = JSON.parse(extras.stdout);
+            lines.push(...more);
+            await installLines(more);
+        }
+        (0,external_node_fs_namespaceObject.writeFileSync)(listFile, lines.join('\n') + '\n');
+        const probe = await process_runProcess(python, ['-c', 'import datadog_checks.base'], { reporter });
+        if (probe.exitCode !== 0) {
+            throw new errors_UserError(`The Agent package set (${set.source}) has no importable datadog_checks.base: ${reasonOf(probe.stderr)}${failed.length > 0 ? ` Lines that failed: ${failed.map((f) => `${f.line} (${f.reason})`).join('; ')}` : ''}`, {
+                hint: "Add datadog-checks-base (with its deps) to the agent-requirements set, or leave the input empty for the Agent release's set.",
+            });
+        }
+        const report = JSON.parse((await process_runChecked(python, [script('agent_set_report.py'), listFile], {
+            reporter,
+            what: 'the Agent package set report',
+        })).stdout);
+        const record = { failed, otherPlatforms: report.otherPlatforms ?? [] };
+        (0,external_node_fs_namespaceObject.writeFileSync)(recordFile, JSON.stringify(record));
+        markToolComplete(options.toolCache, tool, key, process.arch);
+        if (failed.length > 0)
+            reporter.log(`Not installed here: ${failed.map((f) => `${f.line} (${f.reason})`).join('; ')}`);
+        return {
+            python,
+            source: set.source,
+            complete: set.complete,
+            ...record,
+            built: true,
+            cache,
+            durationMs: Date.now() - started,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ../steps/src/build-wheel/smoke-test.ts
+
+
+
+
+/**
+ * Installs the wheel as `datadog-agent integration install` does (pip `--no-deps --no-index`) beside the Agent's
+ * package set — into its own folder on PYTHONPATH, so that the cached set stays untouched — then loads the check.
+ */
+async function smokeTest(options) {
+    const { reporter, environment } = options;
+    const started = Date.now();
+    const agentSet = {
+        source: environment.source,
+        complete: environment.complete,
+        reused: !environment.built,
+        durationMs: environment.durationMs,
+        cache: environment.cache,
+        notInstalled: environment.failed.map((f) => f.line),
+    };
+    const result = (findings, checkClass, detail) => {
+        const errors = findings.filter((f) => f.level === 'error');
+        return {
+            ok: errors.length === 0,
+            detail: errors[0]?.message ??
+                detail ??
+                (checkClass
+                    ? `loaded ${checkClass} with the first instance of conf.yaml.example`
+                    : `not loaded: ${findings.find((f) => f.rule === 'agent-import')?.message ?? 'no check class'}`),
+            durationMs: Date.now() - started,
+            findings,
+            checkClass,
+            agentSet,
+        };
+    };
+    const overlay = external_node_path_default().join(options.temp, 'agent-integration-ci', 'smoke', `${options.integration}-${process.pid}`);
+    (0,external_node_fs_namespaceObject.rmSync)(overlay, { recursive: true, force: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)(overlay, { recursive: true });
+    try {
+        const install = await process_runProcess(options.uv, [
+            'pip',
+            'install',
+            '--quiet',
+            '--no-deps',
+            '--no-index',
+            '--python',
+            environment.python,
+            '--target',
+            overlay,
+            options.wheelPath,
+        ], { reporter, timeoutMs: 300_000 });
+        if (install.exitCode !== 0) {
+            return result([
+                {
+                    rule: 'install',
+                    level: 'error',
+                    message: `Installing ${external_node_path_default().basename(options.wheelPath)} into the Agent's Python failed: ${lastLines(install.stderr || install.stdout, 3).join(' ')}`,
+                },
+            ]);
+        }
+        const script = materializePythonScript('smoke_test_wheel.py', external_node_path_default().join(options.temp, 'agent-integration-ci', 'python'));
+        const run = await process_runProcess(environment.python, [script, options.integration, options.distribution, options.confExample, options.jmx ? '1' : '0'], {
+            reporter,
+            timeoutMs: 300_000,
+            cwd: overlay,
+            env: { ...process.env, PYTHONPATH: overlay, PYTHONNOUSERSITE: '1', PYTHONDONTWRITEBYTECODE: '1' },
+        });
+        let verdict;
+        try {
+            verdict = JSON.parse(lastLines(run.stdout, 1)[0] ?? '');
+        }
+        catch {
+            return result([
+                {
+                    rule: 'smoke-test',
+                    level: 'error',
+                    message: `Loading the check crashed: ${lastLines(run.stderr || run.stdout, 3).join(' ')}`,
+                },
+            ]);
+        }
+        const findings = (verdict.findings ?? []).map((finding) => finding.rule === 'agent-import' && !environment.complete
+            ? {
+                ...finding,
+                level: 'warning',
+                message: `${finding.message} (Checked against the PyPI-only set, which lacks most packages the Agent ships: set agent-requirements to the Agent's agent_requirements.in to be sure.)`,
+            }
+            : finding);
+        return result(findings, verdict.check_class ?? undefined, verdict.jmx ? 'a JMX integration: imported; JMXFetch runs it, no check class to load' : undefined);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(overlay, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ../steps/src/build-wheel/supported-tags.ts
+
+
+
+
+const known = new Map();
+/** The wheel tags `python` installs (packaging's `sys_tags()`, run by that interpreter), once per run. */
+function supportedTags(python, temp, reporter) {
+    let found = known.get(python);
+    if (!found) {
+        found = (async () => {
+            const script = materializePythonScript('supported_wheel_tags.py', external_node_path_default().join(temp, 'agent-integration-ci', 'python'));
+            const result = await process_runProcess(python, [script], { reporter, timeoutMs: 60_000 });
+            try {
+                const parsed = JSON.parse(result.stdout);
+                if (parsed.description && parsed.tags)
+                    return { description: parsed.description, tags: new Set(parsed.tags) };
+                return { problem: parsed.error ?? 'no tags' };
+            }
+            catch {
+                return { problem: lastLines(result.stderr || result.stdout, 2).join(' ') };
+            }
+        })();
+        known.set(python, found);
+    }
+    return found;
+}
+/** What the tag check could not vouch for: no tags at all, or another interpreter than the Agent's. */
+function interpreterWarnings(interpreter) {
+    if ('problem' in interpreter)
+        return [
+            {
+                rule: 'wheel-tag',
+                level: 'warning',
+                message: `The wheel's tags were not checked: ${interpreter.problem}. Give a python input with packaging or pip installed.`,
+            },
+        ];
+    if (interpreter.description.startsWith(`CPython ${AGENT.python} `))
+        return [];
+    return [
+        {
+            rule: 'wheel-tag',
+            level: 'warning',
+            message: `The wheel's tags were checked against ${interpreter.description}, not the Agent's CPython ${AGENT.python}: set the python input to a ${AGENT.python} interpreter.`,
+        },
+    ];
+}
+
 ;// CONCATENATED MODULE: ../steps/src/build-wheel/index.ts
+
+
+
 
 
 
@@ -23943,7 +24914,7 @@ function resolveOutDir(workspace, outDir) {
 }
 /** The last commit's time, so that two builds of one commit are byte-identical. */
 async function sourceDateEpoch(repoPath) {
-    const result = await runProcess('git', ['-C', repoPath, 'log', '-1', '--format=%ct']).catch(() => undefined);
+    const result = await process_runProcess('git', ['-C', repoPath, 'log', '-1', '--format=%ct']).catch(() => undefined);
     const value = result?.exitCode === 0 ? result.stdout.trim() : '';
     return /^\d+$/.test(value) ? value : undefined;
 }
@@ -24001,8 +24972,18 @@ async function buildWheel(options) {
     const files = readWheel(bytes);
     if ('problem' in files)
         throw new errors_UserError(`${relativeTo(options.workspace, wheelPath)} is ${files.problem}.`);
-    const findings = inspectWheel(files, { filename, integration: integration.name, project, version: about.version });
-    const smoke = options.smokeTest && !findings.some((f) => f.level === 'error') ? await smokeTest(options, wheelPath) : undefined;
+    const interpreter = await supportedTags(options.python, options.temp, reporter);
+    const findings = inspectWheel(files, {
+        filename,
+        integration: integration.name,
+        project,
+        version: about.version,
+        ...('problem' in interpreter ? {} : { interpreter }),
+    });
+    findings.push(...interpreterWarnings(interpreter));
+    const smoke = options.smokeTest && !findings.some((f) => f.level === 'error')
+        ? await runSmokeTest(options, wheelPath, files, project)
+        : undefined;
     return {
         integration: integration.name,
         path: wheelPath,
@@ -24026,8 +25007,9 @@ async function build(options, staging, env) {
         const dist = external_node_path_default().join(integration.path, 'dist');
         const existed = (0,external_node_fs_namespaceObject.existsSync)(dist);
         const before = new Map((existed ? (0,external_node_fs_namespaceObject.readdirSync)(dist) : []).map((name) => [name, (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(dist, name)).mtimeMs]));
-        await process_runChecked(ddev, ['release', 'build', integration.name], {
-            cwd: options.repoPath,
+        const target = ddevTarget(integration);
+        await process_runChecked(ddev, ddevArgsFor(target, ['release', 'build']), {
+            cwd: target.cwd,
             env,
             reporter,
             timeoutMs: 900_000,
@@ -24064,48 +25046,35 @@ async function build(options, staging, env) {
         hint,
     });
 }
-/** A fresh venv (uv), datadog-checks-base and the wheel, then the check loaded from conf.yaml.example. */
-async function smokeTest(options, wheelPath) {
+/** The wheel beside the Agent's package set (a cached venv), loaded as the Agent's Python loader does. */
+async function runSmokeTest(options, wheelPath, files, project) {
     const { reporter, integration } = options;
-    const started = Date.now();
-    return reporter.group(`Smoke test: install ${external_node_path_default().basename(wheelPath)} and load the check`, async () => {
-        const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
-        const venv = external_node_path_default().join(options.temp, 'agent-integration-ci', 'smoke', integration.name);
-        (0,external_node_fs_namespaceObject.rmSync)(venv, { recursive: true, force: true });
-        await process_runChecked(uv, ['venv', '--quiet', '--python', options.python, venv], { reporter, what: 'uv venv' });
-        const python = external_node_path_default().join(venv, 'bin', 'python');
-        const install = await runProcess(uv, ['pip', 'install', '--quiet', '--python', python, 'datadog-checks-base[deps]', 'pyyaml', wheelPath], { reporter, timeoutMs: 900_000 });
-        if (install.exitCode !== 0) {
-            return {
-                ok: false,
-                detail: `installing the wheel failed: ${lastLines(install.stderr || install.stdout, 3).join(' ')}`,
-                durationMs: Date.now() - started,
-            };
-        }
-        const script = materializePythonScript('smoke_test_wheel.py', external_node_path_default().join(options.temp, 'agent-integration-ci', 'python'));
-        const example = external_node_path_default().join(integration.path, paths.confExample(integration.name));
-        const result = await runProcess(python, [script, integration.name, example], {
-            reporter,
-            timeoutMs: 300_000,
-            cwd: venv,
-        });
-        const line = lastLines(result.stdout, 1)[0] ?? '';
-        let verdict;
-        try {
-            verdict = JSON.parse(line);
-        }
-        catch {
-            verdict = { ok: false, error: lastLines(result.stderr || result.stdout, 3).join(' ') };
-        }
-        (0,external_node_fs_namespaceObject.rmSync)(venv, { recursive: true, force: true });
-        return {
-            ok: verdict.ok === true,
-            detail: verdict.ok
-                ? `loaded ${verdict.check_class} with the first instance of conf.yaml.example`
-                : (verdict.error ?? 'unknown failure'),
-            durationMs: Date.now() - started,
-        };
+    const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
+    const interpreter = await supportedTags(options.python, options.temp, reporter);
+    const environment = await agentEnvironment({
+        requirements: options.agentRequirements ?? '',
+        workspace: options.workspace,
+        uv,
+        python: options.python,
+        interpreter: 'problem' in interpreter ? options.python : interpreter.description,
+        toolCache: options.toolCache,
+        temp: options.temp,
+        reporter,
+        ...(options.restoreFromActionsCache ? { restore: options.restoreFromActionsCache } : {}),
     });
+    const distInfo = [...files.keys()].find((name) => /^[^/]+\.dist-info\/METADATA$/.test(name));
+    const metadata = readMetadata(new TextDecoder().decode(distInfo ? files.get(distInfo) : undefined));
+    return reporter.group(`Smoke test: load ${external_node_path_default().basename(wheelPath)} in the Agent's Python`, () => smokeTest({
+        integration: integration.name,
+        distribution: metadata.name ?? project,
+        wheelPath,
+        confExample: external_node_path_default().join(integration.path, paths.confExample(integration.name)),
+        jmx: isJmxIntegration(files, `datadog_checks/${integration.name}`),
+        uv,
+        environment,
+        temp: options.temp,
+        reporter,
+    }));
 }
 
 ;// CONCATENATED MODULE: ../../node_modules/fast-xml-parser/src/util.js
@@ -31405,19 +32374,56 @@ const XMLValidator = {
 }
 
 ;// CONCATENATED MODULE: ../junit/src/locate.ts
-/** Where a failed test is: from the report's attributes, else from its traceback. */
-const TRACEBACK_LINE = /^([^\s:][^:\n]*\.py):(\d+):/gm;
+/** Where a failed test is: from its traceback, inside the project, else from the report's attributes. */
+const TRACEBACK_LINE = /^([^\s:<][^:\n]*\.py):(\d+):/gm;
 /**
- * pytest's long tracebacks end each frame with `path/to/test_x.py:25: AssertionError`; short ones
- * (`--tb short`) have `path/to/test_x.py:25: in test_name`. The test's own frame is the last one in a
- * test file; failing that, the last frame.
+ * Installed code, wherever the environment lives: pytest shows files under its rootdir relative and
+ * everything else (the hatch env, the interpreter) absolute, but an env can also sit inside the folder.
  */
-function locationFromTraceback(text, testFile) {
-    const frames = [...text.matchAll(TRACEBACK_LINE)].map((match) => ({ file: match[1], line: Number(match[2]) }));
-    if (frames.length === 0)
+const INSTALLED = /(^|\/)(site-packages|dist-packages|\.venv|venv|\.tox|\.hatch|\.nox)\//;
+/** Every `file.py:line:` frame of a pytest traceback, in order (outermost first, deepest last). */
+function tracebackFrames(text) {
+    return [...text.matchAll(TRACEBACK_LINE)].map((match) => ({ file: match[1], line: Number(match[2]) }));
+}
+/**
+ * A frame's file as the project's (relative to `root`, the folder pytest ran in), or undefined when
+ * the frame is outside it: another directory or installed code.
+ */
+function projectFile(file, root) {
+    let relative = file;
+    if (file.startsWith('/')) {
+        const prefix = root ? `${root.replace(/\/+$/, '')}/` : undefined;
+        if (!prefix || !file.startsWith(prefix))
+            return undefined;
+        relative = file.slice(prefix.length);
+    }
+    if (relative.startsWith('../') || INSTALLED.test(relative))
         return undefined;
-    const inTestFile = frames.filter((frame) => testFile ? frame.file.endsWith(testFile) : /(^|\/)test_[^/]*\.py$|_test\.py$/.test(frame.file));
-    return (inTestFile.at(-1) ?? frames.at(-1));
+    return relative;
+}
+/**
+ * Where to annotate a failed or errored test.
+ * - A failure: the deepest frame in the test's own file (the assertion), else the deepest project frame.
+ * - An error (setup, teardown, collection): the deepest project frame, e.g. the fixture in conftest.py.
+ * Either way, never a frame in installed code: failing a project frame, the test's own location.
+ */
+function locateProblem(text, status, options = {}) {
+    const frames = tracebackFrames(text)
+        .map((frame) => ({ file: projectFile(frame.file, options.root), line: frame.line }))
+        .filter((frame) => frame.file !== undefined);
+    const inTestFile = frames.filter((frame) => options.testFile ? sameFile(frame.file, options.testFile) : /(^|\/)test_[^/]*\.py$|_test\.py$/.test(frame.file));
+    const found = status === 'failed' ? (inTestFile.at(-1) ?? frames.at(-1)) : frames.at(-1);
+    if (found)
+        return found;
+    if (options.testLocation)
+        return options.testLocation;
+    return options.testFile ? { file: options.testFile, line: 1 } : undefined;
+}
+/** Equal, or one ends with the other at a folder boundary (a classname may carry a `--junit-prefix`). */
+const sameFile = (a, b) => a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
+/** `locateProblem` for a failure, kept for callers that only have a traceback. */
+function locationFromTraceback(text, testFile) {
+    return locateProblem(text, 'failed', testFile ? { testFile } : {});
 }
 /** `tests.test_unit` (pytest's classname) → `tests/test_unit.py`; a trailing class name is dropped. */
 function fileFromClassname(classname) {
@@ -31437,12 +32443,14 @@ const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
     textNodeName: '#text',
+    // Numeric character references (`&#10;` in pytest's message attributes, `&#x27;`) as well as the named ones.
+    htmlEntities: true,
     isArray: (name) => name === 'testsuite' || name === 'testcase' || name === 'failure' || name === 'error' || name === 'skipped',
 });
 const asArray = (value) => Array.isArray(value) ? value : value === undefined ? [] : [value];
 const report_text = (node) => typeof node === 'string' ? node : typeof node?.['#text'] === 'string' ? node['#text'] : '';
 /** Parses a JUnit XML report (pytest's xunit1 or xunit2). A malformed file is a problem with its line, not a throw. */
-function parseJUnit(xml) {
+function parseJUnit(xml, options = {}) {
     const valid = XMLValidator.validate(xml);
     if (valid !== true)
         return { ok: false, problem: `not well-formed XML: ${valid.err.msg}`, line: valid.err.line };
@@ -31457,7 +32465,7 @@ function parseJUnit(xml) {
     const suites = asArray(root.testsuite);
     if (suites.length === 0)
         return { ok: false, problem: 'not a JUnit report: no <testsuite> element' };
-    const cases = suites.flatMap((suite) => asArray(suite.testcase).map(readCase));
+    const cases = suites.flatMap((suite) => asArray(suite.testcase).map((node) => readCase(node, options)));
     const totals = { passed: 0, failed: 0, error: 0, skipped: 0 };
     for (const testCase of cases)
         totals[testCase.status]++;
@@ -31466,29 +32474,36 @@ function parseJUnit(xml) {
         report: { cases, totals, timeSeconds: cases.reduce((sum, testCase) => sum + testCase.timeSeconds, 0) },
     };
 }
-function readCase(node) {
+function readCase(node, options) {
     const failure = asArray(node.failure)[0];
     const error = asArray(node.error)[0];
     const skipped = asArray(node.skipped)[0];
     const problem = failure ?? error ?? skipped;
     const status = failure ? 'failed' : error ? 'error' : skipped ? 'skipped' : 'passed';
     const details = problem ? report_text(problem) : '';
+    const name = String(node.name ?? '');
     const classname = String(node.classname ?? '');
-    const fromAttributes = typeof node.file === 'string' && node.line !== undefined
-        ? { file: node.file, line: Number(node.line) + 1 }
+    const fileAttribute = typeof node.file === 'string' && node.file !== '' ? node.file : undefined;
+    const testLocation = fileAttribute && node.line !== undefined && Number.isFinite(Number(node.line))
+        ? { file: fileAttribute, line: Number(node.line) + 1 }
         : undefined;
-    const file = fromAttributes?.file ?? fileFromClassname(classname);
+    // A collection error has no classname; its name is the module (`tests.test_x`).
+    const testFile = fileAttribute ?? fileFromClassname(classname) ?? (classname ? undefined : fileFromClassname(name));
     const location = status === 'failed' || status === 'error'
-        ? (locationFromTraceback(details, file) ?? fromAttributes)
-        : fromAttributes;
+        ? locateProblem(details, status, {
+            ...(testFile ? { testFile } : {}),
+            ...(testLocation ? { testLocation } : {}),
+            ...(options.root ? { root: options.root } : {}),
+        })
+        : testLocation;
     return {
-        name: String(node.name ?? ''),
+        name,
         classname,
         status,
         timeSeconds: Number(node.time ?? 0) || 0,
-        message: String(problem?.message ?? '')
-            .split('\n')[0]
-            .slice(0, 300),
+        message: (String(problem?.message ?? '')
+            .split('\n')
+            .find((line) => line.trim() !== '') ?? '').slice(0, 300),
         details,
         location,
     };
@@ -31497,281 +32512,6 @@ function readCase(node) {
 ;// CONCATENATED MODULE: ../junit/src/index.ts
 
 
-
-;// CONCATENATED MODULE: ../steps/src/integration-tests/command.ts
-/** The `ddev test` command line for the installed ddev (20.x: TARGET_SPEC then pytest args after `--`). */
-function ddevTestArgs(options) {
-    const pytest = [
-        '-m',
-        options.kind,
-        ...(options.junitFile ? [`--junitxml=${options.junitFile}`] : []),
-        ...options.pytestArgs,
-    ];
-    return ['test', ...options.ddevArgs, options.integration, '--', ...pytest];
-}
-/** pytest's exit code 5: nothing was collected for that marker. */
-const NO_TESTS_COLLECTED = 5;
-
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(3483);
-;// CONCATENATED MODULE: ../steps/src/integration-tests/compose.ts
-
-
-
-
-
-const COMPOSE_NAME = /^docker-compose.*\.ya?ml$/;
-/** Every `docker-compose*.y*ml` under an integration's `tests/`. */
-function findComposeFiles(integrationPath) {
-    const found = [];
-    const walk = (dir) => {
-        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(dir).sort()) {
-            const full = external_node_path_default().join(dir, name);
-            if ((0,external_node_fs_namespaceObject.statSync)(full).isDirectory()) {
-                if (name !== 'node_modules' && !name.startsWith('.'))
-                    walk(full);
-            }
-            else if (COMPOSE_NAME.test(name)) {
-                found.push(full);
-            }
-        }
-    };
-    const tests = external_node_path_default().join(integrationPath, 'tests');
-    if ((0,external_node_fs_namespaceObject.existsSync)(tests))
-        walk(tests);
-    return found;
-}
-/** The compose files named by the `compose-files` input (relative to the repository): each a file inside it. */
-function namedComposeFiles(repoPath, named) {
-    return named.map((name) => {
-        const file = path.resolve(repoPath, name);
-        const inside = path.relative(repoPath, file);
-        if (inside.startsWith('..') || path.isAbsolute(inside)) {
-            throw new UserError(`Input 'compose-files': ${name} is outside the repository ${repoPath}.`, {
-                hint: 'Name compose files inside the checkout, relative to repo-path.',
-            });
-        }
-        if (!existsSync(file) || !statSync(file).isFile()) {
-            throw new UserError(`Input 'compose-files': ${name} is not a file in ${repoPath}.`, {
-                hint: 'Paths are relative to repo-path; leave the input empty to use every tests/docker-compose*.y*ml.',
-            });
-        }
-        return file;
-    });
-}
-/** The images a compose file uses, read with a YAML parser; invalid YAML is an error on its line. */
-function composeImages(file, repoPath, env = process.env) {
-    const shown = relativeTo(repoPath, file);
-    const document = (0,yaml_dist/* parseDocument */.Tp)(readUserTextFile(file, shown, 'compose file'));
-    const problem = document.errors[0];
-    if (problem) {
-        const line = problem.linePos?.[0]?.line;
-        throw new errors_UserError(`${shown} is not valid YAML: ${problem.message.split('\n')[0]}.`, {
-            location: { file: shown, ...(line === undefined ? {} : { line }) },
-            hint: 'Fix the compose file (docker compose config shows the same error).',
-        });
-    }
-    const services = document.toJS()?.services ?? {};
-    return Object.values(services)
-        .map((service) => service?.image)
-        .filter((image) => typeof image === 'string')
-        .map((image) => interpolate(image, env))
-        .filter((image) => image !== undefined);
-}
-/** Compose's `${VAR}`, `${VAR:-default}` and `${VAR-default}`; undefined when a variable has no value. */
-function interpolate(text, env) {
-    let unresolved = false;
-    const result = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}/g, (_, name, operator, fallback) => {
-        const value = env[name];
-        if (value !== undefined && (value !== '' || operator !== ':-'))
-            return value;
-        if (operator)
-            return fallback;
-        unresolved = true;
-        return '';
-    });
-    return unresolved || result.includes('${') ? undefined : result;
-}
-/** Docker Hub's answer when the anonymous pull quota is used up. */
-function isRateLimited(output) {
-    return /toomanyrequests|429 Too Many Requests|rate limit/i.test(output);
-}
-
-;// CONCATENATED MODULE: ../steps/src/integration-tests/docker.ts
-
-
-/** Whether a Docker engine answers (not just a client on PATH). */
-async function dockerEngineAnswers() {
-    try {
-        const result = await runProcess('docker', ['info', '--format', '{{.ServerVersion}}'], { timeoutMs: 15_000 });
-        return result.exitCode === 0 && !result.timedOut;
-    }
-    catch {
-        return false;
-    }
-}
-const RATE_LIMIT_HINT = 'Docker Hub rate-limited the anonymous pulls (toomanyrequests): log in with docker/login-action before this step, or use a registry mirror.';
-/** Pulls each image, retrying with backoff; a rate limit is said as such, with the fix. */
-async function pullImages(images, options) {
-    for (const image of new Set(images)) {
-        await withRetry(async () => {
-            const result = await runProcess('docker', ['pull', image], { reporter: options.reporter, timeoutMs: 600_000 });
-            if (result.exitCode === 0)
-                return;
-            const output = `${result.stderr}\n${result.stdout}`;
-            if (isRateLimited(output))
-                throw new errors_UserError(`Pulling ${image} failed: ${RATE_LIMIT_HINT}`);
-            throw new errors_UserError(`Pulling ${image} failed: ${lastLines(output, 3).join(' ')}`);
-        }, {
-            attempts: options.retries,
-            baseDelayMs: options.baseDelayMs,
-            onRetry: (error, attempt, delay) => options.reporter.log(`Pull attempt ${attempt} of ${image} failed (${error.message}); retrying in ${delay} ms.`),
-        });
-    }
-}
-/** After a failure: what ran and what it said. */
-async function dumpDiagnostics(composeFiles, reporter) {
-    await runProcess('docker', ['ps', '-a'], { reporter, group: 'docker ps -a', timeoutMs: 60_000 }).catch(() => undefined);
-    for (const file of composeFiles) {
-        await runProcess('docker', ['compose', '-f', file, 'logs', '--no-color', '--timestamps'], {
-            reporter,
-            group: `docker compose logs (${file})`,
-            timeoutMs: 120_000,
-        }).catch(() => undefined);
-    }
-}
-/** Removes whatever the tests left running, volumes included. */
-async function tearDown(composeFiles, reporter) {
-    for (const file of composeFiles) {
-        await runProcess('docker', ['compose', '-f', file, 'down', '--volumes', '--remove-orphans'], {
-            reporter,
-            group: `docker compose down (${file})`,
-            timeoutMs: 300_000,
-        }).catch(() => undefined);
-    }
-}
-
-;// CONCATENATED MODULE: ../steps/src/integration-tests/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-const DOCKER_TROUBLE = /Cannot connect to the Docker daemon|docker: not found|Is the docker daemon running|error during connect|docker compose .* (failed|returned non-zero)/i;
-/** Runs each integration's tests of each kind through ddev, with JUnit reports and Docker housekeeping. */
-async function runIntegrationTests(options) {
-    const started = Date.now();
-    const { reporter } = options;
-    const ddev = options.ddev ?? python_whichOnPath('ddev', options.env ?? process.env);
-    if (!ddev) {
-        throw new errors_UserError('ddev is not on PATH.', {
-            hint: 'Run the setup-ddev action (agent-integration-ci/actions/setup-ddev) before this step.',
-        });
-    }
-    const composeFiles = options.composeFiles ?? options.integrations.flatMap((integration) => findComposeFiles(integration.path));
-    const images = options.kinds.includes('integration')
-        ? composeFiles.flatMap((file) => composeImages(file, options.repoPath))
-        : [];
-    const engine = composeFiles.length > 0 ? await dockerEngineAnswers() : false;
-    if (options.kinds.includes('integration') && composeFiles.length > 0) {
-        if (!engine) {
-            reporter.annotate({
-                level: 'warning',
-                message: `No Docker engine answered (docker info): running the integration tests anyway; their environment decides what to do without Docker (${composeFiles.length} compose file${composeFiles.length === 1 ? '' : 's'} found).`,
-            });
-        }
-        else if (options.pull && images.length > 0) {
-            await reporter.group(`Pulling ${images.length} image${images.length === 1 ? '' : 's'}`, () => pullImages(images, { retries: options.pullRetries, baseDelayMs: options.pullBaseDelayMs, reporter }));
-        }
-    }
-    (0,external_node_fs_namespaceObject.mkdirSync)(options.reportDir, { recursive: true });
-    const results = [];
-    for (const integration of options.integrations) {
-        for (const kind of options.kinds) {
-            results.push(await runKind(options, ddev, integration, kind, engine));
-        }
-    }
-    if (engine && results.some((result) => result.outcome === 'failed'))
-        await dumpDiagnostics(composeFiles, reporter);
-    const cases = results.flatMap((result) => result.cases);
-    return {
-        results,
-        engine,
-        composeFiles,
-        totals: {
-            passed: cases.filter((c) => c.status === 'passed').length,
-            failed: cases.filter((c) => c.status === 'failed').length,
-            skipped: cases.filter((c) => c.status === 'skipped').length,
-            errors: cases.filter((c) => c.status === 'error').length,
-        },
-        durationMs: Date.now() - started,
-    };
-}
-async function runKind(options, ddev, integration, kind, engine) {
-    const junitFile = options.junit ? external_node_path_default().join(options.reportDir, `${integration.name}-${kind}.xml`) : undefined;
-    const args = ddevTestArgs({
-        integration: integration.name,
-        kind,
-        pytestArgs: options.pytestArgs,
-        ddevArgs: options.ddevArgs,
-        ...(junitFile ? { junitFile } : {}),
-    });
-    const started = Date.now();
-    const result = await runProcess(ddev, args, {
-        cwd: options.repoPath,
-        env: { ...(options.env ?? process.env), NO_COLOR: '1', DDEV_INTERACTIVE: 'false' },
-        reporter: options.reporter,
-        group: `${integration.name}: ${kind} tests (ddev ${args.join(' ')})`,
-        timeoutMs: 60 * 60_000,
-    });
-    const outcome = result.exitCode === 0 ? 'passed' : result.exitCode === NO_TESTS_COLLECTED ? 'no-tests' : 'failed';
-    if (outcome === 'no-tests')
-        options.reporter.log(`${integration.name}: no ${kind} tests (pytest collected none with -m ${kind}).`);
-    let cases = [];
-    let junitProblem;
-    if (junitFile && (0,external_node_fs_namespaceObject.existsSync)(junitFile)) {
-        const parsed = parseJUnit((0,external_node_fs_namespaceObject.readFileSync)(junitFile, 'utf8'));
-        if (parsed.ok)
-            cases = parsed.report.cases.map((testCase) => relocate(testCase, integration, options.repoPath));
-        else
-            junitProblem = `${relativeTo(options.repoPath, junitFile)}${parsed.line ? `:${parsed.line}` : ''}: ${parsed.problem}`;
-    }
-    else if (junitFile && outcome !== 'no-tests') {
-        junitProblem = `ddev produced no JUnit report (${relativeTo(options.repoPath, junitFile)}): ${lastLines(result.stderr || result.stdout, 3).join(' ')}`;
-    }
-    const output = `${result.stdout}\n${result.stderr}`;
-    const dockerHint = outcome === 'failed' && kind === 'integration' && !engine && DOCKER_TROUBLE.test(output)
-        ? "The integration tests failed on Docker errors, and no Docker engine answered on this runner: use a runner with Docker (ubuntu-*), or make the tests' environment work without it."
-        : undefined;
-    return {
-        integration: integration.name,
-        kind,
-        outcome,
-        exitCode: result.exitCode,
-        junitFile,
-        junitProblem,
-        cases,
-        durationMs: Date.now() - started,
-        dockerHint,
-    };
-}
-/** JUnit paths are relative to the integration folder (where pytest ran); annotations want the repository's. */
-function relocate(testCase, integration, repoPath) {
-    if (!testCase.location || external_node_path_default().isAbsolute(testCase.location.file))
-        return testCase;
-    return {
-        ...testCase,
-        location: { ...testCase.location, file: relativeTo(repoPath, external_node_path_default().join(integration.path, testCase.location.file)) },
-    };
-}
 
 ;// CONCATENATED MODULE: ../changes/src/file-kind.ts
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
@@ -31930,7 +32670,7 @@ function git(repoPath, args, what) {
 async function git_commitExists(repoPath, ref) {
     if (ref.startsWith('-'))
         return false;
-    const result = await runProcess('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+    const result = await process_runProcess('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
         env: { ...process.env, LC_ALL: 'C' },
     });
     return result.exitCode === 0;
@@ -31953,14 +32693,14 @@ async function isShallow(repoPath) {
     return (await git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
 }
 async function hasOrigin(repoPath) {
-    return (await runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
+    return (await process_runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
 }
 /** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
 function fetchable(ref) {
     return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
 }
 function history_fetch(repoPath, args) {
-    return runProcess('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
+    return process_runProcess('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
         timeoutMs: FETCH_TIMEOUT_MS,
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });
@@ -31998,7 +32738,7 @@ async function ensureBase(repoPath, baseRef, input = 'base-ref') {
 async function mergeBase(repoPath, baseRef, head = 'HEAD') {
     const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
     for (let attempt = 0;; attempt++) {
-        const result = await runProcess('git', ['-C', repoPath, 'merge-base', baseRef, head]);
+        const result = await process_runProcess('git', ['-C', repoPath, 'merge-base', baseRef, head]);
         if (result.exitCode === 0)
             return result.stdout.trim();
         if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
@@ -32014,7 +32754,7 @@ async function mergeBase(repoPath, baseRef, head = 'HEAD') {
 }
 /** A file's text at a commit, or undefined when it did not exist there. */
 async function showAt(repoPath, commit, file) {
-    const result = await runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
+    const result = await process_runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
     return result.exitCode === 0 ? result.stdout : undefined;
 }
 /** Files changed between two commits under `folder` (repo-relative paths). */
@@ -32271,7 +33011,7 @@ function integrationAt(repoPath, name, within = '') {
     return isIntegrationFolder(entries(full)) ? { folder, name } : undefined;
 }
 /** Every integration in the repository (the folders directly inside `within`), or the root one. */
-function listIntegrations(repoPath, within = '') {
+function discover_listIntegrations(repoPath, within = '') {
     const root = within === '' ? rootIntegration(repoPath) : undefined;
     if (root)
         return [root];
@@ -32284,22 +33024,10 @@ function listIntegrations(repoPath, within = '') {
  * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
  * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
  */
-function hasPythonPackage(integrationPath) {
+function discover_hasPythonPackage(integrationPath) {
     return (isDirectory(external_node_path_default().join(integrationPath, 'datadog_checks')) ||
         (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integrationPath, 'pyproject.toml')) ||
         (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integrationPath, 'setup.py')));
-}
-
-;// CONCATENATED MODULE: ../steps/src/integrations/ddev-target.ts
-
-function ddevTarget(integration) {
-    if (integration.folder === '')
-        return { cwd: integration.path, target: '.' };
-    return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
-}
-/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
-function ddevArgsFor(target, command, rest = []) {
-    return ['--here', ...command, target.target, ...rest];
 }
 
 ;// CONCATENATED MODULE: ../steps/src/integrations/index.ts
@@ -32363,7 +33091,7 @@ async function selectIntegrations(spec, options) {
                 if (found)
                     return withPath(found);
             }
-            const known = listIntegrations(options.repoPath, within).map((item) => item.name);
+            const known = discover_listIntegrations(options.repoPath, within).map((item) => item.name);
             throw new errors_UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
@@ -32388,7 +33116,7 @@ async function selectIntegrations(spec, options) {
             message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
         });
     }
-    const all = listIntegrations(options.repoPath, within);
+    const all = discover_listIntegrations(options.repoPath, within);
     if (all.length === 0)
         throw empty_selection_nothingFound(within);
     return all.map(withPath);
@@ -32429,6 +33157,465 @@ function isFolder(full) {
     catch {
         return false;
     }
+}
+/**
+ * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
+ * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
+ */
+function withPythonPackage(integrations, reporter, step) {
+    const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
+    for (const tile of tiles)
+        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
+    return integrations.filter((integration) => !tiles.includes(integration));
+}
+
+;// CONCATENATED MODULE: ../steps/src/integration-tests/command.ts
+
+/**
+ * The `ddev test` command line for one integration, the way Datadog's gate runs it (integrations-core's
+ * test-target.yml: `ddev test <target> -- <args>`): one pytest session over every test, no marker filter
+ * unless the user asks for one.
+ */
+function ddevTestArgs(options) {
+    const pytest = [
+        ...(options.markers ? ['-m', options.markers] : []),
+        // xunit1 carries each test's file and line, so that a failure with no project frame still has a place.
+        ...(options.junitFile ? [`--junitxml=${options.junitFile}`, '-o', 'junit_family=xunit1'] : []),
+        ...options.pytestArgs,
+    ];
+    return ddevArgsFor(options.target, ['test', ...options.ddevArgs], pytest.length > 0 ? ['--', ...pytest] : []);
+}
+/**
+ * Hatch runs pytest once per environment of the integration's matrix and formats `{env_name}` in the
+ * arguments, so that each environment writes its own report instead of overwriting the previous one.
+ */
+const JUNIT_FILE_NAME = 'junit-{env_name}.xml';
+/** pytest's exit codes (ddev exits with pytest's). */
+const PYTEST_EXIT = { ok: 0, testsFailed: 1, interrupted: 2, internalError: 3, usageError: 4, noTests: 5 };
+const MARKER_EXPRESSION = /^[A-Za-z0-9_ ()]+$/;
+/** A pytest `-m` expression as the user typed it, or a problem (it is passed as one argument, never to a shell). */
+function parseMarkers(raw) {
+    const markers = raw.trim();
+    if (markers === '')
+        return undefined;
+    if (!MARKER_EXPRESSION.test(markers)) {
+        return {
+            problem: `${JSON.stringify(markers)} is not a pytest marker expression: use marker names with and/or/not and parentheses, e.g. 'unit' or 'not e2e'.`,
+        };
+    }
+    return markers;
+}
+
+;// CONCATENATED MODULE: ../steps/src/integration-tests/compose.ts
+
+
+
+
+
+const COMPOSE_NAME = /^docker-compose.*\.ya?ml$/;
+/** Every `docker-compose*.y*ml` under an integration's `tests/`. */
+function findComposeFiles(integrationPath) {
+    const found = [];
+    const walk = (dir) => {
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(dir).sort()) {
+            const full = external_node_path_default().join(dir, name);
+            if ((0,external_node_fs_namespaceObject.statSync)(full).isDirectory()) {
+                if (name !== 'node_modules' && !name.startsWith('.'))
+                    walk(full);
+            }
+            else if (COMPOSE_NAME.test(name)) {
+                found.push(full);
+            }
+        }
+    };
+    const tests = external_node_path_default().join(integrationPath, 'tests');
+    if ((0,external_node_fs_namespaceObject.existsSync)(tests))
+        walk(tests);
+    return found;
+}
+/** The compose files named by the `compose-files` input (relative to the repository): each a file inside it. */
+function namedComposeFiles(repoPath, named) {
+    return named.map((name) => {
+        const file = path.resolve(repoPath, name);
+        const inside = path.relative(repoPath, file);
+        if (inside.startsWith('..') || path.isAbsolute(inside)) {
+            throw new UserError(`Input 'compose-files': ${name} is outside the repository ${repoPath}.`, {
+                hint: 'Name compose files inside the checkout, relative to repo-path.',
+            });
+        }
+        if (!existsSync(file) || !statSync(file).isFile()) {
+            throw new UserError(`Input 'compose-files': ${name} is not a file in ${repoPath}.`, {
+                hint: 'Paths are relative to repo-path; leave the input empty to use every tests/docker-compose*.y*ml.',
+            });
+        }
+        return file;
+    });
+}
+/** The images a compose file uses, read with a YAML parser; invalid YAML is an error on its line. */
+function composeImages(file, repoPath, env = process.env) {
+    const shown = relativeTo(repoPath, file);
+    const document = (0,yaml_dist/* parseDocument */.Tp)(readUserTextFile(file, shown, 'compose file'));
+    const problem = document.errors[0];
+    if (problem) {
+        const line = problem.linePos?.[0]?.line;
+        throw new errors_UserError(`${shown} is not valid YAML: ${problem.message.split('\n')[0]}.`, {
+            location: { file: shown, ...(line === undefined ? {} : { line }) },
+            hint: 'Fix the compose file (docker compose config shows the same error).',
+        });
+    }
+    const services = document.toJS()?.services ?? {};
+    return Object.values(services)
+        .map((service) => service?.image)
+        .filter((image) => typeof image === 'string')
+        .map((image) => interpolate(image, env))
+        .filter((image) => image !== undefined);
+}
+/** Compose's `${VAR}`, `${VAR:-default}` and `${VAR-default}`; undefined when a variable has no value. */
+function interpolate(text, env) {
+    let unresolved = false;
+    const result = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}/g, (_, name, operator, fallback) => {
+        const value = env[name];
+        if (value !== undefined && (value !== '' || operator !== ':-'))
+            return value;
+        if (operator)
+            return fallback;
+        unresolved = true;
+        return '';
+    });
+    return unresolved || result.includes('${') ? undefined : result;
+}
+/** Docker Hub's answer when the anonymous pull quota is used up. */
+function isRateLimited(output) {
+    return /toomanyrequests|429 Too Many Requests|rate limit/i.test(output);
+}
+
+;// CONCATENATED MODULE: ../steps/src/integration-tests/docker.ts
+
+
+/** Whether a Docker engine answers (not just a client on PATH). */
+async function dockerEngineAnswers() {
+    try {
+        const result = await process_runProcess('docker', ['info', '--format', '{{.ServerVersion}}'], { timeoutMs: 15_000 });
+        return result.exitCode === 0 && !result.timedOut;
+    }
+    catch {
+        return false;
+    }
+}
+const RATE_LIMIT_HINT = 'Docker Hub rate-limited the anonymous pulls (toomanyrequests): log in with docker/login-action before this step, or use a registry mirror.';
+/** Pulls each image, retrying with backoff; a rate limit is said as such, with the fix. */
+async function pullImages(images, options) {
+    for (const image of new Set(images)) {
+        await withRetry(async () => {
+            const result = await process_runProcess('docker', ['pull', image], { reporter: options.reporter, timeoutMs: 600_000 });
+            if (result.exitCode === 0)
+                return;
+            const output = `${result.stderr}\n${result.stdout}`;
+            if (isRateLimited(output))
+                throw new errors_UserError(`Pulling ${image} failed: ${RATE_LIMIT_HINT}`);
+            throw new errors_UserError(`Pulling ${image} failed: ${lastLines(output, 3).join(' ')}`);
+        }, {
+            attempts: options.retries,
+            baseDelayMs: options.baseDelayMs,
+            onRetry: (error, attempt, delay) => options.reporter.log(`Pull attempt ${attempt} of ${image} failed (${error.message}); retrying in ${delay} ms.`),
+        });
+    }
+}
+/** After a failure: what ran and what it said. */
+async function dumpDiagnostics(composeFiles, reporter) {
+    await process_runProcess('docker', ['ps', '-a'], { reporter, group: 'docker ps -a', timeoutMs: 60_000 }).catch(() => undefined);
+    for (const file of composeFiles) {
+        await process_runProcess('docker', ['compose', '-f', file, 'logs', '--no-color', '--timestamps'], {
+            reporter,
+            group: `docker compose logs (${file})`,
+            timeoutMs: 120_000,
+        }).catch(() => undefined);
+    }
+}
+/** Removes whatever the tests left running, volumes included. */
+async function tearDown(composeFiles, reporter) {
+    for (const file of composeFiles) {
+        await process_runProcess('docker', ['compose', '-f', file, 'down', '--volumes', '--remove-orphans'], {
+            reporter,
+            group: `docker compose down (${file})`,
+            timeoutMs: 300_000,
+        }).catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ../steps/src/integration-tests/test-files.ts
+
+
+const TEST_FILE = /^test_.*\.py$|_test\.py$/;
+/** The files pytest collects by default under an integration's `tests/` (relative to the integration). */
+function findTestFiles(integrationPath) {
+    const found = [];
+    const walk = (dir) => {
+        let names;
+        try {
+            names = (0,external_node_fs_namespaceObject.readdirSync)(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = external_node_path_default().join(dir, name);
+            if ((0,external_node_fs_namespaceObject.statSync)(full).isDirectory()) {
+                if (!name.startsWith('.') && name !== '__pycache__' && name !== 'node_modules')
+                    walk(full);
+            }
+            else if (TEST_FILE.test(name)) {
+                found.push(external_node_path_default().relative(integrationPath, full).split((external_node_path_default()).sep).join('/'));
+            }
+        }
+    };
+    walk(external_node_path_default().join(integrationPath, 'tests'));
+    return found;
+}
+
+;// CONCATENATED MODULE: ../steps/src/integration-tests/verdict.ts
+
+
+
+// eslint-disable-next-line no-control-regex -- colour codes are what it removes
+const verdict_ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The step's verdict on one session: never a pass that ran no test of an integration that has tests. */
+function judgeSession(facts) {
+    const output = facts.output.replace(verdict_ANSI, '');
+    const counts = facts.cases ? countCases(facts.cases) : countsFromSummary(output);
+    const ran = counts.passed + counts.failed + counts.errors + counts.skipped;
+    const verdict = (outcome, reason, location, warning) => ({
+        outcome,
+        counts,
+        reason,
+        location,
+        warning,
+    });
+    const filter = describeFilter(facts);
+    if (facts.timedOut)
+        return verdict('failed', 'ddev test was stopped: it ran longer than the step allows (60 min).');
+    if (output.includes('No testable targets found')) {
+        return verdict('failed', 'ddev found nothing to test ("No testable targets found"): ddev tests a folder that has a hatch.toml and a tests/ folder.');
+    }
+    const unknown = /^Unknown target: .*$/m.exec(output);
+    if (unknown)
+        return verdict('failed', `ddev did not find the integration (${unknown[0]}).`);
+    const conftest = /ImportError while loading conftest '([^']+)'\.?/.exec(output);
+    if (conftest) {
+        const after = output.slice(conftest.index);
+        const error = /^E\s+(.+)$/m.exec(after)?.[1]?.trim();
+        const location = locateProblem(after, 'error', { root: facts.root });
+        const file = location ? (facts.shown ?? String)(location.file) : conftest[1];
+        return verdict('failed', `pytest could not load ${file}${error ? `: ${error}` : ''}`, location);
+    }
+    if (facts.exitCode === PYTEST_EXIT.noTests || (facts.exitCode === 0 && ran === 0 && facts.cases !== undefined)) {
+        if (facts.testFiles.length === 0)
+            return verdict('no-tests', 'pytest collected no tests (tests/ has no test_*.py).');
+        const files = `${plural(facts.testFiles.length, 'test file')} in tests/ (${facts.testFiles.slice(0, 3).join(', ')}${facts.testFiles.length > 3 ? ', …' : ''})`;
+        return verdict('failed', filter ? `0 tests ran: ${filter} selected none of the ${files}.` : `0 tests ran, though there are ${files}.`);
+    }
+    if (facts.exitCode === 0) {
+        const warning = ran > 0 && counts.skipped === ran ? `every test was skipped (${plural(ran, 'test')})` : undefined;
+        return verdict('passed', undefined, undefined, warning);
+    }
+    const collection = /Interrupted: (\d+) errors? during collection/.exec(output);
+    if (collection)
+        return verdict('failed', `${plural(Number(collection[1]), 'error')} during collection`);
+    if (counts.failed + counts.errors > 0)
+        return verdict('failed');
+    const said = lastLines(output, 30).filter((line) => /^E\s|Error|error:/.test(line));
+    const tail = (said.length > 0 ? said.slice(-2) : lastLines(output, 2)).map((line) => line.trim()).join(' ');
+    return verdict('failed', `ddev test exited with code ${facts.exitCode}${tail ? `: ${tail}` : ''}`);
+}
+function describeFilter(facts) {
+    const parts = [
+        ...(facts.markers ? [`-m ${JSON.stringify(facts.markers)}`] : []),
+        ...(facts.pytestArgs.length > 0 ? [`pytest arguments ${JSON.stringify(facts.pytestArgs.join(' '))}`] : []),
+    ];
+    return parts.length > 0 ? parts.join(' and ') : undefined;
+}
+function countCases(cases) {
+    return {
+        passed: cases.filter((c) => c.status === 'passed').length,
+        failed: cases.filter((c) => c.status === 'failed').length,
+        errors: cases.filter((c) => c.status === 'error').length,
+        skipped: cases.filter((c) => c.status === 'skipped').length,
+    };
+}
+/** pytest's closing lines (`=== 9 passed, 2 skipped in 3.1s ===`), summed over the matrix's sessions. */
+function countsFromSummary(output) {
+    const counts = { passed: 0, failed: 0, errors: 0, skipped: 0 };
+    for (const summary of output.matchAll(/^=+ (.+?) in [\d.]+s(?: \([^)]*\))? =+$/gm)) {
+        for (const [, n, word] of summary[1].matchAll(/(\d+) (passed|failed|skipped|errors?)\b/g)) {
+            const key = word === 'error' || word === 'errors' ? 'errors' : word;
+            counts[key] += Number(n);
+        }
+    }
+    return counts;
+}
+
+;// CONCATENATED MODULE: ../steps/src/integration-tests/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DOCKER_TROUBLE = /Cannot connect to the Docker daemon|docker: not found|Is the docker daemon running|error during connect|docker compose .* (failed|returned non-zero)/i;
+/** Runs each integration's tests in one ddev session, with JUnit reports and Docker housekeeping. */
+async function runIntegrationTests(options) {
+    const started = Date.now();
+    const { reporter } = options;
+    const ddev = options.ddev ?? python_whichOnPath('ddev', options.env ?? process.env);
+    if (!ddev) {
+        throw new errors_UserError('ddev is not on PATH.', {
+            hint: 'Run the setup-ddev action (agent-integration-ci/actions/setup-ddev) before this step.',
+        });
+    }
+    const composeFiles = options.composeFiles ?? options.integrations.flatMap((integration) => findComposeFiles(integration.path));
+    const images = composeFiles.flatMap((file) => composeImages(file, options.repoPath));
+    const engine = composeFiles.length > 0 ? await dockerEngineAnswers() : false;
+    if (composeFiles.length > 0) {
+        if (!engine) {
+            reporter.annotate({
+                level: 'warning',
+                message: `No Docker engine answered (docker info): running the tests anyway; their environment decides what to do without Docker (${composeFiles.length} compose file${composeFiles.length === 1 ? '' : 's'} found).`,
+            });
+        }
+        else if (options.pull && images.length > 0) {
+            await reporter.group(`Pulling ${images.length} image${images.length === 1 ? '' : 's'}`, () => pullImages(images, { retries: options.pullRetries, baseDelayMs: options.pullBaseDelayMs, reporter }));
+        }
+    }
+    (0,external_node_fs_namespaceObject.mkdirSync)(options.reportDir, { recursive: true });
+    const reportDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(options.reportDir, 'run-'));
+    const results = [];
+    for (const integration of options.integrations) {
+        results.push(await runSession(options, ddev, integration, reportDir, engine));
+    }
+    if (engine && results.some((result) => result.outcome === 'failed'))
+        await dumpDiagnostics(composeFiles, reporter);
+    const sum = (key) => results.reduce((total, result) => total + result.counts[key], 0);
+    return {
+        results,
+        engine,
+        composeFiles,
+        reportDir,
+        totals: { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), errors: sum('errors') },
+        durationMs: Date.now() - started,
+    };
+}
+async function runSession(options, ddev, integration, runDir, engine) {
+    const started = Date.now();
+    const testFiles = findTestFiles(integration.path);
+    const base = {
+        integration: integration.name,
+        reasonLocation: undefined,
+        warning: undefined,
+        exitCode: 0,
+        counts: { passed: 0, failed: 0, errors: 0, skipped: 0 },
+        junitFiles: [],
+        junitProblem: undefined,
+        cases: [],
+        dockerHint: undefined,
+    };
+    if (testFiles.length === 0) {
+        options.reporter.log(`${integration.name}: no tests (no test_*.py under ${relativeTo(options.repoPath, external_node_path_default().join(integration.path, 'tests'))}).`);
+        return {
+            ...base,
+            outcome: 'no-tests',
+            reason: 'no tests: tests/ has no test_*.py',
+            durationMs: Date.now() - started,
+        };
+    }
+    // Its own directory, empty: every report read back below was written by this session.
+    const junitDir = options.junit ? (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(runDir, `${integration.name}-`)) : undefined;
+    const target = ddevTarget(integration);
+    const args = ddevTestArgs({
+        target,
+        markers: options.markers,
+        pytestArgs: options.pytestArgs,
+        ddevArgs: options.ddevArgs,
+        junitFile: junitDir ? external_node_path_default().join(junitDir, JUNIT_FILE_NAME) : undefined,
+    });
+    const result = await process_runProcess(ddev, args, {
+        cwd: target.cwd,
+        env: { ...(options.env ?? process.env), NO_COLOR: '1', DDEV_INTERACTIVE: 'false' },
+        reporter: options.reporter,
+        group: `${integration.name}: tests (ddev ${args.join(' ')})`,
+        timeoutMs: 60 * 60_000,
+    });
+    const junitFiles = junitDir
+        ? (0,external_node_fs_namespaceObject.readdirSync)(junitDir)
+            .filter((name) => name.endsWith('.xml'))
+            .sort()
+            .map((name) => external_node_path_default().join(junitDir, name))
+        : [];
+    let cases;
+    const problems = [];
+    for (const file of junitFiles) {
+        const parsed = parseJUnit((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), { root: integration.path });
+        if (parsed.ok) {
+            cases = [
+                ...(cases ?? []),
+                ...parsed.report.cases.map((testCase) => relocate(testCase, integration, options.repoPath)),
+            ];
+        }
+        else {
+            problems.push(`${file}${parsed.line ? `:${parsed.line}` : ''}: ${parsed.problem}`);
+        }
+    }
+    const output = `${result.stdout}\n${result.stderr}`;
+    const verdict = judgeSession({
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        output,
+        cases,
+        testFiles,
+        markers: options.markers,
+        pytestArgs: options.pytestArgs,
+        root: integration.path,
+        shown: (file) => relativeTo(options.repoPath, external_node_path_default().join(integration.path, file)),
+    });
+    const dockerHint = verdict.outcome === 'failed' && !engine && DOCKER_TROUBLE.test(output)
+        ? "The tests failed on Docker errors, and no Docker engine answered on this runner: use a runner with Docker (ubuntu-*), or make the tests' environment work without it."
+        : undefined;
+    return {
+        ...base,
+        outcome: verdict.outcome,
+        reason: verdict.reason,
+        reasonLocation: verdict.location
+            ? { ...verdict.location, file: relativeTo(options.repoPath, external_node_path_default().join(integration.path, verdict.location.file)) }
+            : undefined,
+        warning: verdict.warning,
+        exitCode: result.exitCode,
+        counts: verdict.counts,
+        junitFiles,
+        junitProblem: problems.length > 0 ? problems.join('; ') : undefined,
+        cases: cases ?? [],
+        durationMs: Date.now() - started,
+        dockerHint,
+    };
+}
+/** JUnit paths are relative to the integration folder (where pytest ran); annotations want the repository's. */
+function relocate(testCase, integration, repoPath) {
+    if (!testCase.location || external_node_path_default().isAbsolute(testCase.location.file))
+        return testCase;
+    return {
+        ...testCase,
+        location: { ...testCase.location, file: relativeTo(repoPath, external_node_path_default().join(integration.path, testCase.location.file)) },
+    };
 }
 
 // EXTERNAL MODULE: ../steps/node_modules/semver/index.js
@@ -32747,7 +33934,7 @@ async function pythonFacts(options, folders) {
     if (folders.length === 0)
         return {};
     const script = materializePythonScript('inspect_integration.py', external_node_path_default().join(options.temp, 'agent-integration-ci', 'python'));
-    const result = await runProcess(options.python, [script, ...folders], {
+    const result = await process_runProcess(options.python, [script, ...folders], {
         timeoutMs: 600_000,
         maxBuffer: 256 * 1024 * 1024,
     });
@@ -32807,7 +33994,7 @@ function remoteEnv(remote) {
 }
 /** The commit a local tag points to, or undefined. */
 async function localTagCommit(repoPath, tag) {
-    const result = await runProcess('git', [
+    const result = await process_runProcess('git', [
         '-C',
         repoPath,
         'rev-parse',
@@ -32819,7 +34006,7 @@ async function localTagCommit(repoPath, tag) {
 }
 /** The commit a tag points to on the remote (peeled), or undefined when the remote has no such tag. */
 async function remoteTagCommit(repoPath, remote, tag) {
-    const result = await runProcess('git', ['-C', repoPath, 'ls-remote', '--tags', remote.name, `refs/tags/${tag}`, `refs/tags/${tag}^{}`], { env: remoteEnv(remote), timeoutMs: 120_000 });
+    const result = await process_runProcess('git', ['-C', repoPath, 'ls-remote', '--tags', remote.name, `refs/tags/${tag}`, `refs/tags/${tag}^{}`], { env: remoteEnv(remote), timeoutMs: 120_000 });
     if (result.exitCode !== 0) {
         throw new errors_UserError(`Cannot read the tags of the remote '${remote.name}': ${result.stderr.trim().split('\n').pop()}`, {
             hint: 'Check the remote and that the token may read the repository (permissions: contents: write).',
@@ -32835,7 +34022,7 @@ async function remoteTagCommit(repoPath, remote, tag) {
 }
 /** An annotated tag on `commit`, with a bot identity when the checkout has none configured. */
 async function createAnnotatedTag(repoPath, tag, commit, message) {
-    const email = await runProcess('git', ['-C', repoPath, 'config', 'user.email']);
+    const email = await process_runProcess('git', ['-C', repoPath, 'config', 'user.email']);
     const identity = email.exitCode === 0 && email.stdout.trim() !== ''
         ? []
         : [
@@ -32847,7 +34034,7 @@ async function createAnnotatedTag(repoPath, tag, commit, message) {
     await git(repoPath, [...identity, 'tag', '--annotate', '--message', message, '--', tag, commit], 'git tag');
 }
 async function pushTag(repoPath, remote, tag) {
-    const result = await runProcess('git', ['-C', repoPath, 'push', '--quiet', remote.name, `refs/tags/${tag}:refs/tags/${tag}`], {
+    const result = await process_runProcess('git', ['-C', repoPath, 'push', '--quiet', remote.name, `refs/tags/${tag}:refs/tags/${tag}`], {
         env: remoteEnv(remote),
         timeoutMs: 300_000,
     });
@@ -33164,45 +34351,6 @@ async function runRelease(run) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../ddev/src/repo.ts
-/** Which ddev repository a checkout is, and the config file that tells ddev so. */
-const REPOS = (/* unused pure expression or super */ null && (['extras', 'marketplace', 'core']));
-/** `repo: auto`: integrations-core, marketplace, extras — or a partner's own repository, which ddev treats as extras. */
-function inferRepo(facts) {
-    const names = `${facts.folderName} ${facts.remoteUrl ?? ''}`.toLowerCase();
-    if (facts.entries.includes('datadog_checks_base') && facts.entries.includes('ddev')) {
-        return { ok: true, repo: 'core', reason: 'the checkout holds datadog_checks_base and ddev (integrations-core)' };
-    }
-    if (/(^|[/\s:])marketplace(\.git)?($|[\s/])/.test(names))
-        return { ok: true, repo: 'marketplace', reason: 'the repository is named marketplace' };
-    if (facts.integrationCount === 0) {
-        return {
-            ok: false,
-            problem: 'found no integration (no folder with hatch.toml, datadog_checks/ or manifest.json).',
-        };
-    }
-    if (names.includes('integrations-extras'))
-        return { ok: true, repo: 'extras', reason: 'the repository is integrations-extras' };
-    return {
-        ok: true,
-        repo: 'extras',
-        reason: `a partner repository with ${facts.integrationCount} integration${facts.integrationCount === 1 ? '' : 's'} (ddev's extras layout)`,
-    };
-}
-const tomlString = (text) => JSON.stringify(text);
-/** Our own ddev config: the repo choice, `repos.<repo>` = the checkout, no upgrade checks. */
-function ddevConfigToml(repo, repoPath) {
-    return [
-        "# Written by agent-integration-ci (setup-ddev); the user's own ddev config is never touched.",
-        `repo = ${tomlString(repo)}`,
-        'upgrade_check = false',
-        '',
-        '[repos]',
-        `${repo} = ${tomlString(repoPath)}`,
-        '',
-    ].join('\n');
-}
-
 ;// CONCATENATED MODULE: ../steps/src/setup-ddev/package-index.ts
 
 /** ddev's releases as the package index lists them (PyPI's JSON API), retried with backoff. */
@@ -33258,12 +34406,12 @@ function checkRepoPath(repoPath) {
 async function chooseRepo(options) {
     if (options.repo !== 'auto')
         return { repo: options.repo, reason: 'set by the repo input' };
-    const remote = await runProcess('git', ['-C', options.repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
-    const inference = inferRepo({
+    const remote = await process_runProcess('git', ['-C', options.repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
+    const inference = repo_inferRepo({
         folderName: external_node_path_default().basename(options.repoPath),
         remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
         entries: (0,external_node_fs_namespaceObject.readdirSync)(options.repoPath),
-        integrationCount: listIntegrations(options.repoPath, options.within ?? '').length,
+        integrationCount: discover_listIntegrations(options.repoPath, options.within ?? '').length,
     });
     if (!inference.ok) {
         throw new errors_UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
@@ -33381,7 +34529,689 @@ async function verify(ddev, version, reporter) {
     });
 }
 
+;// CONCATENATED MODULE: ../steps/src/validations/configured-set.ts
+
+
+
+
+
+/** The set for this checkout: its `.ddev/config.toml` `validations` list when it has one, else by repo kind. */
+function checkoutValidationSet(repoPath, repo) {
+    const file = external_node_path_default().join(repoPath, '.ddev', 'config.toml');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return validationSet(repo, undefined);
+    let listed;
+    try {
+        listed = parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')).validations;
+    }
+    catch (error) {
+        throw new errors_UserError(`.ddev/config.toml is not valid TOML: ${error.message.split('\n')[0]}`, {
+            location: { file: '.ddev/config.toml' },
+            hint: 'Fix the file (ddev reads it too).',
+        });
+    }
+    if (listed === undefined)
+        return validationSet(repo, undefined);
+    if (!Array.isArray(listed) || !listed.every((name) => typeof name === 'string')) {
+        throw new errors_UserError('.ddev/config.toml: `validations` must be a list of validation names.', {
+            location: { file: '.ddev/config.toml' },
+            hint: 'e.g. validations = ["config", "metadata", "readmes"]',
+        });
+    }
+    return validationSet(repo, listed);
+}
+
+;// CONCATENATED MODULE: ../steps/src/validations/ddev-process.ts
+
+
+
+
+function findDdev(ddev, env) {
+    const found = ddev ?? python_whichOnPath('ddev', env);
+    if (!found) {
+        throw new errors_UserError('ddev is not on PATH.', {
+            hint: 'Run the setup-ddev action (agent-integration-ci/actions/setup-ddev) before this step.',
+        });
+    }
+    return found;
+}
+/**
+ * ddev's environment for one view: our config file, wide plain output for the parsers, and no GitHub
+ * Actions marker — ddev would print its own `::error` commands, on staged paths and line 1.
+ */
+function ddevEnv(base, configPath) {
+    const env = {
+        ...base,
+        DDEV_CONFIG: configPath,
+        NO_COLOR: '1',
+        COLUMNS: '1000',
+        DDEV_INTERACTIVE: 'false',
+    };
+    delete env.GITHUB_ACTIONS;
+    delete env.TF_BUILD;
+    return env;
+}
+function scratchDir(temp, label) {
+    const base = external_node_path_default().join(temp, 'agent-integration-ci');
+    (0,external_node_fs_namespaceObject.mkdirSync)(base, { recursive: true });
+    return (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(base, `${label}-`));
+}
+
+;// CONCATENATED MODULE: ../steps/src/validations/shape.ts
+
+
+const isFile = (file) => (0,external_node_fs_namespaceObject.existsSync)(file) && (0,external_node_fs_namespaceObject.statSync)(file).isFile();
+function holdsPython(folder) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(folder))
+        return false;
+    return (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true }).some((entry) => entry.isDirectory() ? holdsPython(external_node_path_default().join(folder, entry.name)) : entry.name.endsWith('.py'));
+}
+/** What ddev looks at to select an integration folder for each validation (see validationApplies). */
+function integrationShape(integrationPath, target) {
+    const packageName = target.replace(/-/g, '_');
+    return {
+        hasVersionFile: isFile(external_node_path_default().join(integrationPath, 'datadog_checks', packageName, '__about__.py')),
+        hasManifest: isFile(external_node_path_default().join(integrationPath, 'manifest.json')),
+        isTestable: isFile(external_node_path_default().join(integrationPath, 'hatch.toml')) && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integrationPath, 'tests')),
+        hasCode: holdsPython(external_node_path_default().join(integrationPath, 'datadog_checks')),
+    };
+}
+function repositoryFacts(repoPath, repo) {
+    return {
+        repo,
+        hasCodeowners: isFile(external_node_path_default().join(repoPath, '.github', 'CODEOWNERS')),
+        hasTestAllWorkflow: isFile(external_node_path_default().join(repoPath, '.github', 'workflows', 'test-all.yml')),
+    };
+}
+
+;// CONCATENATED MODULE: ../steps/src/validations/stage.ts
+
+
+
+
+const readText = (file) => ((0,external_node_fs_namespaceObject.existsSync)(file) ? (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8') : undefined);
+function writeConfig(dir, repo, root) {
+    const configPath = external_node_path_default().join(dir, 'config.toml');
+    (0,external_node_fs_namespaceObject.writeFileSync)(configPath, ddevConfigToml(repo, root));
+    return configPath;
+}
+/**
+ * ddev names integrations by folder inside its repository. An integration in a folder is named from the
+ * folder that holds it; one at the repository root cannot be (`ddev validate config .` finds nothing), so it
+ * is seen through `<stage>/<name>` → the checkout, in a stage that ddev takes for integrations-extras.
+ */
+async function ddevView(integration, repo, scratch) {
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(scratch, 'view-'));
+    if (integration.folder === '') {
+        const root = external_node_path_default().join(dir, 'repo');
+        (0,external_node_fs_namespaceObject.mkdirSync)(root);
+        (0,external_node_fs_namespaceObject.symlinkSync)(integration.path, external_node_path_default().join(root, integration.name), 'dir');
+        // ddev's metadata and jmx-metrics ask git about the repository (`git worktree list`).
+        await process_runChecked('git', ['init', '-q', root]);
+        return {
+            root,
+            target: integration.name,
+            integrationPath: external_node_path_default().join(root, integration.name),
+            configPath: writeConfig(dir, 'extras', root),
+            repo: 'extras',
+        };
+    }
+    const root = external_node_path_default().dirname(integration.path);
+    const target = external_node_path_default().basename(integration.path);
+    return { root, target, integrationPath: integration.path, configPath: writeConfig(dir, repo, root), repo };
+}
+/** ddev's config for the repository-wide validations: the checkout itself, as the kind it is. */
+function repositoryConfig(repo, repoPath, scratch) {
+    return writeConfig((0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(scratch, 'repository-')), repo, repoPath);
+}
+/** Folders never worth copying into a lint stage (ruff excludes them anyway). */
+const NOT_COPIED = new Set([
+    '.git',
+    '.venv',
+    'venv',
+    '.tox',
+    'node_modules',
+    '.ruff_cache',
+    '.mypy_cache',
+    '__pycache__',
+    '.pytest_cache',
+    'dist',
+    'build',
+]);
+/**
+ * `ddev test --lint` runs ruff with `--config <settings>/pyproject.toml`, the settings folder being the
+ * integration itself when its pyproject.toml has [tool.ruff], else the folder above it (resolved through
+ * symlinks, and ruff walks no symlinked folder). Where that folder has no ruff settings of ours (an integration
+ * at the repository root, or a repository without extras' pyproject.toml), lint a copy placed under a stage
+ * holding extras' settings: what Datadog's CI would lint it with.
+ */
+async function lintView(integration, repo, scratch) {
+    const own = readText(external_node_path_default().join(integration.path, 'pyproject.toml'));
+    const parent = integration.folder === '' ? undefined : readText(external_node_path_default().join(external_node_path_default().dirname(integration.path), 'pyproject.toml'));
+    if (hasRuffSettings(own) || hasRuffSettings(parent))
+        return { ...(await ddevView(integration, repo, scratch)), copy: undefined };
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(scratch, 'lint-'));
+    const root = external_node_path_default().join(dir, 'repo');
+    const target = integration.folder === '' ? integration.name : external_node_path_default().basename(integration.path);
+    const copy = external_node_path_default().join(root, target);
+    (0,external_node_fs_namespaceObject.cpSync)(integration.path, copy, {
+        recursive: true,
+        filter: (source) => !NOT_COPIED.has(external_node_path_default().basename(source)) || source === integration.path,
+    });
+    (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(root, 'pyproject.toml'), EXTRAS_RUFF_SETTINGS);
+    // `ddev test` finds its targets through git ("Unknown target" outside a repository).
+    await process_runChecked('git', ['init', '-q', root]);
+    const kind = integration.folder === '' ? 'extras' : repo;
+    return { root, target, integrationPath: copy, configPath: writeConfig(dir, kind, root), repo: kind, copy };
+}
+
+;// CONCATENATED MODULE: ../steps/src/validations/fix.ts
+
+
+
+
+
+
+
+
+const SKIPPED_FOLDERS = new Set([
+    '.git',
+    '.venv',
+    'venv',
+    '.tox',
+    'node_modules',
+    '.ruff_cache',
+    '__pycache__',
+    '.pytest_cache',
+]);
+/** Every file of a folder (relative paths), outside tool caches. */
+function listFiles(folder, prefix = '') {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(folder))
+        return [];
+    return (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true }).flatMap((entry) => {
+        if (SKIPPED_FOLDERS.has(entry.name))
+            return [];
+        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.isDirectory())
+            return listFiles(external_node_path_default().join(folder, entry.name), relative);
+        return entry.isFile() ? [relative] : [];
+    });
+}
+const same = (a, b) => (0,external_node_fs_namespaceObject.existsSync)(a) && (0,external_node_fs_namespaceObject.existsSync)(b) && (0,external_node_fs_namespaceObject.readFileSync)(a).equals((0,external_node_fs_namespaceObject.readFileSync)(b));
+/** Copies back into the checkout the files ddev changed in a lint copy. */
+function copyBack(copy, integrationPath) {
+    for (const file of listFiles(copy)) {
+        const target = external_node_path_default().join(integrationPath, file);
+        if (same(external_node_path_default().join(copy, file), target))
+            continue;
+        (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(target), { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(target, (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(copy, file)));
+    }
+}
+/** `git diff --no-index` of one file, its headers named for the repository. */
+async function fileDiff(before, after, shown) {
+    const result = await process_runProcess('git', ['diff', '--no-index', '--no-color', '--', before ?? '/dev/null', after]);
+    return result.stdout
+        .split('\n')
+        .map((line) => {
+        if (line.startsWith('diff --git '))
+            return `diff --git a/${shown} b/${shown}`;
+        if (line.startsWith('--- ') && before !== undefined)
+            return `--- a/${shown}`;
+        if (line.startsWith('+++ '))
+            return `+++ b/${shown}`;
+        return line;
+    })
+        .join('\n');
+}
+async function fixIntegration(options, ddev, env, integration, scratch) {
+    const view = await ddevView(integration, options.repo, scratch);
+    const shape = integrationShape(integration.path, view.target);
+    const hasSpec = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integration.path, 'assets', 'configuration', 'spec.yaml'));
+    const hasModels = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integration.path, 'datadog_checks', view.target.replace(/-/g, '_'), 'config_models'));
+    const steps = [
+        {
+            name: 'config',
+            view: async () => view,
+            skip: hasSpec ? undefined : 'no assets/configuration/spec.yaml to generate conf.yaml.example from',
+        },
+        {
+            name: 'models',
+            view: async () => view,
+            skip: !hasSpec
+                ? 'no assets/configuration/spec.yaml'
+                : hasModels
+                    ? undefined
+                    : "no config_models/ folder: Datadog's CI does not ask extras/marketplace checks for one, and adding it changes how the check loads its configuration",
+        },
+        {
+            name: 'format',
+            view: async () => lintView(integration, options.repo, scratch),
+            skip: shape.isTestable ? undefined : 'not testable (hatch.toml and tests/): ddev has no lint environment for it',
+        },
+    ];
+    // What the folder held before, to show what the fix changed (whatever the checkout's git state).
+    const before = external_node_path_default().join(scratch, `before-${integration.name}`);
+    (0,external_node_fs_namespaceObject.cpSync)(integration.path, before, {
+        recursive: true,
+        filter: (source) => !SKIPPED_FOLDERS.has(external_node_path_default().basename(source)),
+    });
+    const result = { integration: integration.name, ran: [], skipped: [], changed: [], diff: '' };
+    for (const step of steps) {
+        if (step.skip) {
+            result.skipped.push({ name: step.name, reason: step.skip });
+            continue;
+        }
+        const where = await step.view();
+        const args = FIX_COMMANDS.find((command) => command.name === step.name).args(where.target);
+        const run = await process_runProcess(ddev, args, {
+            cwd: where.root,
+            env: ddevEnv(env, where.configPath),
+            timeoutMs: 900_000,
+            reporter: options.reporter,
+            group: `${integration.name}: ddev ${args.join(' ')}`,
+        });
+        if (where.copy)
+            copyBack(where.copy, integration.path);
+        result.ran.push({
+            name: step.name,
+            command: commandLine('ddev', args),
+            exitCode: run.exitCode,
+            ...(run.exitCode === 0 ? {} : { problem: lastLines(`${run.stdout}\n${run.stderr}`, 3).join(' ') }),
+        });
+    }
+    const diffs = [];
+    for (const file of listFiles(integration.path)) {
+        const after = external_node_path_default().join(integration.path, file);
+        const old = external_node_path_default().join(before, file);
+        if (same(old, after))
+            continue;
+        const shown = relativeTo(options.repoPath, after);
+        result.changed.push(shown);
+        diffs.push(await fileDiff((0,external_node_fs_namespaceObject.existsSync)(old) ? old : undefined, after, shown));
+    }
+    result.diff = diffs.join('\n').trim();
+    (0,external_node_fs_namespaceObject.rmSync)(before, { recursive: true, force: true });
+    return result;
+}
+/** ddev's own syncing forms (`validate config -s`, `validate models -s`, `test --fmt`) and the diff they made. */
+async function fixIntegrations(options) {
+    const env = options.env ?? process.env;
+    const ddev = findDdev(options.ddev, env);
+    const scratch = scratchDir(options.temp, 'fix');
+    try {
+        const results = [];
+        for (const integration of options.integrations)
+            results.push(await fixIntegration(options, ddev, env, integration, scratch));
+        return results;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(scratch, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ../steps/src/validations/report.ts
+
+const TITLE = (run) => run.validation === 'lint' ? 'ddev test --lint' : `ddev validate ${run.validation}`;
+/** Each finding as an annotation on its file:line; each validation that does not apply as a notice. */
+function annotateValidations(reporter, runs) {
+    for (const run of runs) {
+        for (const finding of run.findings) {
+            reporter.annotate({
+                level: finding.level,
+                message: finding.message,
+                title: TITLE(run),
+                ...(finding.file !== undefined ? { file: finding.file } : {}),
+                ...(finding.line !== undefined ? { line: finding.line } : {}),
+            });
+        }
+    }
+}
+const MARK = { passed: '✓', failed: '✗', 'not-applicable': '–' };
+function validationsSummary(runs, durationMs) {
+    const rows = runs.map((run) => [
+        MARK[run.status],
+        run.integration ?? '(repository)',
+        run.validation,
+        run.status === 'not-applicable'
+            ? `not applicable: ${run.reason ?? ''}`
+            : run.findings.length === 0
+                ? run.status
+                : `${run.status}: ${run.findings.length} finding${run.findings.length === 1 ? '' : 's'}`,
+        run.status === 'not-applicable' ? '' : `${(run.durationMs / 1000).toFixed(1)}s`,
+    ]);
+    const failed = runs.filter((run) => run.status === 'failed').length;
+    return [
+        `## Datadog validations`,
+        '',
+        `${failed === 0 ? 'All applicable validations pass' : `${failed} validation${failed === 1 ? '' : 's'} failed`} (${(durationMs / 1000).toFixed(1)}s), judged as Datadog's CI does: a validation fails when ddev exits non-zero.`,
+        '',
+        markdown.table(['', 'integration', 'validation', 'result', 'time'], rows),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ../steps/src/validations/repo-kind.ts
+
+
+
+
+
+/** `repo: auto` as setup-ddev decides it: integrations-core, marketplace, or extras (a partner's own repository). */
+async function repoKind(choice, repoPath) {
+    if (choice !== 'auto')
+        return { repo: choice, reason: 'set by the repo input' };
+    const remote = await runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
+    const inference = inferRepo({
+        folderName: path.basename(repoPath),
+        remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
+        entries: readdirSync(repoPath),
+        integrationCount: listIntegrations(repoPath).length,
+    });
+    if (!inference.ok) {
+        throw new UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${repoPath}.`, {
+            hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
+        });
+    }
+    return { repo: inference.repo, reason: inference.reason };
+}
+
+;// CONCATENATED MODULE: ../steps/src/validations/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** ddev prints only the base name of a legacy-signature file: find it in the package. */
+function findByName(folder, name) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(folder))
+        return undefined;
+    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true })) {
+        const full = external_node_path_default().join(folder, entry.name);
+        if (entry.isFile() && entry.name === name)
+            return full;
+        if (entry.isDirectory()) {
+            const found = findByName(full, name);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+function reportUnsupported(reporter, set) {
+    if (set.unsupported.length === 0)
+        return;
+    reporter.annotate({
+        level: 'notice',
+        file: '.ddev/config.toml',
+        message: `Not run here: ${set.unsupported.join(', ')} (listed in .ddev/config.toml; agent-integration-ci runs ${[...set.integration, ...set.repository].join(', ')}).`,
+    });
+}
+/** Runs `work` on each item, at most `limit` at a time; results in the items' order. */
+async function inParallel(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+async function runOne(context, validation, integration, view) {
+    const args = validationArgs(validation, view.target);
+    const started = Date.now();
+    // Output is kept and logged once the run ends: validations run side by side, their logs must not interleave.
+    const result = await process_runProcess(context.ddev, args, {
+        cwd: view.root,
+        env: ddevEnv(context.env, view.configPath),
+        timeoutMs: validation === 'lint' ? 900_000 : 300_000,
+    });
+    await context.options.reporter.group(`${integration.name}: ddev ${args.join(' ')} (exit ${result.exitCode})`, async () => {
+        for (const line of plainText(`${result.stdout}\n${result.stderr}`).trimEnd().split('\n'))
+            context.options.reporter.log(line);
+    });
+    const readFile = (relative) => {
+        const file = external_node_path_default().join(integration.path, relative);
+        return (0,external_node_fs_namespaceObject.existsSync)(file) ? (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8') : undefined;
+    };
+    const findings = parseValidationOutput({
+        validation,
+        exitCode: result.exitCode,
+        output: `${result.stdout}\n${result.stderr}`,
+        target: view.target,
+        integrationPath: view.integrationPath,
+        readFile,
+    }).map((finding) => {
+        let file = finding.file;
+        if (file !== undefined && validation === 'legacy-signature')
+            file = findByName(external_node_path_default().join(integration.path, 'datadog_checks'), file) ?? file;
+        return {
+            ...finding,
+            file: file === undefined ? undefined : relativeTo(context.options.repoPath, external_node_path_default().resolve(integration.path, file)),
+        };
+    });
+    return {
+        validation,
+        integration: integration.name,
+        status: result.exitCode === 0 ? 'passed' : 'failed',
+        command: commandLine('ddev', args),
+        exitCode: result.exitCode,
+        durationMs: Date.now() - started,
+        findings,
+    };
+}
+async function validateIntegration(context, integration, scratch) {
+    const { repo } = context.options;
+    const view = await ddevView(integration, repo, scratch);
+    const shape = integrationShape(integration.path, view.target);
+    const lint = validationApplies('lint', shape).applies ? await lintView(integration, repo, scratch) : view;
+    const runs = await inParallel([...context.set.integration, 'lint'], context.concurrency, async (validation) => {
+        const applies = validationApplies(validation, shape);
+        if (!applies.applies) {
+            return {
+                validation,
+                integration: integration.name,
+                status: 'not-applicable',
+                reason: applies.reason,
+                durationMs: 0,
+                findings: [],
+            };
+        }
+        return runOne(context, validation, integration, validation === 'lint' ? lint : view);
+    });
+    return runs;
+}
+async function validateRepository(context, scratch) {
+    const { repoPath, repo } = context.options;
+    const facts = repositoryFacts(repoPath, repo);
+    const runs = [];
+    for (const validation of context.set.repository) {
+        const applies = repositoryValidationApplies(validation, facts);
+        if (!applies.applies) {
+            runs.push({
+                validation,
+                integration: undefined,
+                status: 'not-applicable',
+                reason: applies.reason,
+                durationMs: 0,
+                findings: [],
+            });
+            continue;
+        }
+        const configPath = repositoryConfig(repo, repoPath, scratch);
+        const args = validationArgs(validation, undefined);
+        const started = Date.now();
+        const result = await process_runProcess(context.ddev, args, {
+            cwd: repoPath,
+            env: ddevEnv(context.env, configPath),
+            timeoutMs: 300_000,
+            reporter: context.options.reporter,
+            group: `repository: ddev ${args.join(' ')}`,
+        });
+        runs.push({
+            validation,
+            integration: undefined,
+            status: result.exitCode === 0 ? 'passed' : 'failed',
+            command: commandLine('ddev', args),
+            exitCode: result.exitCode,
+            durationMs: Date.now() - started,
+            findings: parseValidationOutput({
+                validation,
+                exitCode: result.exitCode,
+                output: `${result.stdout}\n${result.stderr}`,
+                target: '',
+                integrationPath: repoPath,
+            }),
+        });
+    }
+    return runs;
+}
+/**
+ * Datadog's validations (the integrations-extras set, repo-kind aware) and `ddev test --lint` on each
+ * integration, then the repository-wide ones where the repository is shaped like Datadog's. A validation
+ * fails exactly when ddev exits non-zero, as Datadog's CI job does.
+ */
+async function runValidations(options) {
+    const env = options.env ?? process.env;
+    const context = {
+        options,
+        ddev: findDdev(options.ddev, env),
+        env,
+        concurrency: options.concurrency ?? Math.min(4, external_node_os_default().availableParallelism()),
+        set: checkoutValidationSet(options.repoPath, options.repo),
+    };
+    reportUnsupported(options.reporter, context.set);
+    const scratch = scratchDir(options.temp, 'validate');
+    const started = Date.now();
+    try {
+        const runs = [];
+        for (const integration of options.integrations)
+            runs.push(...(await validateIntegration(context, integration, scratch)));
+        if (options.repositoryWide !== false)
+            runs.push(...(await validateRepository(context, scratch)));
+        return { runs, durationMs: Date.now() - started };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(scratch, { recursive: true, force: true });
+    }
+}
+
+/** ci and codeowners alone, where the repository is shaped like Datadog's. */
+async function runRepositoryValidations(options) {
+    const env = options.env ?? process.env;
+    const scratch = scratchDir(options.temp, 'validate');
+    try {
+        const set = checkoutValidationSet(options.repoPath, options.repo);
+        return await validateRepository({ options, ddev: findDdev(options.ddev, env), env, set }, scratch);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(scratch, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/validation-stages.ts
+
+const NO_DDEV = { status: 'skipped', detail: 'ddev is not set up' };
+/** One line for the table: what failed, what passed, what does not apply here and why. */
+function outcomeOf(runs) {
+    const failed = runs.filter((run) => run.status === 'failed').map((run) => run.validation);
+    const passed = runs.filter((run) => run.status === 'passed').length;
+    const notApplicable = runs.filter((run) => run.status === 'not-applicable');
+    const reasons = [...new Set(notApplicable.map((run) => run.reason))];
+    const parts = [
+        failed.length > 0 ? `failed: ${failed.join(', ')}` : '',
+        `${passed} passed`,
+        notApplicable.length > 0
+            ? `not applicable: ${notApplicable.map((run) => run.validation).join(', ')} (${reasons.join('; ')})`
+            : '',
+    ].filter(Boolean);
+    if (passed === 0 && failed.length === 0)
+        return { status: 'skipped', detail: parts.slice(1).join('; ') };
+    return { status: failed.length > 0 ? 'failed' : 'passed', detail: parts.join('; ') };
+}
+/** `aic validate`: Datadog's validations and `ddev test --lint` on one integration. */
+function validationStage(context, integration) {
+    return {
+        step: 'validations',
+        integration: integration.name,
+        async run(reporter) {
+            if (!context.ddev)
+                return NO_DDEV;
+            const { runs } = await runValidations({
+                repoPath: context.repo,
+                integrations: [integration],
+                repo: context.ddev.repo,
+                temp: context.temp,
+                reporter,
+                repositoryWide: false,
+            });
+            annotateValidations(reporter, runs);
+            return outcomeOf(runs);
+        },
+    };
+}
+/** `aic validate`: ci and codeowners, once, where the repository is shaped like Datadog's. */
+function repositoryValidationStage(context) {
+    return {
+        step: 'repository validations',
+        async run(reporter) {
+            if (!context.ddev)
+                return NO_DDEV;
+            const runs = await runRepositoryValidations({
+                repoPath: context.repo,
+                repo: context.ddev.repo,
+                temp: context.temp,
+                reporter,
+            });
+            annotateValidations(reporter, runs);
+            return outcomeOf(runs);
+        },
+    };
+}
+/** `aic fix`: ddev's syncing forms on one integration; the diff goes to the stage's log. */
+function fixStage(context, integration) {
+    return {
+        step: 'fix',
+        integration: integration.name,
+        async run(reporter) {
+            if (!context.ddev)
+                return NO_DDEV;
+            const [result] = await fixIntegrations({
+                repoPath: context.repo,
+                integrations: [integration],
+                repo: context.ddev.repo,
+                temp: context.temp,
+                reporter,
+            });
+            if (!result)
+                return { status: 'skipped', detail: 'nothing to fix' };
+            reporter.log(result.diff === '' ? 'The fix changed nothing.' : `What the fix changed:\n${result.diff}`);
+            const failed = result.ran.filter((command) => command.exitCode !== 0);
+            for (const command of failed)
+                reporter.annotate({
+                    level: 'error',
+                    message: `${command.command} exited ${command.exitCode}: ${command.problem ?? ''}`,
+                });
+            const skipped = result.skipped.map((step) => `${step.name} skipped: ${step.reason}`);
+            const changed = result.changed.length === 0
+                ? 'nothing to change'
+                : `changed ${result.changed.join(', ')} (the diff: ${reporter.logFile}; or git diff)`;
+            return { status: failed.length > 0 ? 'failed' : 'passed', detail: [changed, ...skipped].join('; ') };
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/commands.ts
+
 
 
 
@@ -33402,7 +35232,7 @@ const TILE_ONLY = { status: 'skipped', detail: 'tile-only integration: no Python
 function pythonOnly(stage, integration) {
     return {
         ...stage,
-        run: (reporter) => (hasPythonPackage(integration.path) ? stage.run(reporter) : Promise.resolve(TILE_ONLY)),
+        run: (reporter) => (discover_hasPythonPackage(integration.path) ? stage.run(reporter) : Promise.resolve(TILE_ONLY)),
     };
 }
 const errorsIn = (findings) => findings.filter((f) => f.level === 'error').length;
@@ -33515,9 +35345,9 @@ function notesStage(options, context, integration) {
         },
     };
 }
-function testStage(options, context, integration, kind) {
+function testStage(options, context, integration) {
     return {
-        step: `${kind} tests`,
+        step: 'tests',
         integration: integration.name,
         async run(reporter) {
             if (context.docsOnly.has(integration.name))
@@ -33527,7 +35357,8 @@ function testStage(options, context, integration, kind) {
             const run = await runIntegrationTests({
                 repoPath: context.repo,
                 integrations: [integration],
-                kinds: [kind],
+                // Every test in one session, as Datadog's CI runs them; --tests unit|integration filters by marker.
+                markers: options.tests === 'all' ? undefined : options.tests,
                 pytestArgs: options.pytestArgs,
                 ddevArgs: [],
                 composeFiles: undefined,
@@ -33541,17 +35372,23 @@ function testStage(options, context, integration, kind) {
             if (run.engine)
                 await tearDown(run.composeFiles, reporter);
             const [result] = run.results;
-            const noEngine = kind === 'integration' && !run.engine && run.composeFiles.length > 0
-                ? " — no Docker engine: the tests' environment served the page locally"
-                : '';
             if (!result)
                 return { status: 'skipped', detail: 'nothing to run' };
+            if (result.reason) {
+                reporter.annotate({
+                    level: result.outcome === 'failed' ? 'error' : 'notice',
+                    message: `tests: ${result.reason}`,
+                    ...(result.reasonLocation ? { file: result.reasonLocation.file, line: result.reasonLocation.line } : {}),
+                });
+            }
+            const noEngine = !run.engine && run.composeFiles.length > 0 ? '; no Docker engine answered' : '';
             if (result.outcome === 'no-tests')
-                return { status: 'skipped', detail: `no ${kind} tests` };
-            const failed = run.totals.failed + run.totals.errors;
+                return { status: 'skipped', detail: `${result.reason}${noEngine}` };
+            const { passed, failed, errors, skipped } = result.counts;
+            const counts = `${passed} passed, ${failed} failed, ${count(errors, 'error')}, ${skipped} skipped`;
             return {
-                status: result.outcome === 'passed' ? 'passed' : 'failed',
-                detail: `${run.totals.passed} passed, ${failed} failed, ${run.totals.skipped} skipped${noEngine}`,
+                status: result.outcome,
+                detail: `${result.reason ? `${result.reason} (${counts})` : counts}${noEngine}`,
             };
         },
     };
@@ -33634,7 +35471,6 @@ async function commandStages(options, temp) {
         title,
         stages: () => context.integrations.flatMap(make),
     });
-    const kinds = options.tests === 'all' ? ['unit', 'integration'] : [options.tests];
     switch (options.command) {
         case 'plan':
             return [planStage(options, context)];
@@ -33656,11 +35492,24 @@ async function commandStages(options, temp) {
             return [planStage(options, context), perIntegration('Scaffold check', (i) => [checkStage(options, context, i)])];
         case 'release':
             return [planStage(options, context), releaseStage(options, context)];
+        case 'validate':
+            return [
+                planStage(options, context),
+                setupStage(options, context),
+                perIntegration('Datadog validations', (i) => [validationStage(context, i)]),
+                repositoryValidationStage(context),
+            ];
+        case 'fix':
+            return [
+                planStage(options, context),
+                setupStage(options, context),
+                perIntegration('Fix', (i) => [fixStage(context, i)]),
+            ];
         case 'test':
             return [
                 planStage(options, context),
                 setupStage(options, context),
-                perIntegration('Tests', (i) => kinds.map((kind) => pythonOnly(testStage(options, context, i, kind), i))),
+                perIntegration('Tests', (i) => [pythonOnly(testStage(options, context, i), i)]),
             ];
         case 'wheel':
             return [
@@ -33674,10 +35523,12 @@ async function commandStages(options, temp) {
                 setupStage(options, context),
                 perIntegration('Integrations', (i) => [
                     checkStage(options, context, i),
+                    validationStage(context, i),
                     notesStage(options, context, i),
-                    ...kinds.map((kind) => pythonOnly(testStage(options, context, i, kind), i)),
+                    pythonOnly(testStage(options, context, i), i),
                     pythonOnly(wheelStage(options, context, i), i),
                 ]),
+                repositoryValidationStage(context),
             ];
     }
 }
@@ -36106,7 +37957,7 @@ var cli_table3_default = /*#__PURE__*/__nccwpck_require__.n(cli_table3);
 ;// CONCATENATED MODULE: ./src/summary-table.ts
 
 
-const MARK = { passed: '✓ passed', failed: '✗ failed', skipped: '– skipped' };
+const summary_table_MARK = { passed: '✓ passed', failed: '✗ failed', skipped: '– skipped' };
 /** The final table: one row per stage, then the problems found, each on its file and line. */
 function renderSummary(records, colors) {
     const table = new (cli_table3_default())({
@@ -36116,7 +37967,7 @@ function renderSummary(records, colors) {
         colWidths: [null, null, null, null, 70],
     });
     for (const record of records) {
-        table.push([record.step, record.integration ?? '', MARK[record.status], seconds(record.durationMs), record.detail]);
+        table.push([record.step, record.integration ?? '', summary_table_MARK[record.status], seconds(record.durationMs), record.detail]);
     }
     const lines = [table.toString()];
     const problems = records.flatMap((record) => record.annotations.filter((a) => a.level !== 'notice'));

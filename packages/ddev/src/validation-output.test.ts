@@ -32,13 +32,19 @@ const parse = (validation: ValidationName, name: string, exitCode: number) =>
     readFile: (file) => (file === 'assets/configuration/spec.yaml' ? SPEC : undefined),
   });
 
-const at = (file: string | undefined, line: number | undefined, message: RegExp | string, level = 'error') =>
+/** A matcher standing in for one finding in the expected list. */
+const at = (
+  file: string | undefined,
+  line: number | undefined,
+  message: RegExp | string,
+  level = 'error',
+): ValidationFinding =>
   expect.objectContaining({
     level,
     file,
     line,
     message: typeof message === 'string' ? message : expect.stringMatching(message),
-  });
+  }) as unknown as ValidationFinding;
 
 describe('parseValidationOutput, on real ddev output', () => {
   test.each<[ValidationName, string, number, ValidationFinding[]]>([
@@ -47,7 +53,7 @@ describe('parseValidationOutput, on real ddev output', () => {
       'config',
       'config-legacy',
       1,
-      [at('datadog_checks/awesome/data/conf.yaml.example', 34, 'Type number is not accepted') as ValidationFinding],
+      [at('datadog_checks/awesome/data/conf.yaml.example', 34, 'Type number is not accepted')],
     ],
     [
       'config',
@@ -58,93 +64,53 @@ describe('parseValidationOutput, on real ddev output', () => {
           'datadog_checks/awesome/data/conf.yaml.example',
           25,
           /conf\.yaml\.example is not in sync with assets\/configuration\/spec\.yaml: run "ddev validate config awesome -s"/,
-        ) as ValidationFinding,
+        ),
       ],
     ],
     [
       'config',
       'config-spec-error',
       1,
-      [
-        at(
-          'assets/configuration/spec.yaml',
-          7,
-          /^Option name 'timeout' contains .* - 'bogus_key' Value-level/,
-        ) as ValidationFinding,
-      ],
+      [at('assets/configuration/spec.yaml', 7, /^Option name 'timeout' contains .* - 'bogus_key' Value-level/)],
     ],
     [
       'metadata',
       'metadata',
       1,
       [
-        at('metadata.csv', 4, 'awesome.short has the wrong number of columns.') as ValidationFinding,
-        at(
-          'metadata.csv',
-          undefined,
-          /`bad` appears 1 time\(s\) and does not match metric_prefix/,
-        ) as ValidationFinding,
+        at('metadata.csv', 4, 'awesome.short has the wrong number of columns.'),
+        at('metadata.csv', undefined, /`bad` appears 1 time\(s\) and does not match metric_prefix/),
       ],
     ],
     [
       'metadata',
       'metadata-prefix',
       1,
-      [
-        at(
-          'manifest.json',
-          undefined,
-          /metric_prefix does not exist .* Set assets\.integration\.metrics\.prefix/,
-        ) as ValidationFinding,
-      ],
+      [at('manifest.json', undefined, /metric_prefix does not exist .* Set assets\.integration\.metrics\.prefix/)],
     ],
     [
       'imports',
       'imports',
       1,
-      [at('datadog_checks/awesome/old.py', 2, /`from datadog_checks.checks import AgentCheck`/) as ValidationFinding],
+      [at('datadog_checks/awesome/old.py', 2, /`from datadog_checks.checks import AgentCheck`/)],
     ],
     // ddev prints the legacy signature but exits 0: Datadog's CI passes, so it is a warning here.
-    [
-      'legacy-signature',
-      'legacy-signature',
-      0,
-      [at('old.py', 6, /Legacy Agent signature/, 'warning') as ValidationFinding],
-    ],
+    ['legacy-signature', 'legacy-signature', 0, [at('old.py', 6, /Legacy Agent signature/, 'warning')]],
     [
       'package',
       'package',
       1,
-      [
-        at(
-          'pyproject.toml',
-          undefined,
-          'The name in pyproject.toml: awesome must be: `datadog-awesome`',
-        ) as ValidationFinding,
-      ],
+      [at('pyproject.toml', undefined, 'The name in pyproject.toml: awesome must be: `datadog-awesome`')],
     ],
-    [
-      'readmes',
-      'readmes',
-      1,
-      [at('README.md', undefined, 'readme is missing a Overview H2 (##) section') as ValidationFinding],
-    ],
+    ['readmes', 'readmes', 1, [at('README.md', undefined, 'readme is missing a Overview H2 (##) section')]],
     [
       'lint',
       'lint-check',
       1,
       [
-        at(
-          'datadog_checks/awesome/old.py',
-          1,
-          'ruff I001: Import block is un-sorted or un-formatted',
-        ) as ValidationFinding,
-        at('datadog_checks/awesome/old.py', 1, 'ruff F401: `os` imported but unused') as ValidationFinding,
-        at(
-          'datadog_checks/awesome/old.py',
-          7,
-          'ruff F841: Local variable `x` is assigned to but never used',
-        ) as ValidationFinding,
+        at('datadog_checks/awesome/old.py', 1, 'ruff I001: Import block is un-sorted or un-formatted'),
+        at('datadog_checks/awesome/old.py', 1, 'ruff F401: `os` imported but unused'),
+        at('datadog_checks/awesome/old.py', 7, 'ruff F841: Local variable `x` is assigned to but never used'),
       ],
     ],
     [
@@ -156,10 +122,10 @@ describe('parseValidationOutput, on real ddev output', () => {
           'datadog_checks/awesome/config_models/instance.py',
           undefined,
           'instance.py is not in sync with assets/configuration/spec.yaml: run "ddev validate models awesome -s" (or aic fix).',
-        ) as ValidationFinding,
+        ),
       ],
     ],
-    ['lint', 'lint-format', 1, [at('datadog_checks/awesome/fmt.py', 1, /ruff format/) as ValidationFinding]],
+    ['lint', 'lint-format', 1, [at('datadog_checks/awesome/fmt.py', 1, /ruff format/)]],
   ])('%s: %s (exit %d)', (validation, name, exitCode, expected) => {
     expect(parse(validation, name, exitCode)).toEqual(expected);
   });
