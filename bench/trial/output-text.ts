@@ -1,0 +1,36 @@
+import type { MachineCause } from './types.js';
+
+// eslint-disable-next-line no-control-regex
+const ansi = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+export const plain = (text: string): string => text.replace(ansi, '').replace(/\r/g, '');
+
+const relevant =
+  /\b(error|errors|failed|failure|fail|FAILED|ERROR|Traceback|Exception|assert|Unknown|missing|invalid|not found|No module|incompatible|Aborted|must|should)\b|✗|×/;
+const noise =
+  /^(::(group|endgroup)|[-=─━]+$|\s*$)|^\s*(Creating|Installing|Checking dependencies|Syncing|Building|Resolved|Prepared|Installed|Uninstalled|Audited)\b/;
+
+/** The first `max` lines that say what went wrong (else the last ones), each cut to 240 characters. */
+export function relevantLines(output: string, max = 3): string {
+  const lines = plain(output)
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => !noise.test(line));
+  const picked = lines.filter((line) => relevant.test(line)).slice(0, max);
+  const chosen = picked.length > 0 ? picked : lines.slice(-max);
+  return chosen.map((line) => (line.length > 240 ? `${line.slice(0, 239)}…` : line.trim())).join(' ⏎ ');
+}
+
+const causes: [MachineCause, RegExp][] = [
+  ['no-docker', /Cannot connect to the Docker daemon|Is the docker daemon running|failed on Docker errors/],
+  [
+    'hatch-interpreter',
+    /No interpreter found|cannot locate Python|Unable to (find|locate) .*(interpreter|Python)|(could not|failed to|unable to) download .*(python|distribution)|Python \S+ is not available|incompatible: /i,
+  ],
+];
+
+/** Which failure of this machine (no Docker engine, no interpreter hatch can get) the output shows, if any. */
+export function machineCause(output: string): MachineCause | undefined {
+  const text = plain(output);
+  return causes.find(([, pattern]) => pattern.test(text))?.[0];
+}
