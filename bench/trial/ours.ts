@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readActionMetadata, runAction, type ActionRun, type PythonTools } from '../../test/harness/index.js';
 import { restoreFolder, type Checkout } from './checkout.js';
-import { machineCause, relevantLines } from './output-text.js';
+import { excerptOf, machineCause, relevantLines } from './output-text.js';
 import type { StepResult } from './types.js';
 
 export interface OurSide {
@@ -41,7 +41,7 @@ export async function runOurAction(
       inputs: given,
       env: side.env,
       runnerTemp,
-      timeoutMs: 3_600_000,
+      timeoutMs: 900_000,
     });
   } finally {
     rmSync(runnerTemp, { recursive: true, force: true });
@@ -61,6 +61,7 @@ export function verdictOfRun(run: ActionRun, extra: Partial<StepResult> = {}): S
     ran: true,
     reason: failed ? reason : '',
     ...(failed && machineCause(output) ? { machine: machineCause(output)! } : {}),
+    ...(failed ? { excerpt: excerptOf(output) } : {}),
     durationMs: run.durationMs,
     ...extra,
   };

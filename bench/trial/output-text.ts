@@ -16,13 +16,22 @@ export function relevantLines(output: string, max = 3): string {
     .split('\n')
     .map((line) => line.trimEnd())
     .filter((line) => !noise.test(line));
-  const picked = lines.filter((line) => relevant.test(line)).slice(0, max);
+  // pytest's own account first: its `E   ` lines, then its short summary, then anything that reads like an error.
+  const pytestErrors = lines.filter((line) => /^E {2,}\S/.test(line)).map((line) => line.replace(/^E\s+/, 'E '));
+  const summary = lines.filter((line) => /^(FAILED|ERROR) \S+ - /.test(line));
+  const picked = [...new Set([...pytestErrors, ...summary, ...lines.filter((line) => relevant.test(line))])].slice(
+    0,
+    max,
+  );
   const chosen = picked.length > 0 ? picked : lines.slice(-max);
   return chosen.map((line) => (line.length > 240 ? `${line.slice(0, 239)}…` : line.trim())).join(' ⏎ ');
 }
 
 const causes: [MachineCause, RegExp][] = [
-  ['no-docker', /Cannot connect to the Docker daemon|Is the docker daemon running|failed on Docker errors/],
+  [
+    'no-docker',
+    /Cannot connect to the Docker daemon|Is the docker daemon running|failed on Docker errors|SubprocessError: Command: \['docker'/,
+  ],
   [
     'hatch-interpreter',
     /No interpreter found|cannot locate Python|Unable to (find|locate) .*(interpreter|Python)|(could not|failed to|unable to) download .*(python|distribution)|Python \S+ is not available|incompatible: /i,
@@ -33,4 +42,13 @@ const causes: [MachineCause, RegExp][] = [
 export function machineCause(output: string): MachineCause | undefined {
   const text = plain(output);
   return causes.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+/** The lines worth keeping from a long output: what `relevantLines` and `machineCause` look at, then the end. */
+export function excerptOf(output: string, keep = 60): string {
+  const lines = plain(output).split('\n');
+  const telling = lines.filter(
+    (line) => /^E {2,}\S|^(FAILED|ERROR) /.test(line) || relevant.test(line) || causes.some(([, p]) => p.test(line)),
+  );
+  return [...new Set([...telling.slice(0, keep), ...lines.slice(-20)])].join('\n');
 }

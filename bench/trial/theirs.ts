@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PythonTools } from '../../test/harness/index.js';
 import { restoreFolder, type Checkout } from './checkout.js';
-import { machineCause, plain, relevantLines } from './output-text.js';
+import { excerptOf, machineCause, plain, relevantLines } from './output-text.js';
 import { runCommand, type ProcessResult } from './process.js';
 import { countJunitDir, countPytestSummaries } from './test-counts.js';
 import type { StepResult, Validation } from './types.js';
@@ -31,6 +31,7 @@ function verdictOf(run: ProcessResult, extra: Partial<StepResult> = {}): StepRes
     ran: true,
     reason: failed ? `${run.timedOut ? 'timed out: ' : ''}${relevantLines(run.output)}` : '',
     ...(failed && machineCause(run.output) ? { machine: machineCause(run.output)! } : {}),
+    ...(failed ? { excerpt: excerptOf(run.output) } : {}),
     durationMs: run.durationMs,
     ...extra,
   };
@@ -39,7 +40,7 @@ function verdictOf(run: ProcessResult, extra: Partial<StepResult> = {}): StepRes
 /** `ddev -v test --cov --junit <name> -- -k "not fips"`: every test, no marker filter. */
 export async function theirTests(side: TheirSide, name: string): Promise<StepResult> {
   restoreFolder(side.checkout, name);
-  const run = await ddev(side, ['-v', 'test', '--cov', '--junit', name, '--', '-k', 'not fips'], minutes(30));
+  const run = await ddev(side, ['-v', 'test', '--cov', '--junit', name, '--', '-k', 'not fips'], minutes(10));
   const tests = countJunitDir(path.join(side.checkout.root, name, 'junit')) ?? countPytestSummaries(run.output);
   const result = verdictOf(run, tests ? { tests } : {});
   const summaries = plain(run.output)
@@ -51,12 +52,12 @@ export async function theirTests(side: TheirSide, name: string): Promise<StepRes
 /** `ddev validate <validation> [<name>]` (ci and codeowners are for the whole repository). */
 export async function theirValidation(side: TheirSide, validation: Validation, name?: string): Promise<StepResult> {
   if (name) restoreFolder(side.checkout, name);
-  return verdictOf(await ddev(side, ['validate', validation, ...(name ? [name] : [])], minutes(10)));
+  return verdictOf(await ddev(side, ['validate', validation, ...(name ? [name] : [])], minutes(5)));
 }
 
 export async function theirLint(side: TheirSide, name: string): Promise<StepResult> {
   restoreFolder(side.checkout, name);
-  return verdictOf(await ddev(side, ['test', '--lint', name], minutes(15)));
+  return verdictOf(await ddev(side, ['test', '--lint', name], minutes(10)));
 }
 
 /** `pip wheel <folder> --no-deps`, then the wheel installed (no deps) into a fresh Python 3.13 venv. */

@@ -55,6 +55,8 @@ export interface StepResult {
   /** The first relevant lines of the output. */
   reason: string;
   machine?: MachineCause;
+  /** The output's telling lines (errors, pytest's E lines and summary, the end), kept to re-classify later. */
+  excerpt?: string;
   tests?: TestCounts;
   durationMs: number;
 }
