@@ -36,6 +36,8 @@ const causes: [MachineCause, RegExp][] = [
     'hatch-interpreter',
     /No interpreter found|cannot locate Python|Unable to (find|locate) .*(interpreter|Python)|(could not|failed to|unable to) download .*(python|distribution)|Python \S+ is not available|incompatible: /i,
   ],
+  // A command GitHub's runners have and this machine lacks (ping, ping6, …), called by the tests.
+  ['no-system-tool', /FileNotFoundError: \[Errno 2\] No such file or directory: '[\w.-]+'(?!\/)/],
 ];
 
 /** Which failure of this machine (no Docker engine, no interpreter hatch can get) the output shows, if any. */
@@ -51,4 +53,13 @@ export function excerptOf(output: string, keep = 60): string {
     (line) => /^E {2,}\S|^(FAILED|ERROR) /.test(line) || relevant.test(line) || causes.some(([, p]) => p.test(line)),
   );
   return [...new Set([...telling.slice(0, keep), ...lines.slice(-20)])].join('\n');
+}
+
+/** What `ddev validate` found: the indented lines under each integration's header, else `relevantLines`. */
+export function validationLines(output: string, max = 3): string {
+  const found = plain(output)
+    .split('\n')
+    .filter((line) => /^\s+\S/.test(line) && !noise.test(line))
+    .map((line) => line.trim());
+  return found.length > 0 ? found.slice(0, max).join(' ⏎ ') : relevantLines(output, max);
 }

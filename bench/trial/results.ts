@@ -1,6 +1,6 @@
 // Where each side's result of one step comes from: the cache, or a fixed answer when a side has no such step.
 import type { ResultCache } from './cache.js';
-import { machineCause, relevantLines } from './output-text.js';
+import { machineCause, relevantLines, validationLines } from './output-text.js';
 import { REPOSITORY, type Side, type StepName, type StepResult } from './types.js';
 
 /** Which bundled action produces our result of a step. */
@@ -28,11 +28,12 @@ const notRun = (why: string): StepResult => ({ verdict: 'pass', ran: false, reas
 const accepted: StepResult = { verdict: 'pass', ran: false, reason: 'merged into integrations-extras', durationMs: 0 };
 
 /** A cached failure classified again from its excerpt, so better patterns need no re-run. */
-function reclassified(result: StepResult | undefined, side: Side): StepResult | undefined {
+function reclassified(result: StepResult | undefined, side: Side, step: StepName): StepResult | undefined {
   if (!result || result.verdict === 'pass' || !result.excerpt) return result;
   const machine = machineCause(result.excerpt);
   // Our reason comes from the action's annotations when it has any; theirs from the output only.
-  const reason = side === 'theirs' ? relevantLines(result.excerpt) : result.reason;
+  const fromOutput = step.startsWith('validate ') ? validationLines : relevantLines;
+  const reason = side === 'theirs' ? fromOutput(result.excerpt) : result.reason;
   const { machine: _old, ...rest } = result;
   return { ...rest, reason, ...(machine ? { machine } : {}) };
 }
@@ -46,11 +47,11 @@ export function lookup(
 ): StepResult | undefined {
   if (side === 'theirs') {
     if (step === 'scaffold') return accepted;
-    return reclassified(cache.get('theirs', versions.theirs, check, step), side);
+    return reclassified(cache.get('theirs', versions.theirs, check, step), side, step);
   }
   const version = versions.ours[ourActionFor(step)] ?? 'absent';
   if (version === 'absent') return notRun(`no step of ours runs it (no ${ourActionFor(step)} action)`);
-  return reclassified(cache.get('ours', version, check, step), side);
+  return reclassified(cache.get('ours', version, check, step), side, step);
 }
 
 export function pairOf(cache: ResultCache, versions: Versions, check: string, step: StepName): Pair {

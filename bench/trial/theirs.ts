@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PythonTools } from '../../test/harness/index.js';
 import { restoreFolder, type Checkout } from './checkout.js';
-import { excerptOf, machineCause, plain, relevantLines } from './output-text.js';
+import { excerptOf, machineCause, plain, relevantLines, validationLines } from './output-text.js';
 import { runCommand, type ProcessResult } from './process.js';
 import { countJunitDir, countPytestSummaries } from './test-counts.js';
 import type { StepResult, Validation } from './types.js';
@@ -37,10 +37,20 @@ function verdictOf(run: ProcessResult, extra: Partial<StepResult> = {}): StepRes
   };
 }
 
+/** integrations-extras' test-all.yml has a job only for testable targets; ddev says this of the others. */
+const notTestable = /No testable targets found/;
+const noJob: StepResult = {
+  verdict: 'pass',
+  ran: false,
+  reason: 'not a testable target: no job in test-all.yml (ddev: No testable targets found)',
+  durationMs: 0,
+};
+
 /** `ddev -v test --cov --junit <name> -- -k "not fips"`: every test, no marker filter. */
 export async function theirTests(side: TheirSide, name: string): Promise<StepResult> {
   restoreFolder(side.checkout, name);
   const run = await ddev(side, ['-v', 'test', '--cov', '--junit', name, '--', '-k', 'not fips'], minutes(10));
+  if (run.exitCode !== 0 && notTestable.test(run.output)) return noJob;
   const tests = countJunitDir(path.join(side.checkout.root, name, 'junit')) ?? countPytestSummaries(run.output);
   const result = verdictOf(run, tests ? { tests } : {});
   const summaries = plain(run.output)
@@ -52,12 +62,15 @@ export async function theirTests(side: TheirSide, name: string): Promise<StepRes
 /** `ddev validate <validation> [<name>]` (ci and codeowners are for the whole repository). */
 export async function theirValidation(side: TheirSide, validation: Validation, name?: string): Promise<StepResult> {
   if (name) restoreFolder(side.checkout, name);
-  return verdictOf(await ddev(side, ['validate', validation, ...(name ? [name] : [])], minutes(5)));
+  const run = await ddev(side, ['validate', validation, ...(name ? [name] : [])], minutes(5));
+  const result = verdictOf(run);
+  return result.verdict === 'fail' ? { ...result, reason: validationLines(run.output) } : result;
 }
 
 export async function theirLint(side: TheirSide, name: string): Promise<StepResult> {
   restoreFolder(side.checkout, name);
-  return verdictOf(await ddev(side, ['test', '--lint', name], minutes(10)));
+  const run = await ddev(side, ['test', '--lint', name], minutes(10));
+  return run.exitCode !== 0 && notTestable.test(run.output) ? noJob : verdictOf(run);
 }
 
 /** `pip wheel <folder> --no-deps`, then the wheel installed (no deps) into a fresh Python 3.13 venv. */

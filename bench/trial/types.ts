@@ -38,7 +38,7 @@ export const CHECK_STEPS: readonly StepName[] = [
 export const REPO_STEPS: readonly StepName[] = REPO_VALIDATIONS.map(validationStep);
 
 /** Failures that come from this machine, not from the code: named in the table, counted apart. */
-export type MachineCause = 'no-docker' | 'hatch-interpreter';
+export type MachineCause = 'no-docker' | 'hatch-interpreter' | 'no-system-tool';
 
 export interface TestCounts {
   total: number;
