@@ -9,6 +9,7 @@ import { ddevEnvironment, pythonTools, removeRunnerScratch } from '../test/harne
 import { bundleHash, ResultCache } from './trial/cache.js';
 import { inventory, prepareCheckout, resolveCommit } from './trial/checkout.js';
 import { parseOptions, usage, type TrialOptions } from './trial/options.js';
+import { actionPath } from './trial/ours.js';
 import { renderMarkdown } from './trial/report.js';
 import { pairOf, repositoryPair, type Pair, type Versions } from './trial/results.js';
 import { runCheck, runRepository, type Trial } from './trial/run-check.js';
@@ -58,7 +59,7 @@ const checks = selectChecks(allChecks, options);
 const tools = pythonTools();
 const env = { ...ddevEnvironment(checkout.root, tools) };
 const versions: Versions = {
-  ours: Object.fromEntries(OUR_ACTIONS.map((action) => [action, bundleHash(path.join(options.actionsDir, action))])),
+  ours: Object.fromEntries(OUR_ACTIONS.map((action) => [action, bundleHash(actionPath(options, action))])),
   theirs: `ddev-${tools.ddevVersion}`,
 };
 const cache = new ResultCache(options.cacheFile, commit, options.fresh);
@@ -66,7 +67,7 @@ const started = Date.now();
 const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
 
 const trial: Trial = {
-  ours: { checkout, env, tools, actionsDir: options.actionsDir },
+  ours: { checkout, env, tools, actionsDir: options.actionsDir, overrides: options.overrides },
   theirs: { checkout, env, tools },
   cache,
   versions,

@@ -39,6 +39,12 @@ export class ResultCache {
     const key = this.key(side, version, check, step);
     this.data.entries[key] = result;
     this.written.add(key);
+    // Another run may share the file (two --steps runs at once): keep what it wrote since we read it.
+    if (existsSync(this.file)) {
+      const onDisk = JSON.parse(readFileSync(this.file, 'utf8')) as CacheFile;
+      for (const [other, value] of Object.entries(onDisk.entries))
+        if (!this.written.has(other)) this.data.entries[other] = value;
+    }
     const temp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temp, `${JSON.stringify(this.data, null, 1)}\n`);
     renameSync(temp, this.file);

@@ -9,6 +9,8 @@ export interface TrialOptions {
   commit: string;
   workdir: string;
   actionsDir: string;
+  /** --use name=dir: one action from elsewhere (another branch's worktree, bundled there). */
+  overrides: Record<string, string>;
   cacheFile: string;
   markdownFile: string;
   only: string[];
@@ -27,6 +29,8 @@ export const usage = `Usage: npm run extras-trial -- [options]
   --jobs N          checks run at once (default 1)
   --steps s,…       scaffold, tests, validate (all) or validate:<name>, lint, wheel (default all)
   --actions <dir>   the bundled actions to try (default ./actions)
+  --use name=dir    one action from elsewhere, e.g. validate-integration=../wt-validate/actions/validate-integration
+  --cache <file>    the results cache (default bench/extras-trial.cache.json)
   --fresh           ignore cached results       --report     print the table from the cache only`;
 
 /** `validate` stands for every validation; `validate:config` for one. */
@@ -54,6 +58,16 @@ function parseSteps(text: string | undefined): Set<StepName> {
   return steps;
 }
 
+function parseOverrides(uses: readonly string[]): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const use of uses) {
+    const match = /^([\w-]+)=(.+)$/.exec(use);
+    if (!match) throw new Error(`--use: '${use}' is not name=dir.`);
+    overrides[match[1]!] = path.resolve(match[2]!);
+  }
+  return overrides;
+}
+
 function positiveInteger(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(text)) throw new Error(`--${flag}: '${text}' is not a positive integer.`);
@@ -68,6 +82,8 @@ export function parseOptions(argv: readonly string[]): TrialOptions {
       commit: { type: 'string' },
       workdir: { type: 'string' },
       actions: { type: 'string' },
+      use: { type: 'string', multiple: true },
+      cache: { type: 'string' },
       only: { type: 'string' },
       limit: { type: 'string' },
       jobs: { type: 'string' },
@@ -87,7 +103,8 @@ export function parseOptions(argv: readonly string[]): TrialOptions {
     commit: values.commit ?? '57e9d599',
     workdir: values.workdir ?? path.join(os.tmpdir(), 'aic-extras-trial'),
     actionsDir: path.resolve(values.actions ?? path.join(repoRoot, 'actions')),
-    cacheFile: path.join(repoRoot, 'bench', 'extras-trial.cache.json'),
+    overrides: parseOverrides(values.use ?? []),
+    cacheFile: path.resolve(values.cache ?? path.join(repoRoot, 'bench', 'extras-trial.cache.json')),
     markdownFile: path.join(repoRoot, 'bench', 'extras-trial.md'),
     only: (values.only ?? '')
       .split(',')

@@ -1,7 +1,7 @@
 // The validate-integration action is being written on another branch: its exact outputs are not known here.
-// This maps one run of it onto one verdict per validation (and lint), from what it is likely to report:
-// a JSON output keyed by validation (or a list of {validation|name, ok|passed|status|errors}), else its error
-// annotations naming the validation, else — the action failed and nothing says which — every one it mentions.
+// This maps one run of it onto one verdict per validation (and lint): from its summary's table of validations
+// when it writes one, else a JSON output keyed by validation (or a list of {validation|name, ok|status|…}),
+// else its error annotations naming the validation, else — failed, and nothing says which — every one it mentions.
 import type { ActionRun } from '../../test/harness/index.js';
 import { verdictOfRun } from './ours.js';
 import {
@@ -76,6 +76,29 @@ function fromAnnotations(run: ActionRun, validation: string): Mentioned {
   return { verdict: 'fail', reason };
 }
 
+/** The summary's table, `| ✓ | <integration or (repository)> | <validation> | <result> | <time> |`, one row each. */
+function fromSummary(run: ActionRun, validation: string): Mentioned | 'not-applicable' {
+  for (const line of run.summary.split('\n')) {
+    const cells = line.split(/(?<!\\)\|/).map((cell) => cell.trim());
+    // ['', mark, integration, validation, result, time, '']
+    if (cells.length < 6 || cells[3] !== validation || !['✓', '✗', '–'].includes(cells[1]!)) continue;
+    if (cells[1] === '–') return 'not-applicable';
+    if (cells[1] === '✓') return { verdict: 'pass', reason: '' };
+    const titled = run.annotations.filter(
+      (a) =>
+        a.level === 'error' && a.title === (validation === 'lint' ? 'ddev test --lint' : `ddev validate ${validation}`),
+    );
+    const reason = titled.length
+      ? titled
+          .slice(0, 3)
+          .map((a) => `${a.file ? `${a.file}${a.line ? `:${a.line}` : ''} ` : ''}${a.message.split('\n')[0]}`)
+          .join(' ⏎ ')
+      : cells[4]!;
+    return { verdict: 'fail', reason };
+  }
+  return undefined;
+}
+
 /** One verdict per validation and lint from one run of the validate action on one check. */
 export function mapValidateRun(run: ActionRun): Map<StepName, StepResult> {
   const results = new Map<StepName, StepResult>();
@@ -87,11 +110,22 @@ export function mapValidateRun(run: ActionRun): Map<StepName, StepResult> {
   ];
   let attributed = false;
   const mentioned: [StepName, Mentioned][] = names.map(([step, v]) => {
-    const found = fromOutputs(run, v) ?? fromAnnotations(run, v);
+    const summarized = fromSummary(run, v);
+    if (summarized === 'not-applicable') {
+      results.set(step, {
+        verdict: 'pass',
+        ran: false,
+        reason: 'not applicable (validate-integration)',
+        durationMs: 0,
+      });
+      return [step, undefined];
+    }
+    const found = summarized ?? fromOutputs(run, v) ?? fromAnnotations(run, v);
     if (found?.verdict === 'fail') attributed = true;
     return [step, found];
   });
   for (const [step, found] of mentioned) {
+    if (results.has(step)) continue;
     const v = names.find(([s]) => s === step)![1];
     const ran = found !== undefined || namePattern(v).test(log);
     if (found) results.set(step, { ...overall, ...found, ran: true, durationMs: overall.durationMs });

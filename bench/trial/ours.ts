@@ -14,12 +14,17 @@ export interface OurSide {
   tools: PythonTools;
   /** The folder holding the bundled actions (actions/<name>/dist). */
   actionsDir: string;
+  /** Actions taken from elsewhere (another branch's worktree), by name. */
+  overrides: Record<string, string>;
 }
+
+export const actionPath = (side: Pick<OurSide, 'actionsDir' | 'overrides'>, name: string): string =>
+  side.overrides[name] ?? path.join(side.actionsDir, name);
 
 export const VALIDATE_ACTION = 'validate-integration';
 
 export const hasAction = (side: OurSide, name: string): boolean =>
-  existsSync(path.join(side.actionsDir, name, 'dist', 'index.js'));
+  existsSync(path.join(actionPath(side, name), 'dist', 'index.js'));
 
 /** Runs one bundled action with the inputs it declares (the actions change on other branches). */
 export async function runOurAction(
@@ -29,7 +34,7 @@ export async function runOurAction(
   inputs: Record<string, string>,
 ): Promise<ActionRun> {
   restoreFolder(side.checkout, name);
-  const actionDir = path.join(side.actionsDir, action);
+  const actionDir = actionPath(side, action);
   const declared = readActionMetadata(actionDir).inputs;
   const given = Object.fromEntries(Object.entries(inputs).filter(([input]) => input in declared));
   // A runner temp of our own, removed after the run: smoke-test venvs would otherwise pile up for 88 checks.
@@ -90,8 +95,8 @@ export async function ourTests(side: OurSide, name: string): Promise<StepResult>
   const result = verdictOfRun(run, 'passed' in run.outputs ? { tests } : {});
   // What it ran, for a count that differs from Datadog's: the step's groups name each ddev command.
   const commands = [...run.stdout.matchAll(/^::group::(.*)$/gm)]
-    .map((match) => match[1])
-    .filter((t) => /ddev/.test(t!));
+    .map((match) => match[1]!.replace(/ --junitxml=\S+/, ''))
+    .filter((title) => /ddev/.test(title));
   return { ...result, reason: result.reason || commands.join(' ⏎ ') };
 }
 

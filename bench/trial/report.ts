@@ -69,14 +69,16 @@ export function compare(input: TableInput): { rows: StepRow[]; disagreements: Di
         if (both.ours.verdict === 'fail' && machine) row.agreeMachineFail++;
         continue;
       }
-      if (machine) row.disagreeMachine++;
+      // Not the same number of tests is the code's doing, whatever else this machine broke.
+      const byMachine = machine && !countsDiffer;
+      if (byMachine) row.disagreeMachine++;
       else row.disagreeCode++;
       disagreements.push({
         check,
         step,
         ours: both.ours,
         theirs: both.theirs,
-        kind: both.ours.verdict === both.theirs.verdict ? 'count' : 'verdict',
+        kind: countsDiffer ? 'count' : 'verdict',
         ...(machine ? { machine } : {}),
       });
     }
@@ -96,7 +98,7 @@ function disagreementTable(list: readonly Disagreement[]): string[] {
   const lines = ['| Check | Step | Ours | Theirs | Why (ours) | Why (theirs) |', '|---|---|---|---|---|---|'];
   for (const d of list) {
     lines.push(
-      `| ${cell(d.check)} | ${cell(d.step)}${d.kind === 'count' ? ' (count)' : ''}${d.machine ? ` [${d.machine}]` : ''} | ${cell(side(d.ours, d.step))} | ${cell(side(d.theirs, d.step))} | ${cell(d.ours.reason || '—')} | ${cell(d.theirs.reason || '—')} |`,
+      `| ${cell(d.check)} | ${cell(d.step)}${d.kind === 'count' ? ' (count)' : ''}${d.machine ? ` [${d.machine} here]` : ''} | ${cell(side(d.ours, d.step))} | ${cell(side(d.theirs, d.step))} | ${cell(d.ours.reason || '—')} | ${cell(d.theirs.reason || '—')} |`,
     );
   }
   return lines;
@@ -138,8 +140,9 @@ export function renderMarkdown(input: TableInput, generatedAt: Date): string {
       `Tests run, summed over the ${tests.length} checks where both sides counted: ours ${sum((p) => p.ours!.tests!.total)}, theirs ${sum((p) => p.theirs!.tests!.total)}.`,
     );
   }
-  const code = disagreements.filter((d) => !d.machine);
-  const machine = disagreements.filter((d) => d.machine);
+  const byMachine = (d: Disagreement) => d.machine !== undefined && d.kind === 'verdict';
+  const code = disagreements.filter((d) => !byMachine(d));
+  const machine = disagreements.filter(byMachine);
   lines.push('', `## Disagreements (${code.length})`, '', ...(code.length ? disagreementTable(code) : ['None.']));
   lines.push('', `## Disagreements this machine causes (${machine.length})`, '');
   for (const cause of Object.keys(machineNames) as MachineCause[]) {
