@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Checkout {
@@ -40,10 +40,18 @@ export function prepareCheckout(mirror: string, commit: string, workdir: string)
   return { root, commit };
 }
 
-/** Puts an integration's folder back as committed: what one side wrote there must not reach the other. */
+/**
+ * Puts an integration's folder back as committed: what one side wrote there must not reach the other. From
+ * `git archive`, not `git checkout`: that takes the index lock, which two trial runs at once would fight over.
+ */
 export function restoreFolder(checkout: Checkout, folder: string): void {
-  git(['checkout', '--quiet', checkout.commit, '--', folder], checkout.root);
-  git(['clean', '-fdxq', '--', folder], checkout.root);
+  const archive = execFileSync('git', ['archive', '--format=tar', checkout.commit, '--', folder], {
+    cwd: checkout.root,
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  rmSync(path.join(checkout.root, folder), { recursive: true, force: true });
+  execFileSync('tar', ['-x', '-C', checkout.root], { input: archive, stdio: ['pipe', 'ignore', 'pipe'] });
 }
 
 export interface Inventory {
