@@ -6,9 +6,9 @@ const ansi = /\u001b\[[0-9;?]*[A-Za-z]/g;
 export const plain = (text: string): string => text.replace(ansi, '').replace(/\r/g, '');
 
 const relevant =
-  /\b(error|errors|failed|failure|fail|FAILED|ERROR|Traceback|Exception|assert|Unknown|missing|invalid|not found|No module|incompatible|Aborted|must|should)\b|✗|×/;
+  /\b(error|errors|failed|failure|fail|FAILED|ERROR|Traceback|Exception|assert|Unknown|missing|invalid|not found|No module|incompatible|Aborted|must|should|No testable targets)\b|✗|×/;
 const noise =
-  /^(::(group|endgroup)|[-=─━]+$|\s*$)|^\s*(Creating|Installing|Checking dependencies|Syncing|Building|Resolved|Prepared|Installed|Uninstalled|Audited)\b/;
+  /^(::|[-=─━]+$|\s*$)|^\s*(Creating|Installing|Checking dependencies|Syncing|Building|Resolved|Prepared|Installed|Uninstalled|Audited)\b/;
 
 /** The first `max` lines that say what went wrong (else the last ones), each cut to 240 characters. */
 export function relevantLines(output: string, max = 3): string {

@@ -33,7 +33,14 @@ function reclassified(result: StepResult | undefined, side: Side, step: StepName
   const machine = machineCause(result.excerpt);
   // Our reason comes from the action's annotations when it has any; theirs from the output only.
   const fromOutput = step.startsWith('validate ') ? validationLines : relevantLines;
-  const reason = side === 'theirs' ? fromOutput(result.excerpt) : result.reason;
+  // Ours points at its log when a command failed without a finding: add what the log said.
+  const vague = /see the log group/.test(result.reason);
+  const reason =
+    side === 'theirs'
+      ? fromOutput(result.excerpt)
+      : vague
+        ? `${result.reason} ⏎ log: ${relevantLines(result.excerpt, 2)}`
+        : result.reason;
   const { machine: _old, ...rest } = result;
   return { ...rest, reason, ...(machine ? { machine } : {}) };
 }
