@@ -8,7 +8,7 @@ export const plain = (text: string): string => text.replace(ansi, '').replace(/\
 const relevant =
   /\b(error|errors|failed|failure|fail|FAILED|ERROR|Traceback|Exception|assert|Unknown|missing|invalid|not found|No module|incompatible|Aborted|must|should|No testable targets)\b|✗|×/;
 const noise =
-  /^(::|[-=─━]+$|\s*$)|^\s*(Creating|Installing|Checking dependencies|Syncing|Building|Resolved|Prepared|Installed|Uninstalled|Audited)\b/;
+  /^(::|[-=─━]+$|\s*$|\s*[│╭╰])|^\s*(DEBUG|Creating|Installing|Checking dependencies|Syncing|Building|Resolved|Prepared|Installed|Uninstalled|Audited)\b/;
 
 /** The first `max` lines that say what went wrong (else the last ones), each cut to 240 characters. */
 export function relevantLines(output: string, max = 3): string {

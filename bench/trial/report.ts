@@ -106,7 +106,8 @@ function disagreementTable(list: readonly Disagreement[]): string[] {
 
 const machineNames: Record<MachineCause, string> = {
   'no-docker': 'no Docker engine on this machine (dd_environment / docker compose fixtures cannot start)',
-  'hatch-interpreter': 'hatch wants a Python interpreter it cannot find or download here',
+  'hatch-interpreter':
+    'hatch wants a Python interpreter that is not on PATH here and cannot download one (no network to python-build-standalone)',
   'no-system-tool': 'the tests call a command GitHub’s runners have and this machine lacks (e.g. ping)',
 };
 
