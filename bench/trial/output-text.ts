@@ -34,7 +34,8 @@ const causes: [MachineCause, RegExp][] = [
   ],
   [
     'hatch-interpreter',
-    /No interpreter found|cannot locate Python|Unable to (find|locate) .*(interpreter|Python)|(could not|failed to|unable to) download .*(python|distribution)|Python \S+ is not available|incompatible: /i,
+    // hatch's own download of a missing interpreter is its only request over httpx (package installs go through uv).
+    /No interpreter found|cannot locate Python|Unable to (find|locate) .*(interpreter|Python)|(could not|failed to|unable to) download .*(python|distribution)|Python \S+ is not available|httpx\d*\/_transports[\s\S]*ConnectError: \[Errno -[23]\]/i,
   ],
   // A command GitHub's runners have and this machine lacks (ping, ping6, …), called by the tests.
   ['no-system-tool', /FileNotFoundError: \[Errno 2\] No such file or directory: '[\w.-]+'(?!\/)/],
