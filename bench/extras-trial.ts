@@ -1,47 +1,116 @@
-// The trust check of the scaffold-check issue: every Agent check in an integrations-extras checkout passed
-// Datadog's review, so the bundled action must give them 0 errors. Runs the action through the runner
-// harness (as a partner's runner would) and prints each integration's findings. Downloads nothing.
-//
-// Usage: npm run extras-trial -- <integrations-extras checkout> [python]   (exit 1 on any error)
-import { existsSync } from 'node:fs';
+// Issue 12's trial: every Agent check of DataDog/integrations-extras at a pinned commit, through our pipeline
+// (the bundled actions, run by the runner harness) and, beside it, through Datadog's own gate (the ddev
+// commands of integrations-core's run-validations.yml and test-target.yml) — then one table of where the
+// verdicts differ and why. Resumable: results are cached per commit, check, step and bundle in
+// bench/extras-trial.cache.json. Usage: npm run extras-trial -- --help
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { actionDir, removeRunnerScratch, runAction } from '../test/harness/index.js';
+import { ddevEnvironment, pythonTools, removeRunnerScratch } from '../test/harness/index.js';
+import { bundleHash, ResultCache } from './trial/cache.js';
+import { inventory, prepareCheckout, resolveCommit } from './trial/checkout.js';
+import { parseOptions, usage, type TrialOptions } from './trial/options.js';
+import { actionPath } from './trial/ours.js';
+import { renderMarkdown } from './trial/report.js';
+import { pairOf, repositoryPair, type Pair, type Versions } from './trial/results.js';
+import { runCheck, runRepository, type Trial } from './trial/run-check.js';
+import { CHECK_STEPS, REPO_STEPS, REPOSITORY, type StepName } from './trial/types.js';
 
-const [checkout, python = process.env.AIC_PYTHON || 'python3'] = process.argv.slice(2);
-if (!checkout || !existsSync(checkout)) {
-  console.error('Usage: npm run extras-trial -- <integrations-extras checkout> [python]');
+const OUR_ACTIONS = ['scaffold-check', 'run-integration-tests', 'build-wheel', 'validate-integration'];
+
+function fail(message: string): never {
+  console.error(message);
   process.exit(2);
 }
 
-const run = await runAction({
-  actionDir: actionDir('scaffold-check'),
-  workspace: path.resolve(checkout),
-  inputs: { integrations: 'all', strict: 'false', python },
-  timeoutMs: 1_800_000,
-});
-removeRunnerScratch();
-const checked = JSON.parse(run.outputs.checked ?? '[]') as string[];
-if (checked.length === 0) {
-  console.error(`The action checked nothing (exit ${run.exitCode}):\n${run.stdout}${run.stderr}`);
-  process.exit(2);
+function selectChecks(all: readonly string[], options: TrialOptions): string[] {
+  const unknown = options.only.filter((name) => !all.includes(name));
+  if (unknown.length) fail(`--only: no Agent check named ${unknown.join(', ')} at this commit.`);
+  const chosen = options.only.length ? all.filter((name) => options.only.includes(name)) : [...all];
+  return chosen.slice(0, options.limit ?? chosen.length);
 }
 
-// Findings name files relative to the checkout: the first segment is the integration.
-const findings = run.annotations.filter((a) => a.file && (a.level === 'error' || a.level === 'warning'));
-const of = (name: string) => findings.filter((a) => a.file!.split('/')[0] === name);
-for (const name of checked) {
-  const own = of(name);
-  const errors = own.filter((a) => a.level === 'error').length;
-  console.log(`${errors > 0 ? '✗' : '✓'} ${name}: ${errors} error(s), ${own.length - errors} warning(s)`);
-  for (const a of own)
-    console.log(
-      `    ${a.level.padEnd(7)} ${a.file}:${a.line} [${(a.title ?? '').replace('scaffold check: ', '')}] ${a.message}`,
-    );
+async function inPool<T>(items: readonly T[], jobs: number, work: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
 }
-const errors = findings.filter((a) => a.level === 'error').length;
-console.log(`\n${checked.length} integrations checked: ${errors} error(s), ${findings.length - errors} warning(s).`);
-if (errors === 0 && run.exitCode !== 0) {
-  console.error(`The action failed with no finding (exit ${run.exitCode}):\n${run.stdout.slice(-2000)}${run.stderr}`);
-  process.exit(1);
+
+let options: TrialOptions;
+try {
+  options = parseOptions(process.argv.slice(2));
+} catch (error) {
+  fail(`${(error as Error).message}\n${usage}`);
 }
-process.exit(errors > 0 ? 1 : 0);
+
+let commit: string;
+try {
+  commit = resolveCommit(options.mirror, options.commit);
+} catch (error) {
+  fail((error as Error).message);
+}
+const checkout = prepareCheckout(options.mirror, commit, options.workdir);
+const { checks: allChecks, tileOnly } = inventory(checkout);
+const checks = selectChecks(allChecks, options);
+const tools = pythonTools();
+const env = { ...ddevEnvironment(checkout.root, tools) };
+const versions: Versions = {
+  ours: Object.fromEntries(OUR_ACTIONS.map((action) => [action, bundleHash(actionPath(options, action))])),
+  theirs: `ddev-${tools.ddevVersion}`,
+};
+const cache = new ResultCache(options.cacheFile, commit, options.fresh);
+const started = Date.now();
+const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
+
+const trial: Trial = {
+  ours: { checkout, env, tools, actionsDir: options.actionsDir, overrides: options.overrides },
+  theirs: { checkout, env, tools },
+  cache,
+  versions,
+  steps: options.steps,
+  log,
+};
+
+if (!options.reportOnly) {
+  log(
+    `${allChecks.length} Agent checks and ${tileOnly.length} tile-only folders at ${commit.slice(0, 9)} in ${checkout.root}; ` +
+      `running ${checks.length} with ${options.jobs} job(s); our bundles ${JSON.stringify(versions.ours)}`,
+  );
+  await runRepository(trial);
+  await inPool(checks, options.jobs, (check, index) => runCheck(trial, check, `[${index + 1}/${checks.length}]`));
+  removeRunnerScratch();
+  log(`done in ${Math.round((Date.now() - started) / 60_000)} min`);
+}
+
+const steps = [...CHECK_STEPS, ...REPO_STEPS].filter((step) => options.steps.has(step));
+const results = new Map<string, Map<StepName, Pair>>();
+for (const check of checks) {
+  results.set(
+    check,
+    new Map(CHECK_STEPS.filter((s) => options.steps.has(s)).map((s) => [s, pairOf(cache, versions, check, s)])),
+  );
+}
+const repository = new Map(
+  REPO_STEPS.filter((s) => options.steps.has(s)).map((s) => [s, repositoryPair(cache, versions, checks, s)]),
+);
+results.set(REPOSITORY, repository);
+
+const markdown = renderMarkdown(
+  {
+    commit,
+    checks: allChecks.length,
+    tileOnly: tileOnly.length,
+    versions: `ddev ${tools.ddevVersion}; our bundles ${Object.entries(versions.ours)
+      .map(([a, h]) => `${a} ${h}`)
+      .join(', ')}`,
+    results,
+    steps,
+  },
+  new Date(),
+);
+writeFileSync(options.markdownFile, markdown);
+console.log(`\n${markdown}\n(also in ${path.relative(process.cwd(), options.markdownFile)})`);
