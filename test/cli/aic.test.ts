@@ -186,7 +186,7 @@ describe('plain output when not a terminal, and the same clear errors as the act
     const unknown = spawnSync(process.execPath, [cli, 'deploy'], { encoding: 'utf8' });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe(
-      "aic: Unknown command 'deploy'. Use one of: ci, plan, check, notes, test, wheel, release (aic --help).\n",
+      "aic: Unknown command 'deploy'. Use one of: ci, plan, check, validate, fix, notes, test, wheel, release (aic --help).\n",
     );
   });
 });

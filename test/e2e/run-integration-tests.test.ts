@@ -273,15 +273,15 @@ describe('failures', () => {
     );
   });
 
-  test('ddev finds nothing to test (no hatch.toml): the failure says so', async () => {
+  test('no hatch.toml: ddev tests nothing and Datadog’s CI has no test job, so a warning that says why, not a failure', async () => {
     const repo = withUnmarked('folder');
     rmSync(path.join(repo.path, 'unmarked', 'hatch.toml'));
     const result = await run(repo.path, { integrations: 'unmarked' });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(0);
     expect(result.annotations).toContainEqual(
       expect.objectContaining({
-        level: 'error',
-        message: expect.stringContaining('ddev found nothing to test ("No testable targets found")'),
+        level: 'warning',
+        message: expect.stringContaining('not testable by ddev: no hatch.toml, so ddev runs none of its 1 test file'),
       }),
     );
   });

@@ -39864,7 +39864,14 @@ function findTestFiles(integrationPath) {
         }
         for (const name of names) {
             const full = external_node_path_default().join(dir, name);
-            if ((0,external_node_fs_.statSync)(full).isDirectory()) {
+            let isDirectory;
+            try {
+                isDirectory = (0,external_node_fs_.statSync)(full).isDirectory();
+            }
+            catch {
+                continue; // a dangling link is no test file
+            }
+            if (isDirectory) {
                 if (!name.startsWith('.') && name !== '__pycache__' && name !== 'node_modules')
                     walk(full);
             }
@@ -40042,6 +40049,16 @@ async function runSession(options, ddev, integration, runDir, engine) {
             reason: 'no tests: tests/ has no test_*.py',
             durationMs: Date.now() - started,
         };
+    }
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(integration.path, 'hatch.toml'))) {
+        // ddev tests only what hatch.toml configures, and Datadog's CI has no test job for the rest.
+        const reason = `not testable by ddev: no hatch.toml, so ddev runs none of its ${testFiles.length} test file${testFiles.length === 1 ? '' : 's'} (Datadog's CI neither); add one (ddev create makes it) to run them`;
+        options.reporter.annotate({
+            level: 'warning',
+            message: `${integration.name}: ${reason}.`,
+            file: relativeTo(options.repoPath, integration.path) || '.',
+        });
+        return { ...base, outcome: 'no-tests', reason, durationMs: Date.now() - started };
     }
     // Its own directory, empty: every report read back below was written by this session.
     const junitDir = options.junit ? (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(runDir, `${integration.name}-`)) : undefined;

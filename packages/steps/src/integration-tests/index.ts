@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJUnit, type TestCase, type TestLocation } from '@aic/junit';
 import { runProcess, UserError, type Reporter } from '@aic/runtime';
@@ -150,6 +150,16 @@ async function runSession(
       reason: 'no tests: tests/ has no test_*.py',
       durationMs: Date.now() - started,
     };
+  }
+  if (!existsSync(path.join(integration.path, 'hatch.toml'))) {
+    // ddev tests only what hatch.toml configures, and Datadog's CI has no test job for the rest.
+    const reason = `not testable by ddev: no hatch.toml, so ddev runs none of its ${testFiles.length} test file${testFiles.length === 1 ? '' : 's'} (Datadog's CI neither); add one (ddev create makes it) to run them`;
+    options.reporter.annotate({
+      level: 'warning',
+      message: `${integration.name}: ${reason}.`,
+      file: relativeTo(options.repoPath, integration.path) || '.',
+    });
+    return { ...base, outcome: 'no-tests', reason, durationMs: Date.now() - started };
   }
 
   // Its own directory, empty: every report read back below was written by this session.

@@ -15,7 +15,13 @@ export function findTestFiles(integrationPath: string): string[] {
     }
     for (const name of names) {
       const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) {
+      let isDirectory: boolean;
+      try {
+        isDirectory = statSync(full).isDirectory();
+      } catch {
+        continue; // a dangling link is no test file
+      }
+      if (isDirectory) {
         if (!name.startsWith('.') && name !== '__pycache__' && name !== 'node_modules') walk(full);
       } else if (TEST_FILE.test(name)) {
         found.push(path.relative(integrationPath, full).split(path.sep).join('/'));
