@@ -18568,6 +18568,8 @@ Options:
       --out-dir DIR        wheel: where wheels go (default: dist in the repository)
       --builder TOOL       wheel: ddev, pip or uv (default: ddev once set up, else pip)
       --no-smoke-test      wheel: build and inspect only, no smoke install
+      --agent-requirements SET  wheel: the Agent's package set for the smoke test: a file, an https URL,
+                           or pypi (default: the Agent release's agent_requirements.in, else pypi)
       --dry-run            release: print the plan, change nothing (required)
       --json               print the results as JSON (for machines)
   -h, --help               this text
@@ -18598,6 +18600,7 @@ function parseCli(argv, cwd) {
                 'repo-kind': { type: 'string' },
                 builder: { type: 'string' },
                 'no-smoke-test': { type: 'boolean' },
+                'agent-requirements': { type: 'string' },
                 json: { type: 'boolean' },
                 'dry-run': { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
@@ -18652,6 +18655,7 @@ function parseCli(argv, cwd) {
         repoKind,
         builder,
         smokeTest: !values['no-smoke-test'],
+        agentRequirements: values['agent-requirements'] ?? '',
     };
 }
 
@@ -35426,12 +35430,23 @@ function wheelStage(options, context, integration) {
                 outDir,
                 python: context.python,
                 smokeTest: options.smokeTest,
+                agentRequirements: options.agentRequirements,
                 temp: context.temp,
                 toolCache: external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-tool-cache'),
                 reporter,
             });
             for (const finding of wheel.findings)
                 reporter.annotate({ level: finding.level, message: `${finding.rule}: ${finding.message}`, file: wheel.path });
+            // The smoke test names files inside the wheel (datadog_checks/<name>/…): the same path in the source.
+            for (const finding of wheel.smoke?.findings ?? []) {
+                reporter.annotate({
+                    level: finding.level,
+                    message: `smoke test ${finding.rule}: ${finding.message}`,
+                    ...(finding.file
+                        ? { file: external_node_path_default().relative(context.repo, external_node_path_default().join(integration.path, finding.file)), line: finding.line }
+                        : {}),
+                });
+            }
             const errors = errorsIn(wheel.findings) + (wheel.smoke?.ok === false ? 1 : 0);
             const smoke = wheel.smoke
                 ? wheel.smoke.ok

@@ -21,6 +21,7 @@ test.each([
     ['ci', '--integrations-path', 'integrations', '--repo-kind', 'marketplace', '--builder', 'uv', '--no-smoke-test'],
     { integrationsPath: 'integrations', repoKind: 'marketplace', builder: 'uv', smokeTest: false },
   ],
+  [['wheel', '--agent-requirements', 'pypi'], { agentRequirements: 'pypi' }],
 ])('%j', (argv, expected) => {
   expect(parse(argv)).toMatchObject(expected);
 });

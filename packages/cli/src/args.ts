@@ -26,6 +26,8 @@ export interface CliOptions {
   repoKind: 'auto' | 'extras' | 'marketplace' | 'core';
   builder: 'ddev' | 'pip' | 'uv' | undefined;
   smokeTest: boolean;
+  /** The Agent's package set for the smoke test: '' (the Agent release's), `pypi`, a path or an https URL. */
+  agentRequirements: string;
 }
 
 export const USAGE = `Usage: aic <command> [options]
@@ -54,6 +56,8 @@ Options:
       --out-dir DIR        wheel: where wheels go (default: dist in the repository)
       --builder TOOL       wheel: ddev, pip or uv (default: ddev once set up, else pip)
       --no-smoke-test      wheel: build and inspect only, no smoke install
+      --agent-requirements SET  wheel: the Agent's package set for the smoke test: a file, an https URL,
+                           or pypi (default: the Agent release's agent_requirements.in, else pypi)
       --dry-run            release: print the plan, change nothing (required)
       --json               print the results as JSON (for machines)
   -h, --help               this text
@@ -84,6 +88,7 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions | 'he
         'repo-kind': { type: 'string' },
         builder: { type: 'string' },
         'no-smoke-test': { type: 'boolean' },
+        'agent-requirements': { type: 'string' },
         json: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -136,5 +141,6 @@ export function parseCli(argv: readonly string[], cwd: string): CliOptions | 'he
     repoKind,
     builder,
     smokeTest: !values['no-smoke-test'],
+    agentRequirements: values['agent-requirements'] ?? '',
   };
 }

@@ -225,12 +225,23 @@ function wheelStage(options: CliOptions, context: Context, integration: Selected
         outDir,
         python: context.python,
         smokeTest: options.smokeTest,
+        agentRequirements: options.agentRequirements,
         temp: context.temp,
         toolCache: path.join(os.tmpdir(), 'aic-tool-cache'),
         reporter,
       });
       for (const finding of wheel.findings)
         reporter.annotate({ level: finding.level, message: `${finding.rule}: ${finding.message}`, file: wheel.path });
+      // The smoke test names files inside the wheel (datadog_checks/<name>/…): the same path in the source.
+      for (const finding of wheel.smoke?.findings ?? []) {
+        reporter.annotate({
+          level: finding.level,
+          message: `smoke test ${finding.rule}: ${finding.message}`,
+          ...(finding.file
+            ? { file: path.relative(context.repo, path.join(integration.path, finding.file)), line: finding.line }
+            : {}),
+        });
+      }
       const errors = errorsIn(wheel.findings) + (wheel.smoke?.ok === false ? 1 : 0);
       const smoke = wheel.smoke
         ? wheel.smoke.ok
