@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { readAboutVersion, paths } from '@aic/integration';
 import {
-  AGENT,
   inspectWheel,
   isJmxIntegration,
   readMetadata,
