@@ -2,14 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { readAboutVersion, paths } from '@aic/integration';
-import {
-  inspectWheel,
-  isJmxIntegration,
-  readMetadata,
-  readWheel,
-  sha256Hex,
-  type WheelFinding,
-} from '@aic/wheel';
+import { inspectWheel, isJmxIntegration, readMetadata, readWheel, sha256Hex, type WheelFinding } from '@aic/wheel';
 import { runChecked, runProcess, UserError, type Reporter } from '@aic/runtime';
 import { readUserTextFile, relativeTo } from '../files/index.js';
 import { ddevArgsFor, ddevTarget } from '../integrations/ddev-target.js';
