@@ -11,7 +11,7 @@ const corpus = path.resolve(
   '../../../../shared/corpus/extras-changelogs',
 );
 const present = existsSync(corpus);
-if (!present) console.log(`skipped: the extras changelog corpus is not beside this clone (${corpus})`);
+if (!present) process.stderr.write(`skipped: the extras changelog corpus is not beside this clone (${corpus})\n`);
 const files = present
   ? readdirSync(corpus)
       .filter((name) => name.endsWith('.md'))
