@@ -1,12 +1,13 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FIX_COMMANDS, type FixName, type RepoName } from '@aic/ddev';
-import { commandLine, lastLines, runProcess, type Reporter } from '@aic/runtime';
+import { FIX_COMMANDS, type FixName } from '@aic/ddev';
+import { commandLine, lastLines, runProcess } from '@aic/runtime';
 import { relativeTo } from '../files/index.js';
 import type { SelectedIntegration } from '../integrations/index.js';
 import { ddevEnv, findDdev, scratchDir } from './ddev-process.js';
 import { integrationShape } from './shape.js';
 import { ddevView, lintView, type DdevView } from './stage.js';
+import type { ValidationsOptions } from './index.js';
 
 export interface FixCommandResult {
   name: FixName;
@@ -26,15 +27,11 @@ export interface FixResult {
   diff: string;
 }
 
-export interface FixOptions {
-  repoPath: string;
-  integrations: SelectedIntegration[];
-  repo: RepoName;
-  temp: string;
-  reporter: Reporter;
-  ddev?: string;
-  env?: NodeJS.ProcessEnv;
-}
+/** The fix runs where the validations run, with the same inputs. */
+export type FixOptions = Pick<
+  ValidationsOptions,
+  'repoPath' | 'integrations' | 'repo' | 'temp' | 'reporter' | 'ddev' | 'env'
+>;
 
 const SKIPPED_FOLDERS = new Set([
   '.git',
