@@ -5,7 +5,7 @@ import { parseVersionRequest, PINNED_DDEV_VERSION } from '@aic/ddev';
 import { utcToday } from '@aic/release-notes';
 import { UserError, type Annotation, type Reporter } from '@aic/runtime';
 import { buildWheel, resolveOutDir } from '@aic/steps/build-wheel';
-import { runIntegrationTests, tearDown } from '@aic/steps/integration-tests';
+import { runIntegrationTests } from '@aic/steps/integration-tests';
 import {
   hasPythonPackage,
   parseIntegrationsSpec,
@@ -188,7 +188,6 @@ function testStage(options: CliOptions, context: Context, integration: SelectedI
         reportDir: path.join(context.temp, 'junit'),
         reporter,
       });
-      if (run.engine) await tearDown(run.composeFiles, reporter);
       const [result] = run.results;
       if (!result) return { status: 'skipped', detail: 'nothing to run' };
       if (result.reason) {
@@ -199,12 +198,13 @@ function testStage(options: CliOptions, context: Context, integration: SelectedI
         });
       }
       const noEngine = !run.engine && run.composeFiles.length > 0 ? '; no Docker engine answered' : '';
+      const pull = run.pullProblem ? `; pre-pull failed: ${run.pullProblem}` : '';
       if (result.outcome === 'no-tests') return { status: 'skipped', detail: `${result.reason}${noEngine}` };
       const { passed, failed, errors, skipped } = result.counts;
       const counts = `${passed} passed, ${failed} failed, ${count(errors, 'error')}, ${skipped} skipped`;
       return {
-        status: result.outcome,
-        detail: `${result.reason ? `${result.reason} (${counts})` : counts}${noEngine}`,
+        status: run.pullProblem ? 'failed' : result.outcome,
+        detail: `${result.reason ? `${result.reason} (${counts})` : counts}${noEngine}${pull}`,
       };
     },
   };

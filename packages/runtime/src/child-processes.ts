@@ -1,0 +1,50 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Every child we start leads a process group of its own (spawned detached), so that ddev, the hatch it starts and
+ * the pytest hatch starts can be killed together. This registry knows the live ones, so that a stop signal can
+ * kill them all (see stop-signals.ts); once stopping, only cleanup work may start new ones.
+ */
+const live = new Map<number, string>();
+const cleanupScope = new AsyncLocalStorage<boolean>();
+let stoppedBy: NodeJS.Signals | undefined;
+
+/** Records a started child (its pid leads its group); returns the function to call when it has exited. */
+export function trackChild(pid: number | undefined, commandLine: string): () => void {
+  if (pid === undefined) return () => undefined;
+  if (stoppedBy && !cleanupScope.getStore()) {
+    // Started by work that went on after the stop began: it must not outlive us.
+    killProcessGroup(pid, 'SIGKILL');
+    return () => undefined;
+  }
+  live.set(pid, commandLine);
+  return () => live.delete(pid);
+}
+
+export function killProcessGroup(pid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, signal);
+    return true;
+  } catch {
+    return false; // Already gone.
+  }
+}
+
+/** Signals every live child's group; returns the command lines it signalled. */
+export function signalChildren(signal: NodeJS.Signals): string[] {
+  return [...live].filter(([pid]) => killProcessGroup(pid, signal)).map(([, command]) => command);
+}
+
+export const liveChildren = (): number => live.size;
+
+/** The signal that stopped this process, once one did. */
+export const stopSignal = (): NodeJS.Signals | undefined => stoppedBy;
+
+export function markStopping(signal: NodeJS.Signals): void {
+  stoppedBy ??= signal;
+}
+
+/** Runs `work` as cleanup: the processes it starts run even while stopping. */
+export function asCleanup<T>(work: () => Promise<T>): Promise<T> {
+  return cleanupScope.run(true, work);
+}
