@@ -42,7 +42,7 @@ engine_env() {
   export DOCKER_HOST=unix://$socket DOCKER_CONFIG=$docker_config
 }
 engine_answers() { (engine_env && timeout 10 docker info --format '{{.ServerVersion}}' >/dev/null 2>&1); }
-registry_answers() { curl -fsS -o /dev/null --max-time 2 "http://$REGISTRY/v2/"; }
+registry_answers() { curl -fs -o /dev/null --max-time 2 "http://$REGISTRY/v2/"; }
 
 wait_for() { # wait_for WHAT SECONDS CHECK...
   local what=$1 limit=$2
@@ -143,11 +143,13 @@ provide_compose() {
 # nginx as the official image behaves where our tests look: serves /usr/share/nginx/html on port 80, access log on
 # stdout (docker logs), in the foreground; busybox gives it the sh and sleep compose `command:`s use.
 NGINX_PACKAGES=(nginx nginx-common libc6 libssl3 libpcre2-8-0 zlib1g libcrypt1 busybox-static)
+# Bump when the recipe below changes: the registry keeps the image built by the recipe tagged with it.
+NGINX_RECIPE=2
 
 build_nginx_image() {
-  local image=$REGISTRY/library/nginx:$NGINX_TAG
-  if curl -fsS -o /dev/null --max-time 5 -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
-    "http://$REGISTRY/v2/library/nginx/manifests/$NGINX_TAG"; then
+  local image=$REGISTRY/library/nginx:$NGINX_TAG recipe=$REGISTRY/library/nginx:aic-recipe-$NGINX_RECIPE
+  if curl -fs -o /dev/null --max-time 5 -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$REGISTRY/v2/library/nginx/manifests/aic-recipe-$NGINX_RECIPE"; then
     return 0
   fi
   local work
@@ -162,7 +164,10 @@ build_nginx_image() {
     cd "$rootfs"
     mkdir -p bin tmp run var/log/nginx var/lib/nginx var/cache/nginx usr/share/nginx/html etc/nginx/conf.d
     chmod 1777 tmp
-    for tool in sh sleep echo cat ls wget; do ln -sf /usr/bin/busybox "bin/$tool"; done
+    busybox=
+    for candidate in bin/busybox usr/bin/busybox; do [ -x "$candidate" ] && busybox=$candidate; done
+    [ -n "$busybox" ] || die "busybox-static has no busybox in bin/ or usr/bin/"
+    for tool in sh sleep echo cat ls wget; do [ "bin/$tool" = "$busybox" ] || ln -sf "/$busybox" "bin/$tool"; done
     [ -e lib64 ] || ln -s usr/lib64 lib64 2>/dev/null || true
     printf 'root:x:0:0:root:/root:/bin/sh\nnginx:x:101:101:nginx:/var/cache/nginx:/bin/sh\n' >etc/passwd
     printf 'root:x:0:\nnginx:x:101:\n' >etc/group
@@ -190,13 +195,15 @@ EOF
   )
   engine_env
   tar -C "$rootfs" -c . | docker import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'CMD ["nginx", "-g", "daemon off;"]' \
     --change 'EXPOSE 80' \
-    --change 'STOPSIGNAL SIGQUIT' \
     - "$image" >/dev/null
-  docker run --rm "$image" nginx -t >"$work/nginx-t.log" 2>&1 ||
+  docker run --rm "$image" sh -c 'nginx -t' >"$work/nginx-t.log" 2>&1 ||
     { cat "$work/nginx-t.log" >&2; die "the nginx image does not start (nginx -t)"; }
+  docker tag "$image" "$recipe"
   docker push -q "$image" >/dev/null
+  docker push -q "$recipe" >/dev/null
   rm -rf "$work"
 }
 
