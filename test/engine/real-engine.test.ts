@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { watchComposeContainers } from '@aic/steps/integration-tests';
@@ -30,8 +30,11 @@ function runTests(engine: Engine, repo: string, inputs: Record<string, string>, 
 (engine ? describe : describe.skip)('the real Docker engine', () => {
   const live = engine!;
   beforeAll(() => {
-    // Nothing of an earlier run: each test's project starts from none.
-    for (const project of ['awesome', 'dockerized']) expect(leftovers(live, project)).toEqual([]);
+    // Nothing of an earlier, interrupted run: each test's project starts from none.
+    for (const project of ['awesome', 'dockerized']) {
+      docker(live, ['compose', '-p', project, 'down', '--volumes', '--remove-orphans', '--timeout', '0']);
+      expect(leftovers(live, project)).toEqual([]);
+    }
   });
 
   test('the example: pre-pulled through the registry, its integration tests hit the real nginx (its access log)', async () => {
@@ -114,7 +117,6 @@ function runTests(engine: Engine, repo: string, inputs: Record<string, string>, 
 
   test('a service that never becomes ready: fails within its bound, its container logs in the step log and summary', async () => {
     const result = await runTests(live, fixture, { integrations: 'dockerized' }, { AIC_ENGINE_MODE: 'never-ready' });
-    writeFileSync('/tmp/i13-nr.log', result.stdout + '\n=====SUMMARY\n' + result.summary);
     expect(result.exitCode).toBe(1);
     // CheckEndpoints(attempts=10) twice (docker_run's attempts under CI), with compose up and down each time.
     expect(result.durationMs).toBeLessThan(120_000);
@@ -184,7 +186,9 @@ function runTests(engine: Engine, repo: string, inputs: Record<string, string>, 
       expect(pytest).toBeGreaterThan(0);
       expect(result.exitCode).toBe(143);
       expect(Date.now() - signalledAt).toBeLessThan(60_000);
-      expect(result.stdout).toMatch(/::error::Stopped by SIGTERM: stopping .*ddev --here test dockerized/);
+      expect(result.stdout).toMatch(
+        /::error::Stopped by SIGTERM: stopping .*ddev --here test dockerized …; then cleaning up\./,
+      );
       expect(running(pytest)).toBe(false);
       expect(leftovers(live, 'dockerized')).toEqual([]);
     });
@@ -218,7 +222,7 @@ function runTests(engine: Engine, repo: string, inputs: Record<string, string>, 
       process.kill(-child.pid!, 'SIGINT');
       expect(await exited).toBe(130);
       expect(Date.now() - signalledAt).toBeLessThan(60_000);
-      expect(output).toMatch(/aic: Stopped by SIGINT: stopping .*ddev --here test dockerized/);
+      expect(output).toMatch(/aic: Stopped by SIGINT: stopping .*ddev --here test dockerized …; then cleaning up\./);
       expect(running(pytest)).toBe(false);
       expect(leftovers(live, 'dockerized')).toEqual([]);
     });

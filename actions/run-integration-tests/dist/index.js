@@ -28456,6 +28456,9 @@ async function main(reporter) {
         reportDir: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(runner.temp, 'agent-integration-ci', 'junit'),
         reporter,
     });
+    // Stopped (a cancelled job): the stop handler said so and tears down; a half-run session has nothing to report.
+    if ((0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .stopSignal */ .Zm)())
+        return;
     await (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .report */ .z)(run, reporter);
     reporter.setOutput('passed', String(run.totals.passed));
     reporter.setOutput('failed', String(run.totals.failed));
@@ -31664,9 +31667,12 @@ const actionInputs = (name) => getInput(name);
 /* harmony export */   kr: () => (/* binding */ markStopping),
 /* harmony export */   yH: () => (/* binding */ trackChild)
 /* harmony export */ });
-/* unused harmony export killProcessGroup */
+/* unused harmony exports shortCommand, killProcessGroup */
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
 
 /**
  * Every child we start leads a process group of its own (spawned detached), so that ddev, the hatch it starts and
@@ -31677,7 +31683,7 @@ const live = new Map();
 const cleanupScope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
 let stoppedBy;
 /** Records a started child (its pid leads its group); returns the function to call when it has exited. */
-function trackChild(pid, commandLine) {
+function trackChild(pid, command, args) {
     if (pid === undefined)
         return () => undefined;
     if (stoppedBy && !cleanupScope.getStore()) {
@@ -31685,8 +31691,13 @@ function trackChild(pid, commandLine) {
         killProcessGroup(pid, 'SIGKILL');
         return () => undefined;
     }
-    live.set(pid, commandLine);
+    live.set(pid, shortCommand(command, args));
     return () => live.delete(pid);
+}
+/** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
+function shortCommand(command, args) {
+    const words = [node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command), ...args.slice(0, 3)].join(' ');
+    return args.length > 3 ? `${words} …` : words;
 }
 function killProcessGroup(pid, signal) {
     try {
@@ -31781,11 +31792,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   R3: () => (/* reexport */ src_process/* runProcess */.R3),
   ry: () => (/* reexport */ splitList),
   rC: () => (/* reexport */ startBackground),
+  Zm: () => (/* reexport */ child_processes/* stopSignal */.Zm),
   Qq: () => (/* reexport */ inputs_text),
   bD: () => (/* reexport */ src_process/* withRetry */.bD)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, asCleanup, backoffDelays, choice, commandLine, describeError, error, failure, formatLocation, inputName, installStopHandlers, missingServiceNotice, notice, sleep, splitArguments, stopSignal, warning
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, asCleanup, backoffDelays, choice, commandLine, describeError, error, failure, formatLocation, inputName, installStopHandlers, missingServiceNotice, notice, sleep, splitArguments, warning
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -32029,7 +32041,6 @@ var child_processes = __nccwpck_require__(3648);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
 
 
-
 /**
  * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
  * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
@@ -32043,7 +32054,7 @@ function startBackground(command, args, options) {
         stdio: ['ignore', 'pipe', 'pipe'],
         windowsHide: true,
     });
-    const untrack = (0,child_processes/* trackChild */.yH)(child.pid, (0,src_process/* commandLine */.ay)(command, args));
+    const untrack = (0,child_processes/* trackChild */.yH)(child.pid, command, args);
     for (const stream of ['stdout', 'stderr']) {
         let pending = '';
         child[stream].setEncoding('utf8').on('data', (chunk) => {
@@ -32106,12 +32117,11 @@ var stop_signals = __nccwpck_require__(9276);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   R3: () => (/* binding */ runProcess),
 /* harmony export */   X4: () => (/* binding */ runChecked),
-/* harmony export */   ay: () => (/* binding */ commandLine),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony exports ProcessError, failure, backoffDelays */
+/* unused harmony exports commandLine, ProcessError, failure, backoffDelays */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3648);
@@ -32164,7 +32174,7 @@ function runProcess(command, args, options = {}) {
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
-        const untrack = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .trackChild */ .yH)(child.pid, commandLine(command, args));
+        const untrack = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .trackChild */ .yH)(child.pid, command, args);
         let stdout = '';
         let stderr = '';
         let timedOut = false;
@@ -32315,13 +32325,15 @@ function installStopHandlers(options) {
             return;
         }
         (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .markStopping */ .kr)(signal);
+        // Taken now: the work being stopped goes on as its processes die, and unregisters its cleanups as it ends.
+        const pending = [...cleanups];
         const killed = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGTERM');
         options.log(`Stopped by ${signal}: ${killed.length > 0 ? `stopping ${killed.join('; ')}` : 'no process was running'}; then cleaning up.`);
         void (async () => {
             for (let waited = 0; (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .liveChildren */ .k9)() > 0 && waited < graceMs; waited += 100)
                 await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(100);
             (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
-            const work = Promise.allSettled([...cleanups].map((cleanup) => (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .asCleanup */ .ju)(cleanup)));
+            const work = Promise.allSettled(pending.map((cleanup) => (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .asCleanup */ .ju)(cleanup)));
             await Promise.race([work, (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(cleanupMs)]);
             exit(code);
         })();
@@ -40541,12 +40553,13 @@ async function runIntegrationTests(options) {
     }
     finally {
         containerLogs = (await watch?.stop()) ?? [];
-        if (engine)
+        // Once stopped, the stop's own cleanup tears down (processes started here would be killed at once).
+        if (engine && !(0,runtime_src/* stopSignal */.Zm)())
             await tearDown(composeFiles, reporter, { projects: projects() });
         forgetTeardown?.();
     }
     const failed = results.some((result) => result.outcome === 'failed');
-    if (engine && failed)
+    if (engine && failed && !(0,runtime_src/* stopSignal */.Zm)())
         await dumpDiagnostics(containerLogs, reporter);
     const sum = (key) => results.reduce((total, result) => total + result.counts[key], 0);
     return {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
+import { readRunnerEnvironment, stopSignal, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { baseFromEvent, resolveIntegrationsPath, selectIntegrations, withPythonPackage } from '@aic/steps/integrations';
 import {
@@ -55,6 +55,8 @@ async function main(reporter: Reporter): Promise<void> {
     reportDir: path.join(runner.temp, 'agent-integration-ci', 'junit'),
     reporter,
   });
+  // Stopped (a cancelled job): the stop handler said so and tears down; a half-run session has nothing to report.
+  if (stopSignal()) return;
 
   await report(run, reporter);
   reporter.setOutput('passed', String(run.totals.passed));

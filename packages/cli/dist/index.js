@@ -18358,6 +18358,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_async_hooks_ = __nccwpck_require__(6698);
 ;// CONCATENATED MODULE: ../runtime/src/child-processes.ts
 
+
 /**
  * Every child we start leads a process group of its own (spawned detached), so that ddev, the hatch it starts and
  * the pytest hatch starts can be killed together. This registry knows the live ones, so that a stop signal can
@@ -18367,7 +18368,7 @@ const live = new Map();
 const cleanupScope = new external_node_async_hooks_.AsyncLocalStorage();
 let stoppedBy;
 /** Records a started child (its pid leads its group); returns the function to call when it has exited. */
-function trackChild(pid, commandLine) {
+function trackChild(pid, command, args) {
     if (pid === undefined)
         return () => undefined;
     if (stoppedBy && !cleanupScope.getStore()) {
@@ -18375,8 +18376,13 @@ function trackChild(pid, commandLine) {
         killProcessGroup(pid, 'SIGKILL');
         return () => undefined;
     }
-    live.set(pid, commandLine);
+    live.set(pid, shortCommand(command, args));
     return () => live.delete(pid);
+}
+/** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
+function shortCommand(command, args) {
+    const words = [external_node_path_default().basename(command), ...args.slice(0, 3)].join(' ');
+    return args.length > 3 ? `${words} …` : words;
 }
 function killProcessGroup(pid, signal) {
     try {
@@ -18451,7 +18457,7 @@ function process_runProcess(command, args, options = {}) {
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
-        const untrack = trackChild(child.pid, commandLine(command, args));
+        const untrack = trackChild(child.pid, command, args);
         let stdout = '';
         let stderr = '';
         let timedOut = false;
@@ -18583,7 +18589,6 @@ function missingServiceNotice(service, fallback) {
 ;// CONCATENATED MODULE: ../runtime/src/background-process.ts
 
 
-
 /**
  * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
  * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
@@ -18597,7 +18602,7 @@ function startBackground(command, args, options) {
         stdio: ['ignore', 'pipe', 'pipe'],
         windowsHide: true,
     });
-    const untrack = trackChild(child.pid, commandLine(command, args));
+    const untrack = trackChild(child.pid, command, args);
     for (const stream of ['stdout', 'stderr']) {
         let pending = '';
         child[stream].setEncoding('utf8').on('data', (chunk) => {
@@ -18671,13 +18676,15 @@ function installStopHandlers(options) {
             return;
         }
         markStopping(signal);
+        // Taken now: the work being stopped goes on as its processes die, and unregisters its cleanups as it ends.
+        const pending = [...cleanups];
         const killed = signalChildren('SIGTERM');
         options.log(`Stopped by ${signal}: ${killed.length > 0 ? `stopping ${killed.join('; ')}` : 'no process was running'}; then cleaning up.`);
         void (async () => {
             for (let waited = 0; liveChildren() > 0 && waited < graceMs; waited += 100)
                 await sleep(100);
             signalChildren('SIGKILL');
-            const work = Promise.allSettled([...cleanups].map((cleanup) => asCleanup(cleanup)));
+            const work = Promise.allSettled(pending.map((cleanup) => asCleanup(cleanup)));
             await Promise.race([work, sleep(cleanupMs)]);
             exit(code);
         })();
@@ -33969,12 +33976,13 @@ async function runIntegrationTests(options) {
     }
     finally {
         containerLogs = (await watch?.stop()) ?? [];
-        if (engine)
+        // Once stopped, the stop's own cleanup tears down (processes started here would be killed at once).
+        if (engine && !stopSignal())
             await tearDown(composeFiles, reporter, { projects: projects() });
         forgetTeardown?.();
     }
     const failed = results.some((result) => result.outcome === 'failed');
-    if (engine && failed)
+    if (engine && failed && !stopSignal())
         await dumpDiagnostics(containerLogs, reporter);
     const sum = (key) => results.reduce((total, result) => total + result.counts[key], 0);
     return {
@@ -35852,6 +35860,9 @@ function testStage(options, context, integration) {
                 reportDir: external_node_path_default().join(context.temp, 'junit'),
                 reporter,
             });
+            const stoppedBy = stopSignal();
+            if (stoppedBy)
+                return { status: 'failed', detail: `stopped by ${stoppedBy}` };
             const [result] = run.results;
             if (!result)
                 return { status: 'skipped', detail: 'nothing to run' };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseVersionRequest, PINNED_DDEV_VERSION } from '@aic/ddev';
 import { utcToday } from '@aic/release-notes';
-import { UserError, type Annotation, type Reporter } from '@aic/runtime';
+import { stopSignal, UserError, type Annotation, type Reporter } from '@aic/runtime';
 import { buildWheel, resolveOutDir } from '@aic/steps/build-wheel';
 import { runIntegrationTests } from '@aic/steps/integration-tests';
 import {
@@ -188,6 +188,8 @@ function testStage(options: CliOptions, context: Context, integration: SelectedI
         reportDir: path.join(context.temp, 'junit'),
         reporter,
       });
+      const stoppedBy = stopSignal();
+      if (stoppedBy) return { status: 'failed', detail: `stopped by ${stoppedBy}` };
       const [result] = run.results;
       if (!result) return { status: 'skipped', detail: 'nothing to run' };
       if (result.reason) {

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { trackChild } from './child-processes.js';
-import { commandLine } from './process.js';
 
 export interface BackgroundProcess {
   /** Resolves when it has exited (by itself or stopped), with its exit code (null when killed). */
@@ -26,7 +25,7 @@ export function startBackground(
     stdio: ['ignore', 'pipe', 'pipe'],
     windowsHide: true,
   });
-  const untrack = trackChild(child.pid, commandLine(command, args));
+  const untrack = trackChild(child.pid, command, args);
   for (const stream of ['stdout', 'stderr'] as const) {
     let pending = '';
     child[stream].setEncoding('utf8').on('data', (chunk: string) => {

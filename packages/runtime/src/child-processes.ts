@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import path from 'node:path';
 
 /**
  * Every child we start leads a process group of its own (spawned detached), so that ddev, the hatch it starts and
@@ -10,15 +11,21 @@ const cleanupScope = new AsyncLocalStorage<boolean>();
 let stoppedBy: NodeJS.Signals | undefined;
 
 /** Records a started child (its pid leads its group); returns the function to call when it has exited. */
-export function trackChild(pid: number | undefined, commandLine: string): () => void {
+export function trackChild(pid: number | undefined, command: string, args: readonly string[]): () => void {
   if (pid === undefined) return () => undefined;
   if (stoppedBy && !cleanupScope.getStore()) {
     // Started by work that went on after the stop began: it must not outlive us.
     killProcessGroup(pid, 'SIGKILL');
     return () => undefined;
   }
-  live.set(pid, commandLine);
+  live.set(pid, shortCommand(command, args));
   return () => live.delete(pid);
+}
+
+/** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
+export function shortCommand(command: string, args: readonly string[]): string {
+  const words = [path.basename(command), ...args.slice(0, 3)].join(' ');
+  return args.length > 3 ? `${words} …` : words;
 }
 
 export function killProcessGroup(pid: number, signal: NodeJS.Signals): boolean {

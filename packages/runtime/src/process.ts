@@ -81,7 +81,7 @@ export function runProcess(
         stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         windowsHide: true,
       });
-      const untrack = trackChild(child.pid, commandLine(command, args));
+      const untrack = trackChild(child.pid, command, args);
       let stdout = '';
       let stderr = '';
       let timedOut = false;

@@ -38,7 +38,7 @@ test.each(['SIGTERM', 'SIGINT'] as const)(
 
     child.kill(signal);
     expect(await exited).toBe(signal === 'SIGTERM' ? 143 : 130);
-    expect(stdout).toContain(`Stopped by ${signal}: stopping sh -c`);
+    expect(stdout).toContain(`Stopped by ${signal}: stopping sh -c sleep 300 & echo`);
     expect(readFileSync(cleanupFile, 'utf8')).toBe('cleaned up\n');
     expect(alive(shell!)).toBe(false);
     expect(alive(sleeper!)).toBe(false);

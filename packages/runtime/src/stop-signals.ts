@@ -44,6 +44,8 @@ export function installStopHandlers(options: StopHandlerOptions): void {
       return;
     }
     markStopping(signal);
+    // Taken now: the work being stopped goes on as its processes die, and unregisters its cleanups as it ends.
+    const pending = [...cleanups];
     const killed = signalChildren('SIGTERM');
     options.log(
       `Stopped by ${signal}: ${killed.length > 0 ? `stopping ${killed.join('; ')}` : 'no process was running'}; then cleaning up.`,
@@ -51,7 +53,7 @@ export function installStopHandlers(options: StopHandlerOptions): void {
     void (async () => {
       for (let waited = 0; liveChildren() > 0 && waited < graceMs; waited += 100) await sleep(100);
       signalChildren('SIGKILL');
-      const work = Promise.allSettled([...cleanups].map((cleanup) => asCleanup(cleanup)));
+      const work = Promise.allSettled(pending.map((cleanup) => asCleanup(cleanup)));
       await Promise.race([work, sleep(cleanupMs)]);
       exit(code);
     })();

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJUnit, type TestCase, type TestLocation } from '@aic/junit';
-import { onStop, runProcess, UserError, type Reporter } from '@aic/runtime';
+import { onStop, runProcess, stopSignal, UserError, type Reporter } from '@aic/runtime';
 import { relativeTo } from '../files/index.js';
 import { ddevTarget, type SelectedIntegration } from '../integrations/index.js';
 import { whichOnPath } from '../setup-ddev/python.js';
@@ -151,11 +151,12 @@ export async function runIntegrationTests(options: TestRunOptions): Promise<Test
     }
   } finally {
     containerLogs = (await watch?.stop()) ?? [];
-    if (engine) await tearDown(composeFiles, reporter, { projects: projects() });
+    // Once stopped, the stop's own cleanup tears down (processes started here would be killed at once).
+    if (engine && !stopSignal()) await tearDown(composeFiles, reporter, { projects: projects() });
     forgetTeardown?.();
   }
   const failed = results.some((result) => result.outcome === 'failed');
-  if (engine && failed) await dumpDiagnostics(containerLogs, reporter);
+  if (engine && failed && !stopSignal()) await dumpDiagnostics(containerLogs, reporter);
 
   const sum = (key: keyof Counts) => results.reduce((total, result) => total + result.counts[key], 0);
   return {
