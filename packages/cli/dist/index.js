@@ -18367,8 +18367,11 @@ var external_node_async_hooks_ = __nccwpck_require__(6698);
 const live = new Map();
 const cleanupScope = new external_node_async_hooks_.AsyncLocalStorage();
 let stoppedBy;
-/** Records a started child (its pid leads its group); returns the function to call when it has exited. */
-function trackChild(pid, command, args) {
+/**
+ * Records a started child (its pid leads its group); returns the function to call when it has exited. `quiet`:
+ * a helper beside the work (a log follower), killed all the same but not named when saying what was stopped.
+ */
+function trackChild(pid, command, args, quiet = false) {
     if (pid === undefined)
         return () => undefined;
     if (stoppedBy && !cleanupScope.getStore()) {
@@ -18376,7 +18379,7 @@ function trackChild(pid, command, args) {
         killProcessGroup(pid, 'SIGKILL');
         return () => undefined;
     }
-    live.set(pid, shortCommand(command, args));
+    live.set(pid, { said: shortCommand(command, args), quiet });
     return () => live.delete(pid);
 }
 /** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
@@ -18393,9 +18396,12 @@ function killProcessGroup(pid, signal) {
         return false; // Already gone.
     }
 }
-/** Signals every live child's group; returns the command lines it signalled. */
+/** Signals every live child's group; returns what it signalled (the commands, but for quiet helpers). */
 function signalChildren(signal) {
-    return [...live].filter(([pid]) => killProcessGroup(pid, signal)).map(([, command]) => command);
+    return [...live]
+        .filter(([pid]) => killProcessGroup(pid, signal))
+        .filter(([, child]) => !child.quiet)
+        .map(([, child]) => child.said);
 }
 const liveChildren = () => live.size;
 /** The signal that stopped this process, once one did. */
@@ -18602,7 +18608,7 @@ function startBackground(command, args, options) {
         stdio: ['ignore', 'pipe', 'pipe'],
         windowsHide: true,
     });
-    const untrack = trackChild(child.pid, command, args);
+    const untrack = trackChild(child.pid, command, args, true);
     for (const stream of ['stdout', 'stderr']) {
         let pending = '';
         child[stream].setEncoding('utf8').on('data', (chunk) => {

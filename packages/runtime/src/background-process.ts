@@ -25,7 +25,7 @@ export function startBackground(
     stdio: ['ignore', 'pipe', 'pipe'],
     windowsHide: true,
   });
-  const untrack = trackChild(child.pid, command, args);
+  const untrack = trackChild(child.pid, command, args, true);
   for (const stream of ['stdout', 'stderr'] as const) {
     let pending = '';
     child[stream].setEncoding('utf8').on('data', (chunk: string) => {

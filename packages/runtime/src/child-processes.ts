@@ -6,19 +6,27 @@ import path from 'node:path';
  * the pytest hatch starts can be killed together. This registry knows the live ones, so that a stop signal can
  * kill them all (see stop-signals.ts); once stopping, only cleanup work may start new ones.
  */
-const live = new Map<number, string>();
+const live = new Map<number, { said: string; quiet: boolean }>();
 const cleanupScope = new AsyncLocalStorage<boolean>();
 let stoppedBy: NodeJS.Signals | undefined;
 
-/** Records a started child (its pid leads its group); returns the function to call when it has exited. */
-export function trackChild(pid: number | undefined, command: string, args: readonly string[]): () => void {
+/**
+ * Records a started child (its pid leads its group); returns the function to call when it has exited. `quiet`:
+ * a helper beside the work (a log follower), killed all the same but not named when saying what was stopped.
+ */
+export function trackChild(
+  pid: number | undefined,
+  command: string,
+  args: readonly string[],
+  quiet = false,
+): () => void {
   if (pid === undefined) return () => undefined;
   if (stoppedBy && !cleanupScope.getStore()) {
     // Started by work that went on after the stop began: it must not outlive us.
     killProcessGroup(pid, 'SIGKILL');
     return () => undefined;
   }
-  live.set(pid, shortCommand(command, args));
+  live.set(pid, { said: shortCommand(command, args), quiet });
   return () => live.delete(pid);
 }
 
@@ -37,9 +45,12 @@ export function killProcessGroup(pid: number, signal: NodeJS.Signals): boolean {
   }
 }
 
-/** Signals every live child's group; returns the command lines it signalled. */
+/** Signals every live child's group; returns what it signalled (the commands, but for quiet helpers). */
 export function signalChildren(signal: NodeJS.Signals): string[] {
-  return [...live].filter(([pid]) => killProcessGroup(pid, signal)).map(([, command]) => command);
+  return [...live]
+    .filter(([pid]) => killProcessGroup(pid, signal))
+    .filter(([, child]) => !child.quiet)
+    .map(([, child]) => child.said);
 }
 
 export const liveChildren = (): number => live.size;
