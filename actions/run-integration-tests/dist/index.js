@@ -31682,8 +31682,11 @@ const actionInputs = (name) => getInput(name);
 const live = new Map();
 const cleanupScope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
 let stoppedBy;
-/** Records a started child (its pid leads its group); returns the function to call when it has exited. */
-function trackChild(pid, command, args) {
+/**
+ * Records a started child (its pid leads its group); returns the function to call when it has exited. `quiet`:
+ * a helper beside the work (a log follower), killed all the same but not named when saying what was stopped.
+ */
+function trackChild(pid, command, args, quiet = false) {
     if (pid === undefined)
         return () => undefined;
     if (stoppedBy && !cleanupScope.getStore()) {
@@ -31691,7 +31694,7 @@ function trackChild(pid, command, args) {
         killProcessGroup(pid, 'SIGKILL');
         return () => undefined;
     }
-    live.set(pid, shortCommand(command, args));
+    live.set(pid, { said: shortCommand(command, args), quiet });
     return () => live.delete(pid);
 }
 /** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
@@ -31708,9 +31711,12 @@ function killProcessGroup(pid, signal) {
         return false; // Already gone.
     }
 }
-/** Signals every live child's group; returns the command lines it signalled. */
+/** Signals every live child's group; returns what it signalled (the commands, but for quiet helpers). */
 function signalChildren(signal) {
-    return [...live].filter(([pid]) => killProcessGroup(pid, signal)).map(([, command]) => command);
+    return [...live]
+        .filter(([pid]) => killProcessGroup(pid, signal))
+        .filter(([, child]) => !child.quiet)
+        .map(([, child]) => child.said);
 }
 const liveChildren = () => live.size;
 /** The signal that stopped this process, once one did. */
@@ -32054,7 +32060,7 @@ function startBackground(command, args, options) {
         stdio: ['ignore', 'pipe', 'pipe'],
         windowsHide: true,
     });
-    const untrack = (0,child_processes/* trackChild */.yH)(child.pid, command, args);
+    const untrack = (0,child_processes/* trackChild */.yH)(child.pid, command, args, true);
     for (const stream of ['stdout', 'stderr']) {
         let pending = '';
         child[stream].setEncoding('utf8').on('data', (chunk) => {
@@ -40545,7 +40551,7 @@ async function runIntegrationTests(options) {
     const projects = () => [...new Set([...named, ...(watch?.projects ?? [])])];
     // Stopped (SIGTERM, Ctrl-C) while the tests run: their containers go too.
     const forgetTeardown = engine ? (0,runtime_src/* onStop */.gt)(() => tearDown(composeFiles, reporter, { projects: projects() })) : undefined;
-    let containerLogs = [];
+    let containerLogs;
     try {
         for (const integration of options.integrations) {
             results.push(await runSession(options, ddev, integration, reportDir, engine));

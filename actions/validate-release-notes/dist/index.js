@@ -38783,9 +38783,12 @@ const actionInputs = (name) => getInput(name);
 /* harmony export */   kr: () => (/* binding */ markStopping),
 /* harmony export */   yH: () => (/* binding */ trackChild)
 /* harmony export */ });
-/* unused harmony export killProcessGroup */
+/* unused harmony exports shortCommand, killProcessGroup */
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
 
 /**
  * Every child we start leads a process group of its own (spawned detached), so that ddev, the hatch it starts and
@@ -38795,8 +38798,11 @@ const actionInputs = (name) => getInput(name);
 const live = new Map();
 const cleanupScope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
 let stoppedBy;
-/** Records a started child (its pid leads its group); returns the function to call when it has exited. */
-function trackChild(pid, commandLine) {
+/**
+ * Records a started child (its pid leads its group); returns the function to call when it has exited. `quiet`:
+ * a helper beside the work (a log follower), killed all the same but not named when saying what was stopped.
+ */
+function trackChild(pid, command, args, quiet = false) {
     if (pid === undefined)
         return () => undefined;
     if (stoppedBy && !cleanupScope.getStore()) {
@@ -38804,8 +38810,13 @@ function trackChild(pid, commandLine) {
         killProcessGroup(pid, 'SIGKILL');
         return () => undefined;
     }
-    live.set(pid, commandLine);
+    live.set(pid, { said: shortCommand(command, args), quiet });
     return () => live.delete(pid);
+}
+/** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
+function shortCommand(command, args) {
+    const words = [node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command), ...args.slice(0, 3)].join(' ');
+    return args.length > 3 ? `${words} …` : words;
 }
 function killProcessGroup(pid, signal) {
     try {
@@ -38816,9 +38827,12 @@ function killProcessGroup(pid, signal) {
         return false; // Already gone.
     }
 }
-/** Signals every live child's group; returns the command lines it signalled. */
+/** Signals every live child's group; returns what it signalled (the commands, but for quiet helpers). */
 function signalChildren(signal) {
-    return [...live].filter(([pid]) => killProcessGroup(pid, signal)).map(([, command]) => command);
+    return [...live]
+        .filter(([pid]) => killProcessGroup(pid, signal))
+        .filter(([, child]) => !child.quiet)
+        .map(([, child]) => child.said);
 }
 const liveChildren = () => live.size;
 /** The signal that stopped this process, once one did. */
@@ -39141,7 +39155,6 @@ var child_processes = __nccwpck_require__(3648);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
 
 
-
 /**
  * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
  * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
@@ -39155,7 +39168,7 @@ function startBackground(command, args, options) {
         stdio: ['ignore', 'pipe', 'pipe'],
         windowsHide: true,
     });
-    const untrack = trackChild(child.pid, commandLine(command, args));
+    const untrack = trackChild(child.pid, command, args, true);
     for (const stream of ['stdout', 'stderr']) {
         let pending = '';
         child[stream].setEncoding('utf8').on('data', (chunk) => {
@@ -39273,7 +39286,7 @@ function runProcess(command, args, options = {}) {
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
-        const untrack = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .trackChild */ .yH)(child.pid, commandLine(command, args));
+        const untrack = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .trackChild */ .yH)(child.pid, command, args);
         let stdout = '';
         let stderr = '';
         let timedOut = false;
@@ -39424,13 +39437,15 @@ function installStopHandlers(options) {
             return;
         }
         (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .markStopping */ .kr)(signal);
+        // Taken now: the work being stopped goes on as its processes die, and unregisters its cleanups as it ends.
+        const pending = [...cleanups];
         const killed = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGTERM');
         options.log(`Stopped by ${signal}: ${killed.length > 0 ? `stopping ${killed.join('; ')}` : 'no process was running'}; then cleaning up.`);
         void (async () => {
             for (let waited = 0; (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .liveChildren */ .k9)() > 0 && waited < graceMs; waited += 100)
                 await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(100);
             (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
-            const work = Promise.allSettled([...cleanups].map((cleanup) => (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .asCleanup */ .ju)(cleanup)));
+            const work = Promise.allSettled(pending.map((cleanup) => (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .asCleanup */ .ju)(cleanup)));
             await Promise.race([work, (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(cleanupMs)]);
             exit(code);
         })();

@@ -33974,7 +33974,7 @@ async function runIntegrationTests(options) {
     const projects = () => [...new Set([...named, ...(watch?.projects ?? [])])];
     // Stopped (SIGTERM, Ctrl-C) while the tests run: their containers go too.
     const forgetTeardown = engine ? onStop(() => tearDown(composeFiles, reporter, { projects: projects() })) : undefined;
-    let containerLogs = [];
+    let containerLogs;
     try {
         for (const integration of options.integrations) {
             results.push(await runSession(options, ddev, integration, reportDir, engine));
@@ -35879,15 +35879,15 @@ function testStage(options, context, integration) {
                     ...(result.reasonLocation ? { file: result.reasonLocation.file, line: result.reasonLocation.line } : {}),
                 });
             }
-            const noEngine = !run.engine && run.composeFiles.length > 0 ? '; no Docker engine answered' : '';
+            const engineSaid = run.composeFiles.length === 0 ? '' : run.engine ? '; Docker engine answered' : '; no Docker engine answered';
             const pull = run.pullProblem ? `; pre-pull failed: ${run.pullProblem}` : '';
             if (result.outcome === 'no-tests')
-                return { status: 'skipped', detail: `${result.reason}${noEngine}` };
+                return { status: 'skipped', detail: `${result.reason}${engineSaid}` };
             const { passed, failed, errors, skipped } = result.counts;
             const counts = `${passed} passed, ${failed} failed, ${count(errors, 'error')}, ${skipped} skipped`;
             return {
                 status: run.pullProblem ? 'failed' : result.outcome,
-                detail: `${result.reason ? `${result.reason} (${counts})` : counts}${noEngine}${pull}`,
+                detail: `${result.reason ? `${result.reason} (${counts})` : counts}${engineSaid}${pull}`,
             };
         },
     };

@@ -144,7 +144,7 @@ export async function runIntegrationTests(options: TestRunOptions): Promise<Test
   const projects = () => [...new Set([...named, ...(watch?.projects ?? [])])];
   // Stopped (SIGTERM, Ctrl-C) while the tests run: their containers go too.
   const forgetTeardown = engine ? onStop(() => tearDown(composeFiles, reporter, { projects: projects() })) : undefined;
-  let containerLogs: ContainerLog[] = [];
+  let containerLogs: ContainerLog[];
   try {
     for (const integration of options.integrations) {
       results.push(await runSession(options, ddev, integration, reportDir, engine));
