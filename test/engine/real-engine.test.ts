@@ -118,7 +118,7 @@ function runTests(engine: Engine, repo: string, inputs: Record<string, string>, 
   test('a service that never becomes ready: fails within its bound, its container logs in the step log and summary', async () => {
     const result = await runTests(live, fixture, { integrations: 'dockerized' }, { AIC_ENGINE_MODE: 'never-ready' });
     expect(result.exitCode).toBe(1);
-    // CheckEndpoints(attempts=10) twice (docker_run's attempts under CI), with compose up and down each time.
+    // CheckEndpoints(attempts=5) twice (docker_run's attempts under CI), with compose up and down each time.
     expect(result.durationMs).toBeLessThan(120_000);
     const said = 'dockerized: waiting for a license server that never answers';
     const group = result.stdout.split('::group::container logs: dockerized-web-1')[1]?.split('::endgroup::')[0];
