@@ -221,9 +221,9 @@ stop_pidfile() { # stop_pidfile NAME FILE: SIGTERM, then SIGKILL after 20 s
   rm -f "$file"
 }
 
-mkdir -p "$state"
 case ${1:-up} in
   up)
+    mkdir -p "$state"
     timed "packages (docker.io, docker-registry)" install_packages
     timed "registry" start_registry
     timed "dockerd" start_dockerd
@@ -233,7 +233,7 @@ case ${1:-up} in
     log "ready: $(docker version --format 'engine {{.Server.Version}}, client {{.Client.Version}}'), $(docker compose version --short | sed 's/^/compose /')"
     print_env
     ;;
-  compose) timed "compose $COMPOSE_VERSION" provide_compose ;;
+  compose) mkdir -p "$state" && timed "compose $COMPOSE_VERSION" provide_compose ;;
   env) engine_answers && print_env ;;
   down)
     stop_pidfile dockerd "$state/dockerd.pid"
