@@ -16,8 +16,9 @@ import {
 
 // The bundled run-integration-tests action (and the step it calls) with the real pinned ddev, on examples/awesome
 // and on test/fixtures/unmarked-tests (a check whose 4 tests carry no marker).
-// These machines have no Docker engine: the Docker paths use test/doubles/docker, a RECORDING DOUBLE of
-// the docker CLI placed first on PATH (scripted: engine answers or not, rate-limited pulls).
+// The Docker paths here use test/doubles/docker, a RECORDING DOUBLE of the docker CLI placed first on PATH
+// (scripted: engine answers or not, rate-limited pulls), for the fast cases; test/engine runs the same paths
+// against a real Docker engine.
 const action = actionDir('run-integration-tests');
 const examples = path.join(repoRoot, 'examples');
 const doubleDir = path.join(repoRoot, 'test', 'doubles', 'docker');
@@ -198,8 +199,13 @@ describe('tests that carry no marker (test/fixtures/unmarked-tests)', () => {
 });
 
 describe('failures', () => {
-  test('a failing test and a setup error in a conftest fixture: each annotated at its own line; docker ps + logs dumped; teardown in post', async () => {
+  test('a failing test and a setup error in a conftest fixture: each annotated at its own line; docker ps dumped; the image tag from hatch env-vars; teardown by project name', async () => {
     const repo = GitRepo.withExample();
+    // The tests see hatch's env-vars, so the pre-pull must too (not the compose file's default, 1.27).
+    repo.write(
+      'awesome/hatch.toml',
+      repo.read('awesome/hatch.toml').replace('AWESOME_NGINX_VERSION = "1.27"', 'AWESOME_NGINX_VERSION = "1.25"'),
+    );
     // Unmarked on purpose: it runs all the same.
     repo.write(
       'awesome/tests/test_planted.py',
@@ -246,15 +252,19 @@ describe('failures', () => {
     );
     expect(existsSync(JSON.parse(result.outputs['junit-files']!)[0])).toBe(true);
 
-    const compose = path.join(repo.path, 'awesome', 'tests', 'docker-compose.yml');
     const calls = docker.calls().map((call) => call.argv.join(' '));
+    expect(calls).toContain('pull nginx:1.25-alpine');
+    expect(calls).not.toContain('pull nginx:1.27-alpine');
     expect(calls).toContain('ps -a');
-    expect(calls).toContain(`compose -f ${compose} logs --no-color --timestamps`);
-    expect(result.stdout).toContain('::group::docker compose logs');
+    // The containers' logs are followed while the tests run (datadog_checks.dev removes them at the end).
+    expect(calls.some((call) => call.startsWith('events --since '))).toBe(true);
+    expect(result.stdout).toContain('No container of the compose files started during the tests.');
     expect(result.post?.exitCode).toBe(0);
-    // Torn down in main (the composite action runs no post step) and again, harmlessly, in post.
-    expect(calls.filter((call) => call === `compose -f ${compose} down --volumes --remove-orphans`)).toHaveLength(2);
-    expect(calls.at(-1)).toBe(`compose -f ${compose} down --volumes --remove-orphans`);
+    // By the project name datadog_checks.dev gives (the check's folder), not compose's default (the folder
+    // `tests`); in main (the composite action runs no post step) and again, harmlessly, in post.
+    const down = 'compose -p awesome down --volumes --remove-orphans --timeout 5';
+    expect(calls.filter((call) => call === down)).toHaveLength(2);
+    expect(calls.filter((call) => call.includes(' down ') && call !== down)).toEqual([]);
   });
 
   test('a conftest that fails to import (no JUnit written): the failure says so, on the conftest line', async () => {
@@ -320,15 +330,22 @@ describe('failures', () => {
     expect(result.exitCode).toBe(0);
   });
 
-  test('a rate limit that does not lift says so, with the fix', async () => {
+  test('a rate limit that does not lift says so, with the fix for Docker Hub; the unit tests still run', async () => {
     const docker = dockerDouble({ engine: true, pullRateLimited: 9 });
-    const result = await runWithBackoff(docker, { 'pull-retries': '2' });
+    const result = await runWithBackoff(docker, {
+      'pull-retries': '2',
+      markers: 'unit',
+      'pytest-args': '-k test_search_outcomes',
+    });
     expect(result.exitCode).toBe(1);
     expect(result.annotations.at(-1)?.message).toContain(
-      'Docker Hub rate-limited the anonymous pulls (toomanyrequests): log in with docker/login-action',
+      'The pre-pull failed (Pulling nginx:1.27-alpine failed: Docker Hub rate-limited the anonymous pulls (toomanyrequests): log in with docker/login-action',
     );
+    expect(result.outputs).toMatchObject({ passed: '3', failed: '0' });
     expect(docker.calls().filter((call) => call.argv[0] === 'pull')).toHaveLength(2);
-    expect(docker.calls().at(-1)?.argv).toEqual(expect.arrayContaining(['down', '--volumes', '--remove-orphans']));
+    expect(docker.calls().map((call) => call.argv.join(' '))).toContain(
+      'compose -p awesome down --volumes --remove-orphans --timeout 5',
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,8 @@ export interface RunOptions {
   /** Run the `post:` step after main, with the state main saved. Default true when the action has one. */
   post?: boolean;
   timeoutMs?: number;
+  /** Called with each step's process once started (e.g. to signal it as a cancelled job would). */
+  onSpawn?: (child: ChildProcess, stage: 'main' | 'post') => void;
 }
 
 export interface StepRun {
@@ -110,6 +112,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     'main',
     workspace,
     options.timeoutMs,
+    options.onSpawn,
   );
   const run: ActionRun = { ...main, workspace, runnerTemp, toolCache };
   if (metadata.runs.post && options.post !== false) {
@@ -121,6 +124,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       'post',
       workspace,
       options.timeoutMs,
+      options.onSpawn,
     );
   }
   return run;
@@ -146,9 +150,10 @@ async function runStep(
   script: string,
   env: Record<string, string | undefined>,
   scratch: string,
-  stage: string,
+  stage: 'main' | 'post',
   cwd: string,
   timeoutMs = 600_000,
+  onSpawn?: RunOptions['onSpawn'],
 ): Promise<StepRun> {
   const files = {
     GITHUB_OUTPUT: path.join(scratch, `${stage}-output`),
@@ -162,6 +167,7 @@ async function runStep(
   const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>(
     (resolve, reject) => {
       const child = spawn(process.execPath, [path.resolve(script)], { cwd, env: { ...env, ...files }, shell: false });
+      onSpawn?.(child, stage);
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -28376,7 +28376,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1638);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1135);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1971);
 
 
@@ -28400,7 +28400,7 @@ function readActionInputs(source) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1638);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1135);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1971);
 /* harmony import */ var _aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4024);
@@ -31837,7 +31837,10 @@ class ActionsReporter {
 
 // EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
 var errors = __nccwpck_require__(6631);
+// EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
+var stop_signals = __nccwpck_require__(9276);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/action-entry.ts
+
 
 
 
@@ -31848,6 +31851,8 @@ const POST_FLAG = 'isPost';
  */
 async function runAction(steps) {
     const reporter = new ActionsReporter();
+    // A cancelled job (SIGINT, then SIGTERM) or a killed step: no child outlives the step, cleanups run first.
+    (0,stop_signals/* installStopHandlers */.x)({ log: (line) => reporter.annotate({ level: 'error', message: line }) });
     const isPost = getState(POST_FLAG) === 'true';
     try {
         if (isPost) {
@@ -31900,6 +31905,82 @@ const actionInputs = (name) => getInput(name);
 
 /***/ }),
 
+/***/ 3648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ signalChildren),
+/* harmony export */   Zm: () => (/* binding */ stopSignal),
+/* harmony export */   ju: () => (/* binding */ asCleanup),
+/* harmony export */   k9: () => (/* binding */ liveChildren),
+/* harmony export */   kr: () => (/* binding */ markStopping),
+/* harmony export */   yH: () => (/* binding */ trackChild)
+/* harmony export */ });
+/* unused harmony exports shortCommand, killProcessGroup */
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Every child we start leads a process group of its own (spawned detached), so that ddev, the hatch it starts and
+ * the pytest hatch starts can be killed together. This registry knows the live ones, so that a stop signal can
+ * kill them all (see stop-signals.ts); once stopping, only cleanup work may start new ones.
+ */
+const live = new Map();
+const cleanupScope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+let stoppedBy;
+/**
+ * Records a started child (its pid leads its group); returns the function to call when it has exited. `quiet`:
+ * a helper beside the work (a log follower), killed all the same but not named when saying what was stopped.
+ */
+function trackChild(pid, command, args, quiet = false) {
+    if (pid === undefined)
+        return () => undefined;
+    if (stoppedBy && !cleanupScope.getStore()) {
+        // Started by work that went on after the stop began: it must not outlive us.
+        killProcessGroup(pid, 'SIGKILL');
+        return () => undefined;
+    }
+    live.set(pid, { said: shortCommand(command, args), quiet });
+    return () => live.delete(pid);
+}
+/** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
+function shortCommand(command, args) {
+    const words = [node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command), ...args.slice(0, 3)].join(' ');
+    return args.length > 3 ? `${words} …` : words;
+}
+function killProcessGroup(pid, signal) {
+    try {
+        process.kill(process.platform === 'win32' ? pid : -pid, signal);
+        return true;
+    }
+    catch {
+        return false; // Already gone.
+    }
+}
+/** Signals every live child's group; returns what it signalled (the commands, but for quiet helpers). */
+function signalChildren(signal) {
+    return [...live]
+        .filter(([pid]) => killProcessGroup(pid, signal))
+        .filter(([, child]) => !child.quiet)
+        .map(([, child]) => child.said);
+}
+const liveChildren = () => live.size;
+/** The signal that stopped this process, once one did. */
+const stopSignal = () => stoppedBy;
+function markStopping(signal) {
+    stoppedBy ??= signal;
+}
+/** Runs `work` as cleanup: the processes it starts run even while stopping. */
+function asCleanup(work) {
+    return cleanupScope.run(true, work);
+}
+
+
+/***/ }),
+
 /***/ 6631:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31945,7 +32026,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 1638:
+/***/ 1135:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31957,14 +32038,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   lm: () => (/* reexport */ notice),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
-  X4: () => (/* reexport */ runChecked),
-  R3: () => (/* reexport */ runProcess),
+  X4: () => (/* reexport */ src_process/* runChecked */.X4),
+  R3: () => (/* reexport */ src_process/* runProcess */.R3),
   ry: () => (/* reexport */ splitList),
   Qq: () => (/* reexport */ inputs_text),
   $e: () => (/* reexport */ warning)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, boolean, choice, commandLine, describeError, error, failure, formatLocation, inputName, integer, lastLines, list, missingServiceNotice, sleep, splitArguments, withRetry
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, asCleanup, backoffDelays, boolean, choice, commandLine, describeError, error, failure, formatLocation, inputName, installStopHandlers, integer, lastLines, list, missingServiceNotice, onStop, sleep, splitArguments, startBackground, stopSignal, withRetry
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -32151,160 +32232,8 @@ function argumentList() {
     return custom((raw) => splitArguments(raw));
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
-
-
-const TAIL_LINES = 20;
-/** The last non-empty lines of a tool's output, for error messages. */
-function lastLines(text, count = TAIL_LINES) {
-    return text
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== '')
-        .slice(-count);
-}
-function commandLine(command, args) {
-    return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : JSON.stringify(part))).join(' ');
-}
-/** A process that exited non-zero, timed out or could not start. */
-class ProcessError extends errors/* UserError */.yo {
-    result;
-    constructor(message, result, hint) {
-        super(message, hint === undefined ? {} : { hint });
-        this.name = 'ProcessError';
-        this.result = result;
-    }
-    get tail() {
-        if (!this.result)
-            return [];
-        return lastLines(this.result.stderr.trim() === '' ? this.result.stdout : this.result.stderr);
-    }
-}
-function appendBounded(buffer, chunk, max) {
-    const joined = buffer + chunk;
-    return joined.length > max ? joined.slice(joined.length - max) : joined;
-}
-/**
- * Runs a program with an argument array — never through a shell — and resolves with its
- * result whatever the exit code. Rejects only when the program cannot be started.
- */
-function runProcess(command, args, options = {}) {
-    const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
-    const started = Date.now();
-    const run = () => new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            shell: false,
-            detached: process.platform !== 'win32',
-            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            windowsHide: true,
-        });
-        let stdout = '';
-        let stderr = '';
-        let timedOut = false;
-        const streamTo = options.reporter;
-        const lineBuffers = { out: '', err: '' };
-        const forward = (which, chunk) => {
-            if (!streamTo)
-                return;
-            const text = lineBuffers[which] + chunk;
-            const lines = text.split('\n');
-            lineBuffers[which] = lines.pop() ?? '';
-            for (const line of lines)
-                streamTo.log(line.replace(/\r$/, ''));
-        };
-        child.stdout.setEncoding('utf8').on('data', (chunk) => {
-            stdout = appendBounded(stdout, chunk, maxBuffer);
-            forward('out', chunk);
-        });
-        child.stderr.setEncoding('utf8').on('data', (chunk) => {
-            stderr = appendBounded(stderr, chunk, maxBuffer);
-            forward('err', chunk);
-        });
-        if (options.input !== undefined)
-            child.stdin.end(options.input);
-        const timer = options.timeoutMs === undefined
-            ? undefined
-            : setTimeout(() => {
-                timedOut = true;
-                killTree(child.pid);
-            }, options.timeoutMs);
-        child.on('error', (error) => {
-            if (timer)
-                clearTimeout(timer);
-            const why = error.code === 'ENOENT' ? 'it was not found' : error.message;
-            reject(new ProcessError(`Could not start '${command}': ${why}.`, undefined, 'Check that it is installed and on PATH.'));
-        });
-        child.on('close', (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            for (const which of ['out', 'err'])
-                if (lineBuffers[which] !== '')
-                    forward(which, '\n');
-            resolve({
-                command,
-                args,
-                exitCode: code ?? (signal ? 128 : 1),
-                signal,
-                timedOut,
-                stdout,
-                stderr,
-                durationMs: Date.now() - started,
-            });
-        });
-    });
-    if (options.reporter && options.group)
-        return options.reporter.group(options.group, run);
-    return run();
-}
-function killTree(pid) {
-    if (pid === undefined)
-        return;
-    try {
-        process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
-    }
-    catch {
-        // Already gone.
-    }
-}
-/** Like runProcess, but a non-zero exit or a timeout is a ProcessError that quotes the output's last lines. */
-async function runChecked(command, args, options = {}) {
-    const result = await runProcess(command, args, options);
-    if (result.exitCode === 0 && !result.timedOut)
-        return result;
-    throw failure(result, options.what, options.hint);
-}
-function failure(result, what, hint) {
-    const name = what ?? commandLine(result.command, result.args);
-    const how = result.timedOut ? 'timed out' : `failed with exit code ${result.exitCode}`;
-    const tail = lastLines(result.stderr.trim() === '' ? result.stdout : result.stderr, 10);
-    const quoted = tail.length > 0 ? `\n  Last lines:\n    ${tail.join('\n    ')}` : '';
-    return new ProcessError(`${name} ${how}.${quoted}`, result, hint);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Exponential backoff: baseDelay, 2×, 4×, … between attempts. */
-function backoffDelays(attempts, baseDelayMs) {
-    return Array.from({ length: Math.max(0, attempts - 1) }, (_, index) => baseDelayMs * 2 ** index);
-}
-async function withRetry(work, options) {
-    const delays = backoffDelays(options.attempts, options.baseDelayMs);
-    const wait = options.sleep ?? sleep;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await work(attempt);
-        }
-        catch (error) {
-            const delay = delays[attempt - 1];
-            if (delay === undefined || (options.retryable && !options.retryable(error)))
-                throw error;
-            options.onRetry?.(error, attempt, delay);
-            await wait(delay);
-        }
-    }
-}
-
+// EXTERNAL MODULE: ../../packages/runtime/src/process.ts
+var src_process = __nccwpck_require__(5819);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/reporter.ts
 const error = (reporter, message, at) => reporter.annotate({ level: 'error', message, ...at });
 const warning = (reporter, message, at) => reporter.annotate({ level: 'warning', message, ...at });
@@ -32398,6 +32327,69 @@ function codeBlock(text, language = '') {
     return `${fence}${language}\n${text}\n${fence}\n`;
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
+var child_processes = __nccwpck_require__(3648);
+;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
+
+
+/**
+ * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
+ * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
+ * A program that cannot start exits at once (code null) instead of throwing.
+ */
+function startBackground(command, args, options) {
+    const child = spawn(command, [...args], {
+        env: options.env ?? process.env,
+        shell: false,
+        detached: process.platform !== 'win32',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+    });
+    const untrack = trackChild(child.pid, command, args, true);
+    for (const stream of ['stdout', 'stderr']) {
+        let pending = '';
+        child[stream].setEncoding('utf8').on('data', (chunk) => {
+            const lines = (pending + chunk).split('\n');
+            pending = lines.pop() ?? '';
+            for (const line of lines)
+                options.onLine(line.replace(/\r$/, ''), stream);
+        });
+        child[stream].on('end', () => {
+            if (pending !== '')
+                options.onLine(pending, stream);
+            pending = '';
+        });
+    }
+    const exited = new Promise((resolve) => {
+        child.on('error', () => {
+            untrack();
+            resolve(null);
+        });
+        child.on('close', (code) => {
+            untrack();
+            resolve(code);
+        });
+    });
+    return {
+        exited,
+        async stop() {
+            if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+                try {
+                    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGTERM');
+                }
+                catch {
+                    // Already gone.
+                }
+            }
+            await exited;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
+var stop_signals = __nccwpck_require__(9276);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
 
 
@@ -32405,6 +32397,241 @@ function codeBlock(text, language = '') {
 
 
 
+
+
+
+
+
+/***/ }),
+
+/***/ 5819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R3: () => (/* binding */ runProcess),
+/* harmony export */   X4: () => (/* binding */ runChecked),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports lastLines, commandLine, ProcessError, failure, backoffDelays, withRetry */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3648);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6631);
+
+
+
+const TAIL_LINES = 20;
+/** The last non-empty lines of a tool's output, for error messages. */
+function lastLines(text, count = TAIL_LINES) {
+    return text
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '')
+        .slice(-count);
+}
+function commandLine(command, args) {
+    return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : JSON.stringify(part))).join(' ');
+}
+/** A process that exited non-zero, timed out or could not start. */
+class ProcessError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
+    result;
+    constructor(message, result, hint) {
+        super(message, hint === undefined ? {} : { hint });
+        this.name = 'ProcessError';
+        this.result = result;
+    }
+    get tail() {
+        if (!this.result)
+            return [];
+        return lastLines(this.result.stderr.trim() === '' ? this.result.stdout : this.result.stderr);
+    }
+}
+function appendBounded(buffer, chunk, max) {
+    const joined = buffer + chunk;
+    return joined.length > max ? joined.slice(joined.length - max) : joined;
+}
+/**
+ * Runs a program with an argument array — never through a shell — and resolves with its
+ * result whatever the exit code. Rejects only when the program cannot be started.
+ */
+function runProcess(command, args, options = {}) {
+    const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
+    const started = Date.now();
+    const run = () => new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            shell: false,
+            detached: process.platform !== 'win32',
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            windowsHide: true,
+        });
+        const untrack = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .trackChild */ .yH)(child.pid, command, args);
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        const streamTo = options.reporter;
+        const lineBuffers = { out: '', err: '' };
+        const forward = (which, chunk) => {
+            if (!streamTo)
+                return;
+            const text = lineBuffers[which] + chunk;
+            const lines = text.split('\n');
+            lineBuffers[which] = lines.pop() ?? '';
+            for (const line of lines)
+                streamTo.log(line.replace(/\r$/, ''));
+        };
+        child.stdout.setEncoding('utf8').on('data', (chunk) => {
+            stdout = appendBounded(stdout, chunk, maxBuffer);
+            forward('out', chunk);
+        });
+        child.stderr.setEncoding('utf8').on('data', (chunk) => {
+            stderr = appendBounded(stderr, chunk, maxBuffer);
+            forward('err', chunk);
+        });
+        if (options.input !== undefined)
+            child.stdin.end(options.input);
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                killTree(child.pid);
+            }, options.timeoutMs);
+        child.on('error', (error) => {
+            untrack();
+            if (timer)
+                clearTimeout(timer);
+            const why = error.code === 'ENOENT' ? 'it was not found' : error.message;
+            reject(new ProcessError(`Could not start '${command}': ${why}.`, undefined, 'Check that it is installed and on PATH.'));
+        });
+        child.on('close', (code, signal) => {
+            untrack();
+            if (timer)
+                clearTimeout(timer);
+            for (const which of ['out', 'err'])
+                if (lineBuffers[which] !== '')
+                    forward(which, '\n');
+            resolve({
+                command,
+                args,
+                exitCode: code ?? (signal ? 128 : 1),
+                signal,
+                timedOut,
+                stdout,
+                stderr,
+                durationMs: Date.now() - started,
+            });
+        });
+    });
+    if (options.reporter && options.group)
+        return options.reporter.group(options.group, run);
+    return run();
+}
+function killTree(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
+}
+/** Like runProcess, but a non-zero exit or a timeout is a ProcessError that quotes the output's last lines. */
+async function runChecked(command, args, options = {}) {
+    const result = await runProcess(command, args, options);
+    if (result.exitCode === 0 && !result.timedOut)
+        return result;
+    throw failure(result, options.what, options.hint);
+}
+function failure(result, what, hint) {
+    const name = what ?? commandLine(result.command, result.args);
+    const how = result.timedOut ? 'timed out' : `failed with exit code ${result.exitCode}`;
+    const tail = lastLines(result.stderr.trim() === '' ? result.stdout : result.stderr, 10);
+    const quoted = tail.length > 0 ? `\n  Last lines:\n    ${tail.join('\n    ')}` : '';
+    return new ProcessError(`${name} ${how}.${quoted}`, result, hint);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Exponential backoff: baseDelay, 2×, 4×, … between attempts. */
+function backoffDelays(attempts, baseDelayMs) {
+    return Array.from({ length: Math.max(0, attempts - 1) }, (_, index) => baseDelayMs * 2 ** index);
+}
+async function withRetry(work, options) {
+    const delays = backoffDelays(options.attempts, options.baseDelayMs);
+    const wait = options.sleep ?? sleep;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await work(attempt);
+        }
+        catch (error) {
+            const delay = delays[attempt - 1];
+            if (delay === undefined || (options.retryable && !options.retryable(error)))
+                throw error;
+            options.onRetry?.(error, attempt, delay);
+            await wait(delay);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ installStopHandlers)
+/* harmony export */ });
+/* unused harmony export onStop */
+/* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3648);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5819);
+
+
+const cleanups = new Set();
+/**
+ * Registers work to do if the process is stopped (SIGTERM, SIGINT) while it runs — e.g. tearing down the compose
+ * projects of running tests. Returns the function that unregisters it (call it once the work no longer applies).
+ */
+function onStop(cleanup) {
+    cleanups.add(cleanup);
+    return () => cleanups.delete(cleanup);
+}
+const SIGNAL_NUMBER = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+let installed = false;
+/**
+ * The entry points' (action, CLI) answer to SIGTERM and SIGINT: kill every child's process group (SIGTERM, then
+ * SIGKILL after the grace), run the registered cleanups (bounded), exit 128+signal. A second signal kills at once.
+ */
+function installStopHandlers(options) {
+    if (installed)
+        return;
+    installed = true;
+    const exit = options.exit ?? ((code) => process.exit(code));
+    const graceMs = options.graceMs ?? 5_000;
+    const cleanupMs = options.cleanupMs ?? 120_000;
+    const handle = (signal) => {
+        const code = 128 + (SIGNAL_NUMBER[signal] ?? 1);
+        if ((0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .stopSignal */ .Zm)()) {
+            (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
+            exit(code);
+            return;
+        }
+        (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .markStopping */ .kr)(signal);
+        // Taken now: the work being stopped goes on as its processes die, and unregisters its cleanups as it ends.
+        const pending = [...cleanups];
+        const killed = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGTERM');
+        options.log(`Stopped by ${signal}: ${killed.length > 0 ? `stopping ${killed.join('; ')}` : 'no process was running'}; then cleaning up.`);
+        void (async () => {
+            for (let waited = 0; (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .liveChildren */ .k9)() > 0 && waited < graceMs; waited += 100)
+                await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(100);
+            (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
+            const work = Promise.allSettled(pending.map((cleanup) => (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .asCleanup */ .ju)(cleanup)));
+            await Promise.race([work, (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(cleanupMs)]);
+            exit(code);
+        })();
+    };
+    for (const signal of ['SIGTERM', 'SIGINT'])
+        process.on(signal, handle);
+}
 
 
 /***/ }),
@@ -32417,7 +32644,7 @@ function codeBlock(text, language = '') {
 /* harmony export */   p: () => (/* binding */ strayCode)
 /* harmony export */ });
 /* harmony import */ var _aic_changes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1638);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1135);
 
 
 const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
@@ -32461,8 +32688,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
 var src = __nccwpck_require__(7197);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
-var runtime_src = __nccwpck_require__(1638);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
+var runtime_src = __nccwpck_require__(1135);
 // EXTERNAL MODULE: ../../packages/steps/src/plan/index.ts + 5 modules
 var plan = __nccwpck_require__(4024);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/discover.ts
@@ -32696,8 +32923,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/changes/src/plan.ts + 1 modules
 var src_plan = __nccwpck_require__(2011);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
-var src = __nccwpck_require__(1638);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
+var src = __nccwpck_require__(1135);
 ;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
 
 /**
@@ -33077,6 +33304,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

@@ -34852,7 +34852,7 @@ module.exports = validRange
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5302);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9801);
 /* harmony import */ var _aic_steps_release__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8385);
 
@@ -34892,7 +34892,7 @@ function readActionInputs(source) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5302);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9384);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9801);
 /* harmony import */ var _aic_steps_release__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8385);
@@ -38201,7 +38201,10 @@ class ActionsReporter {
 
 // EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
 var errors = __nccwpck_require__(6631);
+// EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
+var stop_signals = __nccwpck_require__(9276);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/action-entry.ts
+
 
 
 
@@ -38212,6 +38215,8 @@ const POST_FLAG = 'isPost';
  */
 async function runAction(steps) {
     const reporter = new ActionsReporter();
+    // A cancelled job (SIGINT, then SIGTERM) or a killed step: no child outlives the step, cleanups run first.
+    (0,stop_signals/* installStopHandlers */.x)({ log: (line) => reporter.annotate({ level: 'error', message: line }) });
     const isPost = getState(POST_FLAG) === 'true';
     try {
         if (isPost) {
@@ -38264,6 +38269,82 @@ const actionInputs = (name) => getInput(name);
 
 /***/ }),
 
+/***/ 3648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ signalChildren),
+/* harmony export */   Zm: () => (/* binding */ stopSignal),
+/* harmony export */   ju: () => (/* binding */ asCleanup),
+/* harmony export */   k9: () => (/* binding */ liveChildren),
+/* harmony export */   kr: () => (/* binding */ markStopping),
+/* harmony export */   yH: () => (/* binding */ trackChild)
+/* harmony export */ });
+/* unused harmony exports shortCommand, killProcessGroup */
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Every child we start leads a process group of its own (spawned detached), so that ddev, the hatch it starts and
+ * the pytest hatch starts can be killed together. This registry knows the live ones, so that a stop signal can
+ * kill them all (see stop-signals.ts); once stopping, only cleanup work may start new ones.
+ */
+const live = new Map();
+const cleanupScope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+let stoppedBy;
+/**
+ * Records a started child (its pid leads its group); returns the function to call when it has exited. `quiet`:
+ * a helper beside the work (a log follower), killed all the same but not named when saying what was stopped.
+ */
+function trackChild(pid, command, args, quiet = false) {
+    if (pid === undefined)
+        return () => undefined;
+    if (stoppedBy && !cleanupScope.getStore()) {
+        // Started by work that went on after the stop began: it must not outlive us.
+        killProcessGroup(pid, 'SIGKILL');
+        return () => undefined;
+    }
+    live.set(pid, { said: shortCommand(command, args), quiet });
+    return () => live.delete(pid);
+}
+/** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
+function shortCommand(command, args) {
+    const words = [node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command), ...args.slice(0, 3)].join(' ');
+    return args.length > 3 ? `${words} …` : words;
+}
+function killProcessGroup(pid, signal) {
+    try {
+        process.kill(process.platform === 'win32' ? pid : -pid, signal);
+        return true;
+    }
+    catch {
+        return false; // Already gone.
+    }
+}
+/** Signals every live child's group; returns what it signalled (the commands, but for quiet helpers). */
+function signalChildren(signal) {
+    return [...live]
+        .filter(([pid]) => killProcessGroup(pid, signal))
+        .filter(([, child]) => !child.quiet)
+        .map(([, child]) => child.said);
+}
+const liveChildren = () => live.size;
+/** The signal that stopped this process, once one did. */
+const stopSignal = () => stoppedBy;
+function markStopping(signal) {
+    stoppedBy ??= signal;
+}
+/** Runs `work` as cleanup: the processes it starts run even while stopping. */
+function asCleanup(work) {
+    return cleanupScope.run(true, work);
+}
+
+
+/***/ }),
+
 /***/ 6631:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -38309,7 +38390,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 9308:
+/***/ 5302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38321,13 +38402,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   wD: () => (/* reexport */ markdown_namespaceObject),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
-  X4: () => (/* reexport */ runChecked),
-  R3: () => (/* reexport */ runProcess),
+  X4: () => (/* reexport */ src_process/* runChecked */.X4),
+  R3: () => (/* reexport */ src_process/* runProcess */.R3),
   ry: () => (/* reexport */ splitList),
   Qq: () => (/* reexport */ inputs_text)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, choice, commandLine, describeError, error, failure, formatLocation, inputName, integer, lastLines, list, missingServiceNotice, notice, sleep, splitArguments, warning, withRetry
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, asCleanup, backoffDelays, choice, commandLine, describeError, error, failure, formatLocation, inputName, installStopHandlers, integer, lastLines, list, missingServiceNotice, notice, onStop, sleep, splitArguments, startBackground, stopSignal, warning, withRetry
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -38514,9 +38595,147 @@ function argumentList() {
     return custom((raw) => splitArguments(raw));
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+// EXTERNAL MODULE: ../../packages/runtime/src/process.ts
+var src_process = __nccwpck_require__(5819);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ../../packages/runtime/src/runner-environment.ts
+
+
+function readRunnerEnvironment(env = process.env) {
+    const token = Boolean(env.ACTIONS_RUNTIME_TOKEN);
+    const temp = env.RUNNER_TEMP || external_node_os_default().tmpdir();
+    return {
+        onGitHub: env.GITHUB_ACTIONS === 'true',
+        cacheService: token && Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL),
+        artifactService: token && Boolean(env.ACTIONS_RESULTS_URL),
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        temp,
+        toolCache: env.RUNNER_TOOL_CACHE || external_node_path_default().join(temp, 'tool-cache'),
+        eventPath: env.GITHUB_EVENT_PATH || undefined,
+        eventName: env.GITHUB_EVENT_NAME || undefined,
+    };
+}
+/** The text of the one notice given when a service is absent (outside GitHub, or on a runner without it). */
+function missingServiceNotice(service, fallback) {
+    return `The GitHub ${service} service is not available here (not on a GitHub runner?): ${fallback}.`;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/markdown.ts
+/** Small builders for job summaries: tables and collapsible details, with cell text escaped. */
+function escapeCell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function table(headers, rows) {
+    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
+    return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
+}
+function details(summary, body) {
+    return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>\n`;
+}
+function codeBlock(text, language = '') {
+    const fence = text.includes('```') ? '````' : '```';
+    return `${fence}${language}\n${text}\n${fence}\n`;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
+var child_processes = __nccwpck_require__(3648);
+;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
+
+
+/**
+ * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
+ * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
+ * A program that cannot start exits at once (code null) instead of throwing.
+ */
+function startBackground(command, args, options) {
+    const child = spawn(command, [...args], {
+        env: options.env ?? process.env,
+        shell: false,
+        detached: process.platform !== 'win32',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+    });
+    const untrack = trackChild(child.pid, command, args, true);
+    for (const stream of ['stdout', 'stderr']) {
+        let pending = '';
+        child[stream].setEncoding('utf8').on('data', (chunk) => {
+            const lines = (pending + chunk).split('\n');
+            pending = lines.pop() ?? '';
+            for (const line of lines)
+                options.onLine(line.replace(/\r$/, ''), stream);
+        });
+        child[stream].on('end', () => {
+            if (pending !== '')
+                options.onLine(pending, stream);
+            pending = '';
+        });
+    }
+    const exited = new Promise((resolve) => {
+        child.on('error', () => {
+            untrack();
+            resolve(null);
+        });
+        child.on('close', (code) => {
+            untrack();
+            resolve(code);
+        });
+    });
+    return {
+        exited,
+        async stop() {
+            if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+                try {
+                    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGTERM');
+                }
+                catch {
+                    // Already gone.
+                }
+            }
+            await exited;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
+var stop_signals = __nccwpck_require__(9276);
+;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 5819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R3: () => (/* binding */ runProcess),
+/* harmony export */   X4: () => (/* binding */ runChecked),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports lastLines, commandLine, ProcessError, failure, backoffDelays, withRetry */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3648);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6631);
+
 
 
 const TAIL_LINES = 20;
@@ -38531,7 +38750,7 @@ function commandLine(command, args) {
     return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : JSON.stringify(part))).join(' ');
 }
 /** A process that exited non-zero, timed out or could not start. */
-class ProcessError extends errors/* UserError */.yo {
+class ProcessError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
     result;
     constructor(message, result, hint) {
         super(message, hint === undefined ? {} : { hint });
@@ -38556,7 +38775,7 @@ function runProcess(command, args, options = {}) {
     const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
     const started = Date.now();
     const run = () => new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
             cwd: options.cwd,
             env: options.env ?? process.env,
             shell: false,
@@ -38564,6 +38783,7 @@ function runProcess(command, args, options = {}) {
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
+        const untrack = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .trackChild */ .yH)(child.pid, command, args);
         let stdout = '';
         let stderr = '';
         let timedOut = false;
@@ -38595,12 +38815,14 @@ function runProcess(command, args, options = {}) {
                 killTree(child.pid);
             }, options.timeoutMs);
         child.on('error', (error) => {
+            untrack();
             if (timer)
                 clearTimeout(timer);
             const why = error.code === 'ENOENT' ? 'it was not found' : error.message;
             reject(new ProcessError(`Could not start '${command}': ${why}.`, undefined, 'Check that it is installed and on PATH.'));
         });
         child.on('close', (code, signal) => {
+            untrack();
             if (timer)
                 clearTimeout(timer);
             for (const which of ['out', 'err'])
@@ -38668,61 +38890,66 @@ async function withRetry(work, options) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ../../packages/runtime/src/runner-environment.ts
+
+/***/ }),
+
+/***/ 9276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ installStopHandlers)
+/* harmony export */ });
+/* unused harmony export onStop */
+/* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3648);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5819);
 
 
-function readRunnerEnvironment(env = process.env) {
-    const token = Boolean(env.ACTIONS_RUNTIME_TOKEN);
-    const temp = env.RUNNER_TEMP || external_node_os_default().tmpdir();
-    return {
-        onGitHub: env.GITHUB_ACTIONS === 'true',
-        cacheService: token && Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL),
-        artifactService: token && Boolean(env.ACTIONS_RESULTS_URL),
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        temp,
-        toolCache: env.RUNNER_TOOL_CACHE || external_node_path_default().join(temp, 'tool-cache'),
-        eventPath: env.GITHUB_EVENT_PATH || undefined,
-        eventName: env.GITHUB_EVENT_NAME || undefined,
+const cleanups = new Set();
+/**
+ * Registers work to do if the process is stopped (SIGTERM, SIGINT) while it runs — e.g. tearing down the compose
+ * projects of running tests. Returns the function that unregisters it (call it once the work no longer applies).
+ */
+function onStop(cleanup) {
+    cleanups.add(cleanup);
+    return () => cleanups.delete(cleanup);
+}
+const SIGNAL_NUMBER = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+let installed = false;
+/**
+ * The entry points' (action, CLI) answer to SIGTERM and SIGINT: kill every child's process group (SIGTERM, then
+ * SIGKILL after the grace), run the registered cleanups (bounded), exit 128+signal. A second signal kills at once.
+ */
+function installStopHandlers(options) {
+    if (installed)
+        return;
+    installed = true;
+    const exit = options.exit ?? ((code) => process.exit(code));
+    const graceMs = options.graceMs ?? 5_000;
+    const cleanupMs = options.cleanupMs ?? 120_000;
+    const handle = (signal) => {
+        const code = 128 + (SIGNAL_NUMBER[signal] ?? 1);
+        if ((0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .stopSignal */ .Zm)()) {
+            (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
+            exit(code);
+            return;
+        }
+        (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .markStopping */ .kr)(signal);
+        // Taken now: the work being stopped goes on as its processes die, and unregisters its cleanups as it ends.
+        const pending = [...cleanups];
+        const killed = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGTERM');
+        options.log(`Stopped by ${signal}: ${killed.length > 0 ? `stopping ${killed.join('; ')}` : 'no process was running'}; then cleaning up.`);
+        void (async () => {
+            for (let waited = 0; (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .liveChildren */ .k9)() > 0 && waited < graceMs; waited += 100)
+                await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(100);
+            (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
+            const work = Promise.allSettled(pending.map((cleanup) => (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .asCleanup */ .ju)(cleanup)));
+            await Promise.race([work, (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(cleanupMs)]);
+            exit(code);
+        })();
     };
+    for (const signal of ['SIGTERM', 'SIGINT'])
+        process.on(signal, handle);
 }
-/** The text of the one notice given when a service is absent (outside GitHub, or on a runner without it). */
-function missingServiceNotice(service, fallback) {
-    return `The GitHub ${service} service is not available here (not on a GitHub runner?): ${fallback}.`;
-}
-
-;// CONCATENATED MODULE: ../../packages/runtime/src/markdown.ts
-/** Small builders for job summaries: tables and collapsible details, with cell text escaped. */
-function escapeCell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-function table(headers, rows) {
-    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-    return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
-}
-function details(summary, body) {
-    return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>\n`;
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text}\n${fence}\n`;
-}
-
-;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
-
-
-
-
-
-
 
 
 /***/ }),
@@ -38736,7 +38963,7 @@ function codeBlock(text, language = '') {
 /* harmony export */   wu: () => (/* binding */ mergeBase)
 /* harmony export */ });
 /* unused harmony export changedFiles */
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5302);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(402);
 
 
@@ -38834,8 +39061,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   K5: () => (/* binding */ splitNul)
 });
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
+var src = __nccwpck_require__(5302);
 ;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
 
 /**
@@ -38916,8 +39143,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
 var src = __nccwpck_require__(7197);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var runtime_src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
+var runtime_src = __nccwpck_require__(5302);
 ;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
 /** `path` is relative to the integration folder, with `/` separators. */
@@ -39469,8 +39696,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: checkTagName, describePlan, planRelease, tagName, wheelPrefix
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
+var src = __nccwpck_require__(5302);
 // EXTERNAL MODULE: ../../packages/steps/src/git/index.ts + 1 modules
 var git = __nccwpck_require__(402);
 ;// CONCATENATED MODULE: ../../packages/steps/src/release/git-tags.ts
@@ -40273,6 +40500,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

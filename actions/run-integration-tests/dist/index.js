@@ -28376,8 +28376,8 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
-/* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8946);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5302);
+/* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(22);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8379);
 
 
@@ -28407,10 +28407,10 @@ function readActionInputs(source, eventName) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5302);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8379);
-/* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8946);
+/* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(22);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8890);
 
@@ -28421,6 +28421,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 const COMPOSE_STATE = 'compose-files';
+const PROJECTS_STATE = 'compose-projects';
 async function main(reporter) {
     const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, runner.eventName);
@@ -28436,8 +28437,10 @@ async function main(reporter) {
     const composeFiles = inputs.composeFiles.length > 0
         ? (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .namedComposeFiles */ .r$)(repoPath, inputs.composeFiles)
         : integrations.flatMap((integration) => (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .findComposeFiles */ .$p)(integration.path));
-    // Saved first, so that the post step tears down even when the tests crash or the job is cancelled.
+    // Saved first, so that the post step tears down even when the tests crash or the job is cancelled (it also finds
+    // every project our compose files made by their labels).
     reporter.saveState(COMPOSE_STATE, JSON.stringify(composeFiles));
+    reporter.saveState(PROJECTS_STATE, JSON.stringify(integrations.map((integration) => (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .datadogProjectName */ .DT)(integration.path, process.env))));
     const backoff = Number(process.env.AIC_PULL_BACKOFF_MS);
     const run = await (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .runIntegrationTests */ .hI)({
         repoPath,
@@ -28452,11 +28455,10 @@ async function main(reporter) {
         junit: inputs.junit,
         reportDir: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(runner.temp, 'agent-integration-ci', 'junit'),
         reporter,
-    }).finally(async () => {
-        // Also here, not only in the post step: run from the composite action (node dist/index.js) there is none.
-        if (composeFiles.length > 0 && (await (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .dockerEngineAnswers */ .U0)()))
-            await (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .tearDown */ .xQ)(composeFiles, reporter);
     });
+    // Stopped (a cancelled job): the stop handler said so and tears down; a half-run session has nothing to report.
+    if ((0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .stopSignal */ .Zm)())
+        return;
     await (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .report */ .z)(run, reporter);
     reporter.setOutput('passed', String(run.totals.passed));
     reporter.setOutput('failed', String(run.totals.failed));
@@ -28465,16 +28467,24 @@ async function main(reporter) {
     reporter.setOutput('junit-files', JSON.stringify(run.results.flatMap((r) => r.junitFiles)));
     reporter.setOutput('duration-seconds', (run.durationMs / 1000).toFixed(1));
     const failed = run.results.filter((r) => r.outcome === 'failed');
-    if (failed.length > 0) {
-        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Tests failed: ${failed.map((r) => (r.reason ? `${r.integration} (${r.reason})` : r.integration)).join(', ')} — see the annotations and the job summary.`);
+    const problems = [
+        ...(run.pullProblem ? [`the pre-pull failed (${run.pullProblem})`] : []),
+        ...(failed.length > 0
+            ? [`tests failed: ${failed.map((r) => (r.reason ? `${r.integration} (${r.reason})` : r.integration)).join(', ')}`]
+            : []),
+    ];
+    if (problems.length > 0) {
+        const said = problems.join('; and ');
+        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${said[0].toUpperCase()}${said.slice(1)} — see the annotations and the job summary.`);
     }
 }
 /** Always runs (post-if: always()): tears down every compose project the tests may have left. */
 async function post(reporter) {
     const files = JSON.parse(reporter.getState(COMPOSE_STATE) || '[]');
+    const projects = JSON.parse(reporter.getState(PROJECTS_STATE) || '[]');
     if (files.length === 0 || !(await (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .dockerEngineAnswers */ .U0)()))
         return;
-    await (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .tearDown */ .xQ)(files, reporter);
+    await (0,_aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__/* .tearDown */ .xQ)(files, reporter, { projects });
 }
 await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({ main, post });
 
@@ -28489,10 +28499,12 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ report)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5302);
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const MARK = { passed: '✓', failed: '✗', 'no-tests': '–' };
+/** A failed run's container logs in the summary: the tail (the whole log is in the step's log). */
+const CONTAINER_LOG_LINES = 40;
 /** One annotation per failed test on its line, one per reason; a summary table with the failures folded. */
 async function report(run, reporter) {
     for (const result of run.results)
@@ -28513,6 +28525,12 @@ async function report(run, reporter) {
             const where = failure.location ? ` (${failure.location.file}:${failure.location.line})` : '';
             summary += _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.details */ .wD.details(`✗ ${result.integration}: ${failure.name}${where}: ${failure.message}`, _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.codeBlock */ .wD.codeBlock(failure.details.split('\n').slice(-15).join('\n')));
         }
+    }
+    if (run.pullProblem)
+        summary += `\n**Pre-pull failed:** ${run.pullProblem}\n`;
+    for (const log of run.containerLogs) {
+        const tail = log.lines.slice(-CONTAINER_LOG_LINES);
+        summary += _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.details */ .wD.details(`Container logs: ${log.container} (compose project ${log.project}${tail.length < log.lines.length ? `, last ${tail.length} lines` : ''})`, _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.codeBlock */ .wD.codeBlock(tail.length > 0 ? tail.join('\n') : '(it printed nothing)'));
     }
     if (!run.engine && run.composeFiles.length > 0)
         summary += '\n_No Docker engine answered (docker info) on this runner._\n';
@@ -31570,7 +31588,10 @@ class ActionsReporter {
 
 // EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
 var errors = __nccwpck_require__(6631);
+// EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
+var stop_signals = __nccwpck_require__(9276);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/action-entry.ts
+
 
 
 
@@ -31581,6 +31602,8 @@ const POST_FLAG = 'isPost';
  */
 async function runAction(steps) {
     const reporter = new ActionsReporter();
+    // A cancelled job (SIGINT, then SIGTERM) or a killed step: no child outlives the step, cleanups run first.
+    (0,stop_signals/* installStopHandlers */.x)({ log: (line) => reporter.annotate({ level: 'error', message: line }) });
     const isPost = getState(POST_FLAG) === 'true';
     try {
         if (isPost) {
@@ -31633,6 +31656,82 @@ const actionInputs = (name) => getInput(name);
 
 /***/ }),
 
+/***/ 3648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ signalChildren),
+/* harmony export */   Zm: () => (/* binding */ stopSignal),
+/* harmony export */   ju: () => (/* binding */ asCleanup),
+/* harmony export */   k9: () => (/* binding */ liveChildren),
+/* harmony export */   kr: () => (/* binding */ markStopping),
+/* harmony export */   yH: () => (/* binding */ trackChild)
+/* harmony export */ });
+/* unused harmony exports shortCommand, killProcessGroup */
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Every child we start leads a process group of its own (spawned detached), so that ddev, the hatch it starts and
+ * the pytest hatch starts can be killed together. This registry knows the live ones, so that a stop signal can
+ * kill them all (see stop-signals.ts); once stopping, only cleanup work may start new ones.
+ */
+const live = new Map();
+const cleanupScope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+let stoppedBy;
+/**
+ * Records a started child (its pid leads its group); returns the function to call when it has exited. `quiet`:
+ * a helper beside the work (a log follower), killed all the same but not named when saying what was stopped.
+ */
+function trackChild(pid, command, args, quiet = false) {
+    if (pid === undefined)
+        return () => undefined;
+    if (stoppedBy && !cleanupScope.getStore()) {
+        // Started by work that went on after the stop began: it must not outlive us.
+        killProcessGroup(pid, 'SIGKILL');
+        return () => undefined;
+    }
+    live.set(pid, { said: shortCommand(command, args), quiet });
+    return () => live.delete(pid);
+}
+/** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
+function shortCommand(command, args) {
+    const words = [node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command), ...args.slice(0, 3)].join(' ');
+    return args.length > 3 ? `${words} …` : words;
+}
+function killProcessGroup(pid, signal) {
+    try {
+        process.kill(process.platform === 'win32' ? pid : -pid, signal);
+        return true;
+    }
+    catch {
+        return false; // Already gone.
+    }
+}
+/** Signals every live child's group; returns what it signalled (the commands, but for quiet helpers). */
+function signalChildren(signal) {
+    return [...live]
+        .filter(([pid]) => killProcessGroup(pid, signal))
+        .filter(([, child]) => !child.quiet)
+        .map(([, child]) => child.said);
+}
+const liveChildren = () => live.size;
+/** The signal that stopped this process, once one did. */
+const stopSignal = () => stoppedBy;
+function markStopping(signal) {
+    stoppedBy ??= signal;
+}
+/** Runs `work` as cleanup: the processes it starts run even while stopping. */
+function asCleanup(work) {
+    return cleanupScope.run(true, work);
+}
+
+
+/***/ }),
+
 /***/ 6631:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31678,7 +31777,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 9308:
+/***/ 5302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31689,19 +31788,22 @@ __nccwpck_require__.d(__webpack_exports__, {
   zM: () => (/* reexport */ inputs_boolean),
   Ie: () => (/* reexport */ custom),
   nd: () => (/* reexport */ integer),
-  w$: () => (/* reexport */ lastLines),
+  w$: () => (/* reexport */ src_process/* lastLines */.w$),
   p_: () => (/* reexport */ list),
   wD: () => (/* reexport */ markdown_namespaceObject),
+  gt: () => (/* reexport */ stop_signals/* onStop */.g),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
-  X4: () => (/* reexport */ runChecked),
-  R3: () => (/* reexport */ runProcess),
+  X4: () => (/* reexport */ src_process/* runChecked */.X4),
+  R3: () => (/* reexport */ src_process/* runProcess */.R3),
   ry: () => (/* reexport */ splitList),
+  rC: () => (/* reexport */ startBackground),
+  Zm: () => (/* reexport */ child_processes/* stopSignal */.Zm),
   Qq: () => (/* reexport */ inputs_text),
-  bD: () => (/* reexport */ withRetry)
+  bD: () => (/* reexport */ src_process/* withRetry */.bD)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, backoffDelays, choice, commandLine, describeError, error, failure, formatLocation, inputName, missingServiceNotice, notice, sleep, splitArguments, warning
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, asCleanup, backoffDelays, choice, commandLine, describeError, error, failure, formatLocation, inputName, installStopHandlers, missingServiceNotice, notice, sleep, splitArguments, warning
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -31888,9 +31990,149 @@ function argumentList() {
     return custom((raw) => splitArguments(raw));
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+// EXTERNAL MODULE: ../../packages/runtime/src/process.ts
+var src_process = __nccwpck_require__(5819);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ../../packages/runtime/src/runner-environment.ts
+
+
+function readRunnerEnvironment(env = process.env) {
+    const token = Boolean(env.ACTIONS_RUNTIME_TOKEN);
+    const temp = env.RUNNER_TEMP || external_node_os_default().tmpdir();
+    return {
+        onGitHub: env.GITHUB_ACTIONS === 'true',
+        cacheService: token && Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL),
+        artifactService: token && Boolean(env.ACTIONS_RESULTS_URL),
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        temp,
+        toolCache: env.RUNNER_TOOL_CACHE || external_node_path_default().join(temp, 'tool-cache'),
+        eventPath: env.GITHUB_EVENT_PATH || undefined,
+        eventName: env.GITHUB_EVENT_NAME || undefined,
+    };
+}
+/** The text of the one notice given when a service is absent (outside GitHub, or on a runner without it). */
+function missingServiceNotice(service, fallback) {
+    return `The GitHub ${service} service is not available here (not on a GitHub runner?): ${fallback}.`;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/markdown.ts
+/** Small builders for job summaries: tables and collapsible details, with cell text escaped. */
+function escapeCell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function table(headers, rows) {
+    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
+    return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
+}
+function details(summary, body) {
+    return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>\n`;
+}
+function codeBlock(text, language = '') {
+    const fence = text.includes('```') ? '````' : '```';
+    return `${fence}${language}\n${text}\n${fence}\n`;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
+var child_processes = __nccwpck_require__(3648);
+;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
+
+
+/**
+ * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
+ * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
+ * A program that cannot start exits at once (code null) instead of throwing.
+ */
+function startBackground(command, args, options) {
+    const child = (0,external_node_child_process_.spawn)(command, [...args], {
+        env: options.env ?? process.env,
+        shell: false,
+        detached: process.platform !== 'win32',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+    });
+    const untrack = (0,child_processes/* trackChild */.yH)(child.pid, command, args, true);
+    for (const stream of ['stdout', 'stderr']) {
+        let pending = '';
+        child[stream].setEncoding('utf8').on('data', (chunk) => {
+            const lines = (pending + chunk).split('\n');
+            pending = lines.pop() ?? '';
+            for (const line of lines)
+                options.onLine(line.replace(/\r$/, ''), stream);
+        });
+        child[stream].on('end', () => {
+            if (pending !== '')
+                options.onLine(pending, stream);
+            pending = '';
+        });
+    }
+    const exited = new Promise((resolve) => {
+        child.on('error', () => {
+            untrack();
+            resolve(null);
+        });
+        child.on('close', (code) => {
+            untrack();
+            resolve(code);
+        });
+    });
+    return {
+        exited,
+        async stop() {
+            if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+                try {
+                    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGTERM');
+                }
+                catch {
+                    // Already gone.
+                }
+            }
+            await exited;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
+var stop_signals = __nccwpck_require__(9276);
+;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 5819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R3: () => (/* binding */ runProcess),
+/* harmony export */   X4: () => (/* binding */ runChecked),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   w$: () => (/* binding */ lastLines),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports commandLine, ProcessError, failure, backoffDelays */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3648);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6631);
+
 
 
 const TAIL_LINES = 20;
@@ -31905,7 +32147,7 @@ function commandLine(command, args) {
     return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : JSON.stringify(part))).join(' ');
 }
 /** A process that exited non-zero, timed out or could not start. */
-class ProcessError extends errors/* UserError */.yo {
+class ProcessError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
     result;
     constructor(message, result, hint) {
         super(message, hint === undefined ? {} : { hint });
@@ -31930,7 +32172,7 @@ function runProcess(command, args, options = {}) {
     const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
     const started = Date.now();
     const run = () => new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
             cwd: options.cwd,
             env: options.env ?? process.env,
             shell: false,
@@ -31938,6 +32180,7 @@ function runProcess(command, args, options = {}) {
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
+        const untrack = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .trackChild */ .yH)(child.pid, command, args);
         let stdout = '';
         let stderr = '';
         let timedOut = false;
@@ -31969,12 +32212,14 @@ function runProcess(command, args, options = {}) {
                 killTree(child.pid);
             }, options.timeoutMs);
         child.on('error', (error) => {
+            untrack();
             if (timer)
                 clearTimeout(timer);
             const why = error.code === 'ENOENT' ? 'it was not found' : error.message;
             reject(new ProcessError(`Could not start '${command}': ${why}.`, undefined, 'Check that it is installed and on PATH.'));
         });
         child.on('close', (code, signal) => {
+            untrack();
             if (timer)
                 clearTimeout(timer);
             for (const which of ['out', 'err'])
@@ -32042,71 +32287,77 @@ async function withRetry(work, options) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ../../packages/runtime/src/runner-environment.ts
+
+/***/ }),
+
+/***/ 9276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ onStop),
+/* harmony export */   x: () => (/* binding */ installStopHandlers)
+/* harmony export */ });
+/* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3648);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5819);
 
 
-function readRunnerEnvironment(env = process.env) {
-    const token = Boolean(env.ACTIONS_RUNTIME_TOKEN);
-    const temp = env.RUNNER_TEMP || external_node_os_default().tmpdir();
-    return {
-        onGitHub: env.GITHUB_ACTIONS === 'true',
-        cacheService: token && Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL),
-        artifactService: token && Boolean(env.ACTIONS_RESULTS_URL),
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        temp,
-        toolCache: env.RUNNER_TOOL_CACHE || external_node_path_default().join(temp, 'tool-cache'),
-        eventPath: env.GITHUB_EVENT_PATH || undefined,
-        eventName: env.GITHUB_EVENT_NAME || undefined,
+const cleanups = new Set();
+/**
+ * Registers work to do if the process is stopped (SIGTERM, SIGINT) while it runs — e.g. tearing down the compose
+ * projects of running tests. Returns the function that unregisters it (call it once the work no longer applies).
+ */
+function onStop(cleanup) {
+    cleanups.add(cleanup);
+    return () => cleanups.delete(cleanup);
+}
+const SIGNAL_NUMBER = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+let installed = false;
+/**
+ * The entry points' (action, CLI) answer to SIGTERM and SIGINT: kill every child's process group (SIGTERM, then
+ * SIGKILL after the grace), run the registered cleanups (bounded), exit 128+signal. A second signal kills at once.
+ */
+function installStopHandlers(options) {
+    if (installed)
+        return;
+    installed = true;
+    const exit = options.exit ?? ((code) => process.exit(code));
+    const graceMs = options.graceMs ?? 5_000;
+    const cleanupMs = options.cleanupMs ?? 120_000;
+    const handle = (signal) => {
+        const code = 128 + (SIGNAL_NUMBER[signal] ?? 1);
+        if ((0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .stopSignal */ .Zm)()) {
+            (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
+            exit(code);
+            return;
+        }
+        (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .markStopping */ .kr)(signal);
+        // Taken now: the work being stopped goes on as its processes die, and unregisters its cleanups as it ends.
+        const pending = [...cleanups];
+        const killed = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGTERM');
+        options.log(`Stopped by ${signal}: ${killed.length > 0 ? `stopping ${killed.join('; ')}` : 'no process was running'}; then cleaning up.`);
+        void (async () => {
+            for (let waited = 0; (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .liveChildren */ .k9)() > 0 && waited < graceMs; waited += 100)
+                await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(100);
+            (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
+            const work = Promise.allSettled(pending.map((cleanup) => (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .asCleanup */ .ju)(cleanup)));
+            await Promise.race([work, (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(cleanupMs)]);
+            exit(code);
+        })();
     };
+    for (const signal of ['SIGTERM', 'SIGINT'])
+        process.on(signal, handle);
 }
-/** The text of the one notice given when a service is absent (outside GitHub, or on a runner without it). */
-function missingServiceNotice(service, fallback) {
-    return `The GitHub ${service} service is not available here (not on a GitHub runner?): ${fallback}.`;
-}
-
-;// CONCATENATED MODULE: ../../packages/runtime/src/markdown.ts
-/** Small builders for job summaries: tables and collapsible details, with cell text escaped. */
-function escapeCell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-function table(headers, rows) {
-    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-    return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
-}
-function details(summary, body) {
-    return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>\n`;
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text}\n${fence}\n`;
-}
-
-;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
-
-
-
-
-
-
 
 
 /***/ }),
 
-/***/ 8946:
+/***/ 22:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  DT: () => (/* reexport */ datadogProjectName),
   U0: () => (/* reexport */ dockerEngineAnswers),
   $p: () => (/* reexport */ findComposeFiles),
   r$: () => (/* reexport */ namedComposeFiles),
@@ -32115,7 +32366,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xQ: () => (/* reexport */ tearDown)
 });
 
-// UNUSED EXPORTS: RATE_LIMIT_HINT, composeImages, countsFromSummary, ddevTestArgs, findTestFiles, interpolate, isRateLimited, judgeSession
+// UNUSED EXPORTS: RATE_LIMIT_HINT, composeImages, composeProjects, countsFromSummary, ddevTestArgs, findTestFiles, imageRegistry, interpolate, isRateLimited, judgeSession, normalizeProjectName, rateLimitHint, watchComposeContainers
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -39558,8 +39809,8 @@ function readCase(node, options) {
 
 
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var runtime_src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
+var runtime_src = __nccwpck_require__(5302);
 ;// CONCATENATED MODULE: ../../packages/steps/src/files/index.ts
 
 
@@ -39793,7 +40044,163 @@ function isRateLimited(output) {
     return /toomanyrequests|429 Too Many Requests|rate limit/i.test(output);
 }
 
+;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/compose-project.ts
+
+/** Compose's own normalisation of a project name (compose-go's NormalizeProjectName). */
+function normalizeProjectName(name) {
+    return (name.toLowerCase().match(/[a-z0-9_-]/g) ?? []).join('').replace(/^[_-]+/, '');
+}
+/**
+ * The compose project name datadog_checks.dev's `docker_run` gives an integration's compose files, as
+ * datadog_checks/dev/docker.py (datadog-checks-dev 40) sets it: COMPOSE_PROJECT_NAME when the environment has it
+ * (the hatch env's env-vars included), else the check's folder name (`get_current_check_name`: the nearest folder
+ * above the conftest with a pyproject.toml or setup.py — the integration's own). Older datadog-checks-dev set none,
+ * and compose named the project after the compose file's folder: `projectsUsing` finds those by their labels.
+ */
+function datadogProjectName(integrationPath, env) {
+    const given = env.COMPOSE_PROJECT_NAME;
+    return normalizeProjectName(given !== undefined && given !== '' ? given : external_node_path_default().basename(integrationPath));
+}
+/** `docker ps --format '{{.Label "com.docker.compose.project"}}\t{{.Label "com.docker.compose.project.config_files"}}'` */
+function parseComposeLabelRows(output) {
+    return output
+        .split('\n')
+        .map((line) => line.replace(/\r$/, '').split('\t'))
+        .filter(([project]) => project !== undefined && project.trim() !== '')
+        .map(([project, files]) => ({ project: project.trim(), configFiles: splitConfigFiles(files ?? '') }));
+}
+/** The label lists absolute paths joined by commas. */
+function splitConfigFiles(label) {
+    return label
+        .split(',')
+        .map((file) => file.trim())
+        .filter(Boolean);
+}
+/** The projects (sorted, once each) whose containers were made from one of `composeFiles`. */
+function projectsUsing(containers, composeFiles, canonical = (file) => file) {
+    const ours = new Set(composeFiles.map(canonical));
+    const found = containers
+        .filter((container) => container.configFiles.some((file) => ours.has(canonical(file))))
+        .map((container) => container.project);
+    return [...new Set(found)].sort();
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/compose-events.ts
+
+/** One line of `docker events --format '{{json .}}'`: a compose container's start, else undefined. */
+function parseContainerStart(line) {
+    let event;
+    try {
+        event = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    const attributes = event?.Actor?.Attributes ?? {};
+    const label = (name) => (typeof attributes[name] === 'string' ? attributes[name] : '');
+    const id = typeof event?.Actor?.ID === 'string' ? event.Actor.ID : '';
+    const project = label('com.docker.compose.project');
+    if (event.Type !== 'container' || event.Action !== 'start' || id === '' || project === '')
+        return undefined;
+    return {
+        id,
+        name: label('name') || id.slice(0, 12),
+        project,
+        service: label('com.docker.compose.service'),
+        configFiles: splitConfigFiles(label('com.docker.compose.project.config_files')),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/container-logs.ts
+
+
+
+
+const canonicalPath = (file) => {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch {
+        return external_node_path_default().resolve(file);
+    }
+};
+/**
+ * Follows, while the tests run, the logs of every container our compose files start: datadog_checks.dev removes
+ * them when the session ends, and their logs with them, so on a failure they are only there if read live.
+ */
+function watchComposeContainers(composeFiles, env, maxLines = 200) {
+    const ours = new Set(composeFiles.map(canonicalPath));
+    const projects = new Set();
+    const logs = [];
+    const followers = [];
+    const since = String(Math.floor(Date.now() / 1000) - 1);
+    const events = (0,runtime_src/* startBackground */.rC)('docker', [
+        'events',
+        '--since',
+        since,
+        '--format',
+        '{{json .}}',
+        '--filter',
+        'type=container',
+        '--filter',
+        'event=start',
+        '--filter',
+        'label=com.docker.compose.project',
+    ], {
+        env,
+        onLine: (line, stream) => {
+            if (stream !== 'stdout')
+                return;
+            const start = parseContainerStart(line);
+            if (!start || !start.configFiles.some((file) => ours.has(canonicalPath(file))))
+                return;
+            projects.add(start.project);
+            const log = { container: start.name, project: start.project, service: start.service, lines: [] };
+            logs.push(log);
+            followers.push((0,runtime_src/* startBackground */.rC)('docker', ['logs', '--follow', '--timestamps', start.id], {
+                env,
+                onLine: (text) => {
+                    log.lines.push(text);
+                    if (log.lines.length > maxLines)
+                        log.lines.shift();
+                },
+            }));
+        },
+    });
+    return {
+        projects,
+        async stop() {
+            await events.stop();
+            // A follower ends by itself when its container stops; those still running are cut here.
+            await Promise.all(followers.map((follower) => follower.stop()));
+            return logs;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/registry.ts
+/** The registry an image reference pulls from: its first part when that names a host, else Docker Hub. */
+function imageRegistry(image) {
+    const slash = image.indexOf('/');
+    if (slash === -1)
+        return 'docker.io';
+    const first = image.slice(0, slash);
+    if (!(first.includes('.') || first.includes(':') || first === 'localhost'))
+        return 'docker.io';
+    return first === 'index.docker.io' || first === 'registry-1.docker.io' ? 'docker.io' : first;
+}
+/** What to do when `registry` rate-limits the pulls: Docker Hub's anonymous quota, or the limit of the registry named. */
+function rateLimitHint(registry) {
+    if (registry === 'docker.io') {
+        return 'Docker Hub rate-limited the anonymous pulls (toomanyrequests): log in with docker/login-action before this step, or use a registry mirror.';
+    }
+    return `the registry ${registry} rate-limited the pulls (toomanyrequests, HTTP 429): log in to ${registry} with docker/login-action before this step, raise its limit, or re-run later.`;
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/docker.ts
+
+
+
 
 
 /** Whether a Docker engine answers (not just a client on PATH). */
@@ -39806,7 +40213,7 @@ async function dockerEngineAnswers() {
         return false;
     }
 }
-const RATE_LIMIT_HINT = 'Docker Hub rate-limited the anonymous pulls (toomanyrequests): log in with docker/login-action before this step, or use a registry mirror.';
+const RATE_LIMIT_HINT = rateLimitHint('docker.io');
 /** Pulls each image, retrying with backoff; a rate limit is said as such, with the fix. */
 async function pullImages(images, options) {
     for (const image of new Set(images)) {
@@ -39816,7 +40223,7 @@ async function pullImages(images, options) {
                 return;
             const output = `${result.stderr}\n${result.stdout}`;
             if (isRateLimited(output))
-                throw new runtime_src/* UserError */.yo(`Pulling ${image} failed: ${RATE_LIMIT_HINT}`);
+                throw new runtime_src/* UserError */.yo(`Pulling ${image} failed: ${rateLimitHint(imageRegistry(image))}`);
             throw new runtime_src/* UserError */.yo(`Pulling ${image} failed: ${(0,runtime_src/* lastLines */.w$)(output, 3).join(' ')}`);
         }, {
             attempts: options.retries,
@@ -39825,26 +40232,127 @@ async function pullImages(images, options) {
         });
     }
 }
-/** After a failure: what ran and what it said. */
-async function dumpDiagnostics(composeFiles, reporter) {
+/** After a failure: what ran, and what each of our containers said while the tests ran (followed live). */
+async function dumpDiagnostics(containerLogs, reporter) {
     await (0,runtime_src/* runProcess */.R3)('docker', ['ps', '-a'], { reporter, group: 'docker ps -a', timeoutMs: 60_000 }).catch(() => undefined);
-    for (const file of composeFiles) {
-        await (0,runtime_src/* runProcess */.R3)('docker', ['compose', '-f', file, 'logs', '--no-color', '--timestamps'], {
-            reporter,
-            group: `docker compose logs (${file})`,
-            timeoutMs: 120_000,
-        }).catch(() => undefined);
+    if (containerLogs.length === 0)
+        reporter.log('No container of the compose files started during the tests.');
+    for (const log of containerLogs) {
+        await reporter.group(`container logs: ${log.container} (compose project ${log.project}, service ${log.service})`, async () => {
+            if (log.lines.length === 0)
+                reporter.log('(it printed nothing)');
+            for (const line of log.lines)
+                reporter.log(line);
+        });
     }
 }
-/** Removes whatever the tests left running, volumes included. */
-async function tearDown(composeFiles, reporter) {
-    for (const file of composeFiles) {
-        await (0,runtime_src/* runProcess */.R3)('docker', ['compose', '-f', file, 'down', '--volumes', '--remove-orphans'], {
-            reporter,
-            group: `docker compose down (${file})`,
-            timeoutMs: 300_000,
-        }).catch(() => undefined);
+/**
+ * The compose projects to tear down: the ones named (datadog_checks.dev's names for our integrations, and those
+ * seen starting) and every project whose containers our compose files made, found by their labels.
+ */
+async function composeProjects(composeFiles, named, env) {
+    const listed = await (0,runtime_src/* runProcess */.R3)('docker', [
+        'ps',
+        '-a',
+        '--filter',
+        'label=com.docker.compose.project',
+        '--format',
+        '{{.Label "com.docker.compose.project"}}\t{{.Label "com.docker.compose.project.config_files"}}',
+    ], { timeoutMs: 60_000, ...(env ? { env } : {}) }).catch(() => undefined);
+    const found = listed?.exitCode === 0 ? projectsUsing(parseComposeLabelRows(listed.stdout), composeFiles, canonicalPath) : [];
+    return [...new Set([...named, ...found])].sort();
+}
+/**
+ * Removes whatever the tests left running, volumes included: `docker compose -p NAME down` by project name (no
+ * compose file to interpolate), then anything still labelled with the project (a half-made one).
+ */
+async function tearDown(composeFiles, reporter, options = {}) {
+    const projects = await composeProjects(composeFiles, options.projects ?? [], options.env);
+    const env = options.env ? { env: options.env } : {};
+    for (const project of projects) {
+        await reporter.group(`docker compose down (project ${project})`, async () => {
+            await (0,runtime_src/* runProcess */.R3)('docker', ['compose', '-p', project, 'down', '--volumes', '--remove-orphans', '--timeout', '5'], {
+                reporter,
+                timeoutMs: 300_000,
+                ...env,
+            }).catch(() => undefined);
+            await removeLabelled(project, reporter, env);
+        });
     }
+}
+const LEFT_BEHIND = [
+    { kind: 'container', list: ['ps', '-aq'], remove: ['rm', '-f', '-v'] },
+    { kind: 'network', list: ['network', 'ls', '-q'], remove: ['network', 'rm'] },
+    { kind: 'volume', list: ['volume', 'ls', '-q'], remove: ['volume', 'rm', '-f'] },
+];
+async function removeLabelled(project, reporter, env) {
+    for (const { kind, list, remove } of LEFT_BEHIND) {
+        const listed = await (0,runtime_src/* runProcess */.R3)('docker', [...list, '--filter', `label=com.docker.compose.project=${project}`], {
+            timeoutMs: 60_000,
+            ...env,
+        }).catch(() => undefined);
+        const ids = listed?.exitCode === 0 ? listed.stdout.split('\n').filter((id) => id.trim() !== '') : [];
+        if (ids.length === 0)
+            continue;
+        reporter.log(`Removing ${ids.length} ${kind}${ids.length === 1 ? '' : 's'} of project ${project} left behind.`);
+        await (0,runtime_src/* runProcess */.R3)('docker', [...remove, ...ids], { reporter, timeoutMs: 120_000, ...env }).catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/hatch-env-vars.ts
+/**
+ * The env-vars of each environment `ddev test` runs, from `hatch env show --json`: hatch resolves the matrix and its
+ * overrides, so a compose file's `${VAR:-default}` is filled the way the tests will see it. Environments the
+ * datadog-checks collector marks as test environments; all of them when it marks none.
+ */
+function testEnvVars(json) {
+    let shown;
+    try {
+        shown = JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof shown !== 'object' || shown === null || Array.isArray(shown))
+        return undefined;
+    const envs = Object.values(shown);
+    const marked = envs.filter((env) => env?.['test-env'] === true);
+    return (marked.length > 0 ? marked : envs).map((env) => stringValues(env?.['env-vars']));
+}
+function stringValues(vars) {
+    if (typeof vars !== 'object' || vars === null)
+        return {};
+    return Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, String(value)]));
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/hatch-env.ts
+
+
+
+
+
+/** The hatch beside ddev (the same venv), else the one on PATH. */
+function hatchBeside(ddev, env) {
+    const sibling = external_node_path_default().join(external_node_path_default().dirname(ddev), process.platform === 'win32' ? 'hatch.exe' : 'hatch');
+    return (0,external_node_fs_.existsSync)(sibling) ? sibling : whichOnPath('hatch', env);
+}
+/**
+ * The env-vars of each hatch environment `ddev test` runs for the integration (`hatch env show --json` in its
+ * folder). When hatch cannot say, one empty set, and a line in the log: the tests' own environment then decides.
+ */
+async function readTestEnvVars(hatch, integrationPath, env, reporter) {
+    if (!hatch || !(0,external_node_fs_.existsSync)(external_node_path_default().join(integrationPath, 'hatch.toml')))
+        return [{}];
+    const result = await (0,runtime_src/* runProcess */.R3)(hatch, ['env', 'show', '--json'], {
+        cwd: integrationPath,
+        env,
+        timeoutMs: 120_000,
+    }).catch(() => undefined);
+    const vars = result?.exitCode === 0 ? testEnvVars(result.stdout) : undefined;
+    if (vars && vars.length > 0)
+        return vars;
+    reporter.log(`hatch env show --json gave no environments in ${integrationPath}: compose files are read with this step's environment only.`);
+    return [{}];
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/test-files.ts
@@ -39984,6 +40492,12 @@ function countsFromSummary(output) {
 
 
 
+
+
+
+
+
+
 const DOCKER_TROUBLE = /Cannot connect to the Docker daemon|docker: not found|Is the docker daemon running|error during connect|docker compose .* (failed|returned non-zero)/i;
 /** Runs each integration's tests in one ddev session, with JUnit reports and Docker housekeeping. */
 async function runIntegrationTests(options) {
@@ -39995,9 +40509,21 @@ async function runIntegrationTests(options) {
             hint: 'Run the setup-ddev action (agent-integration-ci/actions/setup-ddev) before this step.',
         });
     }
+    const env = options.env ?? process.env;
     const composeFiles = options.composeFiles ?? options.integrations.flatMap((integration) => findComposeFiles(integration.path));
-    const images = composeFiles.flatMap((file) => composeImages(file, options.repoPath));
     const engine = composeFiles.length > 0 ? await dockerEngineAnswers() : false;
+    // What the tests' compose files see: each hatch test env's env-vars over this environment (as hatch runs them).
+    const hatch = engine ? hatchBeside(ddev, env) : undefined;
+    const varSets = new Map();
+    for (const integration of options.integrations) {
+        varSets.set(integration, engine ? await readTestEnvVars(hatch, integration.path, env, reporter) : [{}]);
+    }
+    const environments = [...varSets.values()].flat().map((vars) => ({ ...env, ...vars }));
+    const images = [
+        ...new Set(composeFiles.flatMap((file) => environments.flatMap((vars) => composeImages(file, options.repoPath, vars)))),
+    ];
+    const named = [...varSets].flatMap(([integration, sets]) => sets.map((vars) => datadogProjectName(integration.path, { ...env, ...vars })));
+    let pullProblem;
     if (composeFiles.length > 0) {
         if (!engine) {
             reporter.annotate({
@@ -40006,17 +40532,41 @@ async function runIntegrationTests(options) {
             });
         }
         else if (options.pull && images.length > 0) {
-            await reporter.group(`Pulling ${images.length} image${images.length === 1 ? '' : 's'}`, () => pullImages(images, { retries: options.pullRetries, baseDelayMs: options.pullBaseDelayMs, reporter }));
+            try {
+                await reporter.group(`Pulling ${images.length} image${images.length === 1 ? '' : 's'}`, () => pullImages(images, { retries: options.pullRetries, baseDelayMs: options.pullBaseDelayMs, reporter }));
+            }
+            catch (error) {
+                if (!(error instanceof runtime_src/* UserError */.yo))
+                    throw error;
+                // Tests that need no image (unit tests) still run; the step fails on the pull all the same.
+                pullProblem = error.message;
+                reporter.annotate({ level: 'error', message: `${pullProblem} Running the tests anyway.` });
+            }
         }
     }
     (0,external_node_fs_.mkdirSync)(options.reportDir, { recursive: true });
     const reportDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(options.reportDir, 'run-'));
     const results = [];
-    for (const integration of options.integrations) {
-        results.push(await runSession(options, ddev, integration, reportDir, engine));
+    const watch = engine ? watchComposeContainers(composeFiles, env) : undefined;
+    const projects = () => [...new Set([...named, ...(watch?.projects ?? [])])];
+    // Stopped (SIGTERM, Ctrl-C) while the tests run: their containers go too.
+    const forgetTeardown = engine ? (0,runtime_src/* onStop */.gt)(() => tearDown(composeFiles, reporter, { projects: projects() })) : undefined;
+    let containerLogs;
+    try {
+        for (const integration of options.integrations) {
+            results.push(await runSession(options, ddev, integration, reportDir, engine));
+        }
     }
-    if (engine && results.some((result) => result.outcome === 'failed'))
-        await dumpDiagnostics(composeFiles, reporter);
+    finally {
+        containerLogs = (await watch?.stop()) ?? [];
+        // Once stopped, the stop's own cleanup tears down (processes started here would be killed at once).
+        if (engine && !(0,runtime_src/* stopSignal */.Zm)())
+            await tearDown(composeFiles, reporter, { projects: projects() });
+        forgetTeardown?.();
+    }
+    const failed = results.some((result) => result.outcome === 'failed');
+    if (engine && failed && !(0,runtime_src/* stopSignal */.Zm)())
+        await dumpDiagnostics(containerLogs, reporter);
     const sum = (key) => results.reduce((total, result) => total + result.counts[key], 0);
     return {
         results,
@@ -40025,6 +40575,9 @@ async function runIntegrationTests(options) {
         reportDir,
         totals: { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), errors: sum('errors') },
         durationMs: Date.now() - started,
+        pullProblem,
+        containerLogs: failed ? containerLogs : [],
+        composeProjects: projects(),
     };
 }
 async function runSession(options, ddev, integration, runDir, engine) {
@@ -40390,8 +40943,8 @@ function evaluateRules(facts, strict) {
 
 
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
+var src = __nccwpck_require__(5302);
 ;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
 /** `path` is relative to the integration folder, with `/` separators. */
@@ -41113,6 +41666,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
+import { readRunnerEnvironment, stopSignal, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { baseFromEvent, resolveIntegrationsPath, selectIntegrations, withPythonPackage } from '@aic/steps/integrations';
 import {
+  datadogProjectName,
   dockerEngineAnswers,
   findComposeFiles,
   namedComposeFiles,
@@ -13,6 +14,7 @@ import { readActionInputs } from './inputs.js';
 import { report } from './report.js';
 
 const COMPOSE_STATE = 'compose-files';
+const PROJECTS_STATE = 'compose-projects';
 
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
@@ -30,8 +32,13 @@ async function main(reporter: Reporter): Promise<void> {
     inputs.composeFiles.length > 0
       ? namedComposeFiles(repoPath, inputs.composeFiles)
       : integrations.flatMap((integration) => findComposeFiles(integration.path));
-  // Saved first, so that the post step tears down even when the tests crash or the job is cancelled.
+  // Saved first, so that the post step tears down even when the tests crash or the job is cancelled (it also finds
+  // every project our compose files made by their labels).
   reporter.saveState(COMPOSE_STATE, JSON.stringify(composeFiles));
+  reporter.saveState(
+    PROJECTS_STATE,
+    JSON.stringify(integrations.map((integration) => datadogProjectName(integration.path, process.env))),
+  );
   const backoff = Number(process.env.AIC_PULL_BACKOFF_MS);
 
   const run = await runIntegrationTests({
@@ -47,10 +54,9 @@ async function main(reporter: Reporter): Promise<void> {
     junit: inputs.junit,
     reportDir: path.join(runner.temp, 'agent-integration-ci', 'junit'),
     reporter,
-  }).finally(async () => {
-    // Also here, not only in the post step: run from the composite action (node dist/index.js) there is none.
-    if (composeFiles.length > 0 && (await dockerEngineAnswers())) await tearDown(composeFiles, reporter);
   });
+  // Stopped (a cancelled job): the stop handler said so and tears down; a half-run session has nothing to report.
+  if (stopSignal()) return;
 
   await report(run, reporter);
   reporter.setOutput('passed', String(run.totals.passed));
@@ -60,18 +66,24 @@ async function main(reporter: Reporter): Promise<void> {
   reporter.setOutput('junit-files', JSON.stringify(run.results.flatMap((r) => r.junitFiles)));
   reporter.setOutput('duration-seconds', (run.durationMs / 1000).toFixed(1));
   const failed = run.results.filter((r) => r.outcome === 'failed');
-  if (failed.length > 0) {
-    throw new UserError(
-      `Tests failed: ${failed.map((r) => (r.reason ? `${r.integration} (${r.reason})` : r.integration)).join(', ')} — see the annotations and the job summary.`,
-    );
+  const problems = [
+    ...(run.pullProblem ? [`the pre-pull failed (${run.pullProblem})`] : []),
+    ...(failed.length > 0
+      ? [`tests failed: ${failed.map((r) => (r.reason ? `${r.integration} (${r.reason})` : r.integration)).join(', ')}`]
+      : []),
+  ];
+  if (problems.length > 0) {
+    const said = problems.join('; and ');
+    throw new UserError(`${said[0]!.toUpperCase()}${said.slice(1)} — see the annotations and the job summary.`);
   }
 }
 
 /** Always runs (post-if: always()): tears down every compose project the tests may have left. */
 async function post(reporter: Reporter): Promise<void> {
   const files = JSON.parse(reporter.getState(COMPOSE_STATE) || '[]') as string[];
+  const projects = JSON.parse(reporter.getState(PROJECTS_STATE) || '[]') as string[];
   if (files.length === 0 || !(await dockerEngineAnswers())) return;
-  await tearDown(files, reporter);
+  await tearDown(files, reporter, { projects });
 }
 
 await runAction({ main, post });

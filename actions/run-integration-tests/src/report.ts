@@ -3,6 +3,8 @@ import type { IntegrationTestResult, TestRunResult } from '@aic/steps/integratio
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const MARK = { passed: '✓', failed: '✗', 'no-tests': '–' } as const;
+/** A failed run's container logs in the summary: the tail (the whole log is in the step's log). */
+const CONTAINER_LOG_LINES = 40;
 
 /** One annotation per failed test on its line, one per reason; a summary table with the failures folded. */
 export async function report(run: TestRunResult, reporter: Reporter): Promise<void> {
@@ -27,6 +29,14 @@ export async function report(run: TestRunResult, reporter: Reporter): Promise<vo
         markdown.codeBlock(failure.details.split('\n').slice(-15).join('\n')),
       );
     }
+  }
+  if (run.pullProblem) summary += `\n**Pre-pull failed:** ${run.pullProblem}\n`;
+  for (const log of run.containerLogs) {
+    const tail = log.lines.slice(-CONTAINER_LOG_LINES);
+    summary += markdown.details(
+      `Container logs: ${log.container} (compose project ${log.project}${tail.length < log.lines.length ? `, last ${tail.length} lines` : ''})`,
+      markdown.codeBlock(tail.length > 0 ? tail.join('\n') : '(it printed nothing)'),
+    );
   }
   if (!run.engine && run.composeFiles.length > 0)
     summary += '\n_No Docker engine answered (docker info) on this runner._\n';

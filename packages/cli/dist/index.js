@@ -18354,7 +18354,68 @@ function argumentList() {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ../runtime/src/child-processes.ts
+
+
+/**
+ * Every child we start leads a process group of its own (spawned detached), so that ddev, the hatch it starts and
+ * the pytest hatch starts can be killed together. This registry knows the live ones, so that a stop signal can
+ * kill them all (see stop-signals.ts); once stopping, only cleanup work may start new ones.
+ */
+const live = new Map();
+const cleanupScope = new external_node_async_hooks_.AsyncLocalStorage();
+let stoppedBy;
+/**
+ * Records a started child (its pid leads its group); returns the function to call when it has exited. `quiet`:
+ * a helper beside the work (a log follower), killed all the same but not named when saying what was stopped.
+ */
+function trackChild(pid, command, args, quiet = false) {
+    if (pid === undefined)
+        return () => undefined;
+    if (stoppedBy && !cleanupScope.getStore()) {
+        // Started by work that went on after the stop began: it must not outlive us.
+        killProcessGroup(pid, 'SIGKILL');
+        return () => undefined;
+    }
+    live.set(pid, { said: shortCommand(command, args), quiet });
+    return () => live.delete(pid);
+}
+/** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
+function shortCommand(command, args) {
+    const words = [external_node_path_default().basename(command), ...args.slice(0, 3)].join(' ');
+    return args.length > 3 ? `${words} …` : words;
+}
+function killProcessGroup(pid, signal) {
+    try {
+        process.kill(process.platform === 'win32' ? pid : -pid, signal);
+        return true;
+    }
+    catch {
+        return false; // Already gone.
+    }
+}
+/** Signals every live child's group; returns what it signalled (the commands, but for quiet helpers). */
+function signalChildren(signal) {
+    return [...live]
+        .filter(([pid]) => killProcessGroup(pid, signal))
+        .filter(([, child]) => !child.quiet)
+        .map(([, child]) => child.said);
+}
+const liveChildren = () => live.size;
+/** The signal that stopped this process, once one did. */
+const stopSignal = () => stoppedBy;
+function markStopping(signal) {
+    stoppedBy ??= signal;
+}
+/** Runs `work` as cleanup: the processes it starts run even while stopping. */
+function asCleanup(work) {
+    return cleanupScope.run(true, work);
+}
+
 ;// CONCATENATED MODULE: ../runtime/src/process.ts
+
 
 
 const TAIL_LINES = 20;
@@ -18402,6 +18463,7 @@ function process_runProcess(command, args, options = {}) {
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
+        const untrack = trackChild(child.pid, command, args);
         let stdout = '';
         let stderr = '';
         let timedOut = false;
@@ -18433,12 +18495,14 @@ function process_runProcess(command, args, options = {}) {
                 killTree(child.pid);
             }, options.timeoutMs);
         child.on('error', (error) => {
+            untrack();
             if (timer)
                 clearTimeout(timer);
             const why = error.code === 'ENOENT' ? 'it was not found' : error.message;
             reject(new ProcessError(`Could not start '${command}': ${why}.`, undefined, 'Check that it is installed and on PATH.'));
         });
         child.on('close', (code, signal) => {
+            untrack();
             if (timer)
                 clearTimeout(timer);
             for (const which of ['out', 'err'])
@@ -18528,7 +18592,117 @@ function missingServiceNotice(service, fallback) {
     return `The GitHub ${service} service is not available here (not on a GitHub runner?): ${fallback}.`;
 }
 
+;// CONCATENATED MODULE: ../runtime/src/background-process.ts
+
+
+/**
+ * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
+ * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
+ * A program that cannot start exits at once (code null) instead of throwing.
+ */
+function startBackground(command, args, options) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+        env: options.env ?? process.env,
+        shell: false,
+        detached: process.platform !== 'win32',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+    });
+    const untrack = trackChild(child.pid, command, args, true);
+    for (const stream of ['stdout', 'stderr']) {
+        let pending = '';
+        child[stream].setEncoding('utf8').on('data', (chunk) => {
+            const lines = (pending + chunk).split('\n');
+            pending = lines.pop() ?? '';
+            for (const line of lines)
+                options.onLine(line.replace(/\r$/, ''), stream);
+        });
+        child[stream].on('end', () => {
+            if (pending !== '')
+                options.onLine(pending, stream);
+            pending = '';
+        });
+    }
+    const exited = new Promise((resolve) => {
+        child.on('error', () => {
+            untrack();
+            resolve(null);
+        });
+        child.on('close', (code) => {
+            untrack();
+            resolve(code);
+        });
+    });
+    return {
+        exited,
+        async stop() {
+            if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+                try {
+                    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGTERM');
+                }
+                catch {
+                    // Already gone.
+                }
+            }
+            await exited;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../runtime/src/stop-signals.ts
+
+
+const cleanups = new Set();
+/**
+ * Registers work to do if the process is stopped (SIGTERM, SIGINT) while it runs — e.g. tearing down the compose
+ * projects of running tests. Returns the function that unregisters it (call it once the work no longer applies).
+ */
+function onStop(cleanup) {
+    cleanups.add(cleanup);
+    return () => cleanups.delete(cleanup);
+}
+const SIGNAL_NUMBER = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+let installed = false;
+/**
+ * The entry points' (action, CLI) answer to SIGTERM and SIGINT: kill every child's process group (SIGTERM, then
+ * SIGKILL after the grace), run the registered cleanups (bounded), exit 128+signal. A second signal kills at once.
+ */
+function installStopHandlers(options) {
+    if (installed)
+        return;
+    installed = true;
+    const exit = options.exit ?? ((code) => process.exit(code));
+    const graceMs = options.graceMs ?? 5_000;
+    const cleanupMs = options.cleanupMs ?? 120_000;
+    const handle = (signal) => {
+        const code = 128 + (SIGNAL_NUMBER[signal] ?? 1);
+        if (stopSignal()) {
+            signalChildren('SIGKILL');
+            exit(code);
+            return;
+        }
+        markStopping(signal);
+        // Taken now: the work being stopped goes on as its processes die, and unregisters its cleanups as it ends.
+        const pending = [...cleanups];
+        const killed = signalChildren('SIGTERM');
+        options.log(`Stopped by ${signal}: ${killed.length > 0 ? `stopping ${killed.join('; ')}` : 'no process was running'}; then cleaning up.`);
+        void (async () => {
+            for (let waited = 0; liveChildren() > 0 && waited < graceMs; waited += 100)
+                await sleep(100);
+            signalChildren('SIGKILL');
+            const work = Promise.allSettled(pending.map((cleanup) => asCleanup(cleanup)));
+            await Promise.race([work, sleep(cleanupMs)]);
+            exit(code);
+        })();
+    };
+    for (const signal of ['SIGTERM', 'SIGINT'])
+        process.on(signal, handle);
+}
+
 ;// CONCATENATED MODULE: ../runtime/src/index.ts
+
+
+
 
 
 
@@ -33293,7 +33467,163 @@ function isRateLimited(output) {
     return /toomanyrequests|429 Too Many Requests|rate limit/i.test(output);
 }
 
+;// CONCATENATED MODULE: ../steps/src/integration-tests/compose-project.ts
+
+/** Compose's own normalisation of a project name (compose-go's NormalizeProjectName). */
+function compose_project_normalizeProjectName(name) {
+    return (name.toLowerCase().match(/[a-z0-9_-]/g) ?? []).join('').replace(/^[_-]+/, '');
+}
+/**
+ * The compose project name datadog_checks.dev's `docker_run` gives an integration's compose files, as
+ * datadog_checks/dev/docker.py (datadog-checks-dev 40) sets it: COMPOSE_PROJECT_NAME when the environment has it
+ * (the hatch env's env-vars included), else the check's folder name (`get_current_check_name`: the nearest folder
+ * above the conftest with a pyproject.toml or setup.py — the integration's own). Older datadog-checks-dev set none,
+ * and compose named the project after the compose file's folder: `projectsUsing` finds those by their labels.
+ */
+function datadogProjectName(integrationPath, env) {
+    const given = env.COMPOSE_PROJECT_NAME;
+    return compose_project_normalizeProjectName(given !== undefined && given !== '' ? given : external_node_path_default().basename(integrationPath));
+}
+/** `docker ps --format '{{.Label "com.docker.compose.project"}}\t{{.Label "com.docker.compose.project.config_files"}}'` */
+function parseComposeLabelRows(output) {
+    return output
+        .split('\n')
+        .map((line) => line.replace(/\r$/, '').split('\t'))
+        .filter(([project]) => project !== undefined && project.trim() !== '')
+        .map(([project, files]) => ({ project: project.trim(), configFiles: splitConfigFiles(files ?? '') }));
+}
+/** The label lists absolute paths joined by commas. */
+function splitConfigFiles(label) {
+    return label
+        .split(',')
+        .map((file) => file.trim())
+        .filter(Boolean);
+}
+/** The projects (sorted, once each) whose containers were made from one of `composeFiles`. */
+function projectsUsing(containers, composeFiles, canonical = (file) => file) {
+    const ours = new Set(composeFiles.map(canonical));
+    const found = containers
+        .filter((container) => container.configFiles.some((file) => ours.has(canonical(file))))
+        .map((container) => container.project);
+    return [...new Set(found)].sort();
+}
+
+;// CONCATENATED MODULE: ../steps/src/integration-tests/compose-events.ts
+
+/** One line of `docker events --format '{{json .}}'`: a compose container's start, else undefined. */
+function parseContainerStart(line) {
+    let event;
+    try {
+        event = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    const attributes = event?.Actor?.Attributes ?? {};
+    const label = (name) => (typeof attributes[name] === 'string' ? attributes[name] : '');
+    const id = typeof event?.Actor?.ID === 'string' ? event.Actor.ID : '';
+    const project = label('com.docker.compose.project');
+    if (event.Type !== 'container' || event.Action !== 'start' || id === '' || project === '')
+        return undefined;
+    return {
+        id,
+        name: label('name') || id.slice(0, 12),
+        project,
+        service: label('com.docker.compose.service'),
+        configFiles: splitConfigFiles(label('com.docker.compose.project.config_files')),
+    };
+}
+
+;// CONCATENATED MODULE: ../steps/src/integration-tests/container-logs.ts
+
+
+
+
+const canonicalPath = (file) => {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(file);
+    }
+    catch {
+        return external_node_path_default().resolve(file);
+    }
+};
+/**
+ * Follows, while the tests run, the logs of every container our compose files start: datadog_checks.dev removes
+ * them when the session ends, and their logs with them, so on a failure they are only there if read live.
+ */
+function watchComposeContainers(composeFiles, env, maxLines = 200) {
+    const ours = new Set(composeFiles.map(canonicalPath));
+    const projects = new Set();
+    const logs = [];
+    const followers = [];
+    const since = String(Math.floor(Date.now() / 1000) - 1);
+    const events = startBackground('docker', [
+        'events',
+        '--since',
+        since,
+        '--format',
+        '{{json .}}',
+        '--filter',
+        'type=container',
+        '--filter',
+        'event=start',
+        '--filter',
+        'label=com.docker.compose.project',
+    ], {
+        env,
+        onLine: (line, stream) => {
+            if (stream !== 'stdout')
+                return;
+            const start = parseContainerStart(line);
+            if (!start || !start.configFiles.some((file) => ours.has(canonicalPath(file))))
+                return;
+            projects.add(start.project);
+            const log = { container: start.name, project: start.project, service: start.service, lines: [] };
+            logs.push(log);
+            followers.push(startBackground('docker', ['logs', '--follow', '--timestamps', start.id], {
+                env,
+                onLine: (text) => {
+                    log.lines.push(text);
+                    if (log.lines.length > maxLines)
+                        log.lines.shift();
+                },
+            }));
+        },
+    });
+    return {
+        projects,
+        async stop() {
+            await events.stop();
+            // A follower ends by itself when its container stops; those still running are cut here.
+            await Promise.all(followers.map((follower) => follower.stop()));
+            return logs;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../steps/src/integration-tests/registry.ts
+/** The registry an image reference pulls from: its first part when that names a host, else Docker Hub. */
+function imageRegistry(image) {
+    const slash = image.indexOf('/');
+    if (slash === -1)
+        return 'docker.io';
+    const first = image.slice(0, slash);
+    if (!(first.includes('.') || first.includes(':') || first === 'localhost'))
+        return 'docker.io';
+    return first === 'index.docker.io' || first === 'registry-1.docker.io' ? 'docker.io' : first;
+}
+/** What to do when `registry` rate-limits the pulls: Docker Hub's anonymous quota, or the limit of the registry named. */
+function rateLimitHint(registry) {
+    if (registry === 'docker.io') {
+        return 'Docker Hub rate-limited the anonymous pulls (toomanyrequests): log in with docker/login-action before this step, or use a registry mirror.';
+    }
+    return `the registry ${registry} rate-limited the pulls (toomanyrequests, HTTP 429): log in to ${registry} with docker/login-action before this step, raise its limit, or re-run later.`;
+}
+
 ;// CONCATENATED MODULE: ../steps/src/integration-tests/docker.ts
+
+
+
 
 
 /** Whether a Docker engine answers (not just a client on PATH). */
@@ -33306,7 +33636,7 @@ async function dockerEngineAnswers() {
         return false;
     }
 }
-const RATE_LIMIT_HINT = 'Docker Hub rate-limited the anonymous pulls (toomanyrequests): log in with docker/login-action before this step, or use a registry mirror.';
+const RATE_LIMIT_HINT = rateLimitHint('docker.io');
 /** Pulls each image, retrying with backoff; a rate limit is said as such, with the fix. */
 async function pullImages(images, options) {
     for (const image of new Set(images)) {
@@ -33316,7 +33646,7 @@ async function pullImages(images, options) {
                 return;
             const output = `${result.stderr}\n${result.stdout}`;
             if (isRateLimited(output))
-                throw new errors_UserError(`Pulling ${image} failed: ${RATE_LIMIT_HINT}`);
+                throw new errors_UserError(`Pulling ${image} failed: ${rateLimitHint(imageRegistry(image))}`);
             throw new errors_UserError(`Pulling ${image} failed: ${lastLines(output, 3).join(' ')}`);
         }, {
             attempts: options.retries,
@@ -33325,26 +33655,127 @@ async function pullImages(images, options) {
         });
     }
 }
-/** After a failure: what ran and what it said. */
-async function dumpDiagnostics(composeFiles, reporter) {
+/** After a failure: what ran, and what each of our containers said while the tests ran (followed live). */
+async function dumpDiagnostics(containerLogs, reporter) {
     await process_runProcess('docker', ['ps', '-a'], { reporter, group: 'docker ps -a', timeoutMs: 60_000 }).catch(() => undefined);
-    for (const file of composeFiles) {
-        await process_runProcess('docker', ['compose', '-f', file, 'logs', '--no-color', '--timestamps'], {
-            reporter,
-            group: `docker compose logs (${file})`,
-            timeoutMs: 120_000,
-        }).catch(() => undefined);
+    if (containerLogs.length === 0)
+        reporter.log('No container of the compose files started during the tests.');
+    for (const log of containerLogs) {
+        await reporter.group(`container logs: ${log.container} (compose project ${log.project}, service ${log.service})`, async () => {
+            if (log.lines.length === 0)
+                reporter.log('(it printed nothing)');
+            for (const line of log.lines)
+                reporter.log(line);
+        });
     }
 }
-/** Removes whatever the tests left running, volumes included. */
-async function tearDown(composeFiles, reporter) {
-    for (const file of composeFiles) {
-        await process_runProcess('docker', ['compose', '-f', file, 'down', '--volumes', '--remove-orphans'], {
-            reporter,
-            group: `docker compose down (${file})`,
-            timeoutMs: 300_000,
-        }).catch(() => undefined);
+/**
+ * The compose projects to tear down: the ones named (datadog_checks.dev's names for our integrations, and those
+ * seen starting) and every project whose containers our compose files made, found by their labels.
+ */
+async function composeProjects(composeFiles, named, env) {
+    const listed = await process_runProcess('docker', [
+        'ps',
+        '-a',
+        '--filter',
+        'label=com.docker.compose.project',
+        '--format',
+        '{{.Label "com.docker.compose.project"}}\t{{.Label "com.docker.compose.project.config_files"}}',
+    ], { timeoutMs: 60_000, ...(env ? { env } : {}) }).catch(() => undefined);
+    const found = listed?.exitCode === 0 ? projectsUsing(parseComposeLabelRows(listed.stdout), composeFiles, canonicalPath) : [];
+    return [...new Set([...named, ...found])].sort();
+}
+/**
+ * Removes whatever the tests left running, volumes included: `docker compose -p NAME down` by project name (no
+ * compose file to interpolate), then anything still labelled with the project (a half-made one).
+ */
+async function tearDown(composeFiles, reporter, options = {}) {
+    const projects = await composeProjects(composeFiles, options.projects ?? [], options.env);
+    const env = options.env ? { env: options.env } : {};
+    for (const project of projects) {
+        await reporter.group(`docker compose down (project ${project})`, async () => {
+            await process_runProcess('docker', ['compose', '-p', project, 'down', '--volumes', '--remove-orphans', '--timeout', '5'], {
+                reporter,
+                timeoutMs: 300_000,
+                ...env,
+            }).catch(() => undefined);
+            await removeLabelled(project, reporter, env);
+        });
     }
+}
+const LEFT_BEHIND = [
+    { kind: 'container', list: ['ps', '-aq'], remove: ['rm', '-f', '-v'] },
+    { kind: 'network', list: ['network', 'ls', '-q'], remove: ['network', 'rm'] },
+    { kind: 'volume', list: ['volume', 'ls', '-q'], remove: ['volume', 'rm', '-f'] },
+];
+async function removeLabelled(project, reporter, env) {
+    for (const { kind, list, remove } of LEFT_BEHIND) {
+        const listed = await process_runProcess('docker', [...list, '--filter', `label=com.docker.compose.project=${project}`], {
+            timeoutMs: 60_000,
+            ...env,
+        }).catch(() => undefined);
+        const ids = listed?.exitCode === 0 ? listed.stdout.split('\n').filter((id) => id.trim() !== '') : [];
+        if (ids.length === 0)
+            continue;
+        reporter.log(`Removing ${ids.length} ${kind}${ids.length === 1 ? '' : 's'} of project ${project} left behind.`);
+        await process_runProcess('docker', [...remove, ...ids], { reporter, timeoutMs: 120_000, ...env }).catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ../steps/src/integration-tests/hatch-env-vars.ts
+/**
+ * The env-vars of each environment `ddev test` runs, from `hatch env show --json`: hatch resolves the matrix and its
+ * overrides, so a compose file's `${VAR:-default}` is filled the way the tests will see it. Environments the
+ * datadog-checks collector marks as test environments; all of them when it marks none.
+ */
+function testEnvVars(json) {
+    let shown;
+    try {
+        shown = JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof shown !== 'object' || shown === null || Array.isArray(shown))
+        return undefined;
+    const envs = Object.values(shown);
+    const marked = envs.filter((env) => env?.['test-env'] === true);
+    return (marked.length > 0 ? marked : envs).map((env) => stringValues(env?.['env-vars']));
+}
+function stringValues(vars) {
+    if (typeof vars !== 'object' || vars === null)
+        return {};
+    return Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, String(value)]));
+}
+
+;// CONCATENATED MODULE: ../steps/src/integration-tests/hatch-env.ts
+
+
+
+
+
+/** The hatch beside ddev (the same venv), else the one on PATH. */
+function hatchBeside(ddev, env) {
+    const sibling = external_node_path_default().join(external_node_path_default().dirname(ddev), process.platform === 'win32' ? 'hatch.exe' : 'hatch');
+    return (0,external_node_fs_namespaceObject.existsSync)(sibling) ? sibling : python_whichOnPath('hatch', env);
+}
+/**
+ * The env-vars of each hatch environment `ddev test` runs for the integration (`hatch env show --json` in its
+ * folder). When hatch cannot say, one empty set, and a line in the log: the tests' own environment then decides.
+ */
+async function readTestEnvVars(hatch, integrationPath, env, reporter) {
+    if (!hatch || !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integrationPath, 'hatch.toml')))
+        return [{}];
+    const result = await process_runProcess(hatch, ['env', 'show', '--json'], {
+        cwd: integrationPath,
+        env,
+        timeoutMs: 120_000,
+    }).catch(() => undefined);
+    const vars = result?.exitCode === 0 ? testEnvVars(result.stdout) : undefined;
+    if (vars && vars.length > 0)
+        return vars;
+    reporter.log(`hatch env show --json gave no environments in ${integrationPath}: compose files are read with this step's environment only.`);
+    return [{}];
 }
 
 ;// CONCATENATED MODULE: ../steps/src/integration-tests/test-files.ts
@@ -33484,6 +33915,12 @@ function countsFromSummary(output) {
 
 
 
+
+
+
+
+
+
 const DOCKER_TROUBLE = /Cannot connect to the Docker daemon|docker: not found|Is the docker daemon running|error during connect|docker compose .* (failed|returned non-zero)/i;
 /** Runs each integration's tests in one ddev session, with JUnit reports and Docker housekeeping. */
 async function runIntegrationTests(options) {
@@ -33495,9 +33932,21 @@ async function runIntegrationTests(options) {
             hint: 'Run the setup-ddev action (agent-integration-ci/actions/setup-ddev) before this step.',
         });
     }
+    const env = options.env ?? process.env;
     const composeFiles = options.composeFiles ?? options.integrations.flatMap((integration) => findComposeFiles(integration.path));
-    const images = composeFiles.flatMap((file) => composeImages(file, options.repoPath));
     const engine = composeFiles.length > 0 ? await dockerEngineAnswers() : false;
+    // What the tests' compose files see: each hatch test env's env-vars over this environment (as hatch runs them).
+    const hatch = engine ? hatchBeside(ddev, env) : undefined;
+    const varSets = new Map();
+    for (const integration of options.integrations) {
+        varSets.set(integration, engine ? await readTestEnvVars(hatch, integration.path, env, reporter) : [{}]);
+    }
+    const environments = [...varSets.values()].flat().map((vars) => ({ ...env, ...vars }));
+    const images = [
+        ...new Set(composeFiles.flatMap((file) => environments.flatMap((vars) => composeImages(file, options.repoPath, vars)))),
+    ];
+    const named = [...varSets].flatMap(([integration, sets]) => sets.map((vars) => datadogProjectName(integration.path, { ...env, ...vars })));
+    let pullProblem;
     if (composeFiles.length > 0) {
         if (!engine) {
             reporter.annotate({
@@ -33506,17 +33955,41 @@ async function runIntegrationTests(options) {
             });
         }
         else if (options.pull && images.length > 0) {
-            await reporter.group(`Pulling ${images.length} image${images.length === 1 ? '' : 's'}`, () => pullImages(images, { retries: options.pullRetries, baseDelayMs: options.pullBaseDelayMs, reporter }));
+            try {
+                await reporter.group(`Pulling ${images.length} image${images.length === 1 ? '' : 's'}`, () => pullImages(images, { retries: options.pullRetries, baseDelayMs: options.pullBaseDelayMs, reporter }));
+            }
+            catch (error) {
+                if (!(error instanceof errors_UserError))
+                    throw error;
+                // Tests that need no image (unit tests) still run; the step fails on the pull all the same.
+                pullProblem = error.message;
+                reporter.annotate({ level: 'error', message: `${pullProblem} Running the tests anyway.` });
+            }
         }
     }
     (0,external_node_fs_namespaceObject.mkdirSync)(options.reportDir, { recursive: true });
     const reportDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(options.reportDir, 'run-'));
     const results = [];
-    for (const integration of options.integrations) {
-        results.push(await runSession(options, ddev, integration, reportDir, engine));
+    const watch = engine ? watchComposeContainers(composeFiles, env) : undefined;
+    const projects = () => [...new Set([...named, ...(watch?.projects ?? [])])];
+    // Stopped (SIGTERM, Ctrl-C) while the tests run: their containers go too.
+    const forgetTeardown = engine ? onStop(() => tearDown(composeFiles, reporter, { projects: projects() })) : undefined;
+    let containerLogs;
+    try {
+        for (const integration of options.integrations) {
+            results.push(await runSession(options, ddev, integration, reportDir, engine));
+        }
     }
-    if (engine && results.some((result) => result.outcome === 'failed'))
-        await dumpDiagnostics(composeFiles, reporter);
+    finally {
+        containerLogs = (await watch?.stop()) ?? [];
+        // Once stopped, the stop's own cleanup tears down (processes started here would be killed at once).
+        if (engine && !stopSignal())
+            await tearDown(composeFiles, reporter, { projects: projects() });
+        forgetTeardown?.();
+    }
+    const failed = results.some((result) => result.outcome === 'failed');
+    if (engine && failed && !stopSignal())
+        await dumpDiagnostics(containerLogs, reporter);
     const sum = (key) => results.reduce((total, result) => total + result.counts[key], 0);
     return {
         results,
@@ -33525,6 +33998,9 @@ async function runIntegrationTests(options) {
         reportDir,
         totals: { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), errors: sum('errors') },
         durationMs: Date.now() - started,
+        pullProblem,
+        containerLogs: failed ? containerLogs : [],
+        composeProjects: projects(),
     };
 }
 async function runSession(options, ddev, integration, runDir, engine) {
@@ -35390,8 +35866,9 @@ function testStage(options, context, integration) {
                 reportDir: external_node_path_default().join(context.temp, 'junit'),
                 reporter,
             });
-            if (run.engine)
-                await tearDown(run.composeFiles, reporter);
+            const stoppedBy = stopSignal();
+            if (stoppedBy)
+                return { status: 'failed', detail: `stopped by ${stoppedBy}` };
             const [result] = run.results;
             if (!result)
                 return { status: 'skipped', detail: 'nothing to run' };
@@ -35402,14 +35879,15 @@ function testStage(options, context, integration) {
                     ...(result.reasonLocation ? { file: result.reasonLocation.file, line: result.reasonLocation.line } : {}),
                 });
             }
-            const noEngine = !run.engine && run.composeFiles.length > 0 ? '; no Docker engine answered' : '';
+            const engineSaid = run.composeFiles.length === 0 ? '' : run.engine ? '; Docker engine answered' : '; no Docker engine answered';
+            const pull = run.pullProblem ? `; pre-pull failed: ${run.pullProblem}` : '';
             if (result.outcome === 'no-tests')
-                return { status: 'skipped', detail: `${result.reason}${noEngine}` };
+                return { status: 'skipped', detail: `${result.reason}${engineSaid}` };
             const { passed, failed, errors, skipped } = result.counts;
             const counts = `${passed} passed, ${failed} failed, ${count(errors, 'error')}, ${skipped} skipped`;
             return {
-                status: result.outcome,
-                detail: `${result.reason ? `${result.reason} (${counts})` : counts}${noEngine}`,
+                status: run.pullProblem ? 'failed' : result.outcome,
+                detail: `${result.reason ? `${result.reason} (${counts})` : counts}${engineSaid}${pull}`,
             };
         },
     };
@@ -37966,6 +38444,8 @@ async function runStages(items, options) {
         });
     await new Listr(tasks, {
         exitOnError: false,
+        // Ctrl-C is ours (installStopHandlers): listr2's own handler exits at once, before the compose teardown.
+        registerSignalListeners: false,
         renderer: options.quiet ? 'silent' : 'default',
         fallbackRenderer: 'simple',
         rendererOptions: { collapseErrors: false, showErrorMessage: false },
@@ -38050,10 +38530,12 @@ async function main(argv) {
     }
     const temp = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-run-'));
     let records;
+    const forgetTemp = onStop(async () => (0,external_node_fs_namespaceObject.rmSync)(temp, { recursive: true, force: true }));
     try {
         records = await runStages(await commandStages(options, temp), { quiet: options.json });
     }
     finally {
+        forgetTemp();
         (0,external_node_fs_namespaceObject.rmSync)(temp, { recursive: true, force: true });
     }
     if (options.json)
@@ -38062,6 +38544,12 @@ async function main(argv) {
         process.stdout.write(`\n${renderSummary(records, Boolean(process.stdout.isTTY))}\n`);
     return records.length > 0 && records.every((record) => record.status !== 'failed') ? 0 : 1;
 }
+// Ctrl-C (SIGINT) or SIGTERM: every child's process group is killed and the running steps' cleanups (compose
+// teardown) run before the exit.
+installStopHandlers({
+    // The live display hides the cursor; show it again, as the display would have on its end.
+    log: (line) => process.stderr.write(`${process.stderr.isTTY ? '\x1b[?25h' : ''}\naic: ${line}\n`),
+});
 main(process.argv.slice(2)).then((code) => (process.exitCode = code), (error) => {
     process.stderr.write(`aic: ${inCliWords(describeError(error))}\n`);
     process.exitCode = 2;

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseVersionRequest, PINNED_DDEV_VERSION } from '@aic/ddev';
 import { utcToday } from '@aic/release-notes';
-import { UserError, type Annotation, type Reporter } from '@aic/runtime';
+import { stopSignal, UserError, type Annotation, type Reporter } from '@aic/runtime';
 import { buildWheel, resolveOutDir } from '@aic/steps/build-wheel';
-import { runIntegrationTests, tearDown } from '@aic/steps/integration-tests';
+import { runIntegrationTests } from '@aic/steps/integration-tests';
 import {
   hasPythonPackage,
   parseIntegrationsSpec,
@@ -188,7 +188,8 @@ function testStage(options: CliOptions, context: Context, integration: SelectedI
         reportDir: path.join(context.temp, 'junit'),
         reporter,
       });
-      if (run.engine) await tearDown(run.composeFiles, reporter);
+      const stoppedBy = stopSignal();
+      if (stoppedBy) return { status: 'failed', detail: `stopped by ${stoppedBy}` };
       const [result] = run.results;
       if (!result) return { status: 'skipped', detail: 'nothing to run' };
       if (result.reason) {
@@ -198,13 +199,15 @@ function testStage(options: CliOptions, context: Context, integration: SelectedI
           ...(result.reasonLocation ? { file: result.reasonLocation.file, line: result.reasonLocation.line } : {}),
         });
       }
-      const noEngine = !run.engine && run.composeFiles.length > 0 ? '; no Docker engine answered' : '';
-      if (result.outcome === 'no-tests') return { status: 'skipped', detail: `${result.reason}${noEngine}` };
+      const engineSaid =
+        run.composeFiles.length === 0 ? '' : run.engine ? '; Docker engine answered' : '; no Docker engine answered';
+      const pull = run.pullProblem ? `; pre-pull failed: ${run.pullProblem}` : '';
+      if (result.outcome === 'no-tests') return { status: 'skipped', detail: `${result.reason}${engineSaid}` };
       const { passed, failed, errors, skipped } = result.counts;
       const counts = `${passed} passed, ${failed} failed, ${count(errors, 'error')}, ${skipped} skipped`;
       return {
-        status: result.outcome,
-        detail: `${result.reason ? `${result.reason} (${counts})` : counts}${noEngine}`,
+        status: run.pullProblem ? 'failed' : result.outcome,
+        detail: `${result.reason ? `${result.reason} (${counts})` : counts}${engineSaid}${pull}`,
       };
     },
   };

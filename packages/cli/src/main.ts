@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeError } from '@aic/runtime';
+import { describeError, installStopHandlers, onStop } from '@aic/runtime';
 import { parseCli, USAGE } from './args.js';
 import { inCliWords } from './cli-words.js';
 import { commandStages } from './commands.js';
@@ -16,15 +16,24 @@ async function main(argv: string[]): Promise<number> {
   }
   const temp = mkdtempSync(path.join(os.tmpdir(), 'aic-run-'));
   let records;
+  const forgetTemp = onStop(async () => rmSync(temp, { recursive: true, force: true }));
   try {
     records = await runStages(await commandStages(options, temp), { quiet: options.json });
   } finally {
+    forgetTemp();
     rmSync(temp, { recursive: true, force: true });
   }
   if (options.json) process.stdout.write(`${jsonReport(records)}\n`);
   else process.stdout.write(`\n${renderSummary(records, Boolean(process.stdout.isTTY))}\n`);
   return records.length > 0 && records.every((record) => record.status !== 'failed') ? 0 : 1;
 }
+
+// Ctrl-C (SIGINT) or SIGTERM: every child's process group is killed and the running steps' cleanups (compose
+// teardown) run before the exit.
+installStopHandlers({
+  // The live display hides the cursor; show it again, as the display would have on its end.
+  log: (line) => process.stderr.write(`${process.stderr.isTTY ? '\x1b[?25h' : ''}\naic: ${line}\n`),
+});
 
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),

@@ -91,6 +91,8 @@ export async function runStages(items: (Stage | StageGroup)[], options: RunOptio
   );
   await new Listr(tasks, {
     exitOnError: false,
+    // Ctrl-C is ours (installStopHandlers): listr2's own handler exits at once, before the compose teardown.
+    registerSignalListeners: false,
     renderer: options.quiet ? 'silent' : 'default',
     fallbackRenderer: 'simple',
     rendererOptions: { collapseErrors: false, showErrorMessage: false },

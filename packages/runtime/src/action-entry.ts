@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { ActionsReporter } from './actions-reporter.js';
 import { describeError, UserError } from './errors.js';
 import type { Reporter } from './reporter.js';
+import { installStopHandlers } from './stop-signals.js';
 
 const POST_FLAG = 'isPost';
 
@@ -17,6 +18,8 @@ export interface ActionSteps {
  */
 export async function runAction(steps: ActionSteps): Promise<void> {
   const reporter = new ActionsReporter();
+  // A cancelled job (SIGINT, then SIGTERM) or a killed step: no child outlives the step, cleanups run first.
+  installStopHandlers({ log: (line) => reporter.annotate({ level: 'error', message: line }) });
   const isPost = core.getState(POST_FLAG) === 'true';
   try {
     if (isPost) {

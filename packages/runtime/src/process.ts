@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { trackChild } from './child-processes.js';
 import { UserError } from './errors.js';
 import type { Reporter } from './reporter.js';
 
@@ -80,6 +81,7 @@ export function runProcess(
         stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         windowsHide: true,
       });
+      const untrack = trackChild(child.pid, command, args);
       let stdout = '';
       let stderr = '';
       let timedOut = false;
@@ -109,6 +111,7 @@ export function runProcess(
               killTree(child.pid);
             }, options.timeoutMs);
       child.on('error', (error: NodeJS.ErrnoException) => {
+        untrack();
         if (timer) clearTimeout(timer);
         const why = error.code === 'ENOENT' ? 'it was not found' : error.message;
         reject(
@@ -120,6 +123,7 @@ export function runProcess(
         );
       });
       child.on('close', (code, signal) => {
+        untrack();
         if (timer) clearTimeout(timer);
         for (const which of ['out', 'err'] as const) if (lineBuffers[which] !== '') forward(which, '\n');
         resolve({

@@ -1,19 +1,25 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJUnit, type TestCase, type TestLocation } from '@aic/junit';
-import { runProcess, UserError, type Reporter } from '@aic/runtime';
+import { onStop, runProcess, stopSignal, UserError, type Reporter } from '@aic/runtime';
 import { relativeTo } from '../files/index.js';
 import { ddevTarget, type SelectedIntegration } from '../integrations/index.js';
 import { whichOnPath } from '../setup-ddev/python.js';
 import { ddevTestArgs, JUNIT_FILE_NAME } from './command.js';
 import { composeImages, findComposeFiles } from './compose.js';
-import { dockerEngineAnswers, dumpDiagnostics, pullImages } from './docker.js';
+import { datadogProjectName } from './compose-project.js';
+import { watchComposeContainers, type ContainerLog } from './container-logs.js';
+import { dockerEngineAnswers, dumpDiagnostics, pullImages, tearDown } from './docker.js';
+import { hatchBeside, readTestEnvVars } from './hatch-env.js';
 import { findTestFiles } from './test-files.js';
 import { judgeSession, type Counts, type Outcome } from './verdict.js';
 
 export { ddevTestArgs, parseMarkers } from './command.js';
 export { composeImages, findComposeFiles, interpolate, isRateLimited, namedComposeFiles } from './compose.js';
-export { dockerEngineAnswers, tearDown, RATE_LIMIT_HINT } from './docker.js';
+export { datadogProjectName, normalizeProjectName } from './compose-project.js';
+export { watchComposeContainers, type ContainerLog } from './container-logs.js';
+export { composeProjects, dockerEngineAnswers, tearDown, RATE_LIMIT_HINT } from './docker.js';
+export { imageRegistry, rateLimitHint } from './registry.js';
 export { findTestFiles } from './test-files.js';
 export { countsFromSummary, judgeSession, type Counts, type Outcome, type Verdict } from './verdict.js';
 
@@ -68,6 +74,12 @@ export interface TestRunResult {
   reportDir: string;
   totals: { passed: number; failed: number; skipped: number; errors: number };
   durationMs: number;
+  /** Why the pre-pull failed (the tests ran all the same), e.g. a registry's rate limit. */
+  pullProblem: string | undefined;
+  /** What each of our compose containers printed while the tests ran; kept when a session failed. */
+  containerLogs: ContainerLog[];
+  /** The compose projects torn down after the tests (datadog_checks.dev's names, and those seen starting). */
+  composeProjects: string[];
 }
 
 const DOCKER_TROUBLE =
@@ -83,11 +95,28 @@ export async function runIntegrationTests(options: TestRunOptions): Promise<Test
       hint: 'Run the setup-ddev action (agent-integration-ci/actions/setup-ddev) before this step.',
     });
   }
+  const env = options.env ?? process.env;
   const composeFiles =
     options.composeFiles ?? options.integrations.flatMap((integration) => findComposeFiles(integration.path));
-  const images = composeFiles.flatMap((file) => composeImages(file, options.repoPath));
-
   const engine = composeFiles.length > 0 ? await dockerEngineAnswers() : false;
+
+  // What the tests' compose files see: each hatch test env's env-vars over this environment (as hatch runs them).
+  const hatch = engine ? hatchBeside(ddev, env) : undefined;
+  const varSets = new Map<SelectedIntegration, Record<string, string>[]>();
+  for (const integration of options.integrations) {
+    varSets.set(integration, engine ? await readTestEnvVars(hatch, integration.path, env, reporter) : [{}]);
+  }
+  const environments = [...varSets.values()].flat().map((vars) => ({ ...env, ...vars }));
+  const images = [
+    ...new Set(
+      composeFiles.flatMap((file) => environments.flatMap((vars) => composeImages(file, options.repoPath, vars))),
+    ),
+  ];
+  const named = [...varSets].flatMap(([integration, sets]) =>
+    sets.map((vars) => datadogProjectName(integration.path, { ...env, ...vars })),
+  );
+
+  let pullProblem: string | undefined;
   if (composeFiles.length > 0) {
     if (!engine) {
       reporter.annotate({
@@ -95,19 +124,39 @@ export async function runIntegrationTests(options: TestRunOptions): Promise<Test
         message: `No Docker engine answered (docker info): running the tests anyway; their environment decides what to do without Docker (${composeFiles.length} compose file${composeFiles.length === 1 ? '' : 's'} found).`,
       });
     } else if (options.pull && images.length > 0) {
-      await reporter.group(`Pulling ${images.length} image${images.length === 1 ? '' : 's'}`, () =>
-        pullImages(images, { retries: options.pullRetries, baseDelayMs: options.pullBaseDelayMs, reporter }),
-      );
+      try {
+        await reporter.group(`Pulling ${images.length} image${images.length === 1 ? '' : 's'}`, () =>
+          pullImages(images, { retries: options.pullRetries, baseDelayMs: options.pullBaseDelayMs, reporter }),
+        );
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        // Tests that need no image (unit tests) still run; the step fails on the pull all the same.
+        pullProblem = error.message;
+        reporter.annotate({ level: 'error', message: `${pullProblem} Running the tests anyway.` });
+      }
     }
   }
 
   mkdirSync(options.reportDir, { recursive: true });
   const reportDir = mkdtempSync(path.join(options.reportDir, 'run-'));
   const results: IntegrationTestResult[] = [];
-  for (const integration of options.integrations) {
-    results.push(await runSession(options, ddev, integration, reportDir, engine));
+  const watch = engine ? watchComposeContainers(composeFiles, env) : undefined;
+  const projects = () => [...new Set([...named, ...(watch?.projects ?? [])])];
+  // Stopped (SIGTERM, Ctrl-C) while the tests run: their containers go too.
+  const forgetTeardown = engine ? onStop(() => tearDown(composeFiles, reporter, { projects: projects() })) : undefined;
+  let containerLogs: ContainerLog[];
+  try {
+    for (const integration of options.integrations) {
+      results.push(await runSession(options, ddev, integration, reportDir, engine));
+    }
+  } finally {
+    containerLogs = (await watch?.stop()) ?? [];
+    // Once stopped, the stop's own cleanup tears down (processes started here would be killed at once).
+    if (engine && !stopSignal()) await tearDown(composeFiles, reporter, { projects: projects() });
+    forgetTeardown?.();
   }
-  if (engine && results.some((result) => result.outcome === 'failed')) await dumpDiagnostics(composeFiles, reporter);
+  const failed = results.some((result) => result.outcome === 'failed');
+  if (engine && failed && !stopSignal()) await dumpDiagnostics(containerLogs, reporter);
 
   const sum = (key: keyof Counts) => results.reduce((total, result) => total + result.counts[key], 0);
   return {
@@ -117,6 +166,9 @@ export async function runIntegrationTests(options: TestRunOptions): Promise<Test
     reportDir,
     totals: { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), errors: sum('errors') },
     durationMs: Date.now() - started,
+    pullProblem,
+    containerLogs: failed ? containerLogs : [],
+    composeProjects: projects(),
   };
 }
 
