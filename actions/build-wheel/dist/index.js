@@ -35493,6 +35493,8 @@ function parseValidationOutput(input) {
 
 
 
+
+
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
 var src = __nccwpck_require__(19419);
 // EXTERNAL MODULE: ../../packages/runtime/src/services/tool-cache.ts
@@ -35618,6 +35620,9 @@ async function setupDdev(options) {
     }
     const plan = installPlan({ installer: options.installer, version, python: python.path, target });
     const versionReport = await verify(plan.ddev, version, reporter);
+    const support = supportVerdict(version);
+    if (support.kind !== 'supported')
+        reporter.annotate({ level: support.kind === 'older' ? 'warning' : 'notice', message: support.message });
     const configDir = path.join(options.temp, 'agent-integration-ci', 'ddev');
     mkdirSync(configDir, { recursive: true });
     const configPath = path.join(configDir, 'config.toml');

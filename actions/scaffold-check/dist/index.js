@@ -28411,7 +28411,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1626);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1833);
 /* harmony import */ var _aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6939);
-/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3549);
+/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(908);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1601);
 
 
@@ -28503,6 +28503,691 @@ await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gu: () => (/* reexport */ createCommand),
+  YP: () => (/* reexport */ parseDdevVersionOutput)
+});
+
+// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INSTALLERS, INTEGRATION_VALIDATIONS, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, REPOS, REPOSITORY_VALIDATIONS, cacheKey, compareReleases, ddevAtLeast, ddevConfigToml, hasRuffSettings, inferRepo, installPlan, parseRelease, parseValidationOutput, parseVersionRequest, plainText, pythonAllowed, repositoryValidationApplies, resolveVersion, supportVerdict, toolCacheName, validationApplies, validationArgs, validationSet
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/validation-set.ts
+/**
+ * Datadog's gate for integrations-extras: the validations its validate.yml asks of integrations-core's
+ * run-validations.yml, plus `ddev test --lint` (the first step of test-target.yml).
+ */
+const INTEGRATION_VALIDATIONS = [
+    'config',
+    'imports',
+    'integration-style',
+    'jmx-metrics',
+    'legacy-signature',
+    'metadata',
+    'models',
+    'package',
+    'readmes',
+];
+/** Run once on the whole repository (`ddev validate ci`, `ddev validate codeowners`). */
+const REPOSITORY_VALIDATIONS = (/* unused pure expression or super */ null && (['ci', 'codeowners']));
+const APPLIES = { applies: true };
+/**
+ * Whether Datadog's CI runs a validation on this folder. Its pull-request runs pass `changed`, which ddev
+ * intersects with a per-validation selection: valid checks (config, models, package, legacy-signature),
+ * manifests (imports, integration-style, readmes, metadata), changed code (jmx-metrics), testable checks (lint).
+ */
+function validationApplies(validation, shape) {
+    switch (validation) {
+        case 'config':
+        case 'models':
+        case 'package':
+        case 'legacy-signature':
+            return shape.hasVersionFile
+                ? APPLIES
+                : {
+                    applies: false,
+                    reason: "no Python package (datadog_checks/<name>/__about__.py): ddev selects only checks for this validation, so Datadog's CI does not run it here",
+                };
+        case 'imports':
+        case 'eula':
+        case 'integration-style':
+        case 'readmes':
+        case 'metadata':
+            return shape.hasManifest
+                ? APPLIES
+                : { applies: false, reason: 'no manifest.json: ddev selects only integrations with a manifest' };
+        case 'jmx-metrics':
+            return shape.hasCode
+                ? APPLIES
+                : { applies: false, reason: 'no code in datadog_checks/: ddev selects only integrations whose code changed' };
+        case 'lint':
+            return shape.isTestable
+                ? APPLIES
+                : {
+                    applies: false,
+                    reason: "not testable (hatch.toml and tests/): Datadog's CI runs test-target.yml (ddev test --lint) only for testable checks",
+                };
+    }
+}
+const KNOWN_INTEGRATION = [...INTEGRATION_VALIDATIONS, 'eula'];
+const KNOWN_REPOSITORY = (/* unused pure expression or super */ null && (REPOSITORY_VALIDATIONS));
+/**
+ * The validations Datadog's CI runs for a repository kind: the extras set, plus `eula` on marketplace. A
+ * repository that lists its own in `.ddev/config.toml` (`validations = [...]`, what `ddev validate all`
+ * reads) gets that list.
+ */
+function validationSet(repo, configured) {
+    if (configured !== undefined) {
+        return {
+            integration: configured.filter((name) => KNOWN_INTEGRATION.includes(name)),
+            repository: configured.filter((name) => KNOWN_REPOSITORY.includes(name)),
+            unsupported: configured.filter((name) => !KNOWN_INTEGRATION.includes(name) && !KNOWN_REPOSITORY.includes(name)),
+            source: 'the validations list of .ddev/config.toml',
+        };
+    }
+    return {
+        integration: repo === 'marketplace' ? [...INTEGRATION_VALIDATIONS, 'eula'] : [...INTEGRATION_VALIDATIONS],
+        repository: [...REPOSITORY_VALIDATIONS],
+        unsupported: [],
+        source: repo === 'marketplace'
+            ? "integrations-extras' set plus eula (marketplace)"
+            : "integrations-extras' validate.yml set",
+    };
+}
+function repositoryValidationApplies(validation, facts) {
+    if (facts.repo === 'core')
+        return { applies: false, reason: 'integrations-core runs its own validate workflow, not the extras set' };
+    if (validation === 'ci') {
+        return facts.hasTestAllWorkflow
+            ? APPLIES
+            : {
+                applies: false,
+                reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/workflows/test-all.yml, the file `ddev validate ci` checks)',
+            };
+    }
+    return facts.hasCodeowners
+        ? APPLIES
+        : {
+            applies: false,
+            reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/CODEOWNERS, the file `ddev validate codeowners` checks)',
+        };
+}
+/** The ddev command line (after `ddev`) of one validation on one target; `sync` = ddev's own fixing form. */
+function validationArgs(validation, target) {
+    if (validation === 'lint')
+        return ['test', '--lint', target ?? ''];
+    return target === undefined ? ['validate', validation] : ['validate', validation, target];
+}
+/** ddev's syncing forms, in the order `aic fix` runs them. */
+const FIX_COMMANDS = [
+    { name: 'config', args: (target) => ['validate', 'config', '--sync', target] },
+    { name: 'models', args: (target) => ['validate', 'models', '--sync', target] },
+    { name: 'format', args: (target) => ['test', '--fmt', target] },
+];
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/validation-output.ts
+// eslint-disable-next-line no-control-regex -- ANSI colour codes are what this removes.
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+function plainText(output) {
+    return output.replace(ANSI, '').replace(/\r/g, '');
+}
+const indentOf = (line) => line.length - line.trimStart().length;
+const packageDir = (target) => `datadog_checks/${target.replace(/-/g, '_')}`;
+/** The line of `- name: <option>` in a spec.yaml, for spec errors that name an option. */
+function optionLine(spec, option) {
+    if (spec === undefined)
+        return undefined;
+    const index = spec
+        .split('\n')
+        .findIndex((line) => new RegExp(`^\\s*-?\\s*name:\\s*['"]?${option}['"]?\\s*$`).test(line));
+    return index >= 0 ? index + 1 : undefined;
+}
+/** `*** 22,28 ****` then the old lines: the number of the first changed one (`! ` or `- `). */
+function firstChangedLine(lines, from) {
+    for (let i = from; i < lines.length; i++) {
+        const header = /^\s*\*\*\* (\d+)(?:,\d+)? \*\*\*\*\s*$/.exec(lines[i]);
+        if (!header)
+            continue;
+        let offset = 0;
+        for (let j = i + 1; j < lines.length; j++) {
+            const line = lines[j];
+            if (/^\s*--- \d+/.test(line))
+                break;
+            if (line === '')
+                continue;
+            const marker = line.replace(/^ {4}/, '').slice(0, 2);
+            if (marker === '! ' || marker === '- ')
+                return Number(header[1]) + offset;
+            offset++;
+        }
+        return Number(header[1]);
+    }
+    return undefined;
+}
+function parseConfig(input, lines) {
+    const findings = [];
+    const data = `${packageDir(input.target)}/data`;
+    const spec = 'assets/configuration/spec.yaml';
+    let legacyFile;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const text = line.trim();
+        if (text === '' || /^Did not find spec file/.test(text) || /^(Validating|Files |All \d+|Skipping)/.test(text))
+            continue;
+        if (text === `${input.target}:`)
+            continue;
+        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
+        if (sync) {
+            findings.push({
+                level: 'error',
+                file: `${data}/${sync[1]}`,
+                line: firstChangedLine(lines, i + 1),
+                message: `${sync[1]} is not in sync with ${spec}: run "${sync[2]}" (or aic fix).`,
+            });
+            // Its context diff follows, up to the next file or the totals.
+            while (i + 1 < lines.length && !/^\S/.test(lines[i + 1]) && !/^\s*File `/.test(lines[i + 1]))
+                i++;
+            continue;
+        }
+        const fileHeader = /^ {4}(\S+):$/.exec(line);
+        if (fileHeader) {
+            legacyFile = `${data}/${fileHeader[1]}`;
+            continue;
+        }
+        const located = /^\(L(\d+)\) (.+)$/.exec(text);
+        if (located && legacyFile) {
+            findings.push({ level: 'error', file: legacyFile, line: Number(located[1]), message: located[2] });
+            continue;
+        }
+        if (legacyFile && indentOf(line) >= 8) {
+            const detail = text === 'Invalid YAML -' && lines[i + 1] ? `Invalid YAML: ${lines[++i].trim()}` : text;
+            findings.push({ level: 'error', file: legacyFile, line: undefined, message: detail });
+            continue;
+        }
+        if (indentOf(line) === 4) {
+            // A spec error: its block is the more-indented lines that follow.
+            const block = [text];
+            while (i + 1 < lines.length && indentOf(lines[i + 1]) > 4)
+                block.push(lines[++i].trim());
+            const previous = findings.at(-1);
+            if (/must be one of/.test(text) && previous?.file === spec) {
+                // The second half of the same spec error (ddev prints one error over several lines).
+                previous.message += ` ${block.join(' ')}`;
+                continue;
+            }
+            const option = /Option name '([^']+)'/.exec(text)?.[1];
+            findings.push({
+                level: 'error',
+                file: spec,
+                line: option ? optionLine(input.readFile?.(spec), option) : undefined,
+                message: block.join(' '),
+            });
+        }
+    }
+    return findings;
+}
+function parseMetadata(input, lines) {
+    const findings = [];
+    for (const line of lines) {
+        const text = line.trim();
+        const prefix = `${input.target}:`;
+        if (!text.startsWith(prefix))
+            continue;
+        const rest = text.slice(prefix.length);
+        const row = /^(\d+) (.+)$/.exec(rest);
+        if (row) {
+            findings.push({ level: 'error', file: 'metadata.csv', line: Number(row[1]), message: row[2] });
+        }
+        else if (rest.startsWith(' ')) {
+            const message = rest.trim();
+            findings.push({
+                level: 'error',
+                file: /manifest/.test(message) ? 'manifest.json' : 'metadata.csv',
+                line: undefined,
+                message: /metric_prefix does not exist/.test(message)
+                    ? `${message} Set assets.integration.metrics.prefix (e.g. "${input.target}.") in manifest.json.`
+                    : message,
+            });
+        }
+    }
+    return findings;
+}
+function relativeToIntegration(input, file) {
+    const base = input.integrationPath.replace(/\/+$/, '') + '/';
+    return file.startsWith(base) ? file.slice(base.length) : file;
+}
+function parseImports(input, lines) {
+    const findings = [];
+    for (let i = 0; i < lines.length; i++) {
+        const hit = /^\s*(\S.*\.py): line # (\d+)$/.exec(lines[i]);
+        if (!hit)
+            continue;
+        const code = lines[i + 1]?.trim() ?? '';
+        findings.push({
+            level: 'error',
+            file: relativeToIntegration(input, hit[1]),
+            line: Number(hit[2]),
+            message: `Deprecated import${code ? ` \`${code}\`` : ''}: import from datadog_checks.base instead.`,
+        });
+    }
+    return findings;
+}
+function parseLegacySignature(lines) {
+    return lines.flatMap((line) => {
+        const hit = /uses legacy agent signature in `([^`]+)` on line (\d+)/.exec(line);
+        return hit
+            ? [
+                {
+                    level: 'error',
+                    file: hit[1],
+                    line: Number(hit[2]),
+                    message: 'Legacy Agent signature: use __init__(self, name, init_config, instances).',
+                },
+            ]
+            : [];
+    });
+}
+function parsePackage(input, lines) {
+    const findings = [];
+    let failing = false;
+    for (const line of lines) {
+        if (/\.\.\.\s+FAILED$/.test(line)) {
+            failing = true;
+            continue;
+        }
+        if (!failing)
+            continue;
+        if (indentOf(line) === 0) {
+            failing = false;
+            continue;
+        }
+        const message = line.trim().replace(new RegExp(`\\b${input.target}/pyproject\\.toml\\b`), 'pyproject.toml');
+        findings.push({ level: 'error', file: 'pyproject.toml', line: undefined, message });
+    }
+    return findings;
+}
+function parseReadmes(input, lines) {
+    const findings = [];
+    let inside = false;
+    for (const line of lines) {
+        if (line.trim() === `${input.target}:`) {
+            inside = true;
+            continue;
+        }
+        if (!inside || line.trim() === '')
+            continue;
+        if (indentOf(line) === 0) {
+            inside = false;
+            continue;
+        }
+        const text = line.trim();
+        const previous = findings.at(-1);
+        if (text.startsWith('|') && previous) {
+            // The non-ASCII report: the offending line, then a marker line under it.
+            const shown = text.slice(1).trim();
+            const readme = input.readFile?.('README.md');
+            if (previous.line === undefined && readme !== undefined && shown !== '' && !/^[\^\s]+$/.test(shown)) {
+                const index = readme.split('\n').findIndex((candidate) => candidate.trim() === shown);
+                if (index >= 0)
+                    previous.line = index + 1;
+            }
+            continue;
+        }
+        findings.push({ level: 'error', file: 'README.md', line: undefined, message: text });
+    }
+    return findings;
+}
+function parseModels(input, lines) {
+    const findings = [];
+    for (const line of lines) {
+        const text = line.trim();
+        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
+        if (sync) {
+            findings.push({
+                level: 'error',
+                file: `${packageDir(input.target)}/config_models/${sync[1]}`,
+                line: undefined,
+                message: `${sync[1]} is not in sync with assets/configuration/spec.yaml: run "${sync[2]}" (or aic fix).`,
+            });
+        }
+        else if (indentOf(line) >= 4 && !/^(Writing|All \d+|Validating)/.test(text)) {
+            findings.push({ level: 'error', file: 'assets/configuration/spec.yaml', line: undefined, message: text });
+        }
+    }
+    return findings;
+}
+function parseLint(lines) {
+    const findings = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const check = /^(\S[^:\s]*):(\d+):(\d+): ([A-Z]+[0-9]+) (?:\[\*\] )?(.+)$/.exec(line);
+        if (check) {
+            findings.push({
+                level: 'error',
+                file: check[1],
+                line: Number(check[2]),
+                message: `ruff ${check[4]}: ${check[5]}`,
+            });
+            continue;
+        }
+        const diff = /^--- (\S+)$/.exec(line);
+        if (diff && lines[i + 1]?.startsWith('+++ ')) {
+            const hunk = /^@@ -(\d+)/.exec(lines[i + 2] ?? '');
+            findings.push({
+                level: 'error',
+                file: diff[1],
+                line: hunk ? Number(hunk[1]) : undefined,
+                message: 'Not formatted as ruff format would: run "ddev test --fmt" (or aic fix).',
+            });
+        }
+    }
+    return findings;
+}
+function parseEula(lines) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => /(does not exist|is missing the pdf extension|is not a PDF file)$/.test(text))
+        .map((message) => ({
+        level: 'error',
+        file: 'manifest.json',
+        line: undefined,
+        message: `EULA: ${message}`,
+    }));
+}
+function parseCodeowners(lines) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => /^Integration .* `?CODEOWNERS`?|is not owned by/.test(text))
+        .map((message) => ({ level: 'error', file: '.github/CODEOWNERS', line: undefined, message }));
+}
+/** Lines that say nothing about a problem: progress, counts, banners. */
+const NOISE = /^(Validating|Validation passed|All \d+|\d+ (valid|total|files?)|Files (valid|with)|Passed:|Errors:|Metrics validation|cmd \[\d\]|Check `[^`]+` uses the new)|^[─└├│\s]*$/;
+/** The last lines of a failed run that say something, for a failure no parser recognised. */
+function meaningfulTail(lines, count = 3) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => text !== '' && !NOISE.test(text))
+        .slice(-count);
+}
+const FALLBACK_FILE = {
+    ci: '.github/workflows/test-all.yml',
+    codeowners: '.github/CODEOWNERS',
+};
+/**
+ * ddev's output as findings. The verdict is ddev's exit code, as in Datadog's CI (its job fails on a
+ * non-zero exit): problems printed by a run that exits 0 are warnings, and a failed run always has an error.
+ */
+function parseValidationOutput(input) {
+    const lines = plainText(input.output).split('\n');
+    let findings;
+    switch (input.validation) {
+        case 'config':
+            findings = parseConfig(input, lines);
+            break;
+        case 'metadata':
+            findings = parseMetadata(input, lines);
+            break;
+        case 'imports':
+            findings = parseImports(input, lines);
+            break;
+        case 'legacy-signature':
+            findings = parseLegacySignature(lines);
+            break;
+        case 'package':
+            findings = parsePackage(input, lines);
+            break;
+        case 'readmes':
+            findings = parseReadmes(input, lines);
+            break;
+        case 'models':
+            findings = parseModels(input, lines);
+            break;
+        case 'lint':
+            findings = parseLint(lines);
+            break;
+        case 'eula':
+            findings = parseEula(lines);
+            break;
+        case 'codeowners':
+            findings = parseCodeowners(lines);
+            break;
+        default:
+            findings = [];
+    }
+    if (input.exitCode === 0)
+        return findings.map((finding) => ({ ...finding, level: 'warning' }));
+    if (!findings.some((finding) => finding.level === 'error')) {
+        const tail = meaningfulTail(lines);
+        findings.push({
+            level: 'error',
+            file: FALLBACK_FILE[input.validation],
+            line: undefined,
+            message: `ddev ${input.validation === 'lint' ? 'test --lint' : `validate ${input.validation}`} failed (exit ${input.exitCode})${tail.length > 0 ? `: ${tail.join(' ')}` : '.'}`,
+        });
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/versions.ts
+/**
+ * The part of PEP 440 that ddev versions need: release versions `X.Y.Z` (ddev publishes no pre-releases
+ * we would pick), compared numerically, and specifiers `==`, `!=`, `>=`, `<=`, `>`, `<`, `~=`, `==X.*`
+ * joined by commas.
+ */
+const RELEASE = /^\d+(\.\d+)*$/;
+const CLAUSE = /^(===|==|!=|~=|>=|<=|>|<)\s*(\d+(?:\.\d+)*)(\.\*)?$/;
+function versions_parseRelease(text) {
+    return RELEASE.test(text) && text.length <= 40 ? text.split('.').map(Number) : undefined;
+}
+function versions_compareReleases(a, b) {
+    for (let index = 0; index < Math.max(a.length, b.length); index++) {
+        const difference = (a[index] ?? 0) - (b[index] ?? 0);
+        if (difference !== 0)
+            return Math.sign(difference);
+    }
+    return 0;
+}
+function parseClause(text) {
+    const match = CLAUSE.exec(text.trim());
+    if (!match)
+        return undefined;
+    const [, operator, number, wildcard] = match;
+    const target = number.split('.').map(Number);
+    if (wildcard) {
+        if (operator !== '==' && operator !== '!=')
+            return undefined;
+        const prefix = (version) => target.every((part, index) => (version[index] ?? 0) === part);
+        return operator === '==' ? prefix : (version) => !prefix(version);
+    }
+    const cmp = (version) => versions_compareReleases(version, target);
+    switch (operator) {
+        case '==':
+        case '===':
+            return (version) => cmp(version) === 0;
+        case '!=':
+            return (version) => cmp(version) !== 0;
+        case '>=':
+            return (version) => cmp(version) >= 0;
+        case '<=':
+            return (version) => cmp(version) <= 0;
+        case '>':
+            return (version) => cmp(version) > 0;
+        case '<':
+            return (version) => cmp(version) < 0;
+        default: {
+            // ~=X.Y.Z means >=X.Y.Z, ==X.Y.*
+            if (target.length < 2)
+                return undefined;
+            const prefix = target.slice(0, -1);
+            return (version) => cmp(version) >= 0 && prefix.every((part, index) => (version[index] ?? 0) === part);
+        }
+    }
+}
+function parseVersionRequest(raw) {
+    const text = raw.trim();
+    const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+    if (text === '' || text.toLowerCase() === 'latest')
+        return { kind: 'latest' };
+    if (versions_parseRelease(text))
+        return { kind: 'exact', version: text };
+    const clauses = text.split(',').map((part) => parseClause(part));
+    if (text.length <= 200 && clauses.length > 0 && clauses.every((clause) => clause !== undefined)) {
+        return { kind: 'range', text, matches: (version) => clauses.every((clause) => clause(version)) };
+    }
+    return {
+        problem: `${shown} is not a ddev version: use an exact version (20.1.0), 'latest', or a PEP 440 specifier (>=20,<21).`,
+    };
+}
+/** Whether a `Requires-Python` specifier admits `python` (`3.13.0`). */
+function pythonAllowed(requiresPython, python) {
+    if (!requiresPython)
+        return true;
+    const version = versions_parseRelease(python);
+    if (!version)
+        return true;
+    return requiresPython.split(',').every((part) => {
+        const clause = parseClause(part.trim());
+        return clause ? clause(version) : true;
+    });
+}
+/**
+ * The newest published release that the request and the Python accept. `published` is what the
+ * package index lists.
+ */
+function resolveVersion(request, published, python) {
+    const usable = published.filter((release) => !release.yanked && versions_parseRelease(release.version));
+    if (request.kind === 'exact') {
+        const release = usable.find((candidate) => versions_compareReleases(versions_parseRelease(candidate.version), versions_parseRelease(request.version)) === 0);
+        if (!release) {
+            const newest = newestOf(usable.map((candidate) => candidate.version));
+            return {
+                ok: false,
+                problem: `ddev ${request.version} does not exist on the package index${newest ? ` (the newest is ${newest})` : ''}.`,
+            };
+        }
+        if (!pythonAllowed(release.requiresPython, python)) {
+            return {
+                ok: false,
+                problem: `ddev ${release.version} needs Python ${release.requiresPython}, but the interpreter is ${python}.`,
+            };
+        }
+        return { ok: true, version: release.version };
+    }
+    const matching = usable.filter((release) => request.kind === 'latest' || request.matches(versions_parseRelease(release.version)));
+    const runnable = matching.filter((release) => pythonAllowed(release.requiresPython, python));
+    const newest = newestOf(runnable.map((release) => release.version));
+    if (newest)
+        return { ok: true, version: newest };
+    const what = request.kind === 'latest' ? 'No ddev release' : `No ddev release matches ${request.text}`;
+    if (matching.length > 0) {
+        return { ok: false, problem: `${what} runs on Python ${python} (they need ${matching[0].requiresPython}).` };
+    }
+    return { ok: false, problem: `${what} on the package index.` };
+}
+function newestOf(versions) {
+    return [...versions].sort((a, b) => versions_compareReleases(versions_parseRelease(b), versions_parseRelease(a)))[0];
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/support-range.ts
+
+
+/**
+ * The ddev versions agent-integration-ci@v1 supports: from the oldest (the ddev integrations-extras'
+ * gate used when it moved to Python 3.13) to the pinned one. CI runs the example pipeline on both ends.
+ * Also in scripts/python-pins.json (`ddev-oldest`) and the README; a test keeps them equal.
+ */
+const OLDEST_SUPPORTED_DDEV = '13.0.0';
+/** `ddev, version 13.0.0` (what `ddev --version` prints) → `13.0.0`. */
+function parseDdevVersionOutput(stdout) {
+    const match = /^ddev,? version (\d+(?:\.\d+)+)\s*$/m.exec(stdout);
+    return match?.[1];
+}
+/** Where a ddev version falls against the supported range (older: warn; newer major than pinned: say it is untested). */
+function supportVerdict(version) {
+    const release = parseRelease(version);
+    if (!release)
+        return {
+            kind: 'unknown',
+            message: `ddev ${version} is not a release version we can place in the supported range.`,
+        };
+    const range = `${OLDEST_SUPPORTED_DDEV} to ${PINNED_DDEV_VERSION}`;
+    if (compareReleases(release, parseRelease(OLDEST_SUPPORTED_DDEV)) < 0) {
+        return {
+            kind: 'older',
+            message: `ddev ${version} is older than the oldest ddev agent-integration-ci supports (${OLDEST_SUPPORTED_DDEV}; tested range ${range}): its command lines may differ. Use ddev-version ${OLDEST_SUPPORTED_DDEV} or newer.`,
+        };
+    }
+    if ((release[0] ?? 0) > (parseRelease(PINNED_DDEV_VERSION)[0] ?? 0)) {
+        return {
+            kind: 'newer',
+            message: `ddev ${version} is a newer major version than the one agent-integration-ci is tested with (${range}); report what breaks.`,
+        };
+    }
+    return { kind: 'supported' };
+}
+/** Whether the installed ddev is at least `since`; an unreadable version counts as the newest form. */
+function ddevAtLeast(version, since) {
+    const release = version === undefined ? undefined : versions_parseRelease(version);
+    return release === undefined || versions_compareReleases(release, versions_parseRelease(since)) >= 0;
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/create-command.ts
+
+/** ddev 17.0.0 turned `ddev create --type <type> NAME` into one subcommand per template (`ddev create check NAME`). */
+const CREATE_SUBCOMMANDS_SINCE = '17.0.0';
+/**
+ * What ddev before 17 asks when it scaffolds outside integrations-core (it refuses `--non-interactive` there):
+ * a lower-case NAME is confirmed first, then extras asks an email and an author, marketplace an email, a
+ * company name, a homepage and a sales email. One answer list serves both — extra lines are never read —
+ * and it holds the author ddev 17+ writes without asking, so both ends of the range scaffold alike.
+ */
+const LEGACY_ANSWERS = ['help@datadoghq.com', 'Datadog', 'https://www.datadoghq.com', 'info@datadoghq.com'];
+/** Python's str.islower() for an integration name: some cased letter, none upper-case. */
+const pythonIsLower = (text) => /\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text);
+/**
+ * The `ddev create` command line (after `ddev`) for the installed ddev: `create <template> NAME` from 17,
+ * `create --type <template_with_underscores> NAME` before. `ddevVersion` undefined: the newest form.
+ */
+function createCommand(ddevVersion, options) {
+    const dryRun = options.dryRun ? ['--dry-run'] : [];
+    if (ddevAtLeast(ddevVersion, CREATE_SUBCOMMANDS_SINCE)) {
+        return {
+            args: ['--no-interactive', 'create', options.template, options.name, '--location', options.location, ...dryRun],
+            input: undefined,
+        };
+    }
+    const answers = [...(pythonIsLower(options.name) ? ['y'] : []), ...(options.dryRun ? [] : LEGACY_ANSWERS)];
+    return {
+        args: [
+            '--no-interactive',
+            'create',
+            '--type',
+            options.template.replaceAll('-', '_'),
+            options.name,
+            '--location',
+            options.location,
+            ...dryRun,
+        ],
+        input: answers.length > 0 ? `${answers.join('\n')}\n` : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
+
+
+
+
+
+
+
+
+
 
 /***/ }),
 
@@ -34678,6 +35363,8 @@ function gatherFacts(integration, python, repoShown) {
     };
 }
 
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 5 modules
+var ddev_src = __nccwpck_require__(9422);
 // EXTERNAL MODULE: ../../packages/steps/src/setup-ddev/python.ts
 var python = __nccwpck_require__(1155);
 ;// CONCATENATED MODULE: ../../packages/steps/src/scaffold-check/create.ts
@@ -34685,7 +35372,8 @@ var python = __nccwpck_require__(1155);
 
 
 
-/** ddev 20's scaffold subcommands (`ddev create --help`); `check` makes a new Agent check integration. */
+
+/** ddev 17+'s scaffold subcommands (`ddev create --help`; older ddev takes them as `--type`, with underscores). */
 const TEMPLATES = ['check', 'check-only', 'jmx', 'logs', 'event', 'metrics-crawler'];
 /**
  * Scaffolds a missing integration with the installed ddev, non-interactively: the dry run first, printed
@@ -34700,16 +35388,22 @@ async function createIntegration(options) {
         throw new runtime_src/* UserError */.yo("Input 'create': ddev is not on PATH.", {
             hint: 'Run the setup-ddev action before this step.',
         });
-    const args = ['--no-interactive', 'create', options.template, options.name, '--location', options.repoPath];
-    await (0,runtime_src/* runChecked */.X4)(ddev, [...args, '--dry-run'], {
+    // The command line changed in ddev 17 (subcommands; before, --type and prompts): ask the installed one.
+    const version = (0,ddev_src/* parseDdevVersionOutput */.YP)((await (0,runtime_src/* runChecked */.X4)(ddev, ['--version'], { timeoutMs: 60_000, what: 'ddev --version' })).stdout);
+    const form = { template: options.template, name: options.name, location: options.repoPath };
+    const dryRun = (0,ddev_src/* createCommand */.gu)(version, { ...form, dryRun: true });
+    await (0,runtime_src/* runChecked */.X4)(ddev, dryRun.args, {
         reporter: options.reporter,
         group: `ddev create ${options.template} ${options.name} (dry run)`,
         what: 'ddev create --dry-run',
+        ...(dryRun.input === undefined ? {} : { input: dryRun.input }),
     });
-    await (0,runtime_src/* runChecked */.X4)(ddev, args, {
+    const create = (0,ddev_src/* createCommand */.gu)(version, { ...form, dryRun: false });
+    await (0,runtime_src/* runChecked */.X4)(ddev, create.args, {
         reporter: options.reporter,
         group: `ddev create ${options.template} ${options.name}`,
         what: 'ddev create',
+        ...(create.input === undefined ? {} : { input: create.input }),
     });
     if (!(0,external_node_fs_.existsSync)(folder))
         throw new runtime_src/* UserError */.yo(`ddev create finished but ${folder} was not made.`);
@@ -34778,7 +35472,7 @@ async function scaffoldCheck(options) {
 
 /***/ }),
 
-/***/ 3549:
+/***/ 908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34793,472 +35487,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ../../packages/ddev/src/validation-set.ts
-/**
- * Datadog's gate for integrations-extras: the validations its validate.yml asks of integrations-core's
- * run-validations.yml, plus `ddev test --lint` (the first step of test-target.yml).
- */
-const INTEGRATION_VALIDATIONS = [
-    'config',
-    'imports',
-    'integration-style',
-    'jmx-metrics',
-    'legacy-signature',
-    'metadata',
-    'models',
-    'package',
-    'readmes',
-];
-/** Run once on the whole repository (`ddev validate ci`, `ddev validate codeowners`). */
-const REPOSITORY_VALIDATIONS = (/* unused pure expression or super */ null && (['ci', 'codeowners']));
-const APPLIES = { applies: true };
-/**
- * Whether Datadog's CI runs a validation on this folder. Its pull-request runs pass `changed`, which ddev
- * intersects with a per-validation selection: valid checks (config, models, package, legacy-signature),
- * manifests (imports, integration-style, readmes, metadata), changed code (jmx-metrics), testable checks (lint).
- */
-function validationApplies(validation, shape) {
-    switch (validation) {
-        case 'config':
-        case 'models':
-        case 'package':
-        case 'legacy-signature':
-            return shape.hasVersionFile
-                ? APPLIES
-                : {
-                    applies: false,
-                    reason: "no Python package (datadog_checks/<name>/__about__.py): ddev selects only checks for this validation, so Datadog's CI does not run it here",
-                };
-        case 'imports':
-        case 'eula':
-        case 'integration-style':
-        case 'readmes':
-        case 'metadata':
-            return shape.hasManifest
-                ? APPLIES
-                : { applies: false, reason: 'no manifest.json: ddev selects only integrations with a manifest' };
-        case 'jmx-metrics':
-            return shape.hasCode
-                ? APPLIES
-                : { applies: false, reason: 'no code in datadog_checks/: ddev selects only integrations whose code changed' };
-        case 'lint':
-            return shape.isTestable
-                ? APPLIES
-                : {
-                    applies: false,
-                    reason: "not testable (hatch.toml and tests/): Datadog's CI runs test-target.yml (ddev test --lint) only for testable checks",
-                };
-    }
-}
-const KNOWN_INTEGRATION = [...INTEGRATION_VALIDATIONS, 'eula'];
-const KNOWN_REPOSITORY = (/* unused pure expression or super */ null && (REPOSITORY_VALIDATIONS));
-/**
- * The validations Datadog's CI runs for a repository kind: the extras set, plus `eula` on marketplace. A
- * repository that lists its own in `.ddev/config.toml` (`validations = [...]`, what `ddev validate all`
- * reads) gets that list.
- */
-function validationSet(repo, configured) {
-    if (configured !== undefined) {
-        return {
-            integration: configured.filter((name) => KNOWN_INTEGRATION.includes(name)),
-            repository: configured.filter((name) => KNOWN_REPOSITORY.includes(name)),
-            unsupported: configured.filter((name) => !KNOWN_INTEGRATION.includes(name) && !KNOWN_REPOSITORY.includes(name)),
-            source: 'the validations list of .ddev/config.toml',
-        };
-    }
-    return {
-        integration: repo === 'marketplace' ? [...INTEGRATION_VALIDATIONS, 'eula'] : [...INTEGRATION_VALIDATIONS],
-        repository: [...REPOSITORY_VALIDATIONS],
-        unsupported: [],
-        source: repo === 'marketplace'
-            ? "integrations-extras' set plus eula (marketplace)"
-            : "integrations-extras' validate.yml set",
-    };
-}
-function repositoryValidationApplies(validation, facts) {
-    if (facts.repo === 'core')
-        return { applies: false, reason: 'integrations-core runs its own validate workflow, not the extras set' };
-    if (validation === 'ci') {
-        return facts.hasTestAllWorkflow
-            ? APPLIES
-            : {
-                applies: false,
-                reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/workflows/test-all.yml, the file `ddev validate ci` checks)',
-            };
-    }
-    return facts.hasCodeowners
-        ? APPLIES
-        : {
-            applies: false,
-            reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/CODEOWNERS, the file `ddev validate codeowners` checks)',
-        };
-}
-/** The ddev command line (after `ddev`) of one validation on one target; `sync` = ddev's own fixing form. */
-function validationArgs(validation, target) {
-    if (validation === 'lint')
-        return ['test', '--lint', target ?? ''];
-    return target === undefined ? ['validate', validation] : ['validate', validation, target];
-}
-/** ddev's syncing forms, in the order `aic fix` runs them. */
-const FIX_COMMANDS = [
-    { name: 'config', args: (target) => ['validate', 'config', '--sync', target] },
-    { name: 'models', args: (target) => ['validate', 'models', '--sync', target] },
-    { name: 'format', args: (target) => ['test', '--fmt', target] },
-];
-
-;// CONCATENATED MODULE: ../../packages/ddev/src/validation-output.ts
-// eslint-disable-next-line no-control-regex -- ANSI colour codes are what this removes.
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
-function plainText(output) {
-    return output.replace(ANSI, '').replace(/\r/g, '');
-}
-const indentOf = (line) => line.length - line.trimStart().length;
-const packageDir = (target) => `datadog_checks/${target.replace(/-/g, '_')}`;
-/** The line of `- name: <option>` in a spec.yaml, for spec errors that name an option. */
-function optionLine(spec, option) {
-    if (spec === undefined)
-        return undefined;
-    const index = spec
-        .split('\n')
-        .findIndex((line) => new RegExp(`^\\s*-?\\s*name:\\s*['"]?${option}['"]?\\s*$`).test(line));
-    return index >= 0 ? index + 1 : undefined;
-}
-/** `*** 22,28 ****` then the old lines: the number of the first changed one (`! ` or `- `). */
-function firstChangedLine(lines, from) {
-    for (let i = from; i < lines.length; i++) {
-        const header = /^\s*\*\*\* (\d+)(?:,\d+)? \*\*\*\*\s*$/.exec(lines[i]);
-        if (!header)
-            continue;
-        let offset = 0;
-        for (let j = i + 1; j < lines.length; j++) {
-            const line = lines[j];
-            if (/^\s*--- \d+/.test(line))
-                break;
-            if (line === '')
-                continue;
-            const marker = line.replace(/^ {4}/, '').slice(0, 2);
-            if (marker === '! ' || marker === '- ')
-                return Number(header[1]) + offset;
-            offset++;
-        }
-        return Number(header[1]);
-    }
-    return undefined;
-}
-function parseConfig(input, lines) {
-    const findings = [];
-    const data = `${packageDir(input.target)}/data`;
-    const spec = 'assets/configuration/spec.yaml';
-    let legacyFile;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const text = line.trim();
-        if (text === '' || /^Did not find spec file/.test(text) || /^(Validating|Files |All \d+|Skipping)/.test(text))
-            continue;
-        if (text === `${input.target}:`)
-            continue;
-        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
-        if (sync) {
-            findings.push({
-                level: 'error',
-                file: `${data}/${sync[1]}`,
-                line: firstChangedLine(lines, i + 1),
-                message: `${sync[1]} is not in sync with ${spec}: run "${sync[2]}" (or aic fix).`,
-            });
-            // Its context diff follows, up to the next file or the totals.
-            while (i + 1 < lines.length && !/^\S/.test(lines[i + 1]) && !/^\s*File `/.test(lines[i + 1]))
-                i++;
-            continue;
-        }
-        const fileHeader = /^ {4}(\S+):$/.exec(line);
-        if (fileHeader) {
-            legacyFile = `${data}/${fileHeader[1]}`;
-            continue;
-        }
-        const located = /^\(L(\d+)\) (.+)$/.exec(text);
-        if (located && legacyFile) {
-            findings.push({ level: 'error', file: legacyFile, line: Number(located[1]), message: located[2] });
-            continue;
-        }
-        if (legacyFile && indentOf(line) >= 8) {
-            const detail = text === 'Invalid YAML -' && lines[i + 1] ? `Invalid YAML: ${lines[++i].trim()}` : text;
-            findings.push({ level: 'error', file: legacyFile, line: undefined, message: detail });
-            continue;
-        }
-        if (indentOf(line) === 4) {
-            // A spec error: its block is the more-indented lines that follow.
-            const block = [text];
-            while (i + 1 < lines.length && indentOf(lines[i + 1]) > 4)
-                block.push(lines[++i].trim());
-            const previous = findings.at(-1);
-            if (/must be one of/.test(text) && previous?.file === spec) {
-                // The second half of the same spec error (ddev prints one error over several lines).
-                previous.message += ` ${block.join(' ')}`;
-                continue;
-            }
-            const option = /Option name '([^']+)'/.exec(text)?.[1];
-            findings.push({
-                level: 'error',
-                file: spec,
-                line: option ? optionLine(input.readFile?.(spec), option) : undefined,
-                message: block.join(' '),
-            });
-        }
-    }
-    return findings;
-}
-function parseMetadata(input, lines) {
-    const findings = [];
-    for (const line of lines) {
-        const text = line.trim();
-        const prefix = `${input.target}:`;
-        if (!text.startsWith(prefix))
-            continue;
-        const rest = text.slice(prefix.length);
-        const row = /^(\d+) (.+)$/.exec(rest);
-        if (row) {
-            findings.push({ level: 'error', file: 'metadata.csv', line: Number(row[1]), message: row[2] });
-        }
-        else if (rest.startsWith(' ')) {
-            const message = rest.trim();
-            findings.push({
-                level: 'error',
-                file: /manifest/.test(message) ? 'manifest.json' : 'metadata.csv',
-                line: undefined,
-                message: /metric_prefix does not exist/.test(message)
-                    ? `${message} Set assets.integration.metrics.prefix (e.g. "${input.target}.") in manifest.json.`
-                    : message,
-            });
-        }
-    }
-    return findings;
-}
-function relativeToIntegration(input, file) {
-    const base = input.integrationPath.replace(/\/+$/, '') + '/';
-    return file.startsWith(base) ? file.slice(base.length) : file;
-}
-function parseImports(input, lines) {
-    const findings = [];
-    for (let i = 0; i < lines.length; i++) {
-        const hit = /^\s*(\S.*\.py): line # (\d+)$/.exec(lines[i]);
-        if (!hit)
-            continue;
-        const code = lines[i + 1]?.trim() ?? '';
-        findings.push({
-            level: 'error',
-            file: relativeToIntegration(input, hit[1]),
-            line: Number(hit[2]),
-            message: `Deprecated import${code ? ` \`${code}\`` : ''}: import from datadog_checks.base instead.`,
-        });
-    }
-    return findings;
-}
-function parseLegacySignature(lines) {
-    return lines.flatMap((line) => {
-        const hit = /uses legacy agent signature in `([^`]+)` on line (\d+)/.exec(line);
-        return hit
-            ? [
-                {
-                    level: 'error',
-                    file: hit[1],
-                    line: Number(hit[2]),
-                    message: 'Legacy Agent signature: use __init__(self, name, init_config, instances).',
-                },
-            ]
-            : [];
-    });
-}
-function parsePackage(input, lines) {
-    const findings = [];
-    let failing = false;
-    for (const line of lines) {
-        if (/\.\.\.\s+FAILED$/.test(line)) {
-            failing = true;
-            continue;
-        }
-        if (!failing)
-            continue;
-        if (indentOf(line) === 0) {
-            failing = false;
-            continue;
-        }
-        const message = line.trim().replace(new RegExp(`\\b${input.target}/pyproject\\.toml\\b`), 'pyproject.toml');
-        findings.push({ level: 'error', file: 'pyproject.toml', line: undefined, message });
-    }
-    return findings;
-}
-function parseReadmes(input, lines) {
-    const findings = [];
-    let inside = false;
-    for (const line of lines) {
-        if (line.trim() === `${input.target}:`) {
-            inside = true;
-            continue;
-        }
-        if (!inside || line.trim() === '')
-            continue;
-        if (indentOf(line) === 0) {
-            inside = false;
-            continue;
-        }
-        const text = line.trim();
-        const previous = findings.at(-1);
-        if (text.startsWith('|') && previous) {
-            // The non-ASCII report: the offending line, then a marker line under it.
-            const shown = text.slice(1).trim();
-            const readme = input.readFile?.('README.md');
-            if (previous.line === undefined && readme !== undefined && shown !== '' && !/^[\^\s]+$/.test(shown)) {
-                const index = readme.split('\n').findIndex((candidate) => candidate.trim() === shown);
-                if (index >= 0)
-                    previous.line = index + 1;
-            }
-            continue;
-        }
-        findings.push({ level: 'error', file: 'README.md', line: undefined, message: text });
-    }
-    return findings;
-}
-function parseModels(input, lines) {
-    const findings = [];
-    for (const line of lines) {
-        const text = line.trim();
-        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
-        if (sync) {
-            findings.push({
-                level: 'error',
-                file: `${packageDir(input.target)}/config_models/${sync[1]}`,
-                line: undefined,
-                message: `${sync[1]} is not in sync with assets/configuration/spec.yaml: run "${sync[2]}" (or aic fix).`,
-            });
-        }
-        else if (indentOf(line) >= 4 && !/^(Writing|All \d+|Validating)/.test(text)) {
-            findings.push({ level: 'error', file: 'assets/configuration/spec.yaml', line: undefined, message: text });
-        }
-    }
-    return findings;
-}
-function parseLint(lines) {
-    const findings = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const check = /^(\S[^:\s]*):(\d+):(\d+): ([A-Z]+[0-9]+) (?:\[\*\] )?(.+)$/.exec(line);
-        if (check) {
-            findings.push({
-                level: 'error',
-                file: check[1],
-                line: Number(check[2]),
-                message: `ruff ${check[4]}: ${check[5]}`,
-            });
-            continue;
-        }
-        const diff = /^--- (\S+)$/.exec(line);
-        if (diff && lines[i + 1]?.startsWith('+++ ')) {
-            const hunk = /^@@ -(\d+)/.exec(lines[i + 2] ?? '');
-            findings.push({
-                level: 'error',
-                file: diff[1],
-                line: hunk ? Number(hunk[1]) : undefined,
-                message: 'Not formatted as ruff format would: run "ddev test --fmt" (or aic fix).',
-            });
-        }
-    }
-    return findings;
-}
-function parseEula(lines) {
-    return lines
-        .map((line) => line.trim())
-        .filter((text) => /(does not exist|is missing the pdf extension|is not a PDF file)$/.test(text))
-        .map((message) => ({
-        level: 'error',
-        file: 'manifest.json',
-        line: undefined,
-        message: `EULA: ${message}`,
-    }));
-}
-function parseCodeowners(lines) {
-    return lines
-        .map((line) => line.trim())
-        .filter((text) => /^Integration .* `?CODEOWNERS`?|is not owned by/.test(text))
-        .map((message) => ({ level: 'error', file: '.github/CODEOWNERS', line: undefined, message }));
-}
-/** Lines that say nothing about a problem: progress, counts, banners. */
-const NOISE = /^(Validating|Validation passed|All \d+|\d+ (valid|total|files?)|Files (valid|with)|Passed:|Errors:|Metrics validation|cmd \[\d\]|Check `[^`]+` uses the new)|^[─└├│\s]*$/;
-/** The last lines of a failed run that say something, for a failure no parser recognised. */
-function meaningfulTail(lines, count = 3) {
-    return lines
-        .map((line) => line.trim())
-        .filter((text) => text !== '' && !NOISE.test(text))
-        .slice(-count);
-}
-const FALLBACK_FILE = {
-    ci: '.github/workflows/test-all.yml',
-    codeowners: '.github/CODEOWNERS',
-};
-/**
- * ddev's output as findings. The verdict is ddev's exit code, as in Datadog's CI (its job fails on a
- * non-zero exit): problems printed by a run that exits 0 are warnings, and a failed run always has an error.
- */
-function parseValidationOutput(input) {
-    const lines = plainText(input.output).split('\n');
-    let findings;
-    switch (input.validation) {
-        case 'config':
-            findings = parseConfig(input, lines);
-            break;
-        case 'metadata':
-            findings = parseMetadata(input, lines);
-            break;
-        case 'imports':
-            findings = parseImports(input, lines);
-            break;
-        case 'legacy-signature':
-            findings = parseLegacySignature(lines);
-            break;
-        case 'package':
-            findings = parsePackage(input, lines);
-            break;
-        case 'readmes':
-            findings = parseReadmes(input, lines);
-            break;
-        case 'models':
-            findings = parseModels(input, lines);
-            break;
-        case 'lint':
-            findings = parseLint(lines);
-            break;
-        case 'eula':
-            findings = parseEula(lines);
-            break;
-        case 'codeowners':
-            findings = parseCodeowners(lines);
-            break;
-        default:
-            findings = [];
-    }
-    if (input.exitCode === 0)
-        return findings.map((finding) => ({ ...finding, level: 'warning' }));
-    if (!findings.some((finding) => finding.level === 'error')) {
-        const tail = meaningfulTail(lines);
-        findings.push({
-            level: 'error',
-            file: FALLBACK_FILE[input.validation],
-            line: undefined,
-            message: `ddev ${input.validation === 'lint' ? 'test --lint' : `validate ${input.validation}`} failed (exit ${input.exitCode})${tail.length > 0 ? `: ${tail.join(' ')}` : '.'}`,
-        });
-    }
-    return findings;
-}
-
-;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
-
-
-
-
-
-
-
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 5 modules
+var src = __nccwpck_require__(9422);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var src = __nccwpck_require__(9308);
+var runtime_src = __nccwpck_require__(9308);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/services/tool-cache.ts
 
 
@@ -35446,6 +35678,9 @@ async function setupDdev(options) {
     }
     const plan = installPlan({ installer: options.installer, version, python: python.path, target });
     const versionReport = await verify(plan.ddev, version, reporter);
+    const support = supportVerdict(version);
+    if (support.kind !== 'supported')
+        reporter.annotate({ level: support.kind === 'older' ? 'warning' : 'notice', message: support.message });
     const configDir = path.join(options.temp, 'agent-integration-ci', 'ddev');
     mkdirSync(configDir, { recursive: true });
     const configPath = path.join(configDir, 'config.toml');

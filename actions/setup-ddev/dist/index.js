@@ -28376,7 +28376,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1749);
+/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8057);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9419);
 
 
@@ -28481,7 +28481,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1749:
+/***/ 8057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28495,10 +28495,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   VF: () => (/* reexport */ installPlan),
   Hd: () => (/* reexport */ parseVersionRequest),
   x: () => (/* reexport */ resolveVersion),
+  hc: () => (/* reexport */ supportVerdict),
   k5: () => (/* reexport */ toolCacheName)
 });
 
-// UNUSED EXPORTS: EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INTEGRATION_VALIDATIONS, PINNED_DDEV_VERSION, REPOSITORY_VALIDATIONS, compareReleases, hasRuffSettings, parseRelease, parseValidationOutput, plainText, pythonAllowed, repositoryValidationApplies, validationApplies, validationArgs, validationSet
+// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INTEGRATION_VALIDATIONS, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, REPOSITORY_VALIDATIONS, compareReleases, createCommand, ddevAtLeast, hasRuffSettings, parseDdevVersionOutput, parseRelease, parseValidationOutput, plainText, pythonAllowed, repositoryValidationApplies, validationApplies, validationArgs, validationSet
 
 ;// CONCATENATED MODULE: ../../packages/ddev/src/versions.ts
 /**
@@ -28508,10 +28509,10 @@ __nccwpck_require__.d(__webpack_exports__, {
  */
 const RELEASE = /^\d+(\.\d+)*$/;
 const CLAUSE = /^(===|==|!=|~=|>=|<=|>|<)\s*(\d+(?:\.\d+)*)(\.\*)?$/;
-function parseRelease(text) {
+function versions_parseRelease(text) {
     return RELEASE.test(text) && text.length <= 40 ? text.split('.').map(Number) : undefined;
 }
-function compareReleases(a, b) {
+function versions_compareReleases(a, b) {
     for (let index = 0; index < Math.max(a.length, b.length); index++) {
         const difference = (a[index] ?? 0) - (b[index] ?? 0);
         if (difference !== 0)
@@ -28531,7 +28532,7 @@ function parseClause(text) {
         const prefix = (version) => target.every((part, index) => (version[index] ?? 0) === part);
         return operator === '==' ? prefix : (version) => !prefix(version);
     }
-    const cmp = (version) => compareReleases(version, target);
+    const cmp = (version) => versions_compareReleases(version, target);
     switch (operator) {
         case '==':
         case '===':
@@ -28560,7 +28561,7 @@ function parseVersionRequest(raw) {
     const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
     if (text === '' || text.toLowerCase() === 'latest')
         return { kind: 'latest' };
-    if (parseRelease(text))
+    if (versions_parseRelease(text))
         return { kind: 'exact', version: text };
     const clauses = text.split(',').map((part) => parseClause(part));
     if (text.length <= 200 && clauses.length > 0 && clauses.every((clause) => clause !== undefined)) {
@@ -28574,7 +28575,7 @@ function parseVersionRequest(raw) {
 function pythonAllowed(requiresPython, python) {
     if (!requiresPython)
         return true;
-    const version = parseRelease(python);
+    const version = versions_parseRelease(python);
     if (!version)
         return true;
     return requiresPython.split(',').every((part) => {
@@ -28587,9 +28588,9 @@ function pythonAllowed(requiresPython, python) {
  * package index lists.
  */
 function resolveVersion(request, published, python) {
-    const usable = published.filter((release) => !release.yanked && parseRelease(release.version));
+    const usable = published.filter((release) => !release.yanked && versions_parseRelease(release.version));
     if (request.kind === 'exact') {
-        const release = usable.find((candidate) => compareReleases(parseRelease(candidate.version), parseRelease(request.version)) === 0);
+        const release = usable.find((candidate) => versions_compareReleases(versions_parseRelease(candidate.version), versions_parseRelease(request.version)) === 0);
         if (!release) {
             const newest = newestOf(usable.map((candidate) => candidate.version));
             return {
@@ -28605,7 +28606,7 @@ function resolveVersion(request, published, python) {
         }
         return { ok: true, version: release.version };
     }
-    const matching = usable.filter((release) => request.kind === 'latest' || request.matches(parseRelease(release.version)));
+    const matching = usable.filter((release) => request.kind === 'latest' || request.matches(versions_parseRelease(release.version)));
     const runnable = matching.filter((release) => pythonAllowed(release.requiresPython, python));
     const newest = newestOf(runnable.map((release) => release.version));
     if (newest)
@@ -28617,7 +28618,7 @@ function resolveVersion(request, published, python) {
     return { ok: false, problem: `${what} on the package index.` };
 }
 function newestOf(versions) {
-    return [...versions].sort((a, b) => compareReleases(parseRelease(b), parseRelease(a)))[0];
+    return [...versions].sort((a, b) => versions_compareReleases(versions_parseRelease(b), versions_parseRelease(a)))[0];
 }
 
 ;// CONCATENATED MODULE: ../../packages/ddev/src/repo.ts
@@ -29188,7 +29189,52 @@ function parseValidationOutput(input) {
     return findings;
 }
 
+;// CONCATENATED MODULE: ../../packages/ddev/src/support-range.ts
+
+
+/**
+ * The ddev versions agent-integration-ci@v1 supports: from the oldest (the ddev integrations-extras'
+ * gate used when it moved to Python 3.13) to the pinned one. CI runs the example pipeline on both ends.
+ * Also in scripts/python-pins.json (`ddev-oldest`) and the README; a test keeps them equal.
+ */
+const OLDEST_SUPPORTED_DDEV = '13.0.0';
+/** `ddev, version 13.0.0` (what `ddev --version` prints) → `13.0.0`. */
+function parseDdevVersionOutput(stdout) {
+    const match = /^ddev,? version (\d+(?:\.\d+)+)\s*$/m.exec(stdout);
+    return match?.[1];
+}
+/** Where a ddev version falls against the supported range (older: warn; newer major than pinned: say it is untested). */
+function supportVerdict(version) {
+    const release = versions_parseRelease(version);
+    if (!release)
+        return {
+            kind: 'unknown',
+            message: `ddev ${version} is not a release version we can place in the supported range.`,
+        };
+    const range = `${OLDEST_SUPPORTED_DDEV} to ${PINNED_DDEV_VERSION}`;
+    if (versions_compareReleases(release, versions_parseRelease(OLDEST_SUPPORTED_DDEV)) < 0) {
+        return {
+            kind: 'older',
+            message: `ddev ${version} is older than the oldest ddev agent-integration-ci supports (${OLDEST_SUPPORTED_DDEV}; tested range ${range}): its command lines may differ. Use ddev-version ${OLDEST_SUPPORTED_DDEV} or newer.`,
+        };
+    }
+    if ((release[0] ?? 0) > (versions_parseRelease(PINNED_DDEV_VERSION)[0] ?? 0)) {
+        return {
+            kind: 'newer',
+            message: `ddev ${version} is a newer major version than the one agent-integration-ci is tested with (${range}); report what breaks.`,
+        };
+    }
+    return { kind: 'supported' };
+}
+/** Whether the installed ddev is at least `since`; an unreadable version counts as the newest form. */
+function ddevAtLeast(version, since) {
+    const release = version === undefined ? undefined : parseRelease(version);
+    return release === undefined || compareReleases(release, parseRelease(since)) >= 0;
+}
+
 ;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
+
+
 
 
 
@@ -30589,8 +30635,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 5 modules
-var src = __nccwpck_require__(1749);
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 6 modules
+var src = __nccwpck_require__(8057);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
 var runtime_src = __nccwpck_require__(9419);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/services/tool-cache.ts
@@ -30830,6 +30876,9 @@ async function setupDdev(options) {
     }
     const plan = (0,src/* installPlan */.VF)({ installer: options.installer, version, python: python.path, target });
     const versionReport = await verify(plan.ddev, version, reporter);
+    const support = (0,src/* supportVerdict */.hc)(version);
+    if (support.kind !== 'supported')
+        reporter.annotate({ level: support.kind === 'older' ? 'warning' : 'notice', message: support.message });
     const configDir = external_node_path_default().join(options.temp, 'agent-integration-ci', 'ddev');
     (0,external_node_fs_.mkdirSync)(configDir, { recursive: true });
     const configPath = external_node_path_default().join(configDir, 'config.toml');

@@ -33527,6 +33527,8 @@ function hasRuffSettings(pyproject) {
 
 
 
+
+
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
 var src = __nccwpck_require__(9419);
 ;// CONCATENATED MODULE: ../../packages/steps/src/files/index.ts
