@@ -20,6 +20,7 @@ import { publishedReleases } from './package-index.js';
 import { findPython, whichOnPath } from './python.js';
 
 export { findPython, whichOnPath } from './python.js';
+export { publishedReleases } from './package-index.js';
 
 export interface SetupDdevOptions {
   version: VersionRequest;
