@@ -35023,7 +35023,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Kq: () => (/* reexport */ python/* findPython */.K)
 });
 
-// UNUSED EXPORTS: setupDdev, whichOnPath
+// UNUSED EXPORTS: publishedReleases, setupDdev, whichOnPath
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -35505,9 +35505,9 @@ var discover = __nccwpck_require__(50734);
 var installers = __nccwpck_require__(30640);
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/package-index.ts
 
-/** ddev's releases as the package index lists them (PyPI's JSON API), retried with backoff. */
-async function package_index_publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi') {
-    const url = `${indexUrl.replace(/\/$/, '')}/ddev/json`;
+/** A project's releases (ddev's by default) as the package index lists them (PyPI's JSON API), retried with backoff. */
+async function package_index_publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi', project = 'ddev') {
+    const url = `${indexUrl.replace(/\/$/, '')}/${encodeURIComponent(project)}/json`;
     const body = await withRetry(async () => {
         const response = await fetch(url, {
             headers: { accept: 'application/json' },
@@ -35517,7 +35517,7 @@ async function package_index_publishedReleases(indexUrl = process.env.AIC_PYPI_U
             throw new Error(`HTTP ${response.status} from ${url}`);
         return (await response.json());
     }, { attempts: 3, baseDelayMs: 1_000 }).catch((error) => {
-        throw new UserError(`Could not list ddev's releases from ${url}: ${error.message}.`, {
+        throw new UserError(`Could not list ${project}'s releases from ${url}: ${error.message}.`, {
             hint: 'Check the network or proxy settings, or pin an exact ddev-version that is already in the tool cache.',
         });
     });
@@ -35533,6 +35533,7 @@ async function package_index_publishedReleases(indexUrl = process.env.AIC_PYPI_U
 // EXTERNAL MODULE: ../../packages/steps/src/setup-ddev/python.ts
 var python = __nccwpck_require__(21155);
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/index.ts
+
 
 
 

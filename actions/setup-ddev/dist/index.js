@@ -30628,7 +30628,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   rr: () => (/* binding */ setupDdev)
 });
 
-// UNUSED EXPORTS: findPython, whichOnPath
+// UNUSED EXPORTS: findPython, publishedReleases, whichOnPath
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -30763,9 +30763,9 @@ async function ensureUv(options) {
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/package-index.ts
 
-/** ddev's releases as the package index lists them (PyPI's JSON API), retried with backoff. */
-async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi') {
-    const url = `${indexUrl.replace(/\/$/, '')}/ddev/json`;
+/** A project's releases (ddev's by default) as the package index lists them (PyPI's JSON API), retried with backoff. */
+async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi', project = 'ddev') {
+    const url = `${indexUrl.replace(/\/$/, '')}/${encodeURIComponent(project)}/json`;
     const body = await (0,runtime_src/* withRetry */.bD)(async () => {
         const response = await fetch(url, {
             headers: { accept: 'application/json' },
@@ -30775,7 +30775,7 @@ async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https:/
             throw new Error(`HTTP ${response.status} from ${url}`);
         return (await response.json());
     }, { attempts: 3, baseDelayMs: 1_000 }).catch((error) => {
-        throw new runtime_src/* UserError */.yo(`Could not list ddev's releases from ${url}: ${error.message}.`, {
+        throw new runtime_src/* UserError */.yo(`Could not list ${project}'s releases from ${url}: ${error.message}.`, {
             hint: 'Check the network or proxy settings, or pin an exact ddev-version that is already in the tool cache.',
         });
     });
@@ -30789,6 +30789,7 @@ async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https:/
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/index.ts
+
 
 
 

@@ -34054,6 +34054,7 @@ async function scaffoldCheck(options) {
 ;// CONCATENATED MODULE: ../steps/src/release/git-tags.ts
 
 
+/** git's environment for talking to `remote` (the token as an HTTP header, no prompts). */
 function remoteEnv(remote) {
     const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
     if (remote.token) {
@@ -34106,8 +34107,9 @@ async function createAnnotatedTag(repoPath, tag, commit, message) {
         ];
     await git(repoPath, [...identity, 'tag', '--annotate', '--message', message, '--', tag, commit], 'git tag');
 }
-async function pushTag(repoPath, remote, tag) {
-    const result = await process_runProcess('git', ['-C', repoPath, 'push', '--quiet', remote.name, `refs/tags/${tag}:refs/tags/${tag}`], {
+/** Pushes a tag; `force` replaces the remote's (a moving tag such as `v1`). */
+async function pushTag(repoPath, remote, tag, options = {}) {
+    const result = await process_runProcess('git', ['-C', repoPath, 'push', '--quiet', remote.name, `${options.force ? '+' : ''}refs/tags/${tag}:refs/tags/${tag}`], {
         env: remoteEnv(remote),
         timeoutMs: 300_000,
     });
@@ -34158,7 +34160,7 @@ async function publishRelease(target, release) {
                 name: release.title,
                 body: release.notes,
                 draft: false,
-                prerelease: false,
+                prerelease: release.prerelease ?? false,
             })).data;
             created = true;
         }
@@ -34375,6 +34377,8 @@ function describePlan(plan, remote) {
 
 
 
+
+
 /**
  * Tag, push, and publish each integration whose version went up: every check first (planRelease), then
  * the writes in an order a rerun can resume — tag, push, release, assets — each skipped when done.
@@ -34426,9 +34430,9 @@ async function runRelease(run) {
 
 ;// CONCATENATED MODULE: ../steps/src/setup-ddev/package-index.ts
 
-/** ddev's releases as the package index lists them (PyPI's JSON API), retried with backoff. */
-async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi') {
-    const url = `${indexUrl.replace(/\/$/, '')}/ddev/json`;
+/** A project's releases (ddev's by default) as the package index lists them (PyPI's JSON API), retried with backoff. */
+async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi', project = 'ddev') {
+    const url = `${indexUrl.replace(/\/$/, '')}/${encodeURIComponent(project)}/json`;
     const body = await withRetry(async () => {
         const response = await fetch(url, {
             headers: { accept: 'application/json' },
@@ -34438,7 +34442,7 @@ async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https:/
             throw new Error(`HTTP ${response.status} from ${url}`);
         return (await response.json());
     }, { attempts: 3, baseDelayMs: 1_000 }).catch((error) => {
-        throw new errors_UserError(`Could not list ddev's releases from ${url}: ${error.message}.`, {
+        throw new errors_UserError(`Could not list ${project}'s releases from ${url}: ${error.message}.`, {
             hint: 'Check the network or proxy settings, or pin an exact ddev-version that is already in the tool cache.',
         });
     });
@@ -34452,6 +34456,7 @@ async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https:/
 }
 
 ;// CONCATENATED MODULE: ../steps/src/setup-ddev/index.ts
+
 
 
 
