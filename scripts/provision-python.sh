@@ -2,14 +2,23 @@
 # Provisions, once and cached between runs, the real Python tools the tests and the demo use:
 # uv (a PyPI wheel), the pinned ddev (which brings hatch and datadog-checks-dev) and a venv with
 # datadog-checks-base. Pins live in scripts/python-pins.json. Writes <tools>/env.json and env.sh.
+#
+# AIC_DDEV_PIN=oldest provisions the oldest ddev we support (pin `ddev-oldest`) instead of the pinned one,
+# into its own folder (AIC_OLDEST_TOOLS_DIR, default .tools-ddev-oldest; never AIC_TOOLS_DIR, which holds the
+# pinned tools other runs use). Point AIC_TOOLS_DIR at that folder to run the tests against it.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-tools=${AIC_TOOLS_DIR:-$root/.tools}
 pins_file=$root/scripts/python-pins.json
 
 log() { printf '[provision-python] %s\n' "$*"; }
 die() { printf '[provision-python] error: %s\n' "$*" >&2; exit 1; }
+
+case "${AIC_DDEV_PIN:-pinned}" in
+  pinned) ddev_pin=ddev; tools=${AIC_TOOLS_DIR:-$root/.tools} ;;
+  oldest) ddev_pin=ddev-oldest; tools=${AIC_OLDEST_TOOLS_DIR:-$root/.tools-ddev-oldest} ;;
+  *) die "AIC_DDEV_PIN is '${AIC_DDEV_PIN}': use 'pinned' (the default) or 'oldest'." ;;
+esac
 
 # Any python3 can read the pins; the tools themselves need the pinned minor version.
 reader=$(command -v python3 || true)
@@ -17,7 +26,7 @@ reader=$(command -v python3 || true)
 pin() { "$reader" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$pins_file" "$1"; }
 want_python=$(pin python)
 uv_version=$(pin uv)
-ddev_version=$(pin ddev)
+ddev_version=$(pin "$ddev_pin")
 base_version=$(pin datadog-checks-base)
 
 find_python() {

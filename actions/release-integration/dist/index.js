@@ -39694,7 +39694,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   T_: () => (/* binding */ runRelease)
 });
 
-// UNUSED EXPORTS: checkTagName, describePlan, planRelease, tagName, wheelPrefix
+// UNUSED EXPORTS: checkTagName, describePlan, localTagCommit, planRelease, publishRelease, pushTag, remoteEnv, remoteTagCommit, tagName, wheelPrefix
 
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
 var src = __nccwpck_require__(5302);
@@ -39703,6 +39703,7 @@ var git = __nccwpck_require__(402);
 ;// CONCATENATED MODULE: ../../packages/steps/src/release/git-tags.ts
 
 
+/** git's environment for talking to `remote` (the token as an HTTP header, no prompts). */
 function remoteEnv(remote) {
     const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
     if (remote.token) {
@@ -39755,8 +39756,9 @@ async function createAnnotatedTag(repoPath, tag, commit, message) {
         ];
     await (0,git/* git */.$Y)(repoPath, [...identity, 'tag', '--annotate', '--message', message, '--', tag, commit], 'git tag');
 }
-async function pushTag(repoPath, remote, tag) {
-    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'push', '--quiet', remote.name, `refs/tags/${tag}:refs/tags/${tag}`], {
+/** Pushes a tag; `force` replaces the remote's (a moving tag such as `v1`). */
+async function pushTag(repoPath, remote, tag, options = {}) {
+    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'push', '--quiet', remote.name, `${options.force ? '+' : ''}refs/tags/${tag}:refs/tags/${tag}`], {
         env: remoteEnv(remote),
         timeoutMs: 300_000,
     });
@@ -39812,7 +39814,7 @@ async function publishRelease(target, release) {
                 name: release.title,
                 body: release.notes,
                 draft: false,
-                prerelease: false,
+                prerelease: release.prerelease ?? false,
             })).data;
             created = true;
         }
@@ -40382,6 +40384,8 @@ function describePlan(plan, remote) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/release/index.ts
+
+
 
 
 

@@ -18865,10 +18865,10 @@ function inCliWords(text) {
  */
 const RELEASE = /^\d+(\.\d+)*$/;
 const CLAUSE = /^(===|==|!=|~=|>=|<=|>|<)\s*(\d+(?:\.\d+)*)(\.\*)?$/;
-function parseRelease(text) {
+function versions_parseRelease(text) {
     return RELEASE.test(text) && text.length <= 40 ? text.split('.').map(Number) : undefined;
 }
-function compareReleases(a, b) {
+function versions_compareReleases(a, b) {
     for (let index = 0; index < Math.max(a.length, b.length); index++) {
         const difference = (a[index] ?? 0) - (b[index] ?? 0);
         if (difference !== 0)
@@ -18888,7 +18888,7 @@ function parseClause(text) {
         const prefix = (version) => target.every((part, index) => (version[index] ?? 0) === part);
         return operator === '==' ? prefix : (version) => !prefix(version);
     }
-    const cmp = (version) => compareReleases(version, target);
+    const cmp = (version) => versions_compareReleases(version, target);
     switch (operator) {
         case '==':
         case '===':
@@ -18917,7 +18917,7 @@ function parseVersionRequest(raw) {
     const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
     if (text === '' || text.toLowerCase() === 'latest')
         return { kind: 'latest' };
-    if (parseRelease(text))
+    if (versions_parseRelease(text))
         return { kind: 'exact', version: text };
     const clauses = text.split(',').map((part) => parseClause(part));
     if (text.length <= 200 && clauses.length > 0 && clauses.every((clause) => clause !== undefined)) {
@@ -18931,7 +18931,7 @@ function parseVersionRequest(raw) {
 function pythonAllowed(requiresPython, python) {
     if (!requiresPython)
         return true;
-    const version = parseRelease(python);
+    const version = versions_parseRelease(python);
     if (!version)
         return true;
     return requiresPython.split(',').every((part) => {
@@ -18944,9 +18944,9 @@ function pythonAllowed(requiresPython, python) {
  * package index lists.
  */
 function resolveVersion(request, published, python) {
-    const usable = published.filter((release) => !release.yanked && parseRelease(release.version));
+    const usable = published.filter((release) => !release.yanked && versions_parseRelease(release.version));
     if (request.kind === 'exact') {
-        const release = usable.find((candidate) => compareReleases(parseRelease(candidate.version), parseRelease(request.version)) === 0);
+        const release = usable.find((candidate) => versions_compareReleases(versions_parseRelease(candidate.version), versions_parseRelease(request.version)) === 0);
         if (!release) {
             const newest = newestOf(usable.map((candidate) => candidate.version));
             return {
@@ -18962,7 +18962,7 @@ function resolveVersion(request, published, python) {
         }
         return { ok: true, version: release.version };
     }
-    const matching = usable.filter((release) => request.kind === 'latest' || request.matches(parseRelease(release.version)));
+    const matching = usable.filter((release) => request.kind === 'latest' || request.matches(versions_parseRelease(release.version)));
     const runnable = matching.filter((release) => pythonAllowed(release.requiresPython, python));
     const newest = newestOf(runnable.map((release) => release.version));
     if (newest)
@@ -18974,7 +18974,7 @@ function resolveVersion(request, published, python) {
     return { ok: false, problem: `${what} on the package index.` };
 }
 function newestOf(versions) {
-    return [...versions].sort((a, b) => compareReleases(parseRelease(b), parseRelease(a)))[0];
+    return [...versions].sort((a, b) => versions_compareReleases(versions_parseRelease(b), versions_parseRelease(a)))[0];
 }
 
 ;// CONCATENATED MODULE: ../ddev/src/repo.ts
@@ -19583,7 +19583,52 @@ function hasRuffSettings(pyproject) {
     return pyproject !== undefined && /\[tool\.ruff\]/.test(pyproject);
 }
 
+;// CONCATENATED MODULE: ../ddev/src/support-range.ts
+
+
+/**
+ * The ddev versions agent-integration-ci@v1 supports: from the oldest (the ddev integrations-extras'
+ * gate used when it moved to Python 3.13) to the pinned one. CI runs the example pipeline on both ends.
+ * Also in scripts/python-pins.json (`ddev-oldest`) and the README; a test keeps them equal.
+ */
+const OLDEST_SUPPORTED_DDEV = '13.0.0';
+/** `ddev, version 13.0.0` (what `ddev --version` prints) → `13.0.0`. */
+function support_range_parseDdevVersionOutput(stdout) {
+    const match = /^ddev,? version (\d+(?:\.\d+)+)\s*$/m.exec(stdout);
+    return match?.[1];
+}
+/** Where a ddev version falls against the supported range (older: warn; newer major than pinned: say it is untested). */
+function supportVerdict(version) {
+    const release = versions_parseRelease(version);
+    if (!release)
+        return {
+            kind: 'unknown',
+            message: `ddev ${version} is not a release version we can place in the supported range.`,
+        };
+    const range = `${OLDEST_SUPPORTED_DDEV} to ${PINNED_DDEV_VERSION}`;
+    if (versions_compareReleases(release, versions_parseRelease(OLDEST_SUPPORTED_DDEV)) < 0) {
+        return {
+            kind: 'older',
+            message: `ddev ${version} is older than the oldest ddev agent-integration-ci supports (${OLDEST_SUPPORTED_DDEV}; tested range ${range}): its command lines may differ. Use ddev-version ${OLDEST_SUPPORTED_DDEV} or newer.`,
+        };
+    }
+    if ((release[0] ?? 0) > (versions_parseRelease(PINNED_DDEV_VERSION)[0] ?? 0)) {
+        return {
+            kind: 'newer',
+            message: `ddev ${version} is a newer major version than the one agent-integration-ci is tested with (${range}); report what breaks.`,
+        };
+    }
+    return { kind: 'supported' };
+}
+/** Whether the installed ddev is at least `since`; an unreadable version counts as the newest form. */
+function ddevAtLeast(version, since) {
+    const release = version === undefined ? undefined : parseRelease(version);
+    return release === undefined || compareReleases(release, parseRelease(since)) >= 0;
+}
+
 ;// CONCATENATED MODULE: ../ddev/src/index.ts
+
+
 
 
 
@@ -34385,7 +34430,8 @@ function gatherFacts(integration, python, repoShown) {
 
 
 
-/** ddev 20's scaffold subcommands (`ddev create --help`); `check` makes a new Agent check integration. */
+
+/** ddev 17+'s scaffold subcommands (`ddev create --help`; older ddev takes them as `--type`, with underscores). */
 const TEMPLATES = (/* unused pure expression or super */ null && (['check', 'check-only', 'jmx', 'logs', 'event', 'metrics-crawler']));
 /**
  * Scaffolds a missing integration with the installed ddev, non-interactively: the dry run first, printed
@@ -34400,16 +34446,22 @@ async function createIntegration(options) {
         throw new UserError("Input 'create': ddev is not on PATH.", {
             hint: 'Run the setup-ddev action before this step.',
         });
-    const args = ['--no-interactive', 'create', options.template, options.name, '--location', options.repoPath];
-    await runChecked(ddev, [...args, '--dry-run'], {
+    // The command line changed in ddev 17 (subcommands; before, --type and prompts): ask the installed one.
+    const version = parseDdevVersionOutput((await runChecked(ddev, ['--version'], { timeoutMs: 60_000, what: 'ddev --version' })).stdout);
+    const form = { template: options.template, name: options.name, location: options.repoPath };
+    const dryRun = createCommand(version, { ...form, dryRun: true });
+    await runChecked(ddev, dryRun.args, {
         reporter: options.reporter,
         group: `ddev create ${options.template} ${options.name} (dry run)`,
         what: 'ddev create --dry-run',
+        ...(dryRun.input === undefined ? {} : { input: dryRun.input }),
     });
-    await runChecked(ddev, args, {
+    const create = createCommand(version, { ...form, dryRun: false });
+    await runChecked(ddev, create.args, {
         reporter: options.reporter,
         group: `ddev create ${options.template} ${options.name}`,
         what: 'ddev create',
+        ...(create.input === undefined ? {} : { input: create.input }),
     });
     if (!existsSync(folder))
         throw new UserError(`ddev create finished but ${folder} was not made.`);
@@ -34478,6 +34530,7 @@ async function scaffoldCheck(options) {
 ;// CONCATENATED MODULE: ../steps/src/release/git-tags.ts
 
 
+/** git's environment for talking to `remote` (the token as an HTTP header, no prompts). */
 function remoteEnv(remote) {
     const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
     if (remote.token) {
@@ -34530,8 +34583,9 @@ async function createAnnotatedTag(repoPath, tag, commit, message) {
         ];
     await git(repoPath, [...identity, 'tag', '--annotate', '--message', message, '--', tag, commit], 'git tag');
 }
-async function pushTag(repoPath, remote, tag) {
-    const result = await process_runProcess('git', ['-C', repoPath, 'push', '--quiet', remote.name, `refs/tags/${tag}:refs/tags/${tag}`], {
+/** Pushes a tag; `force` replaces the remote's (a moving tag such as `v1`). */
+async function pushTag(repoPath, remote, tag, options = {}) {
+    const result = await process_runProcess('git', ['-C', repoPath, 'push', '--quiet', remote.name, `${options.force ? '+' : ''}refs/tags/${tag}:refs/tags/${tag}`], {
         env: remoteEnv(remote),
         timeoutMs: 300_000,
     });
@@ -34582,7 +34636,7 @@ async function publishRelease(target, release) {
                 name: release.title,
                 body: release.notes,
                 draft: false,
-                prerelease: false,
+                prerelease: release.prerelease ?? false,
             })).data;
             created = true;
         }
@@ -34799,6 +34853,8 @@ function describePlan(plan, remote) {
 
 
 
+
+
 /**
  * Tag, push, and publish each integration whose version went up: every check first (planRelease), then
  * the writes in an order a rerun can resume — tag, push, release, assets — each skipped when done.
@@ -34850,9 +34906,9 @@ async function runRelease(run) {
 
 ;// CONCATENATED MODULE: ../steps/src/setup-ddev/package-index.ts
 
-/** ddev's releases as the package index lists them (PyPI's JSON API), retried with backoff. */
-async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi') {
-    const url = `${indexUrl.replace(/\/$/, '')}/ddev/json`;
+/** A project's releases (ddev's by default) as the package index lists them (PyPI's JSON API), retried with backoff. */
+async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi', project = 'ddev') {
+    const url = `${indexUrl.replace(/\/$/, '')}/${encodeURIComponent(project)}/json`;
     const body = await withRetry(async () => {
         const response = await fetch(url, {
             headers: { accept: 'application/json' },
@@ -34862,7 +34918,7 @@ async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https:/
             throw new Error(`HTTP ${response.status} from ${url}`);
         return (await response.json());
     }, { attempts: 3, baseDelayMs: 1_000 }).catch((error) => {
-        throw new errors_UserError(`Could not list ddev's releases from ${url}: ${error.message}.`, {
+        throw new errors_UserError(`Could not list ${project}'s releases from ${url}: ${error.message}.`, {
             hint: 'Check the network or proxy settings, or pin an exact ddev-version that is already in the tool cache.',
         });
     });
@@ -34876,6 +34932,7 @@ async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https:/
 }
 
 ;// CONCATENATED MODULE: ../steps/src/setup-ddev/index.ts
+
 
 
 
@@ -34963,6 +35020,9 @@ async function setupDdev(options) {
     }
     const plan = installPlan({ installer: options.installer, version, python: python.path, target });
     const versionReport = await verify(plan.ddev, version, reporter);
+    const support = supportVerdict(version);
+    if (support.kind !== 'supported')
+        reporter.annotate({ level: support.kind === 'older' ? 'warning' : 'notice', message: support.message });
     const configDir = external_node_path_default().join(options.temp, 'agent-integration-ci', 'ddev');
     (0,external_node_fs_namespaceObject.mkdirSync)(configDir, { recursive: true });
     const configPath = external_node_path_default().join(configDir, 'config.toml');

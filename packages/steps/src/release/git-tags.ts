@@ -8,7 +8,8 @@ export interface Remote {
   token?: string | undefined;
 }
 
-function remoteEnv(remote: Remote): NodeJS.ProcessEnv {
+/** git's environment for talking to `remote` (the token as an HTTP header, no prompts). */
+export function remoteEnv(remote: Remote): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
   if (remote.token) {
     const basic = Buffer.from(`x-access-token:${remote.token}`).toString('base64');
@@ -77,10 +78,16 @@ export async function createAnnotatedTag(
   await git(repoPath, [...identity, 'tag', '--annotate', '--message', message, '--', tag, commit], 'git tag');
 }
 
-export async function pushTag(repoPath: string, remote: Remote, tag: string): Promise<void> {
+/** Pushes a tag; `force` replaces the remote's (a moving tag such as `v1`). */
+export async function pushTag(
+  repoPath: string,
+  remote: Remote,
+  tag: string,
+  options: { force?: boolean } = {},
+): Promise<void> {
   const result = await runProcess(
     'git',
-    ['-C', repoPath, 'push', '--quiet', remote.name, `refs/tags/${tag}:refs/tags/${tag}`],
+    ['-C', repoPath, 'push', '--quiet', remote.name, `${options.force ? '+' : ''}refs/tags/${tag}:refs/tags/${tag}`],
     {
       env: remoteEnv(remote),
       timeoutMs: 300_000,

@@ -49,7 +49,7 @@ function apiError(error: unknown, what: string): UserError {
  */
 export async function publishRelease(
   target: GitHubTarget,
-  release: { tag: string; title: string; notes: string; wheels: readonly string[] },
+  release: { tag: string; title: string; notes: string; wheels: readonly string[]; prerelease?: boolean },
 ): Promise<PublishedRelease> {
   const [owner, repo] = target.repository.split('/') as [string, string];
   const { getOctokit } = await import('@actions/github');
@@ -70,7 +70,7 @@ export async function publishRelease(
           name: release.title,
           body: release.notes,
           draft: false,
-          prerelease: false,
+          prerelease: release.prerelease ?? false,
         })
       ).data;
       created = true;

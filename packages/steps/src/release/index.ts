@@ -12,8 +12,8 @@ export {
   type ReleasePlan,
   type ReleaseOptions,
 } from './plan.js';
-export type { Remote } from './git-tags.js';
-export type { GitHubTarget } from './github-release.js';
+export { localTagCommit, pushTag, remoteEnv, remoteTagCommit, type Remote } from './git-tags.js';
+export { publishRelease, type GitHubTarget } from './github-release.js';
 
 export interface ReleaseRun extends ReleaseOptions {
   /** Print the plan and change nothing. */

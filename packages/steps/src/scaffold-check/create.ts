@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { createCommand, parseDdevVersionOutput } from '@aic/ddev';
 import { runChecked, UserError, type Reporter } from '@aic/runtime';
 import { whichOnPath } from '../setup-ddev/python.js';
 
-/** ddev 20's scaffold subcommands (`ddev create --help`); `check` makes a new Agent check integration. */
+/** ddev 17+'s scaffold subcommands (`ddev create --help`; older ddev takes them as `--type`, with underscores). */
 export const TEMPLATES = ['check', 'check-only', 'jmx', 'logs', 'event', 'metrics-crawler'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
@@ -25,16 +26,24 @@ export async function createIntegration(options: {
     throw new UserError("Input 'create': ddev is not on PATH.", {
       hint: 'Run the setup-ddev action before this step.',
     });
-  const args = ['--no-interactive', 'create', options.template, options.name, '--location', options.repoPath];
-  await runChecked(ddev, [...args, '--dry-run'], {
+  // The command line changed in ddev 17 (subcommands; before, --type and prompts): ask the installed one.
+  const version = parseDdevVersionOutput(
+    (await runChecked(ddev, ['--version'], { timeoutMs: 60_000, what: 'ddev --version' })).stdout,
+  );
+  const form = { template: options.template, name: options.name, location: options.repoPath };
+  const dryRun = createCommand(version, { ...form, dryRun: true });
+  await runChecked(ddev, dryRun.args, {
     reporter: options.reporter,
     group: `ddev create ${options.template} ${options.name} (dry run)`,
     what: 'ddev create --dry-run',
+    ...(dryRun.input === undefined ? {} : { input: dryRun.input }),
   });
-  await runChecked(ddev, args, {
+  const create = createCommand(version, { ...form, dryRun: false });
+  await runChecked(ddev, create.args, {
     reporter: options.reporter,
     group: `ddev create ${options.template} ${options.name}`,
     what: 'ddev create',
+    ...(create.input === undefined ? {} : { input: create.input }),
   });
   if (!existsSync(folder)) throw new UserError(`ddev create finished but ${folder} was not made.`);
   return folder;

@@ -6,6 +6,7 @@ import {
   inferRepo,
   installPlan,
   resolveVersion,
+  supportVerdict,
   toolCacheName,
   type Installer,
   type RepoName,
@@ -19,6 +20,7 @@ import { publishedReleases } from './package-index.js';
 import { findPython, whichOnPath } from './python.js';
 
 export { findPython, whichOnPath } from './python.js';
+export { publishedReleases } from './package-index.js';
 
 export interface SetupDdevOptions {
   version: VersionRequest;
@@ -139,6 +141,9 @@ export async function setupDdev(options: SetupDdevOptions): Promise<SetupDdevRes
 
   const plan = installPlan({ installer: options.installer, version, python: python.path, target });
   const versionReport = await verify(plan.ddev, version, reporter);
+  const support = supportVerdict(version);
+  if (support.kind !== 'supported')
+    reporter.annotate({ level: support.kind === 'older' ? 'warning' : 'notice', message: support.message });
 
   const configDir = path.join(options.temp, 'agent-integration-ci', 'ddev');
   mkdirSync(configDir, { recursive: true });

@@ -5,11 +5,12 @@ interface PypiJson {
   releases?: Record<string, { requires_python?: string | null; yanked?: boolean }[]>;
 }
 
-/** ddev's releases as the package index lists them (PyPI's JSON API), retried with backoff. */
+/** A project's releases (ddev's by default) as the package index lists them (PyPI's JSON API), retried with backoff. */
 export async function publishedReleases(
   indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi',
+  project = 'ddev',
 ): Promise<PublishedRelease[]> {
-  const url = `${indexUrl.replace(/\/$/, '')}/ddev/json`;
+  const url = `${indexUrl.replace(/\/$/, '')}/${encodeURIComponent(project)}/json`;
   const body = await withRetry(
     async () => {
       const response = await fetch(url, {
@@ -21,7 +22,7 @@ export async function publishedReleases(
     },
     { attempts: 3, baseDelayMs: 1_000 },
   ).catch((error: unknown) => {
-    throw new UserError(`Could not list ddev's releases from ${url}: ${(error as Error).message}.`, {
+    throw new UserError(`Could not list ${project}'s releases from ${url}: ${(error as Error).message}.`, {
       hint: 'Check the network or proxy settings, or pin an exact ddev-version that is already in the tool cache.',
     });
   });
