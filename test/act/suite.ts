@@ -78,10 +78,3 @@ export function observed(run: WorkflowRun): Record<string, { result: string; out
   if (!text) throw new Error(`the observer job set no output:\n${job?.messages.join('\n') ?? run.log.slice(-4000)}`);
   return JSON.parse(text) as Record<string, { result: string; outputs: Record<string, string> }>;
 }
-
-/** A failing test's message: the last lines of what act printed for the run. */
-export const tail = (run: WorkflowRun, lines = 60): string =>
-  run.jobs
-    .flatMap((job) => job.messages.map((message) => `[${job.label}] ${message}`))
-    .slice(-lines)
-    .join('\n');

@@ -203,6 +203,24 @@ describe('release-integration', () => {
     expect(run.outputs.tags).toBe('[]');
   });
 
+  test('a GitHub API that does not answer is one clear line, not an HTTP 500 with the hint run in', async () => {
+    const state = bumpedOnMain();
+    const run = await runAction({
+      actionDir: action,
+      workspace: state.repo.path,
+      eventName: 'push',
+      event: { before: state.before, after: state.repo.head() },
+      inputs: { 'github-token': 'ghs_test' },
+      env: { GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_REPOSITORY: 'partner/integrations' },
+    });
+    expect(run.exitCode).toBe(1);
+    const errors = run.annotations.filter((annotation) => annotation.level === 'error').map((a) => a.message);
+    expect(errors).toEqual([
+      'GitHub API: reading the release awesome-1.2.0 failed: http://127.0.0.1:9 did not answer (connect ECONNREFUSED 127.0.0.1:9). Check that the runner reaches the GitHub API (GITHUB_API_URL, proxy settings), then re-run the job.',
+    ]);
+    expect(run.stdout).not.toContain('HTTP 500');
+  });
+
   test.each([
     [{ 'tag-format': '<integration>' }, 'Input \'tag-format\': "<integration>" has no <version> placeholder'],
     [{ 'tag-format': '<integration> <version>' }, 'Input \'tag-format\': "awesome 1.2.0" is not a valid git tag name.'],

@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +45,7 @@ export interface RunOptions {
   /** Variables for the jobs (`--env`): GITHUB_API_URL for the API double, say. */
   env?: Record<string, string>;
   secrets?: Record<string, string>;
-  /** `fresh`: a new runner with an empty tool cache (the actions cache and artifacts stay). Default `shared`. */
+  /** `fresh`: a new machine, its tool cache empty (the actions cache and artifacts stay). Default `shared`. */
   runner?: 'shared' | 'fresh';
   timeoutMs?: number;
   /** With AIC_ACT_LOGS set to a folder, act's JSON log is kept there as `<name>.jsonl`. */
@@ -99,7 +108,6 @@ export class ActSandbox {
   private readonly cacheServer: string;
   private readonly artifacts: string;
   private readonly sharedRunner: string;
-  private runners = 0;
 
   private constructor(private readonly options: SandboxOptions) {
     this.root = mkdtempSync(path.join(os.tmpdir(), 'aic-act-'));
@@ -115,7 +123,12 @@ export class ActSandbox {
 
   /** A runner's folder for act (`--action-cache-path`); its tool cache holds only the Python setup-python finds. */
   private newRunner(): string {
-    const runner = path.join(this.root, `runner-${++this.runners}`);
+    const runner = path.join(this.root, 'runner');
+    this.seedToolCache(path.join(runner, 'tool_cache'));
+    return runner;
+  }
+
+  private seedToolCache(toolCache: string): void {
     const probe = spawnSync(
       this.options.python,
       ['-c', 'import platform, sys; print(sys.base_prefix); print(platform.python_version())'],
@@ -124,11 +137,10 @@ export class ActSandbox {
     if (probe.status !== 0) throw new Error(`${this.options.python} does not run: ${probe.stderr}`);
     const [prefix, version] = probe.stdout.trim().split('\n') as [string, string];
     const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
-    const folder = path.join(runner, 'tool_cache', 'Python', version);
+    const folder = path.join(toolCache, 'Python', version);
     mkdirSync(folder, { recursive: true });
     symlinkSync(prefix, path.join(folder, arch));
     writeFileSync(path.join(folder, `${arch}.complete`), '');
-    return runner;
   }
 
   /** The tool cache of the shared runner (RUNNER_TOOL_CACHE in its jobs). */
@@ -137,7 +149,22 @@ export class ActSandbox {
   }
 
   async run(options: RunOptions): Promise<WorkflowRun> {
-    const runner = options.runner === 'fresh' ? this.newRunner() : this.sharedRunner;
+    if (options.runner !== 'fresh') return this.runOn(this.sharedRunner, options);
+    // A new machine has an empty tool cache at the same path (caches are keyed by their paths, as on GitHub's
+    // /opt/hostedtoolcache): the warm one is set aside for the run and put back after.
+    const toolCache = path.join(this.sharedRunner, 'tool_cache');
+    const warm = `${toolCache}.warm`;
+    renameSync(toolCache, warm);
+    this.seedToolCache(toolCache);
+    try {
+      return await this.runOn(this.sharedRunner, options);
+    } finally {
+      rmSync(toolCache, { recursive: true, force: true });
+      renameSync(warm, toolCache);
+    }
+  }
+
+  private async runOn(runner: string, options: RunOptions): Promise<WorkflowRun> {
     const artifactPort = await freePort();
     const shim = await startArtifactShim({ host: '127.0.0.1', port: artifactPort });
     const eventFile = path.join(this.root, `event-${Date.now()}.json`);
@@ -204,8 +231,14 @@ export class ActSandbox {
       writeFileSync(path.join(process.env.AIC_ACT_LOGS, `${file}.jsonl`), log);
     }
     const jobs = parseActLog(log);
+    // A nested job's label is `<calling job>/<called workflow>/<job>`; the calling job's own lines (resolving
+    // the called workflow) carry its id too, under `<workflow>/<calling job>`, with no result.
     const jobsOf = (id: string, caller?: string) =>
-      jobs.filter((job) => job.id === id && (caller === undefined || job.label.startsWith(`${caller}/`)));
+      jobs.filter(
+        (job) =>
+          job.id === id &&
+          (caller === undefined || (job.label.startsWith(`${caller}/`) && job.label.split('/').length >= 3)),
+      );
     return {
       exitCode,
       seconds: (Date.now() - started) / 1000,
@@ -214,9 +247,9 @@ export class ActSandbox {
       artifactRewrites: [...shim.rewrites],
       jobsOf,
       result(id, caller) {
-        const found = jobsOf(id, caller);
+        const found = jobsOf(id, caller).filter((job) => job.result !== undefined);
         if (found.length === 0) return 'skipped';
-        return found.some((job) => job.result === 'failure') ? 'failure' : (found[0]!.result ?? 'cancelled');
+        return found.some((job) => job.result === 'failure') ? 'failure' : found[0]!.result!;
       },
     };
   }
