@@ -15,7 +15,7 @@ import path from 'node:path';
 import { repoRoot } from '../paths.js';
 import { startArtifactShim } from './artifact-shim.js';
 import { parseActLog, type ActJob, type Result } from './log.js';
-import { OWN_REPOSITORY, removeStaged, stageOwnRepository, thirdPartyActions } from './repositories.js';
+import { OWN_REPOSITORY, removeStaged, stageOwnRepository } from './repositories.js';
 
 // Runs workflow files under nektos/act in host mode (`-P ubuntu-24.04=-self-hosted`: jobs run on this machine,
 // as on a self-hosted runner), offline: every `uses:` resolves through `--local-repository`. A sandbox is the
