@@ -26,8 +26,14 @@ export class PartnerRepo extends GitRepo {
     super(dir);
   }
 
-  /** The repository with `workflows` (file name → text) committed on main and pushed. */
-  static withWorkflows(workflows: Record<string, string>, options: { extraIntegration?: boolean } = {}): PartnerRepo {
+  /**
+   * The repository with `workflows` (file name → text) committed on main and pushed. `extraIntegration` adds a
+   * second integration (`unmarked`); `marketplace` gives the README the section Marketplace listings need.
+   */
+  static withWorkflows(
+    workflows: Record<string, string>,
+    options: { extraIntegration?: boolean; marketplace?: boolean } = {},
+  ): PartnerRepo {
     const base = GitRepo.withExample();
     const remote = mkdtempSync(path.join(os.tmpdir(), 'aic-remote-'));
     new GitRepo(remote).git('init', '-q', '--bare', '-b', 'main');
@@ -36,6 +42,13 @@ export class PartnerRepo extends GitRepo {
       cpSync(path.join(repoRoot, 'test', 'fixtures', 'unmarked-tests', 'unmarked'), path.join(repo.path, 'unmarked'), {
         recursive: true,
       });
+    }
+    if (options.marketplace) {
+      repo.edit(
+        'awesome/README.md',
+        '## Troubleshooting',
+        '## Uninstallation\n\nRemove the check with `datadog-agent integration remove datadog-awesome`.\n\n## Troubleshooting',
+      );
     }
     mkdirSync(path.join(repo.path, '.github', 'workflows'), { recursive: true });
     for (const [name, text] of Object.entries(workflows))

@@ -167,14 +167,16 @@ export class ActSandbox {
   private async runOn(runner: string, options: RunOptions): Promise<WorkflowRun> {
     const artifactPort = await freePort();
     const shim = await startArtifactShim({ host: '127.0.0.1', port: artifactPort });
-    const eventFile = path.join(this.root, `event-${Date.now()}.json`);
-    writeFileSync(eventFile, JSON.stringify(options.payload));
     const env: Record<string, string> = {
       GITHUB_REPOSITORY: 'partner/integrations',
       GITHUB_RUN_ID: String(options.runId ?? Math.floor(Math.random() * 1e9)),
       GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
       ...options.env,
     };
+    // GitHub lists no artifacts for a run that has none; act's server fails on a run it has no folder for.
+    mkdirSync(path.join(this.artifacts, env.GITHUB_RUN_ID!), { recursive: true });
+    const eventFile = path.join(this.root, `event-${Date.now()}.json`);
+    writeFileSync(eventFile, JSON.stringify(options.payload));
     const mappings = { ...this.options.thirdParty };
     for (const ref of this.options.ownRefs ?? ['v1']) mappings[`${OWN_REPOSITORY}@${ref}`] = this.ownRepository;
     const args = [
