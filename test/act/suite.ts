@@ -51,6 +51,7 @@ export function readmeSnippet(needle: string): string {
 /**
  * `workflow` with one more job that needs every other job and writes their results and outputs as its own
  * step outputs (`needs` = toJSON(needs)): how a test reads what jobs pass on, the way a partner's next job would.
+ * (act 0.2.89 does not start it after a failed reusable-workflow call, `if: always()` notwithstanding.)
  */
 export function withObserver(workflow: string): string {
   const document = parse(workflow) as { jobs: Record<string, unknown> };

@@ -67,7 +67,6 @@ describeAct('the starter workflows under act', () => {
       'success',
       'failure',
     ]);
-    expect(observed(run).ci).toEqual({ result: 'failure', outputs: { integrations: '["awesome"]', wheels: '[]' } });
     const leg = run.jobsOf('integration', 'ci')[0]!;
     expect(leg.annotations.filter((annotation) => annotation.level === 'error')[0]?.message).toContain(
       'Functional changes need a version bump',
@@ -115,12 +114,14 @@ describeAct('the starter workflows under act', () => {
       repo.commitAll('awesome 1.2.0');
       const payload = repo.mergeAndPush();
       const runId = starter === 'release.yml' ? 301 : 302;
+      // Each starter releases into a repository of its own on the API double.
+      const env = { ...suite!.env, GITHUB_REPOSITORY: `partner/${starter.replace('.yml', '')}` };
       const first = await suite!.sandbox.run({
         repo: repo.path,
         workflow: `.github/workflows/${starter}`,
         event: 'push',
         payload,
-        env: suite!.env,
+        env,
         runId,
         name: `${starter}-push`,
       });
@@ -135,7 +136,7 @@ describeAct('the starter workflows under act', () => {
         workflow: `.github/workflows/${starter}`,
         event: 'push',
         payload,
-        env: suite!.env,
+        env,
         runId: runId + 10,
         name: `${starter}-push-again`,
       });
