@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { GitHubApiDouble } from '../doubles/github-api/server.js';
-import { ActSandbox, thirdPartyActions, thirdPartyActionsDir, type WorkflowRun } from '../harness/act/index.js';
+import {
+  ActSandbox,
+  PartnerRepo,
+  thirdPartyActions,
+  thirdPartyActionsDir,
+  type WorkflowRun,
+} from '../harness/act/index.js';
 import { pythonTools, repoRoot } from '../harness/index.js';
 
 // What every act scenario shares: one sandbox (the GitHub side: actions cache, artifacts, our staged actions),
@@ -36,6 +42,7 @@ export async function startSuite(): Promise<Suite> {
 export async function stopSuite(suite: Suite | undefined): Promise<void> {
   await suite?.github.stop();
   suite?.sandbox.dispose();
+  PartnerRepo.removeAll();
 }
 
 export const readShipped = (relative: string): string => readFileSync(path.join(repoRoot, relative), 'utf8');

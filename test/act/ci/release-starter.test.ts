@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -87,7 +87,8 @@ describeAct('the release starter (integration-ci, then integration-release) unde
         },
       },
     };
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'aic-rerun-')), 'rerun.yml');
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'aic-rerun-'));
+    const file = path.join(folder, 'rerun.yml');
     writeFileSync(file, stringify(rerun));
     const run = await suite!.sandbox.run({
       repo: repo.path,
@@ -99,6 +100,7 @@ describeAct('the release starter (integration-ci, then integration-release) unde
       runAttempt: 2,
       name: 'release-rerun',
     });
+    rmSync(folder, { recursive: true, force: true });
     process.stderr.write(`release re-run: ${run.seconds.toFixed(0)}s\n`);
     expect([run.result('release', 'release'), run.exitCode]).toEqual(['success', 0]);
     expect(repo.remoteTags()).toEqual([TAG]);

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GitRepo } from '../git-repo.js';
@@ -17,7 +17,14 @@ const repositoryPayload = {
   owner: { login: REPOSITORY.owner },
 };
 
+const made: string[] = [];
+
 export class PartnerRepo extends GitRepo {
+  /** Removes every repository and remote this process made. */
+  static removeAll(): void {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+
   private constructor(
     dir: string,
     /** The bare repository `origin` points at. */
@@ -38,6 +45,7 @@ export class PartnerRepo extends GitRepo {
     const remote = mkdtempSync(path.join(os.tmpdir(), 'aic-remote-'));
     new GitRepo(remote).git('init', '-q', '--bare', '-b', 'main');
     const repo = new PartnerRepo(base.path, remote);
+    made.push(base.path, remote);
     if (options.extraIntegration) {
       cpSync(path.join(repoRoot, 'test', 'fixtures', 'unmarked-tests', 'unmarked'), path.join(repo.path, 'unmarked'), {
         recursive: true,
