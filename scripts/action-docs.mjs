@@ -59,9 +59,10 @@ function workflowSection(title, file) {
 }
 
 const parts = [];
-const reusable = path.join(root, '.github', 'workflows', 'integration-ci.yml');
-if (existsSync(reusable))
-  parts.push(workflowSection('Reusable workflow `.github/workflows/integration-ci.yml`', reusable));
+for (const name of ['integration-ci.yml', 'integration-release.yml']) {
+  const reusable = path.join(root, '.github', 'workflows', name);
+  if (existsSync(reusable)) parts.push(workflowSection(`Reusable workflow \`.github/workflows/${name}\``, reusable));
+}
 if (existsSync(path.join(root, 'action.yml')))
   parts.push(section('`org/agent-integration-ci` (root composite action)', path.join(root, 'action.yml')));
 for (const name of readdirSync(path.join(root, 'actions')).sort()) {

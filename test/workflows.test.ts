@@ -92,41 +92,54 @@ describe('every call of one of our actions matches its action.yml', () => {
   });
 });
 
-describe('the root composite action runs each bundled action like the runner would', () => {
-  const steps = (metadataOf(path.join(repoRoot, 'action.yml')).runs.steps ?? []).filter((step) => step.run);
-  const direct = steps.map((step) => {
-    const match = /node "\$GITHUB_ACTION_PATH\/actions\/([\w-]+)\/dist\/index\.js"/.exec(step.run!);
-    return [match?.[1] ?? '(no bundled action)', step] as const;
+describe('the root composite action calls each bundled action the way the runner runs actions', () => {
+  const steps = metadataOf(path.join(repoRoot, 'action.yml')).runs.steps ?? [];
+  const called = steps.map((step) => /^org\/agent-integration-ci\/actions\/([\w-]+)@v1$/.exec(step.uses ?? '')?.[1]);
+
+  // A `run:` step gets no post step (setup-ddev saves ddev to the actions cache in its post) and no runtime token
+  // (build-wheel's artifact upload needs it): every step is a `uses:` of our action, at the reusable workflow's ref.
+  test('every step is a `uses:` of one of our actions; together they are every bundled action', () => {
+    expect(steps.filter((step) => step.run !== undefined)).toEqual([]);
+    expect(called.filter((name) => name === undefined)).toEqual([]);
+    expect([...called].sort()).toEqual([...actionNames].sort());
   });
 
-  test('it runs every bundled action but none other', () => {
-    expect(direct.map(([name]) => name).sort()).toEqual([...actionNames].sort());
+  test("every step after the plan checks the plan's one selection, never its own default", () => {
+    for (const step of steps.slice(1)) {
+      const inputs = metadataOf(
+        path.join(repoRoot, 'actions', /actions\/([\w-]+)@/.exec(step.uses!)![1]!, 'action.yml'),
+      ).inputs;
+      if (!inputs?.integrations) continue;
+      expect([step.uses, step.with?.integrations]).toEqual([step.uses, '${{ steps.plan.outputs.names }}']);
+      expect([step.uses, (step as { if?: string }).if]).toEqual([
+        step.uses,
+        expect.stringContaining("steps.plan.outputs.count != '0'"),
+      ]);
+    }
   });
 
-  test.each(direct)('%s gets its inputs through env: INPUT_*, every defaulted one explicitly', (name, step) => {
-    const inputs = metadataOf(path.join(repoRoot, 'actions', name, 'action.yml')).inputs ?? {};
-    const variables = Object.keys(step.env ?? {}).filter((key) => key.startsWith('INPUT_'));
-    const known = Object.keys(inputs).map((input) => `INPUT_${input.toUpperCase()}`);
-    expect(variables.filter((key) => !known.includes(key))).toEqual([]);
-    // A direct run does not read the bundled action.yml, so its non-empty defaults must be passed.
-    const defaulted = Object.entries(inputs)
-      .filter(([, input]) => input.default !== undefined && String(input.default) !== '')
-      .map(([input]) => `INPUT_${input.toUpperCase()}`);
-    expect(defaulted.filter((key) => !variables.includes(key))).toEqual([]);
-    // Inputs reach the script only through env:, never through an expression inside it.
-    expect(step.run).not.toContain('${{');
+  test('the list outputs are `[]`, never empty, when their step is skipped', () => {
+    const outputs = (parse(read(path.join(repoRoot, 'action.yml'))) as { outputs: Record<string, { value: string }> })
+      .outputs;
+    for (const name of ['integrations', 'wheels', 'tags']) expect(outputs[name]!.value).toMatch(/\|\| '\[\]' \}\}$/);
   });
 });
 
-describe('the reusable workflow and the starter workflows', () => {
-  const reusable = parse(read(path.join(repoRoot, '.github/workflows/integration-ci.yml'))) as {
+describe('the reusable workflows and the starter workflows', () => {
+  type Reusable = {
     on: { workflow_call: { inputs: Record<string, Input & { type: string; description?: string }> } };
     jobs: Record<string, { permissions?: unknown }>;
   };
-  const inputs = reusable.on.workflow_call.inputs;
+  const reusableOf = (name: string) => parse(read(path.join(repoRoot, '.github/workflows', name))) as Reusable;
+  const reusable = {
+    'integration-ci.yml': reusableOf('integration-ci.yml'),
+    'integration-release.yml': reusableOf('integration-release.yml'),
+  };
+  const inputs = reusable['integration-ci.yml'].on.workflow_call.inputs;
 
-  test('every input is typed and documented', () => {
-    expect(Object.keys(inputs).sort()).toEqual(
+  test.each([
+    [
+      'integration-ci.yml',
       [
         'build-wheel',
         'ddev-version',
@@ -134,13 +147,16 @@ describe('the reusable workflow and the starter workflows', () => {
         'integrations',
         'integrations-path',
         'python-version',
-        'release',
         'repo',
         'runs-on',
-      ].sort(),
-    );
-    for (const [name, input] of Object.entries(inputs)) {
-      expect([name, typeof input.type, (input.description ?? '').length > 0]).toEqual([name, 'string', true]);
+      ],
+    ],
+    ['integration-release.yml', ['integrations', 'integrations-path', 'runs-on', 'tag-format', 'wheels']],
+  ] as const)('%s: every input is typed and documented', (name, expected) => {
+    const declared = reusable[name].on.workflow_call.inputs;
+    expect(Object.keys(declared).sort()).toEqual([...expected].sort());
+    for (const [input, spec] of Object.entries(declared)) {
+      expect([input, typeof spec.type, (spec.description ?? '').length > 0]).toEqual([input, 'string', true]);
     }
   });
 
@@ -150,9 +166,9 @@ describe('the reusable workflow and the starter workflows', () => {
     );
   });
 
-  test('every job states its own permissions', () => {
-    for (const [name, job] of Object.entries(reusable.jobs))
-      expect([name, job.permissions !== undefined]).toEqual([name, true]);
+  test.each(Object.keys(reusable))('%s: every job states its own permissions', (name) => {
+    for (const [job, spec] of Object.entries(reusable[name as keyof typeof reusable].jobs))
+      expect([job, spec.permissions !== undefined]).toEqual([job, true]);
   });
 
   const starters = yamlIn('workflows').map(
@@ -161,20 +177,32 @@ describe('the reusable workflow and the starter workflows', () => {
         rel(file),
         parse(read(file)) as {
           permissions?: unknown;
-          jobs: Record<string, { uses?: string; with?: Record<string, unknown>; permissions?: Record<string, string> }>;
+          jobs: Record<
+            string,
+            { uses?: string; needs?: string; with?: Record<string, unknown>; permissions?: Record<string, string> }
+          >;
         },
       ] as const,
   );
 
-  test.each(starters)('%s calls the reusable workflow with known inputs and minimal permissions', (_name, workflow) => {
-    expect(workflow.permissions).toEqual({});
-    for (const job of Object.values(workflow.jobs)) {
-      expect(job.uses).toBe(`${OWN}/.github/workflows/integration-ci.yml@v1`);
-      expect(Object.keys(job.with ?? {}).filter((key) => !(key in inputs))).toEqual([]);
-      const writes = job.with?.release === true;
-      expect(job.permissions).toEqual({ contents: writes ? 'write' : 'read' });
-    }
-  });
+  // Only the release workflow writes; permissions.test.ts checks that each grant covers the called jobs.
+  const grantFor = { 'integration-ci.yml': 'read', 'integration-release.yml': 'write' } as const;
+
+  test.each(starters)(
+    '%s calls the reusable workflows with known inputs and minimal permissions',
+    (_name, workflow) => {
+      expect(workflow.permissions).toEqual({});
+      for (const job of Object.values(workflow.jobs)) {
+        const called = /^org\/agent-integration-ci\/\.github\/workflows\/([\w-]+\.yml)@v1$/.exec(job.uses ?? '')?.[1];
+        expect(Object.keys(grantFor)).toContain(called);
+        const known = reusable[called as keyof typeof reusable].on.workflow_call.inputs;
+        expect(Object.keys(job.with ?? {}).filter((key) => !(key in known))).toEqual([]);
+        expect(job.permissions).toEqual({ contents: grantFor[called as keyof typeof grantFor] });
+        // The release runs only after the checks passed.
+        if (called === 'integration-release.yml') expect(job.needs).toBe('ci');
+      }
+    },
+  );
 
   test('no workflow runs on pull_request_target, and every checkout drops its credentials', () => {
     for (const file of workflowFiles) {

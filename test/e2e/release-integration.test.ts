@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { GitHubApiDouble } from '../doubles/github-api/server.js';
@@ -201,6 +202,31 @@ describe('release-integration', () => {
       { integration: 'awesome', reason: 'version 1.2.0 did not go up (was 1.2.0)' },
     ]);
     expect(run.outputs.tags).toBe('[]');
+  });
+
+  test('a GitHub API that does not answer is one clear line, not an HTTP 500 with the hint run in', async () => {
+    const state = bumpedOnMain();
+    // A port nothing listens on: the one a server just gave back.
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const run = await runAction({
+      actionDir: action,
+      workspace: state.repo.path,
+      eventName: 'push',
+      event: { before: state.before, after: state.repo.head() },
+      inputs: { 'github-token': 'ghs_test' },
+      env: { GITHUB_API_URL: `http://127.0.0.1:${closed}`, GITHUB_REPOSITORY: 'partner/integrations' },
+    });
+    expect(run.exitCode).toBe(1);
+    const errors = run.annotations.filter((annotation) => annotation.level === 'error').map((a) => a.message);
+    expect(errors).toEqual([
+      `GitHub API: reading the release awesome-1.2.0 failed: http://127.0.0.1:${closed} did not answer (connect ECONNREFUSED 127.0.0.1:${closed}). Check that the runner reaches the GitHub API (GITHUB_API_URL, proxy settings), then re-run the job.`,
+    ]);
+    expect(run.stdout).not.toContain('HTTP 500');
   });
 
   test.each([

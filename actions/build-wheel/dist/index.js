@@ -28509,8 +28509,14 @@ async function main(reporter) {
         }
         else {
             const { uploadFiles } = await __nccwpck_require__.e(/* import() */ 429).then(__nccwpck_require__.bind(__nccwpck_require__, 9429));
-            await uploadFiles(inputs.artifactName, wheels.map((w) => w.path), outDir);
-            reporter.log(`Uploaded ${wheels.length} wheel(s) as the artifact '${inputs.artifactName}'.`);
+            const outcome = await uploadFiles(inputs.artifactName, wheels.map((w) => w.path), outDir);
+            if (outcome.uploaded)
+                reporter.log(`Uploaded ${wheels.length} wheel(s) as the artifact '${inputs.artifactName}'.`);
+            else
+                reporter.annotate({
+                    level: 'warning',
+                    message: `${outcome.reason}; the wheels stay in ${node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(runner.workspace, outDir)}.`,
+                });
         }
     }
     if (errors > 0)

@@ -101,12 +101,18 @@ async function main(reporter: Reporter): Promise<void> {
       });
     } else {
       const { uploadFiles } = await import('@aic/runtime/services/artifact');
-      await uploadFiles(
+      const outcome = await uploadFiles(
         inputs.artifactName,
         wheels.map((w) => w.path),
         outDir,
       );
-      reporter.log(`Uploaded ${wheels.length} wheel(s) as the artifact '${inputs.artifactName}'.`);
+      if (outcome.uploaded)
+        reporter.log(`Uploaded ${wheels.length} wheel(s) as the artifact '${inputs.artifactName}'.`);
+      else
+        reporter.annotate({
+          level: 'warning',
+          message: `${outcome.reason}; the wheels stay in ${path.relative(runner.workspace, outDir)}.`,
+        });
     }
   }
   if (errors > 0)

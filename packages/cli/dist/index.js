@@ -34603,13 +34603,25 @@ async function pushTag(repoPath, remote, tag, options = {}) {
 const github_release_status = (error) => typeof error === 'object' && error !== null && 'status' in error
     ? Number(error.status)
     : undefined;
-function apiError(error, what) {
+const sentence = (text) => text.trim().replace(/[.\s]+$/, '') + '.';
+/** A failed API call as one line: unreachable (no answer at all) is not an HTTP error. */
+function apiError(error, what, apiUrl) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Octokit reports a request that got no answer (refused, DNS, TLS, timeout) as status 500 with no response.
+    const answered = typeof error === 'object' && error !== null && error.response !== undefined;
+    if (!answered) {
+        return new errors_UserError(`GitHub API: ${what} failed: ${apiUrl} did not answer (${message.trim().replace(/[.\s]+$/, '')}).`, {
+            hint: 'Check that the runner reaches the GitHub API (GITHUB_API_URL, proxy settings), then re-run the job.',
+            cause: error,
+        });
+    }
     const code = github_release_status(error);
     const hint = code === 401 || code === 403 || code === 404
         ? 'The job needs `permissions: contents: write`, and github-token must be a token for this repository.'
         : 'Re-run the job; if it keeps failing, check https://www.githubstatus.com.';
-    return new errors_UserError(`GitHub API: ${what} failed${code ? ` (HTTP ${code})` : ''}: ${error instanceof Error ? error.message : String(error)}`, {
+    return new errors_UserError(`GitHub API: ${what} failed${code ? ` (HTTP ${code})` : ''}: ${sentence(message)}`, {
         hint,
+        cause: error,
     });
 }
 /**
@@ -34627,7 +34639,7 @@ async function publishRelease(target, release) {
     }
     catch (error) {
         if (github_release_status(error) !== 404)
-            throw apiError(error, `reading the release ${release.tag}`);
+            throw apiError(error, `reading the release ${release.tag}`, target.apiUrl);
         try {
             data = (await octokit.rest.repos.createRelease({
                 owner,
@@ -34641,7 +34653,7 @@ async function publishRelease(target, release) {
             created = true;
         }
         catch (createError) {
-            throw apiError(createError, `creating the release ${release.tag}`);
+            throw apiError(createError, `creating the release ${release.tag}`, target.apiUrl);
         }
     }
     const result = { url: data.html_url, created, uploaded: [], alreadyAttached: [] };
@@ -34668,7 +34680,7 @@ async function publishRelease(target, release) {
             });
         }
         catch (error) {
-            throw apiError(error, `uploading ${name} to the release ${release.tag}`);
+            throw apiError(error, `uploading ${name} to the release ${release.tag}`, target.apiUrl);
         }
         result.uploaded.push(name);
     }

@@ -29,18 +29,32 @@ const status = (error: unknown): number | undefined =>
     ? Number((error as { status: unknown }).status)
     : undefined;
 
-function apiError(error: unknown, what: string): UserError {
+const sentence = (text: string) => text.trim().replace(/[.\s]+$/, '') + '.';
+
+/** A failed API call as one line: unreachable (no answer at all) is not an HTTP error. */
+function apiError(error: unknown, what: string, apiUrl: string): UserError {
+  const message = error instanceof Error ? error.message : String(error);
+  // Octokit reports a request that got no answer (refused, DNS, TLS, timeout) as status 500 with no response.
+  const answered =
+    typeof error === 'object' && error !== null && (error as { response?: unknown }).response !== undefined;
+  if (!answered) {
+    return new UserError(
+      `GitHub API: ${what} failed: ${apiUrl} did not answer (${message.trim().replace(/[.\s]+$/, '')}).`,
+      {
+        hint: 'Check that the runner reaches the GitHub API (GITHUB_API_URL, proxy settings), then re-run the job.',
+        cause: error,
+      },
+    );
+  }
   const code = status(error);
   const hint =
     code === 401 || code === 403 || code === 404
       ? 'The job needs `permissions: contents: write`, and github-token must be a token for this repository.'
       : 'Re-run the job; if it keeps failing, check https://www.githubstatus.com.';
-  return new UserError(
-    `GitHub API: ${what} failed${code ? ` (HTTP ${code})` : ''}: ${error instanceof Error ? error.message : String(error)}`,
-    {
-      hint,
-    },
-  );
+  return new UserError(`GitHub API: ${what} failed${code ? ` (HTTP ${code})` : ''}: ${sentence(message)}`, {
+    hint,
+    cause: error,
+  });
 }
 
 /**
@@ -60,7 +74,7 @@ export async function publishRelease(
   try {
     data = (await octokit.rest.repos.getReleaseByTag({ owner, repo, tag: release.tag })).data;
   } catch (error) {
-    if (status(error) !== 404) throw apiError(error, `reading the release ${release.tag}`);
+    if (status(error) !== 404) throw apiError(error, `reading the release ${release.tag}`, target.apiUrl);
     try {
       data = (
         await octokit.rest.repos.createRelease({
@@ -75,7 +89,7 @@ export async function publishRelease(
       ).data;
       created = true;
     } catch (createError) {
-      throw apiError(createError, `creating the release ${release.tag}`);
+      throw apiError(createError, `creating the release ${release.tag}`, target.apiUrl);
     }
   }
 
@@ -105,7 +119,7 @@ export async function publishRelease(
         headers: { 'content-type': 'application/octet-stream', 'content-length': size },
       });
     } catch (error) {
-      throw apiError(error, `uploading ${name} to the release ${release.tag}`);
+      throw apiError(error, `uploading ${name} to the release ${release.tag}`, target.apiUrl);
     }
     result.uploaded.push(name);
   }
