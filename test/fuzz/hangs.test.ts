@@ -1,0 +1,39 @@
+import { describe, expect, test } from '@jest/globals';
+import { callWithDeadline, source } from './deadline.js';
+
+// Inputs that once took super-linear time, each run in a worker thread with a deadline: a regression
+// fails the test in seconds instead of freezing the suite. The deadline is a hang detector, not a speed
+// goal: a linear parser needs a few milliseconds for these.
+const DEADLINE_MS = 10_000;
+const MIB = 1024 * 1024;
+
+const changelog = source('packages/release-notes/src/parse.ts');
+
+describe('no parser hangs on a hostile line', () => {
+  test.each([
+    [
+      'a section label with a long run of spaces (was ~O(n⁴): 1,000 spaces took 177 s)',
+      `***Added${' '.repeat(3_000)}x`,
+    ],
+    ['a version heading with a long run of spaces', `## 1.0.0${' '.repeat(50_000)}/${' '.repeat(50_000)}x\u2028`],
+    ['a version heading with a long version', `## 1.${'1'.repeat(100_000)}!`],
+    ['a setext heading candidate', `1.${'1'.repeat(100_000)}!\n===`],
+    ['a bullet with a long run of spaces before a line separator', `* ${' '.repeat(100_000)}a\u2028`],
+  ])('changelog: %s', async (_what, line) => {
+    const run = await callWithDeadline<{ entries: unknown[] }>(
+      changelog,
+      'parseChangelog',
+      [`## 1.0.0\n\n${line}\n`],
+      DEADLINE_MS,
+    );
+    expect(run).toMatchObject({ finished: true });
+    expect(run.error).toBeUndefined();
+  });
+
+  test('changelog: a 1 MB hostile line', async () => {
+    const line = `***Added${' '.repeat(MIB)}x`;
+    const run = await callWithDeadline(changelog, 'parseChangelog', [`## 1.0.0\n\n${line}\n`], DEADLINE_MS);
+    expect(run).toMatchObject({ finished: true });
+    process.stderr.write(`changelog parser, 1 MB hostile label line: ${run.ms.toFixed(1)} ms\n`);
+  });
+});

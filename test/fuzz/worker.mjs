@@ -1,0 +1,32 @@
+// A worker thread for code that may hang: the main thread can terminate it, which it cannot do to a
+// synchronous loop of its own. TypeScript sources load through tsx's scoped loader.
+import { parentPort } from 'node:worker_threads';
+import { tsImport } from 'tsx/esm/api';
+
+parentPort.on('message', async (message) => {
+  try {
+    if (message.kind === 'call') {
+      const module = await tsImport(message.module, import.meta.url);
+      const started = performance.now();
+      const value = await module[message.export](...message.args);
+      parentPort.postMessage({ kind: 'called', ms: performance.now() - started, value: summarize(value) });
+    } else if (message.kind === 'fuzz') {
+      const { fuzzTarget } = await tsImport('./run-target.ts', import.meta.url);
+      const { targets } = await tsImport('./targets.ts', import.meta.url);
+      const target = targets.find((candidate) => candidate.name === message.target);
+      if (!target) throw new Error(`No fuzz target ${message.target}.`);
+      parentPort.postMessage({ kind: 'fuzzed', result: await fuzzTarget(target, message.options) });
+    }
+  } catch (error) {
+    parentPort.postMessage({ kind: 'crashed', error: String(error?.stack ?? error) });
+  }
+});
+
+/** Structured-clonable and small: the caller asserts on shapes, not on megabytes. */
+function summarize(value) {
+  return JSON.parse(
+    JSON.stringify(value ?? null, (_key, item) =>
+      typeof item === 'string' && item.length > 200 ? `${item.slice(0, 200)}…(${item.length})` : item,
+    ),
+  );
+}
