@@ -30,6 +30,43 @@ describe('no parser hangs on a hostile line', () => {
     expect(run.error).toBeUndefined();
   });
 
+  test.each([
+    [
+      'a TOML key followed by a long run of spaces',
+      'packages/integration/src/toml-lines.ts',
+      'tomlKeyLine',
+      [`a${' '.repeat(100_000)}x`, 'a'],
+    ],
+    [
+      'pytest summary lines with unclosed parentheses',
+      'packages/steps/src/integration-tests/verdict.ts',
+      'countsFromSummary',
+      [`=${' x in 1s ('.repeat(30_000)}\n`],
+    ],
+    [
+      'a pytest summary with a long run of digits',
+      'packages/steps/src/integration-tests/verdict.ts',
+      'countsFromSummary',
+      [`= ${'1'.repeat(100_000)}x in 1s =`],
+    ],
+    [
+      'a tag format full of <',
+      'packages/steps/src/release/tag-name.ts',
+      'checkTagFormat',
+      [`<version>${'<'.repeat(100_000)}`],
+    ],
+    [
+      'a root path ending in a long run of slashes',
+      'packages/junit/src/locate.ts',
+      'projectFile',
+      ['/a/b.py', `/a${'/'.repeat(100_000)}x`],
+    ],
+  ])('%s', async (_what, file, name, args) => {
+    const run = await callWithDeadline(source(file), name, args, DEADLINE_MS);
+    expect(run).toMatchObject({ finished: true });
+    expect(run.error).toBeUndefined();
+  });
+
   test('changelog: a 1 MB hostile line', async () => {
     const line = `***Added${' '.repeat(MIB)}x`;
     const run = await callWithDeadline(changelog, 'parseChangelog', [`## 1.0.0\n\n${line}\n`], DEADLINE_MS);

@@ -1,5 +1,6 @@
 // A worker thread for code that may hang: the main thread can terminate it, which it cannot do to a
 // synchronous loop of its own. TypeScript sources load through tsx's scoped loader.
+import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 

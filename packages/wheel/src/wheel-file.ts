@@ -28,10 +28,22 @@ export function readMetadata(text: string): {
   version: string | undefined;
   requiresDist: string[];
 } {
-  const headers = text.split(/\r?\n\r?\n/)[0] ?? '';
-  const header = (key: string) => new RegExp(`^${key}:\\s*(.+)$`, 'mi').exec(headers)?.[1]?.trim();
-  const requiresDist = [...headers.matchAll(/^Requires-Dist:\s*(.+)$/gim)].map((match) => match[1]!.trim());
-  return { name: header('Name'), version: header('Version'), requiresDist };
+  const values = new Map<string, string[]>();
+  for (const line of text.split(/\r?\n/)) {
+    if (line === '') break;
+    const colon = line.indexOf(':');
+    const value = line.slice(colon + 1).trim();
+    if (colon <= 0 || value === '') continue;
+    const key = line.slice(0, colon).toLowerCase();
+    const list = values.get(key);
+    if (list) list.push(value);
+    else values.set(key, [value]);
+  }
+  return {
+    name: values.get('name')?.[0],
+    version: values.get('version')?.[0],
+    requiresDist: values.get('requires-dist') ?? [],
+  };
 }
 
 /** A project name as wheel file names spell it (PEP 427): runs of `-_.` become `_`, lower case. */

@@ -120,7 +120,7 @@ export function resolveIntegrationsPath(raw: string, repoPath: string, input = "
       hint: "Give the folder relative to the repository, e.g. 'integrations'.",
     });
   }
-  const normalized = path.posix.normalize(trimmed).replace(/\/+$/, '');
+  const normalized = path.posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
   if (normalized === '..' || normalized.startsWith('../')) {
     throw new UserError(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
       hint: "Give a folder inside the repository, e.g. 'integrations'.",

@@ -53,7 +53,7 @@ export async function publishRelease(
 ): Promise<PublishedRelease> {
   const [owner, repo] = target.repository.split('/') as [string, string];
   const { getOctokit } = await import('@actions/github');
-  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') });
+  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl.replace(/(?<!\/)\/+$/, '') });
 
   let data: ReleaseData;
   let created = false;

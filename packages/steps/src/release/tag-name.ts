@@ -6,7 +6,7 @@ export const DEFAULT_TAG_FORMAT = '<integration>-<version>';
 export function checkTagFormat(format: string): string | undefined {
   if (!format.includes('<version>'))
     return `${JSON.stringify(format)} has no <version> placeholder: every release needs its own tag.`;
-  const unknown = /<(?!integration>|version>)[^>]*>/.exec(format);
+  const unknown = /<(?!integration>|version>)[^<>]*>/.exec(format);
   if (unknown)
     return `${JSON.stringify(format)} has an unknown placeholder ${unknown[0]}: use <integration> and <version>.`;
   return undefined;
