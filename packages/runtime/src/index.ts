@@ -4,3 +4,5 @@ export * from './process.js';
 export * from './reporter.js';
 export * from './runner-environment.js';
 export * as markdown from './markdown.js';
+export { childEnvironment, isRunnerOnly } from './child-env.js';
+export type { OutputMode } from './output-capture.js';

@@ -47,6 +47,7 @@ export async function dumpDiagnostics(composeFiles: readonly string[], reporter:
   );
   for (const file of composeFiles) {
     await runProcess('docker', ['compose', '-f', file, 'logs', '--no-color', '--timestamps'], {
+      output: 'tail',
       reporter,
       group: `docker compose logs (${file})`,
       timeoutMs: 120_000,
