@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GitHubApiDouble } from '../doubles/github-api/server.js';
@@ -27,6 +28,22 @@ interface Released {
   repo: GitRepo;
   bare: string;
   before: string;
+  /** What the build job's `wheels` output said about dist/ (JSON), as the workflows pass it. */
+  built: string;
+}
+
+/** The build-wheel `wheels` output for the files in dist/ now. */
+function builtWheels(repo: GitRepo, names: readonly string[]): string {
+  return JSON.stringify(
+    names.map((filename) => ({
+      integration: 'awesome',
+      filename,
+      version: '1.2.0',
+      sha256: createHash('sha256')
+        .update(readFileSync(path.join(repo.path, 'dist', filename)))
+        .digest('hex'),
+    })),
+  );
 }
 
 function git(cwd: string, ...args: string[]): string {
@@ -57,16 +74,16 @@ function bumpedOnMain(options: { entry?: boolean; wheel?: boolean } = {}): Relea
     mkdirSync(path.join(repo.path, 'dist'), { recursive: true });
     writeFileSync(path.join(repo.path, 'dist', WHEEL), Buffer.alloc(2048, 7));
   }
-  return { repo, bare, before };
+  return { repo, bare, before, built: options.wheel === false ? '' : builtWheels(repo, [WHEEL]) };
 }
 
-function release({ repo, before }: Released, inputs: Record<string, string> = {}) {
+function release({ repo, before, built }: Released, inputs: Record<string, string> = {}) {
   return runAction({
     actionDir: action,
     workspace: repo.path,
     eventName: 'push',
     event: { before, after: repo.head() },
-    inputs: { 'github-token': 'ghs_test', ...inputs },
+    inputs: { 'github-token': 'ghs_test', 'wheel-hashes': built, ...inputs },
     env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'partner/integrations' },
   });
 }
@@ -138,7 +155,7 @@ describe('release-integration', () => {
 
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(
-      `The release awesome-1.2.0 already has ${WHEEL} with a different size (10 bytes, this build 2048).`,
+      `The release awesome-1.2.0 already has ${WHEEL} with a different sha256 (${'0'.repeat(64)}, this build `,
     );
   });
 
@@ -201,6 +218,55 @@ describe('release-integration', () => {
       { integration: 'awesome', reason: 'version 1.2.0 did not go up (was 1.2.0)' },
     ]);
     expect(run.outputs.tags).toBe('[]');
+  });
+
+  describe('only the wheels the build job reported are released (the sha256 it computed, passed as an output)', () => {
+    // Before: every datadog_awesome-1.2.0-*.whl in the folder was attached, whoever had put it there.
+    test.each([
+      [
+        'a wheel the build did not report (planted in the artifact)',
+        (state: Released) =>
+          writeFileSync(path.join(state.repo.path, 'dist', 'datadog_awesome-1.2.0-py2.py3-none-any.whl'), 'evil'),
+        'datadog_awesome-1.2.0-py2.py3-none-any.whl is not one of the wheels the build job reported',
+      ],
+      [
+        'the reported wheel with other bytes',
+        (state: Released) => writeFileSync(path.join(state.repo.path, 'dist', WHEEL), Buffer.alloc(2048, 8)),
+        `${WHEEL} has sha256 `,
+      ],
+    ])('%s: refused, nothing tagged, pushed or released', async (_what, tamper, message) => {
+      const state = bumpedOnMain();
+      tamper(state);
+      const start = github.calls.length;
+
+      const run = await release(state);
+
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toContain(message);
+      expect(state.repo.git('tag', '--list')).toBe('');
+      expect(git(state.bare, 'tag', '--list')).toBe('');
+      expect(github.calls.length).toBe(start);
+    });
+
+    test('without wheel-hashes a release with wheels is refused; a dry run still plans', async () => {
+      const state = bumpedOnMain();
+      const refused = await release(state, { 'wheel-hashes': '' });
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stdout).toContain("Input 'wheel-hashes' is empty");
+      expect(git(state.bare, 'tag', '--list')).toBe('');
+      const dry = await release(state, { 'wheel-hashes': '', 'dry-run': 'true' });
+      expect(dry.exitCode).toBe(0);
+    });
+
+    test.each([
+      ['not JSON', "Input 'wheel-hashes': is not JSON"],
+      ['[{"filename": "../x.whl", "sha256": "00"}]', "Input 'wheel-hashes': item 1 has no wheel file name"],
+      [`[{"filename": "${WHEEL}", "sha256": "00"}]`, "Input 'wheel-hashes': item 1 (" + WHEEL + ') has no sha256'],
+    ])('wheel-hashes %s is one clear error line', async (value, message) => {
+      const run = await release(bumpedOnMain(), { 'wheel-hashes': value });
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toContain(message);
+    });
   });
 
   test.each([

@@ -30,6 +30,7 @@ async function main(reporter: Reporter): Promise<void> {
     baseRef,
     tagFormat: inputs.tagFormat,
     wheelsDir: inputs.wheels === '' ? undefined : path.resolve(runner.workspace, inputs.wheels),
+    builtWheels: inputs.wheelHashes,
     remote: { name: inputs.remote, token: inputs.githubToken || undefined },
     dryRun: inputs.dryRun,
     github,
