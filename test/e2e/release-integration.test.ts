@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GitHubApiDouble } from '../doubles/github-api/server.js';
@@ -218,6 +218,46 @@ describe('release-integration', () => {
       { integration: 'awesome', reason: 'version 1.2.0 did not go up (was 1.2.0)' },
     ]);
     expect(run.outputs.tags).toBe('[]');
+  });
+
+  test("a hostile .git/config and hooks (the partner's tests ran in this checkout) neither run nor redirect the push", async () => {
+    // Before: the pre-push and reference-transaction hooks ran, the signing program ran, and pushurl /
+    // insteadOf sent the tag (and the token header) to another remote.
+    const state = bumpedOnMain();
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'aic-hostile-'));
+    const decoy = path.join(scratch, 'decoy.git');
+    git(scratch, 'init', '-q', '--bare', decoy);
+    const ran = path.join(scratch, 'ran');
+    const script = (name: string) => {
+      const file = path.join(scratch, name);
+      writeFileSync(file, `#!/bin/sh\necho ${name} >> '${ran}'\n`, { mode: 0o755 });
+      return file;
+    };
+    const hooks = path.join(scratch, 'hooks');
+    mkdirSync(hooks);
+    for (const hook of ['pre-push', 'reference-transaction', 'post-update', 'push-to-checkout'])
+      writeFileSync(path.join(hooks, hook), `#!/bin/sh\necho ${hook} >> '${ran}'\n`, { mode: 0o755 });
+    for (const hook of ['pre-push', 'reference-transaction'])
+      writeFileSync(path.join(state.repo.path, '.git', 'hooks', hook), `#!/bin/sh\necho local-${hook} >> '${ran}'\n`, {
+        mode: 0o755,
+      });
+    const config = (key: string, value: string) => state.repo.git('config', '--add', key, value);
+    config('core.hooksPath', hooks);
+    config('remote.origin.pushurl', decoy);
+    config(`url.${decoy}.insteadOf`, state.bare);
+    config(`url.${decoy}.pushInsteadOf`, state.bare);
+    config('tag.gpgSign', 'true');
+    config('gpg.program', script('gpg'));
+    config('core.fsmonitor', script('fsmonitor'));
+    config('core.sshCommand', script('ssh'));
+    config('credential.helper', `!${script('credential')}`);
+
+    const run = await release(state);
+
+    if (run.exitCode !== 0) throw new Error(run.stdout);
+    expect(existsSync(ran) ? readFileSync(ran, 'utf8') : '').toBe('');
+    expect(git(state.bare, 'rev-parse', 'refs/tags/awesome-1.2.0^{commit}')).toBe(state.repo.head());
+    expect(git(decoy, 'tag', '--list')).toBe('');
   });
 
   describe('only the wheels the build job reported are released (the sha256 it computed, passed as an output)', () => {

@@ -34852,7 +34852,7 @@ module.exports = validRange
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1812);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4135);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9801);
 /* harmony import */ var _aic_steps_release__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2991);
 
@@ -34893,7 +34893,7 @@ function readActionInputs(source) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1812);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4135);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9384);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9801);
 /* harmony import */ var _aic_steps_release__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2991);
@@ -34928,7 +34928,11 @@ async function main(reporter) {
         tagFormat: inputs.tagFormat,
         wheelsDir: inputs.wheels === '' ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.wheels),
         builtWheels: inputs.wheelHashes,
-        remote: { name: inputs.remote, token: inputs.githubToken || undefined },
+        remote: {
+            name: inputs.remote,
+            token: inputs.githubToken || undefined,
+            serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
+        },
         dryRun: inputs.dryRun,
         github,
         reporter,
@@ -38311,7 +38315,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 1812:
+/***/ 4135:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38763,9 +38767,9 @@ async function withRetry(work, options) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -38832,7 +38836,7 @@ function codeBlock(text, language = '') {
 /* harmony export */   wu: () => (/* binding */ mergeBase)
 /* harmony export */ });
 /* unused harmony export changedFiles */
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1812);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4135);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(402);
 
 
@@ -38930,8 +38934,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   K5: () => (/* binding */ splitNul)
 });
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 8 modules
-var src = __nccwpck_require__(1812);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
+var src = __nccwpck_require__(4135);
 ;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
 
 /**
@@ -39012,8 +39016,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
 var src = __nccwpck_require__(7197);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 8 modules
-var runtime_src = __nccwpck_require__(1812);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
+var runtime_src = __nccwpck_require__(4135);
 ;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
 /** `path` is relative to the integration folder, with `/` separators. */
@@ -39566,41 +39570,117 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: checkTagName, describePlan, planRelease, tagName, wheelPrefix
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 8 modules
-var src = __nccwpck_require__(1812);
-// EXTERNAL MODULE: ../../packages/steps/src/git/index.ts + 1 modules
-var git = __nccwpck_require__(402);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
+var src = __nccwpck_require__(4135);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ../../packages/steps/src/release/git-tags.ts
 
 
+
+
+/*
+ * The release's git calls assume the checkout was written by code we do not trust: in the one-job setup the
+ * partner's tests ran in it, and they can edit .git/config and .git/hooks. What git lets us override for real:
+ * - system and global config: GIT_CONFIG_NOSYSTEM, GIT_CONFIG_GLOBAL=/dev/null;
+ * - single-valued keys of the repository's config: `-c key=value` wins over it (hooks, signing, fsmonitor);
+ * - NOT the repository's multi-valued or per-URL keys: `url.<x>.insteadOf`, `url.<x>.pushInsteadOf`,
+ *   `remote.<name>.pushurl`, `http.<url>.*` cannot be unset from the command line. So every call that talks to
+ *   the remote runs in a scratch bare repository of ours, whose config is empty, that borrows the checkout's
+ *   objects (objects/info/alternates) and pushes the tag by object id to the remote's URL.
+ * The token is scoped to the server (`http.<server>/.extraheader`): rewritten to any other host, it is not sent.
+ */
+const HARDENED = [
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'tag.gpgSign=false',
+    '-c',
+    'tag.forceSignAnnotated=false',
+];
+function baseEnv() {
+    return {
+        ...process.env,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_ASKPASS: '',
+        SSH_ASKPASS: '',
+        LC_ALL: 'C',
+    };
+}
+const serverOf = (remote) => (remote.serverUrl || 'https://github.com').replace(/(?<!\/)\/+$/, '');
+/** The environment of a call that talks to the remote: the token as a header, for its server only. */
 function remoteEnv(remote) {
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+    const env = baseEnv();
     if (remote.token) {
         const basic = Buffer.from(`x-access-token:${remote.token}`).toString('base64');
         const count = Number(env.GIT_CONFIG_COUNT ?? '0');
         env.GIT_CONFIG_COUNT = String(count + 1);
-        env[`GIT_CONFIG_KEY_${count}`] = 'http.extraheader';
+        env[`GIT_CONFIG_KEY_${count}`] = `http.${serverOf(remote)}/.extraheader`;
         env[`GIT_CONFIG_VALUE_${count}`] = `AUTHORIZATION: basic ${basic}`;
     }
     return env;
 }
+/** git in the checkout, with its hooks, signing and the machine's config switched off. */
+function checkoutGit(repoPath, args) {
+    return (0,src/* runProcess */.R3)('git', ['-C', repoPath, ...HARDENED, ...args], { env: baseEnv() });
+}
+/**
+ * The remote's URL, read as a plain value (no insteadOf rewriting: that is applied by no call of ours). An
+ * https URL on another server than the token's is refused rather than pushed to.
+ */
+async function remoteUrl(repoPath, remote) {
+    const result = await checkoutGit(repoPath, ['config', '--local', '--get', `remote.${remote.name}.url`]);
+    const url = result.stdout.trim();
+    if (result.exitCode !== 0 || url === '') {
+        throw new src/* UserError */.yo(`The checkout has no remote '${remote.name}' (no remote.${remote.name}.url in .git/config).`, {
+            hint: "Check out the repository with actions/checkout, or set the 'remote' input.",
+        });
+    }
+    const server = serverOf(remote);
+    if (remote.token && /^https?:\/\//i.test(url) && !url.toLowerCase().startsWith(`${server.toLowerCase()}/`)) {
+        throw new src/* UserError */.yo(`The remote '${remote.name}' points to ${url.slice(0, 200)}, not to ${server}: the release pushes only to the server its token is for.`, {
+            hint: "Something changed the checkout's .git/config: run the release in a job of its own (the reusable workflow does).",
+        });
+    }
+    return url;
+}
+/** Runs `work` with a scratch bare repository that sees the checkout's objects and none of its config. */
+async function isolated(repoPath, work) {
+    const objects = await checkoutGit(repoPath, ['rev-parse', '--path-format=absolute', '--git-path', 'objects']);
+    if (objects.exitCode !== 0)
+        throw new src/* UserError */.yo(`${repoPath} is not a git checkout.`);
+    const gitDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-release-git-'));
+    try {
+        await (0,src/* runChecked */.X4)('git', [...HARDENED, 'init', '--quiet', '--bare', gitDir], { env: baseEnv(), what: 'git init' });
+        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(gitDir, 'objects', 'info', 'alternates'), `${objects.stdout.trim()}\n`);
+        return await work(gitDir);
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(gitDir, { recursive: true, force: true });
+    }
+}
+const lastLine = (text) => (text.trim().split('\n').pop() ?? '').slice(0, 300);
 /** The commit a local tag points to, or undefined. */
 async function localTagCommit(repoPath, tag) {
-    const result = await (0,src/* runProcess */.R3)('git', [
-        '-C',
-        repoPath,
-        'rev-parse',
-        '--verify',
-        '--quiet',
-        `refs/tags/${tag}^{commit}`,
-    ]);
+    const result = await checkoutGit(repoPath, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`]);
     return result.exitCode === 0 ? result.stdout.trim() : undefined;
 }
 /** The commit a tag points to on the remote (peeled), or undefined when the remote has no such tag. */
 async function remoteTagCommit(repoPath, remote, tag) {
-    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'ls-remote', '--tags', remote.name, `refs/tags/${tag}`, `refs/tags/${tag}^{}`], { env: remoteEnv(remote), timeoutMs: 120_000 });
+    const url = await remoteUrl(repoPath, remote);
+    const result = await isolated(repoPath, (gitDir) => (0,src/* runProcess */.R3)('git', [`--git-dir=${gitDir}`, ...HARDENED, 'ls-remote', '--tags', url, `refs/tags/${tag}`, `refs/tags/${tag}^{}`], { env: remoteEnv(remote), timeoutMs: 120_000 }));
     if (result.exitCode !== 0) {
-        throw new src/* UserError */.yo(`Cannot read the tags of the remote '${remote.name}': ${result.stderr.trim().split('\n').pop()}`, {
+        throw new src/* UserError */.yo(`Cannot read the tags of the remote '${remote.name}': ${lastLine(result.stderr)}`, {
             hint: 'Check the remote and that the token may read the repository (permissions: contents: write).',
         });
     }
@@ -39614,7 +39694,7 @@ async function remoteTagCommit(repoPath, remote, tag) {
 }
 /** An annotated tag on `commit`, with a bot identity when the checkout has none configured. */
 async function createAnnotatedTag(repoPath, tag, commit, message) {
-    const email = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'config', 'user.email']);
+    const email = await checkoutGit(repoPath, ['config', 'user.email']);
     const identity = email.exitCode === 0 && email.stdout.trim() !== ''
         ? []
         : [
@@ -39623,15 +39703,40 @@ async function createAnnotatedTag(repoPath, tag, commit, message) {
             '-c',
             'user.email=41898282+github-actions[bot]@users.noreply.github.com',
         ];
-    await (0,git/* git */.$Y)(repoPath, [...identity, 'tag', '--annotate', '--message', message, '--', tag, commit], 'git tag');
-}
-async function pushTag(repoPath, remote, tag) {
-    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'push', '--quiet', remote.name, `refs/tags/${tag}:refs/tags/${tag}`], {
-        env: remoteEnv(remote),
-        timeoutMs: 300_000,
-    });
+    const result = await checkoutGit(repoPath, [
+        ...identity,
+        'tag',
+        '--no-sign',
+        '--annotate',
+        '--message',
+        message,
+        '--',
+        tag,
+        commit,
+    ]);
     if (result.exitCode !== 0) {
-        throw new src/* UserError */.yo(`Pushing the tag ${tag} to '${remote.name}' failed: ${result.stderr.trim().split('\n').pop()}`, {
+        throw new src/* UserError */.yo(`git tag ${tag} failed: ${lastLine(result.stderr)}`, {
+            hint: 'Nothing was pushed for this tag; a rerun resumes here.',
+        });
+    }
+}
+/** Pushes the checkout's tag, by object id, from a repository of ours: no hook, no rewritten URL. */
+async function pushTag(repoPath, remote, tag) {
+    const object = await checkoutGit(repoPath, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}`]);
+    if (object.exitCode !== 0)
+        throw new src/* UserError */.yo(`The tag ${tag} is not in the checkout: nothing to push.`);
+    const url = await remoteUrl(repoPath, remote);
+    const result = await isolated(repoPath, (gitDir) => (0,src/* runProcess */.R3)('git', [
+        `--git-dir=${gitDir}`,
+        ...HARDENED,
+        'push',
+        '--quiet',
+        '--no-verify',
+        url,
+        `${object.stdout.trim()}:refs/tags/${tag}`,
+    ], { env: remoteEnv(remote), timeoutMs: 300_000 }));
+    if (result.exitCode !== 0) {
+        throw new src/* UserError */.yo(`Pushing the tag ${tag} to '${remote.name}' failed: ${lastLine(result.stderr)}`, {
             hint: 'The job needs `permissions: contents: write` and a token that may push tags.',
         });
     }
@@ -39639,11 +39744,6 @@ async function pushTag(repoPath, remote, tag) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ../../packages/steps/src/release/github-release.ts
 
 
@@ -40438,6 +40538,8 @@ function checkBuiltWheels(found, built, prefix) {
 
 
 
+// EXTERNAL MODULE: ../../packages/steps/src/git/index.ts + 1 modules
+var git = __nccwpck_require__(402);
 // EXTERNAL MODULE: ../../packages/steps/src/git/history.ts
 var git_history = __nccwpck_require__(9930);
 ;// CONCATENATED MODULE: ../../packages/steps/src/release/tag-name.ts
@@ -40820,6 +40922,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

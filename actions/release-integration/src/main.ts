@@ -31,7 +31,11 @@ async function main(reporter: Reporter): Promise<void> {
     tagFormat: inputs.tagFormat,
     wheelsDir: inputs.wheels === '' ? undefined : path.resolve(runner.workspace, inputs.wheels),
     builtWheels: inputs.wheelHashes,
-    remote: { name: inputs.remote, token: inputs.githubToken || undefined },
+    remote: {
+      name: inputs.remote,
+      token: inputs.githubToken || undefined,
+      serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
+    },
     dryRun: inputs.dryRun,
     github,
     reporter,
