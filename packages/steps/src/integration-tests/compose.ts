@@ -1,41 +1,37 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { UserError } from '@aic/runtime';
 import { readUserTextFile, relativeTo } from '../files/index.js';
+import { isInside, kindWithin, realPath, walkFiles } from '../files/walk.js';
 
 const COMPOSE_NAME = /^docker-compose.*\.ya?ml$/;
 
-/** Every `docker-compose*.y*ml` under an integration's `tests/`. */
+/**
+ * Every `docker-compose*.y*ml` under an integration's `tests/`, all inside the integration once links are followed: a link
+ * out of it (whose services would be pulled and `down --volumes`'d), a dangling one or a loop is skipped.
+ */
 export function findComposeFiles(integrationPath: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) {
-        if (name !== 'node_modules' && !name.startsWith('.')) walk(full);
-      } else if (COMPOSE_NAME.test(name)) {
-        found.push(full);
-      }
-    }
-  };
-  const tests = path.join(integrationPath, 'tests');
-  if (existsSync(tests)) walk(tests);
-  return found;
+  return walkFiles(path.join(integrationPath, 'tests'), {
+    boundary: integrationPath,
+    skipDirectory: (name) => name === 'node_modules' || name.startsWith('.'),
+  }).filter((file) => COMPOSE_NAME.test(path.basename(file)));
 }
 
 /** The compose files named by the `compose-files` input (relative to the repository): each a file inside it. */
 export function namedComposeFiles(repoPath: string, named: readonly string[]): string[] {
+  const root = realPath(repoPath) ?? path.resolve(repoPath);
   return named.map((name) => {
+    const shown = name.length > 100 ? `${name.slice(0, 97)}...` : name;
     const file = path.resolve(repoPath, name);
-    const inside = path.relative(repoPath, file);
-    if (inside.startsWith('..') || path.isAbsolute(inside)) {
-      throw new UserError(`Input 'compose-files': ${name} is outside the repository ${repoPath}.`, {
-        hint: 'Name compose files inside the checkout, relative to repo-path.',
+    // The real path decides, not the text: `tests/x.yml` may be a link to a file outside the checkout.
+    const real = realPath(file);
+    if (!isInside(path.resolve(repoPath), file) || (real !== undefined && !isInside(root, real))) {
+      throw new UserError(`Input 'compose-files': ${shown} is outside the repository ${repoPath}.`, {
+        hint: 'Name compose files inside the checkout, relative to repo-path (a link out of it is not followed).',
       });
     }
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      throw new UserError(`Input 'compose-files': ${name} is not a file in ${repoPath}.`, {
+    if (real === undefined || kindWithin(real, root) !== 'file') {
+      throw new UserError(`Input 'compose-files': ${shown} is not a file in ${repoPath}.`, {
         hint: 'Paths are relative to repo-path; leave the input empty to use every tests/docker-compose*.y*ml.',
       });
     }
@@ -55,7 +51,17 @@ export function composeImages(file: string, repoPath: string, env: NodeJS.Proces
       hint: 'Fix the compose file (docker compose config shows the same error).',
     });
   }
-  const services = (document.toJS() as { services?: Record<string, { image?: unknown }> } | null)?.services ?? {};
+  let data: unknown;
+  try {
+    // `yaml` refuses more than 100 alias expansions: an alias bomb is an error here, not gigabytes.
+    data = document.toJS();
+  } catch (error) {
+    throw new UserError(`${shown} cannot be read as YAML: ${(error as Error).message.split('\n')[0]}.`, {
+      location: { file: shown },
+      hint: 'Use fewer YAML aliases (*name) in the compose file.',
+    });
+  }
+  const services = (data as { services?: Record<string, { image?: unknown }> } | null)?.services ?? {};
   return Object.values(services)
     .map((service) => service?.image)
     .filter((image): image is string => typeof image === 'string')

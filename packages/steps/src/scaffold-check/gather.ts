@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { LineCounter, parseDocument } from 'yaml';
 import { paths, tomlKeyLine, type IntegrationFacts, type Problem, type PythonFileFacts } from '@aic/integration';
 import { UserError } from '@aic/runtime';
 import { readUserTextFile } from '../files/index.js';
+import { kindWithin, walkFiles } from '../files/walk.js';
 import type { SelectedIntegration } from '../integrations/index.js';
 
 function readToml(file: string, shown: string): { value?: Record<string, unknown>; text?: string; error?: Problem } {
@@ -45,7 +46,18 @@ function readConfExample(file: string, shown: string): IntegrationFacts['confExa
       hasInitConfig: false,
       isJmx: false,
     };
-  const data = document.toJS() as Record<string, unknown> | null;
+  let data: Record<string, unknown> | null;
+  try {
+    // `yaml` stops an alias bomb (more than 100 alias expansions) with an error: a finding, not a crash.
+    data = document.toJS() as Record<string, unknown> | null;
+  } catch (error) {
+    return {
+      exists: true,
+      error: { message: `${(error as Error).message.split('\n')[0]!} (use fewer YAML aliases)` },
+      hasInitConfig: false,
+      isJmx: false,
+    };
+  }
   const node =
     document.contents && 'items' in document.contents
       ? (document.contents.items as { key: { value?: unknown; range?: number[] } }[]).find(
@@ -70,9 +82,10 @@ export function gatherFacts(
   const folder = integration.path;
   const name = integration.name;
   const datadogChecks = path.join(folder, 'datadog_checks');
+  // A dangling link, a loop or a link out of the integration is no package folder.
   const entries = existsSync(datadogChecks)
     ? readdirSync(datadogChecks).filter(
-        (entry) => statSync(path.join(datadogChecks, entry)).isDirectory() && !entry.startsWith('_'),
+        (entry) => !entry.startsWith('_') && kindWithin(path.join(datadogChecks, entry), folder) === 'directory',
       )
     : [];
   const pyproject = readToml(path.join(folder, paths.pyproject), repoShown(paths.pyproject));
@@ -80,11 +93,9 @@ export function gatherFacts(
     ? readToml(path.join(folder, paths.hatch), repoShown(paths.hatch))
     : undefined;
   const testsDir = path.join(folder, paths.tests);
-  const testFiles = existsSync(testsDir)
-    ? readdirSync(testsDir, { recursive: true })
-        .map(String)
-        .filter((file) => /(^|\/)test_[^/]*\.py$|_test\.py$/.test(file))
-    : [];
+  const testFiles = walkFiles(testsDir, { boundary: folder })
+    .map((file) => path.relative(testsDir, file).split(path.sep).join('/'))
+    .filter((file) => /(^|\/)test_[^/]*\.py$|_test\.py$/.test(file));
   return {
     name,
     python,
