@@ -220,6 +220,28 @@ describe('release-integration', () => {
     expect(run.outputs.tags).toBe('[]');
   });
 
+  test('two integrations that the format gives one tag: refused in the plan, before either is tagged', async () => {
+    // Before: the first was tagged, pushed and released; the second then failed at `git tag` (it existed).
+    const state = bumpedOnMain();
+    mkdirSync(path.join(state.repo.path, 'other/datadog_checks/other'), { recursive: true });
+    state.repo.write('other/pyproject.toml', '[project]\nname = "datadog-other"\n');
+    state.repo.write('other/datadog_checks/other/__about__.py', "__version__ = '1.2.0'\n");
+    state.repo.write(
+      'other/CHANGELOG.md',
+      '# CHANGELOG - other\n\n## 1.2.0 / 2026-11-24\n\n***Added***:\n\n* First.\n',
+    );
+    state.repo.commitAll('Add other at 1.2.0');
+    state.repo.git('push', '-q', 'origin', 'main');
+    const start = github.calls.length;
+
+    const run = await release(state, { 'tag-format': 'v<version>', integrations: 'awesome,other', wheels: '' });
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("Input 'tag-format': other 1.2.0 and awesome 1.2.0 would both be tagged v1.2.0.");
+    expect(git(state.bare, 'tag', '--list')).toBe('');
+    expect(github.calls.length).toBe(start);
+  });
+
   test("a hostile .git/config and hooks (the partner's tests ran in this checkout) neither run nor redirect the push", async () => {
     // Before: the pre-push and reference-transaction hooks ran, the signing program ran, and pushurl /
     // insteadOf sent the tag (and the token header) to another remote.
@@ -311,13 +333,18 @@ describe('release-integration', () => {
 
   test.each([
     [{ 'tag-format': '<integration>' }, 'Input \'tag-format\': "<integration>" has no <version> placeholder'],
-    [{ 'tag-format': '<integration> <version>' }, 'Input \'tag-format\': "awesome 1.2.0" is not a valid git tag name.'],
+    [{ 'tag-format': '<integration> <version>' }, 'Input \'tag-format\': "awesome 1.2.0" is not a valid git tag name'],
+    // Before: these passed the plan and failed at `git tag`, once earlier integrations were already released.
+    [{ 'tag-format': '<integration>.lock/<version>' }, "is not a valid git tag name: a part ends with '.lock'."],
+    [{ 'tag-format': `<integration>-${'x'.repeat(300)}-<version>` }, 'a part is longer than 250 bytes'],
     [{ wheels: 'nowhere' }, "Input 'wheels': the folder"],
     [{ remote: '--upload-pack=x' }, 'Input \'remote\': "--upload-pack=x" is not a git remote name.'],
   ])('bad input %j is one clear error line', async (inputs, message) => {
-    const run = await release(bumpedOnMain(), inputs);
+    const state = bumpedOnMain();
+    const run = await release(state, inputs);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(message);
+    expect(state.repo.git('tag', '--list')).toBe('');
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });
 });

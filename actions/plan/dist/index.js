@@ -28376,8 +28376,8 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1638);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1971);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8530);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(617);
 
 
 function readActionInputs(source) {
@@ -28398,14 +28398,11 @@ function readActionInputs(source) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1638);
-/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1971);
-/* harmony import */ var _aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4024);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
-
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8530);
+/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1626);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(617);
+/* harmony import */ var _aic_steps_plan__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4024);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1601);
 
 
 
@@ -28414,25 +28411,25 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /** GitHub refuses a matrix with more legs than this. */
 const MAX_MATRIX_LEGS = 256;
 async function main(reporter) {
-    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh);
-    const repoPath = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.repoPath);
-    const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .baseFromEvent */ .UR)(runner.eventPath);
-    const within = (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath);
+    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .readRunnerEnvironment */ .ET)();
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__/* .actionInputs */ .eh);
+    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
+    const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .baseFromEvent */ .UR)(runner.eventPath);
+    const within = (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath);
     const spec = inputs.integrations ?? (baseRef ? { kind: 'changed' } : { kind: 'all' });
     let run;
     try {
-        run = await (0,_aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__/* .planRun */ .nY)({ repoPath, spec, baseRef, headRef: inputs.headRef, within });
+        run = await (0,_aic_steps_plan__WEBPACK_IMPORTED_MODULE_3__/* .planRun */ .nY)({ repoPath, spec, baseRef, headRef: inputs.headRef, within });
     }
     catch (error) {
         // A force-push's previous commit may be gone from the remote: check everything rather than fail.
         const fromPushEvent = Boolean(baseRef) && !inputs.baseRef && runner.eventName === 'push' && !inputs.integrations;
-        const aboutBase = error instanceof _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo &&
+        const aboutBase = error instanceof _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo &&
             (error.message.includes("'base-ref'") || error.message.startsWith('No common ancestor'));
         if (!fromPushEvent || !aboutBase)
             throw error;
-        (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm)(reporter, `The push's previous commit cannot be compared with (${error.message}); checking all integrations.`);
-        run = await (0,_aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__/* .planRun */ .nY)({ repoPath, spec: { kind: 'all' }, headRef: inputs.headRef, within });
+        (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm)(reporter, `The push's previous commit cannot be compared with (${error.message}); checking all integrations.`);
+        run = await (0,_aic_steps_plan__WEBPACK_IMPORTED_MODULE_3__/* .planRun */ .nY)({ repoPath, spec: { kind: 'all' }, headRef: inputs.headRef, within });
     }
     if (run.allBecause)
         reporter.log(`All integrations selected: ${run.allBecause}.`);
@@ -28441,9 +28438,9 @@ async function main(reporter) {
     for (const leg of run.legs)
         reporter.log(`${leg.integration}: ${leg.reason}`);
     if (run.legs.length > MAX_MATRIX_LEGS) {
-        (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)(reporter, `${run.legs.length} integrations selected; a GitHub matrix runs at most ${MAX_MATRIX_LEGS} legs. Split the run with the 'integrations' input.`);
+        (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(reporter, `${run.legs.length} integrations selected; a GitHub matrix runs at most ${MAX_MATRIX_LEGS} legs. Split the run with the 'integrations' input.`);
     }
-    reporter.setOutput('matrix', JSON.stringify((0,_aic_steps_plan__WEBPACK_IMPORTED_MODULE_4__/* .matrixOf */ .lQ)(run.legs)));
+    reporter.setOutput('matrix', JSON.stringify((0,_aic_steps_plan__WEBPACK_IMPORTED_MODULE_3__/* .matrixOf */ .lQ)(run.legs)));
     reporter.setOutput('integrations', JSON.stringify(run.legs.map((leg) => leg.integration)));
     reporter.setOutput('names', run.legs.map((leg) => leg.integration).join(','));
     reporter.setOutput('functional', JSON.stringify(run.legs.filter((leg) => leg.functional).map((leg) => leg.integration)));
@@ -28453,14 +28450,14 @@ async function main(reporter) {
     summary +=
         run.legs.length === 0
             ? 'No integration changed.\n'
-            : _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .markdown.table */ .wD.table(['integration', 'change', 'why'], run.legs.map((leg) => [
+            : _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.table */ .wD.table(['integration', 'change', 'why'], run.legs.map((leg) => [
                 leg.integration,
                 leg.functional ? 'functional' : leg['docs-only'] ? 'docs only' : 'tests only',
                 leg.reason,
             ]));
     await reporter.appendSummary(summary);
 }
-await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({ main });
+await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)({ main });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -31945,7 +31942,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 1638:
+/***/ 8530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31957,6 +31954,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   lm: () => (/* reexport */ notice),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
+  qo: () => (/* reexport */ resolveRepoPath),
   X4: () => (/* reexport */ runChecked),
   R3: () => (/* reexport */ runProcess),
   ry: () => (/* reexport */ splitList),
@@ -31964,7 +31962,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* reexport */ warning)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, boolean, choice, commandLine, describeError, error, failure, formatLocation, inputName, integer, lastLines, list, missingServiceNotice, sleep, splitArguments, withRetry
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, boolean, childEnvironment, choice, commandLine, describeError, error, failure, formatLocation, inputName, integer, isRunnerOnly, lastLines, list, missingServiceNotice, quotedInput, sleep, splitArguments, withRetry
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -32005,7 +32003,7 @@ function readInputs(schema, source) {
         if (parsed.ok)
             result[key] = parsed.value;
         else
-            problems.push(`Input '${name}': ${parsed.problem}`);
+            problems.push(`Input '${name}': ${bounded(parsed.problem)}`);
     }
     if (problems.length > 0)
         throw new InputError(problems);
@@ -32013,7 +32011,13 @@ function readInputs(schema, source) {
 }
 const ok = (value) => ({ ok: true, value });
 const bad = (problem) => ({ ok: false, problem });
-const shown = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+/** An input's text quoted for a message: JSON-escaped, and at most 80 characters of it. */
+const quotedInput = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+const shown = (/* unused pure expression or super */ null && (quotedInput));
+/** A problem line never echoes a whole long input (a 10,000-character value stays out of the log). */
+function bounded(problem) {
+    return problem.length > 300 ? `${problem.slice(0, 297)}...` : problem;
+}
 function inputs_text(options = {}) {
     return {
         parse(raw) {
@@ -32153,7 +32157,92 @@ function argumentList() {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../packages/runtime/src/child-env.ts
+/**
+ * What a child process must not inherit from the runner: the credentials of the job's own services and
+ * the files through which a step talks to the runner. Our children run partner and third-party code (ddev,
+ * hatch, pytest and every test dependency, pip, uv, the smoke test); with these, a compromised dependency
+ * could upload an artifact the release then trusts (ACTIONS_RUNTIME_TOKEN + ACTIONS_RESULTS_URL), poison the
+ * cache, mint an OIDC token, use the job's token, or set environment variables for the steps after it
+ * (GITHUB_ENV: `NODE_OPTIONS` for the release step). Our own use of these services runs in our process.
+ */
+const RUNNER_ONLY = [
+    /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
+    /^ACTIONS_RESULTS_URL$/i,
+    /^ACTIONS_CACHE_URL$/i,
+    /^ACTIONS_ID_TOKEN_REQUEST_/i,
+    /^GITHUB_TOKEN$/i,
+    /^GH_TOKEN$/i,
+    /^GH_ENTERPRISE_TOKEN$/i,
+    /^GITHUB_ENTERPRISE_TOKEN$/i,
+    // Action inputs (INPUT_GITHUB-TOKEN among them) are the action's, not its children's.
+    /^INPUT_/i,
+    // File commands: writing to these sets outputs, state, PATH or environment variables of later steps.
+    /^GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY)$/i,
+];
+function isRunnerOnly(name) {
+    return RUNNER_ONLY.some((pattern) => pattern.test(name));
+}
+/** `env` without what only the runner's own steps may use (a copy; `env` is not changed). */
+function childEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerOnly(name))
+            kept[name] = value;
+    return kept;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/output-capture.ts
+const DEFAULT_WHOLE_LIMIT = 64 * 1024 * 1024;
+const DEFAULT_TAIL_LIMIT = 4 * 1024 * 1024;
+/** One stream's output, collected in chunks: appending is O(chunk), whatever the total. */
+class OutputCapture {
+    mode;
+    limit;
+    chunks = [];
+    length = 0;
+    /** `tail`: characters dropped from the start. */
+    dropped = 0;
+    /** `whole`: the limit was passed (what was kept is incomplete and must not be parsed). */
+    overflowed = false;
+    constructor(mode, limit) {
+        this.mode = mode;
+        this.limit = limit;
+    }
+    /** Adds a chunk; false when a `whole` capture has just passed its limit. */
+    push(chunk) {
+        if (this.overflowed)
+            return false;
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        if (this.mode === 'whole') {
+            if (this.length <= this.limit)
+                return true;
+            this.overflowed = true;
+            return false;
+        }
+        while (this.chunks.length > 1 && this.length - this.chunks[0].length >= this.limit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+        return true;
+    }
+    get text() {
+        const joined = this.chunks.join('');
+        this.chunks = [joined];
+        if (this.mode === 'tail' && joined.length > this.limit) {
+            this.dropped += joined.length - this.limit;
+            this.chunks = [joined.slice(joined.length - this.limit)];
+            this.length = this.limit;
+        }
+        return this.chunks[0];
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+
+
 
 
 const TAIL_LINES = 20;
@@ -32181,28 +32270,26 @@ class ProcessError extends errors/* UserError */.yo {
         return lastLines(this.result.stderr.trim() === '' ? this.result.stdout : this.result.stderr);
     }
 }
-function appendBounded(buffer, chunk, max) {
-    const joined = buffer + chunk;
-    return joined.length > max ? joined.slice(joined.length - max) : joined;
-}
 /**
  * Runs a program with an argument array — never through a shell — and resolves with its
  * result whatever the exit code. Rejects only when the program cannot be started.
  */
 function runProcess(command, args, options = {}) {
-    const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
+    const mode = options.output ?? 'whole';
+    const limit = options.maxBuffer ?? (mode === 'whole' ? DEFAULT_WHOLE_LIMIT : DEFAULT_TAIL_LIMIT);
     const started = Date.now();
     const run = () => new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            env: childEnvironment(options.env ?? process.env),
             shell: false,
             detached: process.platform !== 'win32',
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
-        let stdout = '';
-        let stderr = '';
+        const stdout = new OutputCapture(mode, limit);
+        const stderr = new OutputCapture(mode, limit);
+        let overflowed;
         let timedOut = false;
         const streamTo = options.reporter;
         const lineBuffers = { out: '', err: '' };
@@ -32215,14 +32302,15 @@ function runProcess(command, args, options = {}) {
             for (const line of lines)
                 streamTo.log(line.replace(/\r$/, ''));
         };
-        child.stdout.setEncoding('utf8').on('data', (chunk) => {
-            stdout = appendBounded(stdout, chunk, maxBuffer);
-            forward('out', chunk);
-        });
-        child.stderr.setEncoding('utf8').on('data', (chunk) => {
-            stderr = appendBounded(stderr, chunk, maxBuffer);
-            forward('err', chunk);
-        });
+        const collect = (which, capture) => (chunk) => {
+            forward(which === 'stdout' ? 'out' : 'err', chunk);
+            if (capture.push(chunk) || overflowed)
+                return;
+            overflowed = which;
+            killTree(child.pid);
+        };
+        child.stdout.setEncoding('utf8').on('data', collect('stdout', stdout));
+        child.stderr.setEncoding('utf8').on('data', collect('stderr', stderr));
         if (options.input !== undefined)
             child.stdin.end(options.input);
         const timer = options.timeoutMs === undefined
@@ -32243,21 +32331,30 @@ function runProcess(command, args, options = {}) {
             for (const which of ['out', 'err'])
                 if (lineBuffers[which] !== '')
                     forward(which, '\n');
-            resolve({
+            const result = {
                 command,
                 args,
                 exitCode: code ?? (signal ? 128 : 1),
                 signal,
                 timedOut,
-                stdout,
-                stderr,
+                stdout: stdout.text,
+                stderr: stderr.text,
+                truncated: stdout.dropped + stderr.dropped > 0,
                 durationMs: Date.now() - started,
-            });
+            };
+            if (overflowed)
+                reject(outputOverflow(result, overflowed, limit));
+            else
+                resolve(result);
         });
     });
     if (options.reporter && options.group)
         return options.reporter.group(options.group, run);
     return run();
+}
+function outputOverflow(result, stream, limit) {
+    const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MiB` : `${limit} characters`;
+    return new ProcessError(`${commandLine(result.command, result.args).slice(0, 200)} printed more than ${size} on ${stream}, so it was stopped: its output is read as a whole, and a truncated copy would give a wrong answer.`, result, 'Something made the output unusually large (a huge diff, a runaway log): look at what changed, or split the work.');
 }
 function killTree(pid) {
     if (pid === undefined)
@@ -32398,7 +32495,37 @@ function codeBlock(text, language = '') {
     return `${fence}${language}\n${text}\n${fence}\n`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
+
+
+
+
+/**
+ * The `repo-path` input resolved against the workspace, and there: a path that does not exist would
+ * otherwise select no integration, check nothing and pass.
+ */
+function resolveRepoPath(workspace, raw, input = 'repo-path') {
+    const resolved = external_node_path_default().resolve(workspace, raw);
+    let isDirectory = false;
+    try {
+        isDirectory = (0,external_node_fs_.statSync)(resolved).isDirectory();
+    }
+    catch {
+        // Missing: the same error below.
+    }
+    if (!isDirectory) {
+        throw new errors/* UserError */.yo(`Input '${input}': ${quotedInput(raw)} is not a folder (resolved to ${resolved.slice(0, 200)}).`, {
+            hint: 'Point it at the repository checkout (default: the workspace, where actions/checkout puts it).',
+        });
+    }
+    return resolved;
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
+
 
 
 
@@ -32417,7 +32544,7 @@ function codeBlock(text, language = '') {
 /* harmony export */   p: () => (/* binding */ strayCode)
 /* harmony export */ });
 /* harmony import */ var _aic_changes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1638);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8530);
 
 
 const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
@@ -32441,7 +32568,7 @@ function strayCode(files, within) {
 
 /***/ }),
 
-/***/ 1971:
+/***/ 617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32457,15 +32584,89 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
 var src = __nccwpck_require__(7197);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
-var runtime_src = __nccwpck_require__(1638);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 10 modules
+var runtime_src = __nccwpck_require__(8530);
 // EXTERNAL MODULE: ../../packages/steps/src/plan/index.ts + 5 modules
 var plan = __nccwpck_require__(4024);
+;// CONCATENATED MODULE: ../../packages/steps/src/files/walk.ts
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function isInside(folder, file) {
+    const relative = external_node_path_default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function walk_realPath(file) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function walk_kindWithin(file, boundary) {
+    try {
+        const stat = (0,external_node_fs_.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = walk_realPath(file);
+        if (real === undefined || !isInside(boundary, real))
+            return 'other';
+        const target = (0,external_node_fs_.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = walk_realPath(options.boundary ?? start);
+    const root = walk_realPath(start);
+    if (boundary === undefined || root === undefined || !isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = readdirSync(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = path.join(dir, name);
+            const kind = walk_kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, walk_realPath(full) ?? full);
+        }
+    };
+    if (walk_kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/discover.ts
+
 
 
 
@@ -32477,14 +32678,8 @@ function entries(folder) {
         return [];
     }
 }
-const isDirectory = (full) => {
-    try {
-        return statSync(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
+/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, repoPath) => kindWithin(full, realPath(repoPath) ?? repoPath) === 'directory';
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -32492,7 +32687,9 @@ const isDirectory = (full) => {
 function discover_rootIntegration(repoPath) {
     if (!existsSync(path.join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(path.join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(path.join(repoPath, 'datadog_checks', name)));
+    const packages = entries(path.join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
+        !name.startsWith('.') &&
+        isDirectory(path.join(repoPath, 'datadog_checks', name), repoPath));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
 /** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
@@ -32503,7 +32700,7 @@ function discover_integrationAt(repoPath, name, within = '') {
         return undefined;
     const folder = joined(within, name);
     const full = path.join(repoPath, folder);
-    if (!isDirectory(full))
+    if (!isDirectory(full, repoPath))
         return undefined;
     return isIntegrationFolder(entries(full)) ? { folder, name } : undefined;
 }
@@ -32522,7 +32719,7 @@ function discover_listIntegrations(repoPath, within = '') {
  * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
  */
 function discover_hasPythonPackage(integrationPath) {
-    return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
+    return (isDirectory(path.join(integrationPath, 'datadog_checks'), integrationPath) ||
         existsSync(path.join(integrationPath, 'pyproject.toml')) ||
         existsSync(path.join(integrationPath, 'setup.py')));
 }
@@ -32542,6 +32739,7 @@ function ddevArgsFor(target, command, rest = []) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
+
 
 
 
@@ -32573,10 +32771,10 @@ function parseIntegrationsSpec(raw, eventName) {
 }
 /** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
 function baseFromEvent(eventPath) {
-    if (!eventPath || !(0,external_node_fs_namespaceObject.existsSync)(eventPath))
+    if (!eventPath || !(0,external_node_fs_.existsSync)(eventPath))
         return undefined;
     try {
-        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
         const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
         return event.pull_request?.base?.sha ?? before;
     }
@@ -32646,7 +32844,7 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
             hint: "Give the folder relative to the repository, e.g. 'integrations'.",
         });
     }
-    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
     if (normalized === '..' || normalized.startsWith('../')) {
         throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
             hint: "Give a folder inside the repository, e.g. 'integrations'.",
@@ -32654,20 +32852,16 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
     }
     if (normalized === '.')
         return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
-        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
             hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
         });
     }
     return normalized;
 }
-function isFolder(full) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return walk_kindWithin(full, walk_realPath(repoPath) ?? repoPath) === 'directory';
 }
 /**
  * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
@@ -32696,8 +32890,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/changes/src/plan.ts + 1 modules
 var src_plan = __nccwpck_require__(2011);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
-var src = __nccwpck_require__(1638);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 10 modules
+var src = __nccwpck_require__(8530);
 ;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
 
 /**
@@ -33112,6 +33306,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 

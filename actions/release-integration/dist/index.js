@@ -34852,9 +34852,9 @@ module.exports = validRange
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4135);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9801);
-/* harmony import */ var _aic_steps_release__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2991);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6219);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7375);
+/* harmony import */ var _aic_steps_release__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1381);
 
 
 
@@ -34893,10 +34893,10 @@ function readActionInputs(source) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4135);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6219);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9384);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9801);
-/* harmony import */ var _aic_steps_release__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2991);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7375);
+/* harmony import */ var _aic_steps_release__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1381);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
 
 
@@ -34907,7 +34907,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 async function main(reporter) {
     const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh);
-    const repoPath = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.repoPath);
+    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
     const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .baseFromEvent */ .UR)(runner.eventPath);
     const spec = inputs.integrations ?? (baseRef ? { kind: 'changed' } : { kind: 'all' });
     const within = (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath);
@@ -38315,7 +38315,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 4135:
+/***/ 6219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38327,13 +38327,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   wD: () => (/* reexport */ markdown_namespaceObject),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
+  qo: () => (/* reexport */ resolveRepoPath),
   X4: () => (/* reexport */ runChecked),
   R3: () => (/* reexport */ runProcess),
   ry: () => (/* reexport */ splitList),
   Qq: () => (/* reexport */ inputs_text)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, childEnvironment, choice, commandLine, describeError, error, failure, formatLocation, inputName, integer, isRunnerOnly, lastLines, list, missingServiceNotice, notice, sleep, splitArguments, warning, withRetry
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, childEnvironment, choice, commandLine, describeError, error, failure, formatLocation, inputName, integer, isRunnerOnly, lastLines, list, missingServiceNotice, notice, quotedInput, sleep, splitArguments, warning, withRetry
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -38374,7 +38375,7 @@ function readInputs(schema, source) {
         if (parsed.ok)
             result[key] = parsed.value;
         else
-            problems.push(`Input '${name}': ${parsed.problem}`);
+            problems.push(`Input '${name}': ${bounded(parsed.problem)}`);
     }
     if (problems.length > 0)
         throw new InputError(problems);
@@ -38382,7 +38383,13 @@ function readInputs(schema, source) {
 }
 const ok = (value) => ({ ok: true, value });
 const bad = (problem) => ({ ok: false, problem });
-const shown = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+/** An input's text quoted for a message: JSON-escaped, and at most 80 characters of it. */
+const quotedInput = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+const shown = quotedInput;
+/** A problem line never echoes a whole long input (a 10,000-character value stays out of the log). */
+function bounded(problem) {
+    return problem.length > 300 ? `${problem.slice(0, 297)}...` : problem;
+}
 function inputs_text(options = {}) {
     return {
         parse(raw) {
@@ -38815,7 +38822,36 @@ function codeBlock(text, language = '') {
     return `${fence}${language}\n${text}\n${fence}\n`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
+
+
+
+
+/**
+ * The `repo-path` input resolved against the workspace, and there: a path that does not exist would
+ * otherwise select no integration, check nothing and pass.
+ */
+function resolveRepoPath(workspace, raw, input = 'repo-path') {
+    const resolved = external_node_path_default().resolve(workspace, raw);
+    let isDirectory = false;
+    try {
+        isDirectory = (0,external_node_fs_.statSync)(resolved).isDirectory();
+    }
+    catch {
+        // Missing: the same error below.
+    }
+    if (!isDirectory) {
+        throw new errors/* UserError */.yo(`Input '${input}': ${quotedInput(raw)} is not a folder (resolved to ${resolved.slice(0, 200)}).`, {
+            hint: 'Point it at the repository checkout (default: the workspace, where actions/checkout puts it).',
+        });
+    }
+    return resolved;
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
 
 
 
@@ -38836,7 +38872,7 @@ function codeBlock(text, language = '') {
 /* harmony export */   wu: () => (/* binding */ mergeBase)
 /* harmony export */ });
 /* unused harmony export changedFiles */
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4135);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6219);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(402);
 
 
@@ -38934,8 +38970,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   K5: () => (/* binding */ splitNul)
 });
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
-var src = __nccwpck_require__(4135);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 8 modules
+var src = __nccwpck_require__(6219);
 ;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
 
 /**
@@ -38995,7 +39031,7 @@ function splitNul(text) {
 
 /***/ }),
 
-/***/ 9801:
+/***/ 7375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39016,8 +39052,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
 var src = __nccwpck_require__(7197);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
-var runtime_src = __nccwpck_require__(4135);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 8 modules
+var runtime_src = __nccwpck_require__(6219);
 ;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
 /** `path` is relative to the integration folder, with `/` separators. */
@@ -39340,7 +39376,81 @@ function foldersWithin(changes, within) {
     return folders;
 }
 
+;// CONCATENATED MODULE: ../../packages/steps/src/files/walk.ts
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function isInside(folder, file) {
+    const relative = external_node_path_default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function realPath(file) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function kindWithin(file, boundary) {
+    try {
+        const stat = (0,external_node_fs_.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = realPath(file);
+        if (real === undefined || !isInside(boundary, real))
+            return 'other';
+        const target = (0,external_node_fs_.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = realPath(options.boundary ?? start);
+    const root = realPath(start);
+    if (boundary === undefined || root === undefined || !isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = readdirSync(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = path.join(dir, name);
+            const kind = kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, realPath(full) ?? full);
+        }
+    };
+    if (kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/discover.ts
+
 
 
 
@@ -39352,14 +39462,8 @@ function entries(folder) {
         return [];
     }
 }
-const isDirectory = (full) => {
-    try {
-        return (0,external_node_fs_.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
+/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, repoPath) => kindWithin(full, realPath(repoPath) ?? repoPath) === 'directory';
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -39367,7 +39471,9 @@ const isDirectory = (full) => {
 function rootIntegration(repoPath) {
     if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name)));
+    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
+        !name.startsWith('.') &&
+        isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name), repoPath));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
 /** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
@@ -39378,7 +39484,7 @@ function integrationAt(repoPath, name, within = '') {
         return undefined;
     const folder = discover_joined(within, name);
     const full = external_node_path_default().join(repoPath, folder);
-    if (!isDirectory(full))
+    if (!isDirectory(full, repoPath))
         return undefined;
     return (0,src/* isIntegrationFolder */.$V)(entries(full)) ? { folder, name } : undefined;
 }
@@ -39397,7 +39503,7 @@ function listIntegrations(repoPath, within = '') {
  * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
  */
 function discover_hasPythonPackage(integrationPath) {
-    return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
+    return (isDirectory(path.join(integrationPath, 'datadog_checks'), integrationPath) ||
         existsSync(path.join(integrationPath, 'pyproject.toml')) ||
         existsSync(path.join(integrationPath, 'setup.py')));
 }
@@ -39415,6 +39521,7 @@ function ddevArgsFor(target, command, rest = []) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
+
 
 
 
@@ -39527,20 +39634,16 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
     }
     if (normalized === '.')
         return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
-        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
             hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
         });
     }
     return normalized;
 }
-function isFolder(full) {
-    try {
-        return (0,external_node_fs_.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return kindWithin(full, realPath(repoPath) ?? repoPath) === 'directory';
 }
 /**
  * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
@@ -39556,7 +39659,7 @@ function withPythonPackage(integrations, reporter, step) {
 
 /***/ }),
 
-/***/ 2991:
+/***/ 1381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39570,8 +39673,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: checkTagName, describePlan, planRelease, tagName, wheelPrefix
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 7 modules
-var src = __nccwpck_require__(4135);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 8 modules
+var src = __nccwpck_require__(6219);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -40247,11 +40350,12 @@ function bumpSectionWarnings(kind, entry) {
  * `datadog-<name>==<old>`, `datadog_<name>-<old>-py3…whl`, `datadog-agent integration install -t datadog-<name>==<old>`.
  */
 function staleVersionReferences(text, integration, previous) {
-    const project = `datadog-${integration.replace(/_/g, '-')}`;
-    const escaped = previous.replace(/\./g, '\\.');
+    // Every character of the name and the version is literal: `1.0.0(` or `1.*` are text, not a pattern.
+    const project = `datadog-${integration.replace(/_/g, '-')}`.split('-').map(escapeRegExp).join('[-_]');
+    const escaped = escapeRegExp(previous);
     const patterns = [
-        new RegExp(`${project.replace(/-/g, '[-_]')}\\s*==\\s*${escaped}(?![\\d.])`, 'i'),
-        new RegExp(`datadog_${integration}-${escaped}-py`, 'i'),
+        new RegExp(`${project}\\s*==\\s*${escaped}(?![\\d.])`, 'i'),
+        new RegExp(`datadog_${escapeRegExp(integration)}-${escaped}-py`, 'i'),
     ];
     const found = [];
     text.split(/\r?\n/).forEach((line, index) => {
@@ -40259,6 +40363,9 @@ function staleVersionReferences(text, integration, previous) {
             found.push({ line: index + 1, text: line.trim() });
     });
     return found;
+}
+function escapeRegExp(text) {
+    return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ../../packages/release-notes/src/index.ts
@@ -40273,17 +40380,223 @@ function entryFor(changelog, version) {
     return changelog.entries.find((entry) => entry.version === version);
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ../../packages/wheel/src/zip-reader.ts
+
+const zip_reader_WHEEL_LIMITS = { maxEntries: 50_000, maxTotalBytes: 256 * 1024 * 1024 };
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const UNIX = 3;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+class ZipProblem extends (/* unused pure expression or super */ null && (Error)) {
+}
+const problem = (message) => {
+    throw new ZipProblem(message);
+};
+/** Why an entry name could write outside the folder it is unpacked into, or undefined when it is safe. */
+function zip_reader_unsafeEntryName(name) {
+    if (name === '')
+        return 'an empty name';
+    if (name.includes('\0'))
+        return 'a NUL character';
+    if (name.includes('\\'))
+        return 'a backslash (a Windows path separator)';
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
+        return 'an absolute path';
+    if (name.split('/').some((part) => part === '..'))
+        return 'a `..` component';
+    return undefined;
+}
+/** The files of a zip (folders left out), or what makes it unsafe or broken. */
+function zip_reader_readZip(bytes, limits = zip_reader_WHEEL_LIMITS) {
+    try {
+        return read(bytes, limits);
+    }
+    catch (error) {
+        if (error instanceof ZipProblem)
+            return { problem: error.message };
+        throw error;
+    }
+}
+function read(bytes, limits) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const u16 = (at) => (at + 2 <= bytes.length ? view.getUint16(at, true) : problem('cut short'));
+    const u32 = (at) => (at + 4 <= bytes.length ? view.getUint32(at, true) : problem('cut short'));
+    // The end-of-central-directory record: in the last 22 + 65,535 bytes (its comment may be that long).
+    let end = -1;
+    for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+        if (view.getUint32(at, true) === EOCD) {
+            end = at;
+            break;
+        }
+    }
+    if (end < 0)
+        problem('not a zip archive (no end of central directory)');
+    const count = u16(end + 10);
+    const directorySize = u32(end + 12);
+    const directoryStart = u32(end + 16);
+    if (count === 0xffff || directoryStart === 0xffffffff)
+        problem('a ZIP64 archive, which no wheel needs');
+    if (count > limits.maxEntries)
+        problem(`${count} entries, more than the ${limits.maxEntries} a wheel may have`);
+    if (directoryStart + directorySize > end)
+        problem('a central directory that overlaps its end record');
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const entries = [];
+    const names = new Set();
+    let total = 0;
+    let at = directoryStart;
+    for (let index = 0; index < count; index++) {
+        if (u32(at) !== CENTRAL)
+            problem(`entry ${index + 1}: a broken central directory`);
+        const madeBy = u16(at + 4) >> 8;
+        const flags = u16(at + 8);
+        const method = u16(at + 10);
+        const crc = u32(at + 16);
+        const compressed = u32(at + 20);
+        const size = u32(at + 24);
+        const nameLength = u16(at + 28);
+        const extraLength = u16(at + 30);
+        const commentLength = u16(at + 32);
+        const external = u32(at + 38);
+        const offset = u32(at + 42);
+        if (at + 46 + nameLength > bytes.length)
+            problem('cut short');
+        let name;
+        try {
+            name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+        }
+        catch {
+            name = problem(`entry ${index + 1}: a name that is not UTF-8`);
+        }
+        const shown = JSON.stringify(name.length > 100 ? `${name.slice(0, 97)}...` : name);
+        const unsafe = zip_reader_unsafeEntryName(name);
+        if (unsafe)
+            problem(`the entry ${shown} has ${unsafe}: unpacked, it would land outside the install folder`);
+        if (madeBy === UNIX && ((external >>> 16) & S_IFMT) === S_IFLNK)
+            problem(`the entry ${shown} is a symbolic link: unpacked, it could point anywhere`);
+        if (flags & 1)
+            problem(`the entry ${shown} is encrypted`);
+        if (names.has(name))
+            problem(`the entry ${shown} is in it twice (installers disagree on which one wins)`);
+        names.add(name);
+        total += size;
+        if (total > limits.maxTotalBytes)
+            problem(`it would inflate to more than ${limits.maxTotalBytes / 1024 / 1024} MiB (a zip bomb?)`);
+        if (!name.endsWith('/'))
+            entries.push({ name, method, crc, size, compressed, offset });
+        at += 46 + nameLength + extraLength + commentLength;
+    }
+    const files = new Map();
+    for (const entry of entries) {
+        const shown = JSON.stringify(entry.name.length > 100 ? `${entry.name.slice(0, 97)}...` : entry.name);
+        if (u32(entry.offset) !== LOCAL)
+            problem(`the entry ${shown} has no local header where the directory says`);
+        const start = entry.offset + 30 + u16(entry.offset + 26) + u16(entry.offset + 28);
+        if (start + entry.compressed > directoryStart)
+            problem(`the entry ${shown} runs into the central directory`);
+        const data = bytes.subarray(start, start + entry.compressed);
+        let content;
+        if (entry.method === 0) {
+            content = data;
+        }
+        else if (entry.method === 8) {
+            try {
+                // At most one byte more than declared: enough to tell a liar, never the gigabytes it would inflate to.
+                content = inflateRawSync(data, { maxOutputLength: entry.size + 1 });
+            }
+            catch (error) {
+                content =
+                    error.code === 'ERR_BUFFER_TOO_LARGE'
+                        ? problem(`the entry ${shown} inflates to more than the ${entry.size} bytes it declares (a zip bomb?)`)
+                        : problem(`the entry ${shown} is not valid deflate data`);
+            }
+        }
+        else {
+            content = problem(`the entry ${shown} uses compression method ${entry.method} (wheels use deflate or none)`);
+        }
+        if (content.length !== entry.size)
+            problem(`the entry ${shown} is ${content.length} bytes, but the directory says ${entry.size}`);
+        if (crc32(content) !== entry.crc)
+            problem(`the entry ${shown} does not match its CRC-32`);
+        files.set(entry.name, content);
+    }
+    return files;
+}
+
 ;// CONCATENATED MODULE: ../../packages/wheel/src/wheel-file.ts
 
 
-function readWheel(bytes) {
-    try {
-        const entries = unzipSync(bytes);
-        return new Map(Object.entries(entries).filter(([name]) => !name.endsWith('/')));
+/**
+ * Reads a wheel (a zip) in memory: entries that would unpack outside the install folder (`../`, absolute
+ * names, symbolic links) make it unsafe, and inflating is bounded (see zip-reader.ts).
+ */
+function readWheel(bytes, limits = WHEEL_LIMITS) {
+    const files = readZip(bytes, limits);
+    return 'problem' in files ? { problem: `not a wheel that installs safely: ${files.problem}` } : files;
+}
+/**
+ * RECORD as the CSV it is (PEP 376: Python's csv module, `excel` dialect): fields may be quoted, a quoted
+ * field may hold commas and doubled quotes. One pass over the text.
+ */
+function wheel_file_parseRecord(text) {
+    const rows = [];
+    let row = [];
+    let field = '';
+    let quoted = false;
+    let line = 1;
+    let fieldStart = true;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (quoted) {
+            if (char === '"') {
+                if (text[index + 1] === '"') {
+                    field += '"';
+                    index++;
+                }
+                else
+                    quoted = false;
+            }
+            else {
+                if (char === '\n')
+                    line++;
+                field += char;
+            }
+        }
+        else if (char === '"' && fieldStart) {
+            quoted = true;
+            fieldStart = false;
+        }
+        else if (char === ',') {
+            row.push(field);
+            field = '';
+            fieldStart = true;
+        }
+        else if (char === '\n' || char === '\r') {
+            if (char === '\r' && text[index + 1] === '\n')
+                index++;
+            row.push(field);
+            if (row.length > 1 || row[0] !== '')
+                rows.push(row);
+            row = [];
+            field = '';
+            fieldStart = true;
+            line++;
+        }
+        else {
+            field += char;
+            fieldStart = false;
+        }
     }
-    catch (error) {
-        return { problem: `not a valid zip archive (${error.message})` };
-    }
+    if (quoted)
+        return { problem: 'a quoted field is never closed', line };
+    row.push(field);
+    if (row.length > 1 || row[0] !== '')
+        rows.push(row);
+    return rows;
 }
 /** RECORD's hash form: `sha256=` + urlsafe base64 without padding. */
 function wheel_file_recordHash(bytes) {
@@ -40344,6 +40657,7 @@ function jmx_isJmxIntegration(files, packagePath) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/wheel/src/inspect.ts
+
 
 
 
@@ -40413,13 +40727,27 @@ function verifyRecord(files, distInfo) {
     const record = inspect_text(distInfo ? files.get(`${distInfo}/RECORD`) : undefined);
     if (record === undefined)
         return [{ rule: 'record', level: 'error', message: 'The wheel has no RECORD file.' }];
+    const rows = parseRecord(record);
+    if ('problem' in rows)
+        return [
+            { rule: 'record', level: 'error', message: `RECORD is not valid CSV at line ${rows.line}: ${rows.problem}.` },
+        ];
     const findings = [];
     const listed = new Set();
-    for (const line of record.split(/\r?\n/).filter(Boolean)) {
-        const [name, hash, size] = line.split(',');
+    for (const [name, hash, size] of rows) {
         if (!name)
             continue;
         listed.add(name);
+        const unsafe = unsafeEntryName(name);
+        if (unsafe) {
+            // pip uninstall removes what RECORD lists: a path out of site-packages would be deleted.
+            findings.push({
+                rule: 'record',
+                level: 'error',
+                message: `RECORD lists ${JSON.stringify(name.slice(0, 100))}, which has ${unsafe}: uninstalling would remove a file outside the install folder.`,
+            });
+            continue;
+        }
         if (name === `${distInfo}/RECORD`)
             continue;
         const bytes = files.get(name);
@@ -40557,25 +40885,43 @@ function checkTagFormat(format) {
 function tagName(format, integration, version) {
     return format.replaceAll('<integration>', integration).replaceAll('<version>', version);
 }
+const tag_name_shown = (tag) => JSON.stringify(tag.length > 80 ? `${tag.slice(0, 77)}...` : tag);
+/** Longest ref component in bytes: git writes `<component>.lock` beside it, and a file name has 255 bytes at most. */
+const MAX_COMPONENT_BYTES = 250;
 /**
- * git's rules for a tag name (check-ref-format), checked here so that a bad format is one clear error
- * before anything runs.
+ * What `git tag <tag>` accepts: not starting with `-`, and `refs/tags/<tag>` passing git's check_refname_format
+ * (the rules of `git check-ref-format`, exactly; the release plan asks git itself too). Also every component
+ * short enough to be a file name, since git writes each ref as a file. Checked before anything is pushed.
  */
 function checkTagName(tag) {
-    const bad = tag === '' ||
-        tag.startsWith('-') ||
-        tag.startsWith('/') ||
-        tag.endsWith('/') ||
-        tag.endsWith('.') ||
-        tag.endsWith('.lock') ||
-        tag.includes('..') ||
-        tag.includes('@{') ||
-        tag.includes('//') ||
-        tag === '@' ||
-        [...tag].some((char) => char.charCodeAt(0) <= 0x20 || char.charCodeAt(0) === 0x7f) ||
-        /[~^:?*[\\]/.test(tag) ||
-        tag.split('/').some((part) => part.startsWith('.'));
-    return bad ? `${JSON.stringify(tag)} is not a valid git tag name.` : undefined;
+    const invalid = `${tag_name_shown(tag)} is not a valid git tag name`;
+    if (tag === '')
+        return `${invalid}: it is empty.`;
+    if (tag.startsWith('-'))
+        return `${invalid}: it starts with '-'.`;
+    const ref = `refs/tags/${tag}`;
+    if (ref.endsWith('/') || ref.endsWith('.'))
+        return `${invalid}: it ends with '${ref.at(-1)}'.`;
+    if (ref.includes('..'))
+        return `${invalid}: it contains '..'.`;
+    if (ref.includes('@{'))
+        return `${invalid}: it contains '@{'.`;
+    for (const char of ref) {
+        const code = char.charCodeAt(0);
+        if (code < 0x20 || code === 0x7f || ' ~^:?*[\\'.includes(char))
+            return `${invalid}: it contains ${code < 0x20 || code === 0x7f ? 'a control character' : `'${char}'`}.`;
+    }
+    for (const component of ref.split('/')) {
+        if (component === '')
+            return `${invalid}: it has an empty part ('//').`;
+        if (component.startsWith('.'))
+            return `${invalid}: a part starts with '.'.`;
+        if (component.endsWith('.lock'))
+            return `${invalid}: a part ends with '.lock'.`;
+        if (Buffer.byteLength(component) > MAX_COMPONENT_BYTES)
+            return `${invalid}: a part is longer than ${MAX_COMPONENT_BYTES} bytes (git stores each ref as a file).`;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/release/plan.ts
@@ -40680,9 +41026,15 @@ async function planRelease(options) {
             });
         }
         const tag = tagName(options.tagFormat, integration.name, version);
-        const invalid = checkTagName(tag);
+        const invalid = checkTagName(tag) ?? (await refusedByGit(repoPath, tag));
         if (invalid)
-            throw new src/* UserError */.yo(`Input 'tag-format': ${invalid}`, { hint: 'Use a format such as <integration>-<version>.' });
+            throw new src/* UserError */.yo(`Input 'tag-format': ${invalid} Nothing was tagged or pushed.`, {
+                hint: 'Use a format such as <integration>-<version>.',
+            });
+        const twin = plan.releases.find((release) => release.tag === tag);
+        if (twin) {
+            throw new src/* UserError */.yo(`Input 'tag-format': ${integration.name} ${version} and ${twin.integration} ${twin.version} would both be tagged ${tag}. Nothing was tagged or pushed.`, { hint: 'Put <integration> in the tag format, e.g. <integration>-<version>.' });
+        }
         const local = await localTagCommit(repoPath, tag);
         const remote = await remoteTagCommit(repoPath, options.remote, tag);
         for (const [where, commit] of [
@@ -40707,6 +41059,16 @@ async function planRelease(options) {
         });
     }
     return plan;
+}
+/** git's own verdict on `refs/tags/<tag>` (what `git tag` checks), as a problem, or undefined when valid. */
+async function refusedByGit(repoPath, tag) {
+    try {
+        await (0,git/* git */.$Y)(repoPath, ['check-ref-format', `refs/tags/${tag}`], 'git check-ref-format');
+        return undefined;
+    }
+    catch {
+        return `${JSON.stringify(tag.slice(0, 80))} is not a valid git tag name (git check-ref-format refuses it).`;
+    }
 }
 /** The plan in lines people read (the dry run prints these). */
 function describePlan(plan, remote) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { markdown, readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
+import { markdown, readRunnerEnvironment, resolveRepoPath, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { baseFromEvent, resolveIntegrationsPath, selectIntegrations } from '@aic/steps/integrations';
 import { runRelease, type GitHubTarget } from '@aic/steps/release';
@@ -8,7 +8,7 @@ import { readActionInputs } from './inputs.js';
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
   const inputs = readActionInputs(actionInputs);
-  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
+  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
   const spec = inputs.integrations ?? (baseRef ? { kind: 'changed' as const } : { kind: 'all' as const });
   const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);

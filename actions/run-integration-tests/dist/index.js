@@ -28376,7 +28376,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7351);
 /* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8946);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8379);
 
@@ -28407,7 +28407,7 @@ function readActionInputs(source, eventName) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7351);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8379);
 /* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8946);
@@ -28424,7 +28424,7 @@ const COMPOSE_STATE = 'compose-files';
 async function main(reporter) {
     const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, runner.eventName);
-    const repoPath = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.repoPath);
+    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
     const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .baseFromEvent */ .UR)(runner.eventPath);
     const selected = await (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .selectIntegrations */ .O9)(inputs.integrations, {
         repoPath,
@@ -28489,7 +28489,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ report)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7351);
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const MARK = { passed: '✓', failed: '✗', 'no-tests': '–' };
@@ -31678,7 +31678,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 9308:
+/***/ 7351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31694,6 +31694,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wD: () => (/* reexport */ markdown_namespaceObject),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
+  qo: () => (/* reexport */ resolveRepoPath),
   X4: () => (/* reexport */ runChecked),
   R3: () => (/* reexport */ runProcess),
   ry: () => (/* reexport */ splitList),
@@ -31701,7 +31702,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, backoffDelays, choice, commandLine, describeError, error, failure, formatLocation, inputName, missingServiceNotice, notice, sleep, splitArguments, warning
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, backoffDelays, childEnvironment, choice, commandLine, describeError, error, failure, formatLocation, inputName, isRunnerOnly, missingServiceNotice, notice, quotedInput, sleep, splitArguments, warning
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -31742,7 +31743,7 @@ function readInputs(schema, source) {
         if (parsed.ok)
             result[key] = parsed.value;
         else
-            problems.push(`Input '${name}': ${parsed.problem}`);
+            problems.push(`Input '${name}': ${bounded(parsed.problem)}`);
     }
     if (problems.length > 0)
         throw new InputError(problems);
@@ -31750,7 +31751,13 @@ function readInputs(schema, source) {
 }
 const ok = (value) => ({ ok: true, value });
 const bad = (problem) => ({ ok: false, problem });
-const shown = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+/** An input's text quoted for a message: JSON-escaped, and at most 80 characters of it. */
+const quotedInput = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+const shown = quotedInput;
+/** A problem line never echoes a whole long input (a 10,000-character value stays out of the log). */
+function bounded(problem) {
+    return problem.length > 300 ? `${problem.slice(0, 297)}...` : problem;
+}
 function inputs_text(options = {}) {
     return {
         parse(raw) {
@@ -31890,7 +31897,92 @@ function argumentList() {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../packages/runtime/src/child-env.ts
+/**
+ * What a child process must not inherit from the runner: the credentials of the job's own services and
+ * the files through which a step talks to the runner. Our children run partner and third-party code (ddev,
+ * hatch, pytest and every test dependency, pip, uv, the smoke test); with these, a compromised dependency
+ * could upload an artifact the release then trusts (ACTIONS_RUNTIME_TOKEN + ACTIONS_RESULTS_URL), poison the
+ * cache, mint an OIDC token, use the job's token, or set environment variables for the steps after it
+ * (GITHUB_ENV: `NODE_OPTIONS` for the release step). Our own use of these services runs in our process.
+ */
+const RUNNER_ONLY = [
+    /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
+    /^ACTIONS_RESULTS_URL$/i,
+    /^ACTIONS_CACHE_URL$/i,
+    /^ACTIONS_ID_TOKEN_REQUEST_/i,
+    /^GITHUB_TOKEN$/i,
+    /^GH_TOKEN$/i,
+    /^GH_ENTERPRISE_TOKEN$/i,
+    /^GITHUB_ENTERPRISE_TOKEN$/i,
+    // Action inputs (INPUT_GITHUB-TOKEN among them) are the action's, not its children's.
+    /^INPUT_/i,
+    // File commands: writing to these sets outputs, state, PATH or environment variables of later steps.
+    /^GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY)$/i,
+];
+function isRunnerOnly(name) {
+    return RUNNER_ONLY.some((pattern) => pattern.test(name));
+}
+/** `env` without what only the runner's own steps may use (a copy; `env` is not changed). */
+function childEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerOnly(name))
+            kept[name] = value;
+    return kept;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/output-capture.ts
+const DEFAULT_WHOLE_LIMIT = 64 * 1024 * 1024;
+const DEFAULT_TAIL_LIMIT = 4 * 1024 * 1024;
+/** One stream's output, collected in chunks: appending is O(chunk), whatever the total. */
+class OutputCapture {
+    mode;
+    limit;
+    chunks = [];
+    length = 0;
+    /** `tail`: characters dropped from the start. */
+    dropped = 0;
+    /** `whole`: the limit was passed (what was kept is incomplete and must not be parsed). */
+    overflowed = false;
+    constructor(mode, limit) {
+        this.mode = mode;
+        this.limit = limit;
+    }
+    /** Adds a chunk; false when a `whole` capture has just passed its limit. */
+    push(chunk) {
+        if (this.overflowed)
+            return false;
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        if (this.mode === 'whole') {
+            if (this.length <= this.limit)
+                return true;
+            this.overflowed = true;
+            return false;
+        }
+        while (this.chunks.length > 1 && this.length - this.chunks[0].length >= this.limit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+        return true;
+    }
+    get text() {
+        const joined = this.chunks.join('');
+        this.chunks = [joined];
+        if (this.mode === 'tail' && joined.length > this.limit) {
+            this.dropped += joined.length - this.limit;
+            this.chunks = [joined.slice(joined.length - this.limit)];
+            this.length = this.limit;
+        }
+        return this.chunks[0];
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+
+
 
 
 const TAIL_LINES = 20;
@@ -31918,28 +32010,26 @@ class ProcessError extends errors/* UserError */.yo {
         return lastLines(this.result.stderr.trim() === '' ? this.result.stdout : this.result.stderr);
     }
 }
-function appendBounded(buffer, chunk, max) {
-    const joined = buffer + chunk;
-    return joined.length > max ? joined.slice(joined.length - max) : joined;
-}
 /**
  * Runs a program with an argument array — never through a shell — and resolves with its
  * result whatever the exit code. Rejects only when the program cannot be started.
  */
 function runProcess(command, args, options = {}) {
-    const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
+    const mode = options.output ?? 'whole';
+    const limit = options.maxBuffer ?? (mode === 'whole' ? DEFAULT_WHOLE_LIMIT : DEFAULT_TAIL_LIMIT);
     const started = Date.now();
     const run = () => new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            env: childEnvironment(options.env ?? process.env),
             shell: false,
             detached: process.platform !== 'win32',
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
-        let stdout = '';
-        let stderr = '';
+        const stdout = new OutputCapture(mode, limit);
+        const stderr = new OutputCapture(mode, limit);
+        let overflowed;
         let timedOut = false;
         const streamTo = options.reporter;
         const lineBuffers = { out: '', err: '' };
@@ -31952,14 +32042,15 @@ function runProcess(command, args, options = {}) {
             for (const line of lines)
                 streamTo.log(line.replace(/\r$/, ''));
         };
-        child.stdout.setEncoding('utf8').on('data', (chunk) => {
-            stdout = appendBounded(stdout, chunk, maxBuffer);
-            forward('out', chunk);
-        });
-        child.stderr.setEncoding('utf8').on('data', (chunk) => {
-            stderr = appendBounded(stderr, chunk, maxBuffer);
-            forward('err', chunk);
-        });
+        const collect = (which, capture) => (chunk) => {
+            forward(which === 'stdout' ? 'out' : 'err', chunk);
+            if (capture.push(chunk) || overflowed)
+                return;
+            overflowed = which;
+            killTree(child.pid);
+        };
+        child.stdout.setEncoding('utf8').on('data', collect('stdout', stdout));
+        child.stderr.setEncoding('utf8').on('data', collect('stderr', stderr));
         if (options.input !== undefined)
             child.stdin.end(options.input);
         const timer = options.timeoutMs === undefined
@@ -31980,21 +32071,30 @@ function runProcess(command, args, options = {}) {
             for (const which of ['out', 'err'])
                 if (lineBuffers[which] !== '')
                     forward(which, '\n');
-            resolve({
+            const result = {
                 command,
                 args,
                 exitCode: code ?? (signal ? 128 : 1),
                 signal,
                 timedOut,
-                stdout,
-                stderr,
+                stdout: stdout.text,
+                stderr: stderr.text,
+                truncated: stdout.dropped + stderr.dropped > 0,
                 durationMs: Date.now() - started,
-            });
+            };
+            if (overflowed)
+                reject(outputOverflow(result, overflowed, limit));
+            else
+                resolve(result);
         });
     });
     if (options.reporter && options.group)
         return options.reporter.group(options.group, run);
     return run();
+}
+function outputOverflow(result, stream, limit) {
+    const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MiB` : `${limit} characters`;
+    return new ProcessError(`${commandLine(result.command, result.args).slice(0, 200)} printed more than ${size} on ${stream}, so it was stopped: its output is read as a whole, and a truncated copy would give a wrong answer.`, result, 'Something made the output unusually large (a huge diff, a runaway log): look at what changed, or split the work.');
 }
 function killTree(pid) {
     if (pid === undefined)
@@ -32090,6 +32190,34 @@ function codeBlock(text, language = '') {
     return `${fence}${language}\n${text}\n${fence}\n`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
+
+
+
+
+/**
+ * The `repo-path` input resolved against the workspace, and there: a path that does not exist would
+ * otherwise select no integration, check nothing and pass.
+ */
+function resolveRepoPath(workspace, raw, input = 'repo-path') {
+    const resolved = external_node_path_default().resolve(workspace, raw);
+    let isDirectory = false;
+    try {
+        isDirectory = (0,external_node_fs_.statSync)(resolved).isDirectory();
+    }
+    catch {
+        // Missing: the same error below.
+    }
+    if (!isDirectory) {
+        throw new errors/* UserError */.yo(`Input '${input}': ${quotedInput(raw)} is not a folder (resolved to ${resolved.slice(0, 200)}).`, {
+            hint: 'Point it at the repository checkout (default: the workspace, where actions/checkout puts it).',
+        });
+    }
+    return resolved;
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
 
 
@@ -32097,6 +32225,96 @@ function codeBlock(text, language = '') {
 
 
 
+
+
+
+
+/***/ }),
+
+/***/ 7076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   Fv: () => (/* binding */ walkFiles),
+/* harmony export */   Ye: () => (/* binding */ realPath),
+/* harmony export */   op: () => (/* binding */ kindWithin)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function isInside(folder, file) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function realPath(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function kindWithin(file, boundary) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = realPath(file);
+        if (real === undefined || !isInside(boundary, real))
+            return 'other';
+        const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = realPath(options.boundary ?? start);
+    const root = realPath(start);
+    if (boundary === undefined || root === undefined || !isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name);
+            const kind = kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, realPath(full) ?? full);
+        }
+    };
+    if (kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
+}
 
 
 /***/ }),
@@ -39437,7 +39655,7 @@ function tracebackFrames(text) {
 function projectFile(file, root) {
     let relative = file;
     if (file.startsWith('/')) {
-        const prefix = root ? `${root.replace(/\/+$/, '')}/` : undefined;
+        const prefix = root ? `${root.replace(/(?<!\/)\/+$/, '')}/` : undefined;
         if (!prefix || !file.startsWith(prefix))
             return undefined;
         relative = file.slice(prefix.length);
@@ -39558,8 +39776,8 @@ function readCase(node, options) {
 
 
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var runtime_src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
+var runtime_src = __nccwpck_require__(7351);
 ;// CONCATENATED MODULE: ../../packages/steps/src/files/index.ts
 
 
@@ -39710,6 +39928,8 @@ function parseMarkers(raw) {
 
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(3483);
+// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
+var walk = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/compose.ts
 
 
@@ -39717,38 +39937,31 @@ var dist = __nccwpck_require__(3483);
 
 
 const COMPOSE_NAME = /^docker-compose.*\.ya?ml$/;
-/** Every `docker-compose*.y*ml` under an integration's `tests/`. */
+/**
+ * Every `docker-compose*.y*ml` under an integration's `tests/`, all inside the integration once links are followed: a link
+ * out of it (whose services would be pulled and `down --volumes`'d), a dangling one or a loop is skipped.
+ */
 function findComposeFiles(integrationPath) {
-    const found = [];
-    const walk = (dir) => {
-        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
-            const full = external_node_path_default().join(dir, name);
-            if ((0,external_node_fs_.statSync)(full).isDirectory()) {
-                if (name !== 'node_modules' && !name.startsWith('.'))
-                    walk(full);
-            }
-            else if (COMPOSE_NAME.test(name)) {
-                found.push(full);
-            }
-        }
-    };
-    const tests = external_node_path_default().join(integrationPath, 'tests');
-    if ((0,external_node_fs_.existsSync)(tests))
-        walk(tests);
-    return found;
+    return (0,walk/* walkFiles */.Fv)(external_node_path_default().join(integrationPath, 'tests'), {
+        boundary: integrationPath,
+        skipDirectory: (name) => name === 'node_modules' || name.startsWith('.'),
+    }).filter((file) => COMPOSE_NAME.test(external_node_path_default().basename(file)));
 }
 /** The compose files named by the `compose-files` input (relative to the repository): each a file inside it. */
 function namedComposeFiles(repoPath, named) {
+    const root = (0,walk/* realPath */.Ye)(repoPath) ?? external_node_path_default().resolve(repoPath);
     return named.map((name) => {
+        const shown = name.length > 100 ? `${name.slice(0, 97)}...` : name;
         const file = external_node_path_default().resolve(repoPath, name);
-        const inside = external_node_path_default().relative(repoPath, file);
-        if (inside.startsWith('..') || external_node_path_default().isAbsolute(inside)) {
-            throw new runtime_src/* UserError */.yo(`Input 'compose-files': ${name} is outside the repository ${repoPath}.`, {
-                hint: 'Name compose files inside the checkout, relative to repo-path.',
+        // The real path decides, not the text: `tests/x.yml` may be a link to a file outside the checkout.
+        const real = (0,walk/* realPath */.Ye)(file);
+        if (!(0,walk/* isInside */.FK)(external_node_path_default().resolve(repoPath), file) || (real !== undefined && !(0,walk/* isInside */.FK)(root, real))) {
+            throw new runtime_src/* UserError */.yo(`Input 'compose-files': ${shown} is outside the repository ${repoPath}.`, {
+                hint: 'Name compose files inside the checkout, relative to repo-path (a link out of it is not followed).',
             });
         }
-        if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile()) {
-            throw new runtime_src/* UserError */.yo(`Input 'compose-files': ${name} is not a file in ${repoPath}.`, {
+        if (real === undefined || (0,walk/* kindWithin */.op)(real, root) !== 'file') {
+            throw new runtime_src/* UserError */.yo(`Input 'compose-files': ${shown} is not a file in ${repoPath}.`, {
                 hint: 'Paths are relative to repo-path; leave the input empty to use every tests/docker-compose*.y*ml.',
             });
         }
@@ -39767,7 +39980,18 @@ function composeImages(file, repoPath, env = process.env) {
             hint: 'Fix the compose file (docker compose config shows the same error).',
         });
     }
-    const services = document.toJS()?.services ?? {};
+    let data;
+    try {
+        // `yaml` refuses more than 100 alias expansions: an alias bomb is an error here, not gigabytes.
+        data = document.toJS();
+    }
+    catch (error) {
+        throw new runtime_src/* UserError */.yo(`${shown} cannot be read as YAML: ${error.message.split('\n')[0]}.`, {
+            location: { file: shown },
+            hint: 'Use fewer YAML aliases (*name) in the compose file.',
+        });
+    }
+    const services = data?.services ?? {};
     return Object.values(services)
         .map((service) => service?.image)
         .filter((image) => typeof image === 'string')
@@ -39830,6 +40054,7 @@ async function dumpDiagnostics(composeFiles, reporter) {
     await (0,runtime_src/* runProcess */.R3)('docker', ['ps', '-a'], { reporter, group: 'docker ps -a', timeoutMs: 60_000 }).catch(() => undefined);
     for (const file of composeFiles) {
         await (0,runtime_src/* runProcess */.R3)('docker', ['compose', '-f', file, 'logs', '--no-color', '--timestamps'], {
+            output: 'tail',
             reporter,
             group: `docker compose logs (${file})`,
             timeoutMs: 120_000,
@@ -39853,35 +40078,13 @@ async function tearDown(composeFiles, reporter) {
 const TEST_FILE = /^test_.*\.py$|_test\.py$/;
 /** The files pytest collects by default under an integration's `tests/` (relative to the integration). */
 function findTestFiles(integrationPath) {
-    const found = [];
-    const walk = (dir) => {
-        let names;
-        try {
-            names = (0,external_node_fs_.readdirSync)(dir).sort();
-        }
-        catch {
-            return;
-        }
-        for (const name of names) {
-            const full = external_node_path_default().join(dir, name);
-            let isDirectory;
-            try {
-                isDirectory = (0,external_node_fs_.statSync)(full).isDirectory();
-            }
-            catch {
-                continue; // a dangling link is no test file
-            }
-            if (isDirectory) {
-                if (!name.startsWith('.') && name !== '__pycache__' && name !== 'node_modules')
-                    walk(full);
-            }
-            else if (TEST_FILE.test(name)) {
-                found.push(external_node_path_default().relative(integrationPath, full).split((external_node_path_default()).sep).join('/'));
-            }
-        }
-    };
-    walk(external_node_path_default().join(integrationPath, 'tests'));
-    return found;
+    // Links are followed only inside the integration: a dangling one, a loop or one out of it is no test file.
+    return (0,walk/* walkFiles */.Fv)(external_node_path_default().join(integrationPath, 'tests'), {
+        boundary: integrationPath,
+        skipDirectory: (name) => name.startsWith('.') || name === '__pycache__' || name === 'node_modules',
+    })
+        .filter((file) => TEST_FILE.test(external_node_path_default().basename(file)))
+        .map((file) => external_node_path_default().relative(integrationPath, file).split((external_node_path_default()).sep).join('/'));
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/verdict.ts
@@ -39915,7 +40118,7 @@ function judgeSession(facts) {
     const conftest = /ImportError while loading conftest '([^']+)'\.?/.exec(output);
     if (conftest) {
         const after = output.slice(conftest.index);
-        const error = /^E\s+(.+)$/m.exec(after)?.[1]?.trim();
+        const error = /^E[ \t]+(\S.*)?$/m.exec(after)?.[1]?.trim();
         const location = locateProblem(after, 'error', { root: facts.root });
         const file = location ? (facts.shown ?? String)(location.file) : conftest[1];
         return verdict('failed', `pytest could not load ${file}${error ? `: ${error}` : ''}`, location);
@@ -39957,13 +40160,36 @@ function countCases(cases) {
 /** pytest's closing lines (`=== 9 passed, 2 skipped in 3.1s ===`), summed over the matrix's sessions. */
 function countsFromSummary(output) {
     const counts = { passed: 0, failed: 0, errors: 0, skipped: 0 };
-    for (const summary of output.matchAll(/^=+ (.+?) in [\d.]+s(?: \([^)]*\))? =+$/gm)) {
-        for (const [, n, word] of summary[1].matchAll(/(\d+) (passed|failed|skipped|errors?)\b/g)) {
+    for (const line of output.split('\n')) {
+        const body = summaryBody(line);
+        if (body === undefined)
+            continue;
+        for (const [, n, word] of body.matchAll(/(?<!\d)(\d+) (passed|failed|skipped|errors?)\b/g)) {
             const key = word === 'error' || word === 'errors' ? 'errors' : word;
             counts[key] += Number(n);
         }
     }
     return counts;
+}
+/** `=== 9 passed, 2 skipped in 3.1s (0:00:03) ===` → `9 passed, 2 skipped`; read from both ends, no backtracking. */
+function summaryBody(line) {
+    let start = 0;
+    while (line[start] === '=')
+        start++;
+    let end = line.length;
+    while (end > start && line[end - 1] === '=')
+        end--;
+    if (start === 0 || end === line.length || line[start] !== ' ' || line[end - 1] !== ' ')
+        return undefined;
+    let inner = line.slice(start + 1, end - 1);
+    if (inner.endsWith(')')) {
+        const open = inner.lastIndexOf(' (');
+        if (open < 0 || inner.slice(open + 2, -1).includes(')'))
+            return undefined;
+        inner = inner.slice(0, open);
+    }
+    const at = inner.lastIndexOf(' in ');
+    return at > 0 && /^ in [\d.]+s$/.test(inner.slice(at)) ? inner.slice(0, at) : undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/index.ts
@@ -40074,6 +40300,8 @@ async function runSession(options, ddev, integration, runDir, engine) {
         cwd: target.cwd,
         env: { ...(options.env ?? process.env), NO_COLOR: '1', DDEV_INTERACTIVE: 'false' },
         reporter: options.reporter,
+        // Streamed to the log as it comes; the verdict reads pytest's closing lines, which the tail keeps.
+        output: 'tail',
         group: `${integration.name}: tests (ddev ${args.join(' ')})`,
         timeoutMs: 60 * 60_000,
     });
@@ -40390,8 +40618,8 @@ function evaluateRules(facts, strict) {
 
 
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
+var src = __nccwpck_require__(7351);
 ;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
 /** `path` is relative to the integration folder, with `/` separators. */
@@ -40847,7 +41075,10 @@ function foldersWithin(changes, within) {
     return folders;
 }
 
+// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
+var walk = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/discover.ts
+
 
 
 
@@ -40859,14 +41090,8 @@ function entries(folder) {
         return [];
     }
 }
-const isDirectory = (full) => {
-    try {
-        return (0,external_node_fs_.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
+/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, repoPath) => (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -40874,7 +41099,9 @@ const isDirectory = (full) => {
 function rootIntegration(repoPath) {
     if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name)));
+    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
+        !name.startsWith('.') &&
+        isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name), repoPath));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
 /** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
@@ -40885,7 +41112,7 @@ function integrationAt(repoPath, name, within = '') {
         return undefined;
     const folder = discover_joined(within, name);
     const full = external_node_path_default().join(repoPath, folder);
-    if (!isDirectory(full))
+    if (!isDirectory(full, repoPath))
         return undefined;
     return isIntegrationFolder(entries(full)) ? { folder, name } : undefined;
 }
@@ -40904,7 +41131,7 @@ function listIntegrations(repoPath, within = '') {
  * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
  */
 function hasPythonPackage(integrationPath) {
-    return (isDirectory(external_node_path_default().join(integrationPath, 'datadog_checks')) ||
+    return (isDirectory(external_node_path_default().join(integrationPath, 'datadog_checks'), integrationPath) ||
         (0,external_node_fs_.existsSync)(external_node_path_default().join(integrationPath, 'pyproject.toml')) ||
         (0,external_node_fs_.existsSync)(external_node_path_default().join(integrationPath, 'setup.py')));
 }
@@ -40912,6 +41139,7 @@ function hasPythonPackage(integrationPath) {
 // EXTERNAL MODULE: ../../packages/steps/src/integrations/ddev-target.ts
 var ddev_target = __nccwpck_require__(1018);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
+
 
 
 
@@ -41016,7 +41244,7 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
             hint: "Give the folder relative to the repository, e.g. 'integrations'.",
         });
     }
-    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
     if (normalized === '..' || normalized.startsWith('../')) {
         throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
             hint: "Give a folder inside the repository, e.g. 'integrations'.",
@@ -41024,20 +41252,16 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
     }
     if (normalized === '.')
         return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
-        throw new src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
             hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
         });
     }
     return normalized;
 }
-function isFolder(full) {
-    try {
-        return (0,external_node_fs_.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
 }
 /**
  * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log

@@ -28376,7 +28376,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7351);
 /* harmony import */ var _aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6939);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1833);
 
@@ -28407,7 +28407,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7351);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1626);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1833);
 /* harmony import */ var _aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6939);
@@ -28424,7 +28424,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 async function main(reporter) {
     const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .readRunnerEnvironment */ .ET)();
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, runner.eventName);
-    const repoPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(runner.workspace, inputs.repoPath);
+    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
     const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__/* .baseFromEvent */ .UR)(runner.eventPath);
     const within = (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath);
     const python = await (0,_aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_6__/* .findPython */ .Kq)(inputs.python);
@@ -28825,10 +28825,10 @@ function tomlKeyLine(text, key) {
     for (let index = 0; index < lines.length; index++) {
         const line = lines[index].trim();
         const header = /^\[\[?([^\]]+)\]\]?\s*(#.*)?$/.exec(line);
-        const assignment = header ? undefined : /^([A-Za-z0-9_\-."' ]+?)\s*=/.exec(line);
-        if (!header && !assignment)
+        const assignment = header ? undefined : assignedKey(line);
+        if (!header && assignment === undefined)
             continue;
-        const path = header ? dotted(header[1]) : [...table, ...dotted(assignment[1])];
+        const path = header ? dotted(header[1]) : [...table, ...dotted(assignment)];
         if (header)
             table = path;
         const prefix = path.length <= target.length && path.every((part, at) => part === target[at]);
@@ -28840,6 +28840,14 @@ function tomlKeyLine(text, key) {
             best = { length: path.length, line: index + 1 };
     }
     return best.line;
+}
+/** The key of `key = value` (bare, dotted or quoted), or undefined. Read without backtracking. */
+function assignedKey(line) {
+    const equals = line.indexOf('=');
+    if (equals < 0)
+        return undefined;
+    const key = line.slice(0, equals).trimEnd();
+    return key !== '' && /^[A-Za-z0-9_\-."' ]+$/.test(key) ? key : undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
@@ -31983,7 +31991,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 9308:
+/***/ 7351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31997,13 +32005,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   wD: () => (/* reexport */ markdown_namespaceObject),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
+  qo: () => (/* reexport */ resolveRepoPath),
   X4: () => (/* reexport */ runChecked),
   R3: () => (/* reexport */ runProcess),
   ry: () => (/* reexport */ splitList),
   Qq: () => (/* reexport */ inputs_text)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, commandLine, describeError, error, failure, formatLocation, inputName, integer, list, missingServiceNotice, notice, sleep, splitArguments, warning, withRetry
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, childEnvironment, commandLine, describeError, error, failure, formatLocation, inputName, integer, isRunnerOnly, list, missingServiceNotice, notice, quotedInput, sleep, splitArguments, warning, withRetry
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -32044,7 +32053,7 @@ function readInputs(schema, source) {
         if (parsed.ok)
             result[key] = parsed.value;
         else
-            problems.push(`Input '${name}': ${parsed.problem}`);
+            problems.push(`Input '${name}': ${bounded(parsed.problem)}`);
     }
     if (problems.length > 0)
         throw new InputError(problems);
@@ -32052,7 +32061,13 @@ function readInputs(schema, source) {
 }
 const ok = (value) => ({ ok: true, value });
 const bad = (problem) => ({ ok: false, problem });
-const shown = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+/** An input's text quoted for a message: JSON-escaped, and at most 80 characters of it. */
+const quotedInput = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+const shown = quotedInput;
+/** A problem line never echoes a whole long input (a 10,000-character value stays out of the log). */
+function bounded(problem) {
+    return problem.length > 300 ? `${problem.slice(0, 297)}...` : problem;
+}
 function inputs_text(options = {}) {
     return {
         parse(raw) {
@@ -32192,7 +32207,92 @@ function argumentList() {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../packages/runtime/src/child-env.ts
+/**
+ * What a child process must not inherit from the runner: the credentials of the job's own services and
+ * the files through which a step talks to the runner. Our children run partner and third-party code (ddev,
+ * hatch, pytest and every test dependency, pip, uv, the smoke test); with these, a compromised dependency
+ * could upload an artifact the release then trusts (ACTIONS_RUNTIME_TOKEN + ACTIONS_RESULTS_URL), poison the
+ * cache, mint an OIDC token, use the job's token, or set environment variables for the steps after it
+ * (GITHUB_ENV: `NODE_OPTIONS` for the release step). Our own use of these services runs in our process.
+ */
+const RUNNER_ONLY = [
+    /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
+    /^ACTIONS_RESULTS_URL$/i,
+    /^ACTIONS_CACHE_URL$/i,
+    /^ACTIONS_ID_TOKEN_REQUEST_/i,
+    /^GITHUB_TOKEN$/i,
+    /^GH_TOKEN$/i,
+    /^GH_ENTERPRISE_TOKEN$/i,
+    /^GITHUB_ENTERPRISE_TOKEN$/i,
+    // Action inputs (INPUT_GITHUB-TOKEN among them) are the action's, not its children's.
+    /^INPUT_/i,
+    // File commands: writing to these sets outputs, state, PATH or environment variables of later steps.
+    /^GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY)$/i,
+];
+function isRunnerOnly(name) {
+    return RUNNER_ONLY.some((pattern) => pattern.test(name));
+}
+/** `env` without what only the runner's own steps may use (a copy; `env` is not changed). */
+function childEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerOnly(name))
+            kept[name] = value;
+    return kept;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/output-capture.ts
+const DEFAULT_WHOLE_LIMIT = 64 * 1024 * 1024;
+const DEFAULT_TAIL_LIMIT = 4 * 1024 * 1024;
+/** One stream's output, collected in chunks: appending is O(chunk), whatever the total. */
+class OutputCapture {
+    mode;
+    limit;
+    chunks = [];
+    length = 0;
+    /** `tail`: characters dropped from the start. */
+    dropped = 0;
+    /** `whole`: the limit was passed (what was kept is incomplete and must not be parsed). */
+    overflowed = false;
+    constructor(mode, limit) {
+        this.mode = mode;
+        this.limit = limit;
+    }
+    /** Adds a chunk; false when a `whole` capture has just passed its limit. */
+    push(chunk) {
+        if (this.overflowed)
+            return false;
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        if (this.mode === 'whole') {
+            if (this.length <= this.limit)
+                return true;
+            this.overflowed = true;
+            return false;
+        }
+        while (this.chunks.length > 1 && this.length - this.chunks[0].length >= this.limit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+        return true;
+    }
+    get text() {
+        const joined = this.chunks.join('');
+        this.chunks = [joined];
+        if (this.mode === 'tail' && joined.length > this.limit) {
+            this.dropped += joined.length - this.limit;
+            this.chunks = [joined.slice(joined.length - this.limit)];
+            this.length = this.limit;
+        }
+        return this.chunks[0];
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+
+
 
 
 const TAIL_LINES = 20;
@@ -32220,28 +32320,26 @@ class ProcessError extends errors/* UserError */.yo {
         return lastLines(this.result.stderr.trim() === '' ? this.result.stdout : this.result.stderr);
     }
 }
-function appendBounded(buffer, chunk, max) {
-    const joined = buffer + chunk;
-    return joined.length > max ? joined.slice(joined.length - max) : joined;
-}
 /**
  * Runs a program with an argument array — never through a shell — and resolves with its
  * result whatever the exit code. Rejects only when the program cannot be started.
  */
 function runProcess(command, args, options = {}) {
-    const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
+    const mode = options.output ?? 'whole';
+    const limit = options.maxBuffer ?? (mode === 'whole' ? DEFAULT_WHOLE_LIMIT : DEFAULT_TAIL_LIMIT);
     const started = Date.now();
     const run = () => new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            env: childEnvironment(options.env ?? process.env),
             shell: false,
             detached: process.platform !== 'win32',
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
-        let stdout = '';
-        let stderr = '';
+        const stdout = new OutputCapture(mode, limit);
+        const stderr = new OutputCapture(mode, limit);
+        let overflowed;
         let timedOut = false;
         const streamTo = options.reporter;
         const lineBuffers = { out: '', err: '' };
@@ -32254,14 +32352,15 @@ function runProcess(command, args, options = {}) {
             for (const line of lines)
                 streamTo.log(line.replace(/\r$/, ''));
         };
-        child.stdout.setEncoding('utf8').on('data', (chunk) => {
-            stdout = appendBounded(stdout, chunk, maxBuffer);
-            forward('out', chunk);
-        });
-        child.stderr.setEncoding('utf8').on('data', (chunk) => {
-            stderr = appendBounded(stderr, chunk, maxBuffer);
-            forward('err', chunk);
-        });
+        const collect = (which, capture) => (chunk) => {
+            forward(which === 'stdout' ? 'out' : 'err', chunk);
+            if (capture.push(chunk) || overflowed)
+                return;
+            overflowed = which;
+            killTree(child.pid);
+        };
+        child.stdout.setEncoding('utf8').on('data', collect('stdout', stdout));
+        child.stderr.setEncoding('utf8').on('data', collect('stderr', stderr));
         if (options.input !== undefined)
             child.stdin.end(options.input);
         const timer = options.timeoutMs === undefined
@@ -32282,21 +32381,30 @@ function runProcess(command, args, options = {}) {
             for (const which of ['out', 'err'])
                 if (lineBuffers[which] !== '')
                     forward(which, '\n');
-            resolve({
+            const result = {
                 command,
                 args,
                 exitCode: code ?? (signal ? 128 : 1),
                 signal,
                 timedOut,
-                stdout,
-                stderr,
+                stdout: stdout.text,
+                stderr: stderr.text,
+                truncated: stdout.dropped + stderr.dropped > 0,
                 durationMs: Date.now() - started,
-            });
+            };
+            if (overflowed)
+                reject(outputOverflow(result, overflowed, limit));
+            else
+                resolve(result);
         });
     });
     if (options.reporter && options.group)
         return options.reporter.group(options.group, run);
     return run();
+}
+function outputOverflow(result, stream, limit) {
+    const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MiB` : `${limit} characters`;
+    return new ProcessError(`${commandLine(result.command, result.args).slice(0, 200)} printed more than ${size} on ${stream}, so it was stopped: its output is read as a whole, and a truncated copy would give a wrong answer.`, result, 'Something made the output unusually large (a huge diff, a runaway log): look at what changed, or split the work.');
 }
 function killTree(pid) {
     if (pid === undefined)
@@ -32392,6 +32500,34 @@ function codeBlock(text, language = '') {
     return `${fence}${language}\n${text}\n${fence}\n`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
+
+
+
+
+/**
+ * The `repo-path` input resolved against the workspace, and there: a path that does not exist would
+ * otherwise select no integration, check nothing and pass.
+ */
+function resolveRepoPath(workspace, raw, input = 'repo-path') {
+    const resolved = external_node_path_default().resolve(workspace, raw);
+    let isDirectory = false;
+    try {
+        isDirectory = (0,external_node_fs_.statSync)(resolved).isDirectory();
+    }
+    catch {
+        // Missing: the same error below.
+    }
+    if (!isDirectory) {
+        throw new errors/* UserError */.yo(`Input '${input}': ${quotedInput(raw)} is not a folder (resolved to ${resolved.slice(0, 200)}).`, {
+            hint: 'Point it at the repository checkout (default: the workspace, where actions/checkout puts it).',
+        });
+    }
+    return resolved;
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
 
 
@@ -32399,6 +32535,96 @@ function codeBlock(text, language = '') {
 
 
 
+
+
+
+
+/***/ }),
+
+/***/ 7076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fv: () => (/* binding */ walkFiles),
+/* harmony export */   Ye: () => (/* binding */ realPath),
+/* harmony export */   op: () => (/* binding */ kindWithin)
+/* harmony export */ });
+/* unused harmony export isInside */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function isInside(folder, file) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function realPath(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function kindWithin(file, boundary) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = realPath(file);
+        if (real === undefined || !isInside(boundary, real))
+            return 'other';
+        const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = realPath(options.boundary ?? start);
+    const root = realPath(start);
+    if (boundary === undefined || root === undefined || !isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name);
+            const kind = kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, realPath(full) ?? full);
+        }
+    };
+    if (kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
+}
 
 
 /***/ }),
@@ -32412,7 +32638,7 @@ function codeBlock(text, language = '') {
 /* harmony export */   wu: () => (/* binding */ mergeBase)
 /* harmony export */ });
 /* unused harmony export changedFiles */
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7351);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(402);
 
 
@@ -32510,8 +32736,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   K5: () => (/* binding */ splitNul)
 });
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
+var src = __nccwpck_require__(7351);
 ;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
 
 /**
@@ -32585,6 +32811,8 @@ function splitNul(text) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _aic_integration__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(549);
+/* harmony import */ var _files_walk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7076);
+
 
 
 
@@ -32596,14 +32824,8 @@ function entries(folder) {
         return [];
     }
 }
-const isDirectory = (full) => {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
+/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, repoPath) => (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .kindWithin */ .op)(full, (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .realPath */ .Ye)(repoPath) ?? repoPath) === 'directory';
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -32611,7 +32833,9 @@ const isDirectory = (full) => {
 function rootIntegration(repoPath) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks', name)));
+    const packages = entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
+        !name.startsWith('.') &&
+        isDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks', name), repoPath));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
 /** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
@@ -32622,7 +32846,7 @@ function integrationAt(repoPath, name, within = '') {
         return undefined;
     const folder = joined(within, name);
     const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, folder);
-    if (!isDirectory(full))
+    if (!isDirectory(full, repoPath))
         return undefined;
     return (0,_aic_integration__WEBPACK_IMPORTED_MODULE_2__/* .isIntegrationFolder */ .$V)(entries(full)) ? { folder, name } : undefined;
 }
@@ -32641,7 +32865,7 @@ function listIntegrations(repoPath, within = '') {
  * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
  */
 function hasPythonPackage(integrationPath) {
-    return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
+    return (isDirectory(path.join(integrationPath, 'datadog_checks'), integrationPath) ||
         existsSync(path.join(integrationPath, 'pyproject.toml')) ||
         existsSync(path.join(integrationPath, 'setup.py')));
 }
@@ -32670,8 +32894,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ../../packages/integration/src/index.ts + 5 modules
 var src = __nccwpck_require__(549);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var runtime_src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
+var runtime_src = __nccwpck_require__(7351);
 ;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
 /** `path` is relative to the integration folder, with `/` separators. */
@@ -32996,6 +33220,8 @@ function foldersWithin(changes, within) {
 
 // EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
 var discover = __nccwpck_require__(734);
+// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
+var walk = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/ddev-target.ts
 
 function ddevTarget(integration) {
@@ -33009,6 +33235,7 @@ function ddevArgsFor(target, command, rest = []) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
+
 
 
 
@@ -33113,7 +33340,7 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
             hint: "Give the folder relative to the repository, e.g. 'integrations'.",
         });
     }
-    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
     if (normalized === '..' || normalized.startsWith('../')) {
         throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
             hint: "Give a folder inside the repository, e.g. 'integrations'.",
@@ -33121,20 +33348,16 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
     }
     if (normalized === '.')
         return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
-        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
             hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
         });
     }
     return normalized;
 }
-function isFolder(full) {
-    try {
-        return (0,external_node_fs_.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
 }
 /**
  * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
@@ -33168,8 +33391,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../packages/integration/src/index.ts + 5 modules
 var src = __nccwpck_require__(549);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var runtime_src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
+var runtime_src = __nccwpck_require__(7351);
 ;// CONCATENATED MODULE: ../../packages/steps/src/files/index.ts
 
 
@@ -33231,7 +33454,7 @@ var git_history = __nccwpck_require__(9930);
 // Generated by scripts/embed-python.mjs from packages/steps/python/*.py: do not edit.
 const pythonScripts = {
     "agent_set_report.py": "\"\"\"Which lines of a requirements file this environment has, as the smoke test's Agent package set.\n\nUsage: agent_set_report.py <requirements file>\nPrints one JSON object: {\"otherPlatforms\": [lines whose markers exclude this interpreter],\n\"missing\": [lines that apply here but are not installed at a matching version]}.\n\"\"\"\n\nimport json\nimport sys\n\n\ndef main(path):\n    try:\n        from importlib.metadata import PackageNotFoundError, version\n        from packaging.requirements import InvalidRequirement, Requirement\n    except ImportError as error:\n        return {'error': 'packaging is not importable: {}'.format(error)}\n    other_platforms, missing = [], []\n    with open(path) as handle:\n        lines = [line.split(' #')[0].strip() for line in handle]\n    for line in lines:\n        if not line or line.startswith(('#', '-')):\n            continue\n        try:\n            requirement = Requirement(line)\n        except InvalidRequirement:\n            missing.append(line)\n            continue\n        if requirement.marker is not None and not requirement.marker.evaluate():\n            other_platforms.append(line)\n            continue\n        try:\n            installed = version(requirement.name)\n        except PackageNotFoundError:\n            missing.append(line)\n            continue\n        if requirement.specifier and not requirement.specifier.contains(installed, prereleases=True):\n            missing.append(line)\n    return {'otherPlatforms': other_platforms, 'missing': missing}\n\n\nif __name__ == '__main__':\n    print(json.dumps(main(sys.argv[1])))\n",
-    "inspect_integration.py": "\"\"\"Facts about integrations' Python files, read with Python's own `ast` (never regular expressions).\n\nUsage: inspect_integration.py <integration folder> [<integration folder> ...]\nPrints one JSON object: {folder: {\"files\": {relative path: facts}}}. One process for every integration.\nFacts per file: \"error\" (unreadable, binary, or a syntax error with its line), or \"classes\" (name,\nline, bases as dotted names, whether `check` is defined and async, its line and signature) and \"imports\"\n(local alias -> fully qualified name, relative imports resolved), and \"version\" (for __about__.py).\n\"\"\"\n\nimport ast\nimport json\nimport os\nimport sys\n\nSKIP_DIRS = {'.git', '.tox', '.venv', 'venv', '__pycache__', 'node_modules', 'build', 'dist', '.eggs'}\n\n\ndef dotted(node):\n    if isinstance(node, ast.Name):\n        return node.id\n    if isinstance(node, ast.Attribute):\n        base = dotted(node.value)\n        return base + '.' + node.attr if base else None\n    if isinstance(node, ast.Subscript):\n        return dotted(node.value)\n    if isinstance(node, ast.Call):\n        return dotted(node.func)\n    return None\n\n\ndef signature(function):\n    \"\"\"Which positional calls a def accepts; None when decorated (a decorator may change it).\"\"\"\n    if function.decorator_list:\n        return None\n    args = function.args\n    positional = len(getattr(args, 'posonlyargs', [])) + len(args.args)\n    return {\n        'required': positional - len(args.defaults),\n        'positional': None if args.vararg else positional,\n        'requiredKeywordOnly': sum(1 for default in args.kw_defaults if default is None),\n    }\n\n\ndef module_name(relative):\n    parts = relative[:-3].split('/')\n    if parts[-1] == '__init__':\n        parts = parts[:-1]\n    return '.'.join(parts)\n\n\ndef resolve_relative(module, level, target, is_package):\n    parts = module.split('.')\n    if not is_package:\n        parts = parts[:-1]\n    if level > 1:\n        parts = parts[: len(parts) - (level - 1)]\n    base = '.'.join(parts)\n    if target:\n        return base + '.' + target if base else target\n    return base\n\n\ndef file_facts(path, relative):\n    try:\n        with open(path, 'rb') as handle:\n            data = handle.read()\n    except OSError as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    if b'\\0' in data:\n        return {'error': {'kind': 'binary', 'message': 'binary content in a .py file'}}\n    try:\n        tree = ast.parse(data, filename=relative)\n    except SyntaxError as error:\n        return {'error': {'kind': 'syntax', 'message': error.msg, 'line': error.lineno or 1}}\n    except (ValueError, UnicodeDecodeError) as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n\n    module = module_name(relative)\n    is_package = relative.endswith('__init__.py')\n    imports = {}\n    classes = []\n    version = None\n    for node in ast.walk(tree):\n        if isinstance(node, ast.Import):\n            for alias in node.names:\n                imports[alias.asname or alias.name.split('.')[0]] = alias.name if alias.asname else alias.name.split('.')[0]\n        elif isinstance(node, ast.ImportFrom):\n            source = node.module or ''\n            if node.level:\n                source = resolve_relative(module, node.level, node.module, is_package)\n            for alias in node.names:\n                if alias.name != '*':\n                    imports[alias.asname or alias.name] = source + '.' + alias.name if source else alias.name\n    for node in tree.body:\n        if isinstance(node, ast.ClassDef):\n            check = None\n            for item in node.body:\n                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == 'check':\n                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'signature': signature(item)}\n            classes.append({'name': node.name, 'line': node.lineno, 'bases': [dotted(base) for base in node.bases], 'check': check})\n        elif isinstance(node, (ast.Assign, ast.AnnAssign)):\n            targets = node.targets if isinstance(node, ast.Assign) else [node.target]\n            for target in targets:\n                if isinstance(target, ast.Name) and target.id == '__version__':\n                    value = node.value\n                    version = {'line': node.lineno, 'value': value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None}\n    return {'module': module, 'classes': classes, 'imports': imports, 'version': version}\n\n\ndef integration_facts(folder):\n    files = {}\n    for directory, dirs, names in os.walk(folder):\n        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith('.'))\n        for name in sorted(names):\n            if name.endswith('.py'):\n                path = os.path.join(directory, name)\n                relative = os.path.relpath(path, folder).replace(os.sep, '/')\n                files[relative] = file_facts(path, relative)\n    return {'files': files}\n\n\nif __name__ == '__main__':\n    print(json.dumps({folder: integration_facts(folder) for folder in sys.argv[1:]}))\n",
+    "inspect_integration.py": "\"\"\"Facts about integrations' Python files, read with Python's own `ast` (never regular expressions).\n\nUsage: inspect_integration.py <integration folder> [<integration folder> ...]\nPrints one JSON object: {folder: {\"files\": {relative path: facts}}}. One process for every integration.\nFacts per file: \"error\" (unreadable, binary, or a syntax error with its line), or \"classes\" (name,\nline, bases as dotted names, whether `check` is defined and async, its line and signature) and \"imports\"\n(local alias -> fully qualified name, relative imports resolved), and \"version\" (for __about__.py).\n\"\"\"\n\nimport ast\nimport json\nimport os\nimport sys\n\nSKIP_DIRS = {'.git', '.tox', '.venv', 'venv', '__pycache__', 'node_modules', 'build', 'dist', '.eggs'}\n\n\ndef dotted(node):\n    \"\"\"`a.b.c` for a base-class expression, read in a loop: a chain thousands of attributes deep is no recursion.\"\"\"\n    attributes = []\n    while True:\n        if isinstance(node, ast.Name):\n            return '.'.join([node.id] + attributes[::-1])\n        if isinstance(node, ast.Attribute):\n            attributes.append(node.attr)\n            node = node.value\n        elif isinstance(node, ast.Subscript):\n            node = node.value\n        elif isinstance(node, ast.Call):\n            node = node.func\n        else:\n            return None\n\n\ndef signature(function):\n    \"\"\"Which positional calls a def accepts; None when decorated (a decorator may change it).\"\"\"\n    if function.decorator_list:\n        return None\n    args = function.args\n    positional = len(getattr(args, 'posonlyargs', [])) + len(args.args)\n    return {\n        'required': positional - len(args.defaults),\n        'positional': None if args.vararg else positional,\n        'requiredKeywordOnly': sum(1 for default in args.kw_defaults if default is None),\n    }\n\n\ndef module_name(relative):\n    parts = relative[:-3].split('/')\n    if parts[-1] == '__init__':\n        parts = parts[:-1]\n    return '.'.join(parts)\n\n\ndef resolve_relative(module, level, target, is_package):\n    parts = module.split('.')\n    if not is_package:\n        parts = parts[:-1]\n    if level > 1:\n        parts = parts[: len(parts) - (level - 1)]\n    base = '.'.join(parts)\n    if target:\n        return base + '.' + target if base else target\n    return base\n\n\ndef file_facts(path, relative):\n    try:\n        with open(path, 'rb') as handle:\n            data = handle.read()\n    except OSError as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    if b'\\0' in data:\n        return {'error': {'kind': 'binary', 'message': 'binary content in a .py file'}}\n    try:\n        tree = ast.parse(data, filename=relative)\n    except SyntaxError as error:\n        return {'error': {'kind': 'syntax', 'message': error.msg, 'line': error.lineno or 1}}\n    except (ValueError, UnicodeDecodeError) as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    except (RecursionError, MemoryError):\n        return {'error': {'kind': 'unreadable', 'message': 'nested too deeply for Python to parse'}}\n    try:\n        return tree_facts(tree, relative)\n    except (RecursionError, MemoryError):\n        # One pathological file is a finding on that file; the other files and integrations are still read.\n        return {'error': {'kind': 'unreadable', 'message': 'nested too deeply to inspect'}}\n\n\ndef tree_facts(tree, relative):\n    module = module_name(relative)\n    is_package = relative.endswith('__init__.py')\n    imports = {}\n    classes = []\n    version = None\n    for node in ast.walk(tree):\n        if isinstance(node, ast.Import):\n            for alias in node.names:\n                imports[alias.asname or alias.name.split('.')[0]] = alias.name if alias.asname else alias.name.split('.')[0]\n        elif isinstance(node, ast.ImportFrom):\n            source = node.module or ''\n            if node.level:\n                source = resolve_relative(module, node.level, node.module, is_package)\n            for alias in node.names:\n                if alias.name != '*':\n                    imports[alias.asname or alias.name] = source + '.' + alias.name if source else alias.name\n    for node in tree.body:\n        if isinstance(node, ast.ClassDef):\n            check = None\n            for item in node.body:\n                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == 'check':\n                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'signature': signature(item)}\n            classes.append({'name': node.name, 'line': node.lineno, 'bases': [dotted(base) for base in node.bases], 'check': check})\n        elif isinstance(node, (ast.Assign, ast.AnnAssign)):\n            targets = node.targets if isinstance(node, ast.Assign) else [node.target]\n            for target in targets:\n                if isinstance(target, ast.Name) and target.id == '__version__':\n                    value = node.value\n                    version = {'line': node.lineno, 'value': value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None}\n    return {'module': module, 'classes': classes, 'imports': imports, 'version': version}\n\n\ndef integration_facts(folder):\n    files = {}\n    for directory, dirs, names in os.walk(folder):\n        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith('.'))\n        for name in sorted(names):\n            if name.endswith('.py'):\n                path = os.path.join(directory, name)\n                relative = os.path.relpath(path, folder).replace(os.sep, '/')\n                files[relative] = file_facts(path, relative)\n    return {'files': files}\n\n\nif __name__ == '__main__':\n    print(json.dumps({folder: integration_facts(folder) for folder in sys.argv[1:]}))\n",
     "requirements_of_extras.py": "\"\"\"The requirements an installed distribution declares for some of its extras, one per line.\n\nUsage: requirements_of_extras.py <distribution> <extra> [<extra> ...]\nPrints one JSON list of requirement strings (markers other than `extra` kept, for the installer to evaluate).\n\"\"\"\n\nimport json\nimport sys\n\n\ndef main(distribution, extras):\n    from importlib.metadata import requires\n\n    from packaging.markers import Marker\n    from packaging.requirements import Requirement\n\n    found = []\n    for line in requires(distribution) or []:\n        requirement = Requirement(line)\n        if requirement.marker is None:\n            continue\n        if not any(requirement.marker.evaluate({'extra': extra}) for extra in extras):\n            continue\n        # Keep the platform part of the marker: evaluating it with no extra tells whether it applies here.\n        text = str(requirement).split(';')[0].strip()\n        rest = [part.strip() for part in str(requirement.marker).split(' and ') if 'extra' not in part]\n        if rest:\n            try:\n                text += '; ' + str(Marker(' and '.join(rest)))\n            except Exception:\n                pass\n        if text not in found:\n            found.append(text)\n    return found\n\n\nif __name__ == '__main__':\n    print(json.dumps(main(sys.argv[1], sys.argv[2:])))\n",
     "smoke_test_wheel.py": "\"\"\"Loads an installed integration the way the Agent's embedded Python does, and says what went wrong.\n\nUsage: smoke_test_wheel.py <integration> <distribution name> <conf.yaml.example path> <jmx: 0|1>\nRun with the Agent's package set on sys.path and the wheel installed (--no-deps) beside it.\nPrints one JSON object on its last line: {\"check_class\": str|null, \"findings\": [{rule, level, message, file?, line?}]}.\n\nWhat it mirrors (datadog-agent pkg/collector/python/loader.go and rtloader/three/three.cpp):\n- the module `datadog_checks.<integration>` is imported, and the check class is the first name of `dir(module)`\n  that is a subclass of datadog_checks.checks.AgentCheck, is not AgentCheck itself, and has no subclasses;\n- the class is called with keyword arguments name, init_config and instances=[one instance].\nSockets are refused for the whole run: a check that connects while importing or in its constructor cannot reach\nthe network from here (the Agent would, to a real host).\n\"\"\"\n\nimport json\nimport os\nimport socket\nimport sys\nimport traceback\n\n\ndef refuse_network():\n    def refused(*args, **kwargs):\n        raise OSError('network access is disabled in the smoke test')\n\n    socket.socket.connect = refused\n    socket.socket.connect_ex = refused\n    socket.getaddrinfo = refused\n    socket.create_connection = refused\n    socket.gethostbyname = refused\n\n\ndef finding(rule, level, message, location=None):\n    item = {'rule': rule, 'level': level, 'message': message}\n    if location:\n        item['file'], item['line'] = location\n    return item\n\n\ndef package_frame(tb, package_dir):\n    \"\"\"The innermost traceback frame inside the integration's package, as (path relative to site, line).\"\"\"\n    found = None\n    for frame in traceback.extract_tb(tb):\n        path = os.path.abspath(frame.filename)\n        if path.startswith(package_dir + os.sep):\n            found = (os.path.relpath(path, os.path.dirname(os.path.dirname(package_dir))).replace(os.sep, '/'), frame.lineno)\n    return found\n\n\ndef declared_requirements(distribution):\n    \"\"\"The wheel's own requirements, unconditional and its `deps` extra, that this environment does not satisfy.\"\"\"\n    try:\n        from importlib.metadata import PackageNotFoundError, requires, version\n        from packaging.requirements import Requirement\n    except ImportError:\n        return []\n    unmet = []\n    for line in requires(distribution) or []:\n        requirement = Requirement(line)\n        marker = requirement.marker\n        if marker is not None and not marker.evaluate({'extra': ''}) and not marker.evaluate({'extra': 'deps'}):\n            continue\n        try:\n            installed = version(requirement.name)\n        except PackageNotFoundError:\n            installed = None\n        if installed is None or (requirement.specifier and not requirement.specifier.contains(installed, prereleases=True)):\n            unmet.append((str(requirement), installed))\n    return unmet\n\n\ndef agent_class(module, base):\n    \"\"\"rtloader's _findSubclassOf: dir() order, subclasses of base that are not base and have no subclasses.\"\"\"\n    for name in dir(module):\n        value = getattr(module, name, None)\n        if not isinstance(value, type) or not issubclass(value, base) or value is base:\n            continue\n        if value.__subclasses__():\n            continue\n        return value\n    return None\n\n\ndef classes_in_submodules(package, base):\n    import importlib\n    import pkgutil\n\n    found = []\n    for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n        if '.tests' in info.name or info.name.endswith('config_models') or '.config_models.' in info.name:\n            continue\n        try:\n            module = importlib.import_module(info.name)\n        except Exception:\n            continue\n        for value in vars(module).values():\n            if isinstance(value, type) and issubclass(value, base) and value is not base and value.__module__ == info.name:\n                found.append(value)\n    return found\n\n\ndef instantiate(check_class, integration, example_path):\n    import yaml\n\n    with open(example_path) as f:\n        example = yaml.safe_load(f) or {}\n    instances = example.get('instances') or [{}]\n    return check_class(name=integration, init_config=example.get('init_config') or {}, instances=[instances[0]])\n\n\ndef main(integration, distribution, example_path, jmx):\n    import importlib\n    import importlib.util\n\n    findings = []\n    unmet = declared_requirements(distribution)\n    for requirement, installed in unmet:\n        has = 'version ' + installed if installed else 'no such package'\n        if requirement.replace('_', '-').lower().startswith('datadog-checks-base'):\n            why = '`datadog-agent integration install` refuses a wheel whose datadog-checks-base requirement the Agent\\'s base does not meet: lower the requirement, or say which Agent version it needs.'\n        else:\n            why = 'the Agent installs a check with --no-deps, so users would have to add it to the Agent\\'s embedded Python themselves.'\n        findings.append(\n            finding(\n                'agent-dependency',\n                'warning',\n                '{} requires {}, but the Agent package set has {}: {}'.format(distribution, requirement, has, why),\n            )\n        )\n\n    refuse_network()\n    module_name = 'datadog_checks.' + integration\n    spec = importlib.util.find_spec(module_name)\n    if spec is None or not spec.origin:\n        findings.append(finding('import', 'error', 'The wheel did not install the package {}.'.format(module_name)))\n        return {'check_class': None, 'findings': findings}\n    package_dir = os.path.dirname(os.path.abspath(spec.origin))\n    try:\n        module = importlib.import_module(module_name)\n    except Exception as error:\n        where = package_frame(error.__traceback__, package_dir)\n        missing = getattr(error, 'name', None)\n        if isinstance(error, ModuleNotFoundError) and missing and missing.startswith('datadog_checks.base'):\n            findings.append(\n                finding(\n                    'agent-import',\n                    'error',\n                    '{}{} imports {}, which the Agent\\'s datadog-checks-base does not have: the Agent will fail to load the check. '\n                    'Use what the Agent\\'s base provides, or require the Agent version whose base has it.'.format(\n                        where[0] if where else module_name, ':{}'.format(where[1]) if where else '', missing\n                    ),\n                    where,\n                )\n            )\n        elif isinstance(error, ModuleNotFoundError) and missing and not missing.startswith(module_name):\n            at = '{}{}'.format(where[0] if where else module_name, ':{}'.format(where[1]) if where else '')\n            declared = [requirement for requirement, installed in unmet if installed is None]\n            if declared:\n                # The module may come from a requirement the wheel declares: documented, if not shipped.\n                findings.append(\n                    finding(\n                        'agent-import',\n                        'warning',\n                        '{} imports {}, which the Agent does not ship; the wheel declares {}, which the Agent does not install (it installs checks with --no-deps). '\n                        'The check loads only after users install it into the Agent\\'s embedded Python: say so in the README, or use a package the Agent ships.'.format(\n                            at, missing, ', '.join(declared)\n                        ),\n                        where,\n                    )\n                )\n            else:\n                findings.append(\n                    finding(\n                        'agent-import',\n                        'error',\n                        '{} imports {}, which the Agent does not ship and the wheel does not declare: the Agent will fail to load the check (ModuleNotFoundError). '\n                        'Use a package the Agent ships, or vendor the code.'.format(at, missing),\n                        where,\n                    )\n                )\n        else:\n            last = traceback.format_exception_only(type(error), error)[-1].strip()\n            findings.append(finding('import', 'error', 'import {} failed: {}'.format(module_name, last), where))\n        return {'check_class': None, 'findings': findings}\n\n    try:\n        from datadog_checks.checks import AgentCheck\n    except ImportError:\n        from datadog_checks.base import AgentCheck\n\n    check_class = agent_class(module, AgentCheck)\n    if check_class is None:\n        if jmx:\n            return {'check_class': None, 'jmx': True, 'findings': findings}\n        elsewhere = classes_in_submodules(module, AgentCheck)\n        if elsewhere:\n            first = elsewhere[0]\n            init = 'datadog_checks/{}/__init__.py'.format(integration)\n            findings.append(\n                finding(\n                    'check-not-exported',\n                    'error',\n                    '{}.{} subclasses AgentCheck but {} does not export it: the Agent only looks for the check class among the names of datadog_checks.{}. '\n                    'Add `from .{} import {}` and list it in __all__.'.format(\n                        first.__module__, first.__name__, init, integration, first.__module__.rsplit('.', 1)[-1], first.__name__\n                    ),\n                    (init, 1),\n                )\n            )\n        else:\n            findings.append(\n                finding(\n                    'no-check-class',\n                    'error',\n                    'No AgentCheck subclass in datadog_checks.{}: the Agent cannot load a check from it.'.format(integration),\n                )\n            )\n        return {'check_class': None, 'findings': findings}\n\n    qualified = '{}.{}'.format(check_class.__module__, check_class.__name__)\n    try:\n        instantiate(check_class, integration, example_path)\n    except Exception as error:\n        last = traceback.format_exception_only(type(error), error)[-1].strip()\n        findings.append(\n            finding(\n                'instantiate',\n                'warning',\n                '{} could not be created with the first instance of conf.yaml.example and no network: {}. '\n                'The example\\'s placeholders are not a real configuration; a constructor should not connect (do it in check()).'.format(\n                    check_class.__name__, last\n                ),\n            )\n        )\n    return {'check_class': qualified, 'findings': findings}\n\n\nif __name__ == '__main__':\n    try:\n        result = main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == '1')\n    except Exception:\n        result = {'check_class': None, 'findings': [finding('smoke-test', 'error', traceback.format_exc().strip().splitlines()[-1])]}\n    sys.stdout.flush()\n    print('\\n' + json.dumps(result))\n",
     "supported_wheel_tags.py": "\"\"\"Which wheel tags this interpreter installs, as packaging (the library pip and uv's rules come from) says.\n\nUsage: supported_wheel_tags.py\nPrints one JSON object: {\"description\": \"CPython 3.13 on linux x86_64\", \"tags\": [\"cp313-cp313-manylinux_2_39_x86_64\", ...]}\nor {\"error\": \"...\"} when neither packaging nor pip's copy of it can be imported.\n\"\"\"\n\nimport json\nimport platform\nimport sys\n\n\ndef sys_tags():\n    try:\n        from packaging.tags import sys_tags as found\n    except ImportError:\n        from pip._vendor.packaging.tags import sys_tags as found\n    return found()\n\n\ndef main():\n    try:\n        tags = [str(tag) for tag in sys_tags()]\n    except ImportError as error:\n        return {'error': 'neither packaging nor pip is importable in {}: {}'.format(sys.executable, error)}\n    description = '{} {}.{} on {} {}'.format(\n        platform.python_implementation(), sys.version_info[0], sys.version_info[1], sys.platform, platform.machine()\n    )\n    return {'description': description, 'tags': tags}\n\n\nif __name__ == '__main__':\n    print(json.dumps(main()))\n",
@@ -34572,7 +34795,10 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(3483);
+// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
+var walk = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ../../packages/steps/src/scaffold-check/gather.ts
+
 
 
 
@@ -34616,7 +34842,19 @@ function readConfExample(file, shown) {
             hasInitConfig: false,
             isJmx: false,
         };
-    const data = document.toJS();
+    let data;
+    try {
+        // `yaml` stops an alias bomb (more than 100 alias expansions) with an error: a finding, not a crash.
+        data = document.toJS();
+    }
+    catch (error) {
+        return {
+            exists: true,
+            error: { message: `${error.message.split('\n')[0]} (use fewer YAML aliases)` },
+            hasInitConfig: false,
+            isJmx: false,
+        };
+    }
     const node = document.contents && 'items' in document.contents
         ? document.contents.items.find((item) => item.key?.value === 'instances')
         : undefined;
@@ -34633,19 +34871,18 @@ function gatherFacts(integration, python, repoShown) {
     const folder = integration.path;
     const name = integration.name;
     const datadogChecks = external_node_path_default().join(folder, 'datadog_checks');
+    // A dangling link, a loop or a link out of the integration is no package folder.
     const entries = (0,external_node_fs_.existsSync)(datadogChecks)
-        ? (0,external_node_fs_.readdirSync)(datadogChecks).filter((entry) => (0,external_node_fs_.statSync)(external_node_path_default().join(datadogChecks, entry)).isDirectory() && !entry.startsWith('_'))
+        ? (0,external_node_fs_.readdirSync)(datadogChecks).filter((entry) => !entry.startsWith('_') && (0,walk/* kindWithin */.op)(external_node_path_default().join(datadogChecks, entry), folder) === 'directory')
         : [];
     const pyproject = readToml(external_node_path_default().join(folder, src/* paths */.f0.pyproject), repoShown(src/* paths */.f0.pyproject));
     const hatch = (0,external_node_fs_.existsSync)(external_node_path_default().join(folder, src/* paths */.f0.hatch))
         ? readToml(external_node_path_default().join(folder, src/* paths */.f0.hatch), repoShown(src/* paths */.f0.hatch))
         : undefined;
     const testsDir = external_node_path_default().join(folder, src/* paths */.f0.tests);
-    const testFiles = (0,external_node_fs_.existsSync)(testsDir)
-        ? (0,external_node_fs_.readdirSync)(testsDir, { recursive: true })
-            .map(String)
-            .filter((file) => /(^|\/)test_[^/]*\.py$|_test\.py$/.test(file))
-        : [];
+    const testFiles = (0,walk/* walkFiles */.Fv)(testsDir, { boundary: folder })
+        .map((file) => external_node_path_default().relative(testsDir, file).split((external_node_path_default()).sep).join('/'))
+        .filter((file) => /(^|\/)test_[^/]*\.py$|_test\.py$/.test(file));
     return {
         name,
         python,
@@ -34918,10 +35155,24 @@ const packageDir = (target) => `datadog_checks/${target.replace(/-/g, '_')}`;
 function optionLine(spec, option) {
     if (spec === undefined)
         return undefined;
-    const index = spec
-        .split('\n')
-        .findIndex((line) => new RegExp(`^\\s*-?\\s*name:\\s*['"]?${option}['"]?\\s*$`).test(line));
+    const index = spec.split('\n').findIndex((line) => nameOf(line) === option);
     return index >= 0 ? index + 1 : undefined;
+}
+/** `- name: x`, `name: 'x'` → `x` (read in one pass: the option name comes from tool output, never into a regex). */
+function nameOf(line) {
+    let rest = line.trimStart();
+    if (rest.startsWith('-'))
+        rest = rest.slice(1).trimStart();
+    if (!rest.startsWith('name:'))
+        return undefined;
+    rest = rest.slice('name:'.length).trim();
+    for (const quote of ["'", '"']) {
+        if (rest.startsWith(quote))
+            rest = rest.slice(1);
+        if (rest.endsWith(quote))
+            rest = rest.slice(0, -1);
+    }
+    return rest;
 }
 /** `*** 22,28 ****` then the old lines: the number of the first changed one (`! ` or `- `). */
 function firstChangedLine(lines, from) {
@@ -35034,7 +35285,7 @@ function parseMetadata(input, lines) {
     return findings;
 }
 function relativeToIntegration(input, file) {
-    const base = input.integrationPath.replace(/\/+$/, '') + '/';
+    const base = input.integrationPath.replace(/(?<!\/)\/+$/, '') + '/';
     return file.startsWith(base) ? file.slice(base.length) : file;
 }
 function parseImports(input, lines) {
@@ -35082,7 +35333,7 @@ function parsePackage(input, lines) {
             failing = false;
             continue;
         }
-        const message = line.trim().replace(new RegExp(`\\b${input.target}/pyproject\\.toml\\b`), 'pyproject.toml');
+        const message = line.trim().replaceAll(`${input.target}/pyproject.toml`, 'pyproject.toml');
         findings.push({ level: 'error', file: 'pyproject.toml', line: undefined, message });
     }
     return findings;
@@ -35257,8 +35508,8 @@ function parseValidationOutput(input) {
 
 
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
+var src = __nccwpck_require__(7351);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/services/tool-cache.ts
 
 
@@ -35523,7 +35774,7 @@ async function verify(ddev, version, reporter) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7351);
 
 
 

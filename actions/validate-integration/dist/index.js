@@ -28376,7 +28376,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9419);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6219);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9491);
 
 
@@ -28398,36 +28398,33 @@ function readActionInputs(source, eventName) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9419);
-/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9491);
-/* harmony import */ var _aic_steps_validations__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1861);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
-
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6219);
+/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1626);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9491);
+/* harmony import */ var _aic_steps_validations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1861);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1601);
 
 
 
 
 
 async function main(reporter) {
-    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, runner.eventName);
-    const repoPath = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.repoPath);
-    const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .baseFromEvent */ .UR)(runner.eventPath);
-    const { repo, reason } = await (0,_aic_steps_validations__WEBPACK_IMPORTED_MODULE_4__/* .repoKind */ .HW)(inputs.repo, repoPath);
+    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .readRunnerEnvironment */ .ET)();
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__/* .actionInputs */ .eh, runner.eventName);
+    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
+    const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .baseFromEvent */ .UR)(runner.eventPath);
+    const { repo, reason } = await (0,_aic_steps_validations__WEBPACK_IMPORTED_MODULE_3__/* .repoKind */ .HW)(inputs.repo, repoPath);
     reporter.log(`ddev repository kind: ${repo} (${reason}).`);
-    const integrations = await (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .selectIntegrations */ .O9)(inputs.integrations, {
+    const integrations = await (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .selectIntegrations */ .O9)(inputs.integrations, {
         repoPath,
-        within: (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath),
+        within: (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath),
         ...(baseRef ? { baseRef } : {}),
         reporter,
     });
     reporter.setOutput('validated', JSON.stringify(integrations.map((i) => i.name)));
     const fixed = [];
     if (inputs.fix) {
-        const results = await (0,_aic_steps_validations__WEBPACK_IMPORTED_MODULE_4__/* .fixIntegrations */ .NF)({ repoPath, integrations, repo, temp: runner.temp, reporter });
+        const results = await (0,_aic_steps_validations__WEBPACK_IMPORTED_MODULE_3__/* .fixIntegrations */ .NF)({ repoPath, integrations, repo, temp: runner.temp, reporter });
         for (const result of results) {
             fixed.push(...result.changed);
             for (const command of result.ran.filter((c) => c.exitCode !== 0))
@@ -28445,7 +28442,7 @@ async function main(reporter) {
         await reporter.appendSummary(`## Fix (ddev's syncing forms)\n\n${diffs.length === 0
             ? 'Nothing to change.\n'
             : diffs
-                .map((r) => _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .markdown.details */ .wD.details(`${r.integration}: ${r.changed.length} file(s) changed`, _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .markdown.codeBlock */ .wD.codeBlock(r.diff, 'diff')))
+                .map((r) => _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.details */ .wD.details(`${r.integration}: ${r.changed.length} file(s) changed`, _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.codeBlock */ .wD.codeBlock(r.diff, 'diff')))
                 .join('\n')}`);
     }
     reporter.setOutput('fixed', JSON.stringify(fixed));
@@ -28457,23 +28454,23 @@ async function main(reporter) {
             title: 'fix',
             message: "ddev's syncing forms changed this file: commit the change (the diff is in the job summary).",
         });
-    const { runs, durationMs } = await (0,_aic_steps_validations__WEBPACK_IMPORTED_MODULE_4__/* .runValidations */ .s8)({ repoPath, integrations, repo, temp: runner.temp, reporter });
-    (0,_aic_steps_validations__WEBPACK_IMPORTED_MODULE_4__/* .annotateValidations */ .ro)(reporter, runs);
+    const { runs, durationMs } = await (0,_aic_steps_validations__WEBPACK_IMPORTED_MODULE_3__/* .runValidations */ .s8)({ repoPath, integrations, repo, temp: runner.temp, reporter });
+    (0,_aic_steps_validations__WEBPACK_IMPORTED_MODULE_3__/* .annotateValidations */ .ro)(reporter, runs);
     for (const run of runs.filter((r) => r.status === 'not-applicable'))
         reporter.log(`${run.integration ?? 'repository'}: ${run.validation} not applicable: ${run.reason ?? ''}.`);
-    await reporter.appendSummary((0,_aic_steps_validations__WEBPACK_IMPORTED_MODULE_4__/* .validationsSummary */ .Fi)(runs, durationMs));
+    await reporter.appendSummary((0,_aic_steps_validations__WEBPACK_IMPORTED_MODULE_3__/* .validationsSummary */ .Fi)(runs, durationMs));
     const failed = runs.filter((r) => r.status === 'failed');
     const errors = runs.flatMap((r) => r.findings).filter((f) => f.level === 'error').length;
     reporter.setOutput('failed', String(failed.length));
     reporter.setOutput('errors', String(errors));
     if (fixed.length > 0 && failed.length === 0) {
-        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The fix changed ${fixed.length} file(s) that Datadog's CI would reject as committed: ${fixed.join(', ')}.`, { hint: 'Commit the changes shown in the job summary (or run `aic fix` locally and commit).' });
+        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The fix changed ${fixed.length} file(s) that Datadog's CI would reject as committed: ${fixed.join(', ')}.`, { hint: 'Commit the changes shown in the job summary (or run `aic fix` locally and commit).' });
     }
     if (failed.length > 0) {
-        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Datadog validations: ${failed.map((r) => `${r.integration ? `${r.integration} ` : ''}${r.validation}`).join(', ')} failed (see the annotations on the files).`, { hint: 'Run `aic fix` (or this action with fix: true) for what ddev can sync and format itself.' });
+        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Datadog validations: ${failed.map((r) => `${r.integration ? `${r.integration} ` : ''}${r.validation}`).join(', ')} failed (see the annotations on the files).`, { hint: 'Run `aic fix` (or this action with fix: true) for what ddev can sync and format itself.' });
     }
 }
-await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({ main });
+await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)({ main });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -31830,7 +31827,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 9419:
+/***/ 6219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31845,13 +31842,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   wD: () => (/* reexport */ markdown_namespaceObject),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
+  qo: () => (/* reexport */ resolveRepoPath),
   X4: () => (/* reexport */ runChecked),
   R3: () => (/* reexport */ runProcess),
   ry: () => (/* reexport */ splitList),
   Qq: () => (/* reexport */ inputs_text)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, describeError, error, failure, formatLocation, inputName, integer, list, missingServiceNotice, notice, sleep, splitArguments, warning, withRetry
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, childEnvironment, describeError, error, failure, formatLocation, inputName, integer, isRunnerOnly, list, missingServiceNotice, notice, quotedInput, sleep, splitArguments, warning, withRetry
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -31892,7 +31890,7 @@ function readInputs(schema, source) {
         if (parsed.ok)
             result[key] = parsed.value;
         else
-            problems.push(`Input '${name}': ${parsed.problem}`);
+            problems.push(`Input '${name}': ${bounded(parsed.problem)}`);
     }
     if (problems.length > 0)
         throw new InputError(problems);
@@ -31900,7 +31898,13 @@ function readInputs(schema, source) {
 }
 const ok = (value) => ({ ok: true, value });
 const bad = (problem) => ({ ok: false, problem });
-const shown = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+/** An input's text quoted for a message: JSON-escaped, and at most 80 characters of it. */
+const quotedInput = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+const shown = quotedInput;
+/** A problem line never echoes a whole long input (a 10,000-character value stays out of the log). */
+function bounded(problem) {
+    return problem.length > 300 ? `${problem.slice(0, 297)}...` : problem;
+}
 function inputs_text(options = {}) {
     return {
         parse(raw) {
@@ -32040,7 +32044,92 @@ function argumentList() {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../packages/runtime/src/child-env.ts
+/**
+ * What a child process must not inherit from the runner: the credentials of the job's own services and
+ * the files through which a step talks to the runner. Our children run partner and third-party code (ddev,
+ * hatch, pytest and every test dependency, pip, uv, the smoke test); with these, a compromised dependency
+ * could upload an artifact the release then trusts (ACTIONS_RUNTIME_TOKEN + ACTIONS_RESULTS_URL), poison the
+ * cache, mint an OIDC token, use the job's token, or set environment variables for the steps after it
+ * (GITHUB_ENV: `NODE_OPTIONS` for the release step). Our own use of these services runs in our process.
+ */
+const RUNNER_ONLY = [
+    /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
+    /^ACTIONS_RESULTS_URL$/i,
+    /^ACTIONS_CACHE_URL$/i,
+    /^ACTIONS_ID_TOKEN_REQUEST_/i,
+    /^GITHUB_TOKEN$/i,
+    /^GH_TOKEN$/i,
+    /^GH_ENTERPRISE_TOKEN$/i,
+    /^GITHUB_ENTERPRISE_TOKEN$/i,
+    // Action inputs (INPUT_GITHUB-TOKEN among them) are the action's, not its children's.
+    /^INPUT_/i,
+    // File commands: writing to these sets outputs, state, PATH or environment variables of later steps.
+    /^GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY)$/i,
+];
+function isRunnerOnly(name) {
+    return RUNNER_ONLY.some((pattern) => pattern.test(name));
+}
+/** `env` without what only the runner's own steps may use (a copy; `env` is not changed). */
+function childEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerOnly(name))
+            kept[name] = value;
+    return kept;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/output-capture.ts
+const DEFAULT_WHOLE_LIMIT = 64 * 1024 * 1024;
+const DEFAULT_TAIL_LIMIT = 4 * 1024 * 1024;
+/** One stream's output, collected in chunks: appending is O(chunk), whatever the total. */
+class OutputCapture {
+    mode;
+    limit;
+    chunks = [];
+    length = 0;
+    /** `tail`: characters dropped from the start. */
+    dropped = 0;
+    /** `whole`: the limit was passed (what was kept is incomplete and must not be parsed). */
+    overflowed = false;
+    constructor(mode, limit) {
+        this.mode = mode;
+        this.limit = limit;
+    }
+    /** Adds a chunk; false when a `whole` capture has just passed its limit. */
+    push(chunk) {
+        if (this.overflowed)
+            return false;
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        if (this.mode === 'whole') {
+            if (this.length <= this.limit)
+                return true;
+            this.overflowed = true;
+            return false;
+        }
+        while (this.chunks.length > 1 && this.length - this.chunks[0].length >= this.limit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+        return true;
+    }
+    get text() {
+        const joined = this.chunks.join('');
+        this.chunks = [joined];
+        if (this.mode === 'tail' && joined.length > this.limit) {
+            this.dropped += joined.length - this.limit;
+            this.chunks = [joined.slice(joined.length - this.limit)];
+            this.length = this.limit;
+        }
+        return this.chunks[0];
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+
+
 
 
 const TAIL_LINES = 20;
@@ -32068,28 +32157,26 @@ class ProcessError extends errors/* UserError */.yo {
         return lastLines(this.result.stderr.trim() === '' ? this.result.stdout : this.result.stderr);
     }
 }
-function appendBounded(buffer, chunk, max) {
-    const joined = buffer + chunk;
-    return joined.length > max ? joined.slice(joined.length - max) : joined;
-}
 /**
  * Runs a program with an argument array — never through a shell — and resolves with its
  * result whatever the exit code. Rejects only when the program cannot be started.
  */
 function runProcess(command, args, options = {}) {
-    const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
+    const mode = options.output ?? 'whole';
+    const limit = options.maxBuffer ?? (mode === 'whole' ? DEFAULT_WHOLE_LIMIT : DEFAULT_TAIL_LIMIT);
     const started = Date.now();
     const run = () => new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            env: childEnvironment(options.env ?? process.env),
             shell: false,
             detached: process.platform !== 'win32',
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
-        let stdout = '';
-        let stderr = '';
+        const stdout = new OutputCapture(mode, limit);
+        const stderr = new OutputCapture(mode, limit);
+        let overflowed;
         let timedOut = false;
         const streamTo = options.reporter;
         const lineBuffers = { out: '', err: '' };
@@ -32102,14 +32189,15 @@ function runProcess(command, args, options = {}) {
             for (const line of lines)
                 streamTo.log(line.replace(/\r$/, ''));
         };
-        child.stdout.setEncoding('utf8').on('data', (chunk) => {
-            stdout = appendBounded(stdout, chunk, maxBuffer);
-            forward('out', chunk);
-        });
-        child.stderr.setEncoding('utf8').on('data', (chunk) => {
-            stderr = appendBounded(stderr, chunk, maxBuffer);
-            forward('err', chunk);
-        });
+        const collect = (which, capture) => (chunk) => {
+            forward(which === 'stdout' ? 'out' : 'err', chunk);
+            if (capture.push(chunk) || overflowed)
+                return;
+            overflowed = which;
+            killTree(child.pid);
+        };
+        child.stdout.setEncoding('utf8').on('data', collect('stdout', stdout));
+        child.stderr.setEncoding('utf8').on('data', collect('stderr', stderr));
         if (options.input !== undefined)
             child.stdin.end(options.input);
         const timer = options.timeoutMs === undefined
@@ -32130,21 +32218,30 @@ function runProcess(command, args, options = {}) {
             for (const which of ['out', 'err'])
                 if (lineBuffers[which] !== '')
                     forward(which, '\n');
-            resolve({
+            const result = {
                 command,
                 args,
                 exitCode: code ?? (signal ? 128 : 1),
                 signal,
                 timedOut,
-                stdout,
-                stderr,
+                stdout: stdout.text,
+                stderr: stderr.text,
+                truncated: stdout.dropped + stderr.dropped > 0,
                 durationMs: Date.now() - started,
-            });
+            };
+            if (overflowed)
+                reject(outputOverflow(result, overflowed, limit));
+            else
+                resolve(result);
         });
     });
     if (options.reporter && options.group)
         return options.reporter.group(options.group, run);
     return run();
+}
+function outputOverflow(result, stream, limit) {
+    const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MiB` : `${limit} characters`;
+    return new ProcessError(`${commandLine(result.command, result.args).slice(0, 200)} printed more than ${size} on ${stream}, so it was stopped: its output is read as a whole, and a truncated copy would give a wrong answer.`, result, 'Something made the output unusually large (a huge diff, a runaway log): look at what changed, or split the work.');
 }
 function killTree(pid) {
     if (pid === undefined)
@@ -32240,6 +32337,34 @@ function codeBlock(text, language = '') {
     return `${fence}${language}\n${text}\n${fence}\n`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
+
+
+
+
+/**
+ * The `repo-path` input resolved against the workspace, and there: a path that does not exist would
+ * otherwise select no integration, check nothing and pass.
+ */
+function resolveRepoPath(workspace, raw, input = 'repo-path') {
+    const resolved = external_node_path_default().resolve(workspace, raw);
+    let isDirectory = false;
+    try {
+        isDirectory = (0,external_node_fs_.statSync)(resolved).isDirectory();
+    }
+    catch {
+        // Missing: the same error below.
+    }
+    if (!isDirectory) {
+        throw new errors/* UserError */.yo(`Input '${input}': ${quotedInput(raw)} is not a folder (resolved to ${resolved.slice(0, 200)}).`, {
+            hint: 'Point it at the repository checkout (default: the workspace, where actions/checkout puts it).',
+        });
+    }
+    return resolved;
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
 
 
@@ -32247,6 +32372,95 @@ function codeBlock(text, language = '') {
 
 
 
+
+
+
+
+/***/ }),
+
+/***/ 7076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ye: () => (/* binding */ realPath),
+/* harmony export */   op: () => (/* binding */ kindWithin)
+/* harmony export */ });
+/* unused harmony exports isInside, walkFiles */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function isInside(folder, file) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function realPath(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function kindWithin(file, boundary) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = realPath(file);
+        if (real === undefined || !isInside(boundary, real))
+            return 'other';
+        const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = realPath(options.boundary ?? start);
+    const root = realPath(start);
+    if (boundary === undefined || root === undefined || !isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = readdirSync(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = path.join(dir, name);
+            const kind = kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, realPath(full) ?? full);
+        }
+    };
+    if (kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
+}
 
 
 /***/ }),
@@ -32265,6 +32479,8 @@ function codeBlock(text, language = '') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _aic_integration__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7197);
+/* harmony import */ var _files_walk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7076);
+
 
 
 
@@ -32276,14 +32492,8 @@ function entries(folder) {
         return [];
     }
 }
-const isDirectory = (full) => {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
+/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, repoPath) => (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .kindWithin */ .op)(full, (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .realPath */ .Ye)(repoPath) ?? repoPath) === 'directory';
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -32291,7 +32501,9 @@ const isDirectory = (full) => {
 function rootIntegration(repoPath) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks', name)));
+    const packages = entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
+        !name.startsWith('.') &&
+        isDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks', name), repoPath));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
 /** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
@@ -32302,7 +32514,7 @@ function integrationAt(repoPath, name, within = '') {
         return undefined;
     const folder = joined(within, name);
     const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, folder);
-    if (!isDirectory(full))
+    if (!isDirectory(full, repoPath))
         return undefined;
     return (0,_aic_integration__WEBPACK_IMPORTED_MODULE_2__/* .isIntegrationFolder */ .$V)(entries(full)) ? { folder, name } : undefined;
 }
@@ -32321,7 +32533,7 @@ function listIntegrations(repoPath, within = '') {
  * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
  */
 function hasPythonPackage(integrationPath) {
-    return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
+    return (isDirectory(path.join(integrationPath, 'datadog_checks'), integrationPath) ||
         existsSync(path.join(integrationPath, 'pyproject.toml')) ||
         existsSync(path.join(integrationPath, 'setup.py')));
 }
@@ -32350,8 +32562,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
 var src = __nccwpck_require__(7197);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var runtime_src = __nccwpck_require__(9419);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 8 modules
+var runtime_src = __nccwpck_require__(6219);
 ;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
 /** `path` is relative to the integration folder, with `/` separators. */
@@ -32809,6 +33021,8 @@ function foldersWithin(changes, within) {
 
 // EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
 var discover = __nccwpck_require__(734);
+// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
+var walk = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/ddev-target.ts
 
 function ddevTarget(integration) {
@@ -32822,6 +33036,7 @@ function ddevArgsFor(target, command, rest = []) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
+
 
 
 
@@ -32926,7 +33141,7 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
             hint: "Give the folder relative to the repository, e.g. 'integrations'.",
         });
     }
-    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
     if (normalized === '..' || normalized.startsWith('../')) {
         throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
             hint: "Give a folder inside the repository, e.g. 'integrations'.",
@@ -32934,20 +33149,16 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
     }
     if (normalized === '.')
         return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
-        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
             hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
         });
     }
     return normalized;
 }
-function isFolder(full) {
-    try {
-        return (0,external_node_fs_.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
 }
 /**
  * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
@@ -33150,10 +33361,24 @@ const packageDir = (target) => `datadog_checks/${target.replace(/-/g, '_')}`;
 function optionLine(spec, option) {
     if (spec === undefined)
         return undefined;
-    const index = spec
-        .split('\n')
-        .findIndex((line) => new RegExp(`^\\s*-?\\s*name:\\s*['"]?${option}['"]?\\s*$`).test(line));
+    const index = spec.split('\n').findIndex((line) => nameOf(line) === option);
     return index >= 0 ? index + 1 : undefined;
+}
+/** `- name: x`, `name: 'x'` → `x` (read in one pass: the option name comes from tool output, never into a regex). */
+function nameOf(line) {
+    let rest = line.trimStart();
+    if (rest.startsWith('-'))
+        rest = rest.slice(1).trimStart();
+    if (!rest.startsWith('name:'))
+        return undefined;
+    rest = rest.slice('name:'.length).trim();
+    for (const quote of ["'", '"']) {
+        if (rest.startsWith(quote))
+            rest = rest.slice(1);
+        if (rest.endsWith(quote))
+            rest = rest.slice(0, -1);
+    }
+    return rest;
 }
 /** `*** 22,28 ****` then the old lines: the number of the first changed one (`! ` or `- `). */
 function firstChangedLine(lines, from) {
@@ -33266,7 +33491,7 @@ function parseMetadata(input, lines) {
     return findings;
 }
 function relativeToIntegration(input, file) {
-    const base = input.integrationPath.replace(/\/+$/, '') + '/';
+    const base = input.integrationPath.replace(/(?<!\/)\/+$/, '') + '/';
     return file.startsWith(base) ? file.slice(base.length) : file;
 }
 function parseImports(input, lines) {
@@ -33314,7 +33539,7 @@ function parsePackage(input, lines) {
             failing = false;
             continue;
         }
-        const message = line.trim().replace(new RegExp(`\\b${input.target}/pyproject\\.toml\\b`), 'pyproject.toml');
+        const message = line.trim().replaceAll(`${input.target}/pyproject.toml`, 'pyproject.toml');
         findings.push({ level: 'error', file: 'pyproject.toml', line: undefined, message });
     }
     return findings;
@@ -33527,8 +33752,8 @@ function hasRuffSettings(pyproject) {
 
 
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var src = __nccwpck_require__(9419);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 8 modules
+var src = __nccwpck_require__(6219);
 ;// CONCATENATED MODULE: ../../packages/steps/src/files/index.ts
 
 

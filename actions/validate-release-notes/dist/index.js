@@ -29891,7 +29891,7 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 7351:
+/***/ 9732:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -30036,7 +30036,7 @@ const minor = __nccwpck_require__(7941)
 const patch = __nccwpck_require__(5886)
 const prerelease = __nccwpck_require__(7752)
 const compare = __nccwpck_require__(8519)
-const rcompare = __nccwpck_require__(7351)
+const rcompare = __nccwpck_require__(9732)
 const compareLoose = __nccwpck_require__(9016)
 const compareBuild = __nccwpck_require__(336)
 const sort = __nccwpck_require__(5846)
@@ -34855,7 +34855,7 @@ module.exports = validRange
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
 /* harmony import */ var _aic_release_notes__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4039);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7351);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7432);
 
 
@@ -34871,7 +34871,7 @@ function readActionInputs(source, eventName) {
         today: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .custom */ .Ie)((raw) => {
             if (raw === '')
                 return (0,_aic_release_notes__WEBPACK_IMPORTED_MODULE_0__/* .utcToday */ .wc)();
-            return (0,_aic_release_notes__WEBPACK_IMPORTED_MODULE_0__/* .isCalendarDate */ .tf)(raw) ? raw : { problem: `${JSON.stringify(raw)} is not a date in the form YYYY-MM-DD.` };
+            return (0,_aic_release_notes__WEBPACK_IMPORTED_MODULE_0__/* .isCalendarDate */ .tf)(raw) ? raw : { problem: `${(0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .quotedInput */ .bY)(raw)} is not a date in the form YYYY-MM-DD.` };
         }),
     }, source);
 }
@@ -34885,7 +34885,7 @@ function readActionInputs(source, eventName) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7351);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7432);
 /* harmony import */ var _aic_steps_release_notes__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1034);
@@ -34901,7 +34901,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 async function main(reporter) {
     const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, runner.eventName);
-    const repoPath = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.repoPath);
+    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
     const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .baseFromEvent */ .UR)(runner.eventPath);
     const mode = inputs.mode === 'auto' ? (baseRef ? 'pr' : 'lint') : inputs.mode;
     const results = [];
@@ -34961,7 +34961,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ report)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7351);
 
 /** Annotations on each finding's line, and one summary section per changelog. */
 async function report(results, reporter) {
@@ -35313,15 +35313,96 @@ const SECTION_NAMES = ['Added', 'Fixed', 'Changed', 'Removed', 'Deprecated', 'Se
 
 ;// CONCATENATED MODULE: ../../packages/release-notes/src/parse.ts
 
+// Every line is read by the small scanners below, not by regular expressions with several `\s*` and
+// `.*?` next to each other: those backtrack polynomially on a long hostile line (`***Added` + 2,000
+// spaces outlasted a CI job). Each scanner reads a line once, left to right.
+const isSpace = (char) => char !== undefined && char.trim() === '' && char !== '';
+const isDigit = (char) => char !== undefined && char >= '0' && char <= '9';
+const isWordChar = (char) => char !== undefined && (isDigit(char) || (char >= 'A' && char <= 'Z') || (char >= 'a' && char <= 'z') || char === '_');
+const isVersionChar = (char) => isWordChar(char) || char === '.' || char === '+' || char === '-';
+const isLetter = (char) => char !== undefined && ((char >= 'A' && char <= 'Z') || (char >= 'a' && char <= 'z'));
+const isMark = (char) => char === '*' || char === '_';
+function skip(text, from, test, max = Infinity) {
+    let index = from;
+    while (index < text.length && index - from < max && test(text[index]))
+        index++;
+    return index;
+}
 /**
  * `## 1.2.3 / 2024-01-31`, also `# 1.2.3`, `### 1.2.3/ 2024-01-31`, `## v1.2.3 - 2024-01-31`, and, for a dotted
  * version, `## 1.2.3 <anything>` (`## 1.2.3 (2024-01-31)`). The date part is whatever follows the version and its
- * `/` or `-`; lint judges its form. (`#123 Fix` is no entry: no separator, no dot.)
+ * `/` or `-`; lint judges its form. (`#123 Fix` is no entry: no separator, no dot.) `line` is trimmed.
  */
-const VERSION_HEADING = /^#{1,4}\s*v?(\d[\w.+-]*)\s*([/-]?)\s*(.*?)\s*$/;
-/** `***Added***:`, `***Added:***`, `_**Added**_:`, `**_Added_**`, `**Added**`, `### Added`. */
-const SECTION_LABEL = /^(?:#{2,4}\s*)?([*_]{0,3})\s*([A-Za-z]+)\s*(:?)\s*([*_]{0,3})\s*(:?)\s*$/;
-const BULLET = /^(\s*)[*-]\s+(.*)$/;
+function versionHeading(line) {
+    const hashes = skip(line, 0, (char) => char === '#');
+    if (hashes < 1 || hashes > 4)
+        return undefined;
+    let index = skip(line, hashes, isSpace);
+    if (line[index] === 'v')
+        index++;
+    if (!isDigit(line[index]))
+        return undefined;
+    const versionEnd = skip(line, index, isVersionChar);
+    const version = line.slice(index, versionEnd);
+    index = skip(line, versionEnd, isSpace);
+    let separator = '';
+    if (line[index] === '/' || line[index] === '-')
+        separator = line[index++];
+    index = skip(line, index, isSpace);
+    return { version, separator, rest: line.slice(index).trimEnd() };
+}
+/**
+ * `***Added***:`, `***Added:***`, `_**Added**_:`, `**_Added_**`, `**Added**`, `### Added`: the marks before the
+ * word (up to three `*`/`_`), the word, and whether the line started with `#`. `line` is trimmed.
+ */
+function sectionLabel(line) {
+    let index = 0;
+    const hashes = skip(line, 0, (char) => char === '#');
+    if (hashes === 1 || hashes > 4)
+        return undefined;
+    if (hashes > 0)
+        index = skip(line, hashes, isSpace);
+    const marksEnd = skip(line, index, isMark, 3);
+    const marks = line.slice(index, marksEnd);
+    index = skip(line, marksEnd, isSpace);
+    const wordEnd = skip(line, index, isLetter);
+    if (wordEnd === index)
+        return undefined;
+    const word = line.slice(index, wordEnd);
+    // The rest: spaces, an optional `:`, up to three closing marks, an optional `:`, in that order.
+    index = skip(line, wordEnd, isSpace);
+    if (line[index] === ':')
+        index = skip(line, index + 1, isSpace);
+    index = skip(line, skip(line, index, isMark, 3), isSpace);
+    if (line[index] === ':')
+        index = skip(line, index + 1, isSpace);
+    return index === line.length ? { marks, word } : undefined;
+}
+/** `* text` or `- text`, indented or not: the indentation and the text. */
+function bulletLine(raw) {
+    const indent = skip(raw, 0, isSpace);
+    if (raw[indent] !== '*' && raw[indent] !== '-')
+        return undefined;
+    const textStart = skip(raw, indent + 1, isSpace);
+    if (textStart === indent + 1)
+        return undefined;
+    return { indent, text: raw.slice(textStart) };
+}
+/** `1.0.0` alone on a line (a setext heading's text when the next line is `===` or `---`). */
+function isSetextVersion(trimmed) {
+    let index = trimmed[0] === 'v' ? 1 : 0;
+    const digits = skip(trimmed, index, isDigit);
+    if (digits === index || trimmed[digits] !== '.' || !isDigit(trimmed[digits + 1]))
+        return false;
+    index = skip(trimmed, digits + 1, isVersionChar);
+    return index === trimmed.length;
+}
+function isSetextUnderline(line) {
+    if (line === undefined || (line[0] !== '=' && line[0] !== '-'))
+        return false;
+    const end = skip(line, 0, (char) => char === line[0]);
+    return skip(line, end, isSpace) === line.length;
+}
 function sectionName(word) {
     const lower = word.toLowerCase();
     return SECTION_NAMES.find((name) => name.toLowerCase() === lower);
@@ -35348,16 +35429,16 @@ function parseChangelog(text) {
         if (trimmed === '')
             continue;
         // A setext heading (`1.0.0` underlined with `===`) counts as a version heading too.
-        const setext = /^v?\d+\.\d+[\w.+-]*$/.test(trimmed) && /^(=+|-+)\s*$/.test(lines[index + 1] ?? '');
-        const heading = VERSION_HEADING.exec(setext ? `# ${trimmed}` : trimmed);
-        if (heading && (heading[2] || !heading[3] || heading[1].includes('.'))) {
+        const setext = isSetextVersion(trimmed) && isSetextUnderline(lines[index + 1]);
+        const heading = versionHeading(setext ? `# ${trimmed}` : trimmed);
+        if (heading && (heading.separator || !heading.rest || heading.version.includes('.'))) {
             if (setext)
                 index++;
             if (entry)
                 entry.endLine = previousContentLine(lines, index);
             entry = {
-                version: heading[1],
-                date: heading[3] || undefined,
+                version: heading.version,
+                date: heading.rest || undefined,
                 heading: trimmed,
                 line,
                 endLine: line,
@@ -35373,20 +35454,20 @@ function parseChangelog(text) {
                 changelog.title = { text: trimmed, line };
             continue;
         }
-        const label = SECTION_LABEL.exec(trimmed);
-        const name = label ? sectionName(label[2]) : undefined;
-        if (label && name && (label[1] !== '' || trimmed.startsWith('#'))) {
+        const label = sectionLabel(trimmed);
+        const name = label ? sectionName(label.word) : undefined;
+        if (label && name && (label.marks !== '' || trimmed.startsWith('#'))) {
             entry.sections.push({ name, raw: trimmed, line, bullets: [] });
             continue;
         }
-        const bullet = BULLET.exec(raw);
-        if (bullet && bullet[1].length < 2) {
+        const bullet = bulletLine(raw);
+        if (bullet && bullet.indent < 2) {
             const target = entry.sections.at(-1)?.bullets ?? entry.looseBullets;
-            target.push({ text: bullet[2].trim(), line });
+            target.push({ text: bullet.text.trim(), line });
             continue;
         }
         const lastBullet = entry.sections.at(-1)?.bullets.at(-1) ?? entry.looseBullets.at(-1);
-        if (lastBullet && /^\s/.test(raw)) {
+        if (lastBullet && isSpace(raw[0])) {
             // An indented continuation (or nested bullet) of the bullet above.
             lastBullet.text += `\n${raw}`;
             continue;
@@ -35414,7 +35495,9 @@ function isCalendarDate(text) {
     if (!match)
         return false;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
+    // Not Date.UTC(year, …): it reads years 0–99 as 1900–1999, and 0099-01-01 is a real (if odd) date.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
     return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
@@ -35652,11 +35735,12 @@ function bumpSectionWarnings(kind, entry) {
  * `datadog-<name>==<old>`, `datadog_<name>-<old>-py3…whl`, `datadog-agent integration install -t datadog-<name>==<old>`.
  */
 function staleVersionReferences(text, integration, previous) {
-    const project = `datadog-${integration.replace(/_/g, '-')}`;
-    const escaped = previous.replace(/\./g, '\\.');
+    // Every character of the name and the version is literal: `1.0.0(` or `1.*` are text, not a pattern.
+    const project = `datadog-${integration.replace(/_/g, '-')}`.split('-').map(escapeRegExp).join('[-_]');
+    const escaped = escapeRegExp(previous);
     const patterns = [
-        new RegExp(`${project.replace(/-/g, '[-_]')}\\s*==\\s*${escaped}(?![\\d.])`, 'i'),
-        new RegExp(`datadog_${integration}-${escaped}-py`, 'i'),
+        new RegExp(`${project}\\s*==\\s*${escaped}(?![\\d.])`, 'i'),
+        new RegExp(`datadog_${escapeRegExp(integration)}-${escaped}-py`, 'i'),
     ];
     const found = [];
     text.split(/\r?\n/).forEach((line, index) => {
@@ -35664,6 +35748,9 @@ function staleVersionReferences(text, integration, previous) {
             found.push({ line: index + 1, text: line.trim() });
     });
     return found;
+}
+function escapeRegExp(text) {
+    return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ../../packages/release-notes/src/index.ts
@@ -38812,7 +38899,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 9308:
+/***/ 7351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38822,15 +38909,17 @@ __nccwpck_require__.d(__webpack_exports__, {
   Yq: () => (/* reexport */ choice),
   Ie: () => (/* reexport */ custom),
   wD: () => (/* reexport */ markdown_namespaceObject),
+  bY: () => (/* reexport */ quotedInput),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
+  qo: () => (/* reexport */ resolveRepoPath),
   X4: () => (/* reexport */ runChecked),
   R3: () => (/* reexport */ runProcess),
   ry: () => (/* reexport */ splitList),
   Qq: () => (/* reexport */ inputs_text)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, boolean, commandLine, describeError, error, failure, formatLocation, inputName, integer, lastLines, list, missingServiceNotice, notice, sleep, splitArguments, warning, withRetry
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, backoffDelays, boolean, childEnvironment, commandLine, describeError, error, failure, formatLocation, inputName, integer, isRunnerOnly, lastLines, list, missingServiceNotice, notice, sleep, splitArguments, warning, withRetry
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -38871,7 +38960,7 @@ function readInputs(schema, source) {
         if (parsed.ok)
             result[key] = parsed.value;
         else
-            problems.push(`Input '${name}': ${parsed.problem}`);
+            problems.push(`Input '${name}': ${bounded(parsed.problem)}`);
     }
     if (problems.length > 0)
         throw new InputError(problems);
@@ -38879,7 +38968,13 @@ function readInputs(schema, source) {
 }
 const ok = (value) => ({ ok: true, value });
 const bad = (problem) => ({ ok: false, problem });
-const shown = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+/** An input's text quoted for a message: JSON-escaped, and at most 80 characters of it. */
+const quotedInput = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+const shown = quotedInput;
+/** A problem line never echoes a whole long input (a 10,000-character value stays out of the log). */
+function bounded(problem) {
+    return problem.length > 300 ? `${problem.slice(0, 297)}...` : problem;
+}
 function inputs_text(options = {}) {
     return {
         parse(raw) {
@@ -39019,7 +39114,92 @@ function argumentList() {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../packages/runtime/src/child-env.ts
+/**
+ * What a child process must not inherit from the runner: the credentials of the job's own services and
+ * the files through which a step talks to the runner. Our children run partner and third-party code (ddev,
+ * hatch, pytest and every test dependency, pip, uv, the smoke test); with these, a compromised dependency
+ * could upload an artifact the release then trusts (ACTIONS_RUNTIME_TOKEN + ACTIONS_RESULTS_URL), poison the
+ * cache, mint an OIDC token, use the job's token, or set environment variables for the steps after it
+ * (GITHUB_ENV: `NODE_OPTIONS` for the release step). Our own use of these services runs in our process.
+ */
+const RUNNER_ONLY = [
+    /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
+    /^ACTIONS_RESULTS_URL$/i,
+    /^ACTIONS_CACHE_URL$/i,
+    /^ACTIONS_ID_TOKEN_REQUEST_/i,
+    /^GITHUB_TOKEN$/i,
+    /^GH_TOKEN$/i,
+    /^GH_ENTERPRISE_TOKEN$/i,
+    /^GITHUB_ENTERPRISE_TOKEN$/i,
+    // Action inputs (INPUT_GITHUB-TOKEN among them) are the action's, not its children's.
+    /^INPUT_/i,
+    // File commands: writing to these sets outputs, state, PATH or environment variables of later steps.
+    /^GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY)$/i,
+];
+function isRunnerOnly(name) {
+    return RUNNER_ONLY.some((pattern) => pattern.test(name));
+}
+/** `env` without what only the runner's own steps may use (a copy; `env` is not changed). */
+function childEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerOnly(name))
+            kept[name] = value;
+    return kept;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/output-capture.ts
+const DEFAULT_WHOLE_LIMIT = 64 * 1024 * 1024;
+const DEFAULT_TAIL_LIMIT = 4 * 1024 * 1024;
+/** One stream's output, collected in chunks: appending is O(chunk), whatever the total. */
+class OutputCapture {
+    mode;
+    limit;
+    chunks = [];
+    length = 0;
+    /** `tail`: characters dropped from the start. */
+    dropped = 0;
+    /** `whole`: the limit was passed (what was kept is incomplete and must not be parsed). */
+    overflowed = false;
+    constructor(mode, limit) {
+        this.mode = mode;
+        this.limit = limit;
+    }
+    /** Adds a chunk; false when a `whole` capture has just passed its limit. */
+    push(chunk) {
+        if (this.overflowed)
+            return false;
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        if (this.mode === 'whole') {
+            if (this.length <= this.limit)
+                return true;
+            this.overflowed = true;
+            return false;
+        }
+        while (this.chunks.length > 1 && this.length - this.chunks[0].length >= this.limit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+        return true;
+    }
+    get text() {
+        const joined = this.chunks.join('');
+        this.chunks = [joined];
+        if (this.mode === 'tail' && joined.length > this.limit) {
+            this.dropped += joined.length - this.limit;
+            this.chunks = [joined.slice(joined.length - this.limit)];
+            this.length = this.limit;
+        }
+        return this.chunks[0];
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+
+
 
 
 const TAIL_LINES = 20;
@@ -39047,28 +39227,26 @@ class ProcessError extends errors/* UserError */.yo {
         return lastLines(this.result.stderr.trim() === '' ? this.result.stdout : this.result.stderr);
     }
 }
-function appendBounded(buffer, chunk, max) {
-    const joined = buffer + chunk;
-    return joined.length > max ? joined.slice(joined.length - max) : joined;
-}
 /**
  * Runs a program with an argument array — never through a shell — and resolves with its
  * result whatever the exit code. Rejects only when the program cannot be started.
  */
 function runProcess(command, args, options = {}) {
-    const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
+    const mode = options.output ?? 'whole';
+    const limit = options.maxBuffer ?? (mode === 'whole' ? DEFAULT_WHOLE_LIMIT : DEFAULT_TAIL_LIMIT);
     const started = Date.now();
     const run = () => new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            env: childEnvironment(options.env ?? process.env),
             shell: false,
             detached: process.platform !== 'win32',
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
-        let stdout = '';
-        let stderr = '';
+        const stdout = new OutputCapture(mode, limit);
+        const stderr = new OutputCapture(mode, limit);
+        let overflowed;
         let timedOut = false;
         const streamTo = options.reporter;
         const lineBuffers = { out: '', err: '' };
@@ -39081,14 +39259,15 @@ function runProcess(command, args, options = {}) {
             for (const line of lines)
                 streamTo.log(line.replace(/\r$/, ''));
         };
-        child.stdout.setEncoding('utf8').on('data', (chunk) => {
-            stdout = appendBounded(stdout, chunk, maxBuffer);
-            forward('out', chunk);
-        });
-        child.stderr.setEncoding('utf8').on('data', (chunk) => {
-            stderr = appendBounded(stderr, chunk, maxBuffer);
-            forward('err', chunk);
-        });
+        const collect = (which, capture) => (chunk) => {
+            forward(which === 'stdout' ? 'out' : 'err', chunk);
+            if (capture.push(chunk) || overflowed)
+                return;
+            overflowed = which;
+            killTree(child.pid);
+        };
+        child.stdout.setEncoding('utf8').on('data', collect('stdout', stdout));
+        child.stderr.setEncoding('utf8').on('data', collect('stderr', stderr));
         if (options.input !== undefined)
             child.stdin.end(options.input);
         const timer = options.timeoutMs === undefined
@@ -39109,21 +39288,30 @@ function runProcess(command, args, options = {}) {
             for (const which of ['out', 'err'])
                 if (lineBuffers[which] !== '')
                     forward(which, '\n');
-            resolve({
+            const result = {
                 command,
                 args,
                 exitCode: code ?? (signal ? 128 : 1),
                 signal,
                 timedOut,
-                stdout,
-                stderr,
+                stdout: stdout.text,
+                stderr: stderr.text,
+                truncated: stdout.dropped + stderr.dropped > 0,
                 durationMs: Date.now() - started,
-            });
+            };
+            if (overflowed)
+                reject(outputOverflow(result, overflowed, limit));
+            else
+                resolve(result);
         });
     });
     if (options.reporter && options.group)
         return options.reporter.group(options.group, run);
     return run();
+}
+function outputOverflow(result, stream, limit) {
+    const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MiB` : `${limit} characters`;
+    return new ProcessError(`${commandLine(result.command, result.args).slice(0, 200)} printed more than ${size} on ${stream}, so it was stopped: its output is read as a whole, and a truncated copy would give a wrong answer.`, result, 'Something made the output unusually large (a huge diff, a runaway log): look at what changed, or split the work.');
 }
 function killTree(pid) {
     if (pid === undefined)
@@ -39219,6 +39407,34 @@ function codeBlock(text, language = '') {
     return `${fence}${language}\n${text}\n${fence}\n`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
+
+
+
+
+/**
+ * The `repo-path` input resolved against the workspace, and there: a path that does not exist would
+ * otherwise select no integration, check nothing and pass.
+ */
+function resolveRepoPath(workspace, raw, input = 'repo-path') {
+    const resolved = external_node_path_default().resolve(workspace, raw);
+    let isDirectory = false;
+    try {
+        isDirectory = (0,external_node_fs_.statSync)(resolved).isDirectory();
+    }
+    catch {
+        // Missing: the same error below.
+    }
+    if (!isDirectory) {
+        throw new errors/* UserError */.yo(`Input '${input}': ${quotedInput(raw)} is not a folder (resolved to ${resolved.slice(0, 200)}).`, {
+            hint: 'Point it at the repository checkout (default: the workspace, where actions/checkout puts it).',
+        });
+    }
+    return resolved;
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
 
 
@@ -39226,6 +39442,95 @@ function codeBlock(text, language = '') {
 
 
 
+
+
+
+
+/***/ }),
+
+/***/ 7076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ye: () => (/* binding */ realPath),
+/* harmony export */   op: () => (/* binding */ kindWithin)
+/* harmony export */ });
+/* unused harmony exports isInside, walkFiles */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function isInside(folder, file) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function realPath(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function kindWithin(file, boundary) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = realPath(file);
+        if (real === undefined || !isInside(boundary, real))
+            return 'other';
+        const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = realPath(options.boundary ?? start);
+    const root = realPath(start);
+    if (boundary === undefined || root === undefined || !isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = readdirSync(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = path.join(dir, name);
+            const kind = kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, realPath(full) ?? full);
+        }
+    };
+    if (kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
+}
 
 
 /***/ }),
@@ -39239,7 +39544,7 @@ function codeBlock(text, language = '') {
 /* harmony export */   Y_: () => (/* binding */ changedFiles),
 /* harmony export */   wu: () => (/* binding */ mergeBase)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9308);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7351);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(402);
 
 
@@ -39337,8 +39642,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   K5: () => (/* binding */ splitNul)
 });
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
+var src = __nccwpck_require__(7351);
 ;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
 
 /**
@@ -39419,8 +39724,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
 var src = __nccwpck_require__(7197);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var runtime_src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
+var runtime_src = __nccwpck_require__(7351);
 // EXTERNAL MODULE: ../../packages/changes/src/file-kind.ts
 var file_kind = __nccwpck_require__(5520);
 ;// CONCATENATED MODULE: ../../packages/changes/src/plan.ts
@@ -39691,7 +39996,10 @@ function foldersWithin(changes, within) {
     return folders;
 }
 
+// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
+var walk = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/discover.ts
+
 
 
 
@@ -39703,14 +40011,8 @@ function entries(folder) {
         return [];
     }
 }
-const isDirectory = (full) => {
-    try {
-        return (0,external_node_fs_.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
+/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, repoPath) => (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -39718,7 +40020,9 @@ const isDirectory = (full) => {
 function rootIntegration(repoPath) {
     if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name)));
+    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
+        !name.startsWith('.') &&
+        isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name), repoPath));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
 /** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
@@ -39729,7 +40033,7 @@ function integrationAt(repoPath, name, within = '') {
         return undefined;
     const folder = discover_joined(within, name);
     const full = external_node_path_default().join(repoPath, folder);
-    if (!isDirectory(full))
+    if (!isDirectory(full, repoPath))
         return undefined;
     return (0,src/* isIntegrationFolder */.$V)(entries(full)) ? { folder, name } : undefined;
 }
@@ -39748,7 +40052,7 @@ function listIntegrations(repoPath, within = '') {
  * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
  */
 function discover_hasPythonPackage(integrationPath) {
-    return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
+    return (isDirectory(path.join(integrationPath, 'datadog_checks'), integrationPath) ||
         existsSync(path.join(integrationPath, 'pyproject.toml')) ||
         existsSync(path.join(integrationPath, 'setup.py')));
 }
@@ -39766,6 +40070,7 @@ function ddevArgsFor(target, command, rest = []) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
+
 
 
 
@@ -39870,7 +40175,7 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
             hint: "Give the folder relative to the repository, e.g. 'integrations'.",
         });
     }
-    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
     if (normalized === '..' || normalized.startsWith('../')) {
         throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
             hint: "Give a folder inside the repository, e.g. 'integrations'.",
@@ -39878,20 +40183,16 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
     }
     if (normalized === '.')
         return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
-        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
             hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
         });
     }
     return normalized;
 }
-function isFolder(full) {
-    try {
-        return (0,external_node_fs_.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
 }
 /**
  * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
@@ -39931,8 +40232,8 @@ var file_kind = __nccwpck_require__(5520);
 var src = __nccwpck_require__(7197);
 // EXTERNAL MODULE: ../../packages/release-notes/src/index.ts + 6 modules
 var release_notes_src = __nccwpck_require__(4039);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
-var runtime_src = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
+var runtime_src = __nccwpck_require__(7351);
 ;// CONCATENATED MODULE: ../../packages/steps/src/files/index.ts
 
 
@@ -39988,9 +40289,12 @@ function relativeTo(root, file) {
     return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
 }
 
+// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
+var walk = __nccwpck_require__(7076);
 // EXTERNAL MODULE: ../../packages/steps/src/git/history.ts
 var git_history = __nccwpck_require__(9930);
 ;// CONCATENATED MODULE: ../../packages/steps/src/release-notes/index.ts
+
 
 
 
@@ -40128,10 +40432,11 @@ function staleReferences(repoPath, integration, previous) {
         docs.push(readme);
     for (const folder of ['docs', 'images']) {
         const dir = external_node_path_default().join(integration.path, folder);
-        if (!(0,external_node_fs_.existsSync)(dir))
+        // `docs` may be a file, a dangling link or a link out of the integration: then there is nothing to read.
+        if ((0,walk/* kindWithin */.op)(dir, integration.path) !== 'directory')
             continue;
         for (const name of (0,external_node_fs_.readdirSync)(dir))
-            if (name.endsWith('.md'))
+            if (name.endsWith('.md') && (0,walk/* kindWithin */.op)(external_node_path_default().join(dir, name), integration.path) === 'file')
                 docs.push(external_node_path_default().join(dir, name));
     }
     return docs.flatMap((file) => {

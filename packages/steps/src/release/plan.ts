@@ -6,7 +6,7 @@ import { paths, projectName, readAboutVersion } from '@aic/integration';
 import { entryFor, parseChangelog, renderEntryBody } from '@aic/release-notes';
 import { UserError } from '@aic/runtime';
 import { checkBuiltWheels, sha256Hex, type BuiltWheels } from '@aic/wheel';
-import { resolveCommit } from '../git/index.js';
+import { git, resolveCommit } from '../git/index.js';
 import { ensureBase, mergeBase, showAt } from '../git/history.js';
 import { localTagCommit, remoteTagCommit, type Remote } from './git-tags.js';
 import { checkTagName, tagName } from './tag-name.js';
@@ -150,9 +150,18 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
     }
 
     const tag = tagName(options.tagFormat, integration.name, version);
-    const invalid = checkTagName(tag);
+    const invalid = checkTagName(tag) ?? (await refusedByGit(repoPath, tag));
     if (invalid)
-      throw new UserError(`Input 'tag-format': ${invalid}`, { hint: 'Use a format such as <integration>-<version>.' });
+      throw new UserError(`Input 'tag-format': ${invalid} Nothing was tagged or pushed.`, {
+        hint: 'Use a format such as <integration>-<version>.',
+      });
+    const twin = plan.releases.find((release) => release.tag === tag);
+    if (twin) {
+      throw new UserError(
+        `Input 'tag-format': ${integration.name} ${version} and ${twin.integration} ${twin.version} would both be tagged ${tag}. Nothing was tagged or pushed.`,
+        { hint: 'Put <integration> in the tag format, e.g. <integration>-<version>.' },
+      );
+    }
     const local = await localTagCommit(repoPath, tag);
     const remote = await remoteTagCommit(repoPath, options.remote, tag);
     for (const [where, commit] of [
@@ -180,6 +189,16 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
     });
   }
   return plan;
+}
+
+/** git's own verdict on `refs/tags/<tag>` (what `git tag` checks), as a problem, or undefined when valid. */
+async function refusedByGit(repoPath: string, tag: string): Promise<string | undefined> {
+  try {
+    await git(repoPath, ['check-ref-format', `refs/tags/${tag}`], 'git check-ref-format');
+    return undefined;
+  } catch {
+    return `${JSON.stringify(tag.slice(0, 80))} is not a valid git tag name (git check-ref-format refuses it).`;
+  }
 }
 
 /** The plan in lines people read (the dry run prints these). */
