@@ -1,5 +1,11 @@
-import { describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { callWithDeadline, source } from './deadline.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'aic-hangs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Inputs that once took super-linear time, each run in a worker thread with a deadline: a regression
 // fails the test in seconds instead of freezing the suite. The deadline is a hang detector, not a speed
@@ -65,6 +71,27 @@ describe('no parser hangs on a hostile line', () => {
     const run = await callWithDeadline(source(file), name, args, DEADLINE_MS);
     expect(run).toMatchObject({ finished: true });
     expect(run.error).toBeUndefined();
+  });
+
+  test.each([
+    // Before: the `yaml` library's toJS stringified the nested keys at every level: 400 `{` took 24 s.
+    ['nested flow mappings as keys', '{'.repeat(800)],
+    ['nested explicit keys', '? '.repeat(800)],
+    // Before: the parser's stack overflowed; inside V8's regexp compiler that is a fatal out-of-memory crash.
+    ['40,000 nested brackets', '['.repeat(40_000)],
+  ])('a compose file of %s', async (_what, text) => {
+    const file = path.join(
+      dir,
+      `docker-compose-${text.length}-${text[0] === '?' ? 'q' : text[0] === '{' ? 'b' : 's'}.yml`,
+    );
+    writeFileSync(file, text);
+    const run = await callWithDeadline(
+      source('packages/steps/src/integration-tests/compose.ts'),
+      'composeImages',
+      [file, dir],
+      DEADLINE_MS,
+    );
+    expect(run).toMatchObject({ finished: true, error: expect.stringContaining('cannot be read as YAML') });
   });
 
   test('changelog: a 1 MB hostile line', async () => {

@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
+let runner;
+
 parentPort.on('message', async (message) => {
   try {
     if (message.kind === 'call') {
@@ -11,12 +13,19 @@ parentPort.on('message', async (message) => {
       const started = performance.now();
       const value = await module[message.export](...message.args);
       parentPort.postMessage({ kind: 'called', ms: performance.now() - started, value: summarize(value) });
+    } else if (message.kind === 'list') {
+      const { targetNames } = await tsImport('./run-target.ts', import.meta.url);
+      parentPort.postMessage({ kind: 'listed', names: targetNames() });
     } else if (message.kind === 'fuzz') {
-      const { fuzzTarget } = await tsImport('./run-target.ts', import.meta.url);
-      const { targets } = await tsImport('./targets.ts', import.meta.url);
-      const target = targets.find((candidate) => candidate.name === message.target);
-      if (!target) throw new Error(`No fuzz target ${message.target}.`);
-      parentPort.postMessage({ kind: 'fuzzed', result: await fuzzTarget(target, message.options) });
+      // One module graph, loaded once per worker: the targets and the UserError class they throw are its own.
+      runner ??= await tsImport('./run-target.ts', import.meta.url);
+      const { fuzzTarget, targets } = runner;
+      for (const name of message.targets) {
+        const target = targets.find((candidate) => candidate.name === name);
+        if (!target) throw new Error(`No fuzz target ${name}.`);
+        parentPort.postMessage({ kind: 'started', target: name });
+        parentPort.postMessage({ kind: 'fuzzed', result: fuzzTarget(target, message.options) });
+      }
     }
   } catch (error) {
     parentPort.postMessage({ kind: 'crashed', error: String(error?.stack ?? error) });

@@ -29480,7 +29480,7 @@ module.exports = clean
 
 
 const eq = __nccwpck_require__(2100)
-const neq = __nccwpck_require__(2368)
+const neq = __nccwpck_require__(9987)
 const gt = __nccwpck_require__(6045)
 const gte = __nccwpck_require__(5742)
 const lt = __nccwpck_require__(810)
@@ -29825,7 +29825,7 @@ module.exports = minor
 
 /***/ }),
 
-/***/ 2368:
+/***/ 9987:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -30042,7 +30042,7 @@ const rsort = __nccwpck_require__(4806)
 const gt = __nccwpck_require__(6045)
 const lt = __nccwpck_require__(810)
 const eq = __nccwpck_require__(2100)
-const neq = __nccwpck_require__(2368)
+const neq = __nccwpck_require__(9987)
 const gte = __nccwpck_require__(5742)
 const lte = __nccwpck_require__(6067)
 const cmp = __nccwpck_require__(5024)
@@ -34962,7 +34962,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7197:
+/***/ 5513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34975,7 +34975,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sp: () => (/* reexport */ readAboutVersion)
 });
 
-// UNUSED EXPORTS: INTEGRATION_MARKERS, RULES, acceptsInstance, evaluateRules, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, tomlKeyLine
+// UNUSED EXPORTS: INTEGRATION_MARKERS, MAX_YAML_BYTES, RULES, acceptsInstance, evaluateRules, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, readUntrustedYaml, tomlKeyLine
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
 /** Integration names as people type them, checked before they reach a path or a command line. */
@@ -35174,7 +35174,142 @@ function evaluateRules(facts, strict) {
     return findings;
 }
 
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../../packages/integration/src/untrusted-yaml.ts
+
+/**
+ * YAML from a partner's checkout or wheel (compose files, conf.yaml.example), read in bounded time. The `yaml`
+ * library parses in linear time, but turning a document into data is not: a key that is itself a collection is
+ * stringified at every level (`{{{{…` or `? ? ? …`: 400 characters took 24 s, 800 would take hours), and aliases
+ * can multiply (an alias bomb). So the document's tree is checked first, in one pass: no collection as a key,
+ * nesting at most MAX_DEPTH deep, at most MAX_ALIASES aliases — none of which a real compose file or example
+ * configuration needs.
+ */
+const MAX_YAML_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const MAX_DEPTH = 64;
+const MAX_ALIASES = 100;
+const MAX_INDENT = 400;
+function readUntrustedYaml(text) {
+    if (text.length > MAX_YAML_BYTES)
+        return { ok: false, problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB` };
+    // Deep nesting overflows the parser's stack, and an overflow while V8 compiles one of its regexes kills the
+    // process outright: so nesting is measured on the text first, before the parser sees it.
+    const deep = nestingProblem(text);
+    if (deep)
+        return { ok: false, ...deep };
+    const lines = new LineCounter();
+    // No pretty errors: they quote the source around every error, and a file of 20,000 stray `]` has 20,000.
+    const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+    const error = document.errors[0];
+    if (error) {
+        const at = error.pos?.[0];
+        return { ok: false, problem: error.message.split('\n')[0], ...(at === undefined ? {} : { line: lines.linePos(at).line }) };
+    }
+    const problem = shapeProblem(document, lines);
+    if (problem)
+        return { ok: false, ...problem };
+    try {
+        return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIASES }), document, lines };
+    }
+    catch (caught) {
+        return { ok: false, problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)` };
+    }
+}
+/**
+ * An upper bound of the nesting, from the text alone (one pass): flow brackets `[` `{` outside quotes and
+ * comments, and per line its indentation plus compact `- ` / `? ` indicators. Real files stay far below it.
+ */
+function nestingProblem(text) {
+    let flow = 0;
+    let line = 1;
+    let quote;
+    let lineStart = true;
+    let indent = 0;
+    let compact = 0;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (char === '\n') {
+            line++;
+            lineStart = true;
+            indent = 0;
+            compact = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (quote) {
+            if (char === '\\' && quote === '"')
+                index++;
+            else if (char === quote)
+                quote = undefined;
+            continue;
+        }
+        if (lineStart) {
+            if (char === ' ' || char === '\t') {
+                if (++indent > MAX_INDENT)
+                    return { problem: `indented more than ${MAX_INDENT} columns`, line };
+                continue;
+            }
+            if ((char === '-' || char === '?' || char === ':') && (text[index + 1] === ' ' || text[index + 1] === '\t')) {
+                if (++compact > MAX_DEPTH)
+                    return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+                indent++;
+                continue;
+            }
+            lineStart = false;
+        }
+        if (char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t')) {
+            while (index + 1 < text.length && text[index + 1] !== '\n')
+                index++;
+        }
+        else if (char === '"' || char === "'") {
+            quote = char;
+        }
+        else if (char === '[' || char === '{') {
+            if (++flow > MAX_DEPTH)
+                return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+        }
+        else if ((char === ']' || char === '}') && flow > 0) {
+            flow--;
+        }
+    }
+    return undefined;
+}
+/** The first thing in the tree that would make toJS slow, found without recursion. */
+function shapeProblem(document, lines) {
+    const at = (node) => {
+        const range = node?.range;
+        return range ? { line: lines.linePos(range[0]).line } : {};
+    };
+    let aliases = 0;
+    const stack = [{ node: document.contents, depth: 0 }];
+    while (stack.length > 0) {
+        const { node, depth } = stack.pop();
+        if (node === null || node === undefined || isScalar(node))
+            continue;
+        if (isAlias(node)) {
+            if (++aliases > MAX_ALIASES)
+                return { problem: `more than ${MAX_ALIASES} aliases (*name)`, ...at(node) };
+            continue;
+        }
+        if (depth > MAX_DEPTH)
+            return { problem: `nested more than ${MAX_DEPTH} levels deep`, ...at(node) };
+        if (isMap(node) || isSeq(node)) {
+            for (const item of node.items)
+                stack.push({ node: item, depth: depth + 1 });
+        }
+        else if (isPair(node)) {
+            if (isMap(node.key) || isSeq(node.key))
+                return { problem: 'a key that is itself a mapping or a list (`? ` or `{…}: `)', ...at(node.key) };
+            stack.push({ node: node.key, depth }, { node: node.value, depth });
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
 
 
 
@@ -39050,8 +39185,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
-var src = __nccwpck_require__(7197);
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 4 modules
+var src = __nccwpck_require__(5513);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 8 modules
 var runtime_src = __nccwpck_require__(6219);
 ;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
@@ -39941,8 +40076,8 @@ async function publishRelease(target, release) {
 // EXTERNAL MODULE: ../../packages/steps/node_modules/semver/index.js
 var node_modules_semver = __nccwpck_require__(8736);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
-// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
-var integration_src = __nccwpck_require__(7197);
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 4 modules
+var integration_src = __nccwpck_require__(5513);
 ;// CONCATENATED MODULE: ../../packages/release-notes/src/model.ts
 /** A CHANGELOG.md as data: entries with their line numbers (1-based). */
 const SECTION_NAMES = ['Added', 'Fixed', 'Changed', 'Removed', 'Deprecated', 'Security'];
@@ -40350,6 +40485,9 @@ function bumpSectionWarnings(kind, entry) {
  * `datadog-<name>==<old>`, `datadog_<name>-<old>-py3…whl`, `datadog-agent integration install -t datadog-<name>==<old>`.
  */
 function staleVersionReferences(text, integration, previous) {
+    // No real name or version is this long, and a pattern built from one could be too large to compile.
+    if (integration.length > 200 || previous.length > 200)
+        return [];
     // Every character of the name and the version is literal: `1.0.0(` or `1.*` are text, not a pattern.
     const project = `datadog-${integration.replace(/_/g, '-')}`.split('-').map(escapeRegExp).join('[-_]');
     const escaped = escapeRegExp(previous);
@@ -40633,8 +40771,6 @@ function wheel_file_wheelProjectName(project) {
     return project.toLowerCase().replace(/[-_.]+/g, '_');
 }
 
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
 ;// CONCATENATED MODULE: ../../packages/wheel/src/jmx.ts
 
 /**
@@ -40647,13 +40783,8 @@ function jmx_isJmxIntegration(files, packagePath) {
     const example = files.get(`${packagePath}/data/conf.yaml.example`);
     if (!example)
         return false;
-    try {
-        const data = parse(new TextDecoder().decode(example));
-        return data?.init_config?.is_jmx === true;
-    }
-    catch {
-        return false;
-    }
+    const read = readUntrustedYaml(new TextDecoder().decode(example));
+    return read.ok && read.data?.init_config?.is_jmx === true;
 }
 
 ;// CONCATENATED MODULE: ../../packages/wheel/src/inspect.ts
@@ -41503,7 +41634,7 @@ exports.composeCollection = composeCollection;
 
 var Document = __nccwpck_require__(7977);
 var composeNode = __nccwpck_require__(413);
-var resolveEnd = __nccwpck_require__(9987);
+var resolveEnd = __nccwpck_require__(2368);
 var resolveProps = __nccwpck_require__(6715);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -41557,7 +41688,7 @@ var Alias = __nccwpck_require__(5525);
 var identity = __nccwpck_require__(1891);
 var composeCollection = __nccwpck_require__(6745);
 var composeScalar = __nccwpck_require__(1337);
-var resolveEnd = __nccwpck_require__(9987);
+var resolveEnd = __nccwpck_require__(2368);
 var utilEmptyScalarPosition = __nccwpck_require__(6827);
 
 const CN = { composeNode, composeEmptyNode };
@@ -41773,7 +41904,7 @@ var Document = __nccwpck_require__(7977);
 var errors = __nccwpck_require__(7460);
 var identity = __nccwpck_require__(1891);
 var composeDoc = __nccwpck_require__(6183);
-var resolveEnd = __nccwpck_require__(9987);
+var resolveEnd = __nccwpck_require__(2368);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -42382,7 +42513,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 9987:
+/***/ 2368:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42437,7 +42568,7 @@ var identity = __nccwpck_require__(1891);
 var Pair = __nccwpck_require__(5153);
 var YAMLMap = __nccwpck_require__(2938);
 var YAMLSeq = __nccwpck_require__(3571);
-var resolveEnd = __nccwpck_require__(9987);
+var resolveEnd = __nccwpck_require__(2368);
 var resolveProps = __nccwpck_require__(6715);
 var utilContainsNewline = __nccwpck_require__(3151);
 var utilMapIncludes = __nccwpck_require__(8279);
@@ -42650,7 +42781,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 
 var Scalar = __nccwpck_require__(4305);
-var resolveEnd = __nccwpck_require__(9987);
+var resolveEnd = __nccwpck_require__(2368);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;

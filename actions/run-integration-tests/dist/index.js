@@ -28378,7 +28378,7 @@ module.exports = {
 /* harmony export */ });
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7351);
 /* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8946);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8379);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8617);
 
 
 
@@ -28409,7 +28409,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7351);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8379);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8617);
 /* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8946);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8890);
@@ -28543,6 +28543,361 @@ function annotate(result, reporter) {
     if (result.warning)
         reporter.annotate({ level: 'warning', message: `${result.integration}: ${result.warning}` });
 }
+
+
+/***/ }),
+
+/***/ 5513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mW: () => (/* reexport */ checkIntegrationName),
+  $V: () => (/* reexport */ isIntegrationFolder),
+  U8: () => (/* reexport */ readUntrustedYaml)
+});
+
+// UNUSED EXPORTS: INTEGRATION_MARKERS, MAX_YAML_BYTES, RULES, acceptsInstance, evaluateRules, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, paths, projectName, readAboutVersion, tomlKeyLine
+
+;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
+/** Integration names as people type them, checked before they reach a path or a command line. */
+/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
+ * tile folder's name with dashes.
+ * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
+ */
+function checkIntegrationName(raw) {
+    const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
+    if (raw === '')
+        return { ok: false, problem: 'an integration name is empty.' };
+    if (/[/\\]/.test(raw) || raw.includes('..')) {
+        return {
+            ok: false,
+            problem: `${shown} is a path, not an integration name. Give the folder name only (e.g. 'awesome').`,
+        };
+    }
+    if (raw.length > 100)
+        return { ok: false, problem: `${shown} is too long for an integration name.` };
+    if (NAME.test(raw))
+        return { ok: true, name: raw };
+    const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
+    return {
+        ok: false,
+        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
+    };
+}
+/** ddev's normalisation: lowercase, `-` and spaces to `_`. */
+function normalizeCheckName(name) {
+    return name
+        .trim()
+        .toLowerCase()
+        .replace(/[-\s]+/g, '_');
+}
+/** The PyPI project name of an integration: `datadog-<name>` with `_` → `-`. */
+function names_projectName(name) {
+    return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
+}
+/** PEP 503 normalisation, to compare project names. */
+function normalizeProjectName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/layout.ts
+/** How an integration folder is recognised, from the names it contains (no I/O here). */
+/** Marker entries: a folder is an integration when it holds one of these. */
+const INTEGRATION_MARKERS = ['hatch.toml', 'datadog_checks', 'manifest.json'];
+function isIntegrationFolder(entries) {
+    return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
+}
+/** Where an integration's files are, relative to the integration folder. */
+const layout_paths = {
+    package: (name) => `datadog_checks/${name}`,
+    about: (name) => `datadog_checks/${name}/__about__.py`,
+    init: (name) => `datadog_checks/${name}/__init__.py`,
+    confExample: (name) => `datadog_checks/${name}/data/conf.yaml.example`,
+    pyproject: 'pyproject.toml',
+    hatch: 'hatch.toml',
+    changelog: 'CHANGELOG.md',
+    manifest: 'manifest.json',
+    tests: 'tests',
+};
+/** Reads `__version__ = "1.2.3"` from an `__about__.py` text; the line is 1-based. */
+function readAboutVersion(text) {
+    const lines = text.split(/\r?\n/);
+    for (let index = 0; index < lines.length; index++) {
+        const match = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"]*)\1/.exec(lines[index]);
+        if (match)
+            return { version: match[2], line: index + 1 };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
+
+
+
+/** Rule ids, stable: annotations and docs name them. */
+const RULES = {
+    checkClass: 'check-class',
+    checkMethod: 'check-method',
+    checkCoroutine: 'check-coroutine',
+    checkSignature: 'check-signature',
+    python3: 'python3-syntax',
+    aboutVersion: 'about-version',
+    packageName: 'package-name',
+    projectName: 'project-name',
+    versionPath: 'hatch-version-path',
+    confExample: 'conf-example',
+    tests: 'tests-missing',
+    hatchCollector: 'hatch-collector',
+    changelog: 'changelog-missing',
+    initConfig: 'init-config',
+};
+/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
+const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
+    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
+    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
+    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
+    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
+/** Whether `version` is a PEP 440 version. */
+const isPep440 = (version) => PEP440.test(version);
+/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
+function evaluateRules(facts, strict) {
+    const findings = [];
+    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const publishing = strict ? 'error' : 'warning';
+    const name = facts.name;
+    const about = paths.about(name);
+    const init = paths.init(name);
+    for (const [file, python] of Object.entries(facts.python)) {
+        if (python.error) {
+            const what = python.error.kind === 'syntax'
+                ? `is not valid Python 3: ${python.error.message}`
+                : `cannot be read as Python: ${python.error.message}`;
+            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
+        }
+    }
+    if (!facts.packageExists) {
+        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
+        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
+    }
+    else {
+        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
+        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
+        if (checks.length === 0 && !jmx) {
+            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
+        }
+        const signaturesSeen = new Set();
+        for (const check of checks) {
+            if (check.check === undefined) {
+                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
+            }
+            else if (check.check !== 'inherited' && check.check.async) {
+                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
+            }
+            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+                const where = `${check.check.file}:${check.check.line}`;
+                if (signaturesSeen.has(where))
+                    continue;
+                signaturesSeen.add(where);
+                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
+            }
+        }
+        const version = facts.python[about];
+        if (!version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
+        else if (!version.error && !version.version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
+        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
+            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
+        }
+    }
+    const expectedProject = projectName(name);
+    if (!facts.pyproject.exists) {
+        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
+    }
+    else if (facts.pyproject.error) {
+        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
+    }
+    else {
+        if (facts.pyproject.projectName !== expectedProject) {
+            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+        }
+        if (facts.pyproject.versionPath !== about) {
+            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+        }
+    }
+    const example = paths.confExample(name);
+    const conf = facts.confExample;
+    if (!conf.exists) {
+        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
+    }
+    else if (conf.error) {
+        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
+    }
+    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
+        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
+    }
+    else if (!conf.hasInitConfig) {
+        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
+    }
+    if (facts.testFiles.length === 0)
+        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
+    if (!facts.hatch.exists)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
+    else if (facts.hatch.error)
+        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
+    else if (!facts.hatch.hasCollector)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
+    if (!facts.changelogExists)
+        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
+    return findings;
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../../packages/integration/src/untrusted-yaml.ts
+
+/**
+ * YAML from a partner's checkout or wheel (compose files, conf.yaml.example), read in bounded time. The `yaml`
+ * library parses in linear time, but turning a document into data is not: a key that is itself a collection is
+ * stringified at every level (`{{{{…` or `? ? ? …`: 400 characters took 24 s, 800 would take hours), and aliases
+ * can multiply (an alias bomb). So the document's tree is checked first, in one pass: no collection as a key,
+ * nesting at most MAX_DEPTH deep, at most MAX_ALIASES aliases — none of which a real compose file or example
+ * configuration needs.
+ */
+const MAX_YAML_BYTES = 1024 * 1024;
+const MAX_DEPTH = 64;
+const MAX_ALIASES = 100;
+const MAX_INDENT = 400;
+function readUntrustedYaml(text) {
+    if (text.length > MAX_YAML_BYTES)
+        return { ok: false, problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB` };
+    // Deep nesting overflows the parser's stack, and an overflow while V8 compiles one of its regexes kills the
+    // process outright: so nesting is measured on the text first, before the parser sees it.
+    const deep = nestingProblem(text);
+    if (deep)
+        return { ok: false, ...deep };
+    const lines = new dist/* LineCounter */.HN();
+    // No pretty errors: they quote the source around every error, and a file of 20,000 stray `]` has 20,000.
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const error = document.errors[0];
+    if (error) {
+        const at = error.pos?.[0];
+        return { ok: false, problem: error.message.split('\n')[0], ...(at === undefined ? {} : { line: lines.linePos(at).line }) };
+    }
+    const problem = shapeProblem(document, lines);
+    if (problem)
+        return { ok: false, ...problem };
+    try {
+        return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIASES }), document, lines };
+    }
+    catch (caught) {
+        return { ok: false, problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)` };
+    }
+}
+/**
+ * An upper bound of the nesting, from the text alone (one pass): flow brackets `[` `{` outside quotes and
+ * comments, and per line its indentation plus compact `- ` / `? ` indicators. Real files stay far below it.
+ */
+function nestingProblem(text) {
+    let flow = 0;
+    let line = 1;
+    let quote;
+    let lineStart = true;
+    let indent = 0;
+    let compact = 0;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (char === '\n') {
+            line++;
+            lineStart = true;
+            indent = 0;
+            compact = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (quote) {
+            if (char === '\\' && quote === '"')
+                index++;
+            else if (char === quote)
+                quote = undefined;
+            continue;
+        }
+        if (lineStart) {
+            if (char === ' ' || char === '\t') {
+                if (++indent > MAX_INDENT)
+                    return { problem: `indented more than ${MAX_INDENT} columns`, line };
+                continue;
+            }
+            if ((char === '-' || char === '?' || char === ':') && (text[index + 1] === ' ' || text[index + 1] === '\t')) {
+                if (++compact > MAX_DEPTH)
+                    return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+                indent++;
+                continue;
+            }
+            lineStart = false;
+        }
+        if (char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t')) {
+            while (index + 1 < text.length && text[index + 1] !== '\n')
+                index++;
+        }
+        else if (char === '"' || char === "'") {
+            quote = char;
+        }
+        else if (char === '[' || char === '{') {
+            if (++flow > MAX_DEPTH)
+                return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+        }
+        else if ((char === ']' || char === '}') && flow > 0) {
+            flow--;
+        }
+    }
+    return undefined;
+}
+/** The first thing in the tree that would make toJS slow, found without recursion. */
+function shapeProblem(document, lines) {
+    const at = (node) => {
+        const range = node?.range;
+        return range ? { line: lines.linePos(range[0]).line } : {};
+    };
+    let aliases = 0;
+    const stack = [{ node: document.contents, depth: 0 }];
+    while (stack.length > 0) {
+        const { node, depth } = stack.pop();
+        if (node === null || node === undefined || (0,dist/* isScalar */.jn)(node))
+            continue;
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            if (++aliases > MAX_ALIASES)
+                return { problem: `more than ${MAX_ALIASES} aliases (*name)`, ...at(node) };
+            continue;
+        }
+        if (depth > MAX_DEPTH)
+            return { problem: `nested more than ${MAX_DEPTH} levels deep`, ...at(node) };
+        if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push({ node: item, depth: depth + 1 });
+        }
+        else if ((0,dist/* isPair */.tO)(node)) {
+            if ((0,dist/* isMap */.jh)(node.key) || (0,dist/* isSeq */.oP)(node.key))
+                return { problem: 'a key that is itself a mapping or a list (`? ` or `{…}: `)', ...at(node.key) };
+            stack.push({ node: node.key, depth }, { node: node.value, depth });
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
+
+
+
+
+
 
 
 /***/ }),
@@ -39833,8 +40188,8 @@ function relativeTo(root, file) {
     return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
 }
 
-// EXTERNAL MODULE: ../../packages/steps/src/integrations/index.ts + 14 modules
-var integrations = __nccwpck_require__(8379);
+// EXTERNAL MODULE: ../../packages/steps/src/integrations/index.ts + 10 modules
+var integrations = __nccwpck_require__(8617);
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/python.ts
 
 
@@ -39926,8 +40281,8 @@ function parseMarkers(raw) {
     return markers;
 }
 
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 4 modules
+var integration_src = __nccwpck_require__(5513);
 // EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
 var walk = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/compose.ts
@@ -39971,27 +40326,15 @@ function namedComposeFiles(repoPath, named) {
 /** The images a compose file uses, read with a YAML parser; invalid YAML is an error on its line. */
 function composeImages(file, repoPath, env = process.env) {
     const shown = relativeTo(repoPath, file);
-    const document = (0,dist/* parseDocument */.Tp)(readUserTextFile(file, shown, 'compose file'));
-    const problem = document.errors[0];
-    if (problem) {
-        const line = problem.linePos?.[0]?.line;
-        throw new runtime_src/* UserError */.yo(`${shown} is not valid YAML: ${problem.message.split('\n')[0]}.`, {
-            location: { file: shown, ...(line === undefined ? {} : { line }) },
-            hint: 'Fix the compose file (docker compose config shows the same error).',
+    // Bounded: an alias bomb or nested complex keys are an error on the file, not minutes of work.
+    const read = (0,integration_src/* readUntrustedYaml */.U8)(readUserTextFile(file, shown, 'compose file'));
+    if (!read.ok) {
+        throw new runtime_src/* UserError */.yo(`${shown} cannot be read as YAML: ${read.problem}.`, {
+            location: { file: shown, ...(read.line === undefined ? {} : { line: read.line }) },
+            hint: 'Fix the compose file (docker compose config reads it the same way).',
         });
     }
-    let data;
-    try {
-        // `yaml` refuses more than 100 alias expansions: an alias bomb is an error here, not gigabytes.
-        data = document.toJS();
-    }
-    catch (error) {
-        throw new runtime_src/* UserError */.yo(`${shown} cannot be read as YAML: ${error.message.split('\n')[0]}.`, {
-            location: { file: shown },
-            hint: 'Use fewer YAML aliases (*name) in the compose file.',
-        });
-    }
-    const services = data?.services ?? {};
+    const services = read.data?.services ?? {};
     return Object.values(services)
         .map((service) => service?.image)
         .filter((image) => typeof image === 'string')
@@ -40393,7 +40736,7 @@ function ddevArgsFor(target, command, rest = []) {
 
 /***/ }),
 
-/***/ 8379:
+/***/ 8617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40414,212 +40757,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
-/** Integration names as people type them, checked before they reach a path or a command line. */
-/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
-const NAME = /^[a-z0-9][a-z0-9_-]*$/;
-/**
- * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
- * tile folder's name with dashes.
- * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
- */
-function checkIntegrationName(raw) {
-    const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
-    if (raw === '')
-        return { ok: false, problem: 'an integration name is empty.' };
-    if (/[/\\]/.test(raw) || raw.includes('..')) {
-        return {
-            ok: false,
-            problem: `${shown} is a path, not an integration name. Give the folder name only (e.g. 'awesome').`,
-        };
-    }
-    if (raw.length > 100)
-        return { ok: false, problem: `${shown} is too long for an integration name.` };
-    if (NAME.test(raw))
-        return { ok: true, name: raw };
-    const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
-    return {
-        ok: false,
-        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
-    };
-}
-/** ddev's normalisation: lowercase, `-` and spaces to `_`. */
-function normalizeCheckName(name) {
-    return name
-        .trim()
-        .toLowerCase()
-        .replace(/[-\s]+/g, '_');
-}
-/** The PyPI project name of an integration: `datadog-<name>` with `_` → `-`. */
-function names_projectName(name) {
-    return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
-}
-/** PEP 503 normalisation, to compare project names. */
-function normalizeProjectName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-
-;// CONCATENATED MODULE: ../../packages/integration/src/layout.ts
-/** How an integration folder is recognised, from the names it contains (no I/O here). */
-/** Marker entries: a folder is an integration when it holds one of these. */
-const INTEGRATION_MARKERS = ['hatch.toml', 'datadog_checks', 'manifest.json'];
-function isIntegrationFolder(entries) {
-    return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
-}
-/** Where an integration's files are, relative to the integration folder. */
-const layout_paths = {
-    package: (name) => `datadog_checks/${name}`,
-    about: (name) => `datadog_checks/${name}/__about__.py`,
-    init: (name) => `datadog_checks/${name}/__init__.py`,
-    confExample: (name) => `datadog_checks/${name}/data/conf.yaml.example`,
-    pyproject: 'pyproject.toml',
-    hatch: 'hatch.toml',
-    changelog: 'CHANGELOG.md',
-    manifest: 'manifest.json',
-    tests: 'tests',
-};
-/** Reads `__version__ = "1.2.3"` from an `__about__.py` text; the line is 1-based. */
-function readAboutVersion(text) {
-    const lines = text.split(/\r?\n/);
-    for (let index = 0; index < lines.length; index++) {
-        const match = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"]*)\1/.exec(lines[index]);
-        if (match)
-            return { version: match[2], line: index + 1 };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
-
-
-
-/** Rule ids, stable: annotations and docs name them. */
-const RULES = {
-    checkClass: 'check-class',
-    checkMethod: 'check-method',
-    checkCoroutine: 'check-coroutine',
-    checkSignature: 'check-signature',
-    python3: 'python3-syntax',
-    aboutVersion: 'about-version',
-    packageName: 'package-name',
-    projectName: 'project-name',
-    versionPath: 'hatch-version-path',
-    confExample: 'conf-example',
-    tests: 'tests-missing',
-    hatchCollector: 'hatch-collector',
-    changelog: 'changelog-missing',
-    initConfig: 'init-config',
-};
-/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
-const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
-    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
-    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
-    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
-    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
-/** Whether `version` is a PEP 440 version. */
-const isPep440 = (version) => PEP440.test(version);
-/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
-function evaluateRules(facts, strict) {
-    const findings = [];
-    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
-    const publishing = strict ? 'error' : 'warning';
-    const name = facts.name;
-    const about = paths.about(name);
-    const init = paths.init(name);
-    for (const [file, python] of Object.entries(facts.python)) {
-        if (python.error) {
-            const what = python.error.kind === 'syntax'
-                ? `is not valid Python 3: ${python.error.message}`
-                : `cannot be read as Python: ${python.error.message}`;
-            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
-        }
-    }
-    if (!facts.packageExists) {
-        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
-        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
-    }
-    else {
-        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
-        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
-        if (checks.length === 0 && !jmx) {
-            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
-        }
-        const signaturesSeen = new Set();
-        for (const check of checks) {
-            if (check.check === undefined) {
-                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
-            }
-            else if (check.check !== 'inherited' && check.check.async) {
-                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
-            }
-            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
-                const where = `${check.check.file}:${check.check.line}`;
-                if (signaturesSeen.has(where))
-                    continue;
-                signaturesSeen.add(where);
-                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
-            }
-        }
-        const version = facts.python[about];
-        if (!version)
-            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
-        else if (!version.error && !version.version)
-            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
-            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
-        }
-    }
-    const expectedProject = projectName(name);
-    if (!facts.pyproject.exists) {
-        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
-    }
-    else if (facts.pyproject.error) {
-        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
-    }
-    else {
-        if (facts.pyproject.projectName !== expectedProject) {
-            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
-        }
-        if (facts.pyproject.versionPath !== about) {
-            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
-        }
-    }
-    const example = paths.confExample(name);
-    const conf = facts.confExample;
-    if (!conf.exists) {
-        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
-    }
-    else if (conf.error) {
-        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
-    }
-    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
-        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
-    }
-    else if (!conf.hasInitConfig) {
-        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
-    }
-    if (facts.testFiles.length === 0)
-        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
-    if (!facts.hatch.exists)
-        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
-    else if (facts.hatch.error)
-        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
-    else if (!facts.hatch.hasCollector)
-        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
-    if (!facts.changelogExists)
-        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
-    return findings;
-}
-
-;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
-
-
-
-
-
-
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 4 modules
+var src = __nccwpck_require__(5513);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
-var src = __nccwpck_require__(7351);
+var runtime_src = __nccwpck_require__(7351);
 ;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
 /** `path` is relative to the integration folder, with `/` separators. */
@@ -40768,7 +40909,7 @@ async function tree_listFolders(repoPath, commit, folders) {
 
 /** Runs git in a repository with an argument array; a failure quotes git's last lines. */
 function git_git(repoPath, args, what) {
-    return (0,src/* runChecked */.X4)('git', ['-C', repoPath, ...args], {
+    return (0,runtime_src/* runChecked */.X4)('git', ['-C', repoPath, ...args], {
         what: what ?? `git ${args[0] ?? ''}`.trim(),
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });
@@ -40777,7 +40918,7 @@ function git_git(repoPath, args, what) {
 async function git_commitExists(repoPath, ref) {
     if (ref.startsWith('-'))
         return false;
-    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+    const result = await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
         env: { ...process.env, LC_ALL: 'C' },
     });
     return result.exitCode === 0;
@@ -40800,14 +40941,14 @@ async function isShallow(repoPath) {
     return (await git_git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
 }
 async function hasOrigin(repoPath) {
-    return (await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
+    return (await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
 }
 /** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
 function fetchable(ref) {
     return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
 }
 function fetch(repoPath, args) {
-    return (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
+    return (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
         timeoutMs: FETCH_TIMEOUT_MS,
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });
@@ -40831,7 +40972,7 @@ async function ensureBase(repoPath, baseRef, input = 'base-ref') {
         }
     }
     const shallow = await isShallow(repoPath);
-    throw new src/* UserError */.yo(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
+    throw new runtime_src/* UserError */.yo(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
         hint: shallow
             ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
             : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
@@ -40845,7 +40986,7 @@ async function ensureBase(repoPath, baseRef, input = 'base-ref') {
 async function mergeBase(repoPath, baseRef, head = 'HEAD') {
     const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
     for (let attempt = 0;; attempt++) {
-        const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'merge-base', baseRef, head]);
+        const result = await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'merge-base', baseRef, head]);
         if (result.exitCode === 0)
             return result.stdout.trim();
         if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
@@ -40855,7 +40996,7 @@ async function mergeBase(repoPath, baseRef, head = 'HEAD') {
         if (deepened.exitCode !== 0)
             break;
     }
-    throw new src/* UserError */.yo(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
+    throw new runtime_src/* UserError */.yo(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
         hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
     });
 }
@@ -40908,7 +41049,7 @@ async function at_commit_integrationsAmong(repoPath, commit, names, within = '')
     const found = new Map();
     for (const name of wanted) {
         const folder = joined(within, name);
-        if (isIntegrationFolder(children.get(folder) ?? []))
+        if ((0,src/* isIntegrationFolder */.$V)(children.get(folder) ?? []))
             found.set(name, { folder, name });
     }
     return found;
@@ -40929,7 +41070,7 @@ async function at_commit_allIntegrationsAt(repoPath, commit, within = '') {
 const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
 /** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
 function empty_selection_nothingFound(within) {
-    return new src/* UserError */.yo(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
+    return new runtime_src/* UserError */.yo(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
         hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
     });
 }
@@ -40939,7 +41080,7 @@ function empty_selection_strayCode(files, within) {
     const parents = [
         ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
     ];
-    return new src/* UserError */.yo(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
+    return new runtime_src/* UserError */.yo(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
         hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
     });
 }
@@ -41040,7 +41181,7 @@ const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
 async function plan_detectChanges(options) {
     const headRef = options.headRef ?? 'HEAD';
     if (!(await git_commitExists(options.repoPath, headRef))) {
-        throw new src/* UserError */.yo(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
+        throw new runtime_src/* UserError */.yo(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
             hint: 'Give a branch, tag or SHA that the checkout contains.',
         });
     }
@@ -41114,7 +41255,7 @@ function integrationAt(repoPath, name, within = '') {
     const full = external_node_path_default().join(repoPath, folder);
     if (!isDirectory(full, repoPath))
         return undefined;
-    return isIntegrationFolder(entries(full)) ? { folder, name } : undefined;
+    return (0,src/* isIntegrationFolder */.$V)(entries(full)) ? { folder, name } : undefined;
 }
 /** Every integration in the repository (the folders directly inside `within`), or the root one. */
 function listIntegrations(repoPath, within = '') {
@@ -41154,14 +41295,14 @@ var ddev_target = __nccwpck_require__(1018);
  * Returns `{ problem }` for a name that is not one (path, shell characters, …).
  */
 function parseIntegrationsSpec(raw, eventName) {
-    const items = (0,src/* splitList */.ry)(raw);
+    const items = (0,runtime_src/* splitList */.ry)(raw);
     if (items.length === 0)
         return eventName === 'pull_request' ? { kind: 'changed' } : { kind: 'all' };
     if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed'))
         return { kind: items[0] };
     const names = [];
     for (const item of items) {
-        const check = checkIntegrationName(item);
+        const check = (0,src/* checkIntegrationName */.mW)(item);
         if (!check.ok)
             return { problem: check.problem };
         if (!names.includes(check.name))
@@ -41201,7 +41342,7 @@ async function selectIntegrations(spec, options) {
                     return withPath(found);
             }
             const known = listIntegrations(options.repoPath, within).map((item) => item.name);
-            throw new src/* UserError */.yo(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
+            throw new runtime_src/* UserError */.yo(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
         });
@@ -41240,20 +41381,20 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
     if (trimmed === '' || trimmed === '.' || trimmed === './')
         return '';
     if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
-        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
             hint: "Give the folder relative to the repository, e.g. 'integrations'.",
         });
     }
     const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
     if (normalized === '..' || normalized.startsWith('../')) {
-        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
             hint: "Give a folder inside the repository, e.g. 'integrations'.",
         });
     }
     if (normalized === '.')
         return '';
     if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
-        throw new src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
+        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
             hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
         });
     }
@@ -44134,21 +44275,21 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;

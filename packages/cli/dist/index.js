@@ -12006,14 +12006,14 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
@@ -12022,7 +12022,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
+__webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
@@ -19986,6 +19986,9 @@ function bumpSectionWarnings(kind, entry) {
  * `datadog-<name>==<old>`, `datadog_<name>-<old>-py3…whl`, `datadog-agent integration install -t datadog-<name>==<old>`.
  */
 function staleVersionReferences(text, integration, previous) {
+    // No real name or version is this long, and a pattern built from one could be too large to compile.
+    if (integration.length > 200 || previous.length > 200)
+        return [];
     // Every character of the name and the version is literal: `1.0.0(` or `1.*` are text, not a pattern.
     const project = `datadog-${integration.replace(/_/g, '-')}`.split('-').map(escapeRegExp).join('[-_]');
     const escaped = escapeRegExp(previous);
@@ -21660,7 +21663,142 @@ function assignedKey(line) {
     return key !== '' && /^[A-Za-z0-9_\-."' ]+$/.test(key) ? key : undefined;
 }
 
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../integration/src/untrusted-yaml.ts
+
+/**
+ * YAML from a partner's checkout or wheel (compose files, conf.yaml.example), read in bounded time. The `yaml`
+ * library parses in linear time, but turning a document into data is not: a key that is itself a collection is
+ * stringified at every level (`{{{{…` or `? ? ? …`: 400 characters took 24 s, 800 would take hours), and aliases
+ * can multiply (an alias bomb). So the document's tree is checked first, in one pass: no collection as a key,
+ * nesting at most MAX_DEPTH deep, at most MAX_ALIASES aliases — none of which a real compose file or example
+ * configuration needs.
+ */
+const MAX_YAML_BYTES = 1024 * 1024;
+const MAX_DEPTH = 64;
+const MAX_ALIASES = 100;
+const MAX_INDENT = 400;
+function readUntrustedYaml(text) {
+    if (text.length > MAX_YAML_BYTES)
+        return { ok: false, problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB` };
+    // Deep nesting overflows the parser's stack, and an overflow while V8 compiles one of its regexes kills the
+    // process outright: so nesting is measured on the text first, before the parser sees it.
+    const deep = nestingProblem(text);
+    if (deep)
+        return { ok: false, ...deep };
+    const lines = new yaml_dist/* LineCounter */.HN();
+    // No pretty errors: they quote the source around every error, and a file of 20,000 stray `]` has 20,000.
+    const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const error = document.errors[0];
+    if (error) {
+        const at = error.pos?.[0];
+        return { ok: false, problem: error.message.split('\n')[0], ...(at === undefined ? {} : { line: lines.linePos(at).line }) };
+    }
+    const problem = shapeProblem(document, lines);
+    if (problem)
+        return { ok: false, ...problem };
+    try {
+        return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIASES }), document, lines };
+    }
+    catch (caught) {
+        return { ok: false, problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)` };
+    }
+}
+/**
+ * An upper bound of the nesting, from the text alone (one pass): flow brackets `[` `{` outside quotes and
+ * comments, and per line its indentation plus compact `- ` / `? ` indicators. Real files stay far below it.
+ */
+function nestingProblem(text) {
+    let flow = 0;
+    let line = 1;
+    let quote;
+    let lineStart = true;
+    let indent = 0;
+    let compact = 0;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (char === '\n') {
+            line++;
+            lineStart = true;
+            indent = 0;
+            compact = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (quote) {
+            if (char === '\\' && quote === '"')
+                index++;
+            else if (char === quote)
+                quote = undefined;
+            continue;
+        }
+        if (lineStart) {
+            if (char === ' ' || char === '\t') {
+                if (++indent > MAX_INDENT)
+                    return { problem: `indented more than ${MAX_INDENT} columns`, line };
+                continue;
+            }
+            if ((char === '-' || char === '?' || char === ':') && (text[index + 1] === ' ' || text[index + 1] === '\t')) {
+                if (++compact > MAX_DEPTH)
+                    return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+                indent++;
+                continue;
+            }
+            lineStart = false;
+        }
+        if (char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t')) {
+            while (index + 1 < text.length && text[index + 1] !== '\n')
+                index++;
+        }
+        else if (char === '"' || char === "'") {
+            quote = char;
+        }
+        else if (char === '[' || char === '{') {
+            if (++flow > MAX_DEPTH)
+                return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+        }
+        else if ((char === ']' || char === '}') && flow > 0) {
+            flow--;
+        }
+    }
+    return undefined;
+}
+/** The first thing in the tree that would make toJS slow, found without recursion. */
+function shapeProblem(document, lines) {
+    const at = (node) => {
+        const range = node?.range;
+        return range ? { line: lines.linePos(range[0]).line } : {};
+    };
+    let aliases = 0;
+    const stack = [{ node: document.contents, depth: 0 }];
+    while (stack.length > 0) {
+        const { node, depth } = stack.pop();
+        if (node === null || node === undefined || (0,yaml_dist/* isScalar */.jn)(node))
+            continue;
+        if ((0,yaml_dist/* isAlias */.Vj)(node)) {
+            if (++aliases > MAX_ALIASES)
+                return { problem: `more than ${MAX_ALIASES} aliases (*name)`, ...at(node) };
+            continue;
+        }
+        if (depth > MAX_DEPTH)
+            return { problem: `nested more than ${MAX_DEPTH} levels deep`, ...at(node) };
+        if ((0,yaml_dist/* isMap */.jh)(node) || (0,yaml_dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push({ node: item, depth: depth + 1 });
+        }
+        else if ((0,yaml_dist/* isPair */.tO)(node)) {
+            if ((0,yaml_dist/* isMap */.jh)(node.key) || (0,yaml_dist/* isSeq */.oP)(node.key))
+                return { problem: 'a key that is itself a mapping or a list (`? ` or `{…}: `)', ...at(node.key) };
+            stack.push({ node: node.key, depth }, { node: node.value, depth });
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ../integration/src/index.ts
+
 
 
 
@@ -21922,8 +22060,6 @@ function wheelProjectName(project) {
     return project.toLowerCase().replace(/[-_.]+/g, '_');
 }
 
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(3483);
 ;// CONCATENATED MODULE: ../wheel/src/jmx.ts
 
 /**
@@ -21936,13 +22072,8 @@ function isJmxIntegration(files, packagePath) {
     const example = files.get(`${packagePath}/data/conf.yaml.example`);
     if (!example)
         return false;
-    try {
-        const data = (0,yaml_dist/* parse */.qg)(new TextDecoder().decode(example));
-        return data?.init_config?.is_jmx === true;
-    }
-    catch {
-        return false;
-    }
+    const read = readUntrustedYaml(new TextDecoder().decode(example));
+    return read.ok && read.data?.init_config?.is_jmx === true;
 }
 
 ;// CONCATENATED MODULE: ../wheel/src/wheel-tags.ts
@@ -31129,27 +31260,15 @@ function namedComposeFiles(repoPath, named) {
 /** The images a compose file uses, read with a YAML parser; invalid YAML is an error on its line. */
 function composeImages(file, repoPath, env = process.env) {
     const shown = relativeTo(repoPath, file);
-    const document = (0,yaml_dist/* parseDocument */.Tp)(readUserTextFile(file, shown, 'compose file'));
-    const problem = document.errors[0];
-    if (problem) {
-        const line = problem.linePos?.[0]?.line;
-        throw new errors_UserError(`${shown} is not valid YAML: ${problem.message.split('\n')[0]}.`, {
-            location: { file: shown, ...(line === undefined ? {} : { line }) },
-            hint: 'Fix the compose file (docker compose config shows the same error).',
+    // Bounded: an alias bomb or nested complex keys are an error on the file, not minutes of work.
+    const read = readUntrustedYaml(readUserTextFile(file, shown, 'compose file'));
+    if (!read.ok) {
+        throw new errors_UserError(`${shown} cannot be read as YAML: ${read.problem}.`, {
+            location: { file: shown, ...(read.line === undefined ? {} : { line: read.line }) },
+            hint: 'Fix the compose file (docker compose config reads it the same way).',
         });
     }
-    let data;
-    try {
-        // `yaml` refuses more than 100 alias expansions: an alias bomb is an error here, not gigabytes.
-        data = document.toJS();
-    }
-    catch (error) {
-        throw new errors_UserError(`${shown} cannot be read as YAML: ${error.message.split('\n')[0]}.`, {
-            location: { file: shown },
-            hint: 'Use fewer YAML aliases (*name) in the compose file.',
-        });
-    }
-    const services = data?.services ?? {};
+    const services = read.data?.services ?? {};
     return Object.values(services)
         .map((service) => service?.image)
         .filter((image) => typeof image === 'string')
@@ -31694,7 +31813,6 @@ function staleReferences(repoPath, integration, previous) {
 
 
 
-
 function readToml(file, shown) {
     try {
         const text = readUserTextFile(file, shown, 'TOML file');
@@ -31718,32 +31836,16 @@ function readConfExample(file, shown) {
     catch (error) {
         return { exists: true, error: { message: error.message }, hasInitConfig: false, isJmx: false };
     }
-    const counter = new yaml_dist/* LineCounter */.HN();
-    const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: counter });
-    const problem = document.errors[0];
-    if (problem)
+    const read = readUntrustedYaml(text);
+    if (!read.ok)
         return {
             exists: true,
-            error: {
-                message: problem.message.split('\n')[0],
-                ...(problem.linePos ? { line: problem.linePos[0].line } : {}),
-            },
+            error: { message: read.problem, ...(read.line === undefined ? {} : { line: read.line }) },
             hasInitConfig: false,
             isJmx: false,
         };
-    let data;
-    try {
-        // `yaml` stops an alias bomb (more than 100 alias expansions) with an error: a finding, not a crash.
-        data = document.toJS();
-    }
-    catch (error) {
-        return {
-            exists: true,
-            error: { message: `${error.message.split('\n')[0]} (use fewer YAML aliases)` },
-            hasInitConfig: false,
-            isJmx: false,
-        };
-    }
+    const { document, lines: counter } = read;
+    const data = read.data;
     const node = document.contents && 'items' in document.contents
         ? document.contents.items.find((item) => item.key?.value === 'instances')
         : undefined;

@@ -43,6 +43,8 @@ export function staleVersionReferences(
   integration: string,
   previous: string,
 ): { line: number; text: string }[] {
+  // No real name or version is this long, and a pattern built from one could be too large to compile.
+  if (integration.length > 200 || previous.length > 200) return [];
   // Every character of the name and the version is literal: `1.0.0(` or `1.*` are text, not a pattern.
   const project = `datadog-${integration.replace(/_/g, '-')}`.split('-').map(escapeRegExp).join('[-_]');
   const escaped = escapeRegExp(previous);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { readUntrustedYaml } from '@aic/integration';
 import { UserError } from '@aic/runtime';
 import { readUserTextFile, relativeTo } from '../files/index.js';
 import { isInside, kindWithin, realPath, walkFiles } from '../files/walk.js';
@@ -42,26 +42,15 @@ export function namedComposeFiles(repoPath: string, named: readonly string[]): s
 /** The images a compose file uses, read with a YAML parser; invalid YAML is an error on its line. */
 export function composeImages(file: string, repoPath: string, env: NodeJS.ProcessEnv = process.env): string[] {
   const shown = relativeTo(repoPath, file);
-  const document = parseDocument(readUserTextFile(file, shown, 'compose file'));
-  const problem = document.errors[0];
-  if (problem) {
-    const line = problem.linePos?.[0]?.line;
-    throw new UserError(`${shown} is not valid YAML: ${problem.message.split('\n')[0]}.`, {
-      location: { file: shown, ...(line === undefined ? {} : { line }) },
-      hint: 'Fix the compose file (docker compose config shows the same error).',
+  // Bounded: an alias bomb or nested complex keys are an error on the file, not minutes of work.
+  const read = readUntrustedYaml(readUserTextFile(file, shown, 'compose file'));
+  if (!read.ok) {
+    throw new UserError(`${shown} cannot be read as YAML: ${read.problem}.`, {
+      location: { file: shown, ...(read.line === undefined ? {} : { line: read.line }) },
+      hint: 'Fix the compose file (docker compose config reads it the same way).',
     });
   }
-  let data: unknown;
-  try {
-    // `yaml` refuses more than 100 alias expansions: an alias bomb is an error here, not gigabytes.
-    data = document.toJS();
-  } catch (error) {
-    throw new UserError(`${shown} cannot be read as YAML: ${(error as Error).message.split('\n')[0]}.`, {
-      location: { file: shown },
-      hint: 'Use fewer YAML aliases (*name) in the compose file.',
-    });
-  }
-  const services = (data as { services?: Record<string, { image?: unknown }> } | null)?.services ?? {};
+  const services = (read.data as { services?: Record<string, { image?: unknown }> } | null)?.services ?? {};
   return Object.values(services)
     .map((service) => service?.image)
     .filter((image): image is string => typeof image === 'string')

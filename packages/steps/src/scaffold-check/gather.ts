@@ -1,8 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { LineCounter, parseDocument } from 'yaml';
-import { paths, tomlKeyLine, type IntegrationFacts, type Problem, type PythonFileFacts } from '@aic/integration';
+import {
+  paths,
+  readUntrustedYaml,
+  tomlKeyLine,
+  type IntegrationFacts,
+  type Problem,
+  type PythonFileFacts,
+} from '@aic/integration';
 import { UserError } from '@aic/runtime';
 import { readUserTextFile } from '../files/index.js';
 import { kindWithin, walkFiles } from '../files/walk.js';
@@ -33,31 +39,16 @@ function readConfExample(file: string, shown: string): IntegrationFacts['confExa
   } catch (error) {
     return { exists: true, error: { message: (error as Error).message }, hasInitConfig: false, isJmx: false };
   }
-  const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter });
-  const problem = document.errors[0];
-  if (problem)
+  const read = readUntrustedYaml(text);
+  if (!read.ok)
     return {
       exists: true,
-      error: {
-        message: problem.message.split('\n')[0]!,
-        ...(problem.linePos ? { line: problem.linePos[0].line } : {}),
-      },
+      error: { message: read.problem, ...(read.line === undefined ? {} : { line: read.line }) },
       hasInitConfig: false,
       isJmx: false,
     };
-  let data: Record<string, unknown> | null;
-  try {
-    // `yaml` stops an alias bomb (more than 100 alias expansions) with an error: a finding, not a crash.
-    data = document.toJS() as Record<string, unknown> | null;
-  } catch (error) {
-    return {
-      exists: true,
-      error: { message: `${(error as Error).message.split('\n')[0]!} (use fewer YAML aliases)` },
-      hasInitConfig: false,
-      isJmx: false,
-    };
-  }
+  const { document, lines: counter } = read;
+  const data = read.data as Record<string, unknown> | null;
   const node =
     document.contents && 'items' in document.contents
       ? (document.contents.items as { key: { value?: unknown; range?: number[] } }[]).find(
