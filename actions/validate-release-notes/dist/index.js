@@ -35304,7 +35304,11 @@ function readUntrustedYaml(text) {
     const error = document.errors[0];
     if (error) {
         const at = error.pos?.[0];
-        return { ok: false, problem: error.message.split('\n')[0], ...(at === undefined ? {} : { line: lines.linePos(at).line }) };
+        return {
+            ok: false,
+            problem: error.message.split('\n')[0],
+            ...(at === undefined ? {} : { line: lines.linePos(at).line }),
+        };
     }
     const problem = shapeProblem(document, lines);
     if (problem)
