@@ -35192,12 +35192,16 @@ const MAX_ALIASES = 100;
 const MAX_INDENT = 400;
 function readUntrustedYaml(text) {
     if (text.length > MAX_YAML_BYTES)
-        return { ok: false, problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB` };
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB`,
+        };
     // Deep nesting overflows the parser's stack, and an overflow while V8 compiles one of its regexes kills the
     // process outright: so nesting is measured on the text first, before the parser sees it.
     const deep = nestingProblem(text);
     if (deep)
-        return { ok: false, ...deep };
+        return { ok: false, kind: 'limit', ...deep };
     const lines = new LineCounter();
     // No pretty errors: they quote the source around every error, and a file of 20,000 stray `]` has 20,000.
     const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
@@ -35206,18 +35210,23 @@ function readUntrustedYaml(text) {
         const at = error.pos?.[0];
         return {
             ok: false,
+            kind: 'syntax',
             problem: error.message.split('\n')[0],
             ...(at === undefined ? {} : { line: lines.linePos(at).line }),
         };
     }
     const problem = shapeProblem(document, lines);
     if (problem)
-        return { ok: false, ...problem };
+        return { ok: false, kind: 'limit', ...problem };
     try {
         return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIASES }), document, lines };
     }
     catch (caught) {
-        return { ok: false, problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)` };
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)`,
+        };
     }
 }
 /**

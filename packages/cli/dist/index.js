@@ -21681,12 +21681,16 @@ const MAX_ALIASES = 100;
 const MAX_INDENT = 400;
 function readUntrustedYaml(text) {
     if (text.length > MAX_YAML_BYTES)
-        return { ok: false, problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB` };
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB`,
+        };
     // Deep nesting overflows the parser's stack, and an overflow while V8 compiles one of its regexes kills the
     // process outright: so nesting is measured on the text first, before the parser sees it.
     const deep = nestingProblem(text);
     if (deep)
-        return { ok: false, ...deep };
+        return { ok: false, kind: 'limit', ...deep };
     const lines = new yaml_dist/* LineCounter */.HN();
     // No pretty errors: they quote the source around every error, and a file of 20,000 stray `]` has 20,000.
     const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
@@ -21695,18 +21699,23 @@ function readUntrustedYaml(text) {
         const at = error.pos?.[0];
         return {
             ok: false,
+            kind: 'syntax',
             problem: error.message.split('\n')[0],
             ...(at === undefined ? {} : { line: lines.linePos(at).line }),
         };
     }
     const problem = shapeProblem(document, lines);
     if (problem)
-        return { ok: false, ...problem };
+        return { ok: false, kind: 'limit', ...problem };
     try {
         return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIASES }), document, lines };
     }
     catch (caught) {
-        return { ok: false, problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)` };
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)`,
+        };
     }
 }
 /**
@@ -31267,7 +31276,8 @@ function composeImages(file, repoPath, env = process.env) {
     // Bounded: an alias bomb or nested complex keys are an error on the file, not minutes of work.
     const read = readUntrustedYaml(readUserTextFile(file, shown, 'compose file'));
     if (!read.ok) {
-        throw new errors_UserError(`${shown} cannot be read as YAML: ${read.problem}.`, {
+        const what = read.kind === 'syntax' ? 'is not valid YAML' : 'cannot be read as YAML';
+        throw new errors_UserError(`${shown} ${what}: ${read.problem}.`, {
             location: { file: shown, ...(read.line === undefined ? {} : { line: read.line }) },
             hint: 'Fix the compose file (docker compose config reads it the same way).',
         });

@@ -45,7 +45,8 @@ export function composeImages(file: string, repoPath: string, env: NodeJS.Proces
   // Bounded: an alias bomb or nested complex keys are an error on the file, not minutes of work.
   const read = readUntrustedYaml(readUserTextFile(file, shown, 'compose file'));
   if (!read.ok) {
-    throw new UserError(`${shown} cannot be read as YAML: ${read.problem}.`, {
+    const what = read.kind === 'syntax' ? 'is not valid YAML' : 'cannot be read as YAML';
+    throw new UserError(`${shown} ${what}: ${read.problem}.`, {
       location: { file: shown, ...(read.line === undefined ? {} : { line: read.line }) },
       hint: 'Fix the compose file (docker compose config reads it the same way).',
     });
