@@ -35729,7 +35729,7 @@ function lintHistory(changelog, today, skip = new Set()) {
         }
     }
     findings.push(...checkOrder(changelog));
-    return findings.sort((a, b) => a.line - b.line);
+    return findings.sort((a, b) => a.line - b.line).map(bounded);
 }
 function checkDate(entry, today, add) {
     if (entry.date === undefined) {
@@ -35825,7 +35825,7 @@ function lintNewEntry(changelog, entry, today) {
     for (const other of entry.otherLines) {
         error('entry-stray-line', other.line, `Only section labels and '* ' bullets belong in the entry: ${JSON.stringify(other.text.trim().slice(0, 60))}.`);
     }
-    return findings;
+    return findings.map(bounded);
 }
 /** Lint mode: the whole file at the history level. */
 function lintChangelog(changelog, today) {
@@ -35840,6 +35840,10 @@ function lintChangelog(changelog, today) {
         ];
     }
     return lintHistory(changelog, today);
+}
+/** A finding quotes the file (a heading, a label, a version): never more than 300 characters of it. */
+function bounded(finding) {
+    return finding.message.length > 300 ? { ...finding, message: `${finding.message.slice(0, 297)}...` } : finding;
 }
 
 ;// CONCATENATED MODULE: ../../packages/release-notes/src/bump.ts
