@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -26,6 +27,16 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Every parser linear-time: no regular expression in shipped code backtracks super-linearly on a hostile input.
+    files: ['packages/*/src/**/*.ts', 'actions/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      'regexp/no-super-linear-move': ['error', { report: 'potential', ignoreSticky: true }],
     },
   },
   {

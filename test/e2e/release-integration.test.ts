@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,22 @@ interface Released {
   repo: GitRepo;
   bare: string;
   before: string;
+  /** What the build job's `wheels` output said about dist/ (JSON), as the workflows pass it. */
+  built: string;
+}
+
+/** The build-wheel `wheels` output for the files in dist/ now. */
+function builtWheels(repo: GitRepo, names: readonly string[]): string {
+  return JSON.stringify(
+    names.map((filename) => ({
+      integration: 'awesome',
+      filename,
+      version: '1.2.0',
+      sha256: createHash('sha256')
+        .update(readFileSync(path.join(repo.path, 'dist', filename)))
+        .digest('hex'),
+    })),
+  );
 }
 
 function git(cwd: string, ...args: string[]): string {
@@ -58,16 +75,16 @@ function bumpedOnMain(options: { entry?: boolean; wheel?: boolean } = {}): Relea
     mkdirSync(path.join(repo.path, 'dist'), { recursive: true });
     writeFileSync(path.join(repo.path, 'dist', WHEEL), Buffer.alloc(2048, 7));
   }
-  return { repo, bare, before };
+  return { repo, bare, before, built: options.wheel === false ? '' : builtWheels(repo, [WHEEL]) };
 }
 
-function release({ repo, before }: Released, inputs: Record<string, string> = {}) {
+function release({ repo, before, built }: Released, inputs: Record<string, string> = {}) {
   return runAction({
     actionDir: action,
     workspace: repo.path,
     eventName: 'push',
     event: { before, after: repo.head() },
-    inputs: { 'github-token': 'ghs_test', ...inputs },
+    inputs: { 'github-token': 'ghs_test', 'wheel-hashes': built, ...inputs },
     env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'partner/integrations' },
   });
 }
@@ -139,7 +156,7 @@ describe('release-integration', () => {
 
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(
-      `The release awesome-1.2.0 already has ${WHEEL} with a different size (10 bytes, this build 2048).`,
+      `The release awesome-1.2.0 already has ${WHEEL} with a different sha256 (${'0'.repeat(64)}, this build `,
     );
   });
 
@@ -229,15 +246,131 @@ describe('release-integration', () => {
     expect(run.stdout).not.toContain('HTTP 500');
   });
 
+  test('two integrations that the format gives one tag: refused in the plan, before either is tagged', async () => {
+    // Before: the first was tagged, pushed and released; the second then failed at `git tag` (it existed).
+    const state = bumpedOnMain();
+    mkdirSync(path.join(state.repo.path, 'other/datadog_checks/other'), { recursive: true });
+    state.repo.write('other/pyproject.toml', '[project]\nname = "datadog-other"\n');
+    state.repo.write('other/datadog_checks/other/__about__.py', "__version__ = '1.2.0'\n");
+    state.repo.write(
+      'other/CHANGELOG.md',
+      '# CHANGELOG - other\n\n## 1.2.0 / 2026-11-24\n\n***Added***:\n\n* First.\n',
+    );
+    state.repo.commitAll('Add other at 1.2.0');
+    state.repo.git('push', '-q', 'origin', 'main');
+    const start = github.calls.length;
+
+    const run = await release(state, { 'tag-format': 'v<version>', integrations: 'awesome,other', wheels: '' });
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("Input 'tag-format': other 1.2.0 and awesome 1.2.0 would both be tagged v1.2.0.");
+    expect(git(state.bare, 'tag', '--list')).toBe('');
+    expect(github.calls.length).toBe(start);
+  });
+
+  test("a hostile .git/config and hooks (the partner's tests ran in this checkout) neither run nor redirect the push", async () => {
+    // Before: the pre-push and reference-transaction hooks ran, the signing program ran, and pushurl /
+    // insteadOf sent the tag (and the token header) to another remote.
+    const state = bumpedOnMain();
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'aic-hostile-'));
+    const decoy = path.join(scratch, 'decoy.git');
+    git(scratch, 'init', '-q', '--bare', decoy);
+    const ran = path.join(scratch, 'ran');
+    const script = (name: string) => {
+      const file = path.join(scratch, name);
+      writeFileSync(file, `#!/bin/sh\necho ${name} >> '${ran}'\n`, { mode: 0o755 });
+      return file;
+    };
+    const hooks = path.join(scratch, 'hooks');
+    mkdirSync(hooks);
+    for (const hook of ['pre-push', 'reference-transaction', 'post-update', 'push-to-checkout'])
+      writeFileSync(path.join(hooks, hook), `#!/bin/sh\necho ${hook} >> '${ran}'\n`, { mode: 0o755 });
+    for (const hook of ['pre-push', 'reference-transaction'])
+      writeFileSync(path.join(state.repo.path, '.git', 'hooks', hook), `#!/bin/sh\necho local-${hook} >> '${ran}'\n`, {
+        mode: 0o755,
+      });
+    const config = (key: string, value: string) => state.repo.git('config', '--add', key, value);
+    config('core.hooksPath', hooks);
+    config('remote.origin.pushurl', decoy);
+    config(`url.${decoy}.insteadOf`, state.bare);
+    config(`url.${decoy}.pushInsteadOf`, state.bare);
+    config('tag.gpgSign', 'true');
+    config('gpg.program', script('gpg'));
+    config('core.fsmonitor', script('fsmonitor'));
+    config('core.sshCommand', script('ssh'));
+    config('credential.helper', `!${script('credential')}`);
+
+    const run = await release(state);
+
+    if (run.exitCode !== 0) throw new Error(run.stdout);
+    expect(existsSync(ran) ? readFileSync(ran, 'utf8') : '').toBe('');
+    expect(git(state.bare, 'rev-parse', 'refs/tags/awesome-1.2.0^{commit}')).toBe(state.repo.head());
+    expect(git(decoy, 'tag', '--list')).toBe('');
+  });
+
+  describe('only the wheels the build job reported are released (the sha256 it computed, passed as an output)', () => {
+    // Before: every datadog_awesome-1.2.0-*.whl in the folder was attached, whoever had put it there.
+    test.each([
+      [
+        'a wheel the build did not report (planted in the artifact)',
+        (state: Released) =>
+          writeFileSync(path.join(state.repo.path, 'dist', 'datadog_awesome-1.2.0-py2.py3-none-any.whl'), 'evil'),
+        'datadog_awesome-1.2.0-py2.py3-none-any.whl is not one of the wheels the build job reported',
+      ],
+      [
+        'the reported wheel with other bytes',
+        (state: Released) => writeFileSync(path.join(state.repo.path, 'dist', WHEEL), Buffer.alloc(2048, 8)),
+        `${WHEEL} has sha256 `,
+      ],
+    ])('%s: refused, nothing tagged, pushed or released', async (_what, tamper, message) => {
+      const state = bumpedOnMain();
+      tamper(state);
+      const start = github.calls.length;
+
+      const run = await release(state);
+
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toContain(message);
+      expect(state.repo.git('tag', '--list')).toBe('');
+      expect(git(state.bare, 'tag', '--list')).toBe('');
+      expect(github.calls.length).toBe(start);
+    });
+
+    test('without wheel-hashes a release with wheels is refused; a dry run still plans', async () => {
+      const state = bumpedOnMain();
+      const refused = await release(state, { 'wheel-hashes': '' });
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stdout).toContain("Input 'wheel-hashes' is empty");
+      expect(git(state.bare, 'tag', '--list')).toBe('');
+      const dry = await release(state, { 'wheel-hashes': '', 'dry-run': 'true' });
+      expect(dry.exitCode).toBe(0);
+    });
+
+    test.each([
+      ['not JSON', "Input 'wheel-hashes': is not JSON"],
+      ['[{"filename": "../x.whl", "sha256": "00"}]', "Input 'wheel-hashes': item 1 has no wheel file name"],
+      [`[{"filename": "${WHEEL}", "sha256": "00"}]`, "Input 'wheel-hashes': item 1 (" + WHEEL + ') has no sha256'],
+    ])('wheel-hashes %s is one clear error line', async (value, message) => {
+      const run = await release(bumpedOnMain(), { 'wheel-hashes': value });
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toContain(message);
+    });
+  });
+
   test.each([
     [{ 'tag-format': '<integration>' }, 'Input \'tag-format\': "<integration>" has no <version> placeholder'],
-    [{ 'tag-format': '<integration> <version>' }, 'Input \'tag-format\': "awesome 1.2.0" is not a valid git tag name.'],
+    [{ 'tag-format': '<integration> <version>' }, 'Input \'tag-format\': "awesome 1.2.0" is not a valid git tag name'],
+    // Before: these passed the plan and failed at `git tag`, once earlier integrations were already released.
+    [{ 'tag-format': '<integration>.lock/<version>' }, "is not a valid git tag name: a part ends with '.lock'."],
+    [{ 'tag-format': `<integration>-${'x'.repeat(300)}-<version>` }, 'a part is longer than 250 bytes'],
     [{ wheels: 'nowhere' }, "Input 'wheels': the folder"],
     [{ remote: '--upload-pack=x' }, 'Input \'remote\': "--upload-pack=x" is not a git remote name.'],
   ])('bad input %j is one clear error line', async (inputs, message) => {
-    const run = await release(bumpedOnMain(), inputs);
+    const state = bumpedOnMain();
+    const run = await release(state, inputs);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(message);
+    expect(state.repo.git('tag', '--list')).toBe('');
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { markdown, missingServiceNotice, readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
+import {
+  markdown,
+  missingServiceNotice,
+  readRunnerEnvironment,
+  resolveRepoPath,
+  UserError,
+  type Reporter,
+} from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { buildWheel, resolveOutDir, type BuiltWheel } from '@aic/steps/build-wheel';
 import { baseFromEvent, resolveIntegrationsPath, selectIntegrations, withPythonPackage } from '@aic/steps/integrations';
@@ -12,7 +19,7 @@ const SAVE_PATHS = 'agent-env-cache-paths';
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
   const inputs = readActionInputs(actionInputs, runner.eventName);
-  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
+  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
   const outDir = resolveOutDir(runner.workspace, inputs.outDir);
   const python = await findPython(inputs.python);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);

@@ -1,5 +1,12 @@
-import path from 'node:path';
-import { markdown, notice, readRunnerEnvironment, UserError, warning, type Reporter } from '@aic/runtime';
+import {
+  markdown,
+  notice,
+  readRunnerEnvironment,
+  resolveRepoPath,
+  UserError,
+  warning,
+  type Reporter,
+} from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { baseFromEvent, resolveIntegrationsPath } from '@aic/steps/integrations';
 import { matrixOf, planRun } from '@aic/steps/plan';
@@ -11,7 +18,7 @@ const MAX_MATRIX_LEGS = 256;
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
   const inputs = readActionInputs(actionInputs);
-  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
+  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
   const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
   const spec = inputs.integrations ?? (baseRef ? { kind: 'changed' as const } : { kind: 'all' as const });

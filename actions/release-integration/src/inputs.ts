@@ -1,6 +1,6 @@
 import { boolean, custom, readInputs, text, type InputSource } from '@aic/runtime';
 import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
-import { checkTagFormat, DEFAULT_TAG_FORMAT } from '@aic/steps/release';
+import { checkTagFormat, DEFAULT_TAG_FORMAT, parseBuiltWheels, type BuiltWheels } from '@aic/steps/release';
 
 export interface Inputs {
   integrationsPath: string;
@@ -8,6 +8,7 @@ export interface Inputs {
   baseRef: string;
   tagFormat: string;
   wheels: string;
+  wheelHashes: BuiltWheels | undefined;
   remote: string;
   githubToken: string;
   repository: string;
@@ -27,6 +28,7 @@ export function readActionInputs(source: InputSource): Inputs {
         return problem ? { problem } : format;
       }),
       wheels: text(),
+      wheelHashes: custom(parseBuiltWheels),
       remote: custom((raw) =>
         raw === ''
           ? 'origin'

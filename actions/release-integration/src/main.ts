@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { markdown, readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
+import { markdown, readRunnerEnvironment, resolveRepoPath, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { baseFromEvent, resolveIntegrationsPath, selectIntegrations } from '@aic/steps/integrations';
 import { runRelease, type GitHubTarget } from '@aic/steps/release';
@@ -8,7 +8,7 @@ import { readActionInputs } from './inputs.js';
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
   const inputs = readActionInputs(actionInputs);
-  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
+  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
   const spec = inputs.integrations ?? (baseRef ? { kind: 'changed' as const } : { kind: 'all' as const });
   const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
@@ -30,7 +30,12 @@ async function main(reporter: Reporter): Promise<void> {
     baseRef,
     tagFormat: inputs.tagFormat,
     wheelsDir: inputs.wheels === '' ? undefined : path.resolve(runner.workspace, inputs.wheels),
-    remote: { name: inputs.remote, token: inputs.githubToken || undefined },
+    builtWheels: inputs.wheelHashes,
+    remote: {
+      name: inputs.remote,
+      token: inputs.githubToken || undefined,
+      serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
+    },
     dryRun: inputs.dryRun,
     github,
     reporter,

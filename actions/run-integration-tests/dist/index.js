@@ -28376,9 +28376,9 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5302);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(370);
 /* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(22);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8379);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8617);
 
 
 
@@ -28407,9 +28407,9 @@ function readActionInputs(source, eventName) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5302);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(370);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1626);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8379);
+/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8617);
 /* harmony import */ var _aic_steps_integration_tests__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(22);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8890);
@@ -28425,7 +28425,7 @@ const PROJECTS_STATE = 'compose-projects';
 async function main(reporter) {
     const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, runner.eventName);
-    const repoPath = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(runner.workspace, inputs.repoPath);
+    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
     const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .baseFromEvent */ .UR)(runner.eventPath);
     const selected = await (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_3__/* .selectIntegrations */ .O9)(inputs.integrations, {
         repoPath,
@@ -28499,7 +28499,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ report)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5302);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(370);
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const MARK = { passed: '✓', failed: '✗', 'no-tests': '–' };
@@ -28561,6 +28561,374 @@ function annotate(result, reporter) {
     if (result.warning)
         reporter.annotate({ level: 'warning', message: `${result.integration}: ${result.warning}` });
 }
+
+
+/***/ }),
+
+/***/ 5513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mW: () => (/* reexport */ checkIntegrationName),
+  $V: () => (/* reexport */ isIntegrationFolder),
+  U8: () => (/* reexport */ readUntrustedYaml)
+});
+
+// UNUSED EXPORTS: INTEGRATION_MARKERS, MAX_YAML_BYTES, RULES, acceptsInstance, evaluateRules, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, paths, projectName, readAboutVersion, tomlKeyLine
+
+;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
+/** Integration names as people type them, checked before they reach a path or a command line. */
+/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
+ * tile folder's name with dashes.
+ * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
+ */
+function checkIntegrationName(raw) {
+    const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
+    if (raw === '')
+        return { ok: false, problem: 'an integration name is empty.' };
+    if (/[/\\]/.test(raw) || raw.includes('..')) {
+        return {
+            ok: false,
+            problem: `${shown} is a path, not an integration name. Give the folder name only (e.g. 'awesome').`,
+        };
+    }
+    if (raw.length > 100)
+        return { ok: false, problem: `${shown} is too long for an integration name.` };
+    if (NAME.test(raw))
+        return { ok: true, name: raw };
+    const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
+    return {
+        ok: false,
+        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
+    };
+}
+/** ddev's normalisation: lowercase, `-` and spaces to `_`. */
+function normalizeCheckName(name) {
+    return name
+        .trim()
+        .toLowerCase()
+        .replace(/[-\s]+/g, '_');
+}
+/** The PyPI project name of an integration: `datadog-<name>` with `_` → `-`. */
+function names_projectName(name) {
+    return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
+}
+/** PEP 503 normalisation, to compare project names. */
+function normalizeProjectName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/layout.ts
+/** How an integration folder is recognised, from the names it contains (no I/O here). */
+/** Marker entries: a folder is an integration when it holds one of these. */
+const INTEGRATION_MARKERS = ['hatch.toml', 'datadog_checks', 'manifest.json'];
+function isIntegrationFolder(entries) {
+    return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
+}
+/** Where an integration's files are, relative to the integration folder. */
+const layout_paths = {
+    package: (name) => `datadog_checks/${name}`,
+    about: (name) => `datadog_checks/${name}/__about__.py`,
+    init: (name) => `datadog_checks/${name}/__init__.py`,
+    confExample: (name) => `datadog_checks/${name}/data/conf.yaml.example`,
+    pyproject: 'pyproject.toml',
+    hatch: 'hatch.toml',
+    changelog: 'CHANGELOG.md',
+    manifest: 'manifest.json',
+    tests: 'tests',
+};
+/** Reads `__version__ = "1.2.3"` from an `__about__.py` text; the line is 1-based. */
+function readAboutVersion(text) {
+    const lines = text.split(/\r?\n/);
+    for (let index = 0; index < lines.length; index++) {
+        const match = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"]*)\1/.exec(lines[index]);
+        if (match)
+            return { version: match[2], line: index + 1 };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
+
+
+
+/** Rule ids, stable: annotations and docs name them. */
+const RULES = {
+    checkClass: 'check-class',
+    checkMethod: 'check-method',
+    checkCoroutine: 'check-coroutine',
+    checkSignature: 'check-signature',
+    python3: 'python3-syntax',
+    aboutVersion: 'about-version',
+    packageName: 'package-name',
+    projectName: 'project-name',
+    versionPath: 'hatch-version-path',
+    confExample: 'conf-example',
+    tests: 'tests-missing',
+    hatchCollector: 'hatch-collector',
+    changelog: 'changelog-missing',
+    initConfig: 'init-config',
+};
+/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
+const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
+    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
+    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
+    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
+    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
+/** Whether `version` is a PEP 440 version. */
+const isPep440 = (version) => PEP440.test(version);
+/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
+function evaluateRules(facts, strict) {
+    const findings = [];
+    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const publishing = strict ? 'error' : 'warning';
+    const name = facts.name;
+    const about = paths.about(name);
+    const init = paths.init(name);
+    for (const [file, python] of Object.entries(facts.python)) {
+        if (python.error) {
+            const what = python.error.kind === 'syntax'
+                ? `is not valid Python 3: ${python.error.message}`
+                : `cannot be read as Python: ${python.error.message}`;
+            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
+        }
+    }
+    if (!facts.packageExists) {
+        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
+        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
+    }
+    else {
+        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
+        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
+        if (checks.length === 0 && !jmx) {
+            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
+        }
+        const signaturesSeen = new Set();
+        for (const check of checks) {
+            if (check.check === undefined) {
+                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
+            }
+            else if (check.check !== 'inherited' && check.check.async) {
+                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
+            }
+            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+                const where = `${check.check.file}:${check.check.line}`;
+                if (signaturesSeen.has(where))
+                    continue;
+                signaturesSeen.add(where);
+                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
+            }
+        }
+        const version = facts.python[about];
+        if (!version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
+        else if (!version.error && !version.version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
+        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
+            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
+        }
+    }
+    const expectedProject = projectName(name);
+    if (!facts.pyproject.exists) {
+        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
+    }
+    else if (facts.pyproject.error) {
+        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
+    }
+    else {
+        if (facts.pyproject.projectName !== expectedProject) {
+            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+        }
+        if (facts.pyproject.versionPath !== about) {
+            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+        }
+    }
+    const example = paths.confExample(name);
+    const conf = facts.confExample;
+    if (!conf.exists) {
+        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
+    }
+    else if (conf.error) {
+        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
+    }
+    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
+        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
+    }
+    else if (!conf.hasInitConfig) {
+        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
+    }
+    if (facts.testFiles.length === 0)
+        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
+    if (!facts.hatch.exists)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
+    else if (facts.hatch.error)
+        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
+    else if (!facts.hatch.hasCollector)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
+    if (!facts.changelogExists)
+        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
+    return findings;
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../../packages/integration/src/untrusted-yaml.ts
+
+/**
+ * YAML from a partner's checkout or wheel (compose files, conf.yaml.example), read in bounded time. The `yaml`
+ * library parses in linear time, but turning a document into data is not: a key that is itself a collection is
+ * stringified at every level (`{{{{…` or `? ? ? …`: 400 characters took 24 s, 800 would take hours), and aliases
+ * can multiply (an alias bomb). So the document's tree is checked first, in one pass: no collection as a key,
+ * nesting at most MAX_DEPTH deep, at most MAX_ALIASES aliases — none of which a real compose file or example
+ * configuration needs.
+ */
+const MAX_YAML_BYTES = 1024 * 1024;
+const MAX_DEPTH = 64;
+const MAX_ALIASES = 100;
+const MAX_INDENT = 400;
+function readUntrustedYaml(text) {
+    if (text.length > MAX_YAML_BYTES)
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB`,
+        };
+    // Deep nesting overflows the parser's stack, and an overflow while V8 compiles one of its regexes kills the
+    // process outright: so nesting is measured on the text first, before the parser sees it.
+    const deep = nestingProblem(text);
+    if (deep)
+        return { ok: false, kind: 'limit', ...deep };
+    const lines = new dist/* LineCounter */.HN();
+    // No pretty errors: they quote the source around every error, and a file of 20,000 stray `]` has 20,000.
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const error = document.errors[0];
+    if (error) {
+        const at = error.pos?.[0];
+        return {
+            ok: false,
+            kind: 'syntax',
+            problem: error.message.split('\n')[0],
+            ...(at === undefined ? {} : { line: lines.linePos(at).line }),
+        };
+    }
+    const problem = shapeProblem(document, lines);
+    if (problem)
+        return { ok: false, kind: 'limit', ...problem };
+    try {
+        return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIASES }), document, lines };
+    }
+    catch (caught) {
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)`,
+        };
+    }
+}
+/**
+ * An upper bound of the nesting, from the text alone (one pass): flow brackets `[` `{` outside quotes and
+ * comments, and per line its indentation plus compact `- ` / `? ` indicators. Real files stay far below it.
+ */
+function nestingProblem(text) {
+    let flow = 0;
+    let line = 1;
+    let quote;
+    let lineStart = true;
+    let indent = 0;
+    let compact = 0;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (char === '\n') {
+            line++;
+            lineStart = true;
+            indent = 0;
+            compact = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (quote) {
+            if (char === '\\' && quote === '"')
+                index++;
+            else if (char === quote)
+                quote = undefined;
+            continue;
+        }
+        if (lineStart) {
+            if (char === ' ' || char === '\t') {
+                if (++indent > MAX_INDENT)
+                    return { problem: `indented more than ${MAX_INDENT} columns`, line };
+                continue;
+            }
+            if ((char === '-' || char === '?' || char === ':') && (text[index + 1] === ' ' || text[index + 1] === '\t')) {
+                if (++compact > MAX_DEPTH)
+                    return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+                indent++;
+                continue;
+            }
+            lineStart = false;
+        }
+        if (char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t')) {
+            while (index + 1 < text.length && text[index + 1] !== '\n')
+                index++;
+        }
+        else if (char === '"' || char === "'") {
+            quote = char;
+        }
+        else if (char === '[' || char === '{') {
+            if (++flow > MAX_DEPTH)
+                return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+        }
+        else if ((char === ']' || char === '}') && flow > 0) {
+            flow--;
+        }
+    }
+    return undefined;
+}
+/** The first thing in the tree that would make toJS slow, found without recursion. */
+function shapeProblem(document, lines) {
+    const at = (node) => {
+        const range = node?.range;
+        return range ? { line: lines.linePos(range[0]).line } : {};
+    };
+    let aliases = 0;
+    const stack = [{ node: document.contents, depth: 0 }];
+    while (stack.length > 0) {
+        const { node, depth } = stack.pop();
+        if (node === null || node === undefined || (0,dist/* isScalar */.jn)(node))
+            continue;
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            if (++aliases > MAX_ALIASES)
+                return { problem: `more than ${MAX_ALIASES} aliases (*name)`, ...at(node) };
+            continue;
+        }
+        if (depth > MAX_DEPTH)
+            return { problem: `nested more than ${MAX_DEPTH} levels deep`, ...at(node) };
+        if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push({ node: item, depth: depth + 1 });
+        }
+        else if ((0,dist/* isPair */.tO)(node)) {
+            if ((0,dist/* isMap */.jh)(node.key) || (0,dist/* isSeq */.oP)(node.key))
+                return { problem: 'a key that is itself a mapping or a list (`? ` or `{…}: `)', ...at(node.key) };
+            stack.push({ node: node.key, depth }, { node: node.value, depth });
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
+
+
+
+
+
 
 
 /***/ }),
@@ -31777,7 +32145,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 5302:
+/***/ 370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31794,6 +32162,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   gt: () => (/* reexport */ stop_signals/* onStop */.g),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
+  qo: () => (/* reexport */ resolveRepoPath),
   X4: () => (/* reexport */ src_process/* runChecked */.X4),
   R3: () => (/* reexport */ src_process/* runProcess */.R3),
   ry: () => (/* reexport */ splitList),
@@ -31803,7 +32172,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ src_process/* withRetry */.bD)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, asCleanup, backoffDelays, choice, commandLine, describeError, error, failure, formatLocation, inputName, installStopHandlers, missingServiceNotice, notice, sleep, splitArguments, warning
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, asCleanup, backoffDelays, childEnvironment, choice, commandLine, describeError, error, failure, formatLocation, inputName, installStopHandlers, isRunnerOnly, missingServiceNotice, notice, quotedInput, sleep, splitArguments, warning, withoutTrailingDots
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -31844,7 +32213,7 @@ function readInputs(schema, source) {
         if (parsed.ok)
             result[key] = parsed.value;
         else
-            problems.push(`Input '${name}': ${parsed.problem}`);
+            problems.push(`Input '${name}': ${bounded(parsed.problem)}`);
     }
     if (problems.length > 0)
         throw new InputError(problems);
@@ -31852,7 +32221,13 @@ function readInputs(schema, source) {
 }
 const ok = (value) => ({ ok: true, value });
 const bad = (problem) => ({ ok: false, problem });
-const shown = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+/** An input's text quoted for a message: JSON-escaped, and at most 80 characters of it. */
+const quotedInput = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+const shown = quotedInput;
+/** A problem line never echoes a whole long input (a 10,000-character value stays out of the log). */
+function bounded(problem) {
+    return problem.length > 300 ? `${problem.slice(0, 297)}...` : problem;
+}
 function inputs_text(options = {}) {
     return {
         parse(raw) {
@@ -31990,8 +32365,8 @@ function argumentList() {
     return custom((raw) => splitArguments(raw));
 }
 
-// EXTERNAL MODULE: ../../packages/runtime/src/process.ts
-var src_process = __nccwpck_require__(5819);
+// EXTERNAL MODULE: ../../packages/runtime/src/process.ts + 2 modules
+var src_process = __nccwpck_require__(316);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
@@ -32103,7 +32478,38 @@ function startBackground(command, args, options) {
 
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
 var stop_signals = __nccwpck_require__(9276);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
+
+
+
+
+/**
+ * The `repo-path` input resolved against the workspace, and there: a path that does not exist would
+ * otherwise select no integration, check nothing and pass.
+ */
+function resolveRepoPath(workspace, raw, input = 'repo-path') {
+    const resolved = external_node_path_default().resolve(workspace, raw);
+    let isDirectory = false;
+    try {
+        isDirectory = (0,external_node_fs_.statSync)(resolved).isDirectory();
+    }
+    catch {
+        // Missing: the same error below.
+    }
+    if (!isDirectory) {
+        throw new errors/* UserError */.yo(`Input '${input}': ${quotedInput(raw)} is not a folder (resolved to ${resolved.slice(0, 200)}).`, {
+            hint: 'Point it at the repository checkout (default: the workspace, where actions/checkout puts it).',
+        });
+    }
+    return resolved;
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
+
+
 
 
 
@@ -32117,21 +32523,113 @@ var stop_signals = __nccwpck_require__(9276);
 
 /***/ }),
 
-/***/ 5819:
+/***/ 316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R3: () => (/* binding */ runProcess),
-/* harmony export */   X4: () => (/* binding */ runChecked),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   w$: () => (/* binding */ lastLines),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony exports commandLine, ProcessError, failure, backoffDelays */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3648);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6631);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w$: () => (/* binding */ lastLines),
+  X4: () => (/* binding */ runChecked),
+  R3: () => (/* binding */ runProcess),
+  yy: () => (/* binding */ sleep),
+  bD: () => (/* binding */ withRetry)
+});
+
+// UNUSED EXPORTS: ProcessError, backoffDelays, commandLine, failure
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
+var child_processes = __nccwpck_require__(3648);
+;// CONCATENATED MODULE: ../../packages/runtime/src/child-env.ts
+/**
+ * What a child process must not inherit from the runner: the credentials of the job's own services and
+ * the files through which a step talks to the runner. Our children run partner and third-party code (ddev,
+ * hatch, pytest and every test dependency, pip, uv, the smoke test); with these, a compromised dependency
+ * could upload an artifact the release then trusts (ACTIONS_RUNTIME_TOKEN + ACTIONS_RESULTS_URL), poison the
+ * cache, mint an OIDC token, use the job's token, or set environment variables for the steps after it
+ * (GITHUB_ENV: `NODE_OPTIONS` for the release step). Our own use of these services runs in our process.
+ */
+const RUNNER_ONLY = [
+    /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
+    /^ACTIONS_RESULTS_URL$/i,
+    /^ACTIONS_CACHE_URL$/i,
+    /^ACTIONS_ID_TOKEN_REQUEST_/i,
+    /^GITHUB_TOKEN$/i,
+    /^GH_TOKEN$/i,
+    /^GH_ENTERPRISE_TOKEN$/i,
+    /^GITHUB_ENTERPRISE_TOKEN$/i,
+    // Action inputs (INPUT_GITHUB-TOKEN among them) are the action's, not its children's.
+    /^INPUT_/i,
+    // File commands: writing to these sets outputs, state, PATH or environment variables of later steps.
+    /^GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY)$/i,
+];
+function isRunnerOnly(name) {
+    return RUNNER_ONLY.some((pattern) => pattern.test(name));
+}
+/** `env` without what only the runner's own steps may use (a copy; `env` is not changed). */
+function childEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerOnly(name))
+            kept[name] = value;
+    return kept;
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
+var errors = __nccwpck_require__(6631);
+;// CONCATENATED MODULE: ../../packages/runtime/src/output-capture.ts
+const DEFAULT_WHOLE_LIMIT = 64 * 1024 * 1024;
+const DEFAULT_TAIL_LIMIT = 4 * 1024 * 1024;
+/** One stream's output, collected in chunks: appending is O(chunk), whatever the total. */
+class OutputCapture {
+    mode;
+    limit;
+    chunks = [];
+    length = 0;
+    /** `tail`: characters dropped from the start. */
+    dropped = 0;
+    /** `whole`: the limit was passed (what was kept is incomplete and must not be parsed). */
+    overflowed = false;
+    constructor(mode, limit) {
+        this.mode = mode;
+        this.limit = limit;
+    }
+    /** Adds a chunk; false when a `whole` capture has just passed its limit. */
+    push(chunk) {
+        if (this.overflowed)
+            return false;
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        if (this.mode === 'whole') {
+            if (this.length <= this.limit)
+                return true;
+            this.overflowed = true;
+            return false;
+        }
+        while (this.chunks.length > 1 && this.length - this.chunks[0].length >= this.limit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+        return true;
+    }
+    get text() {
+        const joined = this.chunks.join('');
+        this.chunks = [joined];
+        if (this.mode === 'tail' && joined.length > this.limit) {
+            this.dropped += joined.length - this.limit;
+            this.chunks = [joined.slice(joined.length - this.limit)];
+            this.length = this.limit;
+        }
+        return this.chunks[0];
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+
+
 
 
 
@@ -32147,7 +32645,7 @@ function commandLine(command, args) {
     return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : JSON.stringify(part))).join(' ');
 }
 /** A process that exited non-zero, timed out or could not start. */
-class ProcessError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
+class ProcessError extends errors/* UserError */.yo {
     result;
     constructor(message, result, hint) {
         super(message, hint === undefined ? {} : { hint });
@@ -32160,29 +32658,27 @@ class ProcessError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError 
         return lastLines(this.result.stderr.trim() === '' ? this.result.stdout : this.result.stderr);
     }
 }
-function appendBounded(buffer, chunk, max) {
-    const joined = buffer + chunk;
-    return joined.length > max ? joined.slice(joined.length - max) : joined;
-}
 /**
  * Runs a program with an argument array — never through a shell — and resolves with its
  * result whatever the exit code. Rejects only when the program cannot be started.
  */
 function runProcess(command, args, options = {}) {
-    const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
+    const mode = options.output ?? 'whole';
+    const limit = options.maxBuffer ?? (mode === 'whole' ? DEFAULT_WHOLE_LIMIT : DEFAULT_TAIL_LIMIT);
     const started = Date.now();
     const run = () => new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
+        const child = (0,external_node_child_process_.spawn)(command, [...args], {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            env: childEnvironment(options.env ?? process.env),
             shell: false,
             detached: process.platform !== 'win32',
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
-        const untrack = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .trackChild */ .yH)(child.pid, command, args);
-        let stdout = '';
-        let stderr = '';
+        const untrack = (0,child_processes/* trackChild */.yH)(child.pid, command, args);
+        const stdout = new OutputCapture(mode, limit);
+        const stderr = new OutputCapture(mode, limit);
+        let overflowed;
         let timedOut = false;
         const streamTo = options.reporter;
         const lineBuffers = { out: '', err: '' };
@@ -32195,14 +32691,15 @@ function runProcess(command, args, options = {}) {
             for (const line of lines)
                 streamTo.log(line.replace(/\r$/, ''));
         };
-        child.stdout.setEncoding('utf8').on('data', (chunk) => {
-            stdout = appendBounded(stdout, chunk, maxBuffer);
-            forward('out', chunk);
-        });
-        child.stderr.setEncoding('utf8').on('data', (chunk) => {
-            stderr = appendBounded(stderr, chunk, maxBuffer);
-            forward('err', chunk);
-        });
+        const collect = (which, capture) => (chunk) => {
+            forward(which === 'stdout' ? 'out' : 'err', chunk);
+            if (capture.push(chunk) || overflowed)
+                return;
+            overflowed = which;
+            killTree(child.pid);
+        };
+        child.stdout.setEncoding('utf8').on('data', collect('stdout', stdout));
+        child.stderr.setEncoding('utf8').on('data', collect('stderr', stderr));
         if (options.input !== undefined)
             child.stdin.end(options.input);
         const timer = options.timeoutMs === undefined
@@ -32225,21 +32722,30 @@ function runProcess(command, args, options = {}) {
             for (const which of ['out', 'err'])
                 if (lineBuffers[which] !== '')
                     forward(which, '\n');
-            resolve({
+            const result = {
                 command,
                 args,
                 exitCode: code ?? (signal ? 128 : 1),
                 signal,
                 timedOut,
-                stdout,
-                stderr,
+                stdout: stdout.text,
+                stderr: stderr.text,
+                truncated: stdout.dropped + stderr.dropped > 0,
                 durationMs: Date.now() - started,
-            });
+            };
+            if (overflowed)
+                reject(outputOverflow(result, overflowed, limit));
+            else
+                resolve(result);
         });
     });
     if (options.reporter && options.group)
         return options.reporter.group(options.group, run);
     return run();
+}
+function outputOverflow(result, stream, limit) {
+    const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MiB` : `${limit} characters`;
+    return new ProcessError(`${commandLine(result.command, result.args).slice(0, 200)} printed more than ${size} on ${stream}, so it was stopped: its output is read as a whole, and a truncated copy would give a wrong answer.`, result, 'Something made the output unusually large (a huge diff, a runaway log): look at what changed, or split the work.');
 }
 function killTree(pid) {
     if (pid === undefined)
@@ -32298,7 +32804,7 @@ async function withRetry(work, options) {
 /* harmony export */   x: () => (/* binding */ installStopHandlers)
 /* harmony export */ });
 /* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3648);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5819);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(316);
 
 
 const cleanups = new Set();
@@ -32346,6 +32852,94 @@ function installStopHandlers(options) {
     };
     for (const signal of ['SIGTERM', 'SIGINT'])
         process.on(signal, handle);
+}
+
+
+/***/ }),
+
+/***/ 7076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   Fv: () => (/* binding */ walkFiles),
+/* harmony export */   Ye: () => (/* binding */ realPath),
+/* harmony export */   op: () => (/* binding */ kindWithin)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function isInside(folder, file) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function realPath(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function kindWithin(file, boundary) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = realPath(file);
+        if (real === undefined || !isInside(boundary, real))
+            return 'other';
+        const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = realPath(options.boundary ?? start);
+    const root = realPath(start);
+    if (boundary === undefined || root === undefined || !isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name);
+            const kind = kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, realPath(full) ?? full);
+        }
+    };
+    if (kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
 }
 
 
@@ -39688,7 +40282,7 @@ function tracebackFrames(text) {
 function projectFile(file, root) {
     let relative = file;
     if (file.startsWith('/')) {
-        const prefix = root ? `${root.replace(/\/+$/, '')}/` : undefined;
+        const prefix = root ? `${root.replace(/(?<!\/)\/+$/, '')}/` : undefined;
         if (!prefix || !file.startsWith(prefix))
             return undefined;
         relative = file.slice(prefix.length);
@@ -39809,8 +40403,8 @@ function readCase(node, options) {
 
 
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var runtime_src = __nccwpck_require__(5302);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
+var runtime_src = __nccwpck_require__(370);
 ;// CONCATENATED MODULE: ../../packages/steps/src/files/index.ts
 
 
@@ -39866,8 +40460,8 @@ function relativeTo(root, file) {
     return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
 }
 
-// EXTERNAL MODULE: ../../packages/steps/src/integrations/index.ts + 14 modules
-var integrations = __nccwpck_require__(8379);
+// EXTERNAL MODULE: ../../packages/steps/src/integrations/index.ts + 10 modules
+var integrations = __nccwpck_require__(8617);
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/python.ts
 
 
@@ -39959,8 +40553,10 @@ function parseMarkers(raw) {
     return markers;
 }
 
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 4 modules
+var integration_src = __nccwpck_require__(5513);
+// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
+var walk = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/compose.ts
 
 
@@ -39968,38 +40564,31 @@ var dist = __nccwpck_require__(3483);
 
 
 const COMPOSE_NAME = /^docker-compose.*\.ya?ml$/;
-/** Every `docker-compose*.y*ml` under an integration's `tests/`. */
+/**
+ * Every `docker-compose*.y*ml` under an integration's `tests/`, all inside the integration once links are followed: a link
+ * out of it (whose services would be pulled and `down --volumes`'d), a dangling one or a loop is skipped.
+ */
 function findComposeFiles(integrationPath) {
-    const found = [];
-    const walk = (dir) => {
-        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
-            const full = external_node_path_default().join(dir, name);
-            if ((0,external_node_fs_.statSync)(full).isDirectory()) {
-                if (name !== 'node_modules' && !name.startsWith('.'))
-                    walk(full);
-            }
-            else if (COMPOSE_NAME.test(name)) {
-                found.push(full);
-            }
-        }
-    };
-    const tests = external_node_path_default().join(integrationPath, 'tests');
-    if ((0,external_node_fs_.existsSync)(tests))
-        walk(tests);
-    return found;
+    return (0,walk/* walkFiles */.Fv)(external_node_path_default().join(integrationPath, 'tests'), {
+        boundary: integrationPath,
+        skipDirectory: (name) => name === 'node_modules' || name.startsWith('.'),
+    }).filter((file) => COMPOSE_NAME.test(external_node_path_default().basename(file)));
 }
 /** The compose files named by the `compose-files` input (relative to the repository): each a file inside it. */
 function namedComposeFiles(repoPath, named) {
+    const root = (0,walk/* realPath */.Ye)(repoPath) ?? external_node_path_default().resolve(repoPath);
     return named.map((name) => {
+        const shown = name.length > 100 ? `${name.slice(0, 97)}...` : name;
         const file = external_node_path_default().resolve(repoPath, name);
-        const inside = external_node_path_default().relative(repoPath, file);
-        if (inside.startsWith('..') || external_node_path_default().isAbsolute(inside)) {
-            throw new runtime_src/* UserError */.yo(`Input 'compose-files': ${name} is outside the repository ${repoPath}.`, {
-                hint: 'Name compose files inside the checkout, relative to repo-path.',
+        // The real path decides, not the text: `tests/x.yml` may be a link to a file outside the checkout.
+        const real = (0,walk/* realPath */.Ye)(file);
+        if (!(0,walk/* isInside */.FK)(external_node_path_default().resolve(repoPath), file) || (real !== undefined && !(0,walk/* isInside */.FK)(root, real))) {
+            throw new runtime_src/* UserError */.yo(`Input 'compose-files': ${shown} is outside the repository ${repoPath}.`, {
+                hint: 'Name compose files inside the checkout, relative to repo-path (a link out of it is not followed).',
             });
         }
-        if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile()) {
-            throw new runtime_src/* UserError */.yo(`Input 'compose-files': ${name} is not a file in ${repoPath}.`, {
+        if (real === undefined || (0,walk/* kindWithin */.op)(real, root) !== 'file') {
+            throw new runtime_src/* UserError */.yo(`Input 'compose-files': ${shown} is not a file in ${repoPath}.`, {
                 hint: 'Paths are relative to repo-path; leave the input empty to use every tests/docker-compose*.y*ml.',
             });
         }
@@ -40009,16 +40598,16 @@ function namedComposeFiles(repoPath, named) {
 /** The images a compose file uses, read with a YAML parser; invalid YAML is an error on its line. */
 function composeImages(file, repoPath, env = process.env) {
     const shown = relativeTo(repoPath, file);
-    const document = (0,dist/* parseDocument */.Tp)(readUserTextFile(file, shown, 'compose file'));
-    const problem = document.errors[0];
-    if (problem) {
-        const line = problem.linePos?.[0]?.line;
-        throw new runtime_src/* UserError */.yo(`${shown} is not valid YAML: ${problem.message.split('\n')[0]}.`, {
-            location: { file: shown, ...(line === undefined ? {} : { line }) },
-            hint: 'Fix the compose file (docker compose config shows the same error).',
+    // Bounded: an alias bomb or nested complex keys are an error on the file, not minutes of work.
+    const read = (0,integration_src/* readUntrustedYaml */.U8)(readUserTextFile(file, shown, 'compose file'));
+    if (!read.ok) {
+        const what = read.kind === 'syntax' ? 'is not valid YAML' : 'cannot be read as YAML';
+        throw new runtime_src/* UserError */.yo(`${shown} ${what}: ${read.problem}.`, {
+            location: { file: shown, ...(read.line === undefined ? {} : { line: read.line }) },
+            hint: 'Fix the compose file (docker compose config reads it the same way).',
         });
     }
-    const services = document.toJS()?.services ?? {};
+    const services = read.data?.services ?? {};
     return Object.values(services)
         .map((service) => service?.image)
         .filter((image) => typeof image === 'string')
@@ -40361,35 +40950,13 @@ async function readTestEnvVars(hatch, integrationPath, env, reporter) {
 const TEST_FILE = /^test_.*\.py$|_test\.py$/;
 /** The files pytest collects by default under an integration's `tests/` (relative to the integration). */
 function findTestFiles(integrationPath) {
-    const found = [];
-    const walk = (dir) => {
-        let names;
-        try {
-            names = (0,external_node_fs_.readdirSync)(dir).sort();
-        }
-        catch {
-            return;
-        }
-        for (const name of names) {
-            const full = external_node_path_default().join(dir, name);
-            let isDirectory;
-            try {
-                isDirectory = (0,external_node_fs_.statSync)(full).isDirectory();
-            }
-            catch {
-                continue; // a dangling link is no test file
-            }
-            if (isDirectory) {
-                if (!name.startsWith('.') && name !== '__pycache__' && name !== 'node_modules')
-                    walk(full);
-            }
-            else if (TEST_FILE.test(name)) {
-                found.push(external_node_path_default().relative(integrationPath, full).split((external_node_path_default()).sep).join('/'));
-            }
-        }
-    };
-    walk(external_node_path_default().join(integrationPath, 'tests'));
-    return found;
+    // Links are followed only inside the integration: a dangling one, a loop or one out of it is no test file.
+    return (0,walk/* walkFiles */.Fv)(external_node_path_default().join(integrationPath, 'tests'), {
+        boundary: integrationPath,
+        skipDirectory: (name) => name.startsWith('.') || name === '__pycache__' || name === 'node_modules',
+    })
+        .filter((file) => TEST_FILE.test(external_node_path_default().basename(file)))
+        .map((file) => external_node_path_default().relative(integrationPath, file).split((external_node_path_default()).sep).join('/'));
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/verdict.ts
@@ -40423,7 +40990,7 @@ function judgeSession(facts) {
     const conftest = /ImportError while loading conftest '([^']+)'\.?/.exec(output);
     if (conftest) {
         const after = output.slice(conftest.index);
-        const error = /^E\s+(.+)$/m.exec(after)?.[1]?.trim();
+        const error = /^E[ \t]+(\S.*)?$/m.exec(after)?.[1]?.trim();
         const location = locateProblem(after, 'error', { root: facts.root });
         const file = location ? (facts.shown ?? String)(location.file) : conftest[1];
         return verdict('failed', `pytest could not load ${file}${error ? `: ${error}` : ''}`, location);
@@ -40465,13 +41032,36 @@ function countCases(cases) {
 /** pytest's closing lines (`=== 9 passed, 2 skipped in 3.1s ===`), summed over the matrix's sessions. */
 function countsFromSummary(output) {
     const counts = { passed: 0, failed: 0, errors: 0, skipped: 0 };
-    for (const summary of output.matchAll(/^=+ (.+?) in [\d.]+s(?: \([^)]*\))? =+$/gm)) {
-        for (const [, n, word] of summary[1].matchAll(/(\d+) (passed|failed|skipped|errors?)\b/g)) {
+    for (const line of output.split('\n')) {
+        const body = summaryBody(line);
+        if (body === undefined)
+            continue;
+        for (const [, n, word] of body.matchAll(/(?<!\d)(\d+) (passed|failed|skipped|errors?)\b/g)) {
             const key = word === 'error' || word === 'errors' ? 'errors' : word;
             counts[key] += Number(n);
         }
     }
     return counts;
+}
+/** `=== 9 passed, 2 skipped in 3.1s (0:00:03) ===` → `9 passed, 2 skipped`; read from both ends, no backtracking. */
+function summaryBody(line) {
+    let start = 0;
+    while (line[start] === '=')
+        start++;
+    let end = line.length;
+    while (end > start && line[end - 1] === '=')
+        end--;
+    if (start === 0 || end === line.length || line[start] !== ' ' || line[end - 1] !== ' ')
+        return undefined;
+    let inner = line.slice(start + 1, end - 1);
+    if (inner.endsWith(')')) {
+        const open = inner.lastIndexOf(' (');
+        if (open < 0 || inner.slice(open + 2, -1).includes(')'))
+            return undefined;
+        inner = inner.slice(0, open);
+    }
+    const at = inner.lastIndexOf(' in ');
+    return at > 0 && /^ in [\d.]+s$/.test(inner.slice(at)) ? inner.slice(0, at) : undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integration-tests/index.ts
@@ -40627,6 +41217,8 @@ async function runSession(options, ddev, integration, runDir, engine) {
         cwd: target.cwd,
         env: { ...(options.env ?? process.env), NO_COLOR: '1', DDEV_INTERACTIVE: 'false' },
         reporter: options.reporter,
+        // Streamed to the log as it comes; the verdict reads pytest's closing lines, which the tail keeps.
+        output: 'tail',
         group: `${integration.name}: tests (ddev ${args.join(' ')})`,
         timeoutMs: 60 * 60_000,
     });
@@ -40718,7 +41310,7 @@ function ddevArgsFor(target, command, rest = []) {
 
 /***/ }),
 
-/***/ 8379:
+/***/ 8617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40739,212 +41331,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
-/** Integration names as people type them, checked before they reach a path or a command line. */
-/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
-const NAME = /^[a-z0-9][a-z0-9_-]*$/;
-/**
- * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
- * tile folder's name with dashes.
- * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
- */
-function checkIntegrationName(raw) {
-    const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
-    if (raw === '')
-        return { ok: false, problem: 'an integration name is empty.' };
-    if (/[/\\]/.test(raw) || raw.includes('..')) {
-        return {
-            ok: false,
-            problem: `${shown} is a path, not an integration name. Give the folder name only (e.g. 'awesome').`,
-        };
-    }
-    if (raw.length > 100)
-        return { ok: false, problem: `${shown} is too long for an integration name.` };
-    if (NAME.test(raw))
-        return { ok: true, name: raw };
-    const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
-    return {
-        ok: false,
-        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
-    };
-}
-/** ddev's normalisation: lowercase, `-` and spaces to `_`. */
-function normalizeCheckName(name) {
-    return name
-        .trim()
-        .toLowerCase()
-        .replace(/[-\s]+/g, '_');
-}
-/** The PyPI project name of an integration: `datadog-<name>` with `_` → `-`. */
-function names_projectName(name) {
-    return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
-}
-/** PEP 503 normalisation, to compare project names. */
-function normalizeProjectName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-
-;// CONCATENATED MODULE: ../../packages/integration/src/layout.ts
-/** How an integration folder is recognised, from the names it contains (no I/O here). */
-/** Marker entries: a folder is an integration when it holds one of these. */
-const INTEGRATION_MARKERS = ['hatch.toml', 'datadog_checks', 'manifest.json'];
-function isIntegrationFolder(entries) {
-    return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
-}
-/** Where an integration's files are, relative to the integration folder. */
-const layout_paths = {
-    package: (name) => `datadog_checks/${name}`,
-    about: (name) => `datadog_checks/${name}/__about__.py`,
-    init: (name) => `datadog_checks/${name}/__init__.py`,
-    confExample: (name) => `datadog_checks/${name}/data/conf.yaml.example`,
-    pyproject: 'pyproject.toml',
-    hatch: 'hatch.toml',
-    changelog: 'CHANGELOG.md',
-    manifest: 'manifest.json',
-    tests: 'tests',
-};
-/** Reads `__version__ = "1.2.3"` from an `__about__.py` text; the line is 1-based. */
-function readAboutVersion(text) {
-    const lines = text.split(/\r?\n/);
-    for (let index = 0; index < lines.length; index++) {
-        const match = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"]*)\1/.exec(lines[index]);
-        if (match)
-            return { version: match[2], line: index + 1 };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
-
-
-
-/** Rule ids, stable: annotations and docs name them. */
-const RULES = {
-    checkClass: 'check-class',
-    checkMethod: 'check-method',
-    checkCoroutine: 'check-coroutine',
-    checkSignature: 'check-signature',
-    python3: 'python3-syntax',
-    aboutVersion: 'about-version',
-    packageName: 'package-name',
-    projectName: 'project-name',
-    versionPath: 'hatch-version-path',
-    confExample: 'conf-example',
-    tests: 'tests-missing',
-    hatchCollector: 'hatch-collector',
-    changelog: 'changelog-missing',
-    initConfig: 'init-config',
-};
-/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
-const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
-    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
-    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
-    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
-    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
-/** Whether `version` is a PEP 440 version. */
-const isPep440 = (version) => PEP440.test(version);
-/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
-function evaluateRules(facts, strict) {
-    const findings = [];
-    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
-    const publishing = strict ? 'error' : 'warning';
-    const name = facts.name;
-    const about = paths.about(name);
-    const init = paths.init(name);
-    for (const [file, python] of Object.entries(facts.python)) {
-        if (python.error) {
-            const what = python.error.kind === 'syntax'
-                ? `is not valid Python 3: ${python.error.message}`
-                : `cannot be read as Python: ${python.error.message}`;
-            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
-        }
-    }
-    if (!facts.packageExists) {
-        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
-        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
-    }
-    else {
-        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
-        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
-        if (checks.length === 0 && !jmx) {
-            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
-        }
-        const signaturesSeen = new Set();
-        for (const check of checks) {
-            if (check.check === undefined) {
-                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
-            }
-            else if (check.check !== 'inherited' && check.check.async) {
-                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
-            }
-            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
-                const where = `${check.check.file}:${check.check.line}`;
-                if (signaturesSeen.has(where))
-                    continue;
-                signaturesSeen.add(where);
-                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
-            }
-        }
-        const version = facts.python[about];
-        if (!version)
-            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
-        else if (!version.error && !version.version)
-            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
-            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
-        }
-    }
-    const expectedProject = projectName(name);
-    if (!facts.pyproject.exists) {
-        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
-    }
-    else if (facts.pyproject.error) {
-        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
-    }
-    else {
-        if (facts.pyproject.projectName !== expectedProject) {
-            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
-        }
-        if (facts.pyproject.versionPath !== about) {
-            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
-        }
-    }
-    const example = paths.confExample(name);
-    const conf = facts.confExample;
-    if (!conf.exists) {
-        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
-    }
-    else if (conf.error) {
-        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
-    }
-    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
-        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
-    }
-    else if (!conf.hasInitConfig) {
-        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
-    }
-    if (facts.testFiles.length === 0)
-        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
-    if (!facts.hatch.exists)
-        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
-    else if (facts.hatch.error)
-        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
-    else if (!facts.hatch.hasCollector)
-        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
-    if (!facts.changelogExists)
-        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
-    return findings;
-}
-
-;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
-
-
-
-
-
-
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var src = __nccwpck_require__(5302);
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 4 modules
+var src = __nccwpck_require__(5513);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
+var runtime_src = __nccwpck_require__(370);
 ;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
 /** `path` is relative to the integration folder, with `/` separators. */
@@ -41093,7 +41483,7 @@ async function tree_listFolders(repoPath, commit, folders) {
 
 /** Runs git in a repository with an argument array; a failure quotes git's last lines. */
 function git_git(repoPath, args, what) {
-    return (0,src/* runChecked */.X4)('git', ['-C', repoPath, ...args], {
+    return (0,runtime_src/* runChecked */.X4)('git', ['-C', repoPath, ...args], {
         what: what ?? `git ${args[0] ?? ''}`.trim(),
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });
@@ -41102,7 +41492,7 @@ function git_git(repoPath, args, what) {
 async function git_commitExists(repoPath, ref) {
     if (ref.startsWith('-'))
         return false;
-    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+    const result = await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
         env: { ...process.env, LC_ALL: 'C' },
     });
     return result.exitCode === 0;
@@ -41125,14 +41515,14 @@ async function isShallow(repoPath) {
     return (await git_git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
 }
 async function hasOrigin(repoPath) {
-    return (await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
+    return (await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
 }
 /** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
 function fetchable(ref) {
     return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
 }
 function fetch(repoPath, args) {
-    return (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
+    return (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
         timeoutMs: FETCH_TIMEOUT_MS,
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });
@@ -41156,7 +41546,7 @@ async function ensureBase(repoPath, baseRef, input = 'base-ref') {
         }
     }
     const shallow = await isShallow(repoPath);
-    throw new src/* UserError */.yo(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
+    throw new runtime_src/* UserError */.yo(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
         hint: shallow
             ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
             : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
@@ -41170,7 +41560,7 @@ async function ensureBase(repoPath, baseRef, input = 'base-ref') {
 async function mergeBase(repoPath, baseRef, head = 'HEAD') {
     const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
     for (let attempt = 0;; attempt++) {
-        const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'merge-base', baseRef, head]);
+        const result = await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'merge-base', baseRef, head]);
         if (result.exitCode === 0)
             return result.stdout.trim();
         if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
@@ -41180,7 +41570,7 @@ async function mergeBase(repoPath, baseRef, head = 'HEAD') {
         if (deepened.exitCode !== 0)
             break;
     }
-    throw new src/* UserError */.yo(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
+    throw new runtime_src/* UserError */.yo(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
         hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
     });
 }
@@ -41233,7 +41623,7 @@ async function at_commit_integrationsAmong(repoPath, commit, names, within = '')
     const found = new Map();
     for (const name of wanted) {
         const folder = joined(within, name);
-        if (isIntegrationFolder(children.get(folder) ?? []))
+        if ((0,src/* isIntegrationFolder */.$V)(children.get(folder) ?? []))
             found.set(name, { folder, name });
     }
     return found;
@@ -41254,7 +41644,7 @@ async function at_commit_allIntegrationsAt(repoPath, commit, within = '') {
 const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
 /** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
 function empty_selection_nothingFound(within) {
-    return new src/* UserError */.yo(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
+    return new runtime_src/* UserError */.yo(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
         hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
     });
 }
@@ -41264,7 +41654,7 @@ function empty_selection_strayCode(files, within) {
     const parents = [
         ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
     ];
-    return new src/* UserError */.yo(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
+    return new runtime_src/* UserError */.yo(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
         hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
     });
 }
@@ -41365,7 +41755,7 @@ const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
 async function plan_detectChanges(options) {
     const headRef = options.headRef ?? 'HEAD';
     if (!(await git_commitExists(options.repoPath, headRef))) {
-        throw new src/* UserError */.yo(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
+        throw new runtime_src/* UserError */.yo(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
             hint: 'Give a branch, tag or SHA that the checkout contains.',
         });
     }
@@ -41400,7 +41790,10 @@ function foldersWithin(changes, within) {
     return folders;
 }
 
+// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
+var walk = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/discover.ts
+
 
 
 
@@ -41412,14 +41805,8 @@ function entries(folder) {
         return [];
     }
 }
-const isDirectory = (full) => {
-    try {
-        return (0,external_node_fs_.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
+/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, repoPath) => (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -41427,7 +41814,9 @@ const isDirectory = (full) => {
 function rootIntegration(repoPath) {
     if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name)));
+    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
+        !name.startsWith('.') &&
+        isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name), repoPath));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
 /** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
@@ -41438,9 +41827,9 @@ function integrationAt(repoPath, name, within = '') {
         return undefined;
     const folder = discover_joined(within, name);
     const full = external_node_path_default().join(repoPath, folder);
-    if (!isDirectory(full))
+    if (!isDirectory(full, repoPath))
         return undefined;
-    return isIntegrationFolder(entries(full)) ? { folder, name } : undefined;
+    return (0,src/* isIntegrationFolder */.$V)(entries(full)) ? { folder, name } : undefined;
 }
 /** Every integration in the repository (the folders directly inside `within`), or the root one. */
 function listIntegrations(repoPath, within = '') {
@@ -41457,7 +41846,7 @@ function listIntegrations(repoPath, within = '') {
  * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
  */
 function hasPythonPackage(integrationPath) {
-    return (isDirectory(external_node_path_default().join(integrationPath, 'datadog_checks')) ||
+    return (isDirectory(external_node_path_default().join(integrationPath, 'datadog_checks'), integrationPath) ||
         (0,external_node_fs_.existsSync)(external_node_path_default().join(integrationPath, 'pyproject.toml')) ||
         (0,external_node_fs_.existsSync)(external_node_path_default().join(integrationPath, 'setup.py')));
 }
@@ -41474,19 +41863,20 @@ var ddev_target = __nccwpck_require__(1018);
 
 
 
+
 /**
  * Parses the `integrations` input. Empty means `changed` on pull requests and `all` otherwise.
  * Returns `{ problem }` for a name that is not one (path, shell characters, …).
  */
 function parseIntegrationsSpec(raw, eventName) {
-    const items = (0,src/* splitList */.ry)(raw);
+    const items = (0,runtime_src/* splitList */.ry)(raw);
     if (items.length === 0)
         return eventName === 'pull_request' ? { kind: 'changed' } : { kind: 'all' };
     if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed'))
         return { kind: items[0] };
     const names = [];
     for (const item of items) {
-        const check = checkIntegrationName(item);
+        const check = (0,src/* checkIntegrationName */.mW)(item);
         if (!check.ok)
             return { problem: check.problem };
         if (!names.includes(check.name))
@@ -41526,7 +41916,7 @@ async function selectIntegrations(spec, options) {
                     return withPath(found);
             }
             const known = listIntegrations(options.repoPath, within).map((item) => item.name);
-            throw new src/* UserError */.yo(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
+            throw new runtime_src/* UserError */.yo(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
                 hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
             });
         });
@@ -41565,32 +41955,28 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
     if (trimmed === '' || trimmed === '.' || trimmed === './')
         return '';
     if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
-        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
             hint: "Give the folder relative to the repository, e.g. 'integrations'.",
         });
     }
-    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
     if (normalized === '..' || normalized.startsWith('../')) {
-        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
             hint: "Give a folder inside the repository, e.g. 'integrations'.",
         });
     }
     if (normalized === '.')
         return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
-        throw new src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
             hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
         });
     }
     return normalized;
 }
-function isFolder(full) {
-    try {
-        return (0,external_node_fs_.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
 }
 /**
  * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
@@ -44470,21 +44856,21 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;

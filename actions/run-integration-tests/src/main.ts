@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readRunnerEnvironment, stopSignal, UserError, type Reporter } from '@aic/runtime';
+import { readRunnerEnvironment, resolveRepoPath, stopSignal, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { baseFromEvent, resolveIntegrationsPath, selectIntegrations, withPythonPackage } from '@aic/steps/integrations';
 import {
@@ -19,7 +19,7 @@ const PROJECTS_STATE = 'compose-projects';
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
   const inputs = readActionInputs(actionInputs, runner.eventName);
-  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
+  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
   const selected = await selectIntegrations(inputs.integrations, {
     repoPath,

@@ -28376,7 +28376,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5302);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(370);
 /* harmony import */ var _aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6939);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1833);
 
@@ -28407,11 +28407,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5302);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(370);
 /* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1626);
 /* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1833);
 /* harmony import */ var _aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6939);
-/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3549);
+/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(908);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1601);
 
 
@@ -28424,7 +28424,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 async function main(reporter) {
     const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .readRunnerEnvironment */ .ET)();
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, runner.eventName);
-    const repoPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(runner.workspace, inputs.repoPath);
+    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
     const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__/* .baseFromEvent */ .UR)(runner.eventPath);
     const within = (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath);
     const python = await (0,_aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_6__/* .findPython */ .Kq)(inputs.python);
@@ -28506,7 +28506,706 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 549:
+/***/ 9422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gu: () => (/* reexport */ createCommand),
+  YP: () => (/* reexport */ parseDdevVersionOutput)
+});
+
+// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INSTALLERS, INTEGRATION_VALIDATIONS, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, REPOS, REPOSITORY_VALIDATIONS, cacheKey, compareReleases, ddevAtLeast, ddevConfigToml, hasRuffSettings, inferRepo, installPlan, parseRelease, parseValidationOutput, parseVersionRequest, plainText, pythonAllowed, repositoryValidationApplies, resolveVersion, supportVerdict, toolCacheName, validationApplies, validationArgs, validationSet
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/validation-set.ts
+/**
+ * Datadog's gate for integrations-extras: the validations its validate.yml asks of integrations-core's
+ * run-validations.yml, plus `ddev test --lint` (the first step of test-target.yml).
+ */
+const INTEGRATION_VALIDATIONS = [
+    'config',
+    'imports',
+    'integration-style',
+    'jmx-metrics',
+    'legacy-signature',
+    'metadata',
+    'models',
+    'package',
+    'readmes',
+];
+/** Run once on the whole repository (`ddev validate ci`, `ddev validate codeowners`). */
+const REPOSITORY_VALIDATIONS = (/* unused pure expression or super */ null && (['ci', 'codeowners']));
+const APPLIES = { applies: true };
+/**
+ * Whether Datadog's CI runs a validation on this folder. Its pull-request runs pass `changed`, which ddev
+ * intersects with a per-validation selection: valid checks (config, models, package, legacy-signature),
+ * manifests (imports, integration-style, readmes, metadata), changed code (jmx-metrics), testable checks (lint).
+ */
+function validationApplies(validation, shape) {
+    switch (validation) {
+        case 'config':
+        case 'models':
+        case 'package':
+        case 'legacy-signature':
+            return shape.hasVersionFile
+                ? APPLIES
+                : {
+                    applies: false,
+                    reason: "no Python package (datadog_checks/<name>/__about__.py): ddev selects only checks for this validation, so Datadog's CI does not run it here",
+                };
+        case 'imports':
+        case 'eula':
+        case 'integration-style':
+        case 'readmes':
+        case 'metadata':
+            return shape.hasManifest
+                ? APPLIES
+                : { applies: false, reason: 'no manifest.json: ddev selects only integrations with a manifest' };
+        case 'jmx-metrics':
+            return shape.hasCode
+                ? APPLIES
+                : { applies: false, reason: 'no code in datadog_checks/: ddev selects only integrations whose code changed' };
+        case 'lint':
+            return shape.isTestable
+                ? APPLIES
+                : {
+                    applies: false,
+                    reason: "not testable (hatch.toml and tests/): Datadog's CI runs test-target.yml (ddev test --lint) only for testable checks",
+                };
+    }
+}
+const KNOWN_INTEGRATION = [...INTEGRATION_VALIDATIONS, 'eula'];
+const KNOWN_REPOSITORY = (/* unused pure expression or super */ null && (REPOSITORY_VALIDATIONS));
+/**
+ * The validations Datadog's CI runs for a repository kind: the extras set, plus `eula` on marketplace. A
+ * repository that lists its own in `.ddev/config.toml` (`validations = [...]`, what `ddev validate all`
+ * reads) gets that list.
+ */
+function validationSet(repo, configured) {
+    if (configured !== undefined) {
+        return {
+            integration: configured.filter((name) => KNOWN_INTEGRATION.includes(name)),
+            repository: configured.filter((name) => KNOWN_REPOSITORY.includes(name)),
+            unsupported: configured.filter((name) => !KNOWN_INTEGRATION.includes(name) && !KNOWN_REPOSITORY.includes(name)),
+            source: 'the validations list of .ddev/config.toml',
+        };
+    }
+    return {
+        integration: repo === 'marketplace' ? [...INTEGRATION_VALIDATIONS, 'eula'] : [...INTEGRATION_VALIDATIONS],
+        repository: [...REPOSITORY_VALIDATIONS],
+        unsupported: [],
+        source: repo === 'marketplace'
+            ? "integrations-extras' set plus eula (marketplace)"
+            : "integrations-extras' validate.yml set",
+    };
+}
+function repositoryValidationApplies(validation, facts) {
+    if (facts.repo === 'core')
+        return { applies: false, reason: 'integrations-core runs its own validate workflow, not the extras set' };
+    if (validation === 'ci') {
+        return facts.hasTestAllWorkflow
+            ? APPLIES
+            : {
+                applies: false,
+                reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/workflows/test-all.yml, the file `ddev validate ci` checks)',
+            };
+    }
+    return facts.hasCodeowners
+        ? APPLIES
+        : {
+            applies: false,
+            reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/CODEOWNERS, the file `ddev validate codeowners` checks)',
+        };
+}
+/** The ddev command line (after `ddev`) of one validation on one target; `sync` = ddev's own fixing form. */
+function validationArgs(validation, target) {
+    if (validation === 'lint')
+        return ['test', '--lint', target ?? ''];
+    return target === undefined ? ['validate', validation] : ['validate', validation, target];
+}
+/** ddev's syncing forms, in the order `aic fix` runs them. */
+const FIX_COMMANDS = [
+    { name: 'config', args: (target) => ['validate', 'config', '--sync', target] },
+    { name: 'models', args: (target) => ['validate', 'models', '--sync', target] },
+    { name: 'format', args: (target) => ['test', '--fmt', target] },
+];
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/validation-output.ts
+// eslint-disable-next-line no-control-regex -- ANSI colour codes are what this removes.
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+function plainText(output) {
+    return output.replace(ANSI, '').replace(/\r/g, '');
+}
+const indentOf = (line) => line.length - line.trimStart().length;
+const packageDir = (target) => `datadog_checks/${target.replace(/-/g, '_')}`;
+/** The line of `- name: <option>` in a spec.yaml, for spec errors that name an option. */
+function optionLine(spec, option) {
+    if (spec === undefined)
+        return undefined;
+    const index = spec.split('\n').findIndex((line) => nameOf(line) === option);
+    return index >= 0 ? index + 1 : undefined;
+}
+/** `- name: x`, `name: 'x'` → `x` (read in one pass: the option name comes from tool output, never into a regex). */
+function nameOf(line) {
+    let rest = line.trimStart();
+    if (rest.startsWith('-'))
+        rest = rest.slice(1).trimStart();
+    if (!rest.startsWith('name:'))
+        return undefined;
+    rest = rest.slice('name:'.length).trim();
+    for (const quote of ["'", '"']) {
+        if (rest.startsWith(quote))
+            rest = rest.slice(1);
+        if (rest.endsWith(quote))
+            rest = rest.slice(0, -1);
+    }
+    return rest;
+}
+/** `*** 22,28 ****` then the old lines: the number of the first changed one (`! ` or `- `). */
+function firstChangedLine(lines, from) {
+    for (let i = from; i < lines.length; i++) {
+        const header = /^\s*\*\*\* (\d+)(?:,\d+)? \*\*\*\*\s*$/.exec(lines[i]);
+        if (!header)
+            continue;
+        let offset = 0;
+        for (let j = i + 1; j < lines.length; j++) {
+            const line = lines[j];
+            if (/^\s*--- \d+/.test(line))
+                break;
+            if (line === '')
+                continue;
+            const marker = line.replace(/^ {4}/, '').slice(0, 2);
+            if (marker === '! ' || marker === '- ')
+                return Number(header[1]) + offset;
+            offset++;
+        }
+        return Number(header[1]);
+    }
+    return undefined;
+}
+function parseConfig(input, lines) {
+    const findings = [];
+    const data = `${packageDir(input.target)}/data`;
+    const spec = 'assets/configuration/spec.yaml';
+    let legacyFile;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const text = line.trim();
+        if (text === '' || /^Did not find spec file/.test(text) || /^(Validating|Files |All \d+|Skipping)/.test(text))
+            continue;
+        if (text === `${input.target}:`)
+            continue;
+        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
+        if (sync) {
+            findings.push({
+                level: 'error',
+                file: `${data}/${sync[1]}`,
+                line: firstChangedLine(lines, i + 1),
+                message: `${sync[1]} is not in sync with ${spec}: run "${sync[2]}" (or aic fix).`,
+            });
+            // Its context diff follows, up to the next file or the totals.
+            while (i + 1 < lines.length && !/^\S/.test(lines[i + 1]) && !/^\s*File `/.test(lines[i + 1]))
+                i++;
+            continue;
+        }
+        const fileHeader = /^ {4}(\S+):$/.exec(line);
+        if (fileHeader) {
+            legacyFile = `${data}/${fileHeader[1]}`;
+            continue;
+        }
+        const located = /^\(L(\d+)\) (.+)$/.exec(text);
+        if (located && legacyFile) {
+            findings.push({ level: 'error', file: legacyFile, line: Number(located[1]), message: located[2] });
+            continue;
+        }
+        if (legacyFile && indentOf(line) >= 8) {
+            const detail = text === 'Invalid YAML -' && lines[i + 1] ? `Invalid YAML: ${lines[++i].trim()}` : text;
+            findings.push({ level: 'error', file: legacyFile, line: undefined, message: detail });
+            continue;
+        }
+        if (indentOf(line) === 4) {
+            // A spec error: its block is the more-indented lines that follow.
+            const block = [text];
+            while (i + 1 < lines.length && indentOf(lines[i + 1]) > 4)
+                block.push(lines[++i].trim());
+            const previous = findings.at(-1);
+            if (/must be one of/.test(text) && previous?.file === spec) {
+                // The second half of the same spec error (ddev prints one error over several lines).
+                previous.message += ` ${block.join(' ')}`;
+                continue;
+            }
+            const option = /Option name '([^']+)'/.exec(text)?.[1];
+            findings.push({
+                level: 'error',
+                file: spec,
+                line: option ? optionLine(input.readFile?.(spec), option) : undefined,
+                message: block.join(' '),
+            });
+        }
+    }
+    return findings;
+}
+function parseMetadata(input, lines) {
+    const findings = [];
+    for (const line of lines) {
+        const text = line.trim();
+        const prefix = `${input.target}:`;
+        if (!text.startsWith(prefix))
+            continue;
+        const rest = text.slice(prefix.length);
+        const row = /^(\d+) (.+)$/.exec(rest);
+        if (row) {
+            findings.push({ level: 'error', file: 'metadata.csv', line: Number(row[1]), message: row[2] });
+        }
+        else if (rest.startsWith(' ')) {
+            const message = rest.trim();
+            findings.push({
+                level: 'error',
+                file: /manifest/.test(message) ? 'manifest.json' : 'metadata.csv',
+                line: undefined,
+                message: /metric_prefix does not exist/.test(message)
+                    ? `${message} Set assets.integration.metrics.prefix (e.g. "${input.target}.") in manifest.json.`
+                    : message,
+            });
+        }
+    }
+    return findings;
+}
+function relativeToIntegration(input, file) {
+    const base = input.integrationPath.replace(/(?<!\/)\/+$/, '') + '/';
+    return file.startsWith(base) ? file.slice(base.length) : file;
+}
+function parseImports(input, lines) {
+    const findings = [];
+    for (let i = 0; i < lines.length; i++) {
+        const hit = /^\s*(\S.*\.py): line # (\d+)$/.exec(lines[i]);
+        if (!hit)
+            continue;
+        const code = lines[i + 1]?.trim() ?? '';
+        findings.push({
+            level: 'error',
+            file: relativeToIntegration(input, hit[1]),
+            line: Number(hit[2]),
+            message: `Deprecated import${code ? ` \`${code}\`` : ''}: import from datadog_checks.base instead.`,
+        });
+    }
+    return findings;
+}
+function parseLegacySignature(lines) {
+    return lines.flatMap((line) => {
+        const hit = /uses legacy agent signature in `([^`]+)` on line (\d+)/.exec(line);
+        return hit
+            ? [
+                {
+                    level: 'error',
+                    file: hit[1],
+                    line: Number(hit[2]),
+                    message: 'Legacy Agent signature: use __init__(self, name, init_config, instances).',
+                },
+            ]
+            : [];
+    });
+}
+function parsePackage(input, lines) {
+    const findings = [];
+    let failing = false;
+    for (const line of lines) {
+        if (/\.\.\.\s+FAILED$/.test(line)) {
+            failing = true;
+            continue;
+        }
+        if (!failing)
+            continue;
+        if (indentOf(line) === 0) {
+            failing = false;
+            continue;
+        }
+        const message = line.trim().replaceAll(`${input.target}/pyproject.toml`, 'pyproject.toml');
+        findings.push({ level: 'error', file: 'pyproject.toml', line: undefined, message });
+    }
+    return findings;
+}
+function parseReadmes(input, lines) {
+    const findings = [];
+    let inside = false;
+    for (const line of lines) {
+        if (line.trim() === `${input.target}:`) {
+            inside = true;
+            continue;
+        }
+        if (!inside || line.trim() === '')
+            continue;
+        if (indentOf(line) === 0) {
+            inside = false;
+            continue;
+        }
+        const text = line.trim();
+        const previous = findings.at(-1);
+        if (text.startsWith('|') && previous) {
+            // The non-ASCII report: the offending line, then a marker line under it.
+            const shown = text.slice(1).trim();
+            const readme = input.readFile?.('README.md');
+            if (previous.line === undefined && readme !== undefined && shown !== '' && !/^[\^\s]+$/.test(shown)) {
+                const index = readme.split('\n').findIndex((candidate) => candidate.trim() === shown);
+                if (index >= 0)
+                    previous.line = index + 1;
+            }
+            continue;
+        }
+        findings.push({ level: 'error', file: 'README.md', line: undefined, message: text });
+    }
+    return findings;
+}
+function parseModels(input, lines) {
+    const findings = [];
+    for (const line of lines) {
+        const text = line.trim();
+        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
+        if (sync) {
+            findings.push({
+                level: 'error',
+                file: `${packageDir(input.target)}/config_models/${sync[1]}`,
+                line: undefined,
+                message: `${sync[1]} is not in sync with assets/configuration/spec.yaml: run "${sync[2]}" (or aic fix).`,
+            });
+        }
+        else if (indentOf(line) >= 4 && !/^(Writing|All \d+|Validating)/.test(text)) {
+            findings.push({ level: 'error', file: 'assets/configuration/spec.yaml', line: undefined, message: text });
+        }
+    }
+    return findings;
+}
+function parseLint(lines) {
+    const findings = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const check = /^(\S[^:\s]*):(\d+):(\d+): ([A-Z]+[0-9]+) (?:\[\*\] )?(.+)$/.exec(line);
+        if (check) {
+            findings.push({
+                level: 'error',
+                file: check[1],
+                line: Number(check[2]),
+                message: `ruff ${check[4]}: ${check[5]}`,
+            });
+            continue;
+        }
+        const diff = /^--- (\S+)$/.exec(line);
+        if (diff && lines[i + 1]?.startsWith('+++ ')) {
+            const hunk = /^@@ -(\d+)/.exec(lines[i + 2] ?? '');
+            findings.push({
+                level: 'error',
+                file: diff[1],
+                line: hunk ? Number(hunk[1]) : undefined,
+                message: 'Not formatted as ruff format would: run "ddev test --fmt" (or aic fix).',
+            });
+        }
+    }
+    return findings;
+}
+function parseEula(lines) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => /(does not exist|is missing the pdf extension|is not a PDF file)$/.test(text))
+        .map((message) => ({
+        level: 'error',
+        file: 'manifest.json',
+        line: undefined,
+        message: `EULA: ${message}`,
+    }));
+}
+function parseCodeowners(lines) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => /^Integration .* `?CODEOWNERS`?|is not owned by/.test(text))
+        .map((message) => ({ level: 'error', file: '.github/CODEOWNERS', line: undefined, message }));
+}
+/** Lines that say nothing about a problem: progress, counts, banners. */
+const NOISE = /^(Validating|Validation passed|All \d+|\d+ (valid|total|files?)|Files (valid|with)|Passed:|Errors:|Metrics validation|cmd \[\d\]|Check `[^`]+` uses the new)|^[─└├│\s]*$/;
+/** The last lines of a failed run that say something, for a failure no parser recognised. */
+function meaningfulTail(lines, count = 3) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => text !== '' && !NOISE.test(text))
+        .slice(-count);
+}
+const FALLBACK_FILE = {
+    ci: '.github/workflows/test-all.yml',
+    codeowners: '.github/CODEOWNERS',
+};
+/**
+ * ddev's output as findings. The verdict is ddev's exit code, as in Datadog's CI (its job fails on a
+ * non-zero exit): problems printed by a run that exits 0 are warnings, and a failed run always has an error.
+ */
+function parseValidationOutput(input) {
+    const lines = plainText(input.output).split('\n');
+    let findings;
+    switch (input.validation) {
+        case 'config':
+            findings = parseConfig(input, lines);
+            break;
+        case 'metadata':
+            findings = parseMetadata(input, lines);
+            break;
+        case 'imports':
+            findings = parseImports(input, lines);
+            break;
+        case 'legacy-signature':
+            findings = parseLegacySignature(lines);
+            break;
+        case 'package':
+            findings = parsePackage(input, lines);
+            break;
+        case 'readmes':
+            findings = parseReadmes(input, lines);
+            break;
+        case 'models':
+            findings = parseModels(input, lines);
+            break;
+        case 'lint':
+            findings = parseLint(lines);
+            break;
+        case 'eula':
+            findings = parseEula(lines);
+            break;
+        case 'codeowners':
+            findings = parseCodeowners(lines);
+            break;
+        default:
+            findings = [];
+    }
+    if (input.exitCode === 0)
+        return findings.map((finding) => ({ ...finding, level: 'warning' }));
+    if (!findings.some((finding) => finding.level === 'error')) {
+        const tail = meaningfulTail(lines);
+        findings.push({
+            level: 'error',
+            file: FALLBACK_FILE[input.validation],
+            line: undefined,
+            message: `ddev ${input.validation === 'lint' ? 'test --lint' : `validate ${input.validation}`} failed (exit ${input.exitCode})${tail.length > 0 ? `: ${tail.join(' ')}` : '.'}`,
+        });
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/versions.ts
+/**
+ * The part of PEP 440 that ddev versions need: release versions `X.Y.Z` (ddev publishes no pre-releases
+ * we would pick), compared numerically, and specifiers `==`, `!=`, `>=`, `<=`, `>`, `<`, `~=`, `==X.*`
+ * joined by commas.
+ */
+const RELEASE = /^\d+(\.\d+)*$/;
+const CLAUSE = /^(===|==|!=|~=|>=|<=|>|<)\s*(\d+(?:\.\d+)*)(\.\*)?$/;
+function versions_parseRelease(text) {
+    return RELEASE.test(text) && text.length <= 40 ? text.split('.').map(Number) : undefined;
+}
+function versions_compareReleases(a, b) {
+    for (let index = 0; index < Math.max(a.length, b.length); index++) {
+        const difference = (a[index] ?? 0) - (b[index] ?? 0);
+        if (difference !== 0)
+            return Math.sign(difference);
+    }
+    return 0;
+}
+function parseClause(text) {
+    const match = CLAUSE.exec(text.trim());
+    if (!match)
+        return undefined;
+    const [, operator, number, wildcard] = match;
+    const target = number.split('.').map(Number);
+    if (wildcard) {
+        if (operator !== '==' && operator !== '!=')
+            return undefined;
+        const prefix = (version) => target.every((part, index) => (version[index] ?? 0) === part);
+        return operator === '==' ? prefix : (version) => !prefix(version);
+    }
+    const cmp = (version) => versions_compareReleases(version, target);
+    switch (operator) {
+        case '==':
+        case '===':
+            return (version) => cmp(version) === 0;
+        case '!=':
+            return (version) => cmp(version) !== 0;
+        case '>=':
+            return (version) => cmp(version) >= 0;
+        case '<=':
+            return (version) => cmp(version) <= 0;
+        case '>':
+            return (version) => cmp(version) > 0;
+        case '<':
+            return (version) => cmp(version) < 0;
+        default: {
+            // ~=X.Y.Z means >=X.Y.Z, ==X.Y.*
+            if (target.length < 2)
+                return undefined;
+            const prefix = target.slice(0, -1);
+            return (version) => cmp(version) >= 0 && prefix.every((part, index) => (version[index] ?? 0) === part);
+        }
+    }
+}
+function parseVersionRequest(raw) {
+    const text = raw.trim();
+    const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+    if (text === '' || text.toLowerCase() === 'latest')
+        return { kind: 'latest' };
+    if (versions_parseRelease(text))
+        return { kind: 'exact', version: text };
+    const clauses = text.split(',').map((part) => parseClause(part));
+    if (text.length <= 200 && clauses.length > 0 && clauses.every((clause) => clause !== undefined)) {
+        return { kind: 'range', text, matches: (version) => clauses.every((clause) => clause(version)) };
+    }
+    return {
+        problem: `${shown} is not a ddev version: use an exact version (20.1.0), 'latest', or a PEP 440 specifier (>=20,<21).`,
+    };
+}
+/** Whether a `Requires-Python` specifier admits `python` (`3.13.0`). */
+function pythonAllowed(requiresPython, python) {
+    if (!requiresPython)
+        return true;
+    const version = versions_parseRelease(python);
+    if (!version)
+        return true;
+    return requiresPython.split(',').every((part) => {
+        const clause = parseClause(part.trim());
+        return clause ? clause(version) : true;
+    });
+}
+/**
+ * The newest published release that the request and the Python accept. `published` is what the
+ * package index lists.
+ */
+function resolveVersion(request, published, python) {
+    const usable = published.filter((release) => !release.yanked && versions_parseRelease(release.version));
+    if (request.kind === 'exact') {
+        const release = usable.find((candidate) => versions_compareReleases(versions_parseRelease(candidate.version), versions_parseRelease(request.version)) === 0);
+        if (!release) {
+            const newest = newestOf(usable.map((candidate) => candidate.version));
+            return {
+                ok: false,
+                problem: `ddev ${request.version} does not exist on the package index${newest ? ` (the newest is ${newest})` : ''}.`,
+            };
+        }
+        if (!pythonAllowed(release.requiresPython, python)) {
+            return {
+                ok: false,
+                problem: `ddev ${release.version} needs Python ${release.requiresPython}, but the interpreter is ${python}.`,
+            };
+        }
+        return { ok: true, version: release.version };
+    }
+    const matching = usable.filter((release) => request.kind === 'latest' || request.matches(versions_parseRelease(release.version)));
+    const runnable = matching.filter((release) => pythonAllowed(release.requiresPython, python));
+    const newest = newestOf(runnable.map((release) => release.version));
+    if (newest)
+        return { ok: true, version: newest };
+    const what = request.kind === 'latest' ? 'No ddev release' : `No ddev release matches ${request.text}`;
+    if (matching.length > 0) {
+        return { ok: false, problem: `${what} runs on Python ${python} (they need ${matching[0].requiresPython}).` };
+    }
+    return { ok: false, problem: `${what} on the package index.` };
+}
+function newestOf(versions) {
+    return [...versions].sort((a, b) => versions_compareReleases(versions_parseRelease(b), versions_parseRelease(a)))[0];
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/support-range.ts
+
+
+/**
+ * The ddev versions agent-integration-ci@v1 supports: from the oldest (the ddev integrations-extras'
+ * gate used when it moved to Python 3.13) to the pinned one. CI runs the example pipeline on both ends.
+ * Also in scripts/python-pins.json (`ddev-oldest`) and the README; a test keeps them equal.
+ */
+const OLDEST_SUPPORTED_DDEV = '13.0.0';
+/** `ddev, version 13.0.0` (what `ddev --version` prints) → `13.0.0`. */
+function parseDdevVersionOutput(stdout) {
+    const match = /^ddev,? version (\d+(?:\.\d+)+)\s*$/m.exec(stdout);
+    return match?.[1];
+}
+/** Where a ddev version falls against the supported range (older: warn; newer major than pinned: say it is untested). */
+function supportVerdict(version) {
+    const release = parseRelease(version);
+    if (!release)
+        return {
+            kind: 'unknown',
+            message: `ddev ${version} is not a release version we can place in the supported range.`,
+        };
+    const range = `${OLDEST_SUPPORTED_DDEV} to ${PINNED_DDEV_VERSION}`;
+    if (compareReleases(release, parseRelease(OLDEST_SUPPORTED_DDEV)) < 0) {
+        return {
+            kind: 'older',
+            message: `ddev ${version} is older than the oldest ddev agent-integration-ci supports (${OLDEST_SUPPORTED_DDEV}; tested range ${range}): its command lines may differ. Use ddev-version ${OLDEST_SUPPORTED_DDEV} or newer.`,
+        };
+    }
+    if ((release[0] ?? 0) > (parseRelease(PINNED_DDEV_VERSION)[0] ?? 0)) {
+        return {
+            kind: 'newer',
+            message: `ddev ${version} is a newer major version than the one agent-integration-ci is tested with (${range}); report what breaks.`,
+        };
+    }
+    return { kind: 'supported' };
+}
+/** Whether the installed ddev is at least `since`; an unreadable version counts as the newest form. */
+function ddevAtLeast(version, since) {
+    const release = version === undefined ? undefined : versions_parseRelease(version);
+    return release === undefined || versions_compareReleases(release, versions_parseRelease(since)) >= 0;
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/create-command.ts
+
+/** ddev 17.0.0 turned `ddev create --type <type> NAME` into one subcommand per template (`ddev create check NAME`). */
+const CREATE_SUBCOMMANDS_SINCE = '17.0.0';
+/**
+ * What ddev before 17 asks when it scaffolds outside integrations-core (it refuses `--non-interactive` there):
+ * a lower-case NAME is confirmed first, then extras asks an email and an author, marketplace an email, a
+ * company name, a homepage and a sales email. One answer list serves both — extra lines are never read —
+ * and it holds the author ddev 17+ writes without asking, so both ends of the range scaffold alike.
+ */
+const LEGACY_ANSWERS = ['help@datadoghq.com', 'Datadog', 'https://www.datadoghq.com', 'info@datadoghq.com'];
+/** Python's str.islower() for an integration name: some cased letter, none upper-case. */
+const pythonIsLower = (text) => /\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text);
+/**
+ * The `ddev create` command line (after `ddev`) for the installed ddev: `create <template> NAME` from 17,
+ * `create --type <template_with_underscores> NAME` before. `ddevVersion` undefined: the newest form.
+ */
+function createCommand(ddevVersion, options) {
+    const dryRun = options.dryRun ? ['--dry-run'] : [];
+    if (ddevAtLeast(ddevVersion, CREATE_SUBCOMMANDS_SINCE)) {
+        return {
+            args: ['--no-interactive', 'create', options.template, options.name, '--location', options.location, ...dryRun],
+            input: undefined,
+        };
+    }
+    const answers = [...(pythonIsLower(options.name) ? ['y'] : []), ...(options.dryRun ? [] : LEGACY_ANSWERS)];
+    return {
+        args: [
+            '--no-interactive',
+            'create',
+            '--type',
+            options.template.replaceAll('-', '_'),
+            options.name,
+            '--location',
+            options.location,
+            ...dryRun,
+        ],
+        input: answers.length > 0 ? `${answers.join('\n')}\n` : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 5480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28516,10 +29215,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   F0: () => (/* reexport */ evaluateRules),
   $V: () => (/* reexport */ isIntegrationFolder),
   f0: () => (/* reexport */ paths),
+  U8: () => (/* reexport */ readUntrustedYaml),
   eb: () => (/* reexport */ tomlKeyLine)
 });
 
-// UNUSED EXPORTS: INTEGRATION_MARKERS, RULES, acceptsInstance, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, projectName, readAboutVersion
+// UNUSED EXPORTS: INTEGRATION_MARKERS, MAX_YAML_BYTES, RULES, acceptsInstance, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, projectName, readAboutVersion
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
 /** Integration names as people type them, checked before they reach a path or a command line. */
@@ -28825,10 +29525,10 @@ function tomlKeyLine(text, key) {
     for (let index = 0; index < lines.length; index++) {
         const line = lines[index].trim();
         const header = /^\[\[?([^\]]+)\]\]?\s*(#.*)?$/.exec(line);
-        const assignment = header ? undefined : /^([A-Za-z0-9_\-."' ]+?)\s*=/.exec(line);
-        if (!header && !assignment)
+        const assignment = header ? undefined : assignedKey(line);
+        if (!header && assignment === undefined)
             continue;
-        const path = header ? dotted(header[1]) : [...table, ...dotted(assignment[1])];
+        const path = header ? dotted(header[1]) : [...table, ...dotted(assignment)];
         if (header)
             table = path;
         const prefix = path.length <= target.length && path.every((part, at) => part === target[at]);
@@ -28841,8 +29541,164 @@ function tomlKeyLine(text, key) {
     }
     return best.line;
 }
+/** The key of `key = value` (bare, dotted or quoted), or undefined. Read without backtracking. */
+function assignedKey(line) {
+    const equals = line.indexOf('=');
+    if (equals < 0)
+        return undefined;
+    const key = line.slice(0, equals).trimEnd();
+    return key !== '' && /^[A-Za-z0-9_\-."' ]+$/.test(key) ? key : undefined;
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../../packages/integration/src/untrusted-yaml.ts
+
+/**
+ * YAML from a partner's checkout or wheel (compose files, conf.yaml.example), read in bounded time. The `yaml`
+ * library parses in linear time, but turning a document into data is not: a key that is itself a collection is
+ * stringified at every level (`{{{{…` or `? ? ? …`: 400 characters took 24 s, 800 would take hours), and aliases
+ * can multiply (an alias bomb). So the document's tree is checked first, in one pass: no collection as a key,
+ * nesting at most MAX_DEPTH deep, at most MAX_ALIASES aliases — none of which a real compose file or example
+ * configuration needs.
+ */
+const MAX_YAML_BYTES = 1024 * 1024;
+const MAX_DEPTH = 64;
+const MAX_ALIASES = 100;
+const MAX_INDENT = 400;
+function readUntrustedYaml(text) {
+    if (text.length > MAX_YAML_BYTES)
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB`,
+        };
+    // Deep nesting overflows the parser's stack, and an overflow while V8 compiles one of its regexes kills the
+    // process outright: so nesting is measured on the text first, before the parser sees it.
+    const deep = nestingProblem(text);
+    if (deep)
+        return { ok: false, kind: 'limit', ...deep };
+    const lines = new dist/* LineCounter */.HN();
+    // No pretty errors: they quote the source around every error, and a file of 20,000 stray `]` has 20,000.
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const error = document.errors[0];
+    if (error) {
+        const at = error.pos?.[0];
+        return {
+            ok: false,
+            kind: 'syntax',
+            problem: error.message.split('\n')[0],
+            ...(at === undefined ? {} : { line: lines.linePos(at).line }),
+        };
+    }
+    const problem = shapeProblem(document, lines);
+    if (problem)
+        return { ok: false, kind: 'limit', ...problem };
+    try {
+        return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIASES }), document, lines };
+    }
+    catch (caught) {
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)`,
+        };
+    }
+}
+/**
+ * An upper bound of the nesting, from the text alone (one pass): flow brackets `[` `{` outside quotes and
+ * comments, and per line its indentation plus compact `- ` / `? ` indicators. Real files stay far below it.
+ */
+function nestingProblem(text) {
+    let flow = 0;
+    let line = 1;
+    let quote;
+    let lineStart = true;
+    let indent = 0;
+    let compact = 0;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (char === '\n') {
+            line++;
+            lineStart = true;
+            indent = 0;
+            compact = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (quote) {
+            if (char === '\\' && quote === '"')
+                index++;
+            else if (char === quote)
+                quote = undefined;
+            continue;
+        }
+        if (lineStart) {
+            if (char === ' ' || char === '\t') {
+                if (++indent > MAX_INDENT)
+                    return { problem: `indented more than ${MAX_INDENT} columns`, line };
+                continue;
+            }
+            if ((char === '-' || char === '?' || char === ':') && (text[index + 1] === ' ' || text[index + 1] === '\t')) {
+                if (++compact > MAX_DEPTH)
+                    return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+                indent++;
+                continue;
+            }
+            lineStart = false;
+        }
+        if (char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t')) {
+            while (index + 1 < text.length && text[index + 1] !== '\n')
+                index++;
+        }
+        else if (char === '"' || char === "'") {
+            quote = char;
+        }
+        else if (char === '[' || char === '{') {
+            if (++flow > MAX_DEPTH)
+                return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+        }
+        else if ((char === ']' || char === '}') && flow > 0) {
+            flow--;
+        }
+    }
+    return undefined;
+}
+/** The first thing in the tree that would make toJS slow, found without recursion. */
+function shapeProblem(document, lines) {
+    const at = (node) => {
+        const range = node?.range;
+        return range ? { line: lines.linePos(range[0]).line } : {};
+    };
+    let aliases = 0;
+    const stack = [{ node: document.contents, depth: 0 }];
+    while (stack.length > 0) {
+        const { node, depth } = stack.pop();
+        if (node === null || node === undefined || (0,dist/* isScalar */.jn)(node))
+            continue;
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            if (++aliases > MAX_ALIASES)
+                return { problem: `more than ${MAX_ALIASES} aliases (*name)`, ...at(node) };
+            continue;
+        }
+        if (depth > MAX_DEPTH)
+            return { problem: `nested more than ${MAX_DEPTH} levels deep`, ...at(node) };
+        if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push({ node: item, depth: depth + 1 });
+        }
+        else if ((0,dist/* isPair */.tO)(node)) {
+            if ((0,dist/* isMap */.jh)(node.key) || (0,dist/* isSeq */.oP)(node.key))
+                return { problem: 'a key that is itself a mapping or a list (`? ` or `{…}: `)', ...at(node.key) };
+            stack.push({ node: node.key, depth }, { node: node.value, depth });
+        }
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
 
 
 
@@ -32064,7 +32920,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 5302:
+/***/ 370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32078,13 +32934,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   wD: () => (/* reexport */ markdown_namespaceObject),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
+  qo: () => (/* reexport */ resolveRepoPath),
   X4: () => (/* reexport */ src_process/* runChecked */.X4),
   R3: () => (/* reexport */ src_process/* runProcess */.R3),
   ry: () => (/* reexport */ splitList),
   Qq: () => (/* reexport */ inputs_text)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, asCleanup, backoffDelays, commandLine, describeError, error, failure, formatLocation, inputName, installStopHandlers, integer, list, missingServiceNotice, notice, onStop, sleep, splitArguments, startBackground, stopSignal, warning, withRetry
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, asCleanup, backoffDelays, childEnvironment, commandLine, describeError, error, failure, formatLocation, inputName, installStopHandlers, integer, isRunnerOnly, list, missingServiceNotice, notice, onStop, quotedInput, sleep, splitArguments, startBackground, stopSignal, warning, withRetry, withoutTrailingDots
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -32125,7 +32982,7 @@ function readInputs(schema, source) {
         if (parsed.ok)
             result[key] = parsed.value;
         else
-            problems.push(`Input '${name}': ${parsed.problem}`);
+            problems.push(`Input '${name}': ${bounded(parsed.problem)}`);
     }
     if (problems.length > 0)
         throw new InputError(problems);
@@ -32133,7 +32990,13 @@ function readInputs(schema, source) {
 }
 const ok = (value) => ({ ok: true, value });
 const bad = (problem) => ({ ok: false, problem });
-const shown = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+/** An input's text quoted for a message: JSON-escaped, and at most 80 characters of it. */
+const quotedInput = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+const shown = quotedInput;
+/** A problem line never echoes a whole long input (a 10,000-character value stays out of the log). */
+function bounded(problem) {
+    return problem.length > 300 ? `${problem.slice(0, 297)}...` : problem;
+}
 function inputs_text(options = {}) {
     return {
         parse(raw) {
@@ -32271,8 +33134,8 @@ function argumentList() {
     return custom((raw) => splitArguments(raw));
 }
 
-// EXTERNAL MODULE: ../../packages/runtime/src/process.ts
-var src_process = __nccwpck_require__(5819);
+// EXTERNAL MODULE: ../../packages/runtime/src/process.ts + 2 modules
+var src_process = __nccwpck_require__(316);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
@@ -32384,7 +33247,38 @@ function startBackground(command, args, options) {
 
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
 var stop_signals = __nccwpck_require__(9276);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
+
+
+
+
+/**
+ * The `repo-path` input resolved against the workspace, and there: a path that does not exist would
+ * otherwise select no integration, check nothing and pass.
+ */
+function resolveRepoPath(workspace, raw, input = 'repo-path') {
+    const resolved = external_node_path_default().resolve(workspace, raw);
+    let isDirectory = false;
+    try {
+        isDirectory = (0,external_node_fs_.statSync)(resolved).isDirectory();
+    }
+    catch {
+        // Missing: the same error below.
+    }
+    if (!isDirectory) {
+        throw new errors/* UserError */.yo(`Input '${input}': ${quotedInput(raw)} is not a folder (resolved to ${resolved.slice(0, 200)}).`, {
+            hint: 'Point it at the repository checkout (default: the workspace, where actions/checkout puts it).',
+        });
+    }
+    return resolved;
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
+
+
 
 
 
@@ -32398,20 +33292,112 @@ var stop_signals = __nccwpck_require__(9276);
 
 /***/ }),
 
-/***/ 5819:
+/***/ 316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R3: () => (/* binding */ runProcess),
-/* harmony export */   X4: () => (/* binding */ runChecked),
-/* harmony export */   w$: () => (/* binding */ lastLines),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony exports commandLine, ProcessError, failure, backoffDelays, withRetry */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3648);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6631);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w$: () => (/* binding */ lastLines),
+  X4: () => (/* binding */ runChecked),
+  R3: () => (/* binding */ runProcess),
+  yy: () => (/* binding */ sleep)
+});
+
+// UNUSED EXPORTS: ProcessError, backoffDelays, commandLine, failure, withRetry
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
+var child_processes = __nccwpck_require__(3648);
+;// CONCATENATED MODULE: ../../packages/runtime/src/child-env.ts
+/**
+ * What a child process must not inherit from the runner: the credentials of the job's own services and
+ * the files through which a step talks to the runner. Our children run partner and third-party code (ddev,
+ * hatch, pytest and every test dependency, pip, uv, the smoke test); with these, a compromised dependency
+ * could upload an artifact the release then trusts (ACTIONS_RUNTIME_TOKEN + ACTIONS_RESULTS_URL), poison the
+ * cache, mint an OIDC token, use the job's token, or set environment variables for the steps after it
+ * (GITHUB_ENV: `NODE_OPTIONS` for the release step). Our own use of these services runs in our process.
+ */
+const RUNNER_ONLY = [
+    /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
+    /^ACTIONS_RESULTS_URL$/i,
+    /^ACTIONS_CACHE_URL$/i,
+    /^ACTIONS_ID_TOKEN_REQUEST_/i,
+    /^GITHUB_TOKEN$/i,
+    /^GH_TOKEN$/i,
+    /^GH_ENTERPRISE_TOKEN$/i,
+    /^GITHUB_ENTERPRISE_TOKEN$/i,
+    // Action inputs (INPUT_GITHUB-TOKEN among them) are the action's, not its children's.
+    /^INPUT_/i,
+    // File commands: writing to these sets outputs, state, PATH or environment variables of later steps.
+    /^GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY)$/i,
+];
+function isRunnerOnly(name) {
+    return RUNNER_ONLY.some((pattern) => pattern.test(name));
+}
+/** `env` without what only the runner's own steps may use (a copy; `env` is not changed). */
+function childEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerOnly(name))
+            kept[name] = value;
+    return kept;
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
+var errors = __nccwpck_require__(6631);
+;// CONCATENATED MODULE: ../../packages/runtime/src/output-capture.ts
+const DEFAULT_WHOLE_LIMIT = 64 * 1024 * 1024;
+const DEFAULT_TAIL_LIMIT = 4 * 1024 * 1024;
+/** One stream's output, collected in chunks: appending is O(chunk), whatever the total. */
+class OutputCapture {
+    mode;
+    limit;
+    chunks = [];
+    length = 0;
+    /** `tail`: characters dropped from the start. */
+    dropped = 0;
+    /** `whole`: the limit was passed (what was kept is incomplete and must not be parsed). */
+    overflowed = false;
+    constructor(mode, limit) {
+        this.mode = mode;
+        this.limit = limit;
+    }
+    /** Adds a chunk; false when a `whole` capture has just passed its limit. */
+    push(chunk) {
+        if (this.overflowed)
+            return false;
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        if (this.mode === 'whole') {
+            if (this.length <= this.limit)
+                return true;
+            this.overflowed = true;
+            return false;
+        }
+        while (this.chunks.length > 1 && this.length - this.chunks[0].length >= this.limit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+        return true;
+    }
+    get text() {
+        const joined = this.chunks.join('');
+        this.chunks = [joined];
+        if (this.mode === 'tail' && joined.length > this.limit) {
+            this.dropped += joined.length - this.limit;
+            this.chunks = [joined.slice(joined.length - this.limit)];
+            this.length = this.limit;
+        }
+        return this.chunks[0];
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+
+
 
 
 
@@ -32427,7 +33413,7 @@ function commandLine(command, args) {
     return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : JSON.stringify(part))).join(' ');
 }
 /** A process that exited non-zero, timed out or could not start. */
-class ProcessError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
+class ProcessError extends errors/* UserError */.yo {
     result;
     constructor(message, result, hint) {
         super(message, hint === undefined ? {} : { hint });
@@ -32440,29 +33426,27 @@ class ProcessError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError 
         return lastLines(this.result.stderr.trim() === '' ? this.result.stdout : this.result.stderr);
     }
 }
-function appendBounded(buffer, chunk, max) {
-    const joined = buffer + chunk;
-    return joined.length > max ? joined.slice(joined.length - max) : joined;
-}
 /**
  * Runs a program with an argument array — never through a shell — and resolves with its
  * result whatever the exit code. Rejects only when the program cannot be started.
  */
 function runProcess(command, args, options = {}) {
-    const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
+    const mode = options.output ?? 'whole';
+    const limit = options.maxBuffer ?? (mode === 'whole' ? DEFAULT_WHOLE_LIMIT : DEFAULT_TAIL_LIMIT);
     const started = Date.now();
     const run = () => new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
+        const child = (0,external_node_child_process_.spawn)(command, [...args], {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            env: childEnvironment(options.env ?? process.env),
             shell: false,
             detached: process.platform !== 'win32',
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true,
         });
-        const untrack = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .trackChild */ .yH)(child.pid, command, args);
-        let stdout = '';
-        let stderr = '';
+        const untrack = (0,child_processes/* trackChild */.yH)(child.pid, command, args);
+        const stdout = new OutputCapture(mode, limit);
+        const stderr = new OutputCapture(mode, limit);
+        let overflowed;
         let timedOut = false;
         const streamTo = options.reporter;
         const lineBuffers = { out: '', err: '' };
@@ -32475,14 +33459,15 @@ function runProcess(command, args, options = {}) {
             for (const line of lines)
                 streamTo.log(line.replace(/\r$/, ''));
         };
-        child.stdout.setEncoding('utf8').on('data', (chunk) => {
-            stdout = appendBounded(stdout, chunk, maxBuffer);
-            forward('out', chunk);
-        });
-        child.stderr.setEncoding('utf8').on('data', (chunk) => {
-            stderr = appendBounded(stderr, chunk, maxBuffer);
-            forward('err', chunk);
-        });
+        const collect = (which, capture) => (chunk) => {
+            forward(which === 'stdout' ? 'out' : 'err', chunk);
+            if (capture.push(chunk) || overflowed)
+                return;
+            overflowed = which;
+            killTree(child.pid);
+        };
+        child.stdout.setEncoding('utf8').on('data', collect('stdout', stdout));
+        child.stderr.setEncoding('utf8').on('data', collect('stderr', stderr));
         if (options.input !== undefined)
             child.stdin.end(options.input);
         const timer = options.timeoutMs === undefined
@@ -32505,21 +33490,30 @@ function runProcess(command, args, options = {}) {
             for (const which of ['out', 'err'])
                 if (lineBuffers[which] !== '')
                     forward(which, '\n');
-            resolve({
+            const result = {
                 command,
                 args,
                 exitCode: code ?? (signal ? 128 : 1),
                 signal,
                 timedOut,
-                stdout,
-                stderr,
+                stdout: stdout.text,
+                stderr: stderr.text,
+                truncated: stdout.dropped + stderr.dropped > 0,
                 durationMs: Date.now() - started,
-            });
+            };
+            if (overflowed)
+                reject(outputOverflow(result, overflowed, limit));
+            else
+                resolve(result);
         });
     });
     if (options.reporter && options.group)
         return options.reporter.group(options.group, run);
     return run();
+}
+function outputOverflow(result, stream, limit) {
+    const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MiB` : `${limit} characters`;
+    return new ProcessError(`${commandLine(result.command, result.args).slice(0, 200)} printed more than ${size} on ${stream}, so it was stopped: its output is read as a whole, and a truncated copy would give a wrong answer.`, result, 'Something made the output unusually large (a huge diff, a runaway log): look at what changed, or split the work.');
 }
 function killTree(pid) {
     if (pid === undefined)
@@ -32578,7 +33572,7 @@ async function withRetry(work, options) {
 /* harmony export */ });
 /* unused harmony export onStop */
 /* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3648);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5819);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(316);
 
 
 const cleanups = new Set();
@@ -32631,6 +33625,94 @@ function installStopHandlers(options) {
 
 /***/ }),
 
+/***/ 7076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fv: () => (/* binding */ walkFiles),
+/* harmony export */   Ye: () => (/* binding */ realPath),
+/* harmony export */   op: () => (/* binding */ kindWithin)
+/* harmony export */ });
+/* unused harmony export isInside */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function isInside(folder, file) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function realPath(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function kindWithin(file, boundary) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = realPath(file);
+        if (real === undefined || !isInside(boundary, real))
+            return 'other';
+        const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = realPath(options.boundary ?? start);
+    const root = realPath(start);
+    if (boundary === undefined || root === undefined || !isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name);
+            const kind = kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, realPath(full) ?? full);
+        }
+    };
+    if (kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
+}
+
+
+/***/ }),
+
 /***/ 9930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32640,7 +33722,7 @@ function installStopHandlers(options) {
 /* harmony export */   wu: () => (/* binding */ mergeBase)
 /* harmony export */ });
 /* unused harmony export changedFiles */
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5302);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(370);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(402);
 
 
@@ -32738,8 +33820,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   K5: () => (/* binding */ splitNul)
 });
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var src = __nccwpck_require__(5302);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
+var src = __nccwpck_require__(370);
 ;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
 
 /**
@@ -32812,7 +33894,9 @@ function splitNul(text) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aic_integration__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(549);
+/* harmony import */ var _aic_integration__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5480);
+/* harmony import */ var _files_walk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7076);
+
 
 
 
@@ -32824,14 +33908,8 @@ function entries(folder) {
         return [];
     }
 }
-const isDirectory = (full) => {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
-};
+/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, repoPath) => (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .kindWithin */ .op)(full, (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .realPath */ .Ye)(repoPath) ?? repoPath) === 'directory';
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
  * is the one package under `datadog_checks/`.
@@ -32839,7 +33917,9 @@ const isDirectory = (full) => {
 function rootIntegration(repoPath) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')))
         return undefined;
-    const packages = entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') && !name.startsWith('.') && isDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks', name)));
+    const packages = entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
+        !name.startsWith('.') &&
+        isDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks', name), repoPath));
     return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
 }
 /** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
@@ -32850,7 +33930,7 @@ function integrationAt(repoPath, name, within = '') {
         return undefined;
     const folder = joined(within, name);
     const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, folder);
-    if (!isDirectory(full))
+    if (!isDirectory(full, repoPath))
         return undefined;
     return (0,_aic_integration__WEBPACK_IMPORTED_MODULE_2__/* .isIntegrationFolder */ .$V)(entries(full)) ? { folder, name } : undefined;
 }
@@ -32869,7 +33949,7 @@ function listIntegrations(repoPath, within = '') {
  * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
  */
 function hasPythonPackage(integrationPath) {
-    return (isDirectory(path.join(integrationPath, 'datadog_checks')) ||
+    return (isDirectory(path.join(integrationPath, 'datadog_checks'), integrationPath) ||
         existsSync(path.join(integrationPath, 'pyproject.toml')) ||
         existsSync(path.join(integrationPath, 'setup.py')));
 }
@@ -32896,10 +33976,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 5 modules
-var src = __nccwpck_require__(549);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var runtime_src = __nccwpck_require__(5302);
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 6 modules
+var src = __nccwpck_require__(5480);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
+var runtime_src = __nccwpck_require__(370);
 ;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
 /** `path` is relative to the integration folder, with `/` separators. */
@@ -33224,6 +34304,8 @@ function foldersWithin(changes, within) {
 
 // EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
 var discover = __nccwpck_require__(734);
+// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
+var walk = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/ddev-target.ts
 
 function ddevTarget(integration) {
@@ -33237,6 +34319,7 @@ function ddevArgsFor(target, command, rest = []) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
+
 
 
 
@@ -33341,7 +34424,7 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
             hint: "Give the folder relative to the repository, e.g. 'integrations'.",
         });
     }
-    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/\/+$/, '');
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
     if (normalized === '..' || normalized.startsWith('../')) {
         throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
             hint: "Give a folder inside the repository, e.g. 'integrations'.",
@@ -33349,20 +34432,16 @@ function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-pat
     }
     if (normalized === '.')
         return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized))) {
-        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
             hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
         });
     }
     return normalized;
 }
-function isFolder(full) {
-    try {
-        return (0,external_node_fs_.statSync)(full).isDirectory();
-    }
-    catch {
-        return false;
-    }
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
 }
 /**
  * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
@@ -33394,10 +34473,10 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 5 modules
-var src = __nccwpck_require__(549);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var runtime_src = __nccwpck_require__(5302);
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 6 modules
+var src = __nccwpck_require__(5480);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
+var runtime_src = __nccwpck_require__(370);
 ;// CONCATENATED MODULE: ../../packages/steps/src/files/index.ts
 
 
@@ -33459,7 +34538,7 @@ var git_history = __nccwpck_require__(9930);
 // Generated by scripts/embed-python.mjs from packages/steps/python/*.py: do not edit.
 const pythonScripts = {
     "agent_set_report.py": "\"\"\"Which lines of a requirements file this environment has, as the smoke test's Agent package set.\n\nUsage: agent_set_report.py <requirements file>\nPrints one JSON object: {\"otherPlatforms\": [lines whose markers exclude this interpreter],\n\"missing\": [lines that apply here but are not installed at a matching version]}.\n\"\"\"\n\nimport json\nimport sys\n\n\ndef main(path):\n    try:\n        from importlib.metadata import PackageNotFoundError, version\n        from packaging.requirements import InvalidRequirement, Requirement\n    except ImportError as error:\n        return {'error': 'packaging is not importable: {}'.format(error)}\n    other_platforms, missing = [], []\n    with open(path) as handle:\n        lines = [line.split(' #')[0].strip() for line in handle]\n    for line in lines:\n        if not line or line.startswith(('#', '-')):\n            continue\n        try:\n            requirement = Requirement(line)\n        except InvalidRequirement:\n            missing.append(line)\n            continue\n        if requirement.marker is not None and not requirement.marker.evaluate():\n            other_platforms.append(line)\n            continue\n        try:\n            installed = version(requirement.name)\n        except PackageNotFoundError:\n            missing.append(line)\n            continue\n        if requirement.specifier and not requirement.specifier.contains(installed, prereleases=True):\n            missing.append(line)\n    return {'otherPlatforms': other_platforms, 'missing': missing}\n\n\nif __name__ == '__main__':\n    print(json.dumps(main(sys.argv[1])))\n",
-    "inspect_integration.py": "\"\"\"Facts about integrations' Python files, read with Python's own `ast` (never regular expressions).\n\nUsage: inspect_integration.py <integration folder> [<integration folder> ...]\nPrints one JSON object: {folder: {\"files\": {relative path: facts}}}. One process for every integration.\nFacts per file: \"error\" (unreadable, binary, or a syntax error with its line), or \"classes\" (name,\nline, bases as dotted names, whether `check` is defined and async, its line and signature) and \"imports\"\n(local alias -> fully qualified name, relative imports resolved), and \"version\" (for __about__.py).\n\"\"\"\n\nimport ast\nimport json\nimport os\nimport sys\n\nSKIP_DIRS = {'.git', '.tox', '.venv', 'venv', '__pycache__', 'node_modules', 'build', 'dist', '.eggs'}\n\n\ndef dotted(node):\n    if isinstance(node, ast.Name):\n        return node.id\n    if isinstance(node, ast.Attribute):\n        base = dotted(node.value)\n        return base + '.' + node.attr if base else None\n    if isinstance(node, ast.Subscript):\n        return dotted(node.value)\n    if isinstance(node, ast.Call):\n        return dotted(node.func)\n    return None\n\n\ndef signature(function):\n    \"\"\"Which positional calls a def accepts; None when decorated (a decorator may change it).\"\"\"\n    if function.decorator_list:\n        return None\n    args = function.args\n    positional = len(getattr(args, 'posonlyargs', [])) + len(args.args)\n    return {\n        'required': positional - len(args.defaults),\n        'positional': None if args.vararg else positional,\n        'requiredKeywordOnly': sum(1 for default in args.kw_defaults if default is None),\n    }\n\n\ndef module_name(relative):\n    parts = relative[:-3].split('/')\n    if parts[-1] == '__init__':\n        parts = parts[:-1]\n    return '.'.join(parts)\n\n\ndef resolve_relative(module, level, target, is_package):\n    parts = module.split('.')\n    if not is_package:\n        parts = parts[:-1]\n    if level > 1:\n        parts = parts[: len(parts) - (level - 1)]\n    base = '.'.join(parts)\n    if target:\n        return base + '.' + target if base else target\n    return base\n\n\ndef file_facts(path, relative):\n    try:\n        with open(path, 'rb') as handle:\n            data = handle.read()\n    except OSError as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    if b'\\0' in data:\n        return {'error': {'kind': 'binary', 'message': 'binary content in a .py file'}}\n    try:\n        tree = ast.parse(data, filename=relative)\n    except SyntaxError as error:\n        return {'error': {'kind': 'syntax', 'message': error.msg, 'line': error.lineno or 1}}\n    except (ValueError, UnicodeDecodeError) as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n\n    module = module_name(relative)\n    is_package = relative.endswith('__init__.py')\n    imports = {}\n    classes = []\n    version = None\n    for node in ast.walk(tree):\n        if isinstance(node, ast.Import):\n            for alias in node.names:\n                imports[alias.asname or alias.name.split('.')[0]] = alias.name if alias.asname else alias.name.split('.')[0]\n        elif isinstance(node, ast.ImportFrom):\n            source = node.module or ''\n            if node.level:\n                source = resolve_relative(module, node.level, node.module, is_package)\n            for alias in node.names:\n                if alias.name != '*':\n                    imports[alias.asname or alias.name] = source + '.' + alias.name if source else alias.name\n    for node in tree.body:\n        if isinstance(node, ast.ClassDef):\n            check = None\n            for item in node.body:\n                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == 'check':\n                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'signature': signature(item)}\n            classes.append({'name': node.name, 'line': node.lineno, 'bases': [dotted(base) for base in node.bases], 'check': check})\n        elif isinstance(node, (ast.Assign, ast.AnnAssign)):\n            targets = node.targets if isinstance(node, ast.Assign) else [node.target]\n            for target in targets:\n                if isinstance(target, ast.Name) and target.id == '__version__':\n                    value = node.value\n                    version = {'line': node.lineno, 'value': value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None}\n    return {'module': module, 'classes': classes, 'imports': imports, 'version': version}\n\n\ndef integration_facts(folder):\n    files = {}\n    for directory, dirs, names in os.walk(folder):\n        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith('.'))\n        for name in sorted(names):\n            if name.endswith('.py'):\n                path = os.path.join(directory, name)\n                relative = os.path.relpath(path, folder).replace(os.sep, '/')\n                files[relative] = file_facts(path, relative)\n    return {'files': files}\n\n\nif __name__ == '__main__':\n    print(json.dumps({folder: integration_facts(folder) for folder in sys.argv[1:]}))\n",
+    "inspect_integration.py": "\"\"\"Facts about integrations' Python files, read with Python's own `ast` (never regular expressions).\n\nUsage: inspect_integration.py <integration folder> [<integration folder> ...]\nPrints one JSON object: {folder: {\"files\": {relative path: facts}}}. One process for every integration.\nFacts per file: \"error\" (unreadable, binary, or a syntax error with its line), or \"classes\" (name,\nline, bases as dotted names, whether `check` is defined and async, its line and signature) and \"imports\"\n(local alias -> fully qualified name, relative imports resolved), and \"version\" (for __about__.py).\n\"\"\"\n\nimport ast\nimport json\nimport os\nimport sys\n\nSKIP_DIRS = {'.git', '.tox', '.venv', 'venv', '__pycache__', 'node_modules', 'build', 'dist', '.eggs'}\n\n\ndef dotted(node):\n    \"\"\"`a.b.c` for a base-class expression, read in a loop: a chain thousands of attributes deep is no recursion.\"\"\"\n    attributes = []\n    while True:\n        if isinstance(node, ast.Name):\n            return '.'.join([node.id] + attributes[::-1])\n        if isinstance(node, ast.Attribute):\n            attributes.append(node.attr)\n            node = node.value\n        elif isinstance(node, ast.Subscript):\n            node = node.value\n        elif isinstance(node, ast.Call):\n            node = node.func\n        else:\n            return None\n\n\ndef signature(function):\n    \"\"\"Which positional calls a def accepts; None when decorated (a decorator may change it).\"\"\"\n    if function.decorator_list:\n        return None\n    args = function.args\n    positional = len(getattr(args, 'posonlyargs', [])) + len(args.args)\n    return {\n        'required': positional - len(args.defaults),\n        'positional': None if args.vararg else positional,\n        'requiredKeywordOnly': sum(1 for default in args.kw_defaults if default is None),\n    }\n\n\ndef module_name(relative):\n    parts = relative[:-3].split('/')\n    if parts[-1] == '__init__':\n        parts = parts[:-1]\n    return '.'.join(parts)\n\n\ndef resolve_relative(module, level, target, is_package):\n    parts = module.split('.')\n    if not is_package:\n        parts = parts[:-1]\n    if level > 1:\n        parts = parts[: len(parts) - (level - 1)]\n    base = '.'.join(parts)\n    if target:\n        return base + '.' + target if base else target\n    return base\n\n\ndef file_facts(path, relative):\n    try:\n        with open(path, 'rb') as handle:\n            data = handle.read()\n    except OSError as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    if b'\\0' in data:\n        return {'error': {'kind': 'binary', 'message': 'binary content in a .py file'}}\n    try:\n        tree = ast.parse(data, filename=relative)\n    except SyntaxError as error:\n        return {'error': {'kind': 'syntax', 'message': error.msg, 'line': error.lineno or 1}}\n    except (ValueError, UnicodeDecodeError) as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    except (RecursionError, MemoryError):\n        return {'error': {'kind': 'unreadable', 'message': 'nested too deeply for Python to parse'}}\n    try:\n        return tree_facts(tree, relative)\n    except (RecursionError, MemoryError):\n        # One pathological file is a finding on that file; the other files and integrations are still read.\n        return {'error': {'kind': 'unreadable', 'message': 'nested too deeply to inspect'}}\n\n\ndef tree_facts(tree, relative):\n    module = module_name(relative)\n    is_package = relative.endswith('__init__.py')\n    imports = {}\n    classes = []\n    version = None\n    for node in ast.walk(tree):\n        if isinstance(node, ast.Import):\n            for alias in node.names:\n                imports[alias.asname or alias.name.split('.')[0]] = alias.name if alias.asname else alias.name.split('.')[0]\n        elif isinstance(node, ast.ImportFrom):\n            source = node.module or ''\n            if node.level:\n                source = resolve_relative(module, node.level, node.module, is_package)\n            for alias in node.names:\n                if alias.name != '*':\n                    imports[alias.asname or alias.name] = source + '.' + alias.name if source else alias.name\n    for node in tree.body:\n        if isinstance(node, ast.ClassDef):\n            check = None\n            for item in node.body:\n                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == 'check':\n                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'signature': signature(item)}\n            classes.append({'name': node.name, 'line': node.lineno, 'bases': [dotted(base) for base in node.bases], 'check': check})\n        elif isinstance(node, (ast.Assign, ast.AnnAssign)):\n            targets = node.targets if isinstance(node, ast.Assign) else [node.target]\n            for target in targets:\n                if isinstance(target, ast.Name) and target.id == '__version__':\n                    value = node.value\n                    version = {'line': node.lineno, 'value': value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None}\n    return {'module': module, 'classes': classes, 'imports': imports, 'version': version}\n\n\ndef integration_facts(folder):\n    files = {}\n    for directory, dirs, names in os.walk(folder):\n        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith('.'))\n        for name in sorted(names):\n            if name.endswith('.py'):\n                path = os.path.join(directory, name)\n                relative = os.path.relpath(path, folder).replace(os.sep, '/')\n                files[relative] = file_facts(path, relative)\n    return {'files': files}\n\n\nif __name__ == '__main__':\n    print(json.dumps({folder: integration_facts(folder) for folder in sys.argv[1:]}))\n",
     "requirements_of_extras.py": "\"\"\"The requirements an installed distribution declares for some of its extras, one per line.\n\nUsage: requirements_of_extras.py <distribution> <extra> [<extra> ...]\nPrints one JSON list of requirement strings (markers other than `extra` kept, for the installer to evaluate).\n\"\"\"\n\nimport json\nimport sys\n\n\ndef main(distribution, extras):\n    from importlib.metadata import requires\n\n    from packaging.markers import Marker\n    from packaging.requirements import Requirement\n\n    found = []\n    for line in requires(distribution) or []:\n        requirement = Requirement(line)\n        if requirement.marker is None:\n            continue\n        if not any(requirement.marker.evaluate({'extra': extra}) for extra in extras):\n            continue\n        # Keep the platform part of the marker: evaluating it with no extra tells whether it applies here.\n        text = str(requirement).split(';')[0].strip()\n        rest = [part.strip() for part in str(requirement.marker).split(' and ') if 'extra' not in part]\n        if rest:\n            try:\n                text += '; ' + str(Marker(' and '.join(rest)))\n            except Exception:\n                pass\n        if text not in found:\n            found.append(text)\n    return found\n\n\nif __name__ == '__main__':\n    print(json.dumps(main(sys.argv[1], sys.argv[2:])))\n",
     "smoke_test_wheel.py": "\"\"\"Loads an installed integration the way the Agent's embedded Python does, and says what went wrong.\n\nUsage: smoke_test_wheel.py <integration> <distribution name> <conf.yaml.example path> <jmx: 0|1>\nRun with the Agent's package set on sys.path and the wheel installed (--no-deps) beside it.\nPrints one JSON object on its last line: {\"check_class\": str|null, \"findings\": [{rule, level, message, file?, line?}]}.\n\nWhat it mirrors (datadog-agent pkg/collector/python/loader.go and rtloader/three/three.cpp):\n- the module `datadog_checks.<integration>` is imported, and the check class is the first name of `dir(module)`\n  that is a subclass of datadog_checks.checks.AgentCheck, is not AgentCheck itself, and has no subclasses;\n- the class is called with keyword arguments name, init_config and instances=[one instance].\nSockets are refused for the whole run: a check that connects while importing or in its constructor cannot reach\nthe network from here (the Agent would, to a real host).\n\"\"\"\n\nimport json\nimport os\nimport socket\nimport sys\nimport traceback\n\n\ndef refuse_network():\n    def refused(*args, **kwargs):\n        raise OSError('network access is disabled in the smoke test')\n\n    socket.socket.connect = refused\n    socket.socket.connect_ex = refused\n    socket.getaddrinfo = refused\n    socket.create_connection = refused\n    socket.gethostbyname = refused\n\n\ndef finding(rule, level, message, location=None):\n    item = {'rule': rule, 'level': level, 'message': message}\n    if location:\n        item['file'], item['line'] = location\n    return item\n\n\ndef package_frame(tb, package_dir):\n    \"\"\"The innermost traceback frame inside the integration's package, as (path relative to site, line).\"\"\"\n    found = None\n    for frame in traceback.extract_tb(tb):\n        path = os.path.abspath(frame.filename)\n        if path.startswith(package_dir + os.sep):\n            found = (os.path.relpath(path, os.path.dirname(os.path.dirname(package_dir))).replace(os.sep, '/'), frame.lineno)\n    return found\n\n\ndef declared_requirements(distribution):\n    \"\"\"The wheel's own requirements, unconditional and its `deps` extra, that this environment does not satisfy.\"\"\"\n    try:\n        from importlib.metadata import PackageNotFoundError, requires, version\n        from packaging.requirements import Requirement\n    except ImportError:\n        return []\n    unmet = []\n    for line in requires(distribution) or []:\n        requirement = Requirement(line)\n        marker = requirement.marker\n        if marker is not None and not marker.evaluate({'extra': ''}) and not marker.evaluate({'extra': 'deps'}):\n            continue\n        try:\n            installed = version(requirement.name)\n        except PackageNotFoundError:\n            installed = None\n        if installed is None or (requirement.specifier and not requirement.specifier.contains(installed, prereleases=True)):\n            unmet.append((str(requirement), installed))\n    return unmet\n\n\ndef agent_class(module, base):\n    \"\"\"rtloader's _findSubclassOf: dir() order, subclasses of base that are not base and have no subclasses.\"\"\"\n    for name in dir(module):\n        value = getattr(module, name, None)\n        if not isinstance(value, type) or not issubclass(value, base) or value is base:\n            continue\n        if value.__subclasses__():\n            continue\n        return value\n    return None\n\n\ndef classes_in_submodules(package, base):\n    import importlib\n    import pkgutil\n\n    found = []\n    for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n        if '.tests' in info.name or info.name.endswith('config_models') or '.config_models.' in info.name:\n            continue\n        try:\n            module = importlib.import_module(info.name)\n        except Exception:\n            continue\n        for value in vars(module).values():\n            if isinstance(value, type) and issubclass(value, base) and value is not base and value.__module__ == info.name:\n                found.append(value)\n    return found\n\n\ndef instantiate(check_class, integration, example_path):\n    import yaml\n\n    with open(example_path) as f:\n        example = yaml.safe_load(f) or {}\n    instances = example.get('instances') or [{}]\n    return check_class(name=integration, init_config=example.get('init_config') or {}, instances=[instances[0]])\n\n\ndef main(integration, distribution, example_path, jmx):\n    import importlib\n    import importlib.util\n\n    findings = []\n    unmet = declared_requirements(distribution)\n    for requirement, installed in unmet:\n        has = 'version ' + installed if installed else 'no such package'\n        if requirement.replace('_', '-').lower().startswith('datadog-checks-base'):\n            why = '`datadog-agent integration install` refuses a wheel whose datadog-checks-base requirement the Agent\\'s base does not meet: lower the requirement, or say which Agent version it needs.'\n        else:\n            why = 'the Agent installs a check with --no-deps, so users would have to add it to the Agent\\'s embedded Python themselves.'\n        findings.append(\n            finding(\n                'agent-dependency',\n                'warning',\n                '{} requires {}, but the Agent package set has {}: {}'.format(distribution, requirement, has, why),\n            )\n        )\n\n    refuse_network()\n    module_name = 'datadog_checks.' + integration\n    spec = importlib.util.find_spec(module_name)\n    if spec is None or not spec.origin:\n        findings.append(finding('import', 'error', 'The wheel did not install the package {}.'.format(module_name)))\n        return {'check_class': None, 'findings': findings}\n    package_dir = os.path.dirname(os.path.abspath(spec.origin))\n    try:\n        module = importlib.import_module(module_name)\n    except Exception as error:\n        where = package_frame(error.__traceback__, package_dir)\n        missing = getattr(error, 'name', None)\n        if isinstance(error, ModuleNotFoundError) and missing and missing.startswith('datadog_checks.base'):\n            findings.append(\n                finding(\n                    'agent-import',\n                    'error',\n                    '{}{} imports {}, which the Agent\\'s datadog-checks-base does not have: the Agent will fail to load the check. '\n                    'Use what the Agent\\'s base provides, or require the Agent version whose base has it.'.format(\n                        where[0] if where else module_name, ':{}'.format(where[1]) if where else '', missing\n                    ),\n                    where,\n                )\n            )\n        elif isinstance(error, ModuleNotFoundError) and missing and not missing.startswith(module_name):\n            at = '{}{}'.format(where[0] if where else module_name, ':{}'.format(where[1]) if where else '')\n            declared = [requirement for requirement, installed in unmet if installed is None]\n            if declared:\n                # The module may come from a requirement the wheel declares: documented, if not shipped.\n                findings.append(\n                    finding(\n                        'agent-import',\n                        'warning',\n                        '{} imports {}, which the Agent does not ship; the wheel declares {}, which the Agent does not install (it installs checks with --no-deps). '\n                        'The check loads only after users install it into the Agent\\'s embedded Python: say so in the README, or use a package the Agent ships.'.format(\n                            at, missing, ', '.join(declared)\n                        ),\n                        where,\n                    )\n                )\n            else:\n                findings.append(\n                    finding(\n                        'agent-import',\n                        'error',\n                        '{} imports {}, which the Agent does not ship and the wheel does not declare: the Agent will fail to load the check (ModuleNotFoundError). '\n                        'Use a package the Agent ships, or vendor the code.'.format(at, missing),\n                        where,\n                    )\n                )\n        else:\n            last = traceback.format_exception_only(type(error), error)[-1].strip()\n            findings.append(finding('import', 'error', 'import {} failed: {}'.format(module_name, last), where))\n        return {'check_class': None, 'findings': findings}\n\n    try:\n        from datadog_checks.checks import AgentCheck\n    except ImportError:\n        from datadog_checks.base import AgentCheck\n\n    check_class = agent_class(module, AgentCheck)\n    if check_class is None:\n        if jmx:\n            return {'check_class': None, 'jmx': True, 'findings': findings}\n        elsewhere = classes_in_submodules(module, AgentCheck)\n        if elsewhere:\n            first = elsewhere[0]\n            init = 'datadog_checks/{}/__init__.py'.format(integration)\n            findings.append(\n                finding(\n                    'check-not-exported',\n                    'error',\n                    '{}.{} subclasses AgentCheck but {} does not export it: the Agent only looks for the check class among the names of datadog_checks.{}. '\n                    'Add `from .{} import {}` and list it in __all__.'.format(\n                        first.__module__, first.__name__, init, integration, first.__module__.rsplit('.', 1)[-1], first.__name__\n                    ),\n                    (init, 1),\n                )\n            )\n        else:\n            findings.append(\n                finding(\n                    'no-check-class',\n                    'error',\n                    'No AgentCheck subclass in datadog_checks.{}: the Agent cannot load a check from it.'.format(integration),\n                )\n            )\n        return {'check_class': None, 'findings': findings}\n\n    qualified = '{}.{}'.format(check_class.__module__, check_class.__name__)\n    try:\n        instantiate(check_class, integration, example_path)\n    except Exception as error:\n        last = traceback.format_exception_only(type(error), error)[-1].strip()\n        findings.append(\n            finding(\n                'instantiate',\n                'warning',\n                '{} could not be created with the first instance of conf.yaml.example and no network: {}. '\n                'The example\\'s placeholders are not a real configuration; a constructor should not connect (do it in check()).'.format(\n                    check_class.__name__, last\n                ),\n            )\n        )\n    return {'check_class': qualified, 'findings': findings}\n\n\nif __name__ == '__main__':\n    try:\n        result = main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == '1')\n    except Exception:\n        result = {'check_class': None, 'findings': [finding('smoke-test', 'error', traceback.format_exc().strip().splitlines()[-1])]}\n    sys.stdout.flush()\n    print('\\n' + json.dumps(result))\n",
     "supported_wheel_tags.py": "\"\"\"Which wheel tags this interpreter installs, as packaging (the library pip and uv's rules come from) says.\n\nUsage: supported_wheel_tags.py\nPrints one JSON object: {\"description\": \"CPython 3.13 on linux x86_64\", \"tags\": [\"cp313-cp313-manylinux_2_39_x86_64\", ...]}\nor {\"error\": \"...\"} when neither packaging nor pip's copy of it can be imported.\n\"\"\"\n\nimport json\nimport platform\nimport sys\n\n\ndef sys_tags():\n    try:\n        from packaging.tags import sys_tags as found\n    except ImportError:\n        from pip._vendor.packaging.tags import sys_tags as found\n    return found()\n\n\ndef main():\n    try:\n        tags = [str(tag) for tag in sys_tags()]\n    except ImportError as error:\n        return {'error': 'neither packaging nor pip is importable in {}: {}'.format(sys.executable, error)}\n    description = '{} {}.{} on {} {}'.format(\n        platform.python_implementation(), sys.version_info[0], sys.version_info[1], sys.platform, platform.machine()\n    )\n    return {'description': description, 'tags': tags}\n\n\nif __name__ == '__main__':\n    print(json.dumps(main()))\n",
@@ -34798,8 +35877,8 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 /** @deprecated use `import * as ... from 'smol-toml'` instead */
 /* harmony default export */ const dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
 
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(3483);
+// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
+var walk = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ../../packages/steps/src/scaffold-check/gather.ts
 
 
@@ -34831,20 +35910,16 @@ function readConfExample(file, shown) {
     catch (error) {
         return { exists: true, error: { message: error.message }, hasInitConfig: false, isJmx: false };
     }
-    const counter = new yaml_dist/* LineCounter */.HN();
-    const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: counter });
-    const problem = document.errors[0];
-    if (problem)
+    const read = (0,src/* readUntrustedYaml */.U8)(text);
+    if (!read.ok)
         return {
             exists: true,
-            error: {
-                message: problem.message.split('\n')[0],
-                ...(problem.linePos ? { line: problem.linePos[0].line } : {}),
-            },
+            error: { message: read.problem, ...(read.line === undefined ? {} : { line: read.line }) },
             hasInitConfig: false,
             isJmx: false,
         };
-    const data = document.toJS();
+    const { document, lines: counter } = read;
+    const data = read.data;
     const node = document.contents && 'items' in document.contents
         ? document.contents.items.find((item) => item.key?.value === 'instances')
         : undefined;
@@ -34861,19 +35936,18 @@ function gatherFacts(integration, python, repoShown) {
     const folder = integration.path;
     const name = integration.name;
     const datadogChecks = external_node_path_default().join(folder, 'datadog_checks');
+    // A dangling link, a loop or a link out of the integration is no package folder.
     const entries = (0,external_node_fs_.existsSync)(datadogChecks)
-        ? (0,external_node_fs_.readdirSync)(datadogChecks).filter((entry) => (0,external_node_fs_.statSync)(external_node_path_default().join(datadogChecks, entry)).isDirectory() && !entry.startsWith('_'))
+        ? (0,external_node_fs_.readdirSync)(datadogChecks).filter((entry) => !entry.startsWith('_') && (0,walk/* kindWithin */.op)(external_node_path_default().join(datadogChecks, entry), folder) === 'directory')
         : [];
     const pyproject = readToml(external_node_path_default().join(folder, src/* paths */.f0.pyproject), repoShown(src/* paths */.f0.pyproject));
     const hatch = (0,external_node_fs_.existsSync)(external_node_path_default().join(folder, src/* paths */.f0.hatch))
         ? readToml(external_node_path_default().join(folder, src/* paths */.f0.hatch), repoShown(src/* paths */.f0.hatch))
         : undefined;
     const testsDir = external_node_path_default().join(folder, src/* paths */.f0.tests);
-    const testFiles = (0,external_node_fs_.existsSync)(testsDir)
-        ? (0,external_node_fs_.readdirSync)(testsDir, { recursive: true })
-            .map(String)
-            .filter((file) => /(^|\/)test_[^/]*\.py$|_test\.py$/.test(file))
-        : [];
+    const testFiles = (0,walk/* walkFiles */.Fv)(testsDir, { boundary: folder })
+        .map((file) => external_node_path_default().relative(testsDir, file).split((external_node_path_default()).sep).join('/'))
+        .filter((file) => /(^|\/)test_[^/]*\.py$|_test\.py$/.test(file));
     return {
         name,
         python,
@@ -34906,6 +35980,8 @@ function gatherFacts(integration, python, repoShown) {
     };
 }
 
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 5 modules
+var ddev_src = __nccwpck_require__(9422);
 // EXTERNAL MODULE: ../../packages/steps/src/setup-ddev/python.ts
 var python = __nccwpck_require__(1155);
 ;// CONCATENATED MODULE: ../../packages/steps/src/scaffold-check/create.ts
@@ -34913,7 +35989,8 @@ var python = __nccwpck_require__(1155);
 
 
 
-/** ddev 20's scaffold subcommands (`ddev create --help`); `check` makes a new Agent check integration. */
+
+/** ddev 17+'s scaffold subcommands (`ddev create --help`; older ddev takes them as `--type`, with underscores). */
 const TEMPLATES = ['check', 'check-only', 'jmx', 'logs', 'event', 'metrics-crawler'];
 /**
  * Scaffolds a missing integration with the installed ddev, non-interactively: the dry run first, printed
@@ -34928,16 +36005,22 @@ async function createIntegration(options) {
         throw new runtime_src/* UserError */.yo("Input 'create': ddev is not on PATH.", {
             hint: 'Run the setup-ddev action before this step.',
         });
-    const args = ['--no-interactive', 'create', options.template, options.name, '--location', options.repoPath];
-    await (0,runtime_src/* runChecked */.X4)(ddev, [...args, '--dry-run'], {
+    // The command line changed in ddev 17 (subcommands; before, --type and prompts): ask the installed one.
+    const version = (0,ddev_src/* parseDdevVersionOutput */.YP)((await (0,runtime_src/* runChecked */.X4)(ddev, ['--version'], { timeoutMs: 60_000, what: 'ddev --version' })).stdout);
+    const form = { template: options.template, name: options.name, location: options.repoPath };
+    const dryRun = (0,ddev_src/* createCommand */.gu)(version, { ...form, dryRun: true });
+    await (0,runtime_src/* runChecked */.X4)(ddev, dryRun.args, {
         reporter: options.reporter,
         group: `ddev create ${options.template} ${options.name} (dry run)`,
         what: 'ddev create --dry-run',
+        ...(dryRun.input === undefined ? {} : { input: dryRun.input }),
     });
-    await (0,runtime_src/* runChecked */.X4)(ddev, args, {
+    const create = (0,ddev_src/* createCommand */.gu)(version, { ...form, dryRun: false });
+    await (0,runtime_src/* runChecked */.X4)(ddev, create.args, {
         reporter: options.reporter,
         group: `ddev create ${options.template} ${options.name}`,
         what: 'ddev create',
+        ...(create.input === undefined ? {} : { input: create.input }),
     });
     if (!(0,external_node_fs_.existsSync)(folder))
         throw new runtime_src/* UserError */.yo(`ddev create finished but ${folder} was not made.`);
@@ -35006,7 +36089,7 @@ async function scaffoldCheck(options) {
 
 /***/ }),
 
-/***/ 3549:
+/***/ 908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35015,478 +36098,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   Kq: () => (/* reexport */ python/* findPython */.K)
 });
 
-// UNUSED EXPORTS: setupDdev, whichOnPath
+// UNUSED EXPORTS: publishedReleases, setupDdev, whichOnPath
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ../../packages/ddev/src/validation-set.ts
-/**
- * Datadog's gate for integrations-extras: the validations its validate.yml asks of integrations-core's
- * run-validations.yml, plus `ddev test --lint` (the first step of test-target.yml).
- */
-const INTEGRATION_VALIDATIONS = [
-    'config',
-    'imports',
-    'integration-style',
-    'jmx-metrics',
-    'legacy-signature',
-    'metadata',
-    'models',
-    'package',
-    'readmes',
-];
-/** Run once on the whole repository (`ddev validate ci`, `ddev validate codeowners`). */
-const REPOSITORY_VALIDATIONS = (/* unused pure expression or super */ null && (['ci', 'codeowners']));
-const APPLIES = { applies: true };
-/**
- * Whether Datadog's CI runs a validation on this folder. Its pull-request runs pass `changed`, which ddev
- * intersects with a per-validation selection: valid checks (config, models, package, legacy-signature),
- * manifests (imports, integration-style, readmes, metadata), changed code (jmx-metrics), testable checks (lint).
- */
-function validationApplies(validation, shape) {
-    switch (validation) {
-        case 'config':
-        case 'models':
-        case 'package':
-        case 'legacy-signature':
-            return shape.hasVersionFile
-                ? APPLIES
-                : {
-                    applies: false,
-                    reason: "no Python package (datadog_checks/<name>/__about__.py): ddev selects only checks for this validation, so Datadog's CI does not run it here",
-                };
-        case 'imports':
-        case 'eula':
-        case 'integration-style':
-        case 'readmes':
-        case 'metadata':
-            return shape.hasManifest
-                ? APPLIES
-                : { applies: false, reason: 'no manifest.json: ddev selects only integrations with a manifest' };
-        case 'jmx-metrics':
-            return shape.hasCode
-                ? APPLIES
-                : { applies: false, reason: 'no code in datadog_checks/: ddev selects only integrations whose code changed' };
-        case 'lint':
-            return shape.isTestable
-                ? APPLIES
-                : {
-                    applies: false,
-                    reason: "not testable (hatch.toml and tests/): Datadog's CI runs test-target.yml (ddev test --lint) only for testable checks",
-                };
-    }
-}
-const KNOWN_INTEGRATION = [...INTEGRATION_VALIDATIONS, 'eula'];
-const KNOWN_REPOSITORY = (/* unused pure expression or super */ null && (REPOSITORY_VALIDATIONS));
-/**
- * The validations Datadog's CI runs for a repository kind: the extras set, plus `eula` on marketplace. A
- * repository that lists its own in `.ddev/config.toml` (`validations = [...]`, what `ddev validate all`
- * reads) gets that list.
- */
-function validationSet(repo, configured) {
-    if (configured !== undefined) {
-        return {
-            integration: configured.filter((name) => KNOWN_INTEGRATION.includes(name)),
-            repository: configured.filter((name) => KNOWN_REPOSITORY.includes(name)),
-            unsupported: configured.filter((name) => !KNOWN_INTEGRATION.includes(name) && !KNOWN_REPOSITORY.includes(name)),
-            source: 'the validations list of .ddev/config.toml',
-        };
-    }
-    return {
-        integration: repo === 'marketplace' ? [...INTEGRATION_VALIDATIONS, 'eula'] : [...INTEGRATION_VALIDATIONS],
-        repository: [...REPOSITORY_VALIDATIONS],
-        unsupported: [],
-        source: repo === 'marketplace'
-            ? "integrations-extras' set plus eula (marketplace)"
-            : "integrations-extras' validate.yml set",
-    };
-}
-function repositoryValidationApplies(validation, facts) {
-    if (facts.repo === 'core')
-        return { applies: false, reason: 'integrations-core runs its own validate workflow, not the extras set' };
-    if (validation === 'ci') {
-        return facts.hasTestAllWorkflow
-            ? APPLIES
-            : {
-                applies: false,
-                reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/workflows/test-all.yml, the file `ddev validate ci` checks)',
-            };
-    }
-    return facts.hasCodeowners
-        ? APPLIES
-        : {
-            applies: false,
-            reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/CODEOWNERS, the file `ddev validate codeowners` checks)',
-        };
-}
-/** The ddev command line (after `ddev`) of one validation on one target; `sync` = ddev's own fixing form. */
-function validationArgs(validation, target) {
-    if (validation === 'lint')
-        return ['test', '--lint', target ?? ''];
-    return target === undefined ? ['validate', validation] : ['validate', validation, target];
-}
-/** ddev's syncing forms, in the order `aic fix` runs them. */
-const FIX_COMMANDS = [
-    { name: 'config', args: (target) => ['validate', 'config', '--sync', target] },
-    { name: 'models', args: (target) => ['validate', 'models', '--sync', target] },
-    { name: 'format', args: (target) => ['test', '--fmt', target] },
-];
-
-;// CONCATENATED MODULE: ../../packages/ddev/src/validation-output.ts
-// eslint-disable-next-line no-control-regex -- ANSI colour codes are what this removes.
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
-function plainText(output) {
-    return output.replace(ANSI, '').replace(/\r/g, '');
-}
-const indentOf = (line) => line.length - line.trimStart().length;
-const packageDir = (target) => `datadog_checks/${target.replace(/-/g, '_')}`;
-/** The line of `- name: <option>` in a spec.yaml, for spec errors that name an option. */
-function optionLine(spec, option) {
-    if (spec === undefined)
-        return undefined;
-    const index = spec
-        .split('\n')
-        .findIndex((line) => new RegExp(`^\\s*-?\\s*name:\\s*['"]?${option}['"]?\\s*$`).test(line));
-    return index >= 0 ? index + 1 : undefined;
-}
-/** `*** 22,28 ****` then the old lines: the number of the first changed one (`! ` or `- `). */
-function firstChangedLine(lines, from) {
-    for (let i = from; i < lines.length; i++) {
-        const header = /^\s*\*\*\* (\d+)(?:,\d+)? \*\*\*\*\s*$/.exec(lines[i]);
-        if (!header)
-            continue;
-        let offset = 0;
-        for (let j = i + 1; j < lines.length; j++) {
-            const line = lines[j];
-            if (/^\s*--- \d+/.test(line))
-                break;
-            if (line === '')
-                continue;
-            const marker = line.replace(/^ {4}/, '').slice(0, 2);
-            if (marker === '! ' || marker === '- ')
-                return Number(header[1]) + offset;
-            offset++;
-        }
-        return Number(header[1]);
-    }
-    return undefined;
-}
-function parseConfig(input, lines) {
-    const findings = [];
-    const data = `${packageDir(input.target)}/data`;
-    const spec = 'assets/configuration/spec.yaml';
-    let legacyFile;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const text = line.trim();
-        if (text === '' || /^Did not find spec file/.test(text) || /^(Validating|Files |All \d+|Skipping)/.test(text))
-            continue;
-        if (text === `${input.target}:`)
-            continue;
-        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
-        if (sync) {
-            findings.push({
-                level: 'error',
-                file: `${data}/${sync[1]}`,
-                line: firstChangedLine(lines, i + 1),
-                message: `${sync[1]} is not in sync with ${spec}: run "${sync[2]}" (or aic fix).`,
-            });
-            // Its context diff follows, up to the next file or the totals.
-            while (i + 1 < lines.length && !/^\S/.test(lines[i + 1]) && !/^\s*File `/.test(lines[i + 1]))
-                i++;
-            continue;
-        }
-        const fileHeader = /^ {4}(\S+):$/.exec(line);
-        if (fileHeader) {
-            legacyFile = `${data}/${fileHeader[1]}`;
-            continue;
-        }
-        const located = /^\(L(\d+)\) (.+)$/.exec(text);
-        if (located && legacyFile) {
-            findings.push({ level: 'error', file: legacyFile, line: Number(located[1]), message: located[2] });
-            continue;
-        }
-        if (legacyFile && indentOf(line) >= 8) {
-            const detail = text === 'Invalid YAML -' && lines[i + 1] ? `Invalid YAML: ${lines[++i].trim()}` : text;
-            findings.push({ level: 'error', file: legacyFile, line: undefined, message: detail });
-            continue;
-        }
-        if (indentOf(line) === 4) {
-            // A spec error: its block is the more-indented lines that follow.
-            const block = [text];
-            while (i + 1 < lines.length && indentOf(lines[i + 1]) > 4)
-                block.push(lines[++i].trim());
-            const previous = findings.at(-1);
-            if (/must be one of/.test(text) && previous?.file === spec) {
-                // The second half of the same spec error (ddev prints one error over several lines).
-                previous.message += ` ${block.join(' ')}`;
-                continue;
-            }
-            const option = /Option name '([^']+)'/.exec(text)?.[1];
-            findings.push({
-                level: 'error',
-                file: spec,
-                line: option ? optionLine(input.readFile?.(spec), option) : undefined,
-                message: block.join(' '),
-            });
-        }
-    }
-    return findings;
-}
-function parseMetadata(input, lines) {
-    const findings = [];
-    for (const line of lines) {
-        const text = line.trim();
-        const prefix = `${input.target}:`;
-        if (!text.startsWith(prefix))
-            continue;
-        const rest = text.slice(prefix.length);
-        const row = /^(\d+) (.+)$/.exec(rest);
-        if (row) {
-            findings.push({ level: 'error', file: 'metadata.csv', line: Number(row[1]), message: row[2] });
-        }
-        else if (rest.startsWith(' ')) {
-            const message = rest.trim();
-            findings.push({
-                level: 'error',
-                file: /manifest/.test(message) ? 'manifest.json' : 'metadata.csv',
-                line: undefined,
-                message: /metric_prefix does not exist/.test(message)
-                    ? `${message} Set assets.integration.metrics.prefix (e.g. "${input.target}.") in manifest.json.`
-                    : message,
-            });
-        }
-    }
-    return findings;
-}
-function relativeToIntegration(input, file) {
-    const base = input.integrationPath.replace(/\/+$/, '') + '/';
-    return file.startsWith(base) ? file.slice(base.length) : file;
-}
-function parseImports(input, lines) {
-    const findings = [];
-    for (let i = 0; i < lines.length; i++) {
-        const hit = /^\s*(\S.*\.py): line # (\d+)$/.exec(lines[i]);
-        if (!hit)
-            continue;
-        const code = lines[i + 1]?.trim() ?? '';
-        findings.push({
-            level: 'error',
-            file: relativeToIntegration(input, hit[1]),
-            line: Number(hit[2]),
-            message: `Deprecated import${code ? ` \`${code}\`` : ''}: import from datadog_checks.base instead.`,
-        });
-    }
-    return findings;
-}
-function parseLegacySignature(lines) {
-    return lines.flatMap((line) => {
-        const hit = /uses legacy agent signature in `([^`]+)` on line (\d+)/.exec(line);
-        return hit
-            ? [
-                {
-                    level: 'error',
-                    file: hit[1],
-                    line: Number(hit[2]),
-                    message: 'Legacy Agent signature: use __init__(self, name, init_config, instances).',
-                },
-            ]
-            : [];
-    });
-}
-function parsePackage(input, lines) {
-    const findings = [];
-    let failing = false;
-    for (const line of lines) {
-        if (/\.\.\.\s+FAILED$/.test(line)) {
-            failing = true;
-            continue;
-        }
-        if (!failing)
-            continue;
-        if (indentOf(line) === 0) {
-            failing = false;
-            continue;
-        }
-        const message = line.trim().replace(new RegExp(`\\b${input.target}/pyproject\\.toml\\b`), 'pyproject.toml');
-        findings.push({ level: 'error', file: 'pyproject.toml', line: undefined, message });
-    }
-    return findings;
-}
-function parseReadmes(input, lines) {
-    const findings = [];
-    let inside = false;
-    for (const line of lines) {
-        if (line.trim() === `${input.target}:`) {
-            inside = true;
-            continue;
-        }
-        if (!inside || line.trim() === '')
-            continue;
-        if (indentOf(line) === 0) {
-            inside = false;
-            continue;
-        }
-        const text = line.trim();
-        const previous = findings.at(-1);
-        if (text.startsWith('|') && previous) {
-            // The non-ASCII report: the offending line, then a marker line under it.
-            const shown = text.slice(1).trim();
-            const readme = input.readFile?.('README.md');
-            if (previous.line === undefined && readme !== undefined && shown !== '' && !/^[\^\s]+$/.test(shown)) {
-                const index = readme.split('\n').findIndex((candidate) => candidate.trim() === shown);
-                if (index >= 0)
-                    previous.line = index + 1;
-            }
-            continue;
-        }
-        findings.push({ level: 'error', file: 'README.md', line: undefined, message: text });
-    }
-    return findings;
-}
-function parseModels(input, lines) {
-    const findings = [];
-    for (const line of lines) {
-        const text = line.trim();
-        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
-        if (sync) {
-            findings.push({
-                level: 'error',
-                file: `${packageDir(input.target)}/config_models/${sync[1]}`,
-                line: undefined,
-                message: `${sync[1]} is not in sync with assets/configuration/spec.yaml: run "${sync[2]}" (or aic fix).`,
-            });
-        }
-        else if (indentOf(line) >= 4 && !/^(Writing|All \d+|Validating)/.test(text)) {
-            findings.push({ level: 'error', file: 'assets/configuration/spec.yaml', line: undefined, message: text });
-        }
-    }
-    return findings;
-}
-function parseLint(lines) {
-    const findings = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const check = /^(\S[^:\s]*):(\d+):(\d+): ([A-Z]+[0-9]+) (?:\[\*\] )?(.+)$/.exec(line);
-        if (check) {
-            findings.push({
-                level: 'error',
-                file: check[1],
-                line: Number(check[2]),
-                message: `ruff ${check[4]}: ${check[5]}`,
-            });
-            continue;
-        }
-        const diff = /^--- (\S+)$/.exec(line);
-        if (diff && lines[i + 1]?.startsWith('+++ ')) {
-            const hunk = /^@@ -(\d+)/.exec(lines[i + 2] ?? '');
-            findings.push({
-                level: 'error',
-                file: diff[1],
-                line: hunk ? Number(hunk[1]) : undefined,
-                message: 'Not formatted as ruff format would: run "ddev test --fmt" (or aic fix).',
-            });
-        }
-    }
-    return findings;
-}
-function parseEula(lines) {
-    return lines
-        .map((line) => line.trim())
-        .filter((text) => /(does not exist|is missing the pdf extension|is not a PDF file)$/.test(text))
-        .map((message) => ({
-        level: 'error',
-        file: 'manifest.json',
-        line: undefined,
-        message: `EULA: ${message}`,
-    }));
-}
-function parseCodeowners(lines) {
-    return lines
-        .map((line) => line.trim())
-        .filter((text) => /^Integration .* `?CODEOWNERS`?|is not owned by/.test(text))
-        .map((message) => ({ level: 'error', file: '.github/CODEOWNERS', line: undefined, message }));
-}
-/** Lines that say nothing about a problem: progress, counts, banners. */
-const NOISE = /^(Validating|Validation passed|All \d+|\d+ (valid|total|files?)|Files (valid|with)|Passed:|Errors:|Metrics validation|cmd \[\d\]|Check `[^`]+` uses the new)|^[─└├│\s]*$/;
-/** The last lines of a failed run that say something, for a failure no parser recognised. */
-function meaningfulTail(lines, count = 3) {
-    return lines
-        .map((line) => line.trim())
-        .filter((text) => text !== '' && !NOISE.test(text))
-        .slice(-count);
-}
-const FALLBACK_FILE = {
-    ci: '.github/workflows/test-all.yml',
-    codeowners: '.github/CODEOWNERS',
-};
-/**
- * ddev's output as findings. The verdict is ddev's exit code, as in Datadog's CI (its job fails on a
- * non-zero exit): problems printed by a run that exits 0 are warnings, and a failed run always has an error.
- */
-function parseValidationOutput(input) {
-    const lines = plainText(input.output).split('\n');
-    let findings;
-    switch (input.validation) {
-        case 'config':
-            findings = parseConfig(input, lines);
-            break;
-        case 'metadata':
-            findings = parseMetadata(input, lines);
-            break;
-        case 'imports':
-            findings = parseImports(input, lines);
-            break;
-        case 'legacy-signature':
-            findings = parseLegacySignature(lines);
-            break;
-        case 'package':
-            findings = parsePackage(input, lines);
-            break;
-        case 'readmes':
-            findings = parseReadmes(input, lines);
-            break;
-        case 'models':
-            findings = parseModels(input, lines);
-            break;
-        case 'lint':
-            findings = parseLint(lines);
-            break;
-        case 'eula':
-            findings = parseEula(lines);
-            break;
-        case 'codeowners':
-            findings = parseCodeowners(lines);
-            break;
-        default:
-            findings = [];
-    }
-    if (input.exitCode === 0)
-        return findings.map((finding) => ({ ...finding, level: 'warning' }));
-    if (!findings.some((finding) => finding.level === 'error')) {
-        const tail = meaningfulTail(lines);
-        findings.push({
-            level: 'error',
-            file: FALLBACK_FILE[input.validation],
-            line: undefined,
-            message: `ddev ${input.validation === 'lint' ? 'test --lint' : `validate ${input.validation}`} failed (exit ${input.exitCode})${tail.length > 0 ? `: ${tail.join(' ')}` : '.'}`,
-        });
-    }
-    return findings;
-}
-
-;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
-
-
-
-
-
-
-
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var src = __nccwpck_require__(5302);
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 5 modules
+var src = __nccwpck_require__(9422);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 6 modules
+var runtime_src = __nccwpck_require__(370);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/services/tool-cache.ts
 
 
@@ -35561,9 +36182,9 @@ async function installers_ensureUv(options) {
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/package-index.ts
 
-/** ddev's releases as the package index lists them (PyPI's JSON API), retried with backoff. */
-async function package_index_publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi') {
-    const url = `${indexUrl.replace(/\/$/, '')}/ddev/json`;
+/** A project's releases (ddev's by default) as the package index lists them (PyPI's JSON API), retried with backoff. */
+async function package_index_publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi', project = 'ddev') {
+    const url = `${indexUrl.replace(/\/$/, '')}/${encodeURIComponent(project)}/json`;
     const body = await withRetry(async () => {
         const response = await fetch(url, {
             headers: { accept: 'application/json' },
@@ -35573,7 +36194,7 @@ async function package_index_publishedReleases(indexUrl = process.env.AIC_PYPI_U
             throw new Error(`HTTP ${response.status} from ${url}`);
         return (await response.json());
     }, { attempts: 3, baseDelayMs: 1_000 }).catch((error) => {
-        throw new UserError(`Could not list ddev's releases from ${url}: ${error.message}.`, {
+        throw new UserError(`Could not list ${project}'s releases from ${url}: ${error.message}.`, {
             hint: 'Check the network or proxy settings, or pin an exact ddev-version that is already in the tool cache.',
         });
     });
@@ -35587,6 +36208,7 @@ async function package_index_publishedReleases(indexUrl = process.env.AIC_PYPI_U
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/index.ts
+
 
 
 
@@ -35674,6 +36296,9 @@ async function setupDdev(options) {
     }
     const plan = installPlan({ installer: options.installer, version, python: python.path, target });
     const versionReport = await verify(plan.ddev, version, reporter);
+    const support = supportVerdict(version);
+    if (support.kind !== 'supported')
+        reporter.annotate({ level: support.kind === 'older' ? 'warning' : 'notice', message: support.message });
     const configDir = path.join(options.temp, 'agent-integration-ci', 'ddev');
     mkdirSync(configDir, { recursive: true });
     const configPath = path.join(configDir, 'config.toml');
@@ -35751,7 +36376,7 @@ async function verify(ddev, version, reporter) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5302);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(370);
 
 
 
@@ -38670,14 +39295,14 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;

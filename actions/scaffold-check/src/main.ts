@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { markdown, readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
+import { markdown, readRunnerEnvironment, resolveRepoPath, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { baseFromEvent, resolveIntegrationsPath, selectIntegrations } from '@aic/steps/integrations';
 import { createIntegration, scaffoldCheck } from '@aic/steps/scaffold-check';
@@ -10,7 +10,7 @@ import { readActionInputs } from './inputs.js';
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
   const inputs = readActionInputs(actionInputs, runner.eventName);
-  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
+  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
   const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
   const python = await findPython(inputs.python);

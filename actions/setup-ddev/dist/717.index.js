@@ -5617,7 +5617,7 @@ var reflection_binary_writer_1 = __webpack_require__(8591);
 Object.defineProperty(exports, "ReflectionBinaryWriter", ({ enumerable: true, get: function () { return reflection_binary_writer_1.ReflectionBinaryWriter; } }));
 var reflection_json_reader_1 = __webpack_require__(5125);
 Object.defineProperty(exports, "ReflectionJsonReader", ({ enumerable: true, get: function () { return reflection_json_reader_1.ReflectionJsonReader; } }));
-var reflection_json_writer_1 = __webpack_require__(562);
+var reflection_json_writer_1 = __webpack_require__(8181);
 Object.defineProperty(exports, "ReflectionJsonWriter", ({ enumerable: true, get: function () { return reflection_json_writer_1.ReflectionJsonWriter; } }));
 var reflection_contains_message_type_1 = __webpack_require__(2726);
 Object.defineProperty(exports, "containsMessageType", ({ enumerable: true, get: function () { return reflection_contains_message_type_1.containsMessageType; } }));
@@ -5635,7 +5635,7 @@ Object.defineProperty(exports, "listEnumNames", ({ enumerable: true, get: functi
 Object.defineProperty(exports, "listEnumNumbers", ({ enumerable: true, get: function () { return enum_object_1.listEnumNumbers; } }));
 Object.defineProperty(exports, "isEnumObject", ({ enumerable: true, get: function () { return enum_object_1.isEnumObject; } }));
 // lowerCamelCase() is exported for plugin, rpc-runtime and other rpc packages
-var lower_camel_case_1 = __webpack_require__(1893);
+var lower_camel_case_1 = __webpack_require__(4274);
 Object.defineProperty(exports, "lowerCamelCase", ({ enumerable: true, get: function () { return lower_camel_case_1.lowerCamelCase; } }));
 // assertion functions are exported for plugin, may also be useful to user
 var assert_1 = __webpack_require__(1334);
@@ -5722,7 +5722,7 @@ exports.isJsonObject = isJsonObject;
 
 /***/ }),
 
-/***/ 1893:
+/***/ 4274:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5791,7 +5791,7 @@ const message_type_contract_1 = __webpack_require__(9389);
 const reflection_info_1 = __webpack_require__(7506);
 const reflection_type_check_1 = __webpack_require__(5203);
 const reflection_json_reader_1 = __webpack_require__(5125);
-const reflection_json_writer_1 = __webpack_require__(562);
+const reflection_json_writer_1 = __webpack_require__(8181);
 const reflection_binary_reader_1 = __webpack_require__(8207);
 const reflection_binary_writer_1 = __webpack_require__(8591);
 const reflection_create_1 = __webpack_require__(1002);
@@ -7009,7 +7009,7 @@ function repeatedMsgEq(type, a, b) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readMessageOption = exports.readFieldOption = exports.readFieldOptions = exports.normalizeFieldInfo = exports.RepeatType = exports.LongType = exports.ScalarType = void 0;
-const lower_camel_case_1 = __webpack_require__(1893);
+const lower_camel_case_1 = __webpack_require__(4274);
 /**
  * Scalar value types. This is a subset of field types declared by protobuf
  * enum google.protobuf.FieldDescriptorProto.Type The types GROUP and MESSAGE
@@ -7492,7 +7492,7 @@ exports.ReflectionJsonReader = ReflectionJsonReader;
 
 /***/ }),
 
-/***/ 562:
+/***/ 8181:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -10072,7 +10072,7 @@ exports.w = {
 
 /***/ }),
 
-/***/ 9446:
+/***/ 7065:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // This file exists as a CommonJS module to read the version from package.json.
@@ -65035,7 +65035,7 @@ function getCacheServiceURL() {
 }
 //# sourceMappingURL=config.js.map
 // EXTERNAL MODULE: ../../node_modules/@actions/cache/lib/internal/shared/package-version.cjs
-var package_version = __webpack_require__(9446);
+var package_version = __webpack_require__(7065);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/cache/lib/internal/shared/user-agent.js
 
 /**

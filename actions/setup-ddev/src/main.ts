@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { markdown, missingServiceNotice, readRunnerEnvironment, type Reporter } from '@aic/runtime';
+import { markdown, missingServiceNotice, readRunnerEnvironment, resolveRepoPath, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { resolveIntegrationsPath } from '@aic/steps/integrations';
 import { setupDdev } from '@aic/steps/setup-ddev';
@@ -11,7 +10,7 @@ const SAVE_PATHS = 'ddev-cache-paths';
 async function main(reporter: Reporter): Promise<void> {
   const inputs = readActionInputs(actionInputs);
   const runner = readRunnerEnvironment();
-  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
+  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
   const useActionsCache = inputs.cache && runner.cacheService;
   if (inputs.cache && !runner.cacheService) {
     reporter.annotate({ level: 'notice', message: missingServiceNotice('cache', 'using the tool cache only') });

@@ -1,5 +1,5 @@
 import { isCalendarDate, utcToday } from '@aic/release-notes';
-import { choice, custom, readInputs, text, type InputSource } from '@aic/runtime';
+import { choice, custom, quotedInput, readInputs, text, type InputSource } from '@aic/runtime';
 import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
 
 export interface Inputs {
@@ -23,7 +23,7 @@ export function readActionInputs(source: InputSource, eventName: string | undefi
       repoPath: text({ required: true }),
       today: custom((raw) => {
         if (raw === '') return utcToday();
-        return isCalendarDate(raw) ? raw : { problem: `${JSON.stringify(raw)} is not a date in the form YYYY-MM-DD.` };
+        return isCalendarDate(raw) ? raw : { problem: `${quotedInput(raw)} is not a date in the form YYYY-MM-DD.` };
       }),
     },
     source,

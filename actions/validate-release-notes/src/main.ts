@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
+import { readRunnerEnvironment, resolveRepoPath, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
 import { baseFromEvent, resolveIntegrationsPath, selectIntegrations } from '@aic/steps/integrations';
 import { checkPullRequest, lintChangelogFile, type ReleaseNotesResult } from '@aic/steps/release-notes';
@@ -9,7 +9,7 @@ import { report } from './report.js';
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
   const inputs = readActionInputs(actionInputs, runner.eventName);
-  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
+  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
   const mode = inputs.mode === 'auto' ? (baseRef ? 'pr' : 'lint') : inputs.mode;
 

@@ -38,10 +38,21 @@ const packageDir = (target: string) => `datadog_checks/${target.replace(/-/g, '_
 /** The line of `- name: <option>` in a spec.yaml, for spec errors that name an option. */
 function optionLine(spec: string | undefined, option: string): number | undefined {
   if (spec === undefined) return undefined;
-  const index = spec
-    .split('\n')
-    .findIndex((line) => new RegExp(`^\\s*-?\\s*name:\\s*['"]?${option}['"]?\\s*$`).test(line));
+  const index = spec.split('\n').findIndex((line) => nameOf(line) === option);
   return index >= 0 ? index + 1 : undefined;
+}
+
+/** `- name: x`, `name: 'x'` → `x` (read in one pass: the option name comes from tool output, never into a regex). */
+function nameOf(line: string): string | undefined {
+  let rest = line.trimStart();
+  if (rest.startsWith('-')) rest = rest.slice(1).trimStart();
+  if (!rest.startsWith('name:')) return undefined;
+  rest = rest.slice('name:'.length).trim();
+  for (const quote of ["'", '"']) {
+    if (rest.startsWith(quote)) rest = rest.slice(1);
+    if (rest.endsWith(quote)) rest = rest.slice(0, -1);
+  }
+  return rest;
 }
 
 /** `*** 22,28 ****` then the old lines: the number of the first changed one (`! ` or `- `). */
@@ -149,7 +160,7 @@ function parseMetadata(input: ValidationOutput, lines: string[]): ValidationFind
 }
 
 function relativeToIntegration(input: ValidationOutput, file: string): string {
-  const base = input.integrationPath.replace(/\/+$/, '') + '/';
+  const base = input.integrationPath.replace(/(?<!\/)\/+$/, '') + '/';
   return file.startsWith(base) ? file.slice(base.length) : file;
 }
 
@@ -198,7 +209,7 @@ function parsePackage(input: ValidationOutput, lines: string[]): ValidationFindi
       failing = false;
       continue;
     }
-    const message = line.trim().replace(new RegExp(`\\b${input.target}/pyproject\\.toml\\b`), 'pyproject.toml');
+    const message = line.trim().replaceAll(`${input.target}/pyproject.toml`, 'pyproject.toml');
     findings.push({ level: 'error', file: 'pyproject.toml', line: undefined, message });
   }
   return findings;

@@ -18,9 +18,9 @@ export function tomlKeyLine(text: string, key: string): number {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.trim();
     const header = /^\[\[?([^\]]+)\]\]?\s*(#.*)?$/.exec(line);
-    const assignment = header ? undefined : /^([A-Za-z0-9_\-."' ]+?)\s*=/.exec(line);
-    if (!header && !assignment) continue;
-    const path = header ? dotted(header[1]!) : [...table, ...dotted(assignment![1]!)];
+    const assignment = header ? undefined : assignedKey(line);
+    if (!header && assignment === undefined) continue;
+    const path = header ? dotted(header[1]!) : [...table, ...dotted(assignment!)];
     if (header) table = path;
     const prefix = path.length <= target.length && path.every((part, at) => part === target[at]);
     if (!prefix) continue;
@@ -28,4 +28,12 @@ export function tomlKeyLine(text: string, key: string): number {
     if (path.length > best.length) best = { length: path.length, line: index + 1 };
   }
   return best.line;
+}
+
+/** The key of `key = value` (bare, dotted or quoted), or undefined. Read without backtracking. */
+function assignedKey(line: string): string | undefined {
+  const equals = line.indexOf('=');
+  if (equals < 0) return undefined;
+  const key = line.slice(0, equals).trimEnd();
+  return key !== '' && /^[A-Za-z0-9_\-."' ]+$/.test(key) ? key : undefined;
 }

@@ -25,7 +25,7 @@ export function tracebackFrames(text: string): TestLocation[] {
 export function projectFile(file: string, root?: string): string | undefined {
   let relative = file;
   if (file.startsWith('/')) {
-    const prefix = root ? `${root.replace(/\/+$/, '')}/` : undefined;
+    const prefix = root ? `${root.replace(/(?<!\/)\/+$/, '')}/` : undefined;
     if (!prefix || !file.startsWith(prefix)) return undefined;
     relative = file.slice(prefix.length);
   }

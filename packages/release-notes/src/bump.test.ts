@@ -32,3 +32,16 @@ test('stale version references in install commands and pins', () => {
   ].join('\n');
   expect(staleVersionReferences(readme, 'my_check', '1.0.0').map((r) => r.line)).toEqual([2, 4, 5]);
 });
+
+test('a previous version with regex characters is text, not a pattern (it crashed or matched too much)', () => {
+  const readme = [
+    'pip install datadog-my-check==1.0(',
+    'pip install datadog-my-check==1x0x0',
+    'datadog-my-check==1.*',
+  ].join('\n');
+  expect(staleVersionReferences(readme, 'my_check', '1.0(').map((r) => r.line)).toEqual([1]);
+  expect(staleVersionReferences(readme, 'my_check', '1.*').map((r) => r.line)).toEqual([3]);
+  expect(staleVersionReferences(readme, 'my_check', '1.0.0').map((r) => r.line)).toEqual([]);
+  for (const version of ['[', '(', '\\', '+1', '1{2', '$^|'])
+    expect(() => staleVersionReferences(readme, 'my(check', version)).not.toThrow();
+});

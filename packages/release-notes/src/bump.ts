@@ -43,15 +43,22 @@ export function staleVersionReferences(
   integration: string,
   previous: string,
 ): { line: number; text: string }[] {
-  const project = `datadog-${integration.replace(/_/g, '-')}`;
-  const escaped = previous.replace(/\./g, '\\.');
+  // No real name or version is this long, and a pattern built from one could be too large to compile.
+  if (integration.length > 200 || previous.length > 200) return [];
+  // Every character of the name and the version is literal: `1.0.0(` or `1.*` are text, not a pattern.
+  const project = `datadog-${integration.replace(/_/g, '-')}`.split('-').map(escapeRegExp).join('[-_]');
+  const escaped = escapeRegExp(previous);
   const patterns = [
-    new RegExp(`${project.replace(/-/g, '[-_]')}\\s*==\\s*${escaped}(?![\\d.])`, 'i'),
-    new RegExp(`datadog_${integration}-${escaped}-py`, 'i'),
+    new RegExp(`${project}\\s*==\\s*${escaped}(?![\\d.])`, 'i'),
+    new RegExp(`datadog_${escapeRegExp(integration)}-${escaped}-py`, 'i'),
   ];
   const found: { line: number; text: string }[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     if (patterns.some((pattern) => pattern.test(line))) found.push({ line: index + 1, text: line.trim() });
   });
   return found;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }

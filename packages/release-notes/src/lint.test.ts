@@ -100,3 +100,15 @@ describe('the entry a pull request adds', () => {
     expect(findings.find(([r]) => r === rule)![2]).toContain(message);
   });
 });
+
+test('a finding never quotes more than 300 characters of the file (a 1 MB heading stays out of the annotations)', () => {
+  const changelog = parseChangelog(
+    `# CHANGELOG\n\n## 1.${'1'.repeat(1_000_000)}x / 2024-13-45\n\n***Added***${' '.repeat(1000)}:\n`,
+  );
+  const findings = [
+    ...lintChangelog(changelog, '2024-01-02'),
+    ...lintNewEntry(changelog, changelog.entries[0]!, '2024-01-02'),
+  ];
+  expect(findings.length).toBeGreaterThan(0);
+  for (const finding of findings) expect(finding.message.length).toBeLessThanOrEqual(300);
+});

@@ -58,7 +58,7 @@ export function lintHistory(changelog: Changelog, today: string, skip: ReadonlyS
     }
   }
   findings.push(...checkOrder(changelog));
-  return findings.sort((a, b) => a.line - b.line);
+  return findings.sort((a, b) => a.line - b.line).map(bounded);
 }
 
 function checkDate(
@@ -201,7 +201,7 @@ export function lintNewEntry(changelog: Changelog, entry: Entry, today: string):
       `Only section labels and '* ' bullets belong in the entry: ${JSON.stringify(other.text.trim().slice(0, 60))}.`,
     );
   }
-  return findings;
+  return findings.map(bounded);
 }
 
 /** Lint mode: the whole file at the history level. */
@@ -217,4 +217,9 @@ export function lintChangelog(changelog: Changelog, today: string): Finding[] {
     ];
   }
   return lintHistory(changelog, today);
+}
+
+/** A finding quotes the file (a heading, a label, a version): never more than 300 characters of it. */
+function bounded(finding: Finding): Finding {
+  return finding.message.length > 300 ? { ...finding, message: `${finding.message.slice(0, 297)}...` } : finding;
 }

@@ -7,3 +7,7 @@ export * as markdown from './markdown.js';
 export * from './background-process.js';
 export { asCleanup, stopSignal } from './child-processes.js';
 export * from './stop-signals.js';
+export { childEnvironment, isRunnerOnly } from './child-env.js';
+export type { OutputMode } from './output-capture.js';
+export { resolveRepoPath } from './repo-path.js';
+export { withoutTrailingDots } from './text.js';

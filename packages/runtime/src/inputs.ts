@@ -36,7 +36,7 @@ export function readInputs<T>(schema: InputSchema<T>, source: InputSource): T {
     const raw = (source(name) ?? '').trim();
     const parsed = schema[key].parse(raw);
     if (parsed.ok) result[key] = parsed.value;
-    else problems.push(`Input '${name}': ${parsed.problem}`);
+    else problems.push(`Input '${name}': ${bounded(parsed.problem)}`);
   }
   if (problems.length > 0) throw new InputError(problems);
   return result as T;
@@ -44,7 +44,15 @@ export function readInputs<T>(schema: InputSchema<T>, source: InputSource): T {
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
-const shown = (raw: string): string => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+
+/** An input's text quoted for a message: JSON-escaped, and at most 80 characters of it. */
+export const quotedInput = (raw: string): string => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+const shown = quotedInput;
+
+/** A problem line never echoes a whole long input (a 10,000-character value stays out of the log). */
+function bounded(problem: string): string {
+  return problem.length > 300 ? `${problem.slice(0, 297)}...` : problem;
+}
 
 export function text(options: { required?: boolean; default?: string } = {}): InputSpec<string> {
   return {

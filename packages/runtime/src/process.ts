@@ -1,17 +1,25 @@
 import { spawn } from 'node:child_process';
 import { trackChild } from './child-processes.js';
+import { childEnvironment } from './child-env.js';
 import { UserError } from './errors.js';
+import { DEFAULT_TAIL_LIMIT, DEFAULT_WHOLE_LIMIT, OutputCapture, type OutputMode } from './output-capture.js';
 import type { Reporter } from './reporter.js';
 
 export interface ProcessOptions {
   cwd?: string;
+  /** The child's environment (default: ours), always without the runner's credentials (child-env.ts). */
   env?: NodeJS.ProcessEnv;
   /** Kill the process (and its children) after this long. Default: no limit. */
   timeoutMs?: number;
   /** Stream output lines through the reporter (inside a log group when `group` is set). */
   reporter?: Reporter;
   group?: string;
-  /** Keep at most this many bytes of stdout/stderr in memory (the tail). Default 4 MiB. */
+  /**
+   * `whole` (default): stdout and stderr are kept whole, and a run that prints more than `maxBuffer`
+   * characters (default 64 MiB) is stopped and fails — never a silently truncated copy. `tail`: only the
+   * last `maxBuffer` characters (default 4 MiB) are kept, for output that is streamed and only shown.
+   */
+  output?: OutputMode;
   maxBuffer?: number;
   input?: string;
 }
@@ -24,6 +32,8 @@ export interface ProcessResult {
   timedOut: boolean;
   stdout: string;
   stderr: string;
+  /** `tail` output only: the start of stdout or stderr was dropped. */
+  truncated: boolean;
   durationMs: number;
 }
 
@@ -55,11 +65,6 @@ export class ProcessError extends UserError {
   }
 }
 
-function appendBounded(buffer: string, chunk: string, max: number): string {
-  const joined = buffer + chunk;
-  return joined.length > max ? joined.slice(joined.length - max) : joined;
-}
-
 /**
  * Runs a program with an argument array — never through a shell — and resolves with its
  * result whatever the exit code. Rejects only when the program cannot be started.
@@ -69,21 +74,23 @@ export function runProcess(
   args: readonly string[],
   options: ProcessOptions = {},
 ): Promise<ProcessResult> {
-  const maxBuffer = options.maxBuffer ?? 4 * 1024 * 1024;
+  const mode = options.output ?? 'whole';
+  const limit = options.maxBuffer ?? (mode === 'whole' ? DEFAULT_WHOLE_LIMIT : DEFAULT_TAIL_LIMIT);
   const started = Date.now();
   const run = (): Promise<ProcessResult> =>
     new Promise((resolve, reject) => {
       const child = spawn(command, [...args], {
         cwd: options.cwd,
-        env: options.env ?? process.env,
+        env: childEnvironment(options.env ?? process.env),
         shell: false,
         detached: process.platform !== 'win32',
         stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         windowsHide: true,
       });
       const untrack = trackChild(child.pid, command, args);
-      let stdout = '';
-      let stderr = '';
+      const stdout = new OutputCapture(mode, limit);
+      const stderr = new OutputCapture(mode, limit);
+      let overflowed: 'stdout' | 'stderr' | undefined;
       let timedOut = false;
       const streamTo = options.reporter;
       const lineBuffers = { out: '', err: '' };
@@ -94,14 +101,14 @@ export function runProcess(
         lineBuffers[which] = lines.pop() ?? '';
         for (const line of lines) streamTo.log(line.replace(/\r$/, ''));
       };
-      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout = appendBounded(stdout, chunk, maxBuffer);
-        forward('out', chunk);
-      });
-      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr = appendBounded(stderr, chunk, maxBuffer);
-        forward('err', chunk);
-      });
+      const collect = (which: 'stdout' | 'stderr', capture: OutputCapture) => (chunk: string) => {
+        forward(which === 'stdout' ? 'out' : 'err', chunk);
+        if (capture.push(chunk) || overflowed) return;
+        overflowed = which;
+        killTree(child.pid);
+      };
+      child.stdout!.setEncoding('utf8').on('data', collect('stdout', stdout));
+      child.stderr!.setEncoding('utf8').on('data', collect('stderr', stderr));
       if (options.input !== undefined) child.stdin!.end(options.input);
       const timer =
         options.timeoutMs === undefined
@@ -126,20 +133,32 @@ export function runProcess(
         untrack();
         if (timer) clearTimeout(timer);
         for (const which of ['out', 'err'] as const) if (lineBuffers[which] !== '') forward(which, '\n');
-        resolve({
+        const result: ProcessResult = {
           command,
           args,
           exitCode: code ?? (signal ? 128 : 1),
           signal,
           timedOut,
-          stdout,
-          stderr,
+          stdout: stdout.text,
+          stderr: stderr.text,
+          truncated: stdout.dropped + stderr.dropped > 0,
           durationMs: Date.now() - started,
-        });
+        };
+        if (overflowed) reject(outputOverflow(result, overflowed, limit));
+        else resolve(result);
       });
     });
   if (options.reporter && options.group) return options.reporter.group(options.group, run);
   return run();
+}
+
+function outputOverflow(result: ProcessResult, stream: 'stdout' | 'stderr', limit: number): ProcessError {
+  const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MiB` : `${limit} characters`;
+  return new ProcessError(
+    `${commandLine(result.command, result.args).slice(0, 200)} printed more than ${size} on ${stream}, so it was stopped: its output is read as a whole, and a truncated copy would give a wrong answer.`,
+    result,
+    'Something made the output unusually large (a huge diff, a runaway log): look at what changed, or split the work.',
+  );
 }
 
 function killTree(pid: number | undefined): void {

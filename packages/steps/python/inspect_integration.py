@@ -16,16 +16,20 @@ SKIP_DIRS = {'.git', '.tox', '.venv', 'venv', '__pycache__', 'node_modules', 'bu
 
 
 def dotted(node):
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = dotted(node.value)
-        return base + '.' + node.attr if base else None
-    if isinstance(node, ast.Subscript):
-        return dotted(node.value)
-    if isinstance(node, ast.Call):
-        return dotted(node.func)
-    return None
+    """`a.b.c` for a base-class expression, read in a loop: a chain thousands of attributes deep is no recursion."""
+    attributes = []
+    while True:
+        if isinstance(node, ast.Name):
+            return '.'.join([node.id] + attributes[::-1])
+        if isinstance(node, ast.Attribute):
+            attributes.append(node.attr)
+            node = node.value
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        else:
+            return None
 
 
 def signature(function):
@@ -74,7 +78,16 @@ def file_facts(path, relative):
         return {'error': {'kind': 'syntax', 'message': error.msg, 'line': error.lineno or 1}}
     except (ValueError, UnicodeDecodeError) as error:
         return {'error': {'kind': 'unreadable', 'message': str(error)}}
+    except (RecursionError, MemoryError):
+        return {'error': {'kind': 'unreadable', 'message': 'nested too deeply for Python to parse'}}
+    try:
+        return tree_facts(tree, relative)
+    except (RecursionError, MemoryError):
+        # One pathological file is a finding on that file; the other files and integrations are still read.
+        return {'error': {'kind': 'unreadable', 'message': 'nested too deeply to inspect'}}
 
+
+def tree_facts(tree, relative):
     module = module_name(relative)
     is_package = relative.endswith('__init__.py')
     imports = {}

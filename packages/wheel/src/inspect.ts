@@ -1,5 +1,6 @@
 import { isJmxIntegration } from './jmx.js';
-import { readMetadata, recordHash, wheelProjectName, type WheelFiles } from './wheel-file.js';
+import { parseRecord, readMetadata, recordHash, wheelProjectName, type WheelFiles } from './wheel-file.js';
+import { unsafeEntryName } from './zip-reader.js';
 import { installableTags, parseWheelFilename } from './wheel-tags.js';
 
 export interface WheelFinding {
@@ -118,12 +119,26 @@ export function inspectWheel(files: WheelFiles, expected: WheelExpectations): Wh
 function verifyRecord(files: WheelFiles, distInfo: string | undefined): WheelFinding[] {
   const record = text(distInfo ? files.get(`${distInfo}/RECORD`) : undefined);
   if (record === undefined) return [{ rule: 'record', level: 'error', message: 'The wheel has no RECORD file.' }];
+  const rows = parseRecord(record);
+  if ('problem' in rows)
+    return [
+      { rule: 'record', level: 'error', message: `RECORD is not valid CSV at line ${rows.line}: ${rows.problem}.` },
+    ];
   const findings: WheelFinding[] = [];
   const listed = new Set<string>();
-  for (const line of record.split(/\r?\n/).filter(Boolean)) {
-    const [name, hash, size] = line.split(',');
+  for (const [name, hash, size] of rows) {
     if (!name) continue;
     listed.add(name);
+    const unsafe = unsafeEntryName(name);
+    if (unsafe) {
+      // pip uninstall removes what RECORD lists: a path out of site-packages would be deleted.
+      findings.push({
+        rule: 'record',
+        level: 'error',
+        message: `RECORD lists ${JSON.stringify(name.slice(0, 100))}, which has ${unsafe}: uninstalling would remove a file outside the install folder.`,
+      });
+      continue;
+    }
     if (name === `${distInfo}/RECORD`) continue;
     const bytes = files.get(name);
     if (!bytes) {

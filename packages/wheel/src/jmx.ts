@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { readUntrustedYaml } from '@aic/integration';
 
 /**
  * Whether a wheel's integration is run by JMXFetch rather than by a Python check class: `data/metrics.yaml`,
@@ -8,10 +8,6 @@ export function isJmxIntegration(files: ReadonlyMap<string, Uint8Array>, package
   if (files.has(`${packagePath}/data/metrics.yaml`)) return true;
   const example = files.get(`${packagePath}/data/conf.yaml.example`);
   if (!example) return false;
-  try {
-    const data = parse(new TextDecoder().decode(example)) as { init_config?: { is_jmx?: unknown } } | null;
-    return data?.init_config?.is_jmx === true;
-  } catch {
-    return false;
-  }
+  const read = readUntrustedYaml(new TextDecoder().decode(example));
+  return read.ok && (read.data as { init_config?: { is_jmx?: unknown } } | null)?.init_config?.is_jmx === true;
 }

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { withoutTrailingDots } from '../text.js';
 
 /** What became of an upload the service cannot take here (GitHub Enterprise Server): said, not failed. */
 export type UploadOutcome = { uploaded: true } | { uploaded: false; reason: string };
@@ -20,7 +21,7 @@ export async function uploadFiles(name: string, files: string[], rootDirectory: 
   }
 }
 
-const firstLine = (text: string) => text.split('\n')[0]!.replace(/[.\s]+$/, '');
+const firstLine = (text: string) => withoutTrailingDots(text.split('\n')[0]!);
 
 /**
  * How to report an error of @actions/artifact: `{ unsupported }` where the server has no artifact service it

@@ -228,6 +228,8 @@ async function runSession(
     cwd: target.cwd,
     env: { ...(options.env ?? process.env), NO_COLOR: '1', DDEV_INTERACTIVE: 'false' },
     reporter: options.reporter,
+    // Streamed to the log as it comes; the verdict reads pytest's closing lines, which the tail keeps.
+    output: 'tail',
     group: `${integration.name}: tests (ddev ${args.join(' ')})`,
     timeoutMs: 60 * 60_000,
   });

@@ -1,33 +1,15 @@
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { walkFiles } from '../files/walk.js';
 
 const TEST_FILE = /^test_.*\.py$|_test\.py$/;
 
 /** The files pytest collects by default under an integration's `tests/` (relative to the integration). */
 export function findTestFiles(integrationPath: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const full = path.join(dir, name);
-      let isDirectory: boolean;
-      try {
-        isDirectory = statSync(full).isDirectory();
-      } catch {
-        continue; // a dangling link is no test file
-      }
-      if (isDirectory) {
-        if (!name.startsWith('.') && name !== '__pycache__' && name !== 'node_modules') walk(full);
-      } else if (TEST_FILE.test(name)) {
-        found.push(path.relative(integrationPath, full).split(path.sep).join('/'));
-      }
-    }
-  };
-  walk(path.join(integrationPath, 'tests'));
-  return found;
+  // Links are followed only inside the integration: a dangling one, a loop or one out of it is no test file.
+  return walkFiles(path.join(integrationPath, 'tests'), {
+    boundary: integrationPath,
+    skipDirectory: (name) => name.startsWith('.') || name === '__pycache__' || name === 'node_modules',
+  })
+    .filter((file) => TEST_FILE.test(path.basename(file)))
+    .map((file) => path.relative(integrationPath, file).split(path.sep).join('/'));
 }

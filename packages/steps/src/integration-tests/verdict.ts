@@ -72,7 +72,7 @@ export function judgeSession(facts: SessionFacts): Verdict {
   const conftest = /ImportError while loading conftest '([^']+)'\.?/.exec(output);
   if (conftest) {
     const after = output.slice(conftest.index);
-    const error = /^E\s+(.+)$/m.exec(after)?.[1]?.trim();
+    const error = /^E[ \t]+(\S.*)?$/m.exec(after)?.[1]?.trim();
     const location = locateProblem(after, 'error', { root: facts.root });
     const file = location ? (facts.shown ?? String)(location.file) : conftest[1]!;
     return verdict('failed', `pytest could not load ${file}${error ? `: ${error}` : ''}`, location);
@@ -120,11 +120,30 @@ export function countCases(cases: readonly TestCase[]): Counts {
 /** pytest's closing lines (`=== 9 passed, 2 skipped in 3.1s ===`), summed over the matrix's sessions. */
 export function countsFromSummary(output: string): Counts {
   const counts: Counts = { passed: 0, failed: 0, errors: 0, skipped: 0 };
-  for (const summary of output.matchAll(/^=+ (.+?) in [\d.]+s(?: \([^)]*\))? =+$/gm)) {
-    for (const [, n, word] of summary[1]!.matchAll(/(\d+) (passed|failed|skipped|errors?)\b/g)) {
+  for (const line of output.split('\n')) {
+    const body = summaryBody(line);
+    if (body === undefined) continue;
+    for (const [, n, word] of body.matchAll(/(?<!\d)(\d+) (passed|failed|skipped|errors?)\b/g)) {
       const key = word === 'error' || word === 'errors' ? 'errors' : (word as 'passed' | 'failed' | 'skipped');
       counts[key] += Number(n);
     }
   }
   return counts;
+}
+
+/** `=== 9 passed, 2 skipped in 3.1s (0:00:03) ===` → `9 passed, 2 skipped`; read from both ends, no backtracking. */
+function summaryBody(line: string): string | undefined {
+  let start = 0;
+  while (line[start] === '=') start++;
+  let end = line.length;
+  while (end > start && line[end - 1] === '=') end--;
+  if (start === 0 || end === line.length || line[start] !== ' ' || line[end - 1] !== ' ') return undefined;
+  let inner = line.slice(start + 1, end - 1);
+  if (inner.endsWith(')')) {
+    const open = inner.lastIndexOf(' (');
+    if (open < 0 || inner.slice(open + 2, -1).includes(')')) return undefined;
+    inner = inner.slice(0, open);
+  }
+  const at = inner.lastIndexOf(' in ');
+  return at > 0 && /^ in [\d.]+s$/.test(inner.slice(at)) ? inner.slice(0, at) : undefined;
 }

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isIntegrationFolder } from '@aic/integration';
 import type { IntegrationFolder } from '@aic/changes';
+import { kindWithin, realPath } from '../files/walk.js';
 
 function entries(folder: string): string[] {
   try {
@@ -11,13 +12,9 @@ function entries(folder: string): string[] {
   }
 }
 
-const isDirectory = (full: string): boolean => {
-  try {
-    return statSync(full).isDirectory();
-  } catch {
-    return false;
-  }
-};
+/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full: string, repoPath: string): boolean =>
+  kindWithin(full, realPath(repoPath) ?? repoPath) === 'directory';
 
 /**
  * When the repository root is itself one integration (a partner repo holding one check), its name
@@ -27,7 +24,9 @@ export function rootIntegration(repoPath: string): IntegrationFolder | undefined
   if (!existsSync(path.join(repoPath, 'datadog_checks'))) return undefined;
   const packages = entries(path.join(repoPath, 'datadog_checks')).filter(
     (name) =>
-      !name.startsWith('_') && !name.startsWith('.') && isDirectory(path.join(repoPath, 'datadog_checks', name)),
+      !name.startsWith('_') &&
+      !name.startsWith('.') &&
+      isDirectory(path.join(repoPath, 'datadog_checks', name), repoPath),
   );
   return packages.length === 1 ? { folder: '', name: packages[0]! } : undefined;
 }
@@ -40,7 +39,7 @@ export function integrationAt(repoPath: string, name: string, within = ''): Inte
   if (name.startsWith('.') || name.startsWith('_')) return undefined;
   const folder = joined(within, name);
   const full = path.join(repoPath, folder);
-  if (!isDirectory(full)) return undefined;
+  if (!isDirectory(full, repoPath)) return undefined;
   return isIntegrationFolder(entries(full)) ? { folder, name } : undefined;
 }
 
@@ -60,7 +59,7 @@ export function listIntegrations(repoPath: string, within = ''): IntegrationFold
  */
 export function hasPythonPackage(integrationPath: string): boolean {
   return (
-    isDirectory(path.join(integrationPath, 'datadog_checks')) ||
+    isDirectory(path.join(integrationPath, 'datadog_checks'), integrationPath) ||
     existsSync(path.join(integrationPath, 'pyproject.toml')) ||
     existsSync(path.join(integrationPath, 'setup.py'))
   );

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { checkIntegrationName } from '@aic/integration';
 import type { IntegrationFolder } from '@aic/changes';
 import { splitList, UserError, type Reporter } from '@aic/runtime';
 import { detectChanges } from '../plan/index.js';
 import { hasPythonPackage, integrationAt, listIntegrations, rootIntegration } from './discover.js';
 import { nothingFound, strayCode } from './empty-selection.js';
+import { kindWithin, realPath } from '../files/walk.js';
 
 export { hasPythonPackage, integrationAt, listIntegrations, rootIntegration } from './discover.js';
 export { ddevArgsFor, ddevTarget, type DdevTarget } from './ddev-target.js';
@@ -120,27 +121,27 @@ export function resolveIntegrationsPath(raw: string, repoPath: string, input = "
       hint: "Give the folder relative to the repository, e.g. 'integrations'.",
     });
   }
-  const normalized = path.posix.normalize(trimmed).replace(/\/+$/, '');
+  const normalized = path.posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
   if (normalized === '..' || normalized.startsWith('../')) {
     throw new UserError(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
       hint: "Give a folder inside the repository, e.g. 'integrations'.",
     });
   }
   if (normalized === '.') return '';
-  if (!isFolder(path.join(repoPath, normalized))) {
-    throw new UserError(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
-      hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
-    });
+  if (!isFolder(path.join(repoPath, normalized), repoPath)) {
+    throw new UserError(
+      `${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`,
+      {
+        hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
+      },
+    );
   }
   return normalized;
 }
 
-function isFolder(full: string): boolean {
-  try {
-    return statSync(full).isDirectory();
-  } catch {
-    return false;
-  }
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full: string, repoPath: string): boolean {
+  return kindWithin(full, realPath(repoPath) ?? repoPath) === 'directory';
 }
 
 /**

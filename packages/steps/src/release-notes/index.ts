@@ -21,6 +21,7 @@ import {
 } from '@aic/release-notes';
 import { UserError } from '@aic/runtime';
 import { readUserTextFile, relativeTo } from '../files/index.js';
+import { kindWithin } from '../files/walk.js';
 import { changedFiles, ensureBase, mergeBase, showAt } from '../git/history.js';
 import type { SelectedIntegration } from '../integrations/index.js';
 
@@ -214,8 +215,11 @@ function staleReferences(repoPath: string, integration: SelectedIntegration, pre
   if (existsSync(readme)) docs.push(readme);
   for (const folder of ['docs', 'images']) {
     const dir = path.join(integration.path, folder);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) if (name.endsWith('.md')) docs.push(path.join(dir, name));
+    // `docs` may be a file, a dangling link or a link out of the integration: then there is nothing to read.
+    if (kindWithin(dir, integration.path) !== 'directory') continue;
+    for (const name of readdirSync(dir))
+      if (name.endsWith('.md') && kindWithin(path.join(dir, name), integration.path) === 'file')
+        docs.push(path.join(dir, name));
   }
   return docs.flatMap((file) => {
     const shown = relativeTo(repoPath, file);

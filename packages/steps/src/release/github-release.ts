@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@aic/runtime';
+import { UserError, withoutTrailingDots } from '@aic/runtime';
 
 export interface GitHubTarget {
   token: string;
@@ -21,7 +22,7 @@ interface ReleaseData {
   id: number;
   html_url: string;
   upload_url: string;
-  assets: { name: string; size: number }[];
+  assets: { name: string; size: number; digest?: string | null }[];
 }
 
 const status = (error: unknown): number | undefined =>
@@ -29,7 +30,7 @@ const status = (error: unknown): number | undefined =>
     ? Number((error as { status: unknown }).status)
     : undefined;
 
-const sentence = (text: string) => text.trim().replace(/[.\s]+$/, '') + '.';
+const sentence = (text: string) => withoutTrailingDots(text.trim()) + '.';
 
 /** A failed API call as one line: unreachable (no answer at all) is not an HTTP error. */
 function apiError(error: unknown, what: string, apiUrl: string): UserError {
@@ -39,7 +40,7 @@ function apiError(error: unknown, what: string, apiUrl: string): UserError {
     typeof error === 'object' && error !== null && (error as { response?: unknown }).response !== undefined;
   if (!answered) {
     return new UserError(
-      `GitHub API: ${what} failed: ${apiUrl} did not answer (${message.trim().replace(/[.\s]+$/, '')}).`,
+      `GitHub API: ${what} failed: ${apiUrl} did not answer (${withoutTrailingDots(message.trim())}).`,
       {
         hint: 'Check that the runner reaches the GitHub API (GITHUB_API_URL, proxy settings), then re-run the job.',
         cause: error,
@@ -63,11 +64,17 @@ function apiError(error: unknown, what: string, apiUrl: string): UserError {
  */
 export async function publishRelease(
   target: GitHubTarget,
-  release: { tag: string; title: string; notes: string; wheels: readonly string[]; prerelease?: boolean },
+  release: {
+    tag: string;
+    title: string;
+    notes: string;
+    wheels: readonly { path: string; sha256: string }[];
+    prerelease?: boolean;
+  },
 ): Promise<PublishedRelease> {
   const [owner, repo] = target.repository.split('/') as [string, string];
   const { getOctokit } = await import('@actions/github');
-  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') });
+  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl.replace(/(?<!\/)\/+$/, '') });
 
   let data: ReleaseData;
   let created = false;
@@ -95,10 +102,27 @@ export async function publishRelease(
 
   const result: PublishedRelease = { url: data.html_url, created, uploaded: [], alreadyAttached: [] };
   for (const wheel of release.wheels) {
-    const name = path.basename(wheel);
-    const size = statSync(wheel).size;
+    const name = path.basename(wheel.path);
+    // Read once: the bytes checked are the bytes uploaded, whatever happens to the file meanwhile.
+    const bytes = readFileSync(wheel.path);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (sha256 !== wheel.sha256) {
+      throw new UserError(
+        `${name} changed since the release was planned (sha256 ${sha256}, expected ${wheel.sha256}); it was not uploaded.`,
+        { hint: 'Something rewrote the wheels folder during the release: run the release in a job of its own.' },
+      );
+    }
+    const size = bytes.length;
     const attached = data.assets.find((asset) => asset.name === name);
     if (attached) {
+      if (attached.digest && attached.digest !== `sha256:${sha256}`) {
+        throw new UserError(
+          `The release ${release.tag} already has ${name} with a different sha256 (${attached.digest.replace(/^sha256:/, '')}, this build ${sha256}).`,
+          {
+            hint: 'Wheels are built reproducibly: check that this run built the tagged commit; delete the asset to replace it.',
+          },
+        );
+      }
       if (attached.size !== size) {
         throw new UserError(
           `The release ${release.tag} already has ${name} with a different size (${attached.size} bytes, this build ${size}).`,
@@ -115,7 +139,7 @@ export async function publishRelease(
         method: 'POST',
         url: data.upload_url,
         name,
-        data: readFileSync(wheel) as unknown as string,
+        data: bytes as unknown as string,
         headers: { 'content-type': 'application/octet-stream', 'content-length': size },
       });
     } catch (error) {

@@ -13,6 +13,7 @@ export {
   type ReleaseOptions,
 } from './plan.js';
 export { localTagCommit, pushTag, remoteEnv, remoteTagCommit, type Remote } from './git-tags.js';
+export { parseBuiltWheels, type BuiltWheels } from '@aic/wheel';
 export { publishRelease, type GitHubTarget } from './github-release.js';
 
 export interface ReleaseRun extends ReleaseOptions {
@@ -41,6 +42,14 @@ export interface ReleaseResult {
  * the writes in an order a rerun can resume — tag, push, release, assets — each skipped when done.
  */
 export async function runRelease(run: ReleaseRun): Promise<ReleaseResult> {
+  if (!run.dryRun && run.wheelsDir && !run.builtWheels) {
+    throw new UserError(
+      "Input 'wheel-hashes' is empty: the release attaches only wheels whose sha256 the build reported.",
+      {
+        hint: "Pass the build-wheel step's `wheels` output: wheel-hashes: ${{ steps.<build step id>.outputs.wheels }} (or needs.<build job>.outputs.wheels).",
+      },
+    );
+  }
   const plan = await planRelease(run);
   for (const line of describePlan(plan, run.remote.name)) run.reporter.log(`${run.dryRun ? '[dry run] ' : ''}${line}`);
   const result: ReleaseResult = { released: [], skipped: plan.skipped, planned: plan.releases };

@@ -1,11 +1,12 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import type { IntegrationFolder } from '@aic/changes';
 import { paths, projectName, readAboutVersion } from '@aic/integration';
 import { entryFor, parseChangelog, renderEntryBody } from '@aic/release-notes';
 import { UserError } from '@aic/runtime';
-import { resolveCommit } from '../git/index.js';
+import { checkBuiltWheels, sha256Hex, type BuiltWheels } from '@aic/wheel';
+import { git, resolveCommit } from '../git/index.js';
 import { ensureBase, mergeBase, showAt } from '../git/history.js';
 import { localTagCommit, remoteTagCommit, type Remote } from './git-tags.js';
 import { checkTagName, tagName } from './tag-name.js';
@@ -19,6 +20,11 @@ export interface ReleaseOptions {
   tagFormat: string;
   /** Folder holding the built wheels ('' or undefined: attach none). */
   wheelsDir?: string | undefined;
+  /**
+   * The wheels the build job reported (file name → sha256, its `wheels` output): only these, byte for
+   * byte, are attached. Undefined: not checked (a dry run may plan without them; a release may not).
+   */
+  builtWheels?: BuiltWheels | undefined;
   remote: Remote;
 }
 
@@ -34,8 +40,8 @@ export interface PlannedRelease {
   tagState: TagState;
   /** The changelog entry's body: the GitHub release text. */
   notes: string;
-  /** Absolute paths of the wheels to attach. */
-  wheels: string[];
+  /** The wheels to attach: absolute paths, and the sha256 of the bytes checked (uploaded only if unchanged). */
+  wheels: { path: string; sha256: string }[];
 }
 
 export interface ReleasePlan {
@@ -51,7 +57,12 @@ export function wheelPrefix(integration: string, version: string): string {
   return `${projectName(integration).replace(/[-_.]+/g, '_')}-${version}-`;
 }
 
-function findWheels(dir: string, integration: string, version: string): string[] {
+function findWheels(
+  dir: string,
+  integration: string,
+  version: string,
+  built: BuiltWheels | undefined,
+): { path: string; sha256: string }[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -67,7 +78,20 @@ function findWheels(dir: string, integration: string, version: string): string[]
       hint: 'Build it first with the build-wheel action (same commit), or set wheels to an empty string to release without one.',
     });
   }
-  return found.map((name) => path.join(dir, name)).filter((file) => statSync(file).isFile());
+  const wheels = found.flatMap((name) => {
+    const file = path.join(dir, name);
+    // lstat: a symlink planted in the folder is not followed to whatever it points at.
+    return lstatSync(file).isFile() ? [{ path: file, sha256: sha256Hex(readFileSync(file)) }] : [];
+  });
+  if (built) {
+    const problem = checkBuiltWheels(new Map(wheels.map((w) => [path.basename(w.path), w.sha256])), built, prefix);
+    if (problem) {
+      throw new UserError(`Input 'wheels': ${problem} Nothing was tagged or pushed.`, {
+        hint: "Release only the wheels of this run's build job: pass its `wheels` output as wheel-hashes, and download only its artifact.",
+      });
+    }
+  }
+  return wheels;
 }
 
 /**
@@ -126,9 +150,18 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
     }
 
     const tag = tagName(options.tagFormat, integration.name, version);
-    const invalid = checkTagName(tag);
+    const invalid = checkTagName(tag) ?? (await refusedByGit(repoPath, tag));
     if (invalid)
-      throw new UserError(`Input 'tag-format': ${invalid}`, { hint: 'Use a format such as <integration>-<version>.' });
+      throw new UserError(`Input 'tag-format': ${invalid} Nothing was tagged or pushed.`, {
+        hint: 'Use a format such as <integration>-<version>.',
+      });
+    const twin = plan.releases.find((release) => release.tag === tag);
+    if (twin) {
+      throw new UserError(
+        `Input 'tag-format': ${integration.name} ${version} and ${twin.integration} ${twin.version} would both be tagged ${tag}. Nothing was tagged or pushed.`,
+        { hint: 'Put <integration> in the tag format, e.g. <integration>-<version>.' },
+      );
+    }
     const local = await localTagCommit(repoPath, tag);
     const remote = await remoteTagCommit(repoPath, options.remote, tag);
     for (const [where, commit] of [
@@ -152,10 +185,20 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
       commit: head,
       tagState: remote ? 'pushed' : local ? 'local' : 'new',
       notes: renderEntryBody(entry),
-      wheels: options.wheelsDir ? findWheels(options.wheelsDir, integration.name, version) : [],
+      wheels: options.wheelsDir ? findWheels(options.wheelsDir, integration.name, version, options.builtWheels) : [],
     });
   }
   return plan;
+}
+
+/** git's own verdict on `refs/tags/<tag>` (what `git tag` checks), as a problem, or undefined when valid. */
+async function refusedByGit(repoPath: string, tag: string): Promise<string | undefined> {
+  try {
+    await git(repoPath, ['check-ref-format', `refs/tags/${tag}`], 'git check-ref-format');
+    return undefined;
+  } catch {
+    return `${JSON.stringify(tag.slice(0, 80))} is not a valid git tag name (git check-ref-format refuses it).`;
+  }
 }
 
 /** The plan in lines people read (the dry run prints these). */
@@ -169,7 +212,7 @@ export function describePlan(plan: ReleasePlan, remote: string): string[] {
           ? `push the existing tag ${release.tag} to ${remote}`
           : `create the annotated tag ${release.tag} on ${release.commit.slice(0, 12)} and push it to ${remote}`;
     const wheels =
-      release.wheels.length === 0 ? 'no wheel' : release.wheels.map((file) => path.basename(file)).join(', ');
+      release.wheels.length === 0 ? 'no wheel' : release.wheels.map((wheel) => path.basename(wheel.path)).join(', ');
     lines.push(
       `${release.integration} ${release.version}: ${tagStep}; GitHub release ${release.tag} with the changelog entry; attach ${wheels}.`,
     );

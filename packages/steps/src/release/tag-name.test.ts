@@ -1,4 +1,6 @@
 import { expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { checkTagFormat, checkTagName, tagName } from './tag-name.js';
 
 test.each([
@@ -29,4 +31,55 @@ test.each([
   ['a:b', false],
   ['a/.b', false],
   ['a$(id)~1', false],
+  // Not only at the end of the whole name: every part (git refuses `refs/tags/a.lock/b`).
+  ['a.lock/1.0', false],
+  ['a/b.', false],
+  ['a@{1}', false],
+  ['@', true],
+  ['x'.repeat(250), true],
+  ['x'.repeat(251), false],
+  ['é'.repeat(125), true],
+  ['é'.repeat(126), false],
 ])('checkTagName(%j) valid: %s', (tag, valid) => expect(checkTagName(tag) === undefined).toBe(valid));
+
+// The real git decides: on names built from the characters and pieces that matter, checkTagName agrees with
+// `git check-ref-format refs/tags/<name>` (and `git tag`'s own rule, no leading '-').
+test('checkTagName agrees with git check-ref-format', () => {
+  const piece = fc.constantFrom(
+    'a',
+    'B',
+    '1',
+    '.',
+    '..',
+    '/',
+    '//',
+    '-',
+    '@',
+    '@{',
+    '{',
+    '.lock',
+    'lock',
+    ' ',
+    '~',
+    '^',
+    ':',
+    '?',
+    '*',
+    '[',
+    '\\',
+    '\t',
+    '\u007f',
+    'é',
+    '_',
+    '+',
+  );
+  const names = fc.sample(
+    fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')),
+    { numRuns: 300, seed: 15 },
+  );
+  const disagreements = [...new Set(names)].filter((name) => {
+    const git = !name.startsWith('-') && spawnSync('git', ['check-ref-format', `refs/tags/${name}`]).status === 0;
+    return git !== (checkTagName(name) === undefined);
+  });
+  expect(disagreements).toEqual([]);
+});

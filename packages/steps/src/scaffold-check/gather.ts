@@ -1,10 +1,17 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { LineCounter, parseDocument } from 'yaml';
-import { paths, tomlKeyLine, type IntegrationFacts, type Problem, type PythonFileFacts } from '@aic/integration';
+import {
+  paths,
+  readUntrustedYaml,
+  tomlKeyLine,
+  type IntegrationFacts,
+  type Problem,
+  type PythonFileFacts,
+} from '@aic/integration';
 import { UserError } from '@aic/runtime';
 import { readUserTextFile } from '../files/index.js';
+import { kindWithin, walkFiles } from '../files/walk.js';
 import type { SelectedIntegration } from '../integrations/index.js';
 
 function readToml(file: string, shown: string): { value?: Record<string, unknown>; text?: string; error?: Problem } {
@@ -32,20 +39,16 @@ function readConfExample(file: string, shown: string): IntegrationFacts['confExa
   } catch (error) {
     return { exists: true, error: { message: (error as Error).message }, hasInitConfig: false, isJmx: false };
   }
-  const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter });
-  const problem = document.errors[0];
-  if (problem)
+  const read = readUntrustedYaml(text);
+  if (!read.ok)
     return {
       exists: true,
-      error: {
-        message: problem.message.split('\n')[0]!,
-        ...(problem.linePos ? { line: problem.linePos[0].line } : {}),
-      },
+      error: { message: read.problem, ...(read.line === undefined ? {} : { line: read.line }) },
       hasInitConfig: false,
       isJmx: false,
     };
-  const data = document.toJS() as Record<string, unknown> | null;
+  const { document, lines: counter } = read;
+  const data = read.data as Record<string, unknown> | null;
   const node =
     document.contents && 'items' in document.contents
       ? (document.contents.items as { key: { value?: unknown; range?: number[] } }[]).find(
@@ -70,9 +73,10 @@ export function gatherFacts(
   const folder = integration.path;
   const name = integration.name;
   const datadogChecks = path.join(folder, 'datadog_checks');
+  // A dangling link, a loop or a link out of the integration is no package folder.
   const entries = existsSync(datadogChecks)
     ? readdirSync(datadogChecks).filter(
-        (entry) => statSync(path.join(datadogChecks, entry)).isDirectory() && !entry.startsWith('_'),
+        (entry) => !entry.startsWith('_') && kindWithin(path.join(datadogChecks, entry), folder) === 'directory',
       )
     : [];
   const pyproject = readToml(path.join(folder, paths.pyproject), repoShown(paths.pyproject));
@@ -80,11 +84,9 @@ export function gatherFacts(
     ? readToml(path.join(folder, paths.hatch), repoShown(paths.hatch))
     : undefined;
   const testsDir = path.join(folder, paths.tests);
-  const testFiles = existsSync(testsDir)
-    ? readdirSync(testsDir, { recursive: true })
-        .map(String)
-        .filter((file) => /(^|\/)test_[^/]*\.py$|_test\.py$/.test(file))
-    : [];
+  const testFiles = walkFiles(testsDir, { boundary: folder })
+    .map((file) => path.relative(testsDir, file).split(path.sep).join('/'))
+    .filter((file) => /(^|\/)test_[^/]*\.py$|_test\.py$/.test(file));
   return {
     name,
     python,
