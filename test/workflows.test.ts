@@ -135,7 +135,6 @@ describe('the reusable workflows and the starter workflows', () => {
     'integration-ci.yml': reusableOf('integration-ci.yml'),
     'integration-release.yml': reusableOf('integration-release.yml'),
   };
-  const inputs = reusable['integration-ci.yml'].on.workflow_call.inputs;
 
   test.each([
     [
@@ -151,7 +150,19 @@ describe('the reusable workflows and the starter workflows', () => {
         'runs-on',
       ],
     ],
-    ['integration-release.yml', ['integrations', 'integrations-path', 'runs-on', 'tag-format', 'wheels']],
+    [
+      'integration-release.yml',
+      [
+        'ddev-version',
+        'integrations',
+        'integrations-path',
+        'python-version',
+        'repo',
+        'runs-on',
+        'tag-format',
+        'wheels',
+      ],
+    ],
   ] as const)('%s: every input is typed and documented', (name, expected) => {
     const declared = reusable[name].on.workflow_call.inputs;
     expect(Object.keys(declared).sort()).toEqual([...expected].sort());
@@ -160,8 +171,9 @@ describe('the reusable workflows and the starter workflows', () => {
     }
   });
 
-  test("the ddev version default is setup-ddev's", () => {
-    expect(String(inputs['ddev-version']!.default)).toBe(
+  test.each(Object.keys(reusable))("%s: the ddev version default is setup-ddev's", (name) => {
+    const declared = reusable[name as keyof typeof reusable].on.workflow_call.inputs;
+    expect(String(declared['ddev-version']!.default)).toBe(
       String(metadataOf(path.join(repoRoot, 'actions/setup-ddev/action.yml')).inputs!['ddev-version']!.default),
     );
   });

@@ -235,7 +235,7 @@ describe('release-integration', () => {
       workspace: state.repo.path,
       eventName: 'push',
       event: { before: state.before, after: state.repo.head() },
-      inputs: { 'github-token': 'ghs_test' },
+      inputs: { 'github-token': 'ghs_test', 'wheel-hashes': state.built },
       env: { GITHUB_API_URL: `http://127.0.0.1:${closed}`, GITHUB_REPOSITORY: 'partner/integrations' },
     });
     expect(run.exitCode).toBe(1);
