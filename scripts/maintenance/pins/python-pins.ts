@@ -48,6 +48,7 @@ export const DDEV_MIRRORS: readonly { file: string; pattern: (version: string) =
   { file: 'actions/setup-ddev/action.yml', pattern: (v) => ddevDefault(v) },
   { file: 'action.yml', pattern: (v) => ddevDefault(v) },
   { file: '.github/workflows/integration-ci.yml', pattern: (v) => ddevDefault(v) },
+  { file: '.github/workflows/integration-release.yml', pattern: (v) => ddevDefault(v) },
   { file: 'README.md', pattern: (v) => new RegExp(`(supports ddev \\d+\\.\\d+\\.\\d+ to )${escape(v)}(\\b)`) },
 ];
 
