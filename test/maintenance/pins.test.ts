@@ -44,7 +44,7 @@ test('this repository: every uses: pin and every copy of the pinned ddev agree',
   const run = pins(['check']);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
-  expect(run.stdout).toMatch(/^\d+ uses: pins in \d+ files, the pinned ddev in 6 places: 0 problem\(s\)\.$/m);
+  expect(run.stdout).toMatch(/^\d+ uses: pins in \d+ files, the pinned ddev in 7 places: 0 problem\(s\)\.$/m);
 });
 
 describe('a copy of a pin Dependabot moved elsewhere', () => {
@@ -88,6 +88,7 @@ describe('following PyPI (the real index)', () => {
       'actions/setup-ddev/action.yml',
       'action.yml',
       '.github/workflows/integration-ci.yml',
+      '.github/workflows/integration-release.yml',
       'README.md',
     ]) {
       edit(root, file, file === 'README.md' ? `to ${ddev}.` : ddev, file === 'README.md' ? 'to 19.0.0.' : '19.0.0');
