@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/runtime/**', 'test/**', 'scripts/**', 'bench/**'],
+    files: ['packages/runtime/**', 'packages/*/src/testing/**', '**/*.test.ts', 'test/**', 'scripts/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

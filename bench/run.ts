@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintChangelog, parseChangelog } from '@aic/release-notes';
-import { detectChanges } from '@aic/steps/plan';
+import { detectChanges } from '@aic/repository';
 import { actionDir, ddevEnvironment, GitRepo, pythonTools, runAction } from '../test/harness/index.js';
 import { markdownTable, median, ratioFigure, run, timeMedian, timeOnce, timePair, type Figure } from './measure.js';
 

@@ -1,26 +1,20 @@
+import { checkTagFormat, DEFAULT_TAG_FORMAT } from '@aic/release-notes';
+import { selectionInputs, type SelectionInputs } from '@aic/repository';
 import { boolean, custom, readInputs, text, type InputSource } from '@aic/runtime';
-import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
-import { checkTagFormat, DEFAULT_TAG_FORMAT } from '@aic/steps/release';
 
-export interface Inputs {
-  integrationsPath: string;
-  integrations: IntegrationsSpec | undefined;
-  baseRef: string;
+export interface Inputs extends SelectionInputs {
   tagFormat: string;
   wheels: string;
   remote: string;
   githubToken: string;
   repository: string;
   dryRun: boolean;
-  repoPath: string;
 }
 
 export function readActionInputs(source: InputSource): Inputs {
   return readInputs<Inputs>(
     {
-      integrationsPath: text(),
-      integrations: custom((raw) => (raw === '' ? undefined : parseIntegrationsSpec(raw))),
-      baseRef: text(),
+      ...selectionInputs,
       tagFormat: custom((raw) => {
         const format = raw === '' ? DEFAULT_TAG_FORMAT : raw;
         const problem = checkTagFormat(format);
@@ -41,7 +35,6 @@ export function readActionInputs(source: InputSource): Inputs {
           : { problem: `${JSON.stringify(raw)} is not in the form owner/name.` },
       ),
       dryRun: boolean(false),
-      repoPath: text({ required: true }),
     },
     source,
   );

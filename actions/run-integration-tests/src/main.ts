@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { selectFromInputs, withPythonPackage } from '@aic/repository';
 import { readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent, resolveIntegrationsPath, selectIntegrations, withPythonPackage } from '@aic/steps/integrations';
 import {
   dockerEngineAnswers,
   findComposeFiles,
@@ -16,15 +16,8 @@ const COMPOSE_STATE = 'compose-files';
 
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
-  const inputs = readActionInputs(actionInputs, runner.eventName);
-  const repoPath = path.resolve(runner.workspace, inputs.repoPath);
-  const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
-  const selected = await selectIntegrations(inputs.integrations, {
-    repoPath,
-    within: resolveIntegrationsPath(inputs.integrationsPath, repoPath),
-    ...(baseRef ? { baseRef } : {}),
-    reporter,
-  });
+  const inputs = readActionInputs(actionInputs);
+  const { repoPath, integrations: selected } = await selectFromInputs(inputs, runner, reporter);
   const integrations = withPythonPackage(selected, reporter, 'tests');
   const composeFiles =
     inputs.composeFiles.length > 0
@@ -32,7 +25,6 @@ async function main(reporter: Reporter): Promise<void> {
       : integrations.flatMap((integration) => findComposeFiles(integration.path));
   // Saved first, so that the post step tears down even when the tests crash or the job is cancelled.
   reporter.saveState(COMPOSE_STATE, JSON.stringify(composeFiles));
-  const backoff = Number(process.env.AIC_PULL_BACKOFF_MS);
 
   const run = await runIntegrationTests({
     repoPath,
@@ -43,7 +35,7 @@ async function main(reporter: Reporter): Promise<void> {
     composeFiles,
     pull: inputs.pull,
     pullRetries: inputs.pullRetries,
-    pullBaseDelayMs: Number.isFinite(backoff) && backoff > 0 ? backoff : 5_000,
+    pullBaseDelayMs: 5_000,
     junit: inputs.junit,
     reportDir: path.join(runner.temp, 'agent-integration-ci', 'junit'),
     reporter,

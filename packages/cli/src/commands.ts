@@ -2,21 +2,21 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseVersionRequest, PINNED_DDEV_VERSION } from '@aic/ddev';
-import { utcToday } from '@aic/release-notes';
-import { UserError, type Annotation, type Reporter } from '@aic/runtime';
-import { buildWheel, resolveOutDir } from '@aic/steps/build-wheel';
-import { runIntegrationTests, tearDown } from '@aic/steps/integration-tests';
+import { DEFAULT_TAG_FORMAT, utcToday } from '@aic/release-notes';
 import {
+  changeKind,
   hasPythonPackage,
   parseIntegrationsSpec,
   resolveIntegrationsPath,
   selectIntegrations,
   type SelectedIntegration,
-} from '@aic/steps/integrations';
-import { detectChanges } from '@aic/steps/plan';
+} from '@aic/repository';
+import { annotateFindings, countFindings, describeCounts, UserError, type Finding, type Reporter } from '@aic/runtime';
+import { buildWheel, resolveOutDir } from '@aic/steps/build-wheel';
+import { runIntegrationTests, tearDown } from '@aic/steps/integration-tests';
 import { checkPullRequest, lintChangelogFile } from '@aic/steps/release-notes';
 import { scaffoldCheck } from '@aic/steps/scaffold-check';
-import { DEFAULT_TAG_FORMAT, runRelease } from '@aic/steps/release';
+import { runRelease } from '@aic/steps/release';
 import { setupDdev, type SetupDdevResult } from '@aic/steps/setup-ddev';
 import type { CliOptions } from './args.js';
 import type { Stage, StageGroup, StageOutcome } from './stages.js';
@@ -47,11 +47,6 @@ function pythonOnly(stage: Stage, integration: SelectedIntegration): Stage {
   };
 }
 
-const errorsIn = (findings: readonly { level: string }[]) => findings.filter((f) => f.level === 'error').length;
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-type Finding = Pick<Annotation, 'file' | 'line'> & { level: 'error' | 'warning'; rule: string; message: string };
-
 /**
  * Each finding as an annotation (the summary's Problems list and --json carry them), and the stage's outcome:
  * failed on any error, `detail` around the error and warning counts.
@@ -59,44 +54,32 @@ type Finding = Pick<Annotation, 'file' | 'line'> & { level: 'error' | 'warning';
 function reportFindings(
   reporter: Reporter,
   findings: readonly Finding[],
+  what: string,
   detail = (counts: string) => counts,
 ): StageOutcome {
-  for (const { level, rule, message, file, line } of findings)
-    reporter.annotate({ level, message: `${rule}: ${message}`, file, line });
-  const errors = errorsIn(findings);
-  return {
-    status: errors > 0 ? 'failed' : 'passed',
-    detail: detail(`${count(errors, 'error')}, ${count(findings.length - errors, 'warning')}`),
-  };
+  const counts = annotateFindings(reporter, findings, what);
+  return { status: counts.errors > 0 ? 'failed' : 'passed', detail: detail(describeCounts(counts)) };
 }
 
 function planStage(options: CliOptions, context: Context): Stage {
   return {
     step: 'plan',
     async run(reporter) {
-      const spec =
-        options.integrations.length > 0
-          ? parseIntegrationsSpec(options.integrations.join(','), undefined)
-          : options.base
-            ? { kind: 'changed' as const }
-            : { kind: 'all' as const };
-      if ('problem' in spec) throw new UserError(`--integration: ${spec.problem}`);
+      const spec = parseIntegrationsSpec(options.integrations.join(','));
+      if (spec && 'problem' in spec) throw new UserError(`--integration: ${spec.problem}`);
       context.within = resolveIntegrationsPath(options.integrationsPath, context.repo, '--integrations-path');
-      if (spec.kind === 'changed' && options.base) {
-        const plan = await detectChanges({ repoPath: context.repo, baseRef: options.base, within: context.within });
-        for (const item of plan.integrations) {
-          if (item.docsOnly) context.docsOnly.add(item.name);
-          reporter.log(
-            `${item.name}: ${item.functional ? 'functional' : item.docsOnly ? 'docs only' : 'tests only'} — ${item.reasons.join('; ')}`,
-          );
-        }
-      }
-      context.integrations = await selectIntegrations(spec, {
+      const selection = await selectIntegrations({
         repoPath: context.repo,
+        spec,
         within: context.within,
-        ...(options.base ? { baseRef: options.base } : {}),
+        baseRef: options.base,
         reporter,
       });
+      context.integrations = selection.integrations;
+      for (const item of selection.selection === 'changed' ? selection.integrations : []) {
+        if (item.docsOnly) context.docsOnly.add(item.name);
+        reporter.log(`${item.name}: ${changeKind(item)} — ${item.reason}`);
+      }
       if (context.integrations.length === 0) return { status: 'passed', detail: 'no integration changed' };
       return { status: 'passed', detail: context.integrations.map((i) => i.name).join(', ') };
     },
@@ -148,7 +131,12 @@ function checkStage(options: CliOptions, context: Context, integration: Selected
         reporter,
       });
       if (!result || result.skipped) return { status: 'skipped', detail: result?.skipped ?? 'nothing to check' };
-      return reportFindings(reporter, result.findings, (counts) => `${counts}${result.strict ? ' (strict)' : ''}`);
+      return reportFindings(
+        reporter,
+        result.findings,
+        'scaffold check',
+        (counts) => `${counts}${result.strict ? ' (strict)' : ''}`,
+      );
     },
   };
 }
@@ -161,7 +149,12 @@ function notesStage(options: CliOptions, context: Context, integration: Selected
       const result = options.base
         ? await checkPullRequest({ repoPath: context.repo, integration, baseRef: options.base, today: utcToday() })
         : lintChangelogFile(context.repo, path.join(integration.path, 'CHANGELOG.md'), utcToday());
-      return reportFindings(reporter, result.findings, (counts) => `${result.version}: ${result.decision} ${counts}`);
+      return reportFindings(
+        reporter,
+        result.findings,
+        'release notes',
+        (counts) => `${result.version}: ${result.decision} ${counts}`,
+      );
     },
   };
 }
@@ -201,7 +194,7 @@ function testStage(options: CliOptions, context: Context, integration: SelectedI
       const noEngine = !run.engine && run.composeFiles.length > 0 ? '; no Docker engine answered' : '';
       if (result.outcome === 'no-tests') return { status: 'skipped', detail: `${result.reason}${noEngine}` };
       const { passed, failed, errors, skipped } = result.counts;
-      const counts = `${passed} passed, ${failed} failed, ${count(errors, 'error')}, ${skipped} skipped`;
+      const counts = `${passed} passed, ${failed} failed, ${errors} error${errors === 1 ? '' : 's'}, ${skipped} skipped`;
       return {
         status: result.outcome,
         detail: `${result.reason ? `${result.reason} (${counts})` : counts}${noEngine}`,
@@ -230,19 +223,9 @@ function wheelStage(options: CliOptions, context: Context, integration: Selected
         toolCache: path.join(os.tmpdir(), 'aic-tool-cache'),
         reporter,
       });
-      for (const finding of wheel.findings)
-        reporter.annotate({ level: finding.level, message: `${finding.rule}: ${finding.message}`, file: wheel.path });
-      // The smoke test names files inside the wheel (datadog_checks/<name>/…): the same path in the source.
-      for (const finding of wheel.smoke?.findings ?? []) {
-        reporter.annotate({
-          level: finding.level,
-          message: `smoke test ${finding.rule}: ${finding.message}`,
-          ...(finding.file
-            ? { file: path.relative(context.repo, path.join(integration.path, finding.file)), line: finding.line }
-            : {}),
-        });
-      }
-      const errors = errorsIn(wheel.findings) + (wheel.smoke?.ok === false ? 1 : 0);
+      annotateFindings(reporter, wheel.findings, `wheel ${wheel.filename}`);
+      annotateFindings(reporter, wheel.smoke?.findings ?? [], `wheel ${wheel.filename}: smoke test`);
+      const errors = countFindings(wheel.findings).errors + (wheel.smoke?.ok === false ? 1 : 0);
       const smoke = wheel.smoke
         ? wheel.smoke.ok
           ? `smoke test ✓ (${(wheel.smoke.durationMs / 1000).toFixed(1)}s)`
@@ -312,7 +295,11 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
           {
             step: 'release notes',
             async run(reporter) {
-              return reportFindings(reporter, lintChangelogFile(process.cwd(), file, utcToday()).findings);
+              return reportFindings(
+                reporter,
+                lintChangelogFile(process.cwd(), file, utcToday()).findings,
+                'release notes',
+              );
             },
           },
         ];

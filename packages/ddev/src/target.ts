@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { IntegrationFolder } from '@aic/changes';
 
 /**
  * How ddev is pointed at one integration, whatever the repository's shape: `ddev --here <command> <target>`
@@ -11,7 +10,8 @@ export interface DdevTarget {
   target: string;
 }
 
-export function ddevTarget(integration: IntegrationFolder & { path: string }): DdevTarget {
+/** `integration.folder` is '' when the repository root is the integration; `path` is absolute. */
+export function ddevTarget(integration: { folder: string; path: string }): DdevTarget {
   if (integration.folder === '') return { cwd: integration.path, target: '.' };
   return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { ddevTestArgs, parseMarkers } from './command.js';
+import { ddevTestArgs, parseMarkers } from './test-command.js';
 
 const inFolder = { cwd: '/repo', target: 'awesome' };
 const atRoot = { cwd: '/repo', target: '.' };

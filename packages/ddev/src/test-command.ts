@@ -1,4 +1,4 @@
-import { ddevArgsFor, type DdevTarget } from '../integrations/ddev-target.js';
+import { ddevArgsFor, type DdevTarget } from './target.js';
 
 /**
  * The `ddev test` command line for one integration, the way Datadog's gate runs it (integrations-core's

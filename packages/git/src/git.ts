@@ -1,12 +1,15 @@
 import { runChecked, runProcess, type ProcessResult } from '@aic/runtime';
 
-export { listFolders, type TreeEntry } from './tree.js';
+/** git's environment for us: never a prompt for credentials, messages in English for the parsers. */
+export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...base, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+}
 
 /** Runs git in a repository with an argument array; a failure quotes git's last lines. */
 export function git(repoPath: string, args: readonly string[], what?: string): Promise<ProcessResult> {
   return runChecked('git', ['-C', repoPath, ...args], {
     what: what ?? `git ${args[0] ?? ''}`.trim(),
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    env: gitEnv(),
   });
 }
 
@@ -14,7 +17,7 @@ export function git(repoPath: string, args: readonly string[], what?: string): P
 export async function commitExists(repoPath: string, ref: string): Promise<boolean> {
   if (ref.startsWith('-')) return false;
   const result = await runProcess('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
-    env: { ...process.env, LC_ALL: 'C' },
+    env: gitEnv(),
   });
   return result.exitCode === 0;
 }
@@ -27,4 +30,10 @@ export async function resolveCommit(repoPath: string, ref: string): Promise<stri
 /** NUL-separated `git` output split into fields. */
 export function splitNul(text: string): string[] {
   return text.split('\0').filter((field) => field !== '');
+}
+
+/** `git remote get-url origin`, or undefined when there is no such remote (or no repository). */
+export async function originUrl(repoPath: string): Promise<string | undefined> {
+  const result = await runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
+  return result?.exitCode === 0 ? result.stdout.trim() : undefined;
 }

@@ -1,5 +1,5 @@
 import { runProcess, UserError } from '@aic/runtime';
-import { commitExists, git, splitNul } from './index.js';
+import { commitExists, git, gitEnv, originUrl, splitNul } from './git.js';
 
 const FETCH_TIMEOUT_MS = 300_000;
 const SHA = /^[0-9a-f]{40}$/;
@@ -9,7 +9,7 @@ async function isShallow(repoPath: string): Promise<boolean> {
 }
 
 async function hasOrigin(repoPath: string): Promise<boolean> {
-  return (await runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
+  return (await originUrl(repoPath)) !== undefined;
 }
 
 /** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
@@ -20,7 +20,7 @@ function fetchable(ref: string): boolean {
 function fetch(repoPath: string, args: readonly string[]) {
   return runProcess('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
     timeoutMs: FETCH_TIMEOUT_MS,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    env: gitEnv(),
   });
 }
 

@@ -1,4 +1,4 @@
-import { git, splitNul } from './index.js';
+import { git, splitNul } from './git.js';
 
 export interface TreeEntry {
   /** Repository-relative path. */

@@ -1,67 +1,38 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isIntegrationFolder } from '@aic/integration';
-import type { IntegrationFolder } from '@aic/changes';
+import type { FolderEntry, RepositoryView } from './view.js';
 
-function entries(folder: string): string[] {
+function entries(folder: string): string[] | undefined {
   try {
     return readdirSync(folder);
   } catch {
-    return [];
+    return undefined;
   }
 }
 
-const isDirectory = (full: string): boolean => {
+const typeOf = (full: string): FolderEntry['type'] => {
   try {
-    return statSync(full).isDirectory();
+    return statSync(full).isDirectory() ? 'folder' : 'file';
   } catch {
-    return false;
+    return 'other';
   }
 };
 
-/**
- * When the repository root is itself one integration (a partner repo holding one check), its name
- * is the one package under `datadog_checks/`.
- */
-export function rootIntegration(repoPath: string): IntegrationFolder | undefined {
-  if (!existsSync(path.join(repoPath, 'datadog_checks'))) return undefined;
-  const packages = entries(path.join(repoPath, 'datadog_checks')).filter(
-    (name) =>
-      !name.startsWith('_') && !name.startsWith('.') && isDirectory(path.join(repoPath, 'datadog_checks', name)),
-  );
-  return packages.length === 1 ? { folder: '', name: packages[0]! } : undefined;
-}
-
-/** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
-const joined = (within: string, name: string): string => (within === '' ? name : `${within}/${name}`);
-
-/** The integration in the folder `name` directly inside `within`, when that folder is one. */
-export function integrationAt(repoPath: string, name: string, within = ''): IntegrationFolder | undefined {
-  if (name.startsWith('.') || name.startsWith('_')) return undefined;
-  const folder = joined(within, name);
-  const full = path.join(repoPath, folder);
-  if (!isDirectory(full)) return undefined;
-  return isIntegrationFolder(entries(full)) ? { folder, name } : undefined;
-}
-
-/** Every integration in the repository (the folders directly inside `within`), or the root one. */
-export function listIntegrations(repoPath: string, within = ''): IntegrationFolder[] {
-  const root = within === '' ? rootIntegration(repoPath) : undefined;
-  if (root) return [root];
-  return entries(path.join(repoPath, within))
-    .sort()
-    .map((name) => integrationAt(repoPath, name, within))
-    .filter((found): found is IntegrationFolder => found !== undefined);
-}
-
-/**
- * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
- * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
- */
-export function hasPythonPackage(integrationPath: string): boolean {
-  return (
-    isDirectory(path.join(integrationPath, 'datadog_checks')) ||
-    existsSync(path.join(integrationPath, 'pyproject.toml')) ||
-    existsSync(path.join(integrationPath, 'setup.py'))
-  );
+/** The repository as its files are now in the checkout (what the steps read and build). */
+export function workingTreeView(repoPath: string): RepositoryView {
+  return {
+    async list(folders) {
+      const byFolder = new Map<string, FolderEntry[]>();
+      for (const folder of new Set(folders)) {
+        const full = path.join(repoPath, folder);
+        const names = entries(full);
+        if (names)
+          byFolder.set(
+            folder,
+            names.sort().map((name) => ({ name, type: typeOf(path.join(full, name)) })),
+          );
+      }
+      return byFolder;
+    },
+  };
 }

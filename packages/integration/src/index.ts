@@ -3,3 +3,4 @@ export * from './layout.js';
 export * from './check-class.js';
 export * from './rules.js';
 export * from './toml-lines.js';
+export * from './compose.js';

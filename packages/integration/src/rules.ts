@@ -1,3 +1,4 @@
+import { valid } from '@renovatebot/pep440';
 import { acceptsInstance, findCheckClasses, type PythonFileFacts } from './check-class.js';
 import { paths } from './layout.js';
 import { projectName } from './names.js';
@@ -63,18 +64,8 @@ export const RULES = {
   initConfig: 'init-config',
 } as const;
 
-/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
-const PEP440 = new RegExp(
-  '^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
-    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
-    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
-    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
-    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$',
-  'i',
-);
-
-/** Whether `version` is a PEP 440 version. */
-export const isPep440 = (version: string): boolean => PEP440.test(version);
+/** Whether `version` is a PEP 440 version (canonical or not), as packaging reads it. */
+export const isPep440 = (version: string): boolean => valid(version.trim()) !== null;
 
 /** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
 export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFinding[] {

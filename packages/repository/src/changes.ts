@@ -1,16 +1,8 @@
-import {
-  planChanges,
-  type ChangedPath,
-  type ChangePlan,
-  type ChangeStatus,
-  type IntegrationFolder,
-} from '@aic/changes';
-import { UserError } from '@aic/runtime';
-import { commitExists, git, resolveCommit, splitNul } from '../git/index.js';
-import { ensureBase, mergeBase } from '../git/history.js';
-import { integrationsAmong, rootIntegrationAt } from '../integrations/at-commit.js';
-
-export { matrixOf, type MatrixLeg, type PlannedRun, planRun, type PlanRunOptions } from './run.js';
+import { planChanges, type ChangedPath, type ChangePlan, type ChangeStatus } from '@aic/changes';
+import { commitView, ensureBase, git, mergeBase, splitNul } from '@aic/git';
+import type { IntegrationFolder } from '@aic/integration';
+import { resolveHead } from './head.js';
+import { integrationsAmong, rootIntegration } from './discover.js';
 
 export interface DetectOptions {
   repoPath: string;
@@ -36,14 +28,8 @@ const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', D: 'de
  * shallow clone is fetched from `origin`.
  */
 export async function detectChanges(options: DetectOptions): Promise<DetectedChanges> {
-  const headRef = options.headRef ?? 'HEAD';
-  if (!(await commitExists(options.repoPath, headRef))) {
-    throw new UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
-      hint: 'Give a branch, tag or SHA that the checkout contains.',
-    });
-  }
+  const head = await resolveHead(options.repoPath, options.headRef);
   await ensureBase(options.repoPath, options.baseRef);
-  const head = await resolveCommit(options.repoPath, headRef);
   const base = await mergeBase(options.repoPath, options.baseRef, head);
   const diff = await git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
   const fields = splitNul(diff.stdout);
@@ -52,10 +38,11 @@ export async function detectChanges(options: DetectOptions): Promise<DetectedCha
     changes.push({ path: fields[index + 1]!, status: STATUS[fields[index]!.charAt(0)] ?? 'modified' });
   }
   const within = options.within ?? '';
-  const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
+  const view = commitView(options.repoPath, head);
+  const root = within === '' ? await rootIntegration(view) : undefined;
   const known = root
     ? new Map<string, IntegrationFolder>()
-    : await integrationsAmong(options.repoPath, head, foldersWithin(changes, within), within);
+    : await integrationsAmong(view, foldersWithin(changes, within), within);
   const plan = planChanges(changes, (name) => known.get(name), root, within);
   return { ...plan, mergeBase: base, head, changedFiles: changes.length };
 }

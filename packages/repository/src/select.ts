@@ -1,158 +1,145 @@
 import path from 'node:path';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { checkIntegrationName } from '@aic/integration';
-import type { IntegrationFolder } from '@aic/changes';
-import { splitList, UserError, type Reporter } from '@aic/runtime';
-import { detectChanges } from '../plan/index.js';
-import { hasPythonPackage, integrationAt, listIntegrations, rootIntegration } from './discover.js';
+import { commitView, workingTreeView } from '@aic/git';
+import type { IntegrationFolder, LocatedIntegration } from '@aic/integration';
+import { notice, UserError, type Reporter } from '@aic/runtime';
+import { detectChanges } from './changes.js';
+import { allIntegrations, integrationsAmong, rootIntegration } from './discover.js';
 import { nothingFound, strayCode } from './empty-selection.js';
+import { resolveHead } from './head.js';
+import type { IntegrationsSpec } from './spec.js';
 
-export { hasPythonPackage, integrationAt, listIntegrations, rootIntegration } from './discover.js';
-export { ddevArgsFor, ddevTarget, type DdevTarget } from './ddev-target.js';
-
-/** The `integrations` input: named ones, every one, or those the change touched. */
-export type IntegrationsSpec = { kind: 'all' } | { kind: 'changed' } | { kind: 'names'; names: string[] };
-
-/**
- * Parses the `integrations` input. Empty means `changed` on pull requests and `all` otherwise.
- * Returns `{ problem }` for a name that is not one (path, shell characters, …).
- */
-export function parseIntegrationsSpec(raw: string, eventName?: string): IntegrationsSpec | { problem: string } {
-  const items = splitList(raw);
-  if (items.length === 0) return eventName === 'pull_request' ? { kind: 'changed' } : { kind: 'all' };
-  if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed')) return { kind: items[0] };
-  const names: string[] = [];
-  for (const item of items) {
-    const check = checkIntegrationName(item);
-    if (!check.ok) return { problem: check.problem };
-    if (!names.includes(check.name)) names.push(check.name);
-  }
-  return { names, kind: 'names' };
-}
-
-export interface SelectedIntegration extends IntegrationFolder {
-  /** Absolute path of the integration folder. */
-  path: string;
+/** An integration a run is about, with what its change is (when a diff chose it). */
+export interface SelectedIntegration extends LocatedIntegration {
+  /** A change that ships (needs tests, a wheel and a version bump); true when no diff chose it. */
+  functional: boolean;
+  /** Only docs, images or the changelog changed. */
+  docsOnly: boolean;
+  /** Why it is selected, in one line. */
+  reason: string;
 }
 
 export interface SelectOptions {
   repoPath: string;
+  /** The `integrations` input; undefined when not given: `changed` when a base commit is known, else `all`. */
+  spec: IntegrationsSpec | undefined;
   /** The folder that holds the integrations, relative to the repository ('' for the root). */
-  within?: string;
-  /** Needed for `changed`; without one, `changed` falls back to all with a notice. */
-  baseRef?: string;
-  headRef?: string;
-  reporter?: Reporter;
+  within?: string | undefined;
+  /** The commit to compare with (the `base-ref` input, else the event's); needed for `changed`. */
+  baseRef?: string | undefined;
+  /**
+   * The base is a push event's previous commit, which a force-push may have removed from the remote: with
+   * no `integrations` given, checking every integration (with a notice) then replaces failing.
+   */
+  baseFromPush?: boolean;
+  headRef?: string | undefined;
+  /**
+   * Where integrations are looked for by name and for `all`: the working tree (default: the files the steps
+   * read), or the head commit (the plan: what each matrix leg will check out).
+   */
+  source?: 'working-tree' | 'head';
+  reporter?: Reporter | undefined;
 }
 
-/** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
-export function baseFromEvent(eventPath: string | undefined): string | undefined {
-  if (!eventPath || !existsSync(eventPath)) return undefined;
-  try {
-    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
-      pull_request?: { base?: { sha?: string } };
-      before?: string;
-    };
-    const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
-    return event.pull_request?.base?.sha ?? before;
-  } catch {
-    return undefined;
-  }
+export interface Selection {
+  /** How the integrations were chosen. */
+  selection: 'changed' | 'all' | 'names';
+  /** Set when every integration was selected, and why. */
+  allBecause: string | undefined;
+  integrations: SelectedIntegration[];
+  /** The head commit, when git was asked (source `head`, or `changed`). */
+  head: string | undefined;
+  /** The merge base compared with, for `changed`. */
+  mergeBase: string | undefined;
+  changedFiles: number;
 }
 
-export async function selectIntegrations(
-  spec: IntegrationsSpec,
-  options: SelectOptions,
-): Promise<SelectedIntegration[]> {
-  const withPath = (found: IntegrationFolder): SelectedIntegration => ({
-    ...found,
-    path: path.join(options.repoPath, found.folder),
-  });
+/** How a selected integration's change is named in summaries. */
+export function changeKind(integration: Pick<SelectedIntegration, 'functional' | 'docsOnly'>): string {
+  return integration.functional ? 'functional' : integration.docsOnly ? 'docs only' : 'tests only';
+}
+
+const quoted = (names: readonly string[]) => names.map((name) => `'${name}'`).join(', ');
+
+/** A base that cannot be compared with: missing from the checkout and the remote, or with no common history. */
+const isAboutBase = (error: unknown): error is UserError =>
+  error instanceof UserError &&
+  (error.message.includes("'base-ref'") || error.message.startsWith('No common ancestor'));
+
+/**
+ * The one selection of integrations, for every action and the CLI: the named ones, every one, or the ones
+ * the change since the base touched (every one when a root file that affects them all changed). Checking
+ * nothing is never a pass: a repository with no integration, or check code outside every integration, fails.
+ */
+export async function selectIntegrations(options: SelectOptions): Promise<Selection> {
+  const { repoPath, reporter } = options;
   const within = options.within ?? '';
+  const spec = options.spec ?? (options.baseRef ? { kind: 'changed' as const } : { kind: 'all' as const });
+  const head = options.source === 'head' ? await resolveHead(repoPath, options.headRef) : undefined;
+  const view = head ? commitView(repoPath, head) : workingTreeView(repoPath);
+  const located = ({ folder, name }: IntegrationFolder) => ({ folder, name, path: path.join(repoPath, folder) });
+  const chosen = (found: IntegrationFolder, reason: string): SelectedIntegration => ({
+    ...located(found),
+    functional: true,
+    docsOnly: false,
+    reason,
+  });
+  const every = async (because: string, git: Pick<Selection, 'head' | 'mergeBase' | 'changedFiles'>) => {
+    const found = await allIntegrations(view, within);
+    if (found.length === 0) throw nothingFound(within);
+    reporter?.log(`All integrations selected: ${because}.`);
+    const integrations = found.map((integration) => chosen(integration, because));
+    return { selection: 'all' as const, allBecause: because, integrations, ...git };
+  };
+  const noDiff = { head, mergeBase: undefined, changedFiles: 0 };
+
   if (spec.kind === 'names') {
-    const root = within === '' ? rootIntegration(options.repoPath) : undefined;
-    return spec.names.map((name) => {
-      if (root) {
-        if (root.name === name) return withPath(root);
-      } else {
-        const found = integrationAt(options.repoPath, name, within);
-        if (found) return withPath(found);
-      }
-      const known = listIntegrations(options.repoPath, within).map((item) => item.name);
-      throw new UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
-        hint:
-          known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
-      });
-    });
+    const root = within === '' ? await rootIntegration(view) : undefined;
+    const found = root ? new Map([[root.name, root]]) : await integrationsAmong(view, spec.names, within);
+    const missing = spec.names.filter((name) => !found.has(name));
+    if (missing.length > 0) {
+      const known = (await allIntegrations(view, within)).map((item) => item.name);
+      throw new UserError(
+        `Input 'integrations': there is no integration ${quoted(missing)} ${head ? `at ${options.headRef || 'HEAD'}` : `in ${repoPath}`}.`,
+        {
+          hint:
+            known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
+        },
+      );
+    }
+    const integrations = spec.names.map((name) => chosen(found.get(name)!, 'named in the integrations input'));
+    return { selection: 'names', allBecause: undefined, integrations, ...noDiff };
   }
-  if (spec.kind === 'changed' && options.baseRef) {
-    const plan = await detectChanges({
-      repoPath: options.repoPath,
-      baseRef: options.baseRef,
-      within,
-      ...(options.headRef ? { headRef: options.headRef } : {}),
-    });
-    if (plan.integrations.length === 0 && plan.strayCheckCode.length > 0) throw strayCode(plan.strayCheckCode, within);
-    if (plan.allBecause === undefined) return plan.integrations.map(withPath);
-    options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
-  } else if (spec.kind === 'changed') {
-    options.reporter?.annotate({
-      level: 'notice',
-      message:
+  if (spec.kind === 'all') return every('integrations: all', noDiff);
+  if (!options.baseRef) {
+    if (reporter)
+      notice(
+        reporter,
         "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
-    });
+      );
+    return every("integrations: 'changed' without a base commit selects all", noDiff);
   }
-  const all = listIntegrations(options.repoPath, within);
-  if (all.length === 0) throw nothingFound(within);
-  return all.map(withPath);
-}
 
-/**
- * The `integrations-path` input: the folder that holds the integrations (`integrations` for
- * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
- * integrations are top-level folders or the root is itself the integration.
- */
-export function resolveIntegrationsPath(raw: string, repoPath: string, input = "Input 'integrations-path'"): string {
-  const trimmed = raw.trim().replace(/\\/g, '/');
-  if (trimmed === '' || trimmed === '.' || trimmed === './') return '';
-  if (path.isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
-    throw new UserError(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
-      hint: "Give the folder relative to the repository, e.g. 'integrations'.",
-    });
-  }
-  const normalized = path.posix.normalize(trimmed).replace(/\/+$/, '');
-  if (normalized === '..' || normalized.startsWith('../')) {
-    throw new UserError(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
-      hint: "Give a folder inside the repository, e.g. 'integrations'.",
-    });
-  }
-  if (normalized === '.') return '';
-  if (!isFolder(path.join(repoPath, normalized))) {
-    throw new UserError(`${input}: there is no folder '${normalized}' in ${repoPath}.`, {
-      hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
-    });
-  }
-  return normalized;
-}
-
-function isFolder(full: string): boolean {
+  let changes;
   try {
-    return statSync(full).isDirectory();
-  } catch {
-    return false;
+    changes = await detectChanges({ repoPath, baseRef: options.baseRef, headRef: head ?? options.headRef, within });
+  } catch (error) {
+    if (options.spec !== undefined || !options.baseFromPush || !isAboutBase(error)) throw error;
+    if (reporter)
+      notice(
+        reporter,
+        `The push's previous commit cannot be compared with (${error.message}); checking all integrations.`,
+      );
+    return every("the push's previous commit cannot be compared with", noDiff);
   }
-}
-
-/**
- * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
- * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
- */
-export function withPythonPackage(
-  integrations: readonly SelectedIntegration[],
-  reporter: Reporter,
-  step: string,
-): SelectedIntegration[] {
-  const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
-  for (const tile of tiles) reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
-  return integrations.filter((integration) => !tiles.includes(integration));
+  const diff = { head: changes.head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
+  if (changes.allBecause !== undefined) return every(changes.allBecause, diff);
+  if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
+    throw strayCode(changes.strayCheckCode, within);
+  const integrations = changes.integrations.map((integration) => ({
+    ...located(integration),
+    functional: integration.functional,
+    docsOnly: integration.docsOnly,
+    reason: integration.reasons.join('; '),
+  }));
+  return { selection: 'changed', allBecause: undefined, integrations, ...diff };
 }

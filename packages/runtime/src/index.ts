@@ -1,6 +1,10 @@
 export * from './errors.js';
+export * from './findings.js';
 export * from './inputs.js';
 export * from './process.js';
+export * from './python.js';
 export * from './reporter.js';
 export * from './runner-environment.js';
+export * from './user-files.js';
+export * from './uv.js';
 export * as markdown from './markdown.js';

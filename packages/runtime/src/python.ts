@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { runProcess, UserError } from '@aic/runtime';
+import { UserError } from './errors.js';
+import { runProcess } from './process.js';
 
 export interface PythonInfo {
   path: string;

@@ -2,7 +2,7 @@ import { afterAll, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readUserTextFile } from './index.js';
+import { readUserTextFile } from './user-files.js';
 
 // readUserTextFile on real files in a temp dir: every problem is one clear error naming the file.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'aic-files-'));

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@aic/runtime';
+import { UserError } from './errors.js';
 
 const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 

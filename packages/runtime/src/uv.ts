@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { runChecked, withRetry, type Reporter } from '@aic/runtime';
-import { findTool, markToolComplete, toolFolder } from '@aic/runtime/services/tool-cache';
+import { runChecked, withRetry } from './process.js';
 import { whichOnPath } from './python.js';
+import type { Reporter } from './reporter.js';
+import { ToolCache } from './services/tool-cache.js';
 
 export const UV_VERSION = '0.13.9';
 
@@ -10,21 +11,14 @@ export const UV_VERSION = '0.13.9';
  * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed with `--target` into
  * its tool-cache folder: no venv to create, which halves the time) — never a binary download.
  */
-export async function ensureUv(options: {
-  python: string;
-  toolCache: string;
-  arch: string;
-  reporter: Reporter;
-}): Promise<string> {
+export async function ensureUv(options: { python: string; toolCache: string; reporter: Reporter }): Promise<string> {
   const onPath = whichOnPath('uv');
   if (onPath) return onPath;
   const tool = 'uv-from-pypi';
-  const found = await findTool(options.toolCache, tool, UV_VERSION, options.arch);
-  const folder = found ?? toolFolder(options.toolCache, tool, UV_VERSION, options.arch);
-  const uv = path.join(folder, 'bin', 'uv');
-  if (found && existsSync(uv)) return uv;
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
+  const cache = new ToolCache(options.toolCache);
+  const found = await cache.find(tool, UV_VERSION);
+  if (found && existsSync(path.join(found, 'bin', 'uv'))) return path.join(found, 'bin', 'uv');
+  const folder = cache.installFolder(tool, UV_VERSION);
   await withRetry(
     () =>
       runChecked(
@@ -50,6 +44,6 @@ export async function ensureUv(options: {
       ),
     { attempts: 3, baseDelayMs: 2_000 },
   );
-  markToolComplete(options.toolCache, tool, UV_VERSION, options.arch);
-  return uv;
+  cache.markComplete(tool, UV_VERSION);
+  return path.join(folder, 'bin', 'uv');
 }

@@ -1,25 +1,22 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJUnit, type TestCase, type TestLocation } from '@aic/junit';
-import { runProcess, UserError, type Reporter } from '@aic/runtime';
-import { relativeTo } from '../files/index.js';
-import { ddevTarget, type SelectedIntegration } from '../integrations/index.js';
-import { whichOnPath } from '../setup-ddev/python.js';
-import { ddevTestArgs, JUNIT_FILE_NAME } from './command.js';
+import { ddevTarget, ddevTestArgs, JUNIT_FILE_NAME } from '@aic/ddev';
+import type { LocatedIntegration } from '@aic/integration';
+import { relativeTo, runProcess, UserError, whichOnPath, type Reporter } from '@aic/runtime';
 import { composeImages, findComposeFiles } from './compose.js';
 import { dockerEngineAnswers, dumpDiagnostics, pullImages } from './docker.js';
 import { findTestFiles } from './test-files.js';
 import { judgeSession, type Counts, type Outcome } from './verdict.js';
 
-export { ddevTestArgs, parseMarkers } from './command.js';
-export { composeImages, findComposeFiles, interpolate, isRateLimited, namedComposeFiles } from './compose.js';
+export { composeImages, findComposeFiles, isRateLimited, namedComposeFiles } from './compose.js';
 export { dockerEngineAnswers, tearDown, RATE_LIMIT_HINT } from './docker.js';
 export { findTestFiles } from './test-files.js';
 export { countsFromSummary, judgeSession, type Counts, type Outcome, type Verdict } from './verdict.js';
 
 export interface TestRunOptions {
   repoPath: string;
-  integrations: SelectedIntegration[];
+  integrations: LocatedIntegration[];
   /** A pytest marker expression to select tests (`-m`); undefined runs every test, as Datadog's CI does. */
   markers?: string | undefined;
   pytestArgs: string[];
@@ -123,7 +120,7 @@ export async function runIntegrationTests(options: TestRunOptions): Promise<Test
 async function runSession(
   options: TestRunOptions,
   ddev: string,
-  integration: SelectedIntegration,
+  integration: LocatedIntegration,
   runDir: string,
   engine: boolean,
 ): Promise<IntegrationTestResult> {
@@ -234,7 +231,7 @@ async function runSession(
 }
 
 /** JUnit paths are relative to the integration folder (where pytest ran); annotations want the repository's. */
-function relocate(testCase: TestCase, integration: SelectedIntegration, repoPath: string): TestCase {
+function relocate(testCase: TestCase, integration: LocatedIntegration, repoPath: string): TestCase {
   if (!testCase.location || path.isAbsolute(testCase.location.file)) return testCase;
   return {
     ...testCase,

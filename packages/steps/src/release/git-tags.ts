@@ -1,5 +1,5 @@
+import { git, gitEnv } from '@aic/git';
 import { runProcess, UserError } from '@aic/runtime';
-import { git } from '../git/index.js';
 
 /** Where the remote is and how to reach it: a token goes in through git's environment, never argv. */
 export interface Remote {
@@ -9,7 +9,7 @@ export interface Remote {
 }
 
 function remoteEnv(remote: Remote): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  const env = gitEnv();
   if (remote.token) {
     const basic = Buffer.from(`x-access-token:${remote.token}`).toString('base64');
     const count = Number(env.GIT_CONFIG_COUNT ?? '0');

@@ -3,15 +3,7 @@ import { createAnnotatedTag, pushTag } from './git-tags.js';
 import { publishRelease, type GitHubTarget } from './github-release.js';
 import { describePlan, planRelease, type PlannedRelease, type ReleaseOptions } from './plan.js';
 
-export { DEFAULT_TAG_FORMAT, checkTagFormat, checkTagName, tagName } from './tag-name.js';
-export {
-  describePlan,
-  planRelease,
-  wheelPrefix,
-  type PlannedRelease,
-  type ReleasePlan,
-  type ReleaseOptions,
-} from './plan.js';
+export { describePlan, planRelease, type PlannedRelease, type ReleasePlan, type ReleaseOptions } from './plan.js';
 export type { Remote } from './git-tags.js';
 export type { GitHubTarget } from './github-release.js';
 

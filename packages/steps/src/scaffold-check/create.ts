@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { runChecked, UserError, type Reporter } from '@aic/runtime';
-import { whichOnPath } from '../setup-ddev/python.js';
+import { runChecked, UserError, whichOnPath, type Reporter } from '@aic/runtime';
 
 /** ddev 20's scaffold subcommands (`ddev create --help`); `check` makes a new Agent check integration. */
 export const TEMPLATES = ['check', 'check-only', 'jmx', 'logs', 'event', 'metrics-crawler'] as const;

@@ -2,10 +2,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { LineCounter, parseDocument } from 'yaml';
-import { paths, tomlKeyLine, type IntegrationFacts, type Problem, type PythonFileFacts } from '@aic/integration';
-import { UserError } from '@aic/runtime';
-import { readUserTextFile } from '../files/index.js';
-import type { SelectedIntegration } from '../integrations/index.js';
+import {
+  paths,
+  tomlKeyLine,
+  type IntegrationFacts,
+  type LocatedIntegration,
+  type Problem,
+  type PythonFileFacts,
+} from '@aic/integration';
+import { readUserTextFile, UserError } from '@aic/runtime';
 
 function readToml(file: string, shown: string): { value?: Record<string, unknown>; text?: string; error?: Problem } {
   try {
@@ -63,7 +68,7 @@ function readConfExample(file: string, shown: string): IntegrationFacts['confExa
 
 /** Reads what the rules need from one integration folder; Python facts come from the ast helper. */
 export function gatherFacts(
-  integration: SelectedIntegration,
+  integration: LocatedIntegration,
   python: Record<string, PythonFileFacts>,
   repoShown: (file: string) => string,
 ): IntegrationFacts {

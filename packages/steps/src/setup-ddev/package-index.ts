@@ -6,9 +6,7 @@ interface PypiJson {
 }
 
 /** ddev's releases as the package index lists them (PyPI's JSON API), retried with backoff. */
-export async function publishedReleases(
-  indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi',
-): Promise<PublishedRelease[]> {
+export async function publishedReleases(indexUrl = 'https://pypi.org/pypi'): Promise<PublishedRelease[]> {
   const url = `${indexUrl.replace(/\/$/, '')}/ddev/json`;
   const body = await withRetry(
     async () => {

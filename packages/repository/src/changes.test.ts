@@ -1,54 +1,19 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { bareRepo, GitRepo, removeGitRepos, shallowClone } from '@aic/git/testing';
 import { UserError } from '@aic/runtime';
-import { detectChanges, planRun } from './index.js';
-import { selectIntegrations } from '../integrations/index.js';
+import { detectChanges, selectIntegrations, type SelectOptions } from './index.js';
 
-// Real git repositories in temp dirs; shallow clones of a real local bare remote (file://).
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+// Real git repositories in temp dirs (@aic/git/testing); shallow clones of a real local bare remote (file://).
+afterAll(removeGitRepos);
 
-function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-C', cwd, ...args], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout.trim();
-}
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'aic-plan-'));
-  made.push(dir);
-  return dir;
-}
-
-function repo(files: Record<string, string>): string {
-  const dir = tempDir();
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'config', 'user.email', 'p@example.com');
-  git(dir, 'config', 'user.name', 'P');
-  write(dir, files);
-  commit(dir, 'initial');
-  return dir;
-}
-
-function write(dir: string, files: Record<string, string | null>): void {
-  for (const [file, text] of Object.entries(files)) {
-    const full = path.join(dir, file);
-    if (text === null) rmSync(full, { recursive: true, force: true });
-    else {
-      mkdirSync(path.dirname(full), { recursive: true });
-      writeFileSync(full, text);
-    }
-  }
-}
-
-function commit(dir: string, message: string): string {
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '--allow-empty', '-m', message);
-  return git(dir, 'rev-parse', 'HEAD');
-}
+const repo = (files: Record<string, string>): string => GitRepo.withFiles(files).path;
+const git = (dir: string, ...args: string[]): string => new GitRepo(dir).git(...args);
+const write = (dir: string, files: Record<string, string | null>): void => new GitRepo(dir).writeFiles(files);
+const commit = (dir: string, message: string): string => new GitRepo(dir).commitAll(message);
+/** The plan action's selection: at the head commit. */
+const planRun = (options: Omit<SelectOptions, 'source'>) => selectIntegrations({ ...options, source: 'head' });
+const names = (run: { integrations: { name: string }[] }) => run.integrations.map((integration) => integration.name);
 
 const integration = (name: string): Record<string, string> => ({
   [`${name}/hatch.toml`]: '[env.collectors.datadog-checks]\n',
@@ -116,7 +81,7 @@ describe('detectChanges on an extras/marketplace layout', () => {
       const run = await planRun({ repoPath: dir, spec: { kind: 'changed' }, baseRef: base });
       expect(run.selection).toBe('all');
       expect(run.allBecause).toContain(file);
-      expect(run.legs.map((leg) => leg.integration)).toEqual(['alpha', 'beta']);
+      expect(names(run)).toEqual(['alpha', 'beta']);
     },
   );
 
@@ -154,7 +119,7 @@ describe('a partner repository holding one integration at its root', () => {
     write(dir, { [file]: text });
     commit(dir, 'change');
     const run = await planRun({ repoPath: dir, spec: { kind: 'changed' }, baseRef: base });
-    expect(run.legs).toEqual([expect.objectContaining({ integration: 'solo', folder: '' })]);
+    expect(run.integrations).toEqual([expect.objectContaining({ name: 'solo', folder: '' })]);
     const plan = await detectChanges({ repoPath: dir, baseRef: base });
     expect(plan.integrations[0]).toMatchObject(expected);
   });
@@ -168,8 +133,7 @@ describe('shallow clones of a real bare remote', () => {
       write(dir, { [`alpha/datadog_checks/alpha/step${index}.py`]: `x = ${index}\n` });
       commit(dir, `step ${index}`);
     }
-    const bare = tempDir();
-    git(bare, 'init', '-q', '--bare', '-b', 'main');
+    const bare = bareRepo();
     git(dir, 'push', '-q', bare, 'main');
     return { bare, base };
   }
@@ -179,8 +143,7 @@ describe('shallow clones of a real bare remote', () => {
     ['the history is deepened when the merge base is far behind', 80],
   ])('%s', async (_name, commits) => {
     const { bare, base } = remoteWithHistory(commits);
-    const clone = tempDir();
-    spawnSync('git', ['clone', '-q', '--depth=1', `file://${bare}`, clone]);
+    const clone = shallowClone(bare).path;
     expect(git(clone, 'rev-parse', '--is-shallow-repository')).toBe('true');
     const plan = await detectChanges({ repoPath: clone, baseRef: base });
     expect(plan.mergeBase).toBe(base);
@@ -189,8 +152,7 @@ describe('shallow clones of a real bare remote', () => {
 
   test('a base that is nowhere is a clear error naming the input and the fix', async () => {
     const { bare } = remoteWithHistory(1);
-    const clone = tempDir();
-    spawnSync('git', ['clone', '-q', '--depth=1', `file://${bare}`, clone]);
+    const clone = shallowClone(bare).path;
     const missing = 'f'.repeat(40);
     await expect(detectChanges({ repoPath: clone, baseRef: missing })).rejects.toThrow(
       new UserError(`Input 'base-ref': the commit "${missing}" is not in the checkout at ${clone}.`),
@@ -201,39 +163,38 @@ describe('shallow clones of a real bare remote', () => {
   });
 });
 
-describe('planRun selections', () => {
+describe('selections at the head commit (the plan)', () => {
   test.each([
     [{ kind: 'all' as const }, undefined, ['alpha', 'beta'], 'all'],
     [{ kind: 'changed' as const }, undefined, ['alpha', 'beta'], 'all'],
     [{ kind: 'names' as const, names: ['beta'] }, undefined, ['beta'], 'names'],
-  ])('%j with base %s', async (spec, baseRef, names, selection) => {
+  ])('%j with base %s', async (spec, baseRef, expected, selection) => {
     const run = await planRun({ repoPath: extras(), spec, baseRef });
     expect(run.selection).toBe(selection);
-    expect(run.legs.map((leg) => leg.integration)).toEqual(names);
+    expect(names(run)).toEqual(expected);
   });
 
   test('an unknown name is a clear error listing the known ones', async () => {
     await expect(planRun({ repoPath: extras(), spec: { kind: 'names', names: ['nope'] } })).rejects.toMatchObject({
-      message: expect.stringContaining("Input 'integrations': no integration 'nope'"),
+      message: expect.stringContaining("Input 'integrations': there is no integration 'nope' at HEAD"),
       hint: 'Known: alpha, beta.',
     });
   });
 
-  test('selectIntegrations(changed) gives the touched integrations with their paths', async () => {
+  test('changed gives the touched integrations with their paths', async () => {
     const dir = extras();
     const base = git(dir, 'rev-parse', 'HEAD');
     write(dir, { 'beta/datadog_checks/beta/check.py': 'x = 9\n' });
     commit(dir, 'beta');
-    const selected = await selectIntegrations({ kind: 'changed' }, { repoPath: dir, baseRef: base });
-    expect(selected).toEqual([
+    const selected = await selectIntegrations({ spec: { kind: 'changed' }, repoPath: dir, baseRef: base });
+    expect(selected.integrations).toEqual([
       {
         folder: 'beta',
         name: 'beta',
         path: path.join(dir, 'beta'),
         functional: true,
         docsOnly: false,
-        reasons: expect.any(Array),
-        files: expect.any(Array),
+        reason: 'Python code: datadog_checks/beta/check.py',
       },
     ]);
   });
