@@ -135,7 +135,7 @@ describe('plan', () => {
 
   test.each([
     [{ integrations: '../etc' }, 'Input \'integrations\': "../etc" is a path'],
-    [{ integrations: 'nope' }, "Input 'integrations': no integration 'nope'"],
+    [{ integrations: 'nope' }, "Input 'integrations': there is no integration 'nope' at HEAD"],
     [{ 'base-ref': 'f'.repeat(40) }, `Input 'base-ref': the commit "${'f'.repeat(40)}" is not in the checkout`],
     [{ 'head-ref': 'no-such-branch' }, `Input 'head-ref': "no-such-branch" is not a commit`],
     [{ 'integrations-path': '../up' }, `Input 'integrations-path': "../up" is outside the repository`],

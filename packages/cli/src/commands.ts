@@ -39,11 +39,19 @@ interface Context {
 const DOCS_ONLY: StageOutcome = { status: 'skipped', detail: 'docs-only change: no tests or wheel needed' };
 const TILE_ONLY: StageOutcome = { status: 'skipped', detail: 'tile-only integration: no Python package' };
 
-/** Tile-only folders have no Python: tests and wheels do not apply to them (Datadog's CI runs none). */
-function pythonOnly(stage: Stage, integration: SelectedIntegration): Stage {
+/**
+ * Tests and wheels are for what ships: not for a tile-only folder (no Python: Datadog's CI runs none), nor for a
+ * docs-only change (the reusable workflow runs neither).
+ */
+function shipping(stage: Stage, context: Context, integration: SelectedIntegration): Stage {
   return {
     ...stage,
-    run: (reporter) => (hasPythonPackage(integration.path) ? stage.run(reporter) : Promise.resolve(TILE_ONLY)),
+    run: (reporter) =>
+      !hasPythonPackage(integration.path)
+        ? Promise.resolve(TILE_ONLY)
+        : context.docsOnly.has(integration.name)
+          ? Promise.resolve(DOCS_ONLY)
+          : stage.run(reporter),
   };
 }
 
@@ -164,7 +172,6 @@ function testStage(options: CliOptions, context: Context, integration: SelectedI
     step: 'tests',
     integration: integration.name,
     async run(reporter): Promise<StageOutcome> {
-      if (context.docsOnly.has(integration.name)) return DOCS_ONLY;
       if (!context.ddev) return { status: 'skipped', detail: 'ddev is not set up' };
       const run = await runIntegrationTests({
         repoPath: context.repo,
@@ -208,7 +215,6 @@ function wheelStage(options: CliOptions, context: Context, integration: Selected
     step: 'wheel',
     integration: integration.name,
     async run(reporter): Promise<StageOutcome> {
-      if (context.docsOnly.has(integration.name)) return DOCS_ONLY;
       const outDir = resolveOutDir(context.repo, options.outDir ?? 'dist');
       const wheel = await buildWheel({
         repoPath: context.repo,
@@ -326,13 +332,13 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
       return [
         planStage(options, context),
         setupStage(options, context),
-        perIntegration('Tests', (i) => [pythonOnly(testStage(options, context, i), i)]),
+        perIntegration('Tests', (i) => [shipping(testStage(options, context, i), context, i)]),
       ];
     case 'wheel':
       return [
         planStage(options, context),
         setupStage(options, context),
-        perIntegration('Wheels', (i) => [pythonOnly(wheelStage(options, context, i), i)]),
+        perIntegration('Wheels', (i) => [shipping(wheelStage(options, context, i), context, i)]),
       ];
     case 'ci':
       return [
@@ -342,8 +348,8 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
           checkStage(options, context, i),
           validationStage(context, i),
           notesStage(options, context, i),
-          pythonOnly(testStage(options, context, i), i),
-          pythonOnly(wheelStage(options, context, i), i),
+          shipping(testStage(options, context, i), context, i),
+          shipping(wheelStage(options, context, i), context, i),
         ]),
         repositoryValidationStage(context),
       ];

@@ -72,6 +72,8 @@ export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFin
   const findings: RuleFinding[] = [];
   const add = (rule: string, level: RuleFinding['level'], file: string, line: number, message: string) =>
     findings.push({ rule, level, file, line, message });
+  const invalidToml = (rule: string, file: string, error: Problem) =>
+    add(rule, 'error', file, error.line ?? 1, `${file} is not valid TOML: ${error.message}`);
   const publishing = strict ? 'error' : 'warning';
   const name = facts.name;
   const about = paths.about(name);
@@ -171,13 +173,7 @@ export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFin
       `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`,
     );
   } else if (facts.pyproject.error) {
-    add(
-      RULES.projectName,
-      'error',
-      paths.pyproject,
-      facts.pyproject.error.line ?? 1,
-      `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`,
-    );
+    invalidToml(RULES.projectName, paths.pyproject, facts.pyproject.error);
   } else {
     if (facts.pyproject.projectName !== expectedProject) {
       add(
@@ -251,14 +247,7 @@ export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFin
       1,
       'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].',
     );
-  else if (facts.hatch.error)
-    add(
-      RULES.hatchCollector,
-      'error',
-      paths.hatch,
-      facts.hatch.error.line ?? 1,
-      `hatch.toml is not valid TOML: ${facts.hatch.error.message}`,
-    );
+  else if (facts.hatch.error) invalidToml(RULES.hatchCollector, paths.hatch, facts.hatch.error);
   else if (!facts.hatch.hasCollector)
     add(
       RULES.hatchCollector,
