@@ -1,10 +1,9 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { extrasCorpus, NO_CORPUS } from '@aic/release-notes/testing';
-import { actionDir, GitRepo, removeRunnerScratch, runAction } from '../harness/index.js';
+import { actionDir, GitRepo, removeRunnerScratch, runAction, shallowClone } from '../harness/index.js';
 
 // The bundled validate-release-notes action, run like the runner runs it, on real git repositories.
 const action = actionDir('validate-release-notes');
@@ -177,10 +176,7 @@ describe('pull requests (mode pr, the bump gate)', () => {
     origin.edit(CHANGELOG, '# CHANGELOG - Awesome\n', newEntry('1.2.0'));
     origin.commitAll('Release 1.2.0');
     origin.git('config', 'uploadpack.allowAnySHA1InWant', 'true');
-    const clone = mkdtempSync(path.join(os.tmpdir(), 'aic-shallow-'));
-    expect(spawnSync('git', ['clone', '-q', '--depth=1', `file://${origin.path}`, clone]).status).toBe(0);
-
-    const run = await pullRequest(new GitRepo(clone), base);
+    const run = await pullRequest(new GitRepo(shallowClone(origin.path).path), base);
 
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ version: '1.2.0', 'previous-version': '1.1.0' });
@@ -200,11 +196,10 @@ describe('bad input', () => {
     const base = origin.head();
     origin.edit(CHECK, "SERVICE_CHECK = 'search'", "SERVICE_CHECK = 'search'  # x");
     origin.commitAll('Change');
-    const clone = mkdtempSync(path.join(os.tmpdir(), 'aic-shallow-'));
-    spawnSync('git', ['clone', '-q', '--depth=1', `file://${origin.path}`, clone]);
-    spawnSync('git', ['-C', clone, 'remote', 'remove', 'origin']);
+    const clone = shallowClone(origin.path);
+    clone.git('remote', 'remove', 'origin');
 
-    const run = await pullRequest(new GitRepo(clone), base);
+    const run = await pullRequest(new GitRepo(clone.path), base);
 
     expect(run.exitCode).toBe(1);
     expect(run.annotations[0]?.message).toContain('set `fetch-depth: 0` on actions/checkout');
