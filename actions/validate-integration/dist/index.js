@@ -29673,6 +29673,7 @@ const isPep440 = (version) => valid(version.trim()) !== null;
 function evaluateRules(facts, strict) {
     const findings = [];
     const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const invalidToml = (rule, file, error) => add(rule, 'error', file, error.line ?? 1, `${file} is not valid TOML: ${error.message}`);
     const publishing = strict ? 'error' : 'warning';
     const name = facts.name;
     const about = paths.about(name);
@@ -29725,7 +29726,7 @@ function evaluateRules(facts, strict) {
         add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
     }
     else if (facts.pyproject.error) {
-        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
+        invalidToml(RULES.projectName, paths.pyproject, facts.pyproject.error);
     }
     else {
         if (facts.pyproject.projectName !== expectedProject) {
@@ -29754,7 +29755,7 @@ function evaluateRules(facts, strict) {
     if (!facts.hatch.exists)
         add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
     else if (facts.hatch.error)
-        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
+        invalidToml(RULES.hatchCollector, paths.hatch, facts.hatch.error);
     else if (!facts.hatch.hasCollector)
         add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
     if (!facts.changelogExists)

@@ -15054,6 +15054,7 @@ const isPep440 = (version) => valid(version.trim()) !== null;
 function evaluateRules(facts, strict) {
     const findings = [];
     const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const invalidToml = (rule, file, error) => add(rule, 'error', file, error.line ?? 1, `${file} is not valid TOML: ${error.message}`);
     const publishing = strict ? 'error' : 'warning';
     const name = facts.name;
     const about = paths.about(name);
@@ -15106,7 +15107,7 @@ function evaluateRules(facts, strict) {
         add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
     }
     else if (facts.pyproject.error) {
-        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
+        invalidToml(RULES.projectName, paths.pyproject, facts.pyproject.error);
     }
     else {
         if (facts.pyproject.projectName !== expectedProject) {
@@ -15135,7 +15136,7 @@ function evaluateRules(facts, strict) {
     if (!facts.hatch.exists)
         add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
     else if (facts.hatch.error)
-        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
+        invalidToml(RULES.hatchCollector, paths.hatch, facts.hatch.error);
     else if (!facts.hatch.hasCollector)
         add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
     if (!facts.changelogExists)
@@ -29591,11 +29592,18 @@ function fixStage(context, integration) {
 
 const DOCS_ONLY = { status: 'skipped', detail: 'docs-only change: no tests or wheel needed' };
 const TILE_ONLY = { status: 'skipped', detail: 'tile-only integration: no Python package' };
-/** Tile-only folders have no Python: tests and wheels do not apply to them (Datadog's CI runs none). */
-function pythonOnly(stage, integration) {
+/**
+ * Tests and wheels are for what ships: not for a tile-only folder (no Python: Datadog's CI runs none), nor for a
+ * docs-only change (the reusable workflow runs neither).
+ */
+function shipping(stage, context, integration) {
     return {
         ...stage,
-        run: (reporter) => (hasPythonPackage(integration.path) ? stage.run(reporter) : Promise.resolve(TILE_ONLY)),
+        run: (reporter) => !hasPythonPackage(integration.path)
+            ? Promise.resolve(TILE_ONLY)
+            : context.docsOnly.has(integration.name)
+                ? Promise.resolve(DOCS_ONLY)
+                : stage.run(reporter),
     };
 }
 /**
@@ -29701,8 +29709,6 @@ function testStage(options, context, integration) {
         step: 'tests',
         integration: integration.name,
         async run(reporter) {
-            if (context.docsOnly.has(integration.name))
-                return DOCS_ONLY;
             if (!context.ddev)
                 return { status: 'skipped', detail: 'ddev is not set up' };
             const run = await runIntegrationTests({
@@ -29749,8 +29755,6 @@ function wheelStage(options, context, integration) {
         step: 'wheel',
         integration: integration.name,
         async run(reporter) {
-            if (context.docsOnly.has(integration.name))
-                return DOCS_ONLY;
             const outDir = resolveOutDir(context.repo, options.outDir ?? 'dist');
             const wheel = await buildWheel({
                 repoPath: context.repo,
@@ -29861,13 +29865,13 @@ async function commandStages(options, temp) {
             return [
                 planStage(options, context),
                 setupStage(options, context),
-                perIntegration('Tests', (i) => [pythonOnly(testStage(options, context, i), i)]),
+                perIntegration('Tests', (i) => [shipping(testStage(options, context, i), context, i)]),
             ];
         case 'wheel':
             return [
                 planStage(options, context),
                 setupStage(options, context),
-                perIntegration('Wheels', (i) => [pythonOnly(wheelStage(options, context, i), i)]),
+                perIntegration('Wheels', (i) => [shipping(wheelStage(options, context, i), context, i)]),
             ];
         case 'ci':
             return [
@@ -29877,8 +29881,8 @@ async function commandStages(options, temp) {
                     checkStage(options, context, i),
                     validationStage(context, i),
                     notesStage(options, context, i),
-                    pythonOnly(testStage(options, context, i), i),
-                    pythonOnly(wheelStage(options, context, i), i),
+                    shipping(testStage(options, context, i), context, i),
+                    shipping(wheelStage(options, context, i), context, i),
                 ]),
                 repositoryValidationStage(context),
             ];
