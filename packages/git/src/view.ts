@@ -18,12 +18,22 @@ export interface RepositoryView {
 
 const TYPES = { blob: 'file', tree: 'folder', commit: 'other' } as const;
 
-/** The repository at `commit`, read with one `git ls-tree` per call (the cost follows the folders asked about). */
+const nested = (folders: readonly string[]) =>
+  folders.some((outer) => outer !== '' && folders.some((inner) => inner.startsWith(`${outer}/`)));
+
+/**
+ * The repository at `commit`, read with one `git ls-tree` per call (the cost follows the folders asked about,
+ * not the repository). git lists a folder's contents instead of its entry when a pathspec reaches inside it, so
+ * folders inside one another are read one by one.
+ */
 export function commitView(repoPath: string, commit: string): RepositoryView {
   return {
     async list(folders) {
+      const unique = [...new Set(folders)];
+      const reads = nested(unique) ? unique.map((folder) => [folder]) : [unique];
+      const entries = (await Promise.all(reads.map((group) => listFolders(repoPath, commit, group)))).flat();
       const byFolder = new Map<string, FolderEntry[]>();
-      for (const entry of await listFolders(repoPath, commit, [...new Set(folders)])) {
+      for (const entry of entries) {
         const slash = entry.path.lastIndexOf('/');
         const folder = slash < 0 ? '' : entry.path.slice(0, slash);
         const entries = byFolder.get(folder) ?? [];

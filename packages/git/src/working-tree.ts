@@ -18,7 +18,7 @@ const typeOf = (full: string): FolderEntry['type'] => {
   }
 };
 
-/** The repository as its files are now in the checkout (what the steps read and build). */
+/** The repository as its files are now in the checkout (what the steps read and build); git's own folder is not in it. */
 export function workingTreeView(repoPath: string): RepositoryView {
   return {
     async list(folders) {
@@ -26,10 +26,11 @@ export function workingTreeView(repoPath: string): RepositoryView {
       for (const folder of new Set(folders)) {
         const full = path.join(repoPath, folder);
         const names = entries(full);
-        if (names)
+        const inRepository = names?.filter((name) => name !== '.git').sort();
+        if (inRepository)
           byFolder.set(
             folder,
-            names.sort().map((name) => ({ name, type: typeOf(path.join(full, name)) })),
+            inRepository.map((name) => ({ name, type: typeOf(path.join(full, name)) })),
           );
       }
       return byFolder;
