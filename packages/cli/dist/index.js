@@ -14678,12 +14678,20 @@ async function listFolders(repoPath, commit, folders) {
 ;// CONCATENATED MODULE: ../git/src/view.ts
 
 const TYPES = { blob: 'file', tree: 'folder', commit: 'other' };
-/** The repository at `commit`, read with one `git ls-tree` per call (the cost follows the folders asked about). */
+const nested = (folders) => folders.some((outer) => outer !== '' && folders.some((inner) => inner.startsWith(`${outer}/`)));
+/**
+ * The repository at `commit`, read with one `git ls-tree` per call (the cost follows the folders asked about,
+ * not the repository). git lists a folder's contents instead of its entry when a pathspec reaches inside it, so
+ * folders inside one another are read one by one.
+ */
 function commitView(repoPath, commit) {
     return {
         async list(folders) {
+            const unique = [...new Set(folders)];
+            const reads = nested(unique) ? unique.map((folder) => [folder]) : [unique];
+            const entries = (await Promise.all(reads.map((group) => listFolders(repoPath, commit, group)))).flat();
             const byFolder = new Map();
-            for (const entry of await listFolders(repoPath, commit, [...new Set(folders)])) {
+            for (const entry of entries) {
                 const slash = entry.path.lastIndexOf('/');
                 const folder = slash < 0 ? '' : entry.path.slice(0, slash);
                 const entries = byFolder.get(folder) ?? [];
@@ -14714,7 +14722,7 @@ const typeOf = (full) => {
         return 'other';
     }
 };
-/** The repository as its files are now in the checkout (what the steps read and build). */
+/** The repository as its files are now in the checkout (what the steps read and build); git's own folder is not in it. */
 function workingTreeView(repoPath) {
     return {
         async list(folders) {
@@ -14722,8 +14730,9 @@ function workingTreeView(repoPath) {
             for (const folder of new Set(folders)) {
                 const full = external_node_path_default().join(repoPath, folder);
                 const names = entries(full);
-                if (names)
-                    byFolder.set(folder, names.sort().map((name) => ({ name, type: typeOf(external_node_path_default().join(full, name)) })));
+                const inRepository = names?.filter((name) => name !== '.git').sort();
+                if (inRepository)
+                    byFolder.set(folder, inRepository.map((name) => ({ name, type: typeOf(external_node_path_default().join(full, name)) })));
             }
             return byFolder;
         },
