@@ -6,6 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      '**/.tsbuild/**',
       '**/node_modules/**',
       '.tools/**',
       '.tools-ddev-oldest/**',
@@ -40,7 +41,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/runtime/**', 'test/**', 'scripts/**', 'bench/**'],
+    files: ['packages/runtime/**', 'packages/*/src/testing/**', '**/*.test.ts', 'test/**', 'scripts/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

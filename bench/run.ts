@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintChangelog, parseChangelog } from '@aic/release-notes';
-import { detectChanges } from '@aic/steps/plan';
+import { extrasCorpus, NO_CORPUS } from '@aic/release-notes/testing';
+import { detectChanges } from '@aic/repository';
 import { actionDir, ddevEnvironment, GitRepo, pythonTools, runAction } from '../test/harness/index.js';
 import { markdownTable, median, ratioFigure, run, timeMedian, timeOnce, timePair, type Figure } from './measure.js';
 
@@ -265,10 +266,12 @@ async function planFigure(): Promise<void> {
 
 async function notesFigure(): Promise<void> {
   log('release-notes lint of the 265 corpus files');
-  const corpus = path.join(root, '..', 'shared', 'corpus', 'extras-changelogs');
-  const texts = readdirSync(corpus)
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => readFileSync(path.join(corpus, f), 'utf8'));
+  const corpus = extrasCorpus();
+  if (!corpus) {
+    log(NO_CORPUS);
+    return;
+  }
+  const texts = corpus.changelogs.map((changelog) => readFileSync(changelog.file, 'utf8'));
   const ours = await timeMedian(() => {
     for (const text of texts) lintChangelog(parseChangelog(text), '2026-11-24');
   }, 10);

@@ -3,13 +3,13 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import {
   createCommand,
+  ddevArgsFor,
+  ddevTestArgs,
   FIX_COMMANDS,
   INTEGRATION_VALIDATIONS,
   REPOSITORY_VALIDATIONS,
   validationArgs,
 } from '@aic/ddev';
-import { ddevTestArgs } from '@aic/steps/integration-tests';
-import { ddevArgsFor } from '@aic/steps/integrations';
 import { TEMPLATES } from '@aic/steps/scaffold-check';
 import { ddevEnvironment, pythonTools, repoRoot } from '../harness/index.js';
 

@@ -318,7 +318,7 @@ describe('the smoke test loads the wheel as the Agent does, in the Agent package
     expect(problems(run)).toEqual([
       expect.objectContaining({
         level: 'warning',
-        title: expect.stringContaining('smoke test instantiate'),
+        title: expect.stringContaining('smoke test: instantiate'),
         message: expect.stringContaining('OSError: network access is disabled in the smoke test'),
       }),
     ]);

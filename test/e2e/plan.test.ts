@@ -1,9 +1,15 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
-import { actionDir, GitRepo, removeRunnerScratch, repoRoot, runAction } from '../harness/index.js';
+import {
+  actionDir,
+  bareRepo,
+  GitRepo,
+  removeRunnerScratch,
+  repoRoot,
+  runAction,
+  shallowClone,
+} from '../harness/index.js';
 
 // The bundled plan action, run like the runner runs it, on real git repositories (and a shallow clone of
 // a real local bare remote).
@@ -84,11 +90,9 @@ describe('plan', () => {
       repo.write('other/README.md', `# other ${index}\n`);
       repo.commitAll(`docs ${index}`);
     }
-    const bare = mkdtempSync(path.join(os.tmpdir(), 'aic-bare-'));
-    const clone = mkdtempSync(path.join(os.tmpdir(), 'aic-clone-'));
-    spawnSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
+    const bare = bareRepo();
     repo.git('push', '-q', bare, 'main');
-    spawnSync('git', ['clone', '-q', '--depth=1', `file://${bare}`, clone]);
+    const clone = shallowClone(bare).path;
 
     const run = await runAction({
       actionDir: action,
@@ -99,8 +103,6 @@ describe('plan', () => {
 
     expect(run.exitCode).toBe(0);
     expect(run.outputs.integrations).toBe('["other"]');
-    rmSync(bare, { recursive: true, force: true });
-    rmSync(clone, { recursive: true, force: true });
   });
 
   test('a force-push whose previous commit is gone checks every integration, with a notice', async () => {
@@ -135,7 +137,7 @@ describe('plan', () => {
 
   test.each([
     [{ integrations: '../etc' }, 'Input \'integrations\': "../etc" is a path'],
-    [{ integrations: 'nope' }, "Input 'integrations': no integration 'nope'"],
+    [{ integrations: 'nope' }, "Input 'integrations': there is no integration 'nope' at HEAD"],
     [{ 'base-ref': 'f'.repeat(40) }, `Input 'base-ref': the commit "${'f'.repeat(40)}" is not in the checkout`],
     [{ 'head-ref': 'no-such-branch' }, `Input 'head-ref': "no-such-branch" is not a commit`],
     [{ 'integrations-path': '../up' }, `Input 'integrations-path': "../up" is outside the repository`],

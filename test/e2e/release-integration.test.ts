@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { GitHubApiDouble } from '../doubles/github-api/server.js';
-import { actionDir, GitRepo, removeRunnerScratch, runAction } from '../harness/index.js';
+import { actionDir, bareRepo, GitRepo, removeRunnerScratch, runAction } from '../harness/index.js';
 
 // The bundled release-integration action, run like the runner runs it: tags go to a REAL local bare git
 // remote; the GitHub API is a DOUBLE (test/doubles/github-api) that checks each request against GitHub's
@@ -47,17 +46,12 @@ function builtWheels(repo: GitRepo, names: readonly string[]): string {
   );
 }
 
-function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-C', cwd, ...args], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout.trim();
-}
+const git = (cwd: string, ...args: string[]): string => new GitRepo(cwd).git(...args);
 
 /** A partner repository pushed to a bare remote, then a merge that bumps awesome to 1.2.0 (with or without its entry). */
 function bumpedOnMain(options: { entry?: boolean; wheel?: boolean } = {}): Released {
   const repo = GitRepo.withExample();
-  const bare = mkdtempSync(path.join(os.tmpdir(), 'aic-remote-'));
-  git(bare, 'init', '-q', '--bare', '-b', 'main');
+  const bare = bareRepo();
   repo.git('remote', 'add', 'origin', bare);
   repo.git('push', '-q', 'origin', 'main');
   const before = repo.head();

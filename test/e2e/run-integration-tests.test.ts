@@ -324,8 +324,9 @@ describe('failures', () => {
       'pull nginx:1.27-alpine',
     ]);
     const [first, second, third] = pulls.map((call) => call.at);
-    expect(second! - first!).toBeGreaterThanOrEqual(200);
-    expect(third! - second!).toBeGreaterThanOrEqual(400);
+    // The shipped backoff (no test hook): 5 s, then 10 s.
+    expect(second! - first!).toBeGreaterThanOrEqual(5_000);
+    expect(third! - second!).toBeGreaterThanOrEqual(10_000);
     expect(result.outputs.passed).toBe('3');
     expect(result.exitCode).toBe(0);
   });
@@ -350,7 +351,7 @@ describe('failures', () => {
 });
 
 function runWithBackoff(docker: DockerDouble, inputs: Record<string, string>) {
-  const env: NodeJS.ProcessEnv = { ...ddevEnvironment(examples), ...docker.env, AIC_PULL_BACKOFF_MS: '200' };
+  const env: NodeJS.ProcessEnv = { ...ddevEnvironment(examples), ...docker.env };
   env.PATH = `${doubleDir}${path.delimiter}${env.PATH}`;
   // The image tag in the example's compose file comes from hatch.toml's env var; the default is 1.27.
   return runAction({

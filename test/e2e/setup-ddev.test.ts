@@ -20,7 +20,8 @@ const pathWithoutUv = (process.env.PATH ?? '')
   .split(path.delimiter)
   .filter((dir) => !existsSync(path.join(dir, 'uv')))
   .join(path.delimiter);
-const arch = process.arch === 'arm64' ? 'ARM64' : 'X64';
+// @actions/tool-cache's layout: this machine's architecture as Node names it (x64), whatever RUNNER_ARCH says (X64).
+const arch = process.arch;
 const setup = (inputs: Record<string, string> = {}) =>
   runAction({
     actionDir: action,

@@ -57,7 +57,7 @@ describe('no parser hangs on a hostile line', () => {
     ],
     [
       'a tag format full of <',
-      'packages/steps/src/release/tag-name.ts',
+      'packages/release-notes/src/tag-name.ts',
       'checkTagFormat',
       [`<version>${'<'.repeat(100_000)}`],
     ],

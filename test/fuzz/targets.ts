@@ -7,12 +7,13 @@ import { classifyIntegrationFile, affectsAllIntegrations, checkFolderOf, planCha
 import {
   hasRuffSettings,
   INTEGRATION_VALIDATIONS,
-  parseRelease,
+  parseMarkers,
   parseValidationOutput,
   parseVersionRequest,
   plainText,
   pythonAllowed,
   REPOSITORY_VALIDATIONS,
+  supportVerdict,
   type ValidationName,
 } from '@aic/ddev';
 import { checkIntegrationName, isPep440, normalizeCheckName, readAboutVersion, tomlKeyLine } from '@aic/integration';
@@ -36,6 +37,7 @@ import {
   list,
   markdown,
   readInputs,
+  readUserTextFile,
   splitArguments,
   splitList,
   text,
@@ -51,18 +53,11 @@ import {
   inspectWheel,
 } from '@aic/wheel';
 import { resolveOutDir } from '@aic/steps/build-wheel';
-import { readUserTextFile } from '../../packages/steps/src/files/index.js';
 import { gatherFacts } from '../../packages/steps/src/scaffold-check/gather.js';
-import {
-  composeImages,
-  countsFromSummary,
-  interpolate,
-  isRateLimited,
-  namedComposeFiles,
-  parseMarkers,
-} from '@aic/steps/integration-tests';
-import { baseFromEvent, parseIntegrationsSpec, resolveIntegrationsPath } from '@aic/steps/integrations';
-import { checkTagFormat, checkTagName, tagName } from '@aic/steps/release';
+import { composeImages, countsFromSummary, isRateLimited, namedComposeFiles } from '@aic/steps/integration-tests';
+import { interpolateCompose } from '@aic/integration';
+import { checkTagFormat, checkTagName, tagName } from '@aic/release-notes';
+import { baseFromEvent, parseIntegrationsSpec, resolveIntegrationsPath } from '@aic/repository';
 import { parseCli } from '../../packages/cli/src/args.js';
 import { readActionInputs as buildWheelInputs } from '../../actions/build-wheel/src/inputs.js';
 import { readActionInputs as planInputs } from '../../actions/plan/src/inputs.js';
@@ -326,7 +321,7 @@ function actionInputs(actionName: string): fc.Arbitrary<Record<string, string>> 
   ) as fc.Arbitrary<Record<string, string>>;
 }
 
-type ReadInputs = (source: (name: string) => string | undefined, event?: string) => unknown;
+type ReadInputs = (source: (name: string) => string | undefined) => unknown;
 const READERS: Record<string, ReadInputs> = {
   'build-wheel': buildWheelInputs,
   plan: planInputs,
@@ -342,7 +337,7 @@ const actionTarget = (actionName: string) =>
   target(
     `actions/${actionName} inputs`,
     fc.tuple(actionInputs(actionName), fc.constantFrom(undefined, 'push', 'pull_request', 'workflow_dispatch')),
-    ([inputs, event]) => READERS[actionName]!((name) => inputs[name], event),
+    ([inputs]) => READERS[actionName]!((name) => inputs[name]),
   );
 
 export const targets: FuzzTarget[] = [
@@ -477,7 +472,7 @@ export const targets: FuzzTarget[] = [
   // ddev
   target('ddev version request', inputText(VERSION.concat(['latest', '>=', '<', '~=', ',', '==', ' '])), (value) => [
     parseVersionRequest(value),
-    parseRelease(value),
+    supportVerdict(value),
   ]),
   target(
     'python allowed',
@@ -549,7 +544,7 @@ export const targets: FuzzTarget[] = [
       inputText(['all', 'changed', ',', ' ', 'awesome', '../', '-x']),
       fc.constantFrom(undefined, 'push', 'pull_request'),
     ),
-    ([value, event]) => parseIntegrationsSpec(value, event),
+    ([value]) => parseIntegrationsSpec(value),
   ),
   target(
     'compose interpolation',
@@ -557,7 +552,7 @@ export const targets: FuzzTarget[] = [
       hostileText(['${', '}', 'VAR', ':-', '-', '$$', 'x', '${VAR:-${X}}']),
       fc.dictionary(fc.constantFrom('VAR', 'X', 'TAG'), fc.string({ maxLength: 5 })),
     ),
-    ([value, env]) => [interpolate(value, env), isRateLimited(value)],
+    ([value, env]) => [interpolateCompose(value, env), isRateLimited(value)],
   ),
   target(
     'tag format and names',

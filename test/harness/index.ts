@@ -4,3 +4,4 @@ export { parseAnnotations, parseKeyValueFile, type ParsedAnnotation } from './wo
 export { repoRoot, actionDir } from './paths.js';
 export { pythonTools, ddevEnvironment, type PythonTools } from './python-tools.js';
 export { GitRepo } from './git-repo.js';
+export { bareRepo, shallowClone } from '@aic/git/testing';

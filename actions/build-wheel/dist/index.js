@@ -28374,14 +28374,13 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69446);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(71292);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27885);
+/* harmony import */ var _aic_repository__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(96817);
 
 
-function readActionInputs(source, eventName) {
+function readActionInputs(source) {
     return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .readInputs */ .Ko)({
-        integrations: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .Ie)((raw) => (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__/* .parseIntegrationsSpec */ .Cw)(raw, eventName)),
-        integrationsPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(),
+        ..._aic_repository__WEBPACK_IMPORTED_MODULE_1__/* .selectionInputs */ .Iz,
         builder: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .choice */ .Yq)(['ddev', 'pip', 'uv'], 'ddev'),
         outDir: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)({ default: 'dist' }),
         smokeTest: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zM)(true),
@@ -28393,8 +28392,6 @@ function readActionInputs(source, eventName) {
             : /^[\w.-]{1,100}$/.test(raw)
                 ? raw
                 : { problem: `${JSON.stringify(raw)} is not an artifact name (letters, digits, . _ -).` }),
-        repoPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)({ required: true }),
-        baseRef: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(),
     }, source);
 }
 
@@ -28407,38 +28404,28 @@ function readActionInputs(source, eventName) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(69446);
-/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60756);
-/* harmony import */ var _aic_steps_build_wheel__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64644);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(71292);
-/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(55411);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(61601);
+/* harmony import */ var _aic_repository__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(96817);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27885);
+/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(51591);
+/* harmony import */ var _aic_steps_build_wheel__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2957);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(61601);
 
 
 
 
 
 
-
-const SAVE_KEY = 'agent-env-cache-key';
-const SAVE_PATHS = 'agent-env-cache-paths';
+const AGENT_ENV_CACHE = (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .saveCacheInPost */ .RR)('agent-env', "the Agent package set's environment");
 async function main(reporter) {
-    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, runner.eventName);
-    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
-    const outDir = (0,_aic_steps_build_wheel__WEBPACK_IMPORTED_MODULE_3__/* .resolveOutDir */ .o1)(runner.workspace, inputs.outDir);
-    const python = await (0,_aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_5__/* .findPython */ .Kq)(inputs.python);
-    const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__/* .baseFromEvent */ .UR)(runner.eventPath);
-    const selected = await (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__/* .selectIntegrations */ .O9)(inputs.integrations, {
-        repoPath,
-        within: (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath),
-        ...(baseRef ? { baseRef } : {}),
-        reporter,
-    });
-    const integrations = (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_4__/* .withPythonPackage */ .pg)(selected, reporter, 'wheel');
+    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .readRunnerEnvironment */ .ET)();
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh);
+    const outDir = (0,_aic_steps_build_wheel__WEBPACK_IMPORTED_MODULE_4__/* .resolveOutDir */ .o1)(runner.workspace, inputs.outDir);
+    const python = await (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .findPython */ .Kq)(inputs.python);
+    const { repoPath, integrations: selected } = await (0,_aic_repository__WEBPACK_IMPORTED_MODULE_1__/* .selectFromInputs */ .kr)(inputs, runner, reporter);
+    const integrations = (0,_aic_repository__WEBPACK_IMPORTED_MODULE_1__/* .withPythonPackage */ .pg)(selected, reporter, 'wheel');
     const wheels = [];
     for (const integration of integrations) {
-        wheels.push(await (0,_aic_steps_build_wheel__WEBPACK_IMPORTED_MODULE_3__/* .buildWheel */ ["if"])({
+        wheels.push(await (0,_aic_steps_build_wheel__WEBPACK_IMPORTED_MODULE_4__/* .buildWheel */ ["if"])({
             repoPath,
             workspace: runner.workspace,
             integration,
@@ -28459,37 +28446,12 @@ async function main(reporter) {
     }
     let errors = 0;
     for (const wheel of wheels) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(runner.workspace, wheel.path);
-        for (const finding of wheel.findings) {
-            if (finding.level === 'error')
-                errors++;
-            reporter.annotate({
-                level: finding.level,
-                message: finding.message,
-                title: `wheel ${wheel.filename}: ${finding.rule}`,
-                file,
-            });
-        }
-        const sourceDir = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(runner.workspace, integrations.find((i) => i.name === wheel.integration)?.path ?? runner.workspace);
-        for (const finding of wheel.smoke?.findings ?? []) {
-            if (finding.level === 'error')
-                errors++;
-            reporter.annotate({
-                level: finding.level,
-                message: finding.message,
-                title: `wheel ${wheel.filename}: smoke test ${finding.rule}`,
-                // Python names the file inside the wheel (datadog_checks/<name>/…): the same path under the integration.
-                ...(finding.file
-                    ? { file: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(sourceDir, finding.file), ...(finding.line ? { line: finding.line } : {}) }
-                    : {}),
-            });
-        }
+        errors += (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .annotateFindings */ .dv)(reporter, wheel.findings, `wheel ${wheel.filename}`).errors;
+        errors += (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .annotateFindings */ .dv)(reporter, wheel.smoke?.findings ?? [], `wheel ${wheel.filename}: smoke test`).errors;
     }
     const set = wheels.find((w) => w.smoke)?.smoke?.agentSet;
-    if (set && !set.reused && runner.cacheService) {
-        reporter.saveState(SAVE_KEY, set.cache.key);
-        reporter.saveState(SAVE_PATHS, JSON.stringify(set.cache.paths));
-    }
+    if (set && !set.reused && runner.cacheService)
+        AGENT_ENV_CACHE.saveLater(reporter, set.cache);
     await summarise(wheels, reporter);
     const listed = wheels.map(({ integration, path: wheelPath, filename, version, sha256 }) => ({
         integration,
@@ -28504,7 +28466,7 @@ async function main(reporter) {
         if (!runner.artifactService) {
             reporter.annotate({
                 level: 'notice',
-                message: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .missingServiceNotice */ .EW)('artifact', 'the wheels stay in ' + node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(runner.workspace, outDir)),
+                message: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .missingServiceNotice */ .EW)('artifact', 'the wheels stay in ' + node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(runner.workspace, outDir)),
             });
         }
         else {
@@ -28520,11 +28482,11 @@ async function main(reporter) {
         }
     }
     if (errors > 0)
-        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Wheels: ${errors} problem${errors === 1 ? '' : 's'} (see the annotations and the job summary).`);
+        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Wheels: ${errors} problem${errors === 1 ? '' : 's'} (see the annotations and the job summary).`);
 }
 async function summarise(wheels, reporter) {
     let summary = '## Wheels\n\n';
-    summary += _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .markdown.table */ .wD.table(['', 'wheel', 'version', 'size', 'sha256', 'smoke test'], wheels.map((w) => [
+    summary += _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .markdown.table */ .wD.table(['', 'wheel', 'version', 'size', 'sha256', 'smoke test'], wheels.map((w) => [
         w.findings.some((f) => f.level === 'error') || w.smoke?.ok === false ? '✗' : '✓',
         w.filename,
         w.version,
@@ -28540,23 +28502,713 @@ async function summarise(wheels, reporter) {
         summary += '\n';
     }
     for (const wheel of wheels)
-        summary += _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .markdown.details */ .wD.details(`${wheel.filename}: ${wheel.files.length} files`, _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .markdown.codeBlock */ .wD.codeBlock(wheel.files.join('\n')));
+        summary += _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .markdown.details */ .wD.details(`${wheel.filename}: ${wheel.files.length} files`, _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .markdown.codeBlock */ .wD.codeBlock(wheel.files.join('\n')));
     await reporter.appendSummary(summary);
 }
-/** Saves the Agent package set's environment this job built, so that the next job restores it. */
-async function post(reporter) {
-    const key = reporter.getState(SAVE_KEY);
-    if (!key)
-        return;
-    const paths = JSON.parse(reporter.getState(SAVE_PATHS));
-    const { save } = await __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 19987));
-    await save(paths, key);
-    reporter.log(`Saved the Agent package set's environment to the actions cache under ${key}.`);
-}
-await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({ main, post });
+await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)({ main, post: AGENT_ENV_CACHE.post });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 99585:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A0: () => (/* reexport */ target_ddevArgsFor),
+  j4: () => (/* reexport */ ddevTarget)
+});
+
+// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INSTALLERS, INTEGRATION_VALIDATIONS, JUNIT_FILE_NAME, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, PYTEST_EXIT, REPOS, REPOSITORY_VALIDATIONS, cacheKey, createCommand, ddevAtLeast, ddevConfigToml, ddevTestArgs, hasRuffSettings, inferRepo, installPlan, parseDdevVersionOutput, parseMarkers, parseValidationOutput, parseVersionRequest, plainText, pythonAllowed, repositoryValidationApplies, resolveVersion, supportVerdict, toolCacheName, validationApplies, validationArgs, validationSet
+
+// EXTERNAL MODULE: ../../node_modules/@renovatebot/pep440/index.js + 4 modules
+var pep440 = __nccwpck_require__(22195);
+;// CONCATENATED MODULE: ../../packages/ddev/src/versions.ts
+/**
+ * ddev versions under PEP 440 (@renovatebot/pep440, the one version model of the project): exact versions,
+ * `latest`, and specifiers (`>=20,<21`, `~=20.0.0`, `==20.*`, `!=20.1.0,>=20`), resolved against what the package
+ * index lists for the interpreter at hand.
+ */
+
+function parseVersionRequest(raw) {
+    const text = raw.trim();
+    const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+    if (text === '' || text.toLowerCase() === 'latest')
+        return { kind: 'latest' };
+    // An exact version as the index spells it (canonical: `20.1.0`, not `v20.1.0`).
+    if (text.length <= 40 && clean(text) === text)
+        return { kind: 'exact', version: text };
+    if (text.length <= 200 && /^[<>=!~]/.test(text) && validRange(text))
+        return { kind: 'range', text };
+    return {
+        problem: `${shown} is not a ddev version: use an exact version (20.1.0), 'latest', or a PEP 440 specifier (>=20,<21).`,
+    };
+}
+/** Whether a `Requires-Python` specifier admits `python` (`3.13.0`); one we cannot read admits it. */
+function pythonAllowed(requiresPython, python) {
+    if (!requiresPython || !validRange(requiresPython) || valid(python) === null)
+        return true;
+    return satisfies(python, requiresPython, { prereleases: true });
+}
+/**
+ * The newest published release that the request and the Python accept. `published` is what the
+ * package index lists.
+ */
+function resolveVersion(request, published, python) {
+    const usable = published.filter((release) => !release.yanked && valid(release.version) !== null);
+    if (request.kind === 'exact') {
+        const release = usable.find((candidate) => eq(candidate.version, request.version));
+        if (!release) {
+            const newest = newestOf(usable.map((candidate) => candidate.version));
+            return {
+                ok: false,
+                problem: `ddev ${request.version} does not exist on the package index${newest ? ` (the newest is ${newest})` : ''}.`,
+            };
+        }
+        if (!pythonAllowed(release.requiresPython, python)) {
+            return {
+                ok: false,
+                problem: `ddev ${release.version} needs Python ${release.requiresPython}, but the interpreter is ${python}.`,
+            };
+        }
+        return { ok: true, version: release.version };
+    }
+    // ddev's pre-releases are picked only by their exact version.
+    const matching = usable.filter((release) => request.kind === 'latest' ? satisfies(release.version, '>=0') : satisfies(release.version, request.text));
+    const runnable = matching.filter((release) => pythonAllowed(release.requiresPython, python));
+    const newest = newestOf(runnable.map((release) => release.version));
+    if (newest)
+        return { ok: true, version: newest };
+    const what = request.kind === 'latest' ? 'No ddev release' : `No ddev release matches ${request.text}`;
+    if (matching.length > 0) {
+        return { ok: false, problem: `${what} runs on Python ${python} (they need ${matching[0].requiresPython}).` };
+    }
+    return { ok: false, problem: `${what} on the package index.` };
+}
+function newestOf(versions) {
+    return [...versions].sort(rcompare)[0];
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/validation-set.ts
+/**
+ * Datadog's gate for integrations-extras: the validations its validate.yml asks of integrations-core's
+ * run-validations.yml, plus `ddev test --lint` (the first step of test-target.yml).
+ */
+const INTEGRATION_VALIDATIONS = [
+    'config',
+    'imports',
+    'integration-style',
+    'jmx-metrics',
+    'legacy-signature',
+    'metadata',
+    'models',
+    'package',
+    'readmes',
+];
+/** Run once on the whole repository (`ddev validate ci`, `ddev validate codeowners`). */
+const REPOSITORY_VALIDATIONS = (/* unused pure expression or super */ null && (['ci', 'codeowners']));
+const APPLIES = { applies: true };
+/**
+ * Whether Datadog's CI runs a validation on this folder. Its pull-request runs pass `changed`, which ddev
+ * intersects with a per-validation selection: valid checks (config, models, package, legacy-signature),
+ * manifests (imports, integration-style, readmes, metadata), changed code (jmx-metrics), testable checks (lint).
+ */
+function validationApplies(validation, shape) {
+    switch (validation) {
+        case 'config':
+        case 'models':
+        case 'package':
+        case 'legacy-signature':
+            return shape.hasVersionFile
+                ? APPLIES
+                : {
+                    applies: false,
+                    reason: "no Python package (datadog_checks/<name>/__about__.py): ddev selects only checks for this validation, so Datadog's CI does not run it here",
+                };
+        case 'imports':
+        case 'eula':
+        case 'integration-style':
+        case 'readmes':
+        case 'metadata':
+            return shape.hasManifest
+                ? APPLIES
+                : { applies: false, reason: 'no manifest.json: ddev selects only integrations with a manifest' };
+        case 'jmx-metrics':
+            return shape.hasCode
+                ? APPLIES
+                : { applies: false, reason: 'no code in datadog_checks/: ddev selects only integrations whose code changed' };
+        case 'lint':
+            return shape.isTestable
+                ? APPLIES
+                : {
+                    applies: false,
+                    reason: "not testable (hatch.toml and tests/): Datadog's CI runs test-target.yml (ddev test --lint) only for testable checks",
+                };
+    }
+}
+const KNOWN_INTEGRATION = [...INTEGRATION_VALIDATIONS, 'eula'];
+const KNOWN_REPOSITORY = (/* unused pure expression or super */ null && (REPOSITORY_VALIDATIONS));
+/**
+ * The validations Datadog's CI runs for a repository kind: the extras set, plus `eula` on marketplace. A
+ * repository that lists its own in `.ddev/config.toml` (`validations = [...]`, what `ddev validate all`
+ * reads) gets that list.
+ */
+function validationSet(repo, configured) {
+    if (configured !== undefined) {
+        return {
+            integration: configured.filter((name) => KNOWN_INTEGRATION.includes(name)),
+            repository: configured.filter((name) => KNOWN_REPOSITORY.includes(name)),
+            unsupported: configured.filter((name) => !KNOWN_INTEGRATION.includes(name) && !KNOWN_REPOSITORY.includes(name)),
+            source: 'the validations list of .ddev/config.toml',
+        };
+    }
+    return {
+        integration: repo === 'marketplace' ? [...INTEGRATION_VALIDATIONS, 'eula'] : [...INTEGRATION_VALIDATIONS],
+        repository: [...REPOSITORY_VALIDATIONS],
+        unsupported: [],
+        source: repo === 'marketplace'
+            ? "integrations-extras' set plus eula (marketplace)"
+            : "integrations-extras' validate.yml set",
+    };
+}
+function repositoryValidationApplies(validation, facts) {
+    if (facts.repo === 'core')
+        return { applies: false, reason: 'integrations-core runs its own validate workflow, not the extras set' };
+    if (validation === 'ci') {
+        return facts.hasTestAllWorkflow
+            ? APPLIES
+            : {
+                applies: false,
+                reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/workflows/test-all.yml, the file `ddev validate ci` checks)',
+            };
+    }
+    return facts.hasCodeowners
+        ? APPLIES
+        : {
+            applies: false,
+            reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/CODEOWNERS, the file `ddev validate codeowners` checks)',
+        };
+}
+/** The ddev command line (after `ddev`) of one validation on one target; `sync` = ddev's own fixing form. */
+function validationArgs(validation, target) {
+    if (validation === 'lint')
+        return ['test', '--lint', target ?? ''];
+    return target === undefined ? ['validate', validation] : ['validate', validation, target];
+}
+/** ddev's syncing forms, in the order `aic fix` runs them. */
+const FIX_COMMANDS = [
+    { name: 'config', args: (target) => ['validate', 'config', '--sync', target] },
+    { name: 'models', args: (target) => ['validate', 'models', '--sync', target] },
+    { name: 'format', args: (target) => ['test', '--fmt', target] },
+];
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/validation-output.ts
+// eslint-disable-next-line no-control-regex -- ANSI colour codes are what this removes.
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+function plainText(output) {
+    return output.replace(ANSI, '').replace(/\r/g, '');
+}
+const indentOf = (line) => line.length - line.trimStart().length;
+const packageDir = (target) => `datadog_checks/${target.replace(/-/g, '_')}`;
+/** The line of `- name: <option>` in a spec.yaml, for spec errors that name an option. */
+function optionLine(spec, option) {
+    if (spec === undefined)
+        return undefined;
+    const index = spec.split('\n').findIndex((line) => nameOf(line) === option);
+    return index >= 0 ? index + 1 : undefined;
+}
+/** `- name: x`, `name: 'x'` → `x` (read in one pass: the option name comes from tool output, never into a regex). */
+function nameOf(line) {
+    let rest = line.trimStart();
+    if (rest.startsWith('-'))
+        rest = rest.slice(1).trimStart();
+    if (!rest.startsWith('name:'))
+        return undefined;
+    rest = rest.slice('name:'.length).trim();
+    for (const quote of ["'", '"']) {
+        if (rest.startsWith(quote))
+            rest = rest.slice(1);
+        if (rest.endsWith(quote))
+            rest = rest.slice(0, -1);
+    }
+    return rest;
+}
+/** `*** 22,28 ****` then the old lines: the number of the first changed one (`! ` or `- `). */
+function firstChangedLine(lines, from) {
+    for (let i = from; i < lines.length; i++) {
+        const header = /^\s*\*\*\* (\d+)(?:,\d+)? \*\*\*\*\s*$/.exec(lines[i]);
+        if (!header)
+            continue;
+        let offset = 0;
+        for (let j = i + 1; j < lines.length; j++) {
+            const line = lines[j];
+            if (/^\s*--- \d+/.test(line))
+                break;
+            if (line === '')
+                continue;
+            const marker = line.replace(/^ {4}/, '').slice(0, 2);
+            if (marker === '! ' || marker === '- ')
+                return Number(header[1]) + offset;
+            offset++;
+        }
+        return Number(header[1]);
+    }
+    return undefined;
+}
+function parseConfig(input, lines) {
+    const findings = [];
+    const data = `${packageDir(input.target)}/data`;
+    const spec = 'assets/configuration/spec.yaml';
+    let legacyFile;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const text = line.trim();
+        if (text === '' || /^Did not find spec file/.test(text) || /^(Validating|Files |All \d+|Skipping)/.test(text))
+            continue;
+        if (text === `${input.target}:`)
+            continue;
+        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
+        if (sync) {
+            findings.push({
+                level: 'error',
+                file: `${data}/${sync[1]}`,
+                line: firstChangedLine(lines, i + 1),
+                message: `${sync[1]} is not in sync with ${spec}: run "${sync[2]}" (or aic fix).`,
+            });
+            // Its context diff follows, up to the next file or the totals.
+            while (i + 1 < lines.length && !/^\S/.test(lines[i + 1]) && !/^\s*File `/.test(lines[i + 1]))
+                i++;
+            continue;
+        }
+        const fileHeader = /^ {4}(\S+):$/.exec(line);
+        if (fileHeader) {
+            legacyFile = `${data}/${fileHeader[1]}`;
+            continue;
+        }
+        const located = /^\(L(\d+)\) (.+)$/.exec(text);
+        if (located && legacyFile) {
+            findings.push({ level: 'error', file: legacyFile, line: Number(located[1]), message: located[2] });
+            continue;
+        }
+        if (legacyFile && indentOf(line) >= 8) {
+            const detail = text === 'Invalid YAML -' && lines[i + 1] ? `Invalid YAML: ${lines[++i].trim()}` : text;
+            findings.push({ level: 'error', file: legacyFile, line: undefined, message: detail });
+            continue;
+        }
+        if (indentOf(line) === 4) {
+            // A spec error: its block is the more-indented lines that follow.
+            const block = [text];
+            while (i + 1 < lines.length && indentOf(lines[i + 1]) > 4)
+                block.push(lines[++i].trim());
+            const previous = findings.at(-1);
+            if (/must be one of/.test(text) && previous?.file === spec) {
+                // The second half of the same spec error (ddev prints one error over several lines).
+                previous.message += ` ${block.join(' ')}`;
+                continue;
+            }
+            const option = /Option name '([^']+)'/.exec(text)?.[1];
+            findings.push({
+                level: 'error',
+                file: spec,
+                line: option ? optionLine(input.readFile?.(spec), option) : undefined,
+                message: block.join(' '),
+            });
+        }
+    }
+    return findings;
+}
+function parseMetadata(input, lines) {
+    const findings = [];
+    for (const line of lines) {
+        const text = line.trim();
+        const prefix = `${input.target}:`;
+        if (!text.startsWith(prefix))
+            continue;
+        const rest = text.slice(prefix.length);
+        const row = /^(\d+) (.+)$/.exec(rest);
+        if (row) {
+            findings.push({ level: 'error', file: 'metadata.csv', line: Number(row[1]), message: row[2] });
+        }
+        else if (rest.startsWith(' ')) {
+            const message = rest.trim();
+            findings.push({
+                level: 'error',
+                file: /manifest/.test(message) ? 'manifest.json' : 'metadata.csv',
+                line: undefined,
+                message: /metric_prefix does not exist/.test(message)
+                    ? `${message} Set assets.integration.metrics.prefix (e.g. "${input.target}.") in manifest.json.`
+                    : message,
+            });
+        }
+    }
+    return findings;
+}
+function relativeToIntegration(input, file) {
+    const base = input.integrationPath.replace(/(?<!\/)\/+$/, '') + '/';
+    return file.startsWith(base) ? file.slice(base.length) : file;
+}
+function parseImports(input, lines) {
+    const findings = [];
+    for (let i = 0; i < lines.length; i++) {
+        const hit = /^\s*(\S.*\.py): line # (\d+)$/.exec(lines[i]);
+        if (!hit)
+            continue;
+        const code = lines[i + 1]?.trim() ?? '';
+        findings.push({
+            level: 'error',
+            file: relativeToIntegration(input, hit[1]),
+            line: Number(hit[2]),
+            message: `Deprecated import${code ? ` \`${code}\`` : ''}: import from datadog_checks.base instead.`,
+        });
+    }
+    return findings;
+}
+function parseLegacySignature(lines) {
+    return lines.flatMap((line) => {
+        const hit = /uses legacy agent signature in `([^`]+)` on line (\d+)/.exec(line);
+        return hit
+            ? [
+                {
+                    level: 'error',
+                    file: hit[1],
+                    line: Number(hit[2]),
+                    message: 'Legacy Agent signature: use __init__(self, name, init_config, instances).',
+                },
+            ]
+            : [];
+    });
+}
+function parsePackage(input, lines) {
+    const findings = [];
+    let failing = false;
+    for (const line of lines) {
+        if (/\.\.\.\s+FAILED$/.test(line)) {
+            failing = true;
+            continue;
+        }
+        if (!failing)
+            continue;
+        if (indentOf(line) === 0) {
+            failing = false;
+            continue;
+        }
+        const message = line.trim().replaceAll(`${input.target}/pyproject.toml`, 'pyproject.toml');
+        findings.push({ level: 'error', file: 'pyproject.toml', line: undefined, message });
+    }
+    return findings;
+}
+function parseReadmes(input, lines) {
+    const findings = [];
+    let inside = false;
+    for (const line of lines) {
+        if (line.trim() === `${input.target}:`) {
+            inside = true;
+            continue;
+        }
+        if (!inside || line.trim() === '')
+            continue;
+        if (indentOf(line) === 0) {
+            inside = false;
+            continue;
+        }
+        const text = line.trim();
+        const previous = findings.at(-1);
+        if (text.startsWith('|') && previous) {
+            // The non-ASCII report: the offending line, then a marker line under it.
+            const shown = text.slice(1).trim();
+            const readme = input.readFile?.('README.md');
+            if (previous.line === undefined && readme !== undefined && shown !== '' && !/^[\^\s]+$/.test(shown)) {
+                const index = readme.split('\n').findIndex((candidate) => candidate.trim() === shown);
+                if (index >= 0)
+                    previous.line = index + 1;
+            }
+            continue;
+        }
+        findings.push({ level: 'error', file: 'README.md', line: undefined, message: text });
+    }
+    return findings;
+}
+function parseModels(input, lines) {
+    const findings = [];
+    for (const line of lines) {
+        const text = line.trim();
+        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
+        if (sync) {
+            findings.push({
+                level: 'error',
+                file: `${packageDir(input.target)}/config_models/${sync[1]}`,
+                line: undefined,
+                message: `${sync[1]} is not in sync with assets/configuration/spec.yaml: run "${sync[2]}" (or aic fix).`,
+            });
+        }
+        else if (indentOf(line) >= 4 && !/^(Writing|All \d+|Validating)/.test(text)) {
+            findings.push({ level: 'error', file: 'assets/configuration/spec.yaml', line: undefined, message: text });
+        }
+    }
+    return findings;
+}
+function parseLint(lines) {
+    const findings = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const check = /^(\S[^:\s]*):(\d+):(\d+): ([A-Z]+[0-9]+) (?:\[\*\] )?(.+)$/.exec(line);
+        if (check) {
+            findings.push({
+                level: 'error',
+                file: check[1],
+                line: Number(check[2]),
+                message: `ruff ${check[4]}: ${check[5]}`,
+            });
+            continue;
+        }
+        const diff = /^--- (\S+)$/.exec(line);
+        if (diff && lines[i + 1]?.startsWith('+++ ')) {
+            const hunk = /^@@ -(\d+)/.exec(lines[i + 2] ?? '');
+            findings.push({
+                level: 'error',
+                file: diff[1],
+                line: hunk ? Number(hunk[1]) : undefined,
+                message: 'Not formatted as ruff format would: run "ddev test --fmt" (or aic fix).',
+            });
+        }
+    }
+    return findings;
+}
+function parseEula(lines) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => /(does not exist|is missing the pdf extension|is not a PDF file)$/.test(text))
+        .map((message) => ({
+        level: 'error',
+        file: 'manifest.json',
+        line: undefined,
+        message: `EULA: ${message}`,
+    }));
+}
+function parseCodeowners(lines) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => /^Integration .* `?CODEOWNERS`?|is not owned by/.test(text))
+        .map((message) => ({ level: 'error', file: '.github/CODEOWNERS', line: undefined, message }));
+}
+/** Lines that say nothing about a problem: progress, counts, banners. */
+const NOISE = /^(Validating|Validation passed|All \d+|\d+ (valid|total|files?)|Files (valid|with)|Passed:|Errors:|Metrics validation|cmd \[\d\]|Check `[^`]+` uses the new)|^[─└├│\s]*$/;
+/** The last lines of a failed run that say something, for a failure no parser recognised. */
+function meaningfulTail(lines, count = 3) {
+    return lines
+        .map((line) => line.trim())
+        .filter((text) => text !== '' && !NOISE.test(text))
+        .slice(-count);
+}
+const FALLBACK_FILE = {
+    ci: '.github/workflows/test-all.yml',
+    codeowners: '.github/CODEOWNERS',
+};
+/**
+ * ddev's output as findings. The verdict is ddev's exit code, as in Datadog's CI (its job fails on a
+ * non-zero exit): problems printed by a run that exits 0 are warnings, and a failed run always has an error.
+ */
+function parseValidationOutput(input) {
+    const lines = plainText(input.output).split('\n');
+    let findings;
+    switch (input.validation) {
+        case 'config':
+            findings = parseConfig(input, lines);
+            break;
+        case 'metadata':
+            findings = parseMetadata(input, lines);
+            break;
+        case 'imports':
+            findings = parseImports(input, lines);
+            break;
+        case 'legacy-signature':
+            findings = parseLegacySignature(lines);
+            break;
+        case 'package':
+            findings = parsePackage(input, lines);
+            break;
+        case 'readmes':
+            findings = parseReadmes(input, lines);
+            break;
+        case 'models':
+            findings = parseModels(input, lines);
+            break;
+        case 'lint':
+            findings = parseLint(lines);
+            break;
+        case 'eula':
+            findings = parseEula(lines);
+            break;
+        case 'codeowners':
+            findings = parseCodeowners(lines);
+            break;
+        default:
+            findings = [];
+    }
+    if (input.exitCode === 0)
+        return findings.map((finding) => ({ ...finding, level: 'warning' }));
+    if (!findings.some((finding) => finding.level === 'error')) {
+        const tail = meaningfulTail(lines);
+        findings.push({
+            level: 'error',
+            file: FALLBACK_FILE[input.validation],
+            line: undefined,
+            message: `ddev ${input.validation === 'lint' ? 'test --lint' : `validate ${input.validation}`} failed (exit ${input.exitCode})${tail.length > 0 ? `: ${tail.join(' ')}` : '.'}`,
+        });
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/support-range.ts
+
+
+/**
+ * The ddev versions agent-integration-ci@v1 supports: from the oldest (the ddev integrations-extras'
+ * gate used when it moved to Python 3.13) to the pinned one. CI runs the example pipeline on both ends.
+ * Also in scripts/python-pins.json (`ddev-oldest`) and the README; a test keeps them equal.
+ */
+const OLDEST_SUPPORTED_DDEV = '13.0.0';
+/** `ddev, version 13.0.0` (what `ddev --version` prints) → `13.0.0`. */
+function parseDdevVersionOutput(stdout) {
+    const match = /^ddev,? version (\d+(?:\.\d+)+)\s*$/m.exec(stdout);
+    return match?.[1];
+}
+/** Where a ddev version falls against the supported range (older: warn; newer major than pinned: say it is untested). */
+function supportVerdict(version) {
+    if (!explain(version))
+        return {
+            kind: 'unknown',
+            message: `ddev ${version} is not a release version we can place in the supported range.`,
+        };
+    const range = `${OLDEST_SUPPORTED_DDEV} to ${PINNED_DDEV_VERSION}`;
+    if (lt(version, OLDEST_SUPPORTED_DDEV)) {
+        return {
+            kind: 'older',
+            message: `ddev ${version} is older than the oldest ddev agent-integration-ci supports (${OLDEST_SUPPORTED_DDEV}; tested range ${range}): its command lines may differ. Use ddev-version ${OLDEST_SUPPORTED_DDEV} or newer.`,
+        };
+    }
+    if (major(version) > major(PINNED_DDEV_VERSION)) {
+        return {
+            kind: 'newer',
+            message: `ddev ${version} is a newer major version than the one agent-integration-ci is tested with (${range}); report what breaks.`,
+        };
+    }
+    return { kind: 'supported' };
+}
+/** Whether the installed ddev is at least `since`; an unreadable version counts as the newest form. */
+function support_range_ddevAtLeast(version, since) {
+    return version === undefined || !explain(version) || gte(version, since);
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/create-command.ts
+
+/** ddev 17.0.0 turned `ddev create --type <type> NAME` into one subcommand per template (`ddev create check NAME`). */
+const CREATE_SUBCOMMANDS_SINCE = '17.0.0';
+/**
+ * What ddev before 17 asks when it scaffolds outside integrations-core (it refuses `--non-interactive` there):
+ * a lower-case NAME is confirmed first, then extras asks an email and an author, marketplace an email, a
+ * company name, a homepage and a sales email. One answer list serves both — extra lines are never read —
+ * and it holds the author ddev 17+ writes without asking, so both ends of the range scaffold alike.
+ */
+const LEGACY_ANSWERS = (/* unused pure expression or super */ null && (['help@datadoghq.com', 'Datadog', 'https://www.datadoghq.com', 'info@datadoghq.com']));
+/** Python's str.islower() for an integration name: some cased letter, none upper-case. */
+const pythonIsLower = (text) => /\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text);
+/**
+ * The `ddev create` command line (after `ddev`) for the installed ddev: `create <template> NAME` from 17,
+ * `create --type <template_with_underscores> NAME` before. `ddevVersion` undefined: the newest form.
+ */
+function createCommand(ddevVersion, options) {
+    const dryRun = options.dryRun ? ['--dry-run'] : [];
+    if (ddevAtLeast(ddevVersion, CREATE_SUBCOMMANDS_SINCE)) {
+        return {
+            args: ['--no-interactive', 'create', options.template, options.name, '--location', options.location, ...dryRun],
+            input: undefined,
+        };
+    }
+    const answers = [...(pythonIsLower(options.name) ? ['y'] : []), ...(options.dryRun ? [] : LEGACY_ANSWERS)];
+    return {
+        args: [
+            '--no-interactive',
+            'create',
+            '--type',
+            options.template.replaceAll('-', '_'),
+            options.name,
+            '--location',
+            options.location,
+            ...dryRun,
+        ],
+        input: answers.length > 0 ? `${answers.join('\n')}\n` : undefined,
+    };
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ../../packages/ddev/src/target.ts
+
+/** `integration.folder` is '' when the repository root is the integration; `path` is absolute. */
+function ddevTarget(integration) {
+    if (integration.folder === '')
+        return { cwd: integration.path, target: '.' };
+    return { cwd: external_node_path_default().dirname(integration.path), target: external_node_path_default().basename(integration.path) };
+}
+/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
+function target_ddevArgsFor(target, command, rest = []) {
+    return ['--here', ...command, target.target, ...rest];
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/test-command.ts
+
+/**
+ * The `ddev test` command line for one integration, the way Datadog's gate runs it (integrations-core's
+ * test-target.yml: `ddev test <target> -- <args>`): one pytest session over every test, no marker filter
+ * unless the user asks for one.
+ */
+function ddevTestArgs(options) {
+    const pytest = [
+        ...(options.markers ? ['-m', options.markers] : []),
+        // xunit1 carries each test's file and line, so that a failure with no project frame still has a place.
+        ...(options.junitFile ? [`--junitxml=${options.junitFile}`, '-o', 'junit_family=xunit1'] : []),
+        ...options.pytestArgs,
+    ];
+    return ddevArgsFor(options.target, ['test', ...options.ddevArgs], pytest.length > 0 ? ['--', ...pytest] : []);
+}
+/**
+ * Hatch runs pytest once per environment of the integration's matrix and formats `{env_name}` in the
+ * arguments, so that each environment writes its own report instead of overwriting the previous one.
+ */
+const JUNIT_FILE_NAME = 'junit-{env_name}.xml';
+/** pytest's exit codes (ddev exits with pytest's). */
+const PYTEST_EXIT = { ok: 0, testsFailed: 1, interrupted: 2, internalError: 3, usageError: 4, noTests: 5 };
+const MARKER_EXPRESSION = /^[A-Za-z0-9_ ()]+$/;
+/** A pytest `-m` expression as the user typed it, or a problem (it is passed as one argument, never to a shell). */
+function parseMarkers(raw) {
+    const markers = raw.trim();
+    if (markers === '')
+        return undefined;
+    if (!MARKER_EXPRESSION.test(markers)) {
+        return {
+            problem: `${JSON.stringify(markers)} is not a pytest marker expression: use marker names with and/or/not and parentheses, e.g. 'unit' or 'not e2e'.`,
+        };
+    }
+    return markers;
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
 
 /***/ }),
 
@@ -28573,7 +29225,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   U8: () => (/* reexport */ readUntrustedYaml)
 });
 
-// UNUSED EXPORTS: INTEGRATION_MARKERS, MAX_YAML_BYTES, RULES, acceptsInstance, evaluateRules, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, projectName, tomlKeyLine
+// UNUSED EXPORTS: INTEGRATION_MARKERS, MAX_YAML_BYTES, RULES, acceptsInstance, evaluateRules, findCheckClasses, interpolateCompose, isPep440, normalizeCheckName, projectName, tomlKeyLine
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
 /** Integration names as people type them, checked before they reach a path or a command line. */
@@ -28615,10 +29267,6 @@ function normalizeCheckName(name) {
 function names_projectName(name) {
     return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
 }
-/** PEP 503 normalisation, to compare project names. */
-function normalizeProjectName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/layout.ts
 /** How an integration folder is recognised, from the names it contains (no I/O here). */
@@ -28650,7 +29298,10 @@ function readAboutVersion(text) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ../../node_modules/@renovatebot/pep440/index.js + 4 modules
+var pep440 = __nccwpck_require__(22195);
 ;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
+
 
 
 
@@ -28671,18 +29322,13 @@ const RULES = {
     changelog: 'changelog-missing',
     initConfig: 'init-config',
 };
-/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
-const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
-    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
-    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
-    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
-    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
-/** Whether `version` is a PEP 440 version. */
-const isPep440 = (version) => PEP440.test(version);
+/** Whether `version` is a PEP 440 version (canonical or not), as packaging reads it. */
+const isPep440 = (version) => valid(version.trim()) !== null;
 /** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
 function evaluateRules(facts, strict) {
     const findings = [];
     const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const invalidToml = (rule, file, error) => add(rule, 'error', file, error.line ?? 1, `${file} is not valid TOML: ${error.message}`);
     const publishing = strict ? 'error' : 'warning';
     const name = facts.name;
     const about = paths.about(name);
@@ -28735,7 +29381,7 @@ function evaluateRules(facts, strict) {
         add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
     }
     else if (facts.pyproject.error) {
-        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
+        invalidToml(RULES.projectName, paths.pyproject, facts.pyproject.error);
     }
     else {
         if (facts.pyproject.projectName !== expectedProject) {
@@ -28764,7 +29410,7 @@ function evaluateRules(facts, strict) {
     if (!facts.hatch.exists)
         add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
     else if (facts.hatch.error)
-        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
+        invalidToml(RULES.hatchCollector, paths.hatch, facts.hatch.error);
     else if (!facts.hatch.hasCollector)
         add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
     if (!facts.changelogExists)
@@ -28928,16 +29574,753 @@ function shapeProblem(document, lines) {
 
 
 
+
 /***/ }),
 
-/***/ 60756:
+/***/ 96817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  kr: () => (/* reexport */ selectFromInputs),
+  Iz: () => (/* reexport */ selectionInputs),
+  pg: () => (/* reexport */ withPythonPackage)
+});
+
+// UNUSED EXPORTS: allIntegrations, baseFromEvent, changeKind, detectChanges, hasPythonPackage, integrationsAmong, matrixLegs, matrixOf, parseIntegrationsSpec, repoKind, resolveIntegrationsPath, rootIntegration, selectIntegrations
+
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 11 modules
+var src = __nccwpck_require__(27885);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ../../packages/repository/src/event.ts
+
+/** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
+function baseFromEvent(eventPath) {
+    if (!eventPath || !(0,external_node_fs_.existsSync)(eventPath))
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
+        return event.pull_request?.base?.sha ?? before;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ../../packages/repository/src/integrations-path.ts
+
+
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return (0,src/* kindWithin */.op)(full, (0,src/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
+}
+/**
+ * The `integrations-path` input: the folder that holds the integrations (`integrations` for
+ * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
+ * integrations are top-level folders or the root is itself the integration.
+ */
+function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
+    const trimmed = raw.trim().replace(/\\/g, '/');
+    if (trimmed === '' || trimmed === '.' || trimmed === './')
+        return '';
+    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
+        });
+    }
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../')) {
+        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+            hint: "Give a folder inside the repository, e.g. 'integrations'.",
+        });
+    }
+    if (normalized === '.')
+        return '';
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
+            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
+        });
+    }
+    return normalized;
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/git.ts
+
+/** git's environment for us: never a prompt for credentials, messages in English for the parsers. */
+function gitEnv(base = process.env) {
+    return { ...base, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+}
+/** Runs git in a repository with an argument array; a failure quotes git's last lines. */
+function git_git(repoPath, args, what) {
+    return (0,src/* runChecked */.X4)('git', ['-C', repoPath, ...args], {
+        what: what ?? `git ${args[0] ?? ''}`.trim(),
+        env: gitEnv(),
+    });
+}
+/** True when `ref` names a commit in the repository. */
+async function commitExists(repoPath, ref) {
+    if (ref.startsWith('-'))
+        return false;
+    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+        env: gitEnv(),
+    });
+    return result.exitCode === 0;
+}
+/** The full SHA of a commit-ish. */
+async function resolveCommit(repoPath, ref) {
+    return (await git_git(repoPath, ['rev-parse', '--verify', `${ref}^{commit}`], 'git rev-parse')).stdout.trim();
+}
+/** NUL-separated `git` output split into fields. */
+function git_splitNul(text) {
+    return text.split('\0').filter((field) => field !== '');
+}
+/** `git remote get-url origin`, or undefined when there is no such remote (or no repository). */
+async function git_originUrl(repoPath) {
+    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
+    return result?.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/history.ts
+
+
+const FETCH_TIMEOUT_MS = 300_000;
+const SHA = /^[0-9a-f]{40}$/;
+async function isShallow(repoPath) {
+    return (await git_git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+async function hasOrigin(repoPath) {
+    return (await git_originUrl(repoPath)) !== undefined;
+}
+/** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
+function fetchable(ref) {
+    return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
+}
+function fetch(repoPath, args) {
+    return (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
+        timeoutMs: FETCH_TIMEOUT_MS,
+        env: gitEnv(),
+    });
+}
+/**
+ * Makes sure `baseRef` is present: when it is missing (a shallow clone, or a single-branch checkout),
+ * fetch it from `origin` with a little history; when that is impossible, say which `fetch-depth` to set.
+ */
+async function ensureBase(repoPath, baseRef, input = 'base-ref') {
+    if (await commitExists(repoPath, baseRef))
+        return;
+    if (fetchable(baseRef) && (await hasOrigin(repoPath))) {
+        await fetch(repoPath, ['--depth=50', 'origin', baseRef]);
+        if (await commitExists(repoPath, baseRef))
+            return;
+        if (!SHA.test(baseRef)) {
+            // A branch name: fetch it into its remote-tracking ref, so that `origin/<name>` resolves too.
+            await fetch(repoPath, ['--depth=50', 'origin', `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`]);
+            if (await commitExists(repoPath, baseRef))
+                return;
+        }
+    }
+    const shallow = await isShallow(repoPath);
+    throw new src/* UserError */.yo(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
+        hint: shallow
+            ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
+            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
+    });
+}
+/**
+ * The merge base of `baseRef` and `head`. In a shallow clone whose history stops short of it, deepen
+ * both sides step by step (50, 200, 1000 commits, then the whole history) — a pull request a few
+ * commits ahead of its base costs one small fetch, not a full clone.
+ */
+async function mergeBase(repoPath, baseRef, head = 'HEAD') {
+    const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
+    for (let attempt = 0;; attempt++) {
+        const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'merge-base', baseRef, head]);
+        if (result.exitCode === 0)
+            return result.stdout.trim();
+        if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
+            break;
+        const tips = await Promise.all([baseRef, head].map(async (ref) => (await git_git(repoPath, ['rev-parse', `${ref}^{commit}`])).stdout.trim()));
+        const deepened = await fetch(repoPath, [steps[attempt], 'origin', ...tips]);
+        if (deepened.exitCode !== 0)
+            break;
+    }
+    throw new src/* UserError */.yo(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
+        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
+    });
+}
+/** A file's text at a commit, or undefined when it did not exist there. */
+async function showAt(repoPath, commit, file) {
+    const result = await runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
+    return result.exitCode === 0 ? result.stdout : undefined;
+}
+/** Files changed between two commits under `folder` (repo-relative paths). */
+async function changedFiles(repoPath, from, to, folder) {
+    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
+    if (folder !== '')
+        args.push('--', `${folder}/`);
+    return splitNul((await git(repoPath, args)).stdout);
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/tree.ts
+
+/**
+ * The entries directly inside each of `folders` at `commit` ('' for the root), in one `git ls-tree`.
+ * Reads only those trees: the cost follows the number of folders asked about, not the repository.
+ */
+async function listFolders(repoPath, commit, folders) {
+    if (folders.length === 0)
+        return [];
+    const roots = folders.filter((folder) => folder === '');
+    const inner = folders.filter((folder) => folder !== '').map((folder) => `${folder}/`);
+    const entries = [];
+    const read = async (pathspecs) => {
+        const out = await git_git(repoPath, ['ls-tree', '-z', '--full-tree', commit, '--', ...pathspecs], 'git ls-tree');
+        for (const line of git_splitNul(out.stdout)) {
+            const tab = line.indexOf('\t');
+            const type = line.split(' ')[1];
+            entries.push({ path: line.slice(tab + 1), type });
+        }
+    };
+    if (roots.length > 0)
+        await read([]);
+    // Keep each command line short enough for any OS, whatever the number of folders.
+    for (let start = 0; start < inner.length; start += 500)
+        await read(inner.slice(start, start + 500));
+    return entries;
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/view.ts
+
+const TYPES = { blob: 'file', tree: 'folder', commit: 'other' };
+const nested = (folders) => folders.some((outer) => outer !== '' && folders.some((inner) => inner.startsWith(`${outer}/`)));
+/**
+ * The repository at `commit`, read with one `git ls-tree` per call (the cost follows the folders asked about,
+ * not the repository). git lists a folder's contents instead of its entry when a pathspec reaches inside it, so
+ * folders inside one another are read one by one.
+ */
+function commitView(repoPath, commit) {
+    return {
+        async list(folders) {
+            const unique = [...new Set(folders)];
+            const reads = nested(unique) ? unique.map((folder) => [folder]) : [unique];
+            const entries = (await Promise.all(reads.map((group) => listFolders(repoPath, commit, group)))).flat();
+            const byFolder = new Map();
+            for (const entry of entries) {
+                const slash = entry.path.lastIndexOf('/');
+                const folder = slash < 0 ? '' : entry.path.slice(0, slash);
+                const entries = byFolder.get(folder) ?? [];
+                entries.push({ name: entry.path.slice(slash + 1), type: TYPES[entry.type] });
+                byFolder.set(folder, entries);
+            }
+            return byFolder;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/working-tree.ts
+
+
+
+function entries(folder) {
+    try {
+        return (0,external_node_fs_.readdirSync)(folder);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** What an entry is once links are followed, but only links that stay inside the repository (never code elsewhere). */
+const typeOf = (full, boundary) => {
+    const kind = (0,src/* kindWithin */.op)(full, boundary);
+    return kind === 'directory' ? 'folder' : kind;
+};
+/** The repository as its files are now in the checkout (what the steps read and build); git's own folder is not in it. */
+function working_tree_workingTreeView(repoPath) {
+    const boundary = (0,src/* realPath */.Ye)(repoPath) ?? repoPath;
+    return {
+        async list(folders) {
+            const byFolder = new Map();
+            for (const folder of new Set(folders)) {
+                const full = external_node_path_default().join(repoPath, folder);
+                const names = entries(full);
+                const inRepository = names?.filter((name) => name !== '.git').sort();
+                if (inRepository)
+                    byFolder.set(folder, inRepository.map((name) => ({ name, type: typeOf(external_node_path_default().join(full, name), boundary) })));
+            }
+            return byFolder;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
+const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
+/** `path` is relative to the integration folder, with `/` separators. */
+function classifyIntegrationFile(path) {
+    const lower = path.toLowerCase();
+    const name = lower.split('/').pop() ?? lower;
+    if (name === 'changelog.md')
+        return { kind: 'docs', reason: 'the changelog' };
+    if (IMAGE.test(name))
+        return { kind: 'docs', reason: 'an image or logo' };
+    if (lower.startsWith('tests/') || name === 'tox.ini' || name === '.coveragerc' || name === 'conftest.py') {
+        return { kind: 'tests', reason: 'tests' };
+    }
+    if (lower.startsWith('datadog_checks/')) {
+        if (name.endsWith('.py'))
+            return { kind: 'functional', reason: 'Python code' };
+        if (name === 'conf.yaml.example' || name.endsWith('.yaml.example'))
+            return { kind: 'functional', reason: 'the example configuration' };
+        return { kind: 'functional', reason: 'a file shipped in the package' };
+    }
+    if (lower === 'assets/configuration/spec.yaml')
+        return { kind: 'functional', reason: 'the configuration spec' };
+    if (lower.startsWith('assets/')) {
+        if (lower.endsWith('.md'))
+            return { kind: 'docs', reason: 'documentation' };
+        return { kind: 'functional', reason: 'an asset (dashboard, monitor, log pipeline, service check…)' };
+    }
+    if (name === 'metadata.csv')
+        return { kind: 'functional', reason: 'metric metadata' };
+    if (name === 'pyproject.toml' ||
+        name === 'hatch.toml' ||
+        name === 'setup.py' ||
+        name === 'setup.cfg' ||
+        /^requirements.*\.(in|txt)$/.test(name)) {
+        return { kind: 'functional', reason: 'packaging' };
+    }
+    if (name === 'manifest.json')
+        return { kind: 'functional', reason: 'the manifest' };
+    if (name.endsWith('.md') ||
+        name.endsWith('.rst') ||
+        name.endsWith('.txt') ||
+        lower.startsWith('images/') ||
+        lower.startsWith('docs/')) {
+        return { kind: 'docs', reason: 'documentation' };
+    }
+    if (name.endsWith('.py'))
+        return { kind: 'functional', reason: 'Python code' };
+    return { kind: 'functional', reason: 'a file of the integration' };
+}
+/** Files at the repository root that change how every integration is built or tested. */
+function affectsAllIntegrations(path) {
+    return path === 'pyproject.toml' || path === '.coveragerc' || path === '.ddev' || path.startsWith('.ddev/');
+}
+
+;// CONCATENATED MODULE: ../../packages/changes/src/plan.ts
+
+/** A changed `<folder>/datadog_checks/<pkg>/….py` outside every known integration: its integration folder. */
+function checkFolderOf(changedPath) {
+    const at = changedPath.indexOf('datadog_checks/');
+    if (at < 0 || !changedPath.endsWith('.py') || (at > 0 && changedPath[at - 1] !== '/'))
+        return undefined;
+    return changedPath.slice(0, Math.max(0, at - 1));
+}
+/**
+ * Which integrations a diff touches. `integrationAt(folder)` says whether a folder directly inside
+ * `within` (the folder that holds the integrations, '' for the repository root) is an integration at
+ * the head (undefined: not one, or deleted). When the repository root is itself the integration, pass
+ * it as `rootIntegration`: every path then belongs to it.
+ */
+function planChanges(changes, integrationAt, rootIntegration, within = '') {
+    let allBecause;
+    const strayCheckCode = [];
+    const prefix = within === '' ? '' : `${within}/`;
+    const byFolder = new Map();
+    for (const change of changes) {
+        const integration = rootIntegration ?? integrationOf(change.path);
+        if (!integration) {
+            if (!rootIntegration &&
+                change.path.startsWith(prefix) &&
+                affectsAllIntegrations(change.path.slice(prefix.length)))
+                allBecause ??= `${change.path} changed, and it affects every integration`;
+            else if (change.status !== 'deleted' && checkFolderOf(change.path) !== undefined)
+                strayCheckCode.push(change.path);
+            continue;
+        }
+        const inner = integration.folder === '' ? change.path : change.path.slice(integration.folder.length + 1);
+        const { kind, reason } = classifyIntegrationFile(inner);
+        let entry = byFolder.get(integration.folder);
+        if (!entry)
+            byFolder.set(integration.folder, (entry = { integration, files: [] }));
+        entry.files.push({ path: inner, kind, reason });
+    }
+    const integrations = [...byFolder.values()]
+        .map(({ integration, files }) => {
+        const reasons = new Map();
+        for (const file of files)
+            reasons.set(file.reason, [...(reasons.get(file.reason) ?? []), file.path]);
+        return {
+            ...integration,
+            functional: files.some((file) => file.kind === 'functional'),
+            docsOnly: files.every((file) => file.kind === 'docs'),
+            reasons: [...reasons].map(([reason, paths]) => `${reason}: ${paths.join(', ')}`),
+            files: files.map((file) => file.path),
+        };
+    })
+        .sort((a, b) => a.name.localeCompare(b.name));
+    return { allBecause, integrations, strayCheckCode };
+    function integrationOf(changed) {
+        if (!changed.startsWith(prefix))
+            return undefined;
+        const slash = changed.indexOf('/', prefix.length);
+        return slash < 0 ? undefined : integrationAt(changed.slice(prefix.length, slash));
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/head.ts
+
+
+/** The full SHA of `headRef` (default HEAD), or a clear error naming the input. */
+async function resolveHead(repoPath, headRef) {
+    const ref = headRef || 'HEAD';
+    if (!(await commitExists(repoPath, ref))) {
+        throw new src/* UserError */.yo(`Input 'head-ref': ${JSON.stringify(ref)} is not a commit in ${repoPath}.`, {
+            hint: 'Give a branch, tag or SHA that the checkout contains.',
+        });
+    }
+    return resolveCommit(repoPath, ref);
+}
+
+// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 4 modules
+var integration_src = __nccwpck_require__(15513);
+;// CONCATENATED MODULE: ../../packages/repository/src/discover.ts
+
+/** Folder names never taken for integrations: hidden and private ones. */
+const skipped = (folder) => folder.startsWith('.') || folder.startsWith('_');
+const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
+/**
+ * The repository root as an integration (a partner repository holding one check): its name is the one
+ * package under `datadog_checks/`.
+ */
+async function rootIntegration(view) {
+    const packages = ((await view.list(['datadog_checks'])).get('datadog_checks') ?? []).filter((entry) => entry.type === 'folder' && !skipped(entry.name));
+    return packages.length === 1 ? { folder: '', name: packages[0].name } : undefined;
+}
+/**
+ * Which of `names` (folders directly inside `within`, '' for the root) are integrations, by their marker
+ * files, in one listing of those folders only. A folder that is not there is simply not one. Keyed by name.
+ */
+async function integrationsAmong(view, names, within = '') {
+    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
+    const listed = await view.list(wanted.map((name) => joined(within, name)));
+    const found = new Map();
+    for (const name of wanted) {
+        const folder = joined(within, name);
+        const entries = listed.get(folder);
+        if (entries && (0,integration_src/* isIntegrationFolder */.$V)(entries.map((entry) => entry.name)))
+            found.set(name, { folder, name });
+    }
+    return found;
+}
+/** Every integration: the root one, or each folder with a marker directly inside `within`, in name order. */
+async function discover_allIntegrations(view, within = '') {
+    const root = within === '' ? await rootIntegration(view) : undefined;
+    if (root)
+        return [root];
+    const top = ((await view.list([within])).get(within) ?? []).filter((entry) => entry.type === 'folder');
+    const found = await integrationsAmong(view, top.map((entry) => entry.name), within);
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/changes.ts
+
+
+
+
+const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
+/**
+ * Which integrations changed between the merge base of `baseRef` and `headRef` (default HEAD).
+ * Git only, and only what the diff touches: one `git diff` of the two trees, one `git ls-tree` over
+ * the touched top-level folders — the cost follows the change, not the repository. A missing base in a
+ * shallow clone is fetched from `origin`.
+ */
+async function detectChanges(options) {
+    const head = await resolveHead(options.repoPath, options.headRef);
+    await ensureBase(options.repoPath, options.baseRef);
+    const base = await mergeBase(options.repoPath, options.baseRef, head);
+    const diff = await git_git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
+    const fields = git_splitNul(diff.stdout);
+    const changes = [];
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
+    }
+    const within = options.within ?? '';
+    const view = commitView(options.repoPath, head);
+    const root = within === '' ? await rootIntegration(view) : undefined;
+    const known = root
+        ? new Map()
+        : await integrationsAmong(view, foldersWithin(changes, within), within);
+    const plan = planChanges(changes, (name) => known.get(name), root, within);
+    return { ...plan, mergeBase: base, head, changedFiles: changes.length };
+}
+/** The names of the folders directly inside `within` that the changes touch. */
+function foldersWithin(changes, within) {
+    const prefix = within === '' ? '' : `${within}/`;
+    const folders = new Set();
+    for (const change of changes) {
+        if (!change.path.startsWith(prefix))
+            continue;
+        const slash = change.path.indexOf('/', prefix.length);
+        if (slash > prefix.length)
+            folders.add(change.path.slice(prefix.length, slash));
+    }
+    return folders;
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/empty-selection.ts
+
+
+const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
+/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
+function nothingFound(within) {
+    return new src/* UserError */.yo(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
+        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
+    });
+}
+/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
+function strayCode(files, within) {
+    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
+    const parents = [
+        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
+    ];
+    return new src/* UserError */.yo(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
+        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/select.ts
+
+
+
+
+
+
+
+/** How a selected integration's change is named in summaries. */
+function changeKind(integration) {
+    return integration.functional ? 'functional' : integration.docsOnly ? 'docs only' : 'tests only';
+}
+const quoted = (names) => names.map((name) => `'${name}'`).join(', ');
+/** A base that cannot be compared with: missing from the checkout and the remote, or with no common history. */
+const isAboutBase = (error) => error instanceof src/* UserError */.yo &&
+    (error.message.includes("'base-ref'") || error.message.startsWith('No common ancestor'));
+/**
+ * The one selection of integrations, for every action and the CLI: the named ones, every one, or the ones
+ * the change since the base touched (every one when a root file that affects them all changed). Checking
+ * nothing is never a pass: a repository with no integration, or check code outside every integration, fails.
+ */
+async function selectIntegrations(options) {
+    const { repoPath, reporter } = options;
+    const within = options.within ?? '';
+    const spec = options.spec ?? (options.baseRef ? { kind: 'changed' } : { kind: 'all' });
+    const head = options.source === 'head' ? await resolveHead(repoPath, options.headRef) : undefined;
+    const view = head ? commitView(repoPath, head) : working_tree_workingTreeView(repoPath);
+    const located = ({ folder, name }) => ({ folder, name, path: external_node_path_default().join(repoPath, folder) });
+    const chosen = (found, reason) => ({
+        ...located(found),
+        functional: true,
+        docsOnly: false,
+        reason,
+    });
+    const every = async (because, git) => {
+        const found = await discover_allIntegrations(view, within);
+        if (found.length === 0)
+            throw nothingFound(within);
+        reporter?.log(`All integrations selected: ${because}.`);
+        const integrations = found.map((integration) => chosen(integration, because));
+        return { selection: 'all', allBecause: because, integrations, ...git };
+    };
+    const noDiff = { head, mergeBase: undefined, changedFiles: 0 };
+    if (spec.kind === 'names') {
+        const root = within === '' ? await rootIntegration(view) : undefined;
+        const found = root ? new Map([[root.name, root]]) : await integrationsAmong(view, spec.names, within);
+        const missing = spec.names.filter((name) => !found.has(name));
+        if (missing.length > 0) {
+            const known = (await discover_allIntegrations(view, within)).map((item) => item.name);
+            throw new src/* UserError */.yo(`Input 'integrations': there is no integration ${quoted(missing)} ${head ? `at ${options.headRef || 'HEAD'}` : `in ${repoPath}`}.`, {
+                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
+            });
+        }
+        const integrations = spec.names.map((name) => chosen(found.get(name), 'named in the integrations input'));
+        return { selection: 'names', allBecause: undefined, integrations, ...noDiff };
+    }
+    if (spec.kind === 'all')
+        return every('integrations: all', noDiff);
+    if (!options.baseRef) {
+        if (reporter)
+            (0,src/* notice */.lm)(reporter, "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.");
+        return every("integrations: 'changed' without a base commit selects all", noDiff);
+    }
+    let changes;
+    try {
+        changes = await detectChanges({ repoPath, baseRef: options.baseRef, headRef: head ?? options.headRef, within });
+    }
+    catch (error) {
+        if (options.spec !== undefined || !options.baseFromPush || !isAboutBase(error))
+            throw error;
+        if (reporter)
+            (0,src/* notice */.lm)(reporter, `The push's previous commit cannot be compared with (${error.message}); checking all integrations.`);
+        return every("the push's previous commit cannot be compared with", noDiff);
+    }
+    const diff = { head: changes.head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
+    if (changes.allBecause !== undefined)
+        return every(changes.allBecause, diff);
+    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
+        throw strayCode(changes.strayCheckCode, within);
+    const integrations = changes.integrations.map((integration) => ({
+        ...located(integration),
+        functional: integration.functional,
+        docsOnly: integration.docsOnly,
+        reason: integration.reasons.join('; '),
+    }));
+    return { selection: 'changed', allBecause: undefined, integrations, ...diff };
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/spec.ts
+
+
+/**
+ * Parses the `integrations` input (or the CLI's `--integration` names). Empty is undefined: the choice is
+ * then the selection's one default (`changed` when a base commit is known, else `all`).
+ * Returns `{ problem }` for a name that is not one (path, shell characters, …).
+ */
+function parseIntegrationsSpec(raw) {
+    const items = (0,src/* splitList */.ry)(raw);
+    if (items.length === 0)
+        return undefined;
+    if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed'))
+        return { kind: items[0] };
+    const names = [];
+    for (const item of items) {
+        const check = (0,integration_src/* checkIntegrationName */.mW)(item);
+        if (!check.ok)
+            return { problem: check.problem };
+        if (!names.includes(check.name))
+            names.push(check.name);
+    }
+    return { names, kind: 'names' };
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/action-inputs.ts
+
+
+
+
+
+/** Their `readInputs` specs, spread into each action's own schema. */
+const selectionInputs = {
+    integrations: (0,src/* custom */.Ie)(parseIntegrationsSpec),
+    integrationsPath: (0,src/* text */.Qq)(),
+    baseRef: (0,src/* text */.Qq)(),
+    repoPath: (0,src/* text */.Qq)({ required: true }),
+};
+/** Where the action's integrations are, and which of them this run is about: the one selection, from the inputs. */
+async function selectFromInputs(inputs, runner, reporter, options = {}) {
+    const repoPath = (0,src/* resolveRepoPath */.qo)(runner.workspace, inputs.repoPath);
+    const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
+    const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
+    const selection = await selectIntegrations({
+        repoPath,
+        spec: inputs.integrations,
+        within,
+        baseRef,
+        baseFromPush: !inputs.baseRef && runner.eventName === 'push',
+        ...options,
+        reporter,
+    });
+    return { ...selection, repoPath, within, baseRef };
+}
+
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 7 modules
+var ddev_src = __nccwpck_require__(99585);
+;// CONCATENATED MODULE: ../../packages/repository/src/kind.ts
+
+
+
+
+
+
+/** `repo: auto` as setup-ddev and the validations decide it: integrations-core, marketplace, or extras (a partner's own). */
+async function repoKind(choice, repoPath, within = '') {
+    if (choice !== 'auto')
+        return { repo: choice, reason: 'set by the repo input' };
+    const inference = inferRepo({
+        folderName: path.basename(repoPath),
+        remoteUrl: await originUrl(repoPath),
+        entries: readdirSync(repoPath),
+        integrationCount: (await allIntegrations(workingTreeView(repoPath), within)).length,
+    });
+    if (!inference.ok) {
+        throw new UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${repoPath}.`, {
+            hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
+        });
+    }
+    return { repo: inference.repo, reason: inference.reason };
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/python-package.ts
+
+
+
+/** A folder of the integration: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, boundary) => (0,src/* kindWithin */.op)(full, (0,src/* realPath */.Ye)(boundary) ?? boundary) === 'directory';
+/**
+ * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
+ * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
+ */
+function hasPythonPackage(integrationPath) {
+    return (isDirectory(external_node_path_default().join(integrationPath, 'datadog_checks'), integrationPath) ||
+        (0,external_node_fs_.existsSync)(external_node_path_default().join(integrationPath, 'pyproject.toml')) ||
+        (0,external_node_fs_.existsSync)(external_node_path_default().join(integrationPath, 'setup.py')));
+}
+/**
+ * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
+ * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
+ */
+function withPythonPackage(integrations, reporter, step) {
+    const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
+    for (const tile of tiles)
+        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
+    return integrations.filter((integration) => !tiles.includes(integration));
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 51591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   eh: () => (/* reexport */ actionInputs),
-  Cs: () => (/* reexport */ runAction)
+  Cs: () => (/* reexport */ runAction),
+  RR: () => (/* reexport */ saveCacheInPost)
 });
 
 // UNUSED EXPORTS: ActionsReporter, reportFailure
@@ -29069,8 +30452,34 @@ function reportFailure(error, reporter) {
 /** Raw inputs on a runner: INPUT_<NAME> as @actions/core reads them (trimmed, '' when unset). */
 const actionInputs = (name) => core/* getInput */.V4(name);
 
+;// CONCATENATED MODULE: ../../packages/runtime/src/cache-in-post.ts
+/**
+ * Saving to the actions cache after the job's steps ran, only when main installed what it restores next
+ * time: main records the key and paths in the action's state, the post step saves them.
+ */
+function saveCacheInPost(name, what) {
+    const keyState = `${name}-cache-key`;
+    const pathsState = `${name}-cache-paths`;
+    return {
+        saveLater(reporter, cache) {
+            reporter.saveState(keyState, cache.key);
+            reporter.saveState(pathsState, JSON.stringify(cache.paths));
+        },
+        async post(reporter) {
+            const key = reporter.getState(keyState);
+            if (!key)
+                return;
+            const paths = JSON.parse(reporter.getState(pathsState));
+            const { save } = await __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 19987));
+            await save(paths, key);
+            reporter.log(`Saved ${what} to the actions cache under ${key}.`);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/actions.ts
 // The runner side, kept out of the main index so that the CLI and tests never load @actions/core.
+
 
 
 
@@ -29199,30 +30608,38 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 69446:
+/***/ 27885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   yo: () => (/* reexport */ errors/* UserError */.yo),
+  dv: () => (/* reexport */ annotateFindings),
   zM: () => (/* reexport */ inputs_boolean),
   Yq: () => (/* reexport */ choice),
   Ie: () => (/* reexport */ custom),
+  aW: () => (/* reexport */ ensureUv),
+  Kq: () => (/* reexport */ findPython),
+  op: () => (/* reexport */ kindWithin),
   w$: () => (/* reexport */ src_process/* lastLines */.w$),
   wD: () => (/* reexport */ markdown_namespaceObject),
   EW: () => (/* reexport */ missingServiceNotice),
+  lm: () => (/* reexport */ notice),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
+  Vf: () => (/* reexport */ readUserTextFile),
+  Ye: () => (/* reexport */ realPath),
+  Mf: () => (/* reexport */ relativeTo),
   qo: () => (/* reexport */ resolveRepoPath),
   X4: () => (/* reexport */ src_process/* runChecked */.X4),
   R3: () => (/* reexport */ src_process/* runProcess */.R3),
   ry: () => (/* reexport */ splitList),
   Qq: () => (/* reexport */ inputs_text),
-  bD: () => (/* reexport */ src_process/* withRetry */.bD)
+  GU: () => (/* reexport */ whichOnPath)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, asCleanup, backoffDelays, childEnvironment, commandLine, describeError, error, failure, formatLocation, inputName, installStopHandlers, integer, isRunnerOnly, list, notice, onStop, quotedInput, sleep, splitArguments, startBackground, stopSignal, warning, withoutTrailingDots
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, argumentList, asCleanup, backoffDelays, childEnvironment, commandLine, countFindings, describeCounts, describeError, error, failure, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, list, onStop, quotedInput, sleep, splitArguments, startBackground, stopSignal, walkFiles, warning, withRetry, withoutTrailingDots
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -29237,6 +30654,34 @@ __nccwpck_require__.d(markdown_namespaceObject, {
 
 // EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
 var errors = __nccwpck_require__(86631);
+;// CONCATENATED MODULE: ../../packages/runtime/src/findings.ts
+function countFindings(findings) {
+    const errors = findings.filter((finding) => finding.level === 'error').length;
+    return { errors, warnings: findings.length - errors };
+}
+const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** `2 errors, 1 warning`. */
+function describeCounts(counts) {
+    return `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`;
+}
+/**
+ * The one presenter of findings: each one an annotation on its file and line, titled `<what>: <rule>` (a terminal
+ * shows the rule before the message), or `<what>` for a check without named rules. Returns the counts.
+ */
+function annotateFindings(reporter, findings, what) {
+    for (const { level, rule, message, file, line } of findings) {
+        reporter.annotate({
+            level,
+            title: rule ? `${what}: ${rule}` : what,
+            ...(rule ? { rule } : {}),
+            message,
+            ...(file !== undefined ? { file } : {}),
+            ...(file !== undefined && line !== undefined ? { line } : {}),
+        });
+    }
+    return countFindings(findings);
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/inputs.ts
 
 /** Every input problem at once, one line per input. */
@@ -29417,12 +30862,112 @@ function argumentList() {
 
 // EXTERNAL MODULE: ../../packages/runtime/src/process.ts + 2 modules
 var src_process = __nccwpck_require__(70316);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ../../packages/runtime/src/python.ts
+
+
+
+
+/** Finds an executable by name on PATH (no shell). */
+function whichOnPath(name, env = process.env) {
+    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = external_node_path_default().join(dir, name);
+        try {
+            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here.
+        }
+    }
+    return undefined;
+}
+/** The interpreter the `python` input names (a path, or `python3.X` on PATH), with its version. */
+async function findPython(input) {
+    const name = input === '' ? 'python3' : input;
+    if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
+        throw new errors/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
+            hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
+        });
+    }
+    const executable = name.includes('/') ? external_node_path_default().resolve(name) : whichOnPath(name);
+    const missing = new errors/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
+        hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
+    });
+    if (!executable)
+        throw missing;
+    let result;
+    try {
+        result = await (0,src_process/* runProcess */.R3)(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
+            timeoutMs: 30_000,
+        });
+    }
+    catch {
+        throw missing;
+    }
+    const [resolved, version] = result.stdout.trim().split('\n');
+    if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
+        throw new errors/* UserError */.yo(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
+            hint: 'Point it at CPython 3.12 or newer.',
+        });
+    }
+    return { path: resolved || executable, version };
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/reporter.ts
+const error = (reporter, message, at) => reporter.annotate({ level: 'error', message, ...at });
+const warning = (reporter, message, at) => reporter.annotate({ level: 'warning', message, ...at });
+const notice = (reporter, message, at) => reporter.annotate({ level: 'notice', message, ...at });
+/** Records everything; for tests and for the CLI's machine-readable output. */
+class MemoryReporter {
+    lines = [];
+    annotations = [];
+    outputs = {};
+    variables = {};
+    paths = [];
+    state = {};
+    groups = [];
+    summary = '';
+    log(line) {
+        this.lines.push(line);
+    }
+    debug() { }
+    annotate(annotation) {
+        this.annotations.push(annotation);
+    }
+    async group(title, work) {
+        this.groups.push(title);
+        return work();
+    }
+    setOutput(name, value) {
+        this.outputs[name] = value;
+    }
+    exportVariable(name, value) {
+        this.variables[name] = value;
+    }
+    addPath(directory) {
+        this.paths.push(directory);
+    }
+    async appendSummary(markdown) {
+        this.summary += markdown;
+    }
+    saveState(name, value) {
+        this.state[name] = value;
+    }
+    getState(name) {
+        return this.state[name] ?? '';
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/runner-environment.ts
 
 
@@ -29438,11 +30983,114 @@ function readRunnerEnvironment(env = process.env) {
         toolCache: env.RUNNER_TOOL_CACHE || external_node_path_default().join(temp, 'tool-cache'),
         eventPath: env.GITHUB_EVENT_PATH || undefined,
         eventName: env.GITHUB_EVENT_NAME || undefined,
+        repository: env.GITHUB_REPOSITORY || '',
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        os: env.RUNNER_OS || process.platform,
+        arch: env.RUNNER_ARCH || process.arch,
     };
 }
 /** The text of the one notice given when a service is absent (outside GitHub, or on a runner without it). */
 function missingServiceNotice(service, fallback) {
     return `The GitHub ${service} service is not available here (not on a GitHub runner?): ${fallback}.`;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/user-files.ts
+
+
+
+const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+/**
+ * Reads a text file a user gave us (changelog, config, README): a missing, binary or huge file is a
+ * clear error naming the file, never a crash. `shownAs` is the path people see (relative to the repo).
+ */
+function readUserTextFile(file, shownAs = file, what = 'file') {
+    let size;
+    try {
+        const stat = (0,external_node_fs_.statSync)(file);
+        if (!stat.isFile())
+            throw new errors/* UserError */.yo(`${shownAs} is not a file.`, { location: { file: shownAs } });
+        size = stat.size;
+    }
+    catch (error) {
+        if (error instanceof errors/* UserError */.yo)
+            throw error;
+        throw unreadable(error, shownAs, what);
+    }
+    if (size > MAX_TEXT_BYTES) {
+        throw new errors/* UserError */.yo(`The ${what} ${shownAs} is ${(size / 1024 / 1024).toFixed(1)} MiB; more than 5 MiB is not a ${what}.`, {
+            location: { file: shownAs },
+        });
+    }
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_.readFileSync)(file);
+    }
+    catch (error) {
+        throw unreadable(error, shownAs, what);
+    }
+    if (bytes.includes(0))
+        throw new errors/* UserError */.yo(`The ${what} ${shownAs} is binary, not text.`, { location: { file: shownAs } });
+    const text = bytes.toString('utf8');
+    if (text.includes('\uFFFD'))
+        throw new errors/* UserError */.yo(`The ${what} ${shownAs} is not valid UTF-8 text.`, { location: { file: shownAs } });
+    return text;
+}
+function unreadable(error, shownAs, what) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return new errors/* UserError */.yo(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+    return new errors/* UserError */.yo(`The ${what} ${shownAs} cannot be read (${code ?? String(error)}).`, {
+        location: { file: shownAs },
+        hint: 'Check its permissions.',
+    });
+}
+/** `file` relative to `root`, with `/` separators, for messages and annotations. */
+function relativeTo(root, file) {
+    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/services/tool-cache.ts
+var tool_cache = __nccwpck_require__(64978);
+;// CONCATENATED MODULE: ../../packages/runtime/src/uv.ts
+
+
+
+
+
+const UV_VERSION = '0.13.9';
+/**
+ * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed with `--target` into
+ * its tool-cache folder: no venv to create, which halves the time) — never a binary download.
+ */
+async function ensureUv(options) {
+    const onPath = whichOnPath('uv');
+    if (onPath)
+        return onPath;
+    const tool = 'uv-from-pypi';
+    const cache = new tool_cache/* ToolCache */.H(options.toolCache);
+    const found = await cache.find(tool, UV_VERSION);
+    if (found && (0,external_node_fs_.existsSync)(external_node_path_default().join(found, 'bin', 'uv')))
+        return external_node_path_default().join(found, 'bin', 'uv');
+    const folder = cache.installFolder(tool, UV_VERSION);
+    await (0,src_process/* withRetry */.bD)(() => (0,src_process/* runChecked */.X4)(options.python, [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--no-deps',
+        '--upgrade',
+        '--target',
+        folder,
+        `uv==${UV_VERSION}`,
+    ], {
+        what: `pip install uv==${UV_VERSION}`,
+        reporter: options.reporter,
+        timeoutMs: 300_000,
+        hint: `Check that PyPI is reachable and that ${options.python} has pip.`,
+    }), { attempts: 3, baseDelayMs: 2_000 });
+    cache.markComplete(tool, UV_VERSION);
+    return external_node_path_default().join(folder, 'bin', 'uv');
 }
 
 ;// CONCATENATED MODULE: ../../packages/runtime/src/markdown.ts
@@ -29528,8 +31176,6 @@ function startBackground(command, args, options) {
 
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
 var stop_signals = __nccwpck_require__(59276);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
 
 
@@ -29556,7 +31202,85 @@ function resolveRepoPath(workspace, raw, input = 'repo-path') {
     return resolved;
 }
 
+;// CONCATENATED MODULE: ../../packages/runtime/src/walk.ts
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function isInside(folder, file) {
+    const relative = external_node_path_default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function realPath(file) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function kindWithin(file, boundary) {
+    try {
+        const stat = (0,external_node_fs_.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = realPath(file);
+        if (real === undefined || !isInside(boundary, real))
+            return 'other';
+        const target = (0,external_node_fs_.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = realPath(options.boundary ?? start);
+    const root = realPath(start);
+    if (boundary === undefined || root === undefined || !isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = readdirSync(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = path.join(dir, name);
+            const kind = kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, realPath(full) ?? full);
+        }
+    };
+    if (kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
+
+
+
+
 
 
 
@@ -29850,35 +31574,82 @@ async function withRetry(work, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ji: () => (/* binding */ markToolComplete),
-/* harmony export */   NB: () => (/* binding */ toolFolder),
-/* harmony export */   SG: () => (/* binding */ findTool)
+/* harmony export */   H: () => (/* binding */ ToolCache)
 /* harmony export */ });
+/* unused harmony export cachedVersion */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 
 
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 /**
- * The runner's tool cache (RUNNER_TOOL_CACHE), in @actions/tool-cache's layout (read without loading it,
- * so that no workflow command reaches a terminal):
- * `<root>/<tool>/<version>/<arch>` plus an `<arch>.complete` marker. We install straight into the
- * final folder because a Python venv cannot be moved after it is made.
+ * The name a version has in the cache. @actions/tool-cache finds only semver versions; anything else (a PEP 440
+ * `1.2.3.4`, a content hash) is kept as a semver pre-release of 0.0.0, which it finds as exactly that.
  */
-function toolFolder(root, tool, version, arch) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, tool, version, arch);
+function cachedVersion(version) {
+    return SEMVER.test(version) ? version : `0.0.0-v${version.replace(/[^0-9A-Za-z-]/g, '-')}`;
 }
-/** The cached folder, when it is there and complete (what @actions/tool-cache's `find` checks for an exact version). */
-async function findTool(root, tool, version, arch) {
-    const folder = toolFolder(root, tool, version, arch);
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(folder) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(`${folder}.complete`) ? folder : undefined;
+/**
+ * The runner's tool cache (RUNNER_TOOL_CACHE, or the CLI's own folder). Finding a tool is @actions/tool-cache's
+ * `find`: its layout `<root>/<tool>/<version>/<arch>` and its `<arch>.complete` marker. What it cannot do is an
+ * install in place (its `cacheDir` copies a finished folder, and a Python venv cannot be moved once made), so
+ * `installFolder` empties the very folder `find` looks in and `markComplete` marks it. The architecture is always
+ * this machine's (`os.arch()`, as @actions/tool-cache has it), never RUNNER_ARCH's spelling.
+ */
+class ToolCache {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    /** The complete folder of exactly this version, or undefined. */
+    async find(tool, version) {
+        const { find } = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.bind(__nccwpck_require__, 82777));
+        return quietly(this.root, () => find(tool, cachedVersion(version), node_os__WEBPACK_IMPORTED_MODULE_1___default().arch())) || undefined;
+    }
+    /** The folder `find` will return once complete, emptied, for an install straight into it. */
+    installFolder(tool, version) {
+        const folder = this.folder(tool, version);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(`${folder}.complete`, { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(folder, { recursive: true, force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(folder, { recursive: true });
+        return folder;
+    }
+    /** Where a version lives (complete or not): restore an actions cache there, then `markComplete`. */
+    folder(tool, version) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, tool, cachedVersion(version), node_os__WEBPACK_IMPORTED_MODULE_1___default().arch());
+    }
+    markComplete(tool, version) {
+        const folder = this.folder(tool, version);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(folder, { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${folder}.complete`, '');
+    }
 }
-/** Marks a folder filled by `toolFolder` as complete, so that `findTool` finds it. */
-function markToolComplete(root, tool, version, arch) {
-    const folder = toolFolder(root, tool, version, arch);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(folder, { recursive: true });
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${folder}.complete`, '');
+/**
+ * @actions/tool-cache reads its root from RUNNER_TOOL_CACHE and prints `::debug::` workflow commands on stdout.
+ * `find` is synchronous, so for that one call the root is ours and, off a runner (the CLI on a terminal), its
+ * stdout lines are dropped; nothing else can run in between.
+ */
+function quietly(root, work) {
+    const saved = process.env.RUNNER_TOOL_CACHE;
+    const write = process.stdout.write;
+    process.env.RUNNER_TOOL_CACHE = root;
+    if (process.env.GITHUB_ACTIONS !== 'true')
+        process.stdout.write = (() => true);
+    try {
+        return work();
+    }
+    finally {
+        process.stdout.write = write;
+        if (saved === undefined)
+            delete process.env.RUNNER_TOOL_CACHE;
+        else
+            process.env.RUNNER_TOOL_CACHE = saved;
+    }
 }
 
 
@@ -29945,7 +31716,7 @@ function installStopHandlers(options) {
 
 /***/ }),
 
-/***/ 64644:
+/***/ 2957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31533,6 +33304,10 @@ function readMetadata(text) {
 function wheelProjectName(project) {
     return project.toLowerCase().replace(/[-_.]+/g, '_');
 }
+/** How the wheels of one version of a project begin (PEP 427): `datadog_awesome-1.2.0-`. */
+function wheelPrefix(project, version) {
+    return `${wheelProjectName(project)}-${version}-`;
+}
 
 ;// CONCATENATED MODULE: ../../packages/wheel/src/jmx.ts
 
@@ -31729,69 +33504,10 @@ function agentSetKey(lines, interpreter, platform) {
 
 
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var runtime_src = __nccwpck_require__(69446);
-;// CONCATENATED MODULE: ../../packages/steps/src/files/index.ts
-
-
-
-const MAX_TEXT_BYTES = 5 * 1024 * 1024;
-/**
- * Reads a text file a user gave us (changelog, config, README): a missing, binary or huge file is a
- * clear error naming the file, never a crash. `shownAs` is the path people see (relative to the repo).
- */
-function readUserTextFile(file, shownAs = file, what = 'file') {
-    let size;
-    try {
-        const stat = (0,external_node_fs_.statSync)(file);
-        if (!stat.isFile())
-            throw new runtime_src/* UserError */.yo(`${shownAs} is not a file.`, { location: { file: shownAs } });
-        size = stat.size;
-    }
-    catch (error) {
-        if (error instanceof runtime_src/* UserError */.yo)
-            throw error;
-        throw unreadable(error, shownAs, what);
-    }
-    if (size > MAX_TEXT_BYTES) {
-        throw new runtime_src/* UserError */.yo(`The ${what} ${shownAs} is ${(size / 1024 / 1024).toFixed(1)} MiB; more than 5 MiB is not a ${what}.`, {
-            location: { file: shownAs },
-        });
-    }
-    let bytes;
-    try {
-        bytes = (0,external_node_fs_.readFileSync)(file);
-    }
-    catch (error) {
-        throw unreadable(error, shownAs, what);
-    }
-    if (bytes.includes(0))
-        throw new runtime_src/* UserError */.yo(`The ${what} ${shownAs} is binary, not text.`, { location: { file: shownAs } });
-    const text = bytes.toString('utf8');
-    if (text.includes('\uFFFD'))
-        throw new runtime_src/* UserError */.yo(`The ${what} ${shownAs} is not valid UTF-8 text.`, { location: { file: shownAs } });
-    return text;
-}
-function unreadable(error, shownAs, what) {
-    const code = error.code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-        return new runtime_src/* UserError */.yo(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
-    return new runtime_src/* UserError */.yo(`The ${what} ${shownAs} cannot be read (${code ?? String(error)}).`, {
-        location: { file: shownAs },
-        hint: 'Check its permissions.',
-    });
-}
-/** `file` relative to `root`, with `/` separators, for messages and annotations. */
-function relativeTo(root, file) {
-    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
-}
-
-// EXTERNAL MODULE: ../../packages/steps/src/integrations/ddev-target.ts
-var ddev_target = __nccwpck_require__(21018);
-// EXTERNAL MODULE: ../../packages/steps/src/setup-ddev/installers.ts
-var installers = __nccwpck_require__(30640);
-// EXTERNAL MODULE: ../../packages/steps/src/setup-ddev/python.ts
-var python = __nccwpck_require__(21155);
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 7 modules
+var ddev_src = __nccwpck_require__(99585);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 11 modules
+var runtime_src = __nccwpck_require__(27885);
 // EXTERNAL MODULE: ../../packages/runtime/src/services/tool-cache.ts
 var tool_cache = __nccwpck_require__(64978);
 ;// CONCATENATED MODULE: ../../packages/steps/src/python-scripts.generated.ts
@@ -31823,7 +33539,6 @@ function materializePythonScript(name, directory) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/build-wheel/agent-env.ts
-
 
 
 
@@ -31870,14 +33585,14 @@ async function readAgentSet(requirements, workspace, reporter) {
         return { lines: requirementLines(text), source: requirements, complete: true };
     }
     const file = external_node_path_default().resolve(workspace, requirements);
-    const shown = relativeTo(workspace, file);
+    const shown = (0,runtime_src/* relativeTo */.Mf)(workspace, file);
     if (shown.startsWith('..') || !(0,external_node_fs_.existsSync)(file)) {
         throw new runtime_src/* UserError */.yo(`Input 'agent-requirements': ${requirements} is not a file in the workspace.`, {
             hint: "Give a requirements file's path (relative to the workspace), an https URL, or `pypi`.",
         });
     }
     return {
-        lines: requirementLines(readUserTextFile(file, shown, 'requirements file')),
+        lines: requirementLines((0,runtime_src/* readUserTextFile */.Vf)(file, shown, 'requirements file')),
         source: shown,
         complete: true,
     };
@@ -31906,15 +33621,16 @@ async function buildAgentEnvironment(options) {
     const base = setHasChecksBase(set.lines) ? undefined : `datadog-checks-base==${AGENT.checksBase}`;
     const key = agentSetKey([...set.lines, ...(base ? [base] : []), ...(set.baseExtras ?? []).map((extra) => `datadog-checks-base[${extra}]`)], options.interpreter, process.platform);
     const tool = 'aic-agent-python-env';
-    const folder = (0,tool_cache/* toolFolder */.NB)(options.toolCache, tool, key, process.arch);
+    const toolCache = new tool_cache/* ToolCache */.H(options.toolCache);
+    const folder = toolCache.folder(tool, key);
     const python = external_node_path_default().join(folder, 'bin', 'python');
     const recordFile = external_node_path_default().join(folder, 'agent-set.json');
     const cache = { key: `aic-agent-python-env-${process.platform}-${process.arch}-${key}`, paths: [folder] };
-    let found = Boolean(await (0,tool_cache/* findTool */.SG)(options.toolCache, tool, key, process.arch)) && (0,external_node_fs_.existsSync)(recordFile);
+    let found = Boolean(await toolCache.find(tool, key)) && (0,external_node_fs_.existsSync)(recordFile);
     if (!found && options.restore && (await options.restore(cache.paths, cache.key).catch(() => false))) {
         found = (0,external_node_fs_.existsSync)(recordFile) && (0,external_node_fs_.existsSync)(python);
         if (found)
-            (0,tool_cache/* markToolComplete */.Ji)(options.toolCache, tool, key, process.arch);
+            toolCache.markComplete(tool, key);
     }
     if (found) {
         const record = JSON.parse((0,external_node_fs_.readFileSync)(recordFile, 'utf8'));
@@ -31931,7 +33647,8 @@ async function buildAgentEnvironment(options) {
     }
     const script = (name) => materializePythonScript(name, external_node_path_default().join(options.temp, 'agent-integration-ci', 'python'));
     return reporter.group(`Agent package set (${set.source}): building ${folder}`, async () => {
-        (0,external_node_fs_.rmSync)(folder, { recursive: true, force: true });
+        // uv makes the venv folder itself, where the cache will find it: in place, as a venv cannot be moved.
+        (0,external_node_fs_.rmSync)(toolCache.installFolder(tool, key), { recursive: true, force: true });
         await (0,runtime_src/* runChecked */.X4)(uv, ['venv', '--quiet', '--python', options.python, folder], { reporter, what: 'uv venv' });
         const listFile = external_node_path_default().join(folder, 'agent-requirements.txt');
         const install = (args) => (0,runtime_src/* runProcess */.R3)(uv, ['pip', 'install', '--quiet', '--python', python, ...args], { reporter, timeoutMs: 1_200_000 });
@@ -31977,7 +33694,7 @@ async function buildAgentEnvironment(options) {
         })).stdout);
         const record = { failed, otherPlatforms: report.otherPlatforms ?? [] };
         (0,external_node_fs_.writeFileSync)(recordFile, JSON.stringify(record));
-        (0,tool_cache/* markToolComplete */.Ji)(options.toolCache, tool, key, process.arch);
+        toolCache.markComplete(tool, key);
         if (failed.length > 0)
             reporter.log(`Not installed here: ${failed.map((f) => `${f.line} (${f.reason})`).join('; ')}`);
         return {
@@ -32145,9 +33862,6 @@ function interpreterWarnings(interpreter) {
 
 
 
-
-
-
 /** The out-dir must stay inside the workspace: nothing is written elsewhere. */
 function resolveOutDir(workspace, outDir) {
     const resolved = external_node_path_default().resolve(workspace, outDir);
@@ -32167,7 +33881,7 @@ async function sourceDateEpoch(repoPath) {
 }
 function projectOf(integration, repoPath) {
     const file = external_node_path_default().join(integration.path, src/* paths */.f0.pyproject);
-    const shown = relativeTo(repoPath, file);
+    const shown = (0,runtime_src/* relativeTo */.Mf)(repoPath, file);
     if (!(0,external_node_fs_.existsSync)(file)) {
         throw new runtime_src/* UserError */.yo(`${shown} is missing: ${integration.name} cannot be built.`, {
             location: { file: shown },
@@ -32176,7 +33890,7 @@ function projectOf(integration, repoPath) {
     }
     let project;
     try {
-        project = parse(readUserTextFile(file, shown, 'pyproject.toml')).project
+        project = parse((0,runtime_src/* readUserTextFile */.Vf)(file, shown, 'pyproject.toml')).project
             ?.name;
     }
     catch (error) {
@@ -32193,8 +33907,8 @@ function projectOf(integration, repoPath) {
 async function buildWheel(options) {
     const { integration, reporter } = options;
     const project = projectOf(integration, options.repoPath);
-    const aboutShown = relativeTo(options.repoPath, external_node_path_default().join(integration.path, src/* paths */.f0.about(integration.name)));
-    const about = (0,src/* readAboutVersion */.Sp)(readUserTextFile(external_node_path_default().join(integration.path, src/* paths */.f0.about(integration.name)), aboutShown, '__about__.py'));
+    const aboutShown = (0,runtime_src/* relativeTo */.Mf)(options.repoPath, external_node_path_default().join(integration.path, src/* paths */.f0.about(integration.name)));
+    const about = (0,src/* readAboutVersion */.Sp)((0,runtime_src/* readUserTextFile */.Vf)(external_node_path_default().join(integration.path, src/* paths */.f0.about(integration.name)), aboutShown, '__about__.py'));
     if (!about)
         throw new runtime_src/* UserError */.yo(`No __version__ in ${aboutShown}.`, { location: { file: aboutShown } });
     (0,external_node_fs_.mkdirSync)(options.outDir, { recursive: true });
@@ -32218,7 +33932,7 @@ async function buildWheel(options) {
     const bytes = (0,external_node_fs_.readFileSync)(wheelPath);
     const files = readWheel(bytes);
     if ('problem' in files)
-        throw new runtime_src/* UserError */.yo(`${relativeTo(options.workspace, wheelPath)} is ${files.problem}.`);
+        throw new runtime_src/* UserError */.yo(`${(0,runtime_src/* relativeTo */.Mf)(options.workspace, wheelPath)} is ${files.problem}.`);
     const interpreter = await supportedTags(options.python, options.temp, reporter);
     const findings = inspectWheel(files, {
         filename,
@@ -32231,6 +33945,7 @@ async function buildWheel(options) {
     const smoke = options.smokeTest && !findings.some((f) => f.level === 'error')
         ? await runSmokeTest(options, wheelPath, files, project)
         : undefined;
+    const inSources = (file) => (0,runtime_src/* relativeTo */.Mf)(options.workspace, external_node_path_default().join(integration.path, file));
     return {
         integration: integration.name,
         path: wheelPath,
@@ -32239,23 +33954,26 @@ async function buildWheel(options) {
         sha256: sha256Hex(bytes),
         size: (0,external_node_fs_.statSync)(wheelPath).size,
         files: [...files.keys()].sort(),
-        findings,
-        smoke,
+        findings: findings.map((finding) => ({ ...finding, file: (0,runtime_src/* relativeTo */.Mf)(options.workspace, wheelPath) })),
+        smoke: smoke && {
+            ...smoke,
+            findings: smoke.findings.map((finding) => finding.file ? { ...finding, file: inSources(finding.file) } : finding),
+        },
     };
 }
 async function build(options, staging, env) {
     const { integration, reporter } = options;
     const hint = 'Fix the build error above; `pip wheel <integration> --no-deps` reproduces it locally.';
     if (options.builder === 'ddev') {
-        const ddev = (0,python/* whichOnPath */.G)('ddev', env);
+        const ddev = (0,runtime_src/* whichOnPath */.GU)('ddev', env);
         if (!ddev)
             throw new runtime_src/* UserError */.yo('ddev is not on PATH.', { hint: 'Run setup-ddev first, or use builder: pip.' });
         // ddev writes into <integration>/dist: take the wheels this build wrote, leave the folder as it was.
         const dist = external_node_path_default().join(integration.path, 'dist');
         const existed = (0,external_node_fs_.existsSync)(dist);
         const before = new Map((existed ? (0,external_node_fs_.readdirSync)(dist) : []).map((name) => [name, (0,external_node_fs_.statSync)(external_node_path_default().join(dist, name)).mtimeMs]));
-        const target = (0,ddev_target/* ddevTarget */.j)(integration);
-        await (0,runtime_src/* runChecked */.X4)(ddev, (0,ddev_target/* ddevArgsFor */.A)(target, ['release', 'build']), {
+        const target = (0,ddev_src/* ddevTarget */.j4)(integration);
+        await (0,runtime_src/* runChecked */.X4)(ddev, (0,ddev_src/* ddevArgsFor */.A0)(target, ['release', 'build']), {
             cwd: target.cwd,
             env,
             reporter,
@@ -32279,12 +33997,12 @@ async function build(options, staging, env) {
             env: { ...env, PIP_DISABLE_PIP_VERSION_CHECK: '1' },
             reporter,
             timeoutMs: 900_000,
-            what: `pip wheel ${relativeTo(options.repoPath, integration.path)}`,
+            what: `pip wheel ${(0,runtime_src/* relativeTo */.Mf)(options.repoPath, integration.path)}`,
             hint,
         });
         return;
     }
-    const uv = await (0,installers/* ensureUv */.a)({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
+    const uv = await (0,runtime_src/* ensureUv */.aW)({ python: options.python, toolCache: options.toolCache, reporter });
     await (0,runtime_src/* runChecked */.X4)(uv, ['build', '--wheel', '--python', options.python, '--out-dir', staging, integration.path], {
         env,
         reporter,
@@ -32296,7 +34014,7 @@ async function build(options, staging, env) {
 /** The wheel beside the Agent's package set (a cached venv), loaded as the Agent's Python loader does. */
 async function runSmokeTest(options, wheelPath, files, project) {
     const { reporter, integration } = options;
-    const uv = await (0,installers/* ensureUv */.a)({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
+    const uv = await (0,runtime_src/* ensureUv */.aW)({ python: options.python, toolCache: options.toolCache, reporter });
     const interpreter = await supportedTags(options.python, options.temp, reporter);
     const environment = await agentEnvironment({
         requirements: options.agentRequirements ?? '',
@@ -32327,1632 +34045,6 @@ async function runSmokeTest(options, wheelPath, files, project) {
 
 /***/ }),
 
-/***/ 97076:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ye: () => (/* binding */ realPath),
-/* harmony export */   op: () => (/* binding */ kindWithin)
-/* harmony export */ });
-/* unused harmony exports isInside, walkFiles */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** True when `file` is `folder` or inside it (both real paths). */
-function isInside(folder, file) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
-    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
-}
-/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
-function realPath(file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
- * a link out of it, a dangling link or a loop is `other`, never followed.
- */
-function kindWithin(file, boundary) {
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
-        if (!stat.isSymbolicLink())
-            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
-        const real = realPath(file);
-        if (real === undefined || !isInside(boundary, real))
-            return 'other';
-        const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
-        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
-    }
-    catch {
-        return 'other';
-    }
-}
-/**
- * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
- * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
- * whatever cannot be read is skipped. `skipDirectory` prunes by name.
- */
-function walkFiles(start, options = {}) {
-    const boundary = realPath(options.boundary ?? start);
-    const root = realPath(start);
-    if (boundary === undefined || root === undefined || !isInside(boundary, root))
-        return [];
-    const found = [];
-    const seen = new Set();
-    const walk = (dir, real) => {
-        if (seen.has(real))
-            return;
-        seen.add(real);
-        let names;
-        try {
-            names = readdirSync(dir).sort();
-        }
-        catch {
-            return;
-        }
-        for (const name of names) {
-            const full = path.join(dir, name);
-            const kind = kindWithin(full, boundary);
-            if (kind === 'file')
-                found.push(full);
-            else if (kind === 'directory' && !options.skipDirectory?.(name))
-                walk(full, realPath(full) ?? full);
-        }
-    };
-    if (kindWithin(start, boundary) === 'directory')
-        walk(start, root);
-    return found;
-}
-
-
-/***/ }),
-
-/***/ 21018:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ ddevArgsFor),
-/* harmony export */   j: () => (/* binding */ ddevTarget)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-function ddevTarget(integration) {
-    if (integration.folder === '')
-        return { cwd: integration.path, target: '.' };
-    return { cwd: node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(integration.path), target: node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(integration.path) };
-}
-/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
-function ddevArgsFor(target, command, rest = []) {
-    return ['--here', ...command, target.target, ...rest];
-}
-
-
-/***/ }),
-
-/***/ 50734:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Lt: () => (/* binding */ rootIntegration),
-/* harmony export */   _Y: () => (/* binding */ integrationAt),
-/* harmony export */   fA: () => (/* binding */ hasPythonPackage),
-/* harmony export */   iB: () => (/* binding */ listIntegrations)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aic_integration__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(15513);
-/* harmony import */ var _files_walk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(97076);
-
-
-
-
-function entries(folder) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(folder);
-    }
-    catch {
-        return [];
-    }
-}
-/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
-const isDirectory = (full, repoPath) => (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .kindWithin */ .op)(full, (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .realPath */ .Ye)(repoPath) ?? repoPath) === 'directory';
-/**
- * When the repository root is itself one integration (a partner repo holding one check), its name
- * is the one package under `datadog_checks/`.
- */
-function rootIntegration(repoPath) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')))
-        return undefined;
-    const packages = entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
-        !name.startsWith('.') &&
-        isDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks', name), repoPath));
-    return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
-}
-/** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
-const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
-/** The integration in the folder `name` directly inside `within`, when that folder is one. */
-function integrationAt(repoPath, name, within = '') {
-    if (name.startsWith('.') || name.startsWith('_'))
-        return undefined;
-    const folder = joined(within, name);
-    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, folder);
-    if (!isDirectory(full, repoPath))
-        return undefined;
-    return (0,_aic_integration__WEBPACK_IMPORTED_MODULE_2__/* .isIntegrationFolder */ .$V)(entries(full)) ? { folder, name } : undefined;
-}
-/** Every integration in the repository (the folders directly inside `within`), or the root one. */
-function listIntegrations(repoPath, within = '') {
-    const root = within === '' ? rootIntegration(repoPath) : undefined;
-    if (root)
-        return [root];
-    return entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, within))
-        .sort()
-        .map((name) => integrationAt(repoPath, name, within))
-        .filter((found) => found !== undefined);
-}
-/**
- * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
- * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
- */
-function hasPythonPackage(integrationPath) {
-    return (isDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(integrationPath, 'datadog_checks'), integrationPath) ||
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(integrationPath, 'pyproject.toml')) ||
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(integrationPath, 'setup.py')));
-}
-
-
-/***/ }),
-
-/***/ 71292:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  UR: () => (/* binding */ baseFromEvent),
-  Cw: () => (/* binding */ parseIntegrationsSpec),
-  nS: () => (/* binding */ resolveIntegrationsPath),
-  O9: () => (/* binding */ selectIntegrations),
-  pg: () => (/* binding */ withPythonPackage)
-});
-
-// UNUSED EXPORTS: ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, rootIntegration
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 4 modules
-var src = __nccwpck_require__(15513);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var runtime_src = __nccwpck_require__(69446);
-;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
-const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
-/** `path` is relative to the integration folder, with `/` separators. */
-function classifyIntegrationFile(path) {
-    const lower = path.toLowerCase();
-    const name = lower.split('/').pop() ?? lower;
-    if (name === 'changelog.md')
-        return { kind: 'docs', reason: 'the changelog' };
-    if (IMAGE.test(name))
-        return { kind: 'docs', reason: 'an image or logo' };
-    if (lower.startsWith('tests/') || name === 'tox.ini' || name === '.coveragerc' || name === 'conftest.py') {
-        return { kind: 'tests', reason: 'tests' };
-    }
-    if (lower.startsWith('datadog_checks/')) {
-        if (name.endsWith('.py'))
-            return { kind: 'functional', reason: 'Python code' };
-        if (name === 'conf.yaml.example' || name.endsWith('.yaml.example'))
-            return { kind: 'functional', reason: 'the example configuration' };
-        return { kind: 'functional', reason: 'a file shipped in the package' };
-    }
-    if (lower === 'assets/configuration/spec.yaml')
-        return { kind: 'functional', reason: 'the configuration spec' };
-    if (lower.startsWith('assets/')) {
-        if (lower.endsWith('.md'))
-            return { kind: 'docs', reason: 'documentation' };
-        return { kind: 'functional', reason: 'an asset (dashboard, monitor, log pipeline, service check…)' };
-    }
-    if (name === 'metadata.csv')
-        return { kind: 'functional', reason: 'metric metadata' };
-    if (name === 'pyproject.toml' ||
-        name === 'hatch.toml' ||
-        name === 'setup.py' ||
-        name === 'setup.cfg' ||
-        /^requirements.*\.(in|txt)$/.test(name)) {
-        return { kind: 'functional', reason: 'packaging' };
-    }
-    if (name === 'manifest.json')
-        return { kind: 'functional', reason: 'the manifest' };
-    if (name.endsWith('.md') ||
-        name.endsWith('.rst') ||
-        name.endsWith('.txt') ||
-        lower.startsWith('images/') ||
-        lower.startsWith('docs/')) {
-        return { kind: 'docs', reason: 'documentation' };
-    }
-    if (name.endsWith('.py'))
-        return { kind: 'functional', reason: 'Python code' };
-    return { kind: 'functional', reason: 'a file of the integration' };
-}
-/** Files at the repository root that change how every integration is built or tested. */
-function affectsAllIntegrations(path) {
-    return path === 'pyproject.toml' || path === '.coveragerc' || path === '.ddev' || path.startsWith('.ddev/');
-}
-
-;// CONCATENATED MODULE: ../../packages/changes/src/plan.ts
-
-/** A changed `<folder>/datadog_checks/<pkg>/….py` outside every known integration: its integration folder. */
-function checkFolderOf(changedPath) {
-    const at = changedPath.indexOf('datadog_checks/');
-    if (at < 0 || !changedPath.endsWith('.py') || (at > 0 && changedPath[at - 1] !== '/'))
-        return undefined;
-    return changedPath.slice(0, Math.max(0, at - 1));
-}
-/**
- * Which integrations a diff touches. `integrationAt(folder)` says whether a folder directly inside
- * `within` (the folder that holds the integrations, '' for the repository root) is an integration at
- * the head (undefined: not one, or deleted). When the repository root is itself the integration, pass
- * it as `rootIntegration`: every path then belongs to it.
- */
-function planChanges(changes, integrationAt, rootIntegration, within = '') {
-    let allBecause;
-    const strayCheckCode = [];
-    const prefix = within === '' ? '' : `${within}/`;
-    const byFolder = new Map();
-    for (const change of changes) {
-        const integration = rootIntegration ?? integrationOf(change.path);
-        if (!integration) {
-            if (!rootIntegration &&
-                change.path.startsWith(prefix) &&
-                affectsAllIntegrations(change.path.slice(prefix.length)))
-                allBecause ??= `${change.path} changed, and it affects every integration`;
-            else if (change.status !== 'deleted' && checkFolderOf(change.path) !== undefined)
-                strayCheckCode.push(change.path);
-            continue;
-        }
-        const inner = integration.folder === '' ? change.path : change.path.slice(integration.folder.length + 1);
-        const { kind, reason } = classifyIntegrationFile(inner);
-        let entry = byFolder.get(integration.folder);
-        if (!entry)
-            byFolder.set(integration.folder, (entry = { integration, files: [] }));
-        entry.files.push({ path: inner, kind, reason });
-    }
-    const integrations = [...byFolder.values()]
-        .map(({ integration, files }) => {
-        const reasons = new Map();
-        for (const file of files)
-            reasons.set(file.reason, [...(reasons.get(file.reason) ?? []), file.path]);
-        return {
-            ...integration,
-            functional: files.some((file) => file.kind === 'functional'),
-            docsOnly: files.every((file) => file.kind === 'docs'),
-            reasons: [...reasons].map(([reason, paths]) => `${reason}: ${paths.join(', ')}`),
-            files: files.map((file) => file.path),
-        };
-    })
-        .sort((a, b) => a.name.localeCompare(b.name));
-    return { allBecause, integrations, strayCheckCode };
-    function integrationOf(changed) {
-        if (!changed.startsWith(prefix))
-            return undefined;
-        const slash = changed.indexOf('/', prefix.length);
-        return slash < 0 ? undefined : integrationAt(changed.slice(prefix.length, slash));
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
-
-/**
- * The entries directly inside each of `folders` at `commit` ('' for the root), in one `git ls-tree`.
- * Reads only those trees: the cost follows the number of folders asked about, not the repository.
- */
-async function tree_listFolders(repoPath, commit, folders) {
-    if (folders.length === 0)
-        return [];
-    const roots = folders.filter((folder) => folder === '');
-    const inner = folders.filter((folder) => folder !== '').map((folder) => `${folder}/`);
-    const entries = [];
-    const read = async (pathspecs) => {
-        const out = await git_git(repoPath, ['ls-tree', '-z', '--full-tree', commit, '--', ...pathspecs], 'git ls-tree');
-        for (const line of git_splitNul(out.stdout)) {
-            const tab = line.indexOf('\t');
-            const type = line.split(' ')[1];
-            entries.push({ path: line.slice(tab + 1), type });
-        }
-    };
-    if (roots.length > 0)
-        await read([]);
-    // Keep each command line short enough for any OS, whatever the number of folders.
-    for (let start = 0; start < inner.length; start += 500)
-        await read(inner.slice(start, start + 500));
-    return entries;
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/git/index.ts
-
-
-/** Runs git in a repository with an argument array; a failure quotes git's last lines. */
-function git_git(repoPath, args, what) {
-    return (0,runtime_src/* runChecked */.X4)('git', ['-C', repoPath, ...args], {
-        what: what ?? `git ${args[0] ?? ''}`.trim(),
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
-}
-/** True when `ref` names a commit in the repository. */
-async function git_commitExists(repoPath, ref) {
-    if (ref.startsWith('-'))
-        return false;
-    const result = await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
-        env: { ...process.env, LC_ALL: 'C' },
-    });
-    return result.exitCode === 0;
-}
-/** The full SHA of a commit-ish. */
-async function git_resolveCommit(repoPath, ref) {
-    return (await git_git(repoPath, ['rev-parse', '--verify', `${ref}^{commit}`], 'git rev-parse')).stdout.trim();
-}
-/** NUL-separated `git` output split into fields. */
-function git_splitNul(text) {
-    return text.split('\0').filter((field) => field !== '');
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/git/history.ts
-
-
-const FETCH_TIMEOUT_MS = 300_000;
-const SHA = /^[0-9a-f]{40}$/;
-async function isShallow(repoPath) {
-    return (await git_git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-}
-async function hasOrigin(repoPath) {
-    return (await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
-}
-/** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
-function fetchable(ref) {
-    return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
-}
-function fetch(repoPath, args) {
-    return (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
-        timeoutMs: FETCH_TIMEOUT_MS,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
-}
-/**
- * Makes sure `baseRef` is present: when it is missing (a shallow clone, or a single-branch checkout),
- * fetch it from `origin` with a little history; when that is impossible, say which `fetch-depth` to set.
- */
-async function ensureBase(repoPath, baseRef, input = 'base-ref') {
-    if (await git_commitExists(repoPath, baseRef))
-        return;
-    if (fetchable(baseRef) && (await hasOrigin(repoPath))) {
-        await fetch(repoPath, ['--depth=50', 'origin', baseRef]);
-        if (await git_commitExists(repoPath, baseRef))
-            return;
-        if (!SHA.test(baseRef)) {
-            // A branch name: fetch it into its remote-tracking ref, so that `origin/<name>` resolves too.
-            await fetch(repoPath, ['--depth=50', 'origin', `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`]);
-            if (await git_commitExists(repoPath, baseRef))
-                return;
-        }
-    }
-    const shallow = await isShallow(repoPath);
-    throw new runtime_src/* UserError */.yo(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
-        hint: shallow
-            ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
-            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
-    });
-}
-/**
- * The merge base of `baseRef` and `head`. In a shallow clone whose history stops short of it, deepen
- * both sides step by step (50, 200, 1000 commits, then the whole history) — a pull request a few
- * commits ahead of its base costs one small fetch, not a full clone.
- */
-async function mergeBase(repoPath, baseRef, head = 'HEAD') {
-    const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
-    for (let attempt = 0;; attempt++) {
-        const result = await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'merge-base', baseRef, head]);
-        if (result.exitCode === 0)
-            return result.stdout.trim();
-        if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
-            break;
-        const tips = await Promise.all([baseRef, head].map(async (ref) => (await git_git(repoPath, ['rev-parse', `${ref}^{commit}`])).stdout.trim()));
-        const deepened = await fetch(repoPath, [steps[attempt], 'origin', ...tips]);
-        if (deepened.exitCode !== 0)
-            break;
-    }
-    throw new runtime_src/* UserError */.yo(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
-        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
-    });
-}
-/** A file's text at a commit, or undefined when it did not exist there. */
-async function showAt(repoPath, commit, file) {
-    const result = await runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
-    return result.exitCode === 0 ? result.stdout : undefined;
-}
-/** Files changed between two commits under `folder` (repo-relative paths). */
-async function changedFiles(repoPath, from, to, folder) {
-    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
-    if (folder !== '')
-        args.push('--', `${folder}/`);
-    return splitNul((await git(repoPath, args)).stdout);
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/at-commit.ts
-
-
-/** Folder names never taken for integrations: hidden and private ones. */
-const skipped = (folder) => folder.startsWith('.') || folder.startsWith('_');
-function childrenByFolder(entries) {
-    const byFolder = new Map();
-    for (const entry of entries) {
-        const slash = entry.path.lastIndexOf('/');
-        const folder = slash < 0 ? '' : entry.path.slice(0, slash);
-        const names = byFolder.get(folder) ?? [];
-        names.push(entry.path.slice(slash + 1));
-        byFolder.set(folder, names);
-    }
-    return byFolder;
-}
-/**
- * The repository root as an integration at `commit` (a partner repository holding one check): its
- * name is the one package under `datadog_checks/`.
- */
-async function at_commit_rootIntegrationAt(repoPath, commit) {
-    const packages = (await tree_listFolders(repoPath, commit, ['datadog_checks'])).filter((entry) => entry.type === 'tree' && !skipped(entry.path.slice('datadog_checks/'.length)));
-    return packages.length === 1 ? { folder: '', name: packages[0].path.slice('datadog_checks/'.length) } : undefined;
-}
-const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
-/**
- * Which of `names` (folders directly inside `within`, '' for the root) are integrations at `commit`,
- * by their marker files, in one `git ls-tree` over those folders only. A folder deleted at `commit`
- * is simply not one. The map is keyed by name.
- */
-async function at_commit_integrationsAmong(repoPath, commit, names, within = '') {
-    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
-    const children = childrenByFolder(await tree_listFolders(repoPath, commit, wanted.map((name) => joined(within, name))));
-    const found = new Map();
-    for (const name of wanted) {
-        const folder = joined(within, name);
-        if ((0,src/* isIntegrationFolder */.$V)(children.get(folder) ?? []))
-            found.set(name, { folder, name });
-    }
-    return found;
-}
-/** Every integration at `commit`: the root one, or each folder with a marker directly inside `within`. */
-async function at_commit_allIntegrationsAt(repoPath, commit, within = '') {
-    const root = within === '' ? await at_commit_rootIntegrationAt(repoPath, commit) : undefined;
-    if (root)
-        return [root];
-    const top = (await listFolders(repoPath, commit, [within])).filter((entry) => entry.type === 'tree');
-    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path.slice(entry.path.lastIndexOf('/') + 1)), within);
-    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/empty-selection.ts
-
-
-const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
-/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
-function empty_selection_nothingFound(within) {
-    return new runtime_src/* UserError */.yo(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
-        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
-    });
-}
-/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
-function empty_selection_strayCode(files, within) {
-    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
-    const parents = [
-        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
-    ];
-    return new runtime_src/* UserError */.yo(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
-        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
-    });
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/plan/run.ts
-
-
-
-
-
-const everyLeg = (found, reason) => found.map((integration) => ({
-    integration: integration.name,
-    folder: integration.folder,
-    functional: true,
-    'docs-only': false,
-    reason,
-}));
-/**
- * The plan of a CI run: which integrations get a matrix leg, and why. This is what the `plan` action
- * outputs and the function to benchmark (a 300-integration repository, a change touching one).
- */
-async function planRun(options) {
-    const headRef = options.headRef || 'HEAD';
-    if (!(await commitExists(options.repoPath, headRef))) {
-        throw new UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
-            hint: 'Give a branch, tag or SHA that the checkout contains.',
-        });
-    }
-    const head = await resolveCommit(options.repoPath, headRef);
-    const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
-    const { spec } = options;
-    const within = options.within ?? '';
-    if (spec.kind === 'names') {
-        const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
-        const found = root
-            ? new Map([[root.name, root]])
-            : await integrationsAmong(options.repoPath, head, spec.names, within);
-        const missing = spec.names.filter((name) => !found.has(name));
-        if (missing.length > 0) {
-            const known = (await allIntegrationsAt(options.repoPath, head, within)).map((item) => item.name);
-            throw new UserError(`Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`, {
-                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
-            });
-        }
-        return {
-            ...base,
-            selection: 'names',
-            legs: everyLeg(spec.names.map((name) => found.get(name)), 'named in the integrations input'),
-        };
-    }
-    if (spec.kind === 'all' || !options.baseRef) {
-        const reason = spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
-        const found = await allIntegrationsAt(options.repoPath, head, within);
-        if (found.length === 0)
-            throw nothingFound(within);
-        return { ...base, selection: 'all', allBecause: reason, legs: everyLeg(found, reason) };
-    }
-    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head, within });
-    const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
-    if (changes.allBecause !== undefined) {
-        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head, within), changes.allBecause);
-        return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
-    }
-    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
-        throw strayCode(changes.strayCheckCode, within);
-    return {
-        ...common,
-        selection: 'changed',
-        allBecause: undefined,
-        legs: changes.integrations.map((integration) => ({
-            integration: integration.name,
-            folder: integration.folder,
-            functional: integration.functional,
-            'docs-only': integration.docsOnly,
-            reason: integration.reasons.join('; '),
-        })),
-    };
-}
-/** The matrix JSON a workflow's `strategy.matrix` takes. */
-function matrixOf(legs) {
-    return { include: [...legs] };
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/plan/index.ts
-
-
-
-
-
-
-const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
-/**
- * Which integrations changed between the merge base of `baseRef` and `headRef` (default HEAD).
- * Git only, and only what the diff touches: one `git diff` of the two trees, one `git ls-tree` over
- * the touched top-level folders — the cost follows the change, not the repository. A missing base in a
- * shallow clone is fetched from `origin`.
- */
-async function plan_detectChanges(options) {
-    const headRef = options.headRef ?? 'HEAD';
-    if (!(await git_commitExists(options.repoPath, headRef))) {
-        throw new runtime_src/* UserError */.yo(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
-            hint: 'Give a branch, tag or SHA that the checkout contains.',
-        });
-    }
-    await ensureBase(options.repoPath, options.baseRef);
-    const head = await git_resolveCommit(options.repoPath, headRef);
-    const base = await mergeBase(options.repoPath, options.baseRef, head);
-    const diff = await git_git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
-    const fields = git_splitNul(diff.stdout);
-    const changes = [];
-    for (let index = 0; index + 1 < fields.length; index += 2) {
-        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
-    }
-    const within = options.within ?? '';
-    const root = within === '' ? await at_commit_rootIntegrationAt(options.repoPath, head) : undefined;
-    const known = root
-        ? new Map()
-        : await at_commit_integrationsAmong(options.repoPath, head, foldersWithin(changes, within), within);
-    const plan = planChanges(changes, (name) => known.get(name), root, within);
-    return { ...plan, mergeBase: base, head, changedFiles: changes.length };
-}
-/** The names of the folders directly inside `within` that the changes touch. */
-function foldersWithin(changes, within) {
-    const prefix = within === '' ? '' : `${within}/`;
-    const folders = new Set();
-    for (const change of changes) {
-        if (!change.path.startsWith(prefix))
-            continue;
-        const slash = change.path.indexOf('/', prefix.length);
-        if (slash > prefix.length)
-            folders.add(change.path.slice(prefix.length, slash));
-    }
-    return folders;
-}
-
-// EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
-var discover = __nccwpck_require__(50734);
-// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
-var walk = __nccwpck_require__(97076);
-// EXTERNAL MODULE: ../../packages/steps/src/integrations/ddev-target.ts
-var ddev_target = __nccwpck_require__(21018);
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * Parses the `integrations` input. Empty means `changed` on pull requests and `all` otherwise.
- * Returns `{ problem }` for a name that is not one (path, shell characters, …).
- */
-function parseIntegrationsSpec(raw, eventName) {
-    const items = (0,runtime_src/* splitList */.ry)(raw);
-    if (items.length === 0)
-        return eventName === 'pull_request' ? { kind: 'changed' } : { kind: 'all' };
-    if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed'))
-        return { kind: items[0] };
-    const names = [];
-    for (const item of items) {
-        const check = (0,src/* checkIntegrationName */.mW)(item);
-        if (!check.ok)
-            return { problem: check.problem };
-        if (!names.includes(check.name))
-            names.push(check.name);
-    }
-    return { names, kind: 'names' };
-}
-/** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
-function baseFromEvent(eventPath) {
-    if (!eventPath || !(0,external_node_fs_.existsSync)(eventPath))
-        return undefined;
-    try {
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
-        return event.pull_request?.base?.sha ?? before;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function selectIntegrations(spec, options) {
-    const withPath = (found) => ({
-        ...found,
-        path: external_node_path_default().join(options.repoPath, found.folder),
-    });
-    const within = options.within ?? '';
-    if (spec.kind === 'names') {
-        const root = within === '' ? (0,discover/* rootIntegration */.Lt)(options.repoPath) : undefined;
-        return spec.names.map((name) => {
-            if (root) {
-                if (root.name === name)
-                    return withPath(root);
-            }
-            else {
-                const found = (0,discover/* integrationAt */._Y)(options.repoPath, name, within);
-                if (found)
-                    return withPath(found);
-            }
-            const known = (0,discover/* listIntegrations */.iB)(options.repoPath, within).map((item) => item.name);
-            throw new runtime_src/* UserError */.yo(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
-                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
-            });
-        });
-    }
-    if (spec.kind === 'changed' && options.baseRef) {
-        const plan = await plan_detectChanges({
-            repoPath: options.repoPath,
-            baseRef: options.baseRef,
-            within,
-            ...(options.headRef ? { headRef: options.headRef } : {}),
-        });
-        if (plan.integrations.length === 0 && plan.strayCheckCode.length > 0)
-            throw empty_selection_strayCode(plan.strayCheckCode, within);
-        if (plan.allBecause === undefined)
-            return plan.integrations.map(withPath);
-        options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
-    }
-    else if (spec.kind === 'changed') {
-        options.reporter?.annotate({
-            level: 'notice',
-            message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
-        });
-    }
-    const all = (0,discover/* listIntegrations */.iB)(options.repoPath, within);
-    if (all.length === 0)
-        throw empty_selection_nothingFound(within);
-    return all.map(withPath);
-}
-/**
- * The `integrations-path` input: the folder that holds the integrations (`integrations` for
- * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
- * integrations are top-level folders or the root is itself the integration.
- */
-function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
-    const trimmed = raw.trim().replace(/\\/g, '/');
-    if (trimmed === '' || trimmed === '.' || trimmed === './')
-        return '';
-    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
-        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
-            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
-        });
-    }
-    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
-    if (normalized === '..' || normalized.startsWith('../')) {
-        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
-            hint: "Give a folder inside the repository, e.g. 'integrations'.",
-        });
-    }
-    if (normalized === '.')
-        return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
-        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
-            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
-        });
-    }
-    return normalized;
-}
-/** A folder of the repository once links are followed, and still inside it. */
-function isFolder(full, repoPath) {
-    return (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
-}
-/**
- * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
- * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
- */
-function withPythonPackage(integrations, reporter, step) {
-    const tiles = integrations.filter((integration) => !(0,discover/* hasPythonPackage */.fA)(integration.path));
-    for (const tile of tiles)
-        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
-    return integrations.filter((integration) => !tiles.includes(integration));
-}
-
-
-/***/ }),
-
-/***/ 55411:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Kq: () => (/* reexport */ python/* findPython */.K)
-});
-
-// UNUSED EXPORTS: publishedReleases, setupDdev, whichOnPath
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ../../packages/ddev/src/validation-set.ts
-/**
- * Datadog's gate for integrations-extras: the validations its validate.yml asks of integrations-core's
- * run-validations.yml, plus `ddev test --lint` (the first step of test-target.yml).
- */
-const INTEGRATION_VALIDATIONS = [
-    'config',
-    'imports',
-    'integration-style',
-    'jmx-metrics',
-    'legacy-signature',
-    'metadata',
-    'models',
-    'package',
-    'readmes',
-];
-/** Run once on the whole repository (`ddev validate ci`, `ddev validate codeowners`). */
-const REPOSITORY_VALIDATIONS = (/* unused pure expression or super */ null && (['ci', 'codeowners']));
-const APPLIES = { applies: true };
-/**
- * Whether Datadog's CI runs a validation on this folder. Its pull-request runs pass `changed`, which ddev
- * intersects with a per-validation selection: valid checks (config, models, package, legacy-signature),
- * manifests (imports, integration-style, readmes, metadata), changed code (jmx-metrics), testable checks (lint).
- */
-function validationApplies(validation, shape) {
-    switch (validation) {
-        case 'config':
-        case 'models':
-        case 'package':
-        case 'legacy-signature':
-            return shape.hasVersionFile
-                ? APPLIES
-                : {
-                    applies: false,
-                    reason: "no Python package (datadog_checks/<name>/__about__.py): ddev selects only checks for this validation, so Datadog's CI does not run it here",
-                };
-        case 'imports':
-        case 'eula':
-        case 'integration-style':
-        case 'readmes':
-        case 'metadata':
-            return shape.hasManifest
-                ? APPLIES
-                : { applies: false, reason: 'no manifest.json: ddev selects only integrations with a manifest' };
-        case 'jmx-metrics':
-            return shape.hasCode
-                ? APPLIES
-                : { applies: false, reason: 'no code in datadog_checks/: ddev selects only integrations whose code changed' };
-        case 'lint':
-            return shape.isTestable
-                ? APPLIES
-                : {
-                    applies: false,
-                    reason: "not testable (hatch.toml and tests/): Datadog's CI runs test-target.yml (ddev test --lint) only for testable checks",
-                };
-    }
-}
-const KNOWN_INTEGRATION = [...INTEGRATION_VALIDATIONS, 'eula'];
-const KNOWN_REPOSITORY = (/* unused pure expression or super */ null && (REPOSITORY_VALIDATIONS));
-/**
- * The validations Datadog's CI runs for a repository kind: the extras set, plus `eula` on marketplace. A
- * repository that lists its own in `.ddev/config.toml` (`validations = [...]`, what `ddev validate all`
- * reads) gets that list.
- */
-function validationSet(repo, configured) {
-    if (configured !== undefined) {
-        return {
-            integration: configured.filter((name) => KNOWN_INTEGRATION.includes(name)),
-            repository: configured.filter((name) => KNOWN_REPOSITORY.includes(name)),
-            unsupported: configured.filter((name) => !KNOWN_INTEGRATION.includes(name) && !KNOWN_REPOSITORY.includes(name)),
-            source: 'the validations list of .ddev/config.toml',
-        };
-    }
-    return {
-        integration: repo === 'marketplace' ? [...INTEGRATION_VALIDATIONS, 'eula'] : [...INTEGRATION_VALIDATIONS],
-        repository: [...REPOSITORY_VALIDATIONS],
-        unsupported: [],
-        source: repo === 'marketplace'
-            ? "integrations-extras' set plus eula (marketplace)"
-            : "integrations-extras' validate.yml set",
-    };
-}
-function repositoryValidationApplies(validation, facts) {
-    if (facts.repo === 'core')
-        return { applies: false, reason: 'integrations-core runs its own validate workflow, not the extras set' };
-    if (validation === 'ci') {
-        return facts.hasTestAllWorkflow
-            ? APPLIES
-            : {
-                applies: false,
-                reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/workflows/test-all.yml, the file `ddev validate ci` checks)',
-            };
-    }
-    return facts.hasCodeowners
-        ? APPLIES
-        : {
-            applies: false,
-            reason: 'the repository is not shaped like integrations-extras/marketplace (no .github/CODEOWNERS, the file `ddev validate codeowners` checks)',
-        };
-}
-/** The ddev command line (after `ddev`) of one validation on one target; `sync` = ddev's own fixing form. */
-function validationArgs(validation, target) {
-    if (validation === 'lint')
-        return ['test', '--lint', target ?? ''];
-    return target === undefined ? ['validate', validation] : ['validate', validation, target];
-}
-/** ddev's syncing forms, in the order `aic fix` runs them. */
-const FIX_COMMANDS = [
-    { name: 'config', args: (target) => ['validate', 'config', '--sync', target] },
-    { name: 'models', args: (target) => ['validate', 'models', '--sync', target] },
-    { name: 'format', args: (target) => ['test', '--fmt', target] },
-];
-
-;// CONCATENATED MODULE: ../../packages/ddev/src/validation-output.ts
-// eslint-disable-next-line no-control-regex -- ANSI colour codes are what this removes.
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
-function plainText(output) {
-    return output.replace(ANSI, '').replace(/\r/g, '');
-}
-const indentOf = (line) => line.length - line.trimStart().length;
-const packageDir = (target) => `datadog_checks/${target.replace(/-/g, '_')}`;
-/** The line of `- name: <option>` in a spec.yaml, for spec errors that name an option. */
-function optionLine(spec, option) {
-    if (spec === undefined)
-        return undefined;
-    const index = spec.split('\n').findIndex((line) => nameOf(line) === option);
-    return index >= 0 ? index + 1 : undefined;
-}
-/** `- name: x`, `name: 'x'` → `x` (read in one pass: the option name comes from tool output, never into a regex). */
-function nameOf(line) {
-    let rest = line.trimStart();
-    if (rest.startsWith('-'))
-        rest = rest.slice(1).trimStart();
-    if (!rest.startsWith('name:'))
-        return undefined;
-    rest = rest.slice('name:'.length).trim();
-    for (const quote of ["'", '"']) {
-        if (rest.startsWith(quote))
-            rest = rest.slice(1);
-        if (rest.endsWith(quote))
-            rest = rest.slice(0, -1);
-    }
-    return rest;
-}
-/** `*** 22,28 ****` then the old lines: the number of the first changed one (`! ` or `- `). */
-function firstChangedLine(lines, from) {
-    for (let i = from; i < lines.length; i++) {
-        const header = /^\s*\*\*\* (\d+)(?:,\d+)? \*\*\*\*\s*$/.exec(lines[i]);
-        if (!header)
-            continue;
-        let offset = 0;
-        for (let j = i + 1; j < lines.length; j++) {
-            const line = lines[j];
-            if (/^\s*--- \d+/.test(line))
-                break;
-            if (line === '')
-                continue;
-            const marker = line.replace(/^ {4}/, '').slice(0, 2);
-            if (marker === '! ' || marker === '- ')
-                return Number(header[1]) + offset;
-            offset++;
-        }
-        return Number(header[1]);
-    }
-    return undefined;
-}
-function parseConfig(input, lines) {
-    const findings = [];
-    const data = `${packageDir(input.target)}/data`;
-    const spec = 'assets/configuration/spec.yaml';
-    let legacyFile;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const text = line.trim();
-        if (text === '' || /^Did not find spec file/.test(text) || /^(Validating|Files |All \d+|Skipping)/.test(text))
-            continue;
-        if (text === `${input.target}:`)
-            continue;
-        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
-        if (sync) {
-            findings.push({
-                level: 'error',
-                file: `${data}/${sync[1]}`,
-                line: firstChangedLine(lines, i + 1),
-                message: `${sync[1]} is not in sync with ${spec}: run "${sync[2]}" (or aic fix).`,
-            });
-            // Its context diff follows, up to the next file or the totals.
-            while (i + 1 < lines.length && !/^\S/.test(lines[i + 1]) && !/^\s*File `/.test(lines[i + 1]))
-                i++;
-            continue;
-        }
-        const fileHeader = /^ {4}(\S+):$/.exec(line);
-        if (fileHeader) {
-            legacyFile = `${data}/${fileHeader[1]}`;
-            continue;
-        }
-        const located = /^\(L(\d+)\) (.+)$/.exec(text);
-        if (located && legacyFile) {
-            findings.push({ level: 'error', file: legacyFile, line: Number(located[1]), message: located[2] });
-            continue;
-        }
-        if (legacyFile && indentOf(line) >= 8) {
-            const detail = text === 'Invalid YAML -' && lines[i + 1] ? `Invalid YAML: ${lines[++i].trim()}` : text;
-            findings.push({ level: 'error', file: legacyFile, line: undefined, message: detail });
-            continue;
-        }
-        if (indentOf(line) === 4) {
-            // A spec error: its block is the more-indented lines that follow.
-            const block = [text];
-            while (i + 1 < lines.length && indentOf(lines[i + 1]) > 4)
-                block.push(lines[++i].trim());
-            const previous = findings.at(-1);
-            if (/must be one of/.test(text) && previous?.file === spec) {
-                // The second half of the same spec error (ddev prints one error over several lines).
-                previous.message += ` ${block.join(' ')}`;
-                continue;
-            }
-            const option = /Option name '([^']+)'/.exec(text)?.[1];
-            findings.push({
-                level: 'error',
-                file: spec,
-                line: option ? optionLine(input.readFile?.(spec), option) : undefined,
-                message: block.join(' '),
-            });
-        }
-    }
-    return findings;
-}
-function parseMetadata(input, lines) {
-    const findings = [];
-    for (const line of lines) {
-        const text = line.trim();
-        const prefix = `${input.target}:`;
-        if (!text.startsWith(prefix))
-            continue;
-        const rest = text.slice(prefix.length);
-        const row = /^(\d+) (.+)$/.exec(rest);
-        if (row) {
-            findings.push({ level: 'error', file: 'metadata.csv', line: Number(row[1]), message: row[2] });
-        }
-        else if (rest.startsWith(' ')) {
-            const message = rest.trim();
-            findings.push({
-                level: 'error',
-                file: /manifest/.test(message) ? 'manifest.json' : 'metadata.csv',
-                line: undefined,
-                message: /metric_prefix does not exist/.test(message)
-                    ? `${message} Set assets.integration.metrics.prefix (e.g. "${input.target}.") in manifest.json.`
-                    : message,
-            });
-        }
-    }
-    return findings;
-}
-function relativeToIntegration(input, file) {
-    const base = input.integrationPath.replace(/(?<!\/)\/+$/, '') + '/';
-    return file.startsWith(base) ? file.slice(base.length) : file;
-}
-function parseImports(input, lines) {
-    const findings = [];
-    for (let i = 0; i < lines.length; i++) {
-        const hit = /^\s*(\S.*\.py): line # (\d+)$/.exec(lines[i]);
-        if (!hit)
-            continue;
-        const code = lines[i + 1]?.trim() ?? '';
-        findings.push({
-            level: 'error',
-            file: relativeToIntegration(input, hit[1]),
-            line: Number(hit[2]),
-            message: `Deprecated import${code ? ` \`${code}\`` : ''}: import from datadog_checks.base instead.`,
-        });
-    }
-    return findings;
-}
-function parseLegacySignature(lines) {
-    return lines.flatMap((line) => {
-        const hit = /uses legacy agent signature in `([^`]+)` on line (\d+)/.exec(line);
-        return hit
-            ? [
-                {
-                    level: 'error',
-                    file: hit[1],
-                    line: Number(hit[2]),
-                    message: 'Legacy Agent signature: use __init__(self, name, init_config, instances).',
-                },
-            ]
-            : [];
-    });
-}
-function parsePackage(input, lines) {
-    const findings = [];
-    let failing = false;
-    for (const line of lines) {
-        if (/\.\.\.\s+FAILED$/.test(line)) {
-            failing = true;
-            continue;
-        }
-        if (!failing)
-            continue;
-        if (indentOf(line) === 0) {
-            failing = false;
-            continue;
-        }
-        const message = line.trim().replaceAll(`${input.target}/pyproject.toml`, 'pyproject.toml');
-        findings.push({ level: 'error', file: 'pyproject.toml', line: undefined, message });
-    }
-    return findings;
-}
-function parseReadmes(input, lines) {
-    const findings = [];
-    let inside = false;
-    for (const line of lines) {
-        if (line.trim() === `${input.target}:`) {
-            inside = true;
-            continue;
-        }
-        if (!inside || line.trim() === '')
-            continue;
-        if (indentOf(line) === 0) {
-            inside = false;
-            continue;
-        }
-        const text = line.trim();
-        const previous = findings.at(-1);
-        if (text.startsWith('|') && previous) {
-            // The non-ASCII report: the offending line, then a marker line under it.
-            const shown = text.slice(1).trim();
-            const readme = input.readFile?.('README.md');
-            if (previous.line === undefined && readme !== undefined && shown !== '' && !/^[\^\s]+$/.test(shown)) {
-                const index = readme.split('\n').findIndex((candidate) => candidate.trim() === shown);
-                if (index >= 0)
-                    previous.line = index + 1;
-            }
-            continue;
-        }
-        findings.push({ level: 'error', file: 'README.md', line: undefined, message: text });
-    }
-    return findings;
-}
-function parseModels(input, lines) {
-    const findings = [];
-    for (const line of lines) {
-        const text = line.trim();
-        const sync = /^File `([^`]+)` is not in sync, run "([^"]+)"/.exec(text);
-        if (sync) {
-            findings.push({
-                level: 'error',
-                file: `${packageDir(input.target)}/config_models/${sync[1]}`,
-                line: undefined,
-                message: `${sync[1]} is not in sync with assets/configuration/spec.yaml: run "${sync[2]}" (or aic fix).`,
-            });
-        }
-        else if (indentOf(line) >= 4 && !/^(Writing|All \d+|Validating)/.test(text)) {
-            findings.push({ level: 'error', file: 'assets/configuration/spec.yaml', line: undefined, message: text });
-        }
-    }
-    return findings;
-}
-function parseLint(lines) {
-    const findings = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const check = /^(\S[^:\s]*):(\d+):(\d+): ([A-Z]+[0-9]+) (?:\[\*\] )?(.+)$/.exec(line);
-        if (check) {
-            findings.push({
-                level: 'error',
-                file: check[1],
-                line: Number(check[2]),
-                message: `ruff ${check[4]}: ${check[5]}`,
-            });
-            continue;
-        }
-        const diff = /^--- (\S+)$/.exec(line);
-        if (diff && lines[i + 1]?.startsWith('+++ ')) {
-            const hunk = /^@@ -(\d+)/.exec(lines[i + 2] ?? '');
-            findings.push({
-                level: 'error',
-                file: diff[1],
-                line: hunk ? Number(hunk[1]) : undefined,
-                message: 'Not formatted as ruff format would: run "ddev test --fmt" (or aic fix).',
-            });
-        }
-    }
-    return findings;
-}
-function parseEula(lines) {
-    return lines
-        .map((line) => line.trim())
-        .filter((text) => /(does not exist|is missing the pdf extension|is not a PDF file)$/.test(text))
-        .map((message) => ({
-        level: 'error',
-        file: 'manifest.json',
-        line: undefined,
-        message: `EULA: ${message}`,
-    }));
-}
-function parseCodeowners(lines) {
-    return lines
-        .map((line) => line.trim())
-        .filter((text) => /^Integration .* `?CODEOWNERS`?|is not owned by/.test(text))
-        .map((message) => ({ level: 'error', file: '.github/CODEOWNERS', line: undefined, message }));
-}
-/** Lines that say nothing about a problem: progress, counts, banners. */
-const NOISE = /^(Validating|Validation passed|All \d+|\d+ (valid|total|files?)|Files (valid|with)|Passed:|Errors:|Metrics validation|cmd \[\d\]|Check `[^`]+` uses the new)|^[─└├│\s]*$/;
-/** The last lines of a failed run that say something, for a failure no parser recognised. */
-function meaningfulTail(lines, count = 3) {
-    return lines
-        .map((line) => line.trim())
-        .filter((text) => text !== '' && !NOISE.test(text))
-        .slice(-count);
-}
-const FALLBACK_FILE = {
-    ci: '.github/workflows/test-all.yml',
-    codeowners: '.github/CODEOWNERS',
-};
-/**
- * ddev's output as findings. The verdict is ddev's exit code, as in Datadog's CI (its job fails on a
- * non-zero exit): problems printed by a run that exits 0 are warnings, and a failed run always has an error.
- */
-function parseValidationOutput(input) {
-    const lines = plainText(input.output).split('\n');
-    let findings;
-    switch (input.validation) {
-        case 'config':
-            findings = parseConfig(input, lines);
-            break;
-        case 'metadata':
-            findings = parseMetadata(input, lines);
-            break;
-        case 'imports':
-            findings = parseImports(input, lines);
-            break;
-        case 'legacy-signature':
-            findings = parseLegacySignature(lines);
-            break;
-        case 'package':
-            findings = parsePackage(input, lines);
-            break;
-        case 'readmes':
-            findings = parseReadmes(input, lines);
-            break;
-        case 'models':
-            findings = parseModels(input, lines);
-            break;
-        case 'lint':
-            findings = parseLint(lines);
-            break;
-        case 'eula':
-            findings = parseEula(lines);
-            break;
-        case 'codeowners':
-            findings = parseCodeowners(lines);
-            break;
-        default:
-            findings = [];
-    }
-    if (input.exitCode === 0)
-        return findings.map((finding) => ({ ...finding, level: 'warning' }));
-    if (!findings.some((finding) => finding.level === 'error')) {
-        const tail = meaningfulTail(lines);
-        findings.push({
-            level: 'error',
-            file: FALLBACK_FILE[input.validation],
-            line: undefined,
-            message: `ddev ${input.validation === 'lint' ? 'test --lint' : `validate ${input.validation}`} failed (exit ${input.exitCode})${tail.length > 0 ? `: ${tail.join(' ')}` : '.'}`,
-        });
-    }
-    return findings;
-}
-
-;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
-
-
-
-
-
-
-
-
-
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var src = __nccwpck_require__(69446);
-// EXTERNAL MODULE: ../../packages/runtime/src/services/tool-cache.ts
-var tool_cache = __nccwpck_require__(64978);
-// EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
-var discover = __nccwpck_require__(50734);
-// EXTERNAL MODULE: ../../packages/steps/src/setup-ddev/installers.ts
-var installers = __nccwpck_require__(30640);
-;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/package-index.ts
-
-/** A project's releases (ddev's by default) as the package index lists them (PyPI's JSON API), retried with backoff. */
-async function package_index_publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi', project = 'ddev') {
-    const url = `${indexUrl.replace(/\/$/, '')}/${encodeURIComponent(project)}/json`;
-    const body = await withRetry(async () => {
-        const response = await fetch(url, {
-            headers: { accept: 'application/json' },
-            signal: AbortSignal.timeout(30_000),
-        });
-        if (!response.ok)
-            throw new Error(`HTTP ${response.status} from ${url}`);
-        return (await response.json());
-    }, { attempts: 3, baseDelayMs: 1_000 }).catch((error) => {
-        throw new UserError(`Could not list ${project}'s releases from ${url}: ${error.message}.`, {
-            hint: 'Check the network or proxy settings, or pin an exact ddev-version that is already in the tool cache.',
-        });
-    });
-    return Object.entries(body.releases ?? {})
-        .filter(([, files]) => files.length > 0)
-        .map(([version, files]) => ({
-        version,
-        requiresPython: files[0]?.requires_python ?? undefined,
-        yanked: files.every((file) => file.yanked === true),
-    }));
-}
-
-// EXTERNAL MODULE: ../../packages/steps/src/setup-ddev/python.ts
-var python = __nccwpck_require__(21155);
-;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/index.ts
-
-
-
-
-
-
-
-
-
-
-
-function checkRepoPath(repoPath) {
-    let isDirectory = false;
-    try {
-        isDirectory = statSync(repoPath).isDirectory();
-    }
-    catch {
-        // Reported below.
-    }
-    if (!isDirectory) {
-        throw new UserError(`Input 'repo-path': ${repoPath} is not a directory.`, {
-            hint: 'Point it at the checkout (actions/checkout path).',
-        });
-    }
-}
-async function chooseRepo(options) {
-    if (options.repo !== 'auto')
-        return { repo: options.repo, reason: 'set by the repo input' };
-    const remote = await runProcess('git', ['-C', options.repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
-    const inference = inferRepo({
-        folderName: path.basename(options.repoPath),
-        remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
-        entries: readdirSync(options.repoPath),
-        integrationCount: listIntegrations(options.repoPath, options.within ?? '').length,
-    });
-    if (!inference.ok) {
-        throw new UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
-            hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
-        });
-    }
-    return { repo: inference.repo, reason: inference.reason };
-}
-/** Installs (or finds cached) ddev, writes our ddev config, and says what later steps need. */
-async function setupDdev(options) {
-    const { reporter } = options;
-    checkRepoPath(options.repoPath);
-    const python = await findPython(options.python);
-    const { repo, reason } = await chooseRepo(options);
-    const tool = toolCacheName(options.installer, python.version);
-    let version;
-    let folder;
-    if (options.version.kind === 'exact') {
-        folder = await findTool(options.toolCache, tool, options.version.version, options.arch);
-        if (folder)
-            version = options.version.version;
-    }
-    if (!version) {
-        const releases = await publishedReleases();
-        const resolved = resolveVersion(options.version, releases, python.version);
-        if (!resolved.ok)
-            throw new UserError(`Input 'ddev-version': ${resolved.problem}`, {
-                hint: 'Pick a version that exists for this Python.',
-            });
-        version = resolved.version;
-        folder = await findTool(options.toolCache, tool, version, options.arch);
-    }
-    const key = cacheKey({
-        os: options.os,
-        arch: options.arch,
-        installer: options.installer,
-        pythonVersion: python.version,
-        ddevVersion: version,
-    });
-    const target = toolFolder(options.toolCache, tool, version, options.arch);
-    let cacheHit = 'false';
-    if (folder) {
-        cacheHit = 'tool-cache';
-    }
-    else if (options.restoreFromActionsCache && (await options.restoreFromActionsCache([target], key))) {
-        cacheHit = 'actions-cache';
-        markToolComplete(options.toolCache, tool, version, options.arch);
-    }
-    else {
-        await reporter.group(`Installing ddev ${version} with ${options.installer} (Python ${python.version})`, () => install(options, python.path, version, target));
-        markToolComplete(options.toolCache, tool, version, options.arch);
-    }
-    const plan = installPlan({ installer: options.installer, version, python: python.path, target });
-    const versionReport = await verify(plan.ddev, version, reporter);
-    const support = supportVerdict(version);
-    if (support.kind !== 'supported')
-        reporter.annotate({ level: support.kind === 'older' ? 'warning' : 'notice', message: support.message });
-    const configDir = path.join(options.temp, 'agent-integration-ci', 'ddev');
-    mkdirSync(configDir, { recursive: true });
-    const configPath = path.join(configDir, 'config.toml');
-    // ddev's repository is the folder that holds the integrations (plain `ddev test <name>` works there).
-    writeFileSync(configPath, ddevConfigToml(repo, path.join(options.repoPath, options.within ?? '')));
-    return {
-        ddevVersion: version,
-        ddevPath: plan.ddev,
-        binDir: plan.binDir,
-        pythonPath: python.path,
-        pythonVersion: python.version,
-        cacheHit,
-        repo,
-        repoReason: reason,
-        configPath,
-        env: { DDEV_CONFIG: configPath },
-        cache: { key, paths: [target] },
-        versionReport,
-    };
-}
-async function install(options, python, version, target) {
-    if (options.installer === 'pipx' && !whichOnPath('pipx')) {
-        throw new UserError("Input 'installer': pipx is not on PATH.", {
-            hint: "Install pipx first (GitHub's ubuntu runners have it), or use installer 'uv' (the default), which needs nothing.",
-        });
-    }
-    rmSync(target, { recursive: true, force: true });
-    mkdirSync(target, { recursive: true });
-    const plan = installPlan({
-        installer: options.installer,
-        version,
-        python,
-        target,
-        ...(options.installer === 'uv'
-            ? { uv: await ensureUv({ python, toolCache: options.toolCache, arch: options.arch, reporter: options.reporter }) }
-            : {}),
-    });
-    for (const step of plan.commands) {
-        await withRetry(() => runChecked(step.command, step.args, {
-            env: { ...process.env, ...step.env },
-            reporter: options.reporter,
-            timeoutMs: 600_000,
-            what: `${path.basename(step.command)} ${step.args.slice(0, 2).join(' ')}`,
-            hint: `Check that the package index is reachable (proxy, PIP_INDEX_URL / UV_INDEX_URL) and that ddev ${version} installs on Python ${python}.`,
-        }), {
-            attempts: 3,
-            baseDelayMs: 2_000,
-            onRetry: (error, attempt, delay) => options.reporter.log(`Attempt ${attempt} failed (${lastLines(String(error.message), 1)[0]}); retrying in ${delay / 1000}s.`),
-        });
-    }
-    if (!existsSync(plan.ddev))
-        throw new UserError(`The install finished but ${plan.ddev} is missing.`);
-}
-async function verify(ddev, version, reporter) {
-    return reporter.group('ddev --version', async () => {
-        const result = await runChecked(ddev, ['--version'], { reporter, timeoutMs: 60_000, what: 'ddev --version' });
-        const reported = result.stdout.trim();
-        if (!reported.includes(version))
-            throw new UserError(`ddev --version reports '${reported}', expected ${version}.`);
-        return reported;
-    });
-}
-
-
-/***/ }),
-
-/***/ 30640:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ ensureUv)
-/* harmony export */ });
-/* unused harmony export UV_VERSION */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(69446);
-/* harmony import */ var _aic_runtime_services_tool_cache__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64978);
-/* harmony import */ var _python_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(21155);
-
-
-
-
-
-const UV_VERSION = '0.13.9';
-/**
- * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed with `--target` into
- * its tool-cache folder: no venv to create, which halves the time) — never a binary download.
- */
-async function ensureUv(options) {
-    const onPath = (0,_python_js__WEBPACK_IMPORTED_MODULE_4__/* .whichOnPath */ .G)('uv');
-    if (onPath)
-        return onPath;
-    const tool = 'uv-from-pypi';
-    const found = await (0,_aic_runtime_services_tool_cache__WEBPACK_IMPORTED_MODULE_3__/* .findTool */ .SG)(options.toolCache, tool, UV_VERSION, options.arch);
-    const folder = found ?? (0,_aic_runtime_services_tool_cache__WEBPACK_IMPORTED_MODULE_3__/* .toolFolder */ .NB)(options.toolCache, tool, UV_VERSION, options.arch);
-    const uv = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(folder, 'bin', 'uv');
-    if (found && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(uv))
-        return uv;
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(folder, { recursive: true, force: true });
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(folder, { recursive: true });
-    await (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .runChecked */ .X4)(options.python, [
-        '-m',
-        'pip',
-        'install',
-        '--quiet',
-        '--disable-pip-version-check',
-        '--no-deps',
-        '--upgrade',
-        '--target',
-        folder,
-        `uv==${UV_VERSION}`,
-    ], {
-        what: `pip install uv==${UV_VERSION}`,
-        reporter: options.reporter,
-        timeoutMs: 300_000,
-        hint: `Check that PyPI is reachable and that ${options.python} has pip.`,
-    }), { attempts: 3, baseDelayMs: 2_000 });
-    (0,_aic_runtime_services_tool_cache__WEBPACK_IMPORTED_MODULE_3__/* .markToolComplete */ .Ji)(options.toolCache, tool, UV_VERSION, options.arch);
-    return uv;
-}
-
-
-/***/ }),
-
-/***/ 21155:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ whichOnPath),
-/* harmony export */   K: () => (/* binding */ findPython)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(69446);
-
-
-
-/** Finds an executable by name on PATH (no shell). */
-function whichOnPath(name, env = process.env) {
-    for (const dir of (env.PATH ?? '').split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
-        if (dir === '')
-            continue;
-        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // Not here.
-        }
-    }
-    return undefined;
-}
-/** The interpreter the `python` input names (a path, or `python3.X` on PATH), with its version. */
-async function findPython(input) {
-    const name = input === '' ? 'python3' : input;
-    if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
-        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
-            hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
-        });
-    }
-    const executable = name.includes('/') ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(name) : whichOnPath(name);
-    const missing = new _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
-        hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
-    });
-    if (!executable)
-        throw missing;
-    let result;
-    try {
-        result = await (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .runProcess */ .R3)(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
-            timeoutMs: 30_000,
-        });
-    }
-    catch {
-        throw missing;
-    }
-    const [resolved, version] = result.stdout.trim().split('\n');
-    if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
-        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
-            hint: 'Point it at CPython 3.12 or newer.',
-        });
-    }
-    return { path: resolved || executable, version };
-}
-
-
-/***/ }),
-
 /***/ 42613:
 /***/ ((module) => {
 
@@ -33964,6 +34056,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
@@ -43453,8 +43552,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 3 modules
-var lib_exec = __nccwpck_require__(33023);
+// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 2 modules
+var lib_exec = __nccwpck_require__(3808);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -43841,7 +43940,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 33023:
+/***/ 3808:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43858,8 +43957,8 @@ var external_string_decoder_ = __nccwpck_require__(13193);
 var external_os_ = __nccwpck_require__(70857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(24434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(35317);
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(16928);
 // EXTERNAL MODULE: ../../node_modules/@actions/io/lib/io.js
@@ -44253,7 +44352,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -45917,6 +46016,697 @@ function copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 22195:
+/***/ (() => {
+
+
+// UNUSED EXPORTS: RANGE_PATTERN, clean, compare, eq, explain, filter, ge, gt, gte, inc, le, lt, lte, major, maxSatisfying, minSatisfying, minor, ne, neq, parse, patch, rcompare, satisfies, valid, validRange
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/version.js
+const VERSION_PATTERN = [
+  'v?',
+  '(?:',
+  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
+  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
+  /* */ '(?<pre>', // pre-release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_n>[0-9]+)?',
+  /* */ ')?',
+  /* */ '(?<post>', // post release
+  /*    */ '(?:-(?<post_n1>[0-9]+))',
+  /*    */ '|',
+  /*    */ '(?:',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_l>post|rev|r)',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_n2>[0-9]+)?',
+  /*    */ ')',
+  /* */ ')?',
+  /* */ '(?<dev>', // dev release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_l>dev)',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_n>[0-9]+)?',
+  /* */ ')?',
+  ')',
+  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
+].join('');
+
+
+
+const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
+
+function valid(version) {
+  return validRegex.test(version) ? version : null;
+}
+
+const cleanRegex = new RegExp('^\\s*' + VERSION_PATTERN + '\\s*$', 'i');
+function clean(version) {
+  return version_stringify(version_parse(version, cleanRegex));
+}
+
+function version_parse(version, regex) {
+  // Validate the version and parse it into pieces
+  const { groups } = (regex || validRegex).exec(version) || {};
+  if (!groups) {
+    return null;
+  }
+
+  // Store the parsed out pieces of the version
+  const parsed = {
+    epoch: Number(groups.epoch ? groups.epoch : 0),
+    release: groups.release.split('.').map(Number),
+    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+    post: normalize_letter_version(
+      groups.post_l,
+      groups.post_n1 || groups.post_n2,
+    ),
+    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+    local: parse_local_version(groups.local),
+  };
+
+  return parsed;
+}
+
+function version_stringify(parsed) {
+  if (!parsed) {
+    return null;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+  const parts = [];
+
+  // Epoch
+  if (epoch !== 0) {
+    parts.push(`${epoch}!`);
+  }
+  // Release segment
+  parts.push(release.join('.'));
+
+  // Pre-release
+  if (pre) {
+    parts.push(pre.join(''));
+  }
+  // Post-release
+  if (post) {
+    parts.push('.' + post.join(''));
+  }
+  // Development release
+  if (dev) {
+    parts.push('.' + dev.join(''));
+  }
+  // Local version segment
+  if (local) {
+    parts.push(`+${local}`);
+  }
+  return parts.join('');
+}
+
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    // We consider there to be an implicit 0 in a pre-release if there is
+    // not a numeral associated with it.
+    if (!number) {
+      number = 0;
+    }
+    // We normalize any letters to their lower case form
+    letter = letter.toLowerCase();
+
+    // We consider some words to be alternate spellings of other words and
+    // in those cases we want to normalize the spellings to our preferred
+    // spelling.
+    if (letter === 'alpha') {
+      letter = 'a';
+    } else if (letter === 'beta') {
+      letter = 'b';
+    } else if (['c', 'pre', 'preview'].includes(letter)) {
+      letter = 'rc';
+    } else if (['rev', 'r'].includes(letter)) {
+      letter = 'post';
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    // We assume if we are given a number, but we are not given a letter
+    // then this is using the implicit post release syntax (e.g. 1.0-1)
+    letter = 'post';
+
+    return [letter, Number(number)];
+  }
+  return null;
+}
+
+function parse_local_version(local) {
+  /*
+    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
+    */
+  if (local) {
+    return local
+      .split(/[._-]/)
+      .map((part) =>
+        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
+      );
+  }
+  return null;
+}
+
+function version_explain(version) {
+  const parsed = version_parse(version);
+  if (!parsed) {
+    return parsed;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+
+  let base_version = '';
+  if (epoch !== 0) {
+    base_version += epoch + '!';
+  }
+  base_version += release.join('.');
+
+  const is_prerelease = Boolean(dev || pre);
+  const is_devrelease = Boolean(dev);
+  const is_postrelease = Boolean(post);
+
+  // return
+
+  return {
+    epoch,
+    release,
+    pre,
+    post: post ? post[1] : post,
+    dev: dev ? dev[1] : dev,
+    local: local ? local.join('.') : local,
+    public: version_stringify(parsed).split('+', 1)[0],
+    base_version,
+    is_prerelease,
+    is_devrelease,
+    is_postrelease,
+  };
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/operator.js
+
+
+
+
+function lt(version, other) {
+  return compare(version, other) < 0;
+}
+
+function le(version, other) {
+  return compare(version, other) <= 0;
+}
+
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+
+function ne(version, other) {
+  return compare(version, other) !== 0;
+}
+
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+
+function gt(version, other) {
+  return compare(version, other) > 0;
+}
+
+function arbitrary(version, other) {
+  return version.toLowerCase() === other.toLowerCase();
+}
+
+function compare(version, other) {
+  const parsedVersion = parse(version);
+  const parsedOther = parse(other);
+
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+
+  return pyCompare(keyVersion, keyOther);
+}
+
+function rcompare(version, other) {
+  return -compare(version, other);
+}
+
+// this logic is buitin in python, but we need to port it to js
+// see https://stackoverflow.com/a/5292332/1438522
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i = 0; i < len; i += 1) {
+      const res = pyCompare(elem[i], other[i]);
+      if (res !== 0) {
+        return res;
+      }
+    }
+    return elem.length - other.length;
+  }
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  // When we compare a release version, we want to compare it with all of the
+  // trailing zeros removed. So we'll use a reverse the list, drop all the now
+  // leading zeros until we come to something non zero, then take the rest
+  // re-reverse it back into the correct order and make it a tuple and use
+  // that for our sorting key.
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+
+  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
+  // We'll do this by abusing the pre segment, but we _only_ want to do this
+  // if there is !a pre or a post segment. If we have one of those then
+  // the normal sorting rules will handle this case correctly.
+  if (!pre && !post && dev) pre = -Infinity;
+  // Versions without a pre-release (except as noted above) should sort after
+  // those with one.
+  else if (!pre) pre = Infinity;
+
+  // Versions without a post segment should sort before those with one.
+  if (!post) post = -Infinity;
+
+  // Versions without a development segment should sort after those with one.
+  if (!dev) dev = Infinity;
+
+  if (!local) {
+    // Versions without a local segment should sort before those with one.
+    local = -Infinity;
+  } else {
+    // Versions with a local segment need that segment parsed to implement
+    // the sorting rules in PEP440.
+    // - Alpha numeric segments sort before numeric segments
+    // - Alpha numeric segments sort lexicographically
+    // - Numeric segments sort numerically
+    // - Shorter versions sort before longer versions when the prefixes
+    //   match exactly
+    local = local.map((i) =>
+      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
+    );
+  }
+
+  return [epoch, release, pre, post, dev, local];
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/specifier.js
+// This file is dual licensed under the terms of the Apache License, Version
+// 2.0, and the BSD License. See the LICENSE file in the root of this repository
+// for complete details.
+
+
+
+
+
+const RANGE_PATTERN = [
+  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
+  '\\s*',
+  '(',
+  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
+  /*  */ '(?<prefix>\\.\\*)?',
+  /*  */ '|',
+  /*  */ '(?<legacy>[^,;\\s)]+)',
+  ')',
+].join('');
+
+
+
+const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
+
+const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
+
+function specifier_parse(ranges) {
+  if (!ranges.trim()) {
+    return [];
+  }
+
+  const specifiers = ranges
+    .split(',')
+    .map((range) => rangeRegex.exec(range.trim()) || {})
+    .map(({ groups }) => {
+      if (!groups) {
+        return null;
+      }
+
+      let { ...spec } = groups;
+      const { operator, version, prefix, legacy } = groups;
+
+      if (version) {
+        spec = { ...spec, ...explainVersion(version) };
+        if (operator === '~=') {
+          if (spec.release.length < 2) {
+            return null;
+          }
+        }
+        if (!isEqualityOperator(operator) && spec.local) {
+          return null;
+        }
+
+        if (prefix) {
+          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+            return null;
+          }
+        }
+      }
+      if (legacy && operator !== '===') {
+        return null;
+      }
+
+      return spec;
+    });
+
+  if (specifiers.filter(Boolean).length !== specifiers.length) {
+    return null;
+  }
+
+  return specifiers;
+}
+
+function filter(versions, specifier, options = {}) {
+  const filtered = pick(versions, specifier, options);
+  if (filtered.length === 0 && options.prereleases === undefined) {
+    return pick(versions, specifier, { prereleases: true });
+  }
+  return filtered;
+}
+
+function maxSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[found.length - 1];
+}
+
+function minSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[0];
+}
+
+function pick(versions, specifier, options) {
+  const parsed = specifier_parse(specifier);
+
+  if (!parsed) {
+    return [];
+  }
+
+  return versions.filter((version) => {
+    const explained = explainVersion(version);
+
+    if (!parsed.length) {
+      return explained && !(explained.is_prerelease && !options.prereleases);
+    }
+
+    return parsed.reduce((pass, spec) => {
+      if (!pass) {
+        return false;
+      }
+      return contains({ ...spec, ...options }, { version, explained });
+    }, true);
+  });
+}
+
+function satisfies(version, specifier, options = {}) {
+  const filtered = pick([version], specifier, options);
+
+  return filtered.length === 1;
+}
+
+function arrayStartsWith(array, prefix) {
+  if (prefix.length > array.length) {
+    return false;
+  }
+
+  for (let i = 0; i < prefix.length; i += 1) {
+    if (prefix[i] !== array[i]) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+function contains(specifier, input) {
+  const { explained } = input;
+  let { version } = input;
+  const { ...spec } = specifier;
+
+  if (spec.prereleases === undefined) {
+    spec.prereleases = spec.is_prerelease;
+  }
+
+  if (explained && explained.is_prerelease && !spec.prereleases) {
+    return false;
+  }
+
+  if (spec.operator === '~=') {
+    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
+    if (spec.epoch) {
+      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
+    }
+    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+      prereleases: spec.prereleases,
+    });
+  }
+
+  if (spec.prefix) {
+    const isMatching =
+      explained.epoch === spec.epoch &&
+      arrayStartsWith(explained.release, spec.release);
+    const isEquality = spec.operator !== '!=';
+    return isEquality ? isMatching : !isMatching;
+  }
+
+  if (explained && explained.local && spec.version) {
+    // Ignore candidate local labels only when the specifier itself is public.
+    if (spec.operator !== '===' && !spec.local) {
+      version = explained.public;
+      spec.version = explainVersion(spec.version).public;
+    }
+  }
+
+  if (spec.operator === '<' || spec.operator === '>') {
+    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
+    if (Operator.eq(spec.release.join('.'), explained.release.join('.'))) {
+      return false;
+    }
+  }
+
+  // TODO: fix me?
+  // eslint-disable-next-line import-x/namespace
+  const op = Operator[spec.operator];
+  return op(version, spec.version || spec.legacy);
+}
+
+function validRange(specifier) {
+  return Boolean(specifier_parse(specifier));
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/semantic.js
+
+
+// those notation are borrowed from semver
+
+
+function major(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  return version.release[0];
+}
+
+function minor(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 2) {
+    return 0;
+  }
+  return version.release[1];
+}
+
+function patch(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 3) {
+    return 0;
+  }
+  return version.release[2];
+}
+
+function inc(input, release, preReleaseIdentifier) {
+  let identifier = preReleaseIdentifier || `a`;
+  const version = parse(input);
+
+  if (!version) {
+    return null;
+  }
+
+  if (
+    !['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview'].includes(
+      identifier,
+    )
+  ) {
+    return null;
+  }
+
+  switch (release) {
+    case 'premajor':
+      {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'preminor':
+      {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prepatch':
+      {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prerelease':
+      if (version.pre === null) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+        version.pre = [identifier, 0];
+      } else {
+        if (preReleaseIdentifier === undefined && version.pre !== null) {
+          [identifier] = version.pre;
+        }
+
+        const [letter, number] = version.pre;
+        if (letter === identifier) {
+          version.pre = [letter, number + 1];
+        } else {
+          version.pre = [identifier, 0];
+        }
+      }
+
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'major':
+      if (
+        version.release.slice(1).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'minor':
+      if (
+        version.release.slice(2).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'patch':
+      if (
+        version.release.slice(3).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    default:
+      return null;
+  }
+
+  return stringify(version);
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/index.js
+
+
+
+
+
+
+
+
+
+
 
 /***/ })
 

@@ -1,9 +1,7 @@
 import { boolean, choice, custom, readInputs, text, type InputSource } from '@aic/runtime';
-import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
+import { selectionInputs, type SelectionInputs } from '@aic/repository';
 
-export interface Inputs {
-  integrations: IntegrationsSpec;
-  integrationsPath: string;
+export interface Inputs extends SelectionInputs {
   builder: 'ddev' | 'pip' | 'uv';
   outDir: string;
   smokeTest: boolean;
@@ -11,15 +9,12 @@ export interface Inputs {
   python: string;
   upload: boolean;
   artifactName: string;
-  repoPath: string;
-  baseRef: string;
 }
 
-export function readActionInputs(source: InputSource, eventName: string | undefined): Inputs {
+export function readActionInputs(source: InputSource): Inputs {
   return readInputs<Inputs>(
     {
-      integrations: custom((raw) => parseIntegrationsSpec(raw, eventName)),
-      integrationsPath: text(),
+      ...selectionInputs,
       builder: choice(['ddev', 'pip', 'uv'] as const, 'ddev'),
       outDir: text({ default: 'dist' }),
       smokeTest: boolean(true),
@@ -33,8 +28,6 @@ export function readActionInputs(source: InputSource, eventName: string | undefi
             ? raw
             : { problem: `${JSON.stringify(raw)} is not an artifact name (letters, digits, . _ -).` },
       ),
-      repoPath: text({ required: true }),
-      baseRef: text(),
     },
     source,
   );

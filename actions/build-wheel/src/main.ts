@@ -1,34 +1,26 @@
 import path from 'node:path';
+import { selectFromInputs, withPythonPackage } from '@aic/repository';
 import {
+  annotateFindings,
+  findPython,
   markdown,
   missingServiceNotice,
   readRunnerEnvironment,
-  resolveRepoPath,
   UserError,
   type Reporter,
 } from '@aic/runtime';
-import { actionInputs, runAction } from '@aic/runtime/actions';
+import { actionInputs, runAction, saveCacheInPost } from '@aic/runtime/actions';
 import { buildWheel, resolveOutDir, type BuiltWheel } from '@aic/steps/build-wheel';
-import { baseFromEvent, resolveIntegrationsPath, selectIntegrations, withPythonPackage } from '@aic/steps/integrations';
-import { findPython } from '@aic/steps/setup-ddev';
 import { readActionInputs } from './inputs.js';
 
-const SAVE_KEY = 'agent-env-cache-key';
-const SAVE_PATHS = 'agent-env-cache-paths';
+const AGENT_ENV_CACHE = saveCacheInPost('agent-env', "the Agent package set's environment");
 
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
-  const inputs = readActionInputs(actionInputs, runner.eventName);
-  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
+  const inputs = readActionInputs(actionInputs);
   const outDir = resolveOutDir(runner.workspace, inputs.outDir);
   const python = await findPython(inputs.python);
-  const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
-  const selected = await selectIntegrations(inputs.integrations, {
-    repoPath,
-    within: resolveIntegrationsPath(inputs.integrationsPath, repoPath),
-    ...(baseRef ? { baseRef } : {}),
-    reporter,
-  });
+  const { repoPath, integrations: selected } = await selectFromInputs(inputs, runner, reporter);
   const integrations = withPythonPackage(selected, reporter, 'wheel');
 
   const wheels: BuiltWheel[] = [];
@@ -57,38 +49,11 @@ async function main(reporter: Reporter): Promise<void> {
   }
   let errors = 0;
   for (const wheel of wheels) {
-    const file = path.relative(runner.workspace, wheel.path);
-    for (const finding of wheel.findings) {
-      if (finding.level === 'error') errors++;
-      reporter.annotate({
-        level: finding.level,
-        message: finding.message,
-        title: `wheel ${wheel.filename}: ${finding.rule}`,
-        file,
-      });
-    }
-    const sourceDir = path.relative(
-      runner.workspace,
-      integrations.find((i) => i.name === wheel.integration)?.path ?? runner.workspace,
-    );
-    for (const finding of wheel.smoke?.findings ?? []) {
-      if (finding.level === 'error') errors++;
-      reporter.annotate({
-        level: finding.level,
-        message: finding.message,
-        title: `wheel ${wheel.filename}: smoke test ${finding.rule}`,
-        // Python names the file inside the wheel (datadog_checks/<name>/…): the same path under the integration.
-        ...(finding.file
-          ? { file: path.join(sourceDir, finding.file), ...(finding.line ? { line: finding.line } : {}) }
-          : {}),
-      });
-    }
+    errors += annotateFindings(reporter, wheel.findings, `wheel ${wheel.filename}`).errors;
+    errors += annotateFindings(reporter, wheel.smoke?.findings ?? [], `wheel ${wheel.filename}: smoke test`).errors;
   }
   const set = wheels.find((w) => w.smoke)?.smoke?.agentSet;
-  if (set && !set.reused && runner.cacheService) {
-    reporter.saveState(SAVE_KEY, set.cache.key);
-    reporter.saveState(SAVE_PATHS, JSON.stringify(set.cache.paths));
-  }
+  if (set && !set.reused && runner.cacheService) AGENT_ENV_CACHE.saveLater(reporter, set.cache);
   await summarise(wheels, reporter);
   const listed = wheels.map(({ integration, path: wheelPath, filename, version, sha256 }) => ({
     integration,
@@ -156,14 +121,4 @@ async function summarise(wheels: readonly BuiltWheel[], reporter: Reporter): Pro
   await reporter.appendSummary(summary);
 }
 
-/** Saves the Agent package set's environment this job built, so that the next job restores it. */
-async function post(reporter: Reporter): Promise<void> {
-  const key = reporter.getState(SAVE_KEY);
-  if (!key) return;
-  const paths = JSON.parse(reporter.getState(SAVE_PATHS)) as string[];
-  const { save } = await import('@aic/runtime/services/actions-cache');
-  await save(paths, key);
-  reporter.log(`Saved the Agent package set's environment to the actions cache under ${key}.`);
-}
-
-await runAction({ main, post });
+await runAction({ main, post: AGENT_ENV_CACHE.post });

@@ -1,24 +1,10 @@
-import { custom, readInputs, text, type InputSource } from '@aic/runtime';
-import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
+import { readInputs, text, type InputSource } from '@aic/runtime';
+import { selectionInputs, type SelectionInputs } from '@aic/repository';
 
-export interface Inputs {
-  integrationsPath: string;
-  integrations: IntegrationsSpec | undefined;
-  baseRef: string;
+export interface Inputs extends SelectionInputs {
   headRef: string;
-  repoPath: string;
 }
 
 export function readActionInputs(source: InputSource): Inputs {
-  return readInputs<Inputs>(
-    {
-      integrationsPath: text(),
-      // Empty stays undefined: the default depends on whether a base commit is known.
-      integrations: custom((raw) => (raw === '' ? undefined : parseIntegrationsSpec(raw))),
-      baseRef: text(),
-      headRef: text({ default: 'HEAD' }),
-      repoPath: text({ required: true }),
-    },
-    source,
-  );
+  return readInputs<Inputs>({ ...selectionInputs, headRef: text({ default: 'HEAD' }) }, source);
 }

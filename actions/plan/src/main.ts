@@ -1,15 +1,6 @@
-import {
-  markdown,
-  notice,
-  readRunnerEnvironment,
-  resolveRepoPath,
-  UserError,
-  warning,
-  type Reporter,
-} from '@aic/runtime';
+import { changeKind, matrixLegs, matrixOf, selectFromInputs } from '@aic/repository';
+import { markdown, readRunnerEnvironment, warning, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent, resolveIntegrationsPath } from '@aic/steps/integrations';
-import { matrixOf, planRun } from '@aic/steps/plan';
 import { readActionInputs } from './inputs.js';
 
 /** GitHub refuses a matrix with more legs than this. */
@@ -18,61 +9,40 @@ const MAX_MATRIX_LEGS = 256;
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
   const inputs = readActionInputs(actionInputs);
-  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
-  const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
-  const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
-  const spec = inputs.integrations ?? (baseRef ? { kind: 'changed' as const } : { kind: 'all' as const });
-
-  let run;
-  try {
-    run = await planRun({ repoPath, spec, baseRef, headRef: inputs.headRef, within });
-  } catch (error) {
-    // A force-push's previous commit may be gone from the remote: check everything rather than fail.
-    const fromPushEvent = Boolean(baseRef) && !inputs.baseRef && runner.eventName === 'push' && !inputs.integrations;
-    const aboutBase =
-      error instanceof UserError &&
-      (error.message.includes("'base-ref'") || error.message.startsWith('No common ancestor'));
-    if (!fromPushEvent || !aboutBase) throw error;
-    notice(
-      reporter,
-      `The push's previous commit cannot be compared with (${error.message}); checking all integrations.`,
-    );
-    run = await planRun({ repoPath, spec: { kind: 'all' }, headRef: inputs.headRef, within });
-  }
-  if (run.allBecause) reporter.log(`All integrations selected: ${run.allBecause}.`);
+  // At the head commit: what each matrix leg will check out, whatever else the working tree holds.
+  const run = await selectFromInputs(inputs, runner, reporter, { source: 'head', headRef: inputs.headRef });
   if (run.mergeBase)
     reporter.log(
-      `Compared ${run.mergeBase.slice(0, 12)}..${run.head.slice(0, 12)}: ${run.changedFiles} changed files.`,
+      `Compared ${run.mergeBase.slice(0, 12)}..${run.head!.slice(0, 12)}: ${run.changedFiles} changed files.`,
     );
-  for (const leg of run.legs) reporter.log(`${leg.integration}: ${leg.reason}`);
-  if (run.legs.length > MAX_MATRIX_LEGS) {
+  for (const integration of run.integrations) reporter.log(`${integration.name}: ${integration.reason}`);
+  if (run.integrations.length > MAX_MATRIX_LEGS) {
     warning(
       reporter,
-      `${run.legs.length} integrations selected; a GitHub matrix runs at most ${MAX_MATRIX_LEGS} legs. Split the run with the 'integrations' input.`,
+      `${run.integrations.length} integrations selected; a GitHub matrix runs at most ${MAX_MATRIX_LEGS} legs. Split the run with the 'integrations' input.`,
     );
   }
 
-  reporter.setOutput('matrix', JSON.stringify(matrixOf(run.legs)));
-  reporter.setOutput('integrations', JSON.stringify(run.legs.map((leg) => leg.integration)));
-  reporter.setOutput('names', run.legs.map((leg) => leg.integration).join(','));
+  const names = run.integrations.map((integration) => integration.name);
+  reporter.setOutput('matrix', JSON.stringify(matrixOf(matrixLegs(run.integrations))));
+  reporter.setOutput('integrations', JSON.stringify(names));
+  reporter.setOutput('names', names.join(','));
   reporter.setOutput(
     'functional',
-    JSON.stringify(run.legs.filter((leg) => leg.functional).map((leg) => leg.integration)),
+    JSON.stringify(
+      run.integrations.filter((integration) => integration.functional).map((integration) => integration.name),
+    ),
   );
-  reporter.setOutput('count', String(run.legs.length));
+  reporter.setOutput('count', String(names.length));
   reporter.setOutput('all', String(run.selection === 'all'));
 
   let summary = `## Plan\n\n`;
   summary +=
-    run.legs.length === 0
+    run.integrations.length === 0
       ? 'No integration changed.\n'
       : markdown.table(
           ['integration', 'change', 'why'],
-          run.legs.map((leg) => [
-            leg.integration,
-            leg.functional ? 'functional' : leg['docs-only'] ? 'docs only' : 'tests only',
-            leg.reason,
-          ]),
+          run.integrations.map((integration) => [integration.name, changeKind(integration), integration.reason]),
         );
   await reporter.appendSummary(summary);
 }

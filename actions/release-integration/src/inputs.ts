@@ -1,11 +1,9 @@
+import { checkTagFormat, DEFAULT_TAG_FORMAT } from '@aic/release-notes';
+import { selectionInputs, type SelectionInputs } from '@aic/repository';
 import { boolean, custom, readInputs, text, type InputSource } from '@aic/runtime';
-import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
-import { checkTagFormat, DEFAULT_TAG_FORMAT, parseBuiltWheels, type BuiltWheels } from '@aic/steps/release';
+import { parseBuiltWheels, type BuiltWheels } from '@aic/wheel';
 
-export interface Inputs {
-  integrationsPath: string;
-  integrations: IntegrationsSpec | undefined;
-  baseRef: string;
+export interface Inputs extends SelectionInputs {
   tagFormat: string;
   wheels: string;
   wheelHashes: BuiltWheels | undefined;
@@ -13,15 +11,12 @@ export interface Inputs {
   githubToken: string;
   repository: string;
   dryRun: boolean;
-  repoPath: string;
 }
 
 export function readActionInputs(source: InputSource): Inputs {
   return readInputs<Inputs>(
     {
-      integrationsPath: text(),
-      integrations: custom((raw) => (raw === '' ? undefined : parseIntegrationsSpec(raw))),
-      baseRef: text(),
+      ...selectionInputs,
       tagFormat: custom((raw) => {
         const format = raw === '' ? DEFAULT_TAG_FORMAT : raw;
         const problem = checkTagFormat(format);
@@ -43,7 +38,6 @@ export function readActionInputs(source: InputSource): Inputs {
           : { problem: `${JSON.stringify(raw)} is not in the form owner/name.` },
       ),
       dryRun: boolean(false),
-      repoPath: text({ required: true }),
     },
     source,
   );

@@ -1,27 +1,23 @@
 import path from 'node:path';
-import { markdown, readRunnerEnvironment, resolveRepoPath, UserError, type Reporter } from '@aic/runtime';
+import { selectFromInputs } from '@aic/repository';
+import { markdown, readRunnerEnvironment, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent, resolveIntegrationsPath, selectIntegrations } from '@aic/steps/integrations';
 import { runRelease, type GitHubTarget } from '@aic/steps/release';
 import { readActionInputs } from './inputs.js';
 
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
   const inputs = readActionInputs(actionInputs);
-  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
-  const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
-  const spec = inputs.integrations ?? (baseRef ? { kind: 'changed' as const } : { kind: 'all' as const });
-  const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
-  const integrations = await selectIntegrations(spec, { repoPath, within, ...(baseRef ? { baseRef } : {}), reporter });
+  const { repoPath, baseRef, integrations } = await selectFromInputs(inputs, runner, reporter);
 
-  const repository = inputs.repository || process.env.GITHUB_REPOSITORY || '';
+  const repository = inputs.repository || runner.repository;
   let github: GitHubTarget | undefined;
   if (inputs.githubToken !== '') {
     if (repository === '')
       throw new UserError("Input 'repository' is empty and GITHUB_REPOSITORY is not set.", {
         hint: 'Set repository: owner/name.',
       });
-    github = { token: inputs.githubToken, repository, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com' };
+    github = { token: inputs.githubToken, repository, apiUrl: runner.apiUrl };
   }
 
   const result = await runRelease({

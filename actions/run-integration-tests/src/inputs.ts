@@ -1,10 +1,8 @@
-import { argumentList, boolean, custom, integer, list, readInputs, text, type InputSource } from '@aic/runtime';
-import { parseMarkers } from '@aic/steps/integration-tests';
-import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
+import { parseMarkers } from '@aic/ddev';
+import { selectionInputs, type SelectionInputs } from '@aic/repository';
+import { argumentList, boolean, custom, integer, list, readInputs, type InputSource } from '@aic/runtime';
 
-export interface Inputs {
-  integrations: IntegrationsSpec;
-  integrationsPath: string;
+export interface Inputs extends SelectionInputs {
   markers: string | undefined;
   pytestArgs: string[];
   ddevArgs: string[];
@@ -12,15 +10,12 @@ export interface Inputs {
   pull: boolean;
   pullRetries: number;
   junit: boolean;
-  repoPath: string;
-  baseRef: string;
 }
 
-export function readActionInputs(source: InputSource, eventName: string | undefined): Inputs {
+export function readActionInputs(source: InputSource): Inputs {
   return readInputs<Inputs>(
     {
-      integrations: custom((raw) => parseIntegrationsSpec(raw, eventName)),
-      integrationsPath: text(),
+      ...selectionInputs,
       markers: custom(parseMarkers),
       pytestArgs: argumentList(),
       ddevArgs: argumentList(),
@@ -28,8 +23,6 @@ export function readActionInputs(source: InputSource, eventName: string | undefi
       pull: boolean(true),
       pullRetries: integer({ default: 3, min: 1, max: 10 }),
       junit: boolean(true),
-      repoPath: text({ required: true }),
-      baseRef: text(),
     },
     source,
   );

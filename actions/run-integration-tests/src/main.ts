@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { readRunnerEnvironment, resolveRepoPath, stopSignal, UserError, type Reporter } from '@aic/runtime';
+import { selectFromInputs, withPythonPackage } from '@aic/repository';
+import { readRunnerEnvironment, stopSignal, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent, resolveIntegrationsPath, selectIntegrations, withPythonPackage } from '@aic/steps/integrations';
 import {
   datadogProjectName,
   dockerEngineAnswers,
@@ -18,15 +18,8 @@ const PROJECTS_STATE = 'compose-projects';
 
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
-  const inputs = readActionInputs(actionInputs, runner.eventName);
-  const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
-  const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
-  const selected = await selectIntegrations(inputs.integrations, {
-    repoPath,
-    within: resolveIntegrationsPath(inputs.integrationsPath, repoPath),
-    ...(baseRef ? { baseRef } : {}),
-    reporter,
-  });
+  const inputs = readActionInputs(actionInputs);
+  const { repoPath, integrations: selected } = await selectFromInputs(inputs, runner, reporter);
   const integrations = withPythonPackage(selected, reporter, 'tests');
   const composeFiles =
     inputs.composeFiles.length > 0
@@ -39,7 +32,6 @@ async function main(reporter: Reporter): Promise<void> {
     PROJECTS_STATE,
     JSON.stringify(integrations.map((integration) => datadogProjectName(integration.path, process.env))),
   );
-  const backoff = Number(process.env.AIC_PULL_BACKOFF_MS);
 
   const run = await runIntegrationTests({
     repoPath,
@@ -50,7 +42,7 @@ async function main(reporter: Reporter): Promise<void> {
     composeFiles,
     pull: inputs.pull,
     pullRetries: inputs.pullRetries,
-    pullBaseDelayMs: Number.isFinite(backoff) && backoff > 0 ? backoff : 5_000,
+    pullBaseDelayMs: 5_000,
     junit: inputs.junit,
     reportDir: path.join(runner.temp, 'agent-integration-ci', 'junit'),
     reporter,

@@ -1,29 +1,22 @@
-import { boolean, choice, custom, readInputs, text, type InputSource } from '@aic/runtime';
+import { selectionInputs, type SelectionInputs } from '@aic/repository';
+import { boolean, choice, readInputs, text, type InputSource } from '@aic/runtime';
 import { TEMPLATES, type Template } from '@aic/steps/scaffold-check';
-import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
 
-export interface Inputs {
-  integrationsPath: string;
-  integrations: IntegrationsSpec;
-  repoPath: string;
+export interface Inputs extends SelectionInputs {
   strict: 'auto' | 'true' | 'false';
   failOn: 'error' | 'warning';
   python: string;
-  baseRef: string;
   create: boolean;
   template: Template;
 }
 
-export function readActionInputs(source: InputSource, eventName: string | undefined): Inputs {
+export function readActionInputs(source: InputSource): Inputs {
   return readInputs<Inputs>(
     {
-      integrationsPath: text(),
-      integrations: custom((raw) => parseIntegrationsSpec(raw, eventName)),
-      repoPath: text({ required: true }),
+      ...selectionInputs,
       strict: choice(['auto', 'true', 'false'] as const, 'auto'),
       failOn: choice(['error', 'warning'] as const, 'error'),
       python: text({ default: 'python3' }),
-      baseRef: text(),
       create: boolean(false),
       template: choice(TEMPLATES, 'check'),
     },

@@ -1,22 +1,29 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { markdown, readRunnerEnvironment, resolveRepoPath, UserError, type Reporter } from '@aic/runtime';
+import { resolveIntegrationsPath, selectFromInputs } from '@aic/repository';
+import {
+  annotateFindings,
+  countFindings,
+  findPython,
+  markdown,
+  readRunnerEnvironment,
+  resolveRepoPath,
+  UserError,
+  type Reporter,
+} from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent, resolveIntegrationsPath, selectIntegrations } from '@aic/steps/integrations';
 import { createIntegration, scaffoldCheck } from '@aic/steps/scaffold-check';
-import { findPython } from '@aic/steps/setup-ddev';
 import { readActionInputs } from './inputs.js';
 
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
-  const inputs = readActionInputs(actionInputs, runner.eventName);
+  const inputs = readActionInputs(actionInputs);
   const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
-  const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
   const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
   const python = await findPython(inputs.python);
   const created: string[] = [];
   if (inputs.create) {
-    if (inputs.integrations.kind !== 'names')
+    if (inputs.integrations?.kind !== 'names')
       throw new UserError("Input 'create': name the integrations to create in 'integrations'.");
     for (const name of inputs.integrations.names) {
       if (existsSync(path.join(repoPath, within, name))) continue;
@@ -25,12 +32,7 @@ async function main(reporter: Reporter): Promise<void> {
     }
   }
   reporter.setOutput('created', JSON.stringify(created));
-  const integrations = await selectIntegrations(inputs.integrations, {
-    repoPath,
-    within,
-    ...(baseRef ? { baseRef } : {}),
-    reporter,
-  });
+  const { integrations, baseRef } = await selectFromInputs(inputs, runner, reporter);
   const results = await scaffoldCheck({
     repoPath,
     integrations,
@@ -51,22 +53,13 @@ async function main(reporter: Reporter): Promise<void> {
   const rows: string[][] = [];
   for (const result of results) {
     if (result.skipped) continue;
-    await reporter.group(`Scaffold check: ${result.integration}`, async () => {
-      for (const finding of result.findings) {
-        reporter.annotate({
-          level: finding.level,
-          message: finding.message,
-          file: finding.file,
-          line: finding.line,
-          title: `scaffold check: ${finding.rule}`,
-        });
-      }
+    const { errors, warnings } = await reporter.group(`Scaffold check: ${result.integration}`, async () => {
+      const counts = annotateFindings(reporter, result.findings, 'scaffold check');
       reporter.log(
         `${result.integration}: ${result.findings.length === 0 ? 'no finding' : `${result.findings.length} finding(s)`}${result.strict ? ' (strict: new integration)' : ''}.`,
       );
+      return counts;
     });
-    const errors = result.findings.filter((f) => f.level === 'error').length;
-    const warnings = result.findings.length - errors;
     rows.push([
       errors > 0 ? '✗' : '✓',
       result.integration,
@@ -79,9 +72,7 @@ async function main(reporter: Reporter): Promise<void> {
     `## Scaffold check\n\n${markdown.table(['', 'integration', 'errors', 'warnings', 'strict'], rows)}`,
   );
 
-  const all = results.flatMap((r) => r.findings);
-  const errors = all.filter((f) => f.level === 'error').length;
-  const warnings = all.length - errors;
+  const { errors, warnings } = countFindings(results.flatMap((r) => r.findings));
   reporter.setOutput('checked', JSON.stringify(results.filter((r) => !r.skipped).map((r) => r.integration)));
   reporter.setOutput('errors', String(errors));
   reporter.setOutput('warnings', String(warnings));

@@ -1694,7 +1694,7 @@ const outside = __webpack_require__(9606)
 const gtr = __webpack_require__(7210)
 const ltr = __webpack_require__(7167)
 const intersects = __webpack_require__(7759)
-const simplifyRange = __webpack_require__(8150)
+const simplifyRange = __webpack_require__(5769)
 const subset = __webpack_require__(3268)
 module.exports = {
   parse,
@@ -2892,7 +2892,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 8150:
+/***/ 5769:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10072,7 +10072,7 @@ exports.w = {
 
 /***/ }),
 
-/***/ 7065:
+/***/ 9446:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // This file exists as a CommonJS module to read the version from package.json.
@@ -10295,8 +10295,8 @@ __webpack_require__.d(mappers_namespaceObject, {
 var lib_core = __webpack_require__(2322);
 // EXTERNAL MODULE: external "path"
 var external_path_ = __webpack_require__(6928);
-// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(3023);
+// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 2 modules
+var exec = __webpack_require__(3808);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(9896);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -65035,7 +65035,7 @@ function getCacheServiceURL() {
 }
 //# sourceMappingURL=config.js.map
 // EXTERNAL MODULE: ../../node_modules/@actions/cache/lib/internal/shared/package-version.cjs
-var package_version = __webpack_require__(7065);
+var package_version = __webpack_require__(9446);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/cache/lib/internal/shared/user-agent.js
 
 /**

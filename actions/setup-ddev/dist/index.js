@@ -28376,8 +28376,8 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8057);
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9446);
+/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9324);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5494);
 
 
 function readActionInputs(source) {
@@ -28399,37 +28399,36 @@ function readActionInputs(source) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9446);
-/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(756);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2660);
-/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5897);
+/* harmony import */ var _aic_repository__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8284);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5494);
+/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1591);
+/* harmony import */ var _aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2945);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1601);
 
 
 
 
 
-const SAVE_KEY = 'ddev-cache-key';
-const SAVE_PATHS = 'ddev-cache-paths';
+const DDEV_CACHE = (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .saveCacheInPost */ .RR)('ddev', 'ddev');
 async function main(reporter) {
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__/* .actionInputs */ .eh);
-    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .readRunnerEnvironment */ .ET)();
-    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh);
+    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
+    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
     const useActionsCache = inputs.cache && runner.cacheService;
     if (inputs.cache && !runner.cacheService) {
-        reporter.annotate({ level: 'notice', message: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .missingServiceNotice */ .EW)('cache', 'using the tool cache only') });
+        reporter.annotate({ level: 'notice', message: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .missingServiceNotice */ .EW)('cache', 'using the tool cache only') });
     }
-    const result = await (0,_aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_3__/* .setupDdev */ .rr)({
+    const result = await (0,_aic_steps_setup_ddev__WEBPACK_IMPORTED_MODULE_3__/* .setupDdev */ .r)({
         version: inputs.ddevVersion,
         python: inputs.python,
         installer: inputs.installer,
         repo: inputs.repo,
         repoPath,
-        within: (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath),
+        within: (0,_aic_repository__WEBPACK_IMPORTED_MODULE_0__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath),
         toolCache: runner.toolCache,
         temp: runner.temp,
-        os: process.env.RUNNER_OS ?? process.platform,
-        arch: process.env.RUNNER_ARCH ?? process.arch,
+        os: runner.os,
+        arch: runner.arch,
         ...(useActionsCache
             ? {
                 restoreFromActionsCache: async (paths, key) => (await __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 9987))).restoreExact(paths, key),
@@ -28440,10 +28439,8 @@ async function main(reporter) {
     reporter.addPath(result.binDir);
     for (const [name, value] of Object.entries(result.env))
         reporter.exportVariable(name, value);
-    if (useActionsCache && result.cacheHit === 'false') {
-        reporter.saveState(SAVE_KEY, result.cache.key);
-        reporter.saveState(SAVE_PATHS, JSON.stringify(result.cache.paths));
-    }
+    if (useActionsCache && result.cacheHit === 'false')
+        DDEV_CACHE.saveLater(reporter, result.cache);
     reporter.setOutput('ddev-version', result.ddevVersion);
     reporter.setOutput('ddev-path', result.ddevPath);
     reporter.setOutput('python-path', result.pythonPath);
@@ -28451,7 +28448,7 @@ async function main(reporter) {
     reporter.setOutput('repo', result.repo);
     reporter.setOutput('config-path', result.configPath);
     reporter.log(`ddev ${result.ddevVersion} ready (${result.cacheHit === 'false' ? 'installed' : `from the ${result.cacheHit}`}); repo ${result.repo}: ${result.repoReason}.`);
-    await reporter.appendSummary(`## ddev\n\n${_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.table */ .wD.table(['ddev', 'python', 'installer', 'cache', 'repo'], [
+    await reporter.appendSummary(`## ddev\n\n${_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .markdown.table */ .wD.table(['ddev', 'python', 'installer', 'cache', 'repo'], [
         [
             result.versionReport,
             `${result.pythonVersion} (${result.pythonPath})`,
@@ -28461,24 +28458,14 @@ async function main(reporter) {
         ],
     ])}`);
 }
-/** Saves the fresh install to the actions cache, only when main installed it (setup-python's cache-save). */
-async function post(reporter) {
-    const key = reporter.getState(SAVE_KEY);
-    if (!key)
-        return;
-    const paths = JSON.parse(reporter.getState(SAVE_PATHS));
-    const { save } = await __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 9987));
-    await save(paths, key);
-    reporter.log(`Saved ddev to the actions cache under ${key}.`);
-}
-await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)({ main, post });
+await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({ main, post: DDEV_CACHE.post });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8057:
+/***/ 9324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28496,98 +28483,45 @@ __nccwpck_require__.d(__webpack_exports__, {
   k5: () => (/* reexport */ toolCacheName)
 });
 
-// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INTEGRATION_VALIDATIONS, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, REPOSITORY_VALIDATIONS, compareReleases, createCommand, ddevAtLeast, hasRuffSettings, parseDdevVersionOutput, parseRelease, parseValidationOutput, plainText, pythonAllowed, repositoryValidationApplies, validationApplies, validationArgs, validationSet
+// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INTEGRATION_VALIDATIONS, JUNIT_FILE_NAME, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, PYTEST_EXIT, REPOSITORY_VALIDATIONS, createCommand, ddevArgsFor, ddevAtLeast, ddevTarget, ddevTestArgs, hasRuffSettings, parseDdevVersionOutput, parseMarkers, parseValidationOutput, plainText, pythonAllowed, repositoryValidationApplies, validationApplies, validationArgs, validationSet
 
+// EXTERNAL MODULE: ../../node_modules/@renovatebot/pep440/index.js + 4 modules
+var pep440 = __nccwpck_require__(2195);
 ;// CONCATENATED MODULE: ../../packages/ddev/src/versions.ts
 /**
- * The part of PEP 440 that ddev versions need: release versions `X.Y.Z` (ddev publishes no pre-releases
- * we would pick), compared numerically, and specifiers `==`, `!=`, `>=`, `<=`, `>`, `<`, `~=`, `==X.*`
- * joined by commas.
+ * ddev versions under PEP 440 (@renovatebot/pep440, the one version model of the project): exact versions,
+ * `latest`, and specifiers (`>=20,<21`, `~=20.0.0`, `==20.*`, `!=20.1.0,>=20`), resolved against what the package
+ * index lists for the interpreter at hand.
  */
-const RELEASE = /^\d+(\.\d+)*$/;
-const CLAUSE = /^(===|==|!=|~=|>=|<=|>|<)\s*(\d+(?:\.\d+)*)(\.\*)?$/;
-function versions_parseRelease(text) {
-    return RELEASE.test(text) && text.length <= 40 ? text.split('.').map(Number) : undefined;
-}
-function versions_compareReleases(a, b) {
-    for (let index = 0; index < Math.max(a.length, b.length); index++) {
-        const difference = (a[index] ?? 0) - (b[index] ?? 0);
-        if (difference !== 0)
-            return Math.sign(difference);
-    }
-    return 0;
-}
-function parseClause(text) {
-    const match = CLAUSE.exec(text.trim());
-    if (!match)
-        return undefined;
-    const [, operator, number, wildcard] = match;
-    const target = number.split('.').map(Number);
-    if (wildcard) {
-        if (operator !== '==' && operator !== '!=')
-            return undefined;
-        const prefix = (version) => target.every((part, index) => (version[index] ?? 0) === part);
-        return operator === '==' ? prefix : (version) => !prefix(version);
-    }
-    const cmp = (version) => versions_compareReleases(version, target);
-    switch (operator) {
-        case '==':
-        case '===':
-            return (version) => cmp(version) === 0;
-        case '!=':
-            return (version) => cmp(version) !== 0;
-        case '>=':
-            return (version) => cmp(version) >= 0;
-        case '<=':
-            return (version) => cmp(version) <= 0;
-        case '>':
-            return (version) => cmp(version) > 0;
-        case '<':
-            return (version) => cmp(version) < 0;
-        default: {
-            // ~=X.Y.Z means >=X.Y.Z, ==X.Y.*
-            if (target.length < 2)
-                return undefined;
-            const prefix = target.slice(0, -1);
-            return (version) => cmp(version) >= 0 && prefix.every((part, index) => (version[index] ?? 0) === part);
-        }
-    }
-}
+
 function parseVersionRequest(raw) {
     const text = raw.trim();
     const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
     if (text === '' || text.toLowerCase() === 'latest')
         return { kind: 'latest' };
-    if (versions_parseRelease(text))
+    // An exact version as the index spells it (canonical: `20.1.0`, not `v20.1.0`).
+    if (text.length <= 40 && (0,pep440/* clean */.uH)(text) === text)
         return { kind: 'exact', version: text };
-    const clauses = text.split(',').map((part) => parseClause(part));
-    if (text.length <= 200 && clauses.length > 0 && clauses.every((clause) => clause !== undefined)) {
-        return { kind: 'range', text, matches: (version) => clauses.every((clause) => clause(version)) };
-    }
+    if (text.length <= 200 && /^[<>=!~]/.test(text) && (0,pep440/* validRange */.Im)(text))
+        return { kind: 'range', text };
     return {
         problem: `${shown} is not a ddev version: use an exact version (20.1.0), 'latest', or a PEP 440 specifier (>=20,<21).`,
     };
 }
-/** Whether a `Requires-Python` specifier admits `python` (`3.13.0`). */
+/** Whether a `Requires-Python` specifier admits `python` (`3.13.0`); one we cannot read admits it. */
 function pythonAllowed(requiresPython, python) {
-    if (!requiresPython)
+    if (!requiresPython || !(0,pep440/* validRange */.Im)(requiresPython) || (0,pep440/* valid */.rZ)(python) === null)
         return true;
-    const version = versions_parseRelease(python);
-    if (!version)
-        return true;
-    return requiresPython.split(',').every((part) => {
-        const clause = parseClause(part.trim());
-        return clause ? clause(version) : true;
-    });
+    return (0,pep440/* satisfies */.ib)(python, requiresPython, { prereleases: true });
 }
 /**
  * The newest published release that the request and the Python accept. `published` is what the
  * package index lists.
  */
 function resolveVersion(request, published, python) {
-    const usable = published.filter((release) => !release.yanked && versions_parseRelease(release.version));
+    const usable = published.filter((release) => !release.yanked && (0,pep440/* valid */.rZ)(release.version) !== null);
     if (request.kind === 'exact') {
-        const release = usable.find((candidate) => versions_compareReleases(versions_parseRelease(candidate.version), versions_parseRelease(request.version)) === 0);
+        const release = usable.find((candidate) => (0,pep440.eq)(candidate.version, request.version));
         if (!release) {
             const newest = newestOf(usable.map((candidate) => candidate.version));
             return {
@@ -28603,7 +28537,8 @@ function resolveVersion(request, published, python) {
         }
         return { ok: true, version: release.version };
     }
-    const matching = usable.filter((release) => request.kind === 'latest' || request.matches(versions_parseRelease(release.version)));
+    // ddev's pre-releases are picked only by their exact version.
+    const matching = usable.filter((release) => request.kind === 'latest' ? (0,pep440/* satisfies */.ib)(release.version, '>=0') : (0,pep440/* satisfies */.ib)(release.version, request.text));
     const runnable = matching.filter((release) => pythonAllowed(release.requiresPython, python));
     const newest = newestOf(runnable.map((release) => release.version));
     if (newest)
@@ -28615,7 +28550,7 @@ function resolveVersion(request, published, python) {
     return { ok: false, problem: `${what} on the package index.` };
 }
 function newestOf(versions) {
-    return [...versions].sort((a, b) => versions_compareReleases(versions_parseRelease(b), versions_parseRelease(a)))[0];
+    return [...versions].sort(pep440/* rcompare */.aA)[0];
 }
 
 ;// CONCATENATED MODULE: ../../packages/ddev/src/repo.ts
@@ -29216,20 +29151,19 @@ function parseDdevVersionOutput(stdout) {
 }
 /** Where a ddev version falls against the supported range (older: warn; newer major than pinned: say it is untested). */
 function supportVerdict(version) {
-    const release = versions_parseRelease(version);
-    if (!release)
+    if (!(0,pep440/* explain */.WE)(version))
         return {
             kind: 'unknown',
             message: `ddev ${version} is not a release version we can place in the supported range.`,
         };
     const range = `${OLDEST_SUPPORTED_DDEV} to ${PINNED_DDEV_VERSION}`;
-    if (versions_compareReleases(release, versions_parseRelease(OLDEST_SUPPORTED_DDEV)) < 0) {
+    if ((0,pep440.lt)(version, OLDEST_SUPPORTED_DDEV)) {
         return {
             kind: 'older',
             message: `ddev ${version} is older than the oldest ddev agent-integration-ci supports (${OLDEST_SUPPORTED_DDEV}; tested range ${range}): its command lines may differ. Use ddev-version ${OLDEST_SUPPORTED_DDEV} or newer.`,
         };
     }
-    if ((release[0] ?? 0) > (versions_parseRelease(PINNED_DDEV_VERSION)[0] ?? 0)) {
+    if ((0,pep440/* major */.eR)(version) > (0,pep440/* major */.eR)(PINNED_DDEV_VERSION)) {
         return {
             kind: 'newer',
             message: `ddev ${version} is a newer major version than the one agent-integration-ci is tested with (${range}); report what breaks.`,
@@ -29238,9 +29172,101 @@ function supportVerdict(version) {
     return { kind: 'supported' };
 }
 /** Whether the installed ddev is at least `since`; an unreadable version counts as the newest form. */
-function ddevAtLeast(version, since) {
-    const release = version === undefined ? undefined : parseRelease(version);
-    return release === undefined || compareReleases(release, parseRelease(since)) >= 0;
+function support_range_ddevAtLeast(version, since) {
+    return version === undefined || !explain(version) || gte(version, since);
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/create-command.ts
+
+/** ddev 17.0.0 turned `ddev create --type <type> NAME` into one subcommand per template (`ddev create check NAME`). */
+const CREATE_SUBCOMMANDS_SINCE = '17.0.0';
+/**
+ * What ddev before 17 asks when it scaffolds outside integrations-core (it refuses `--non-interactive` there):
+ * a lower-case NAME is confirmed first, then extras asks an email and an author, marketplace an email, a
+ * company name, a homepage and a sales email. One answer list serves both — extra lines are never read —
+ * and it holds the author ddev 17+ writes without asking, so both ends of the range scaffold alike.
+ */
+const LEGACY_ANSWERS = (/* unused pure expression or super */ null && (['help@datadoghq.com', 'Datadog', 'https://www.datadoghq.com', 'info@datadoghq.com']));
+/** Python's str.islower() for an integration name: some cased letter, none upper-case. */
+const pythonIsLower = (text) => /\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text);
+/**
+ * The `ddev create` command line (after `ddev`) for the installed ddev: `create <template> NAME` from 17,
+ * `create --type <template_with_underscores> NAME` before. `ddevVersion` undefined: the newest form.
+ */
+function createCommand(ddevVersion, options) {
+    const dryRun = options.dryRun ? ['--dry-run'] : [];
+    if (ddevAtLeast(ddevVersion, CREATE_SUBCOMMANDS_SINCE)) {
+        return {
+            args: ['--no-interactive', 'create', options.template, options.name, '--location', options.location, ...dryRun],
+            input: undefined,
+        };
+    }
+    const answers = [...(pythonIsLower(options.name) ? ['y'] : []), ...(options.dryRun ? [] : LEGACY_ANSWERS)];
+    return {
+        args: [
+            '--no-interactive',
+            'create',
+            '--type',
+            options.template.replaceAll('-', '_'),
+            options.name,
+            '--location',
+            options.location,
+            ...dryRun,
+        ],
+        input: answers.length > 0 ? `${answers.join('\n')}\n` : undefined,
+    };
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../../packages/ddev/src/target.ts
+
+/** `integration.folder` is '' when the repository root is the integration; `path` is absolute. */
+function ddevTarget(integration) {
+    if (integration.folder === '')
+        return { cwd: integration.path, target: '.' };
+    return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
+}
+/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
+function target_ddevArgsFor(target, command, rest = []) {
+    return ['--here', ...command, target.target, ...rest];
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/test-command.ts
+
+/**
+ * The `ddev test` command line for one integration, the way Datadog's gate runs it (integrations-core's
+ * test-target.yml: `ddev test <target> -- <args>`): one pytest session over every test, no marker filter
+ * unless the user asks for one.
+ */
+function ddevTestArgs(options) {
+    const pytest = [
+        ...(options.markers ? ['-m', options.markers] : []),
+        // xunit1 carries each test's file and line, so that a failure with no project frame still has a place.
+        ...(options.junitFile ? [`--junitxml=${options.junitFile}`, '-o', 'junit_family=xunit1'] : []),
+        ...options.pytestArgs,
+    ];
+    return ddevArgsFor(options.target, ['test', ...options.ddevArgs], pytest.length > 0 ? ['--', ...pytest] : []);
+}
+/**
+ * Hatch runs pytest once per environment of the integration's matrix and formats `{env_name}` in the
+ * arguments, so that each environment writes its own report instead of overwriting the previous one.
+ */
+const JUNIT_FILE_NAME = 'junit-{env_name}.xml';
+/** pytest's exit codes (ddev exits with pytest's). */
+const PYTEST_EXIT = { ok: 0, testsFailed: 1, interrupted: 2, internalError: 3, usageError: 4, noTests: 5 };
+const MARKER_EXPRESSION = /^[A-Za-z0-9_ ()]+$/;
+/** A pytest `-m` expression as the user typed it, or a problem (it is passed as one argument, never to a shell). */
+function parseMarkers(raw) {
+    const markers = raw.trim();
+    if (markers === '')
+        return undefined;
+    if (!MARKER_EXPRESSION.test(markers)) {
+        return {
+            problem: `${JSON.stringify(markers)} is not a pytest marker expression: use marker names with and/or/not and parentheses, e.g. 'unit' or 'not e2e'.`,
+        };
+    }
+    return markers;
 }
 
 ;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
@@ -29254,18 +29280,351 @@ function ddevAtLeast(version, since) {
 
 
 
+
+
 /***/ }),
 
-/***/ 5174:
+/***/ 8284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  $V: () => (/* reexport */ isIntegrationFolder)
+  HW: () => (/* reexport */ repoKind),
+  nS: () => (/* reexport */ integrations_path_resolveIntegrationsPath)
 });
 
-// UNUSED EXPORTS: INTEGRATION_MARKERS, MAX_YAML_BYTES, RULES, acceptsInstance, checkIntegrationName, evaluateRules, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, paths, projectName, readAboutVersion, readUntrustedYaml, tomlKeyLine
+// UNUSED EXPORTS: allIntegrations, baseFromEvent, changeKind, detectChanges, hasPythonPackage, integrationsAmong, matrixLegs, matrixOf, parseIntegrationsSpec, rootIntegration, selectFromInputs, selectIntegrations, selectionInputs, withPythonPackage
+
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
+var src = __nccwpck_require__(5494);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/repository/src/event.ts
+
+/** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
+function event_baseFromEvent(eventPath) {
+    if (!eventPath || !existsSync(eventPath))
+        return undefined;
+    try {
+        const event = JSON.parse(readFileSync(eventPath, 'utf8'));
+        const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
+        return event.pull_request?.base?.sha ?? before;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ../../packages/repository/src/integrations-path.ts
+
+
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return (0,src/* kindWithin */.op)(full, (0,src/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
+}
+/**
+ * The `integrations-path` input: the folder that holds the integrations (`integrations` for
+ * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
+ * integrations are top-level folders or the root is itself the integration.
+ */
+function integrations_path_resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
+    const trimmed = raw.trim().replace(/\\/g, '/');
+    if (trimmed === '' || trimmed === '.' || trimmed === './')
+        return '';
+    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
+        });
+    }
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../')) {
+        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+            hint: "Give a folder inside the repository, e.g. 'integrations'.",
+        });
+    }
+    if (normalized === '.')
+        return '';
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
+            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
+        });
+    }
+    return normalized;
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/git.ts
+
+/** git's environment for us: never a prompt for credentials, messages in English for the parsers. */
+function git_gitEnv(base = process.env) {
+    return { ...base, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+}
+/** Runs git in a repository with an argument array; a failure quotes git's last lines. */
+function git_git(repoPath, args, what) {
+    return runChecked('git', ['-C', repoPath, ...args], {
+        what: what ?? `git ${args[0] ?? ''}`.trim(),
+        env: git_gitEnv(),
+    });
+}
+/** True when `ref` names a commit in the repository. */
+async function git_commitExists(repoPath, ref) {
+    if (ref.startsWith('-'))
+        return false;
+    const result = await runProcess('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+        env: git_gitEnv(),
+    });
+    return result.exitCode === 0;
+}
+/** The full SHA of a commit-ish. */
+async function git_resolveCommit(repoPath, ref) {
+    return (await git_git(repoPath, ['rev-parse', '--verify', `${ref}^{commit}`], 'git rev-parse')).stdout.trim();
+}
+/** NUL-separated `git` output split into fields. */
+function git_splitNul(text) {
+    return text.split('\0').filter((field) => field !== '');
+}
+/** `git remote get-url origin`, or undefined when there is no such remote (or no repository). */
+async function git_originUrl(repoPath) {
+    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
+    return result?.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/history.ts
+
+
+const FETCH_TIMEOUT_MS = 300_000;
+const SHA = /^[0-9a-f]{40}$/;
+async function isShallow(repoPath) {
+    return (await git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+async function hasOrigin(repoPath) {
+    return (await originUrl(repoPath)) !== undefined;
+}
+/** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
+function fetchable(ref) {
+    return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
+}
+function fetch(repoPath, args) {
+    return runProcess('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
+        timeoutMs: FETCH_TIMEOUT_MS,
+        env: gitEnv(),
+    });
+}
+/**
+ * Makes sure `baseRef` is present: when it is missing (a shallow clone, or a single-branch checkout),
+ * fetch it from `origin` with a little history; when that is impossible, say which `fetch-depth` to set.
+ */
+async function history_ensureBase(repoPath, baseRef, input = 'base-ref') {
+    if (await commitExists(repoPath, baseRef))
+        return;
+    if (fetchable(baseRef) && (await hasOrigin(repoPath))) {
+        await fetch(repoPath, ['--depth=50', 'origin', baseRef]);
+        if (await commitExists(repoPath, baseRef))
+            return;
+        if (!SHA.test(baseRef)) {
+            // A branch name: fetch it into its remote-tracking ref, so that `origin/<name>` resolves too.
+            await fetch(repoPath, ['--depth=50', 'origin', `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`]);
+            if (await commitExists(repoPath, baseRef))
+                return;
+        }
+    }
+    const shallow = await isShallow(repoPath);
+    throw new UserError(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
+        hint: shallow
+            ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
+            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
+    });
+}
+/**
+ * The merge base of `baseRef` and `head`. In a shallow clone whose history stops short of it, deepen
+ * both sides step by step (50, 200, 1000 commits, then the whole history) — a pull request a few
+ * commits ahead of its base costs one small fetch, not a full clone.
+ */
+async function history_mergeBase(repoPath, baseRef, head = 'HEAD') {
+    const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
+    for (let attempt = 0;; attempt++) {
+        const result = await runProcess('git', ['-C', repoPath, 'merge-base', baseRef, head]);
+        if (result.exitCode === 0)
+            return result.stdout.trim();
+        if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
+            break;
+        const tips = await Promise.all([baseRef, head].map(async (ref) => (await git(repoPath, ['rev-parse', `${ref}^{commit}`])).stdout.trim()));
+        const deepened = await fetch(repoPath, [steps[attempt], 'origin', ...tips]);
+        if (deepened.exitCode !== 0)
+            break;
+    }
+    throw new UserError(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
+        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
+    });
+}
+/** A file's text at a commit, or undefined when it did not exist there. */
+async function showAt(repoPath, commit, file) {
+    const result = await runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
+    return result.exitCode === 0 ? result.stdout : undefined;
+}
+/** Files changed between two commits under `folder` (repo-relative paths). */
+async function changedFiles(repoPath, from, to, folder) {
+    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
+    if (folder !== '')
+        args.push('--', `${folder}/`);
+    return splitNul((await git(repoPath, args)).stdout);
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/tree.ts
+
+/**
+ * The entries directly inside each of `folders` at `commit` ('' for the root), in one `git ls-tree`.
+ * Reads only those trees: the cost follows the number of folders asked about, not the repository.
+ */
+async function tree_listFolders(repoPath, commit, folders) {
+    if (folders.length === 0)
+        return [];
+    const roots = folders.filter((folder) => folder === '');
+    const inner = folders.filter((folder) => folder !== '').map((folder) => `${folder}/`);
+    const entries = [];
+    const read = async (pathspecs) => {
+        const out = await git(repoPath, ['ls-tree', '-z', '--full-tree', commit, '--', ...pathspecs], 'git ls-tree');
+        for (const line of splitNul(out.stdout)) {
+            const tab = line.indexOf('\t');
+            const type = line.split(' ')[1];
+            entries.push({ path: line.slice(tab + 1), type });
+        }
+    };
+    if (roots.length > 0)
+        await read([]);
+    // Keep each command line short enough for any OS, whatever the number of folders.
+    for (let start = 0; start < inner.length; start += 500)
+        await read(inner.slice(start, start + 500));
+    return entries;
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/view.ts
+
+const TYPES = { blob: 'file', tree: 'folder', commit: 'other' };
+const nested = (folders) => folders.some((outer) => outer !== '' && folders.some((inner) => inner.startsWith(`${outer}/`)));
+/**
+ * The repository at `commit`, read with one `git ls-tree` per call (the cost follows the folders asked about,
+ * not the repository). git lists a folder's contents instead of its entry when a pathspec reaches inside it, so
+ * folders inside one another are read one by one.
+ */
+function view_commitView(repoPath, commit) {
+    return {
+        async list(folders) {
+            const unique = [...new Set(folders)];
+            const reads = nested(unique) ? unique.map((folder) => [folder]) : [unique];
+            const entries = (await Promise.all(reads.map((group) => listFolders(repoPath, commit, group)))).flat();
+            const byFolder = new Map();
+            for (const entry of entries) {
+                const slash = entry.path.lastIndexOf('/');
+                const folder = slash < 0 ? '' : entry.path.slice(0, slash);
+                const entries = byFolder.get(folder) ?? [];
+                entries.push({ name: entry.path.slice(slash + 1), type: TYPES[entry.type] });
+                byFolder.set(folder, entries);
+            }
+            return byFolder;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/working-tree.ts
+
+
+
+function entries(folder) {
+    try {
+        return (0,external_node_fs_.readdirSync)(folder);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** What an entry is once links are followed, but only links that stay inside the repository (never code elsewhere). */
+const typeOf = (full, boundary) => {
+    const kind = (0,src/* kindWithin */.op)(full, boundary);
+    return kind === 'directory' ? 'folder' : kind;
+};
+/** The repository as its files are now in the checkout (what the steps read and build); git's own folder is not in it. */
+function working_tree_workingTreeView(repoPath) {
+    const boundary = (0,src/* realPath */.Ye)(repoPath) ?? repoPath;
+    return {
+        async list(folders) {
+            const byFolder = new Map();
+            for (const folder of new Set(folders)) {
+                const full = external_node_path_default().join(repoPath, folder);
+                const names = entries(full);
+                const inRepository = names?.filter((name) => name !== '.git').sort();
+                if (inRepository)
+                    byFolder.set(folder, inRepository.map((name) => ({ name, type: typeOf(external_node_path_default().join(full, name), boundary) })));
+            }
+            return byFolder;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/repository/src/head.ts
+
+
+/** The full SHA of `headRef` (default HEAD), or a clear error naming the input. */
+async function head_resolveHead(repoPath, headRef) {
+    const ref = headRef || 'HEAD';
+    if (!(await commitExists(repoPath, ref))) {
+        throw new UserError(`Input 'head-ref': ${JSON.stringify(ref)} is not a commit in ${repoPath}.`, {
+            hint: 'Give a branch, tag or SHA that the checkout contains.',
+        });
+    }
+    return resolveCommit(repoPath, ref);
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
+/** Integration names as people type them, checked before they reach a path or a command line. */
+/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
+ * tile folder's name with dashes.
+ * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
+ */
+function checkIntegrationName(raw) {
+    const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
+    if (raw === '')
+        return { ok: false, problem: 'an integration name is empty.' };
+    if (/[/\\]/.test(raw) || raw.includes('..')) {
+        return {
+            ok: false,
+            problem: `${shown} is a path, not an integration name. Give the folder name only (e.g. 'awesome').`,
+        };
+    }
+    if (raw.length > 100)
+        return { ok: false, problem: `${shown} is too long for an integration name.` };
+    if (NAME.test(raw))
+        return { ok: true, name: raw };
+    const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
+    return {
+        ok: false,
+        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
+    };
+}
+/** ddev's normalisation: lowercase, `-` and spaces to `_`. */
+function normalizeCheckName(name) {
+    return name
+        .trim()
+        .toLowerCase()
+        .replace(/[-\s]+/g, '_');
+}
+/** The PyPI project name of an integration: `datadog-<name>` with `_` → `-`. */
+function names_projectName(name) {
+    return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
+}
 
 ;// CONCATENATED MODULE: ../../packages/integration/src/layout.ts
 /** How an integration folder is recognised, from the names it contains (no I/O here). */
@@ -29297,7 +29656,10 @@ function readAboutVersion(text) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ../../node_modules/@renovatebot/pep440/index.js + 4 modules
+var pep440 = __nccwpck_require__(2195);
 ;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
+
 
 
 
@@ -29318,18 +29680,13 @@ const RULES = {
     changelog: 'changelog-missing',
     initConfig: 'init-config',
 };
-/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
-const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
-    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
-    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
-    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
-    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
-/** Whether `version` is a PEP 440 version. */
-const isPep440 = (version) => PEP440.test(version);
+/** Whether `version` is a PEP 440 version (canonical or not), as packaging reads it. */
+const isPep440 = (version) => valid(version.trim()) !== null;
 /** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
 function evaluateRules(facts, strict) {
     const findings = [];
     const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const invalidToml = (rule, file, error) => add(rule, 'error', file, error.line ?? 1, `${file} is not valid TOML: ${error.message}`);
     const publishing = strict ? 'error' : 'warning';
     const name = facts.name;
     const about = paths.about(name);
@@ -29382,7 +29739,7 @@ function evaluateRules(facts, strict) {
         add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
     }
     else if (facts.pyproject.error) {
-        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
+        invalidToml(RULES.projectName, paths.pyproject, facts.pyproject.error);
     }
     else {
         if (facts.pyproject.projectName !== expectedProject) {
@@ -29411,7 +29768,7 @@ function evaluateRules(facts, strict) {
     if (!facts.hatch.exists)
         add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
     else if (facts.hatch.error)
-        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
+        invalidToml(RULES.hatchCollector, paths.hatch, facts.hatch.error);
     else if (!facts.hatch.hasCollector)
         add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
     if (!facts.changelogExists)
@@ -29575,16 +29932,331 @@ function shapeProblem(document, lines) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/repository/src/discover.ts
+
+/** Folder names never taken for integrations: hidden and private ones. */
+const skipped = (folder) => folder.startsWith('.') || folder.startsWith('_');
+const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
+/**
+ * The repository root as an integration (a partner repository holding one check): its name is the one
+ * package under `datadog_checks/`.
+ */
+async function discover_rootIntegration(view) {
+    const packages = ((await view.list(['datadog_checks'])).get('datadog_checks') ?? []).filter((entry) => entry.type === 'folder' && !skipped(entry.name));
+    return packages.length === 1 ? { folder: '', name: packages[0].name } : undefined;
+}
+/**
+ * Which of `names` (folders directly inside `within`, '' for the root) are integrations, by their marker
+ * files, in one listing of those folders only. A folder that is not there is simply not one. Keyed by name.
+ */
+async function discover_integrationsAmong(view, names, within = '') {
+    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
+    const listed = await view.list(wanted.map((name) => joined(within, name)));
+    const found = new Map();
+    for (const name of wanted) {
+        const folder = joined(within, name);
+        const entries = listed.get(folder);
+        if (entries && isIntegrationFolder(entries.map((entry) => entry.name)))
+            found.set(name, { folder, name });
+    }
+    return found;
+}
+/** Every integration: the root one, or each folder with a marker directly inside `within`, in name order. */
+async function discover_allIntegrations(view, within = '') {
+    const root = within === '' ? await discover_rootIntegration(view) : undefined;
+    if (root)
+        return [root];
+    const top = ((await view.list([within])).get(within) ?? []).filter((entry) => entry.type === 'folder');
+    const found = await discover_integrationsAmong(view, top.map((entry) => entry.name), within);
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/changes.ts
+
+
+
+
+const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
+/**
+ * Which integrations changed between the merge base of `baseRef` and `headRef` (default HEAD).
+ * Git only, and only what the diff touches: one `git diff` of the two trees, one `git ls-tree` over
+ * the touched top-level folders — the cost follows the change, not the repository. A missing base in a
+ * shallow clone is fetched from `origin`.
+ */
+async function changes_detectChanges(options) {
+    const head = await resolveHead(options.repoPath, options.headRef);
+    await ensureBase(options.repoPath, options.baseRef);
+    const base = await mergeBase(options.repoPath, options.baseRef, head);
+    const diff = await git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
+    const fields = splitNul(diff.stdout);
+    const changes = [];
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
+    }
+    const within = options.within ?? '';
+    const view = commitView(options.repoPath, head);
+    const root = within === '' ? await rootIntegration(view) : undefined;
+    const known = root
+        ? new Map()
+        : await integrationsAmong(view, foldersWithin(changes, within), within);
+    const plan = planChanges(changes, (name) => known.get(name), root, within);
+    return { ...plan, mergeBase: base, head, changedFiles: changes.length };
+}
+/** The names of the folders directly inside `within` that the changes touch. */
+function foldersWithin(changes, within) {
+    const prefix = within === '' ? '' : `${within}/`;
+    const folders = new Set();
+    for (const change of changes) {
+        if (!change.path.startsWith(prefix))
+            continue;
+        const slash = change.path.indexOf('/', prefix.length);
+        if (slash > prefix.length)
+            folders.add(change.path.slice(prefix.length, slash));
+    }
+    return folders;
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/empty-selection.ts
+
+
+const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
+/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
+function empty_selection_nothingFound(within) {
+    return new UserError(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
+        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
+    });
+}
+/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
+function empty_selection_strayCode(files, within) {
+    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
+    const parents = [
+        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
+    ];
+    return new UserError(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
+        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/select.ts
+
+
+
+
+
+
+
+/** How a selected integration's change is named in summaries. */
+function changeKind(integration) {
+    return integration.functional ? 'functional' : integration.docsOnly ? 'docs only' : 'tests only';
+}
+const quoted = (names) => names.map((name) => `'${name}'`).join(', ');
+/** A base that cannot be compared with: missing from the checkout and the remote, or with no common history. */
+const isAboutBase = (error) => error instanceof UserError &&
+    (error.message.includes("'base-ref'") || error.message.startsWith('No common ancestor'));
+/**
+ * The one selection of integrations, for every action and the CLI: the named ones, every one, or the ones
+ * the change since the base touched (every one when a root file that affects them all changed). Checking
+ * nothing is never a pass: a repository with no integration, or check code outside every integration, fails.
+ */
+async function select_selectIntegrations(options) {
+    const { repoPath, reporter } = options;
+    const within = options.within ?? '';
+    const spec = options.spec ?? (options.baseRef ? { kind: 'changed' } : { kind: 'all' });
+    const head = options.source === 'head' ? await resolveHead(repoPath, options.headRef) : undefined;
+    const view = head ? commitView(repoPath, head) : workingTreeView(repoPath);
+    const located = ({ folder, name }) => ({ folder, name, path: path.join(repoPath, folder) });
+    const chosen = (found, reason) => ({
+        ...located(found),
+        functional: true,
+        docsOnly: false,
+        reason,
+    });
+    const every = async (because, git) => {
+        const found = await allIntegrations(view, within);
+        if (found.length === 0)
+            throw nothingFound(within);
+        reporter?.log(`All integrations selected: ${because}.`);
+        const integrations = found.map((integration) => chosen(integration, because));
+        return { selection: 'all', allBecause: because, integrations, ...git };
+    };
+    const noDiff = { head, mergeBase: undefined, changedFiles: 0 };
+    if (spec.kind === 'names') {
+        const root = within === '' ? await rootIntegration(view) : undefined;
+        const found = root ? new Map([[root.name, root]]) : await integrationsAmong(view, spec.names, within);
+        const missing = spec.names.filter((name) => !found.has(name));
+        if (missing.length > 0) {
+            const known = (await allIntegrations(view, within)).map((item) => item.name);
+            throw new UserError(`Input 'integrations': there is no integration ${quoted(missing)} ${head ? `at ${options.headRef || 'HEAD'}` : `in ${repoPath}`}.`, {
+                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
+            });
+        }
+        const integrations = spec.names.map((name) => chosen(found.get(name), 'named in the integrations input'));
+        return { selection: 'names', allBecause: undefined, integrations, ...noDiff };
+    }
+    if (spec.kind === 'all')
+        return every('integrations: all', noDiff);
+    if (!options.baseRef) {
+        if (reporter)
+            notice(reporter, "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.");
+        return every("integrations: 'changed' without a base commit selects all", noDiff);
+    }
+    let changes;
+    try {
+        changes = await detectChanges({ repoPath, baseRef: options.baseRef, headRef: head ?? options.headRef, within });
+    }
+    catch (error) {
+        if (options.spec !== undefined || !options.baseFromPush || !isAboutBase(error))
+            throw error;
+        if (reporter)
+            notice(reporter, `The push's previous commit cannot be compared with (${error.message}); checking all integrations.`);
+        return every("the push's previous commit cannot be compared with", noDiff);
+    }
+    const diff = { head: changes.head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
+    if (changes.allBecause !== undefined)
+        return every(changes.allBecause, diff);
+    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
+        throw strayCode(changes.strayCheckCode, within);
+    const integrations = changes.integrations.map((integration) => ({
+        ...located(integration),
+        functional: integration.functional,
+        docsOnly: integration.docsOnly,
+        reason: integration.reasons.join('; '),
+    }));
+    return { selection: 'changed', allBecause: undefined, integrations, ...diff };
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/spec.ts
+
+
+/**
+ * Parses the `integrations` input (or the CLI's `--integration` names). Empty is undefined: the choice is
+ * then the selection's one default (`changed` when a base commit is known, else `all`).
+ * Returns `{ problem }` for a name that is not one (path, shell characters, …).
+ */
+function parseIntegrationsSpec(raw) {
+    const items = (0,src/* splitList */.ry)(raw);
+    if (items.length === 0)
+        return undefined;
+    if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed'))
+        return { kind: items[0] };
+    const names = [];
+    for (const item of items) {
+        const check = checkIntegrationName(item);
+        if (!check.ok)
+            return { problem: check.problem };
+        if (!names.includes(check.name))
+            names.push(check.name);
+    }
+    return { names, kind: 'names' };
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/action-inputs.ts
+
+
+
+
+
+/** Their `readInputs` specs, spread into each action's own schema. */
+const selectionInputs = {
+    integrations: (0,src/* custom */.Ie)(parseIntegrationsSpec),
+    integrationsPath: (0,src/* text */.Qq)(),
+    baseRef: (0,src/* text */.Qq)(),
+    repoPath: (0,src/* text */.Qq)({ required: true }),
+};
+/** Where the action's integrations are, and which of them this run is about: the one selection, from the inputs. */
+async function selectFromInputs(inputs, runner, reporter, options = {}) {
+    const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
+    const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
+    const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
+    const selection = await selectIntegrations({
+        repoPath,
+        spec: inputs.integrations,
+        within,
+        baseRef,
+        baseFromPush: !inputs.baseRef && runner.eventName === 'push',
+        ...options,
+        reporter,
+    });
+    return { ...selection, repoPath, within, baseRef };
+}
+
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 9 modules
+var ddev_src = __nccwpck_require__(9324);
+;// CONCATENATED MODULE: ../../packages/repository/src/kind.ts
+
+
+
+
+
+
+/** `repo: auto` as setup-ddev and the validations decide it: integrations-core, marketplace, or extras (a partner's own). */
+async function repoKind(choice, repoPath, within = '') {
+    if (choice !== 'auto')
+        return { repo: choice, reason: 'set by the repo input' };
+    const inference = (0,ddev_src/* inferRepo */.ZJ)({
+        folderName: external_node_path_default().basename(repoPath),
+        remoteUrl: await git_originUrl(repoPath),
+        entries: (0,external_node_fs_.readdirSync)(repoPath),
+        integrationCount: (await discover_allIntegrations(working_tree_workingTreeView(repoPath), within)).length,
+    });
+    if (!inference.ok) {
+        throw new src/* UserError */.yo(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${repoPath}.`, {
+            hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
+        });
+    }
+    return { repo: inference.repo, reason: inference.reason };
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/python-package.ts
+
+
+
+/** A folder of the integration: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, boundary) => kindWithin(full, realPath(boundary) ?? boundary) === 'directory';
+/**
+ * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
+ * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
+ */
+function hasPythonPackage(integrationPath) {
+    return (isDirectory(path.join(integrationPath, 'datadog_checks'), integrationPath) ||
+        existsSync(path.join(integrationPath, 'pyproject.toml')) ||
+        existsSync(path.join(integrationPath, 'setup.py')));
+}
+/**
+ * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
+ * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
+ */
+function withPythonPackage(integrations, reporter, step) {
+    const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
+    for (const tile of tiles)
+        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
+    return integrations.filter((integration) => !tiles.includes(integration));
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
 /***/ }),
 
-/***/ 756:
+/***/ 1591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   eh: () => (/* reexport */ actionInputs),
-  Cs: () => (/* reexport */ runAction)
+  Cs: () => (/* reexport */ runAction),
+  RR: () => (/* reexport */ saveCacheInPost)
 });
 
 // UNUSED EXPORTS: ActionsReporter, reportFailure
@@ -29716,8 +30388,34 @@ function reportFailure(error, reporter) {
 /** Raw inputs on a runner: INPUT_<NAME> as @actions/core reads them (trimmed, '' when unset). */
 const actionInputs = (name) => core/* getInput */.V4(name);
 
+;// CONCATENATED MODULE: ../../packages/runtime/src/cache-in-post.ts
+/**
+ * Saving to the actions cache after the job's steps ran, only when main installed what it restores next
+ * time: main records the key and paths in the action's state, the post step saves them.
+ */
+function saveCacheInPost(name, what) {
+    const keyState = `${name}-cache-key`;
+    const pathsState = `${name}-cache-paths`;
+    return {
+        saveLater(reporter, cache) {
+            reporter.saveState(keyState, cache.key);
+            reporter.saveState(pathsState, JSON.stringify(cache.paths));
+        },
+        async post(reporter) {
+            const key = reporter.getState(keyState);
+            if (!key)
+                return;
+            const paths = JSON.parse(reporter.getState(pathsState));
+            const { save } = await __nccwpck_require__.e(/* import() */ 987).then(__nccwpck_require__.bind(__nccwpck_require__, 9987));
+            await save(paths, key);
+            reporter.log(`Saved ${what} to the actions cache under ${key}.`);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/actions.ts
 // The runner side, kept out of the main index so that the CLI and tests never load @actions/core.
+
 
 
 
@@ -29846,7 +30544,7 @@ function describeError(error, options = {}) {
 
 /***/ }),
 
-/***/ 9446:
+/***/ 5494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29856,19 +30554,25 @@ __nccwpck_require__.d(__webpack_exports__, {
   zM: () => (/* reexport */ inputs_boolean),
   Yq: () => (/* reexport */ choice),
   Ie: () => (/* reexport */ custom),
+  aW: () => (/* reexport */ ensureUv),
+  Kq: () => (/* reexport */ findPython),
+  op: () => (/* reexport */ kindWithin),
   w$: () => (/* reexport */ src_process/* lastLines */.w$),
   wD: () => (/* reexport */ markdown_namespaceObject),
   EW: () => (/* reexport */ missingServiceNotice),
   Ko: () => (/* reexport */ readInputs),
   ET: () => (/* reexport */ readRunnerEnvironment),
+  Ye: () => (/* reexport */ realPath),
   qo: () => (/* reexport */ resolveRepoPath),
   X4: () => (/* reexport */ src_process/* runChecked */.X4),
   R3: () => (/* reexport */ src_process/* runProcess */.R3),
+  ry: () => (/* reexport */ splitList),
   Qq: () => (/* reexport */ inputs_text),
+  GU: () => (/* reexport */ whichOnPath),
   bD: () => (/* reexport */ src_process/* withRetry */.bD)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, asCleanup, backoffDelays, childEnvironment, commandLine, describeError, error, failure, formatLocation, inputName, installStopHandlers, integer, isRunnerOnly, list, notice, onStop, quotedInput, sleep, splitArguments, splitList, startBackground, stopSignal, warning, withoutTrailingDots
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, annotateFindings, argumentList, asCleanup, backoffDelays, childEnvironment, commandLine, countFindings, describeCounts, describeError, error, failure, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, list, notice, onStop, quotedInput, readUserTextFile, relativeTo, sleep, splitArguments, startBackground, stopSignal, walkFiles, warning, withoutTrailingDots
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -30063,12 +30767,67 @@ function argumentList() {
 
 // EXTERNAL MODULE: ../../packages/runtime/src/process.ts + 2 modules
 var src_process = __nccwpck_require__(316);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ../../packages/runtime/src/python.ts
+
+
+
+
+/** Finds an executable by name on PATH (no shell). */
+function whichOnPath(name, env = process.env) {
+    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = external_node_path_default().join(dir, name);
+        try {
+            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here.
+        }
+    }
+    return undefined;
+}
+/** The interpreter the `python` input names (a path, or `python3.X` on PATH), with its version. */
+async function findPython(input) {
+    const name = input === '' ? 'python3' : input;
+    if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
+        throw new errors/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
+            hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
+        });
+    }
+    const executable = name.includes('/') ? external_node_path_default().resolve(name) : whichOnPath(name);
+    const missing = new errors/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
+        hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
+    });
+    if (!executable)
+        throw missing;
+    let result;
+    try {
+        result = await (0,src_process/* runProcess */.R3)(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
+            timeoutMs: 30_000,
+        });
+    }
+    catch {
+        throw missing;
+    }
+    const [resolved, version] = result.stdout.trim().split('\n');
+    if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
+        throw new errors/* UserError */.yo(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
+            hint: 'Point it at CPython 3.12 or newer.',
+        });
+    }
+    return { path: resolved || executable, version };
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/runner-environment.ts
 
 
@@ -30084,11 +30843,114 @@ function readRunnerEnvironment(env = process.env) {
         toolCache: env.RUNNER_TOOL_CACHE || external_node_path_default().join(temp, 'tool-cache'),
         eventPath: env.GITHUB_EVENT_PATH || undefined,
         eventName: env.GITHUB_EVENT_NAME || undefined,
+        repository: env.GITHUB_REPOSITORY || '',
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        os: env.RUNNER_OS || process.platform,
+        arch: env.RUNNER_ARCH || process.arch,
     };
 }
 /** The text of the one notice given when a service is absent (outside GitHub, or on a runner without it). */
 function missingServiceNotice(service, fallback) {
     return `The GitHub ${service} service is not available here (not on a GitHub runner?): ${fallback}.`;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/user-files.ts
+
+
+
+const MAX_TEXT_BYTES = (/* unused pure expression or super */ null && (5 * 1024 * 1024));
+/**
+ * Reads a text file a user gave us (changelog, config, README): a missing, binary or huge file is a
+ * clear error naming the file, never a crash. `shownAs` is the path people see (relative to the repo).
+ */
+function readUserTextFile(file, shownAs = file, what = 'file') {
+    let size;
+    try {
+        const stat = statSync(file);
+        if (!stat.isFile())
+            throw new UserError(`${shownAs} is not a file.`, { location: { file: shownAs } });
+        size = stat.size;
+    }
+    catch (error) {
+        if (error instanceof UserError)
+            throw error;
+        throw unreadable(error, shownAs, what);
+    }
+    if (size > MAX_TEXT_BYTES) {
+        throw new UserError(`The ${what} ${shownAs} is ${(size / 1024 / 1024).toFixed(1)} MiB; more than 5 MiB is not a ${what}.`, {
+            location: { file: shownAs },
+        });
+    }
+    let bytes;
+    try {
+        bytes = readFileSync(file);
+    }
+    catch (error) {
+        throw unreadable(error, shownAs, what);
+    }
+    if (bytes.includes(0))
+        throw new UserError(`The ${what} ${shownAs} is binary, not text.`, { location: { file: shownAs } });
+    const text = bytes.toString('utf8');
+    if (text.includes('\uFFFD'))
+        throw new UserError(`The ${what} ${shownAs} is not valid UTF-8 text.`, { location: { file: shownAs } });
+    return text;
+}
+function unreadable(error, shownAs, what) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return new UserError(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+    return new UserError(`The ${what} ${shownAs} cannot be read (${code ?? String(error)}).`, {
+        location: { file: shownAs },
+        hint: 'Check its permissions.',
+    });
+}
+/** `file` relative to `root`, with `/` separators, for messages and annotations. */
+function relativeTo(root, file) {
+    return path.relative(root, file).split(path.sep).join('/') || '.';
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/services/tool-cache.ts
+var tool_cache = __nccwpck_require__(4978);
+;// CONCATENATED MODULE: ../../packages/runtime/src/uv.ts
+
+
+
+
+
+const UV_VERSION = '0.13.9';
+/**
+ * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed with `--target` into
+ * its tool-cache folder: no venv to create, which halves the time) — never a binary download.
+ */
+async function ensureUv(options) {
+    const onPath = whichOnPath('uv');
+    if (onPath)
+        return onPath;
+    const tool = 'uv-from-pypi';
+    const cache = new tool_cache/* ToolCache */.H(options.toolCache);
+    const found = await cache.find(tool, UV_VERSION);
+    if (found && (0,external_node_fs_.existsSync)(external_node_path_default().join(found, 'bin', 'uv')))
+        return external_node_path_default().join(found, 'bin', 'uv');
+    const folder = cache.installFolder(tool, UV_VERSION);
+    await (0,src_process/* withRetry */.bD)(() => (0,src_process/* runChecked */.X4)(options.python, [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--no-deps',
+        '--upgrade',
+        '--target',
+        folder,
+        `uv==${UV_VERSION}`,
+    ], {
+        what: `pip install uv==${UV_VERSION}`,
+        reporter: options.reporter,
+        timeoutMs: 300_000,
+        hint: `Check that PyPI is reachable and that ${options.python} has pip.`,
+    }), { attempts: 3, baseDelayMs: 2_000 });
+    cache.markComplete(tool, UV_VERSION);
+    return external_node_path_default().join(folder, 'bin', 'uv');
 }
 
 ;// CONCATENATED MODULE: ../../packages/runtime/src/markdown.ts
@@ -30174,8 +31036,6 @@ function startBackground(command, args, options) {
 
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
 var stop_signals = __nccwpck_require__(9276);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
 
 
@@ -30202,7 +31062,85 @@ function resolveRepoPath(workspace, raw, input = 'repo-path') {
     return resolved;
 }
 
+;// CONCATENATED MODULE: ../../packages/runtime/src/walk.ts
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function isInside(folder, file) {
+    const relative = external_node_path_default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function realPath(file) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function kindWithin(file, boundary) {
+    try {
+        const stat = (0,external_node_fs_.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = realPath(file);
+        if (real === undefined || !isInside(boundary, real))
+            return 'other';
+        const target = (0,external_node_fs_.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = realPath(options.boundary ?? start);
+    const root = realPath(start);
+    if (boundary === undefined || root === undefined || !isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = readdirSync(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = path.join(dir, name);
+            const kind = kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, realPath(full) ?? full);
+        }
+    };
+    if (kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
+}
+
 ;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
+
+
+
+
 
 
 
@@ -30492,6 +31430,91 @@ async function withRetry(work, options) {
 
 /***/ }),
 
+/***/ 4978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ ToolCache)
+/* harmony export */ });
+/* unused harmony export cachedVersion */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+/**
+ * The name a version has in the cache. @actions/tool-cache finds only semver versions; anything else (a PEP 440
+ * `1.2.3.4`, a content hash) is kept as a semver pre-release of 0.0.0, which it finds as exactly that.
+ */
+function cachedVersion(version) {
+    return SEMVER.test(version) ? version : `0.0.0-v${version.replace(/[^0-9A-Za-z-]/g, '-')}`;
+}
+/**
+ * The runner's tool cache (RUNNER_TOOL_CACHE, or the CLI's own folder). Finding a tool is @actions/tool-cache's
+ * `find`: its layout `<root>/<tool>/<version>/<arch>` and its `<arch>.complete` marker. What it cannot do is an
+ * install in place (its `cacheDir` copies a finished folder, and a Python venv cannot be moved once made), so
+ * `installFolder` empties the very folder `find` looks in and `markComplete` marks it. The architecture is always
+ * this machine's (`os.arch()`, as @actions/tool-cache has it), never RUNNER_ARCH's spelling.
+ */
+class ToolCache {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    /** The complete folder of exactly this version, or undefined. */
+    async find(tool, version) {
+        const { find } = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.bind(__nccwpck_require__, 2777));
+        return quietly(this.root, () => find(tool, cachedVersion(version), node_os__WEBPACK_IMPORTED_MODULE_1___default().arch())) || undefined;
+    }
+    /** The folder `find` will return once complete, emptied, for an install straight into it. */
+    installFolder(tool, version) {
+        const folder = this.folder(tool, version);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(`${folder}.complete`, { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(folder, { recursive: true, force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(folder, { recursive: true });
+        return folder;
+    }
+    /** Where a version lives (complete or not): restore an actions cache there, then `markComplete`. */
+    folder(tool, version) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, tool, cachedVersion(version), node_os__WEBPACK_IMPORTED_MODULE_1___default().arch());
+    }
+    markComplete(tool, version) {
+        const folder = this.folder(tool, version);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(folder, { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${folder}.complete`, '');
+    }
+}
+/**
+ * @actions/tool-cache reads its root from RUNNER_TOOL_CACHE and prints `::debug::` workflow commands on stdout.
+ * `find` is synchronous, so for that one call the root is ours and, off a runner (the CLI on a terminal), its
+ * stdout lines are dropped; nothing else can run in between.
+ */
+function quietly(root, work) {
+    const saved = process.env.RUNNER_TOOL_CACHE;
+    const write = process.stdout.write;
+    process.env.RUNNER_TOOL_CACHE = root;
+    if (process.env.GITHUB_ACTIONS !== 'true')
+        process.stdout.write = (() => true);
+    try {
+        return work();
+    }
+    finally {
+        process.stdout.write = write;
+        if (saved === undefined)
+            delete process.env.RUNNER_TOOL_CACHE;
+        else
+            process.env.RUNNER_TOOL_CACHE = saved;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30553,828 +31576,34 @@ function installStopHandlers(options) {
 
 /***/ }),
 
-/***/ 7076:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ye: () => (/* binding */ realPath),
-/* harmony export */   op: () => (/* binding */ kindWithin)
-/* harmony export */ });
-/* unused harmony exports isInside, walkFiles */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** True when `file` is `folder` or inside it (both real paths). */
-function isInside(folder, file) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
-    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
-}
-/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
-function realPath(file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
- * a link out of it, a dangling link or a loop is `other`, never followed.
- */
-function kindWithin(file, boundary) {
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
-        if (!stat.isSymbolicLink())
-            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
-        const real = realPath(file);
-        if (real === undefined || !isInside(boundary, real))
-            return 'other';
-        const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
-        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
-    }
-    catch {
-        return 'other';
-    }
-}
-/**
- * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
- * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
- * whatever cannot be read is skipped. `skipDirectory` prunes by name.
- */
-function walkFiles(start, options = {}) {
-    const boundary = realPath(options.boundary ?? start);
-    const root = realPath(start);
-    if (boundary === undefined || root === undefined || !isInside(boundary, root))
-        return [];
-    const found = [];
-    const seen = new Set();
-    const walk = (dir, real) => {
-        if (seen.has(real))
-            return;
-        seen.add(real);
-        let names;
-        try {
-            names = readdirSync(dir).sort();
-        }
-        catch {
-            return;
-        }
-        for (const name of names) {
-            const full = path.join(dir, name);
-            const kind = kindWithin(full, boundary);
-            if (kind === 'file')
-                found.push(full);
-            else if (kind === 'directory' && !options.skipDirectory?.(name))
-                walk(full, realPath(full) ?? full);
-        }
-    };
-    if (kindWithin(start, boundary) === 'directory')
-        walk(start, root);
-    return found;
-}
-
-
-/***/ }),
-
-/***/ 734:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   iB: () => (/* binding */ listIntegrations)
-/* harmony export */ });
-/* unused harmony exports rootIntegration, integrationAt, hasPythonPackage */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aic_integration__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5174);
-/* harmony import */ var _files_walk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7076);
-
-
-
-
-function entries(folder) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(folder);
-    }
-    catch {
-        return [];
-    }
-}
-/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
-const isDirectory = (full, repoPath) => (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .kindWithin */ .op)(full, (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .realPath */ .Ye)(repoPath) ?? repoPath) === 'directory';
-/**
- * When the repository root is itself one integration (a partner repo holding one check), its name
- * is the one package under `datadog_checks/`.
- */
-function rootIntegration(repoPath) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')))
-        return undefined;
-    const packages = entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
-        !name.startsWith('.') &&
-        isDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks', name), repoPath));
-    return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
-}
-/** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
-const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
-/** The integration in the folder `name` directly inside `within`, when that folder is one. */
-function integrationAt(repoPath, name, within = '') {
-    if (name.startsWith('.') || name.startsWith('_'))
-        return undefined;
-    const folder = joined(within, name);
-    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, folder);
-    if (!isDirectory(full, repoPath))
-        return undefined;
-    return (0,_aic_integration__WEBPACK_IMPORTED_MODULE_2__/* .isIntegrationFolder */ .$V)(entries(full)) ? { folder, name } : undefined;
-}
-/** Every integration in the repository (the folders directly inside `within`), or the root one. */
-function listIntegrations(repoPath, within = '') {
-    const root = within === '' ? rootIntegration(repoPath) : undefined;
-    if (root)
-        return [root];
-    return entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, within))
-        .sort()
-        .map((name) => integrationAt(repoPath, name, within))
-        .filter((found) => found !== undefined);
-}
-/**
- * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
- * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
- */
-function hasPythonPackage(integrationPath) {
-    return (isDirectory(path.join(integrationPath, 'datadog_checks'), integrationPath) ||
-        existsSync(path.join(integrationPath, 'pyproject.toml')) ||
-        existsSync(path.join(integrationPath, 'setup.py')));
-}
-
-
-/***/ }),
-
-/***/ 2660:
+/***/ 2945:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  nS: () => (/* binding */ resolveIntegrationsPath)
+  r: () => (/* binding */ setupDdev)
 });
 
-// UNUSED EXPORTS: baseFromEvent, ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, parseIntegrationsSpec, rootIntegration, selectIntegrations, withPythonPackage
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 3 modules
-var src = __nccwpck_require__(5174);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var runtime_src = __nccwpck_require__(9446);
-;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
-
-/**
- * The entries directly inside each of `folders` at `commit` ('' for the root), in one `git ls-tree`.
- * Reads only those trees: the cost follows the number of folders asked about, not the repository.
- */
-async function tree_listFolders(repoPath, commit, folders) {
-    if (folders.length === 0)
-        return [];
-    const roots = folders.filter((folder) => folder === '');
-    const inner = folders.filter((folder) => folder !== '').map((folder) => `${folder}/`);
-    const entries = [];
-    const read = async (pathspecs) => {
-        const out = await git(repoPath, ['ls-tree', '-z', '--full-tree', commit, '--', ...pathspecs], 'git ls-tree');
-        for (const line of splitNul(out.stdout)) {
-            const tab = line.indexOf('\t');
-            const type = line.split(' ')[1];
-            entries.push({ path: line.slice(tab + 1), type });
-        }
-    };
-    if (roots.length > 0)
-        await read([]);
-    // Keep each command line short enough for any OS, whatever the number of folders.
-    for (let start = 0; start < inner.length; start += 500)
-        await read(inner.slice(start, start + 500));
-    return entries;
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/git/index.ts
-
-
-/** Runs git in a repository with an argument array; a failure quotes git's last lines. */
-function git_git(repoPath, args, what) {
-    return runChecked('git', ['-C', repoPath, ...args], {
-        what: what ?? `git ${args[0] ?? ''}`.trim(),
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
-}
-/** True when `ref` names a commit in the repository. */
-async function git_commitExists(repoPath, ref) {
-    if (ref.startsWith('-'))
-        return false;
-    const result = await runProcess('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
-        env: { ...process.env, LC_ALL: 'C' },
-    });
-    return result.exitCode === 0;
-}
-/** The full SHA of a commit-ish. */
-async function git_resolveCommit(repoPath, ref) {
-    return (await git_git(repoPath, ['rev-parse', '--verify', `${ref}^{commit}`], 'git rev-parse')).stdout.trim();
-}
-/** NUL-separated `git` output split into fields. */
-function git_splitNul(text) {
-    return text.split('\0').filter((field) => field !== '');
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/git/history.ts
-
-
-const FETCH_TIMEOUT_MS = 300_000;
-const SHA = /^[0-9a-f]{40}$/;
-async function isShallow(repoPath) {
-    return (await git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-}
-async function hasOrigin(repoPath) {
-    return (await runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
-}
-/** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
-function fetchable(ref) {
-    return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
-}
-function fetch(repoPath, args) {
-    return runProcess('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
-        timeoutMs: FETCH_TIMEOUT_MS,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
-}
-/**
- * Makes sure `baseRef` is present: when it is missing (a shallow clone, or a single-branch checkout),
- * fetch it from `origin` with a little history; when that is impossible, say which `fetch-depth` to set.
- */
-async function history_ensureBase(repoPath, baseRef, input = 'base-ref') {
-    if (await commitExists(repoPath, baseRef))
-        return;
-    if (fetchable(baseRef) && (await hasOrigin(repoPath))) {
-        await fetch(repoPath, ['--depth=50', 'origin', baseRef]);
-        if (await commitExists(repoPath, baseRef))
-            return;
-        if (!SHA.test(baseRef)) {
-            // A branch name: fetch it into its remote-tracking ref, so that `origin/<name>` resolves too.
-            await fetch(repoPath, ['--depth=50', 'origin', `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`]);
-            if (await commitExists(repoPath, baseRef))
-                return;
-        }
-    }
-    const shallow = await isShallow(repoPath);
-    throw new UserError(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
-        hint: shallow
-            ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
-            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
-    });
-}
-/**
- * The merge base of `baseRef` and `head`. In a shallow clone whose history stops short of it, deepen
- * both sides step by step (50, 200, 1000 commits, then the whole history) — a pull request a few
- * commits ahead of its base costs one small fetch, not a full clone.
- */
-async function history_mergeBase(repoPath, baseRef, head = 'HEAD') {
-    const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
-    for (let attempt = 0;; attempt++) {
-        const result = await runProcess('git', ['-C', repoPath, 'merge-base', baseRef, head]);
-        if (result.exitCode === 0)
-            return result.stdout.trim();
-        if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
-            break;
-        const tips = await Promise.all([baseRef, head].map(async (ref) => (await git(repoPath, ['rev-parse', `${ref}^{commit}`])).stdout.trim()));
-        const deepened = await fetch(repoPath, [steps[attempt], 'origin', ...tips]);
-        if (deepened.exitCode !== 0)
-            break;
-    }
-    throw new UserError(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
-        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
-    });
-}
-/** A file's text at a commit, or undefined when it did not exist there. */
-async function showAt(repoPath, commit, file) {
-    const result = await runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
-    return result.exitCode === 0 ? result.stdout : undefined;
-}
-/** Files changed between two commits under `folder` (repo-relative paths). */
-async function changedFiles(repoPath, from, to, folder) {
-    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
-    if (folder !== '')
-        args.push('--', `${folder}/`);
-    return splitNul((await git(repoPath, args)).stdout);
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/at-commit.ts
-
-
-/** Folder names never taken for integrations: hidden and private ones. */
-const skipped = (folder) => folder.startsWith('.') || folder.startsWith('_');
-function childrenByFolder(entries) {
-    const byFolder = new Map();
-    for (const entry of entries) {
-        const slash = entry.path.lastIndexOf('/');
-        const folder = slash < 0 ? '' : entry.path.slice(0, slash);
-        const names = byFolder.get(folder) ?? [];
-        names.push(entry.path.slice(slash + 1));
-        byFolder.set(folder, names);
-    }
-    return byFolder;
-}
-/**
- * The repository root as an integration at `commit` (a partner repository holding one check): its
- * name is the one package under `datadog_checks/`.
- */
-async function at_commit_rootIntegrationAt(repoPath, commit) {
-    const packages = (await listFolders(repoPath, commit, ['datadog_checks'])).filter((entry) => entry.type === 'tree' && !skipped(entry.path.slice('datadog_checks/'.length)));
-    return packages.length === 1 ? { folder: '', name: packages[0].path.slice('datadog_checks/'.length) } : undefined;
-}
-const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
-/**
- * Which of `names` (folders directly inside `within`, '' for the root) are integrations at `commit`,
- * by their marker files, in one `git ls-tree` over those folders only. A folder deleted at `commit`
- * is simply not one. The map is keyed by name.
- */
-async function at_commit_integrationsAmong(repoPath, commit, names, within = '') {
-    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
-    const children = childrenByFolder(await listFolders(repoPath, commit, wanted.map((name) => joined(within, name))));
-    const found = new Map();
-    for (const name of wanted) {
-        const folder = joined(within, name);
-        if (isIntegrationFolder(children.get(folder) ?? []))
-            found.set(name, { folder, name });
-    }
-    return found;
-}
-/** Every integration at `commit`: the root one, or each folder with a marker directly inside `within`. */
-async function at_commit_allIntegrationsAt(repoPath, commit, within = '') {
-    const root = within === '' ? await at_commit_rootIntegrationAt(repoPath, commit) : undefined;
-    if (root)
-        return [root];
-    const top = (await listFolders(repoPath, commit, [within])).filter((entry) => entry.type === 'tree');
-    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path.slice(entry.path.lastIndexOf('/') + 1)), within);
-    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/empty-selection.ts
-
-
-const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
-/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
-function empty_selection_nothingFound(within) {
-    return new UserError(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
-        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
-    });
-}
-/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
-function empty_selection_strayCode(files, within) {
-    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
-    const parents = [
-        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
-    ];
-    return new UserError(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
-        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
-    });
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/plan/run.ts
-
-
-
-
-
-const everyLeg = (found, reason) => found.map((integration) => ({
-    integration: integration.name,
-    folder: integration.folder,
-    functional: true,
-    'docs-only': false,
-    reason,
-}));
-/**
- * The plan of a CI run: which integrations get a matrix leg, and why. This is what the `plan` action
- * outputs and the function to benchmark (a 300-integration repository, a change touching one).
- */
-async function planRun(options) {
-    const headRef = options.headRef || 'HEAD';
-    if (!(await commitExists(options.repoPath, headRef))) {
-        throw new UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
-            hint: 'Give a branch, tag or SHA that the checkout contains.',
-        });
-    }
-    const head = await resolveCommit(options.repoPath, headRef);
-    const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
-    const { spec } = options;
-    const within = options.within ?? '';
-    if (spec.kind === 'names') {
-        const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
-        const found = root
-            ? new Map([[root.name, root]])
-            : await integrationsAmong(options.repoPath, head, spec.names, within);
-        const missing = spec.names.filter((name) => !found.has(name));
-        if (missing.length > 0) {
-            const known = (await allIntegrationsAt(options.repoPath, head, within)).map((item) => item.name);
-            throw new UserError(`Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`, {
-                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
-            });
-        }
-        return {
-            ...base,
-            selection: 'names',
-            legs: everyLeg(spec.names.map((name) => found.get(name)), 'named in the integrations input'),
-        };
-    }
-    if (spec.kind === 'all' || !options.baseRef) {
-        const reason = spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
-        const found = await allIntegrationsAt(options.repoPath, head, within);
-        if (found.length === 0)
-            throw nothingFound(within);
-        return { ...base, selection: 'all', allBecause: reason, legs: everyLeg(found, reason) };
-    }
-    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head, within });
-    const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
-    if (changes.allBecause !== undefined) {
-        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head, within), changes.allBecause);
-        return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
-    }
-    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
-        throw strayCode(changes.strayCheckCode, within);
-    return {
-        ...common,
-        selection: 'changed',
-        allBecause: undefined,
-        legs: changes.integrations.map((integration) => ({
-            integration: integration.name,
-            folder: integration.folder,
-            functional: integration.functional,
-            'docs-only': integration.docsOnly,
-            reason: integration.reasons.join('; '),
-        })),
-    };
-}
-/** The matrix JSON a workflow's `strategy.matrix` takes. */
-function matrixOf(legs) {
-    return { include: [...legs] };
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/plan/index.ts
-
-
-
-
-
-
-const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
-/**
- * Which integrations changed between the merge base of `baseRef` and `headRef` (default HEAD).
- * Git only, and only what the diff touches: one `git diff` of the two trees, one `git ls-tree` over
- * the touched top-level folders — the cost follows the change, not the repository. A missing base in a
- * shallow clone is fetched from `origin`.
- */
-async function plan_detectChanges(options) {
-    const headRef = options.headRef ?? 'HEAD';
-    if (!(await commitExists(options.repoPath, headRef))) {
-        throw new UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
-            hint: 'Give a branch, tag or SHA that the checkout contains.',
-        });
-    }
-    await ensureBase(options.repoPath, options.baseRef);
-    const head = await resolveCommit(options.repoPath, headRef);
-    const base = await mergeBase(options.repoPath, options.baseRef, head);
-    const diff = await git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
-    const fields = splitNul(diff.stdout);
-    const changes = [];
-    for (let index = 0; index + 1 < fields.length; index += 2) {
-        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
-    }
-    const within = options.within ?? '';
-    const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
-    const known = root
-        ? new Map()
-        : await integrationsAmong(options.repoPath, head, foldersWithin(changes, within), within);
-    const plan = planChanges(changes, (name) => known.get(name), root, within);
-    return { ...plan, mergeBase: base, head, changedFiles: changes.length };
-}
-/** The names of the folders directly inside `within` that the changes touch. */
-function foldersWithin(changes, within) {
-    const prefix = within === '' ? '' : `${within}/`;
-    const folders = new Set();
-    for (const change of changes) {
-        if (!change.path.startsWith(prefix))
-            continue;
-        const slash = change.path.indexOf('/', prefix.length);
-        if (slash > prefix.length)
-            folders.add(change.path.slice(prefix.length, slash));
-    }
-    return folders;
-}
-
-// EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
-var discover = __nccwpck_require__(734);
-// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
-var walk = __nccwpck_require__(7076);
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/ddev-target.ts
-
-function ddevTarget(integration) {
-    if (integration.folder === '')
-        return { cwd: integration.path, target: '.' };
-    return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
-}
-/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
-function ddevArgsFor(target, command, rest = []) {
-    return ['--here', ...command, target.target, ...rest];
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * Parses the `integrations` input. Empty means `changed` on pull requests and `all` otherwise.
- * Returns `{ problem }` for a name that is not one (path, shell characters, …).
- */
-function parseIntegrationsSpec(raw, eventName) {
-    const items = splitList(raw);
-    if (items.length === 0)
-        return eventName === 'pull_request' ? { kind: 'changed' } : { kind: 'all' };
-    if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed'))
-        return { kind: items[0] };
-    const names = [];
-    for (const item of items) {
-        const check = checkIntegrationName(item);
-        if (!check.ok)
-            return { problem: check.problem };
-        if (!names.includes(check.name))
-            names.push(check.name);
-    }
-    return { names, kind: 'names' };
-}
-/** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
-function baseFromEvent(eventPath) {
-    if (!eventPath || !existsSync(eventPath))
-        return undefined;
-    try {
-        const event = JSON.parse(readFileSync(eventPath, 'utf8'));
-        const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
-        return event.pull_request?.base?.sha ?? before;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function selectIntegrations(spec, options) {
-    const withPath = (found) => ({
-        ...found,
-        path: path.join(options.repoPath, found.folder),
-    });
-    const within = options.within ?? '';
-    if (spec.kind === 'names') {
-        const root = within === '' ? rootIntegration(options.repoPath) : undefined;
-        return spec.names.map((name) => {
-            if (root) {
-                if (root.name === name)
-                    return withPath(root);
-            }
-            else {
-                const found = integrationAt(options.repoPath, name, within);
-                if (found)
-                    return withPath(found);
-            }
-            const known = listIntegrations(options.repoPath, within).map((item) => item.name);
-            throw new UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
-                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
-            });
-        });
-    }
-    if (spec.kind === 'changed' && options.baseRef) {
-        const plan = await detectChanges({
-            repoPath: options.repoPath,
-            baseRef: options.baseRef,
-            within,
-            ...(options.headRef ? { headRef: options.headRef } : {}),
-        });
-        if (plan.integrations.length === 0 && plan.strayCheckCode.length > 0)
-            throw strayCode(plan.strayCheckCode, within);
-        if (plan.allBecause === undefined)
-            return plan.integrations.map(withPath);
-        options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
-    }
-    else if (spec.kind === 'changed') {
-        options.reporter?.annotate({
-            level: 'notice',
-            message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
-        });
-    }
-    const all = listIntegrations(options.repoPath, within);
-    if (all.length === 0)
-        throw nothingFound(within);
-    return all.map(withPath);
-}
-/**
- * The `integrations-path` input: the folder that holds the integrations (`integrations` for
- * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
- * integrations are top-level folders or the root is itself the integration.
- */
-function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
-    const trimmed = raw.trim().replace(/\\/g, '/');
-    if (trimmed === '' || trimmed === '.' || trimmed === './')
-        return '';
-    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
-        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
-            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
-        });
-    }
-    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
-    if (normalized === '..' || normalized.startsWith('../')) {
-        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
-            hint: "Give a folder inside the repository, e.g. 'integrations'.",
-        });
-    }
-    if (normalized === '.')
-        return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
-        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
-            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
-        });
-    }
-    return normalized;
-}
-/** A folder of the repository once links are followed, and still inside it. */
-function isFolder(full, repoPath) {
-    return (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
-}
-/**
- * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
- * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
- */
-function withPythonPackage(integrations, reporter, step) {
-    const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
-    for (const tile of tiles)
-        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
-    return integrations.filter((integration) => !tiles.includes(integration));
-}
-
-
-/***/ }),
-
-/***/ 5897:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  rr: () => (/* binding */ setupDdev)
-});
-
-// UNUSED EXPORTS: findPython, publishedReleases, whichOnPath
+// UNUSED EXPORTS: publishedReleases
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 6 modules
-var src = __nccwpck_require__(8057);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var runtime_src = __nccwpck_require__(9446);
-;// CONCATENATED MODULE: ../../packages/runtime/src/services/tool-cache.ts
-
-
-/**
- * The runner's tool cache (RUNNER_TOOL_CACHE), in @actions/tool-cache's layout (read without loading it,
- * so that no workflow command reaches a terminal):
- * `<root>/<tool>/<version>/<arch>` plus an `<arch>.complete` marker. We install straight into the
- * final folder because a Python venv cannot be moved after it is made.
- */
-function toolFolder(root, tool, version, arch) {
-    return external_node_path_default().join(root, tool, version, arch);
-}
-/** The cached folder, when it is there and complete (what @actions/tool-cache's `find` checks for an exact version). */
-async function findTool(root, tool, version, arch) {
-    const folder = toolFolder(root, tool, version, arch);
-    return (0,external_node_fs_.existsSync)(folder) && (0,external_node_fs_.existsSync)(`${folder}.complete`) ? folder : undefined;
-}
-/** Marks a folder filled by `toolFolder` as complete, so that `findTool` finds it. */
-function markToolComplete(root, tool, version, arch) {
-    const folder = toolFolder(root, tool, version, arch);
-    (0,external_node_fs_.mkdirSync)(folder, { recursive: true });
-    (0,external_node_fs_.writeFileSync)(`${folder}.complete`, '');
-}
-
-// EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
-var discover = __nccwpck_require__(734);
-;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/python.ts
-
-
-
-/** Finds an executable by name on PATH (no shell). */
-function whichOnPath(name, env = process.env) {
-    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
-        if (dir === '')
-            continue;
-        const candidate = external_node_path_default().join(dir, name);
-        try {
-            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // Not here.
-        }
-    }
-    return undefined;
-}
-/** The interpreter the `python` input names (a path, or `python3.X` on PATH), with its version. */
-async function findPython(input) {
-    const name = input === '' ? 'python3' : input;
-    if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
-        throw new runtime_src/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
-            hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
-        });
-    }
-    const executable = name.includes('/') ? external_node_path_default().resolve(name) : whichOnPath(name);
-    const missing = new runtime_src/* UserError */.yo(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
-        hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
-    });
-    if (!executable)
-        throw missing;
-    let result;
-    try {
-        result = await (0,runtime_src/* runProcess */.R3)(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
-            timeoutMs: 30_000,
-        });
-    }
-    catch {
-        throw missing;
-    }
-    const [resolved, version] = result.stdout.trim().split('\n');
-    if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
-        throw new runtime_src/* UserError */.yo(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
-            hint: 'Point it at CPython 3.12 or newer.',
-        });
-    }
-    return { path: resolved || executable, version };
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/installers.ts
-
-
-
-
-
-const UV_VERSION = '0.13.9';
-/**
- * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed with `--target` into
- * its tool-cache folder: no venv to create, which halves the time) — never a binary download.
- */
-async function ensureUv(options) {
-    const onPath = whichOnPath('uv');
-    if (onPath)
-        return onPath;
-    const tool = 'uv-from-pypi';
-    const found = await findTool(options.toolCache, tool, UV_VERSION, options.arch);
-    const folder = found ?? toolFolder(options.toolCache, tool, UV_VERSION, options.arch);
-    const uv = external_node_path_default().join(folder, 'bin', 'uv');
-    if (found && (0,external_node_fs_.existsSync)(uv))
-        return uv;
-    (0,external_node_fs_.rmSync)(folder, { recursive: true, force: true });
-    (0,external_node_fs_.mkdirSync)(folder, { recursive: true });
-    await (0,runtime_src/* withRetry */.bD)(() => (0,runtime_src/* runChecked */.X4)(options.python, [
-        '-m',
-        'pip',
-        'install',
-        '--quiet',
-        '--disable-pip-version-check',
-        '--no-deps',
-        '--upgrade',
-        '--target',
-        folder,
-        `uv==${UV_VERSION}`,
-    ], {
-        what: `pip install uv==${UV_VERSION}`,
-        reporter: options.reporter,
-        timeoutMs: 300_000,
-        hint: `Check that PyPI is reachable and that ${options.python} has pip.`,
-    }), { attempts: 3, baseDelayMs: 2_000 });
-    markToolComplete(options.toolCache, tool, UV_VERSION, options.arch);
-    return uv;
-}
-
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 9 modules
+var src = __nccwpck_require__(9324);
+// EXTERNAL MODULE: ../../packages/repository/src/index.ts + 22 modules
+var repository_src = __nccwpck_require__(8284);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 9 modules
+var runtime_src = __nccwpck_require__(5494);
+// EXTERNAL MODULE: ../../packages/runtime/src/services/tool-cache.ts
+var tool_cache = __nccwpck_require__(4978);
 ;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/package-index.ts
 
 /** A project's releases (ddev's by default) as the package index lists them (PyPI's JSON API), retried with backoff. */
-async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi', project = 'ddev') {
+async function publishedReleases(indexUrl = 'https://pypi.org/pypi', project = 'ddev') {
     const url = `${indexUrl.replace(/\/$/, '')}/${encodeURIComponent(project)}/json`;
     const body = await (0,runtime_src/* withRetry */.bD)(async () => {
         const response = await fetch(url, {
@@ -31407,9 +31636,6 @@ async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https:/
 
 
 
-
-
-
 function checkRepoPath(repoPath) {
     let isDirectory = false;
     try {
@@ -31424,34 +31650,18 @@ function checkRepoPath(repoPath) {
         });
     }
 }
-async function chooseRepo(options) {
-    if (options.repo !== 'auto')
-        return { repo: options.repo, reason: 'set by the repo input' };
-    const remote = await (0,runtime_src/* runProcess */.R3)('git', ['-C', options.repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
-    const inference = (0,src/* inferRepo */.ZJ)({
-        folderName: external_node_path_default().basename(options.repoPath),
-        remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
-        entries: (0,external_node_fs_.readdirSync)(options.repoPath),
-        integrationCount: (0,discover/* listIntegrations */.iB)(options.repoPath, options.within ?? '').length,
-    });
-    if (!inference.ok) {
-        throw new runtime_src/* UserError */.yo(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
-            hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
-        });
-    }
-    return { repo: inference.repo, reason: inference.reason };
-}
 /** Installs (or finds cached) ddev, writes our ddev config, and says what later steps need. */
 async function setupDdev(options) {
     const { reporter } = options;
     checkRepoPath(options.repoPath);
-    const python = await findPython(options.python);
-    const { repo, reason } = await chooseRepo(options);
+    const python = await (0,runtime_src/* findPython */.Kq)(options.python);
+    const { repo, reason } = await (0,repository_src/* repoKind */.HW)(options.repo, options.repoPath, options.within);
     const tool = (0,src/* toolCacheName */.k5)(options.installer, python.version);
+    const toolCache = new tool_cache/* ToolCache */.H(options.toolCache);
     let version;
     let folder;
     if (options.version.kind === 'exact') {
-        folder = await findTool(options.toolCache, tool, options.version.version, options.arch);
+        folder = await toolCache.find(tool, options.version.version);
         if (folder)
             version = options.version.version;
     }
@@ -31463,7 +31673,7 @@ async function setupDdev(options) {
                 hint: 'Pick a version that exists for this Python.',
             });
         version = resolved.version;
-        folder = await findTool(options.toolCache, tool, version, options.arch);
+        folder = await toolCache.find(tool, version);
     }
     const key = (0,src/* cacheKey */.k$)({
         os: options.os,
@@ -31472,18 +31682,18 @@ async function setupDdev(options) {
         pythonVersion: python.version,
         ddevVersion: version,
     });
-    const target = toolFolder(options.toolCache, tool, version, options.arch);
+    const target = toolCache.folder(tool, version);
     let cacheHit = 'false';
     if (folder) {
         cacheHit = 'tool-cache';
     }
     else if (options.restoreFromActionsCache && (await options.restoreFromActionsCache([target], key))) {
         cacheHit = 'actions-cache';
-        markToolComplete(options.toolCache, tool, version, options.arch);
+        toolCache.markComplete(tool, version);
     }
     else {
-        await reporter.group(`Installing ddev ${version} with ${options.installer} (Python ${python.version})`, () => install(options, python.path, version, target));
-        markToolComplete(options.toolCache, tool, version, options.arch);
+        await reporter.group(`Installing ddev ${version} with ${options.installer} (Python ${python.version})`, () => install(options, python.path, version, toolCache.installFolder(tool, version)));
+        toolCache.markComplete(tool, version);
     }
     const plan = (0,src/* installPlan */.VF)({ installer: options.installer, version, python: python.path, target });
     const versionReport = await verify(plan.ddev, version, reporter);
@@ -31511,20 +31721,18 @@ async function setupDdev(options) {
     };
 }
 async function install(options, python, version, target) {
-    if (options.installer === 'pipx' && !whichOnPath('pipx')) {
+    if (options.installer === 'pipx' && !(0,runtime_src/* whichOnPath */.GU)('pipx')) {
         throw new runtime_src/* UserError */.yo("Input 'installer': pipx is not on PATH.", {
             hint: "Install pipx first (GitHub's ubuntu runners have it), or use installer 'uv' (the default), which needs nothing.",
         });
     }
-    (0,external_node_fs_.rmSync)(target, { recursive: true, force: true });
-    (0,external_node_fs_.mkdirSync)(target, { recursive: true });
     const plan = (0,src/* installPlan */.VF)({
         installer: options.installer,
         version,
         python,
         target,
         ...(options.installer === 'uv'
-            ? { uv: await ensureUv({ python, toolCache: options.toolCache, arch: options.arch, reporter: options.reporter }) }
+            ? { uv: await (0,runtime_src/* ensureUv */.aW)({ python, toolCache: options.toolCache, reporter: options.reporter }) }
             : {}),
     });
     for (const step of plan.commands) {
@@ -31567,6 +31775,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
@@ -41021,8 +41236,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 3 modules
-var lib_exec = __nccwpck_require__(3023);
+// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 2 modules
+var lib_exec = __nccwpck_require__(3808);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -41409,7 +41624,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 3023:
+/***/ 3808:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41426,8 +41641,8 @@ var external_string_decoder_ = __nccwpck_require__(5574);
 var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: ../../node_modules/@actions/io/lib/io.js
@@ -41821,7 +42036,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -43485,6 +43700,731 @@ function copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 2195:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  uH: () => (/* reexport */ clean),
+  eq: () => (/* reexport */ eq),
+  WE: () => (/* reexport */ version_explain),
+  lt: () => (/* reexport */ lt),
+  eR: () => (/* reexport */ major),
+  aA: () => (/* reexport */ rcompare),
+  ib: () => (/* reexport */ satisfies),
+  rZ: () => (/* reexport */ valid),
+  Im: () => (/* reexport */ validRange)
+});
+
+// UNUSED EXPORTS: RANGE_PATTERN, compare, filter, ge, gt, gte, inc, le, lte, maxSatisfying, minSatisfying, minor, ne, neq, parse, patch
+
+// NAMESPACE OBJECT: ../../node_modules/@renovatebot/pep440/lib/operator.js
+var operator_namespaceObject = {};
+__nccwpck_require__.r(operator_namespaceObject);
+__nccwpck_require__.d(operator_namespaceObject, {
+  "!=": () => (ne),
+  "<": () => (lt),
+  "<=": () => (le),
+  "==": () => (eq),
+  "===": () => (arbitrary),
+  ">": () => (gt),
+  ">=": () => (ge),
+  compare: () => (compare),
+  eq: () => (eq),
+  ge: () => (ge),
+  gt: () => (gt),
+  le: () => (le),
+  lt: () => (lt),
+  ne: () => (ne),
+  rcompare: () => (rcompare)
+});
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/version.js
+const VERSION_PATTERN = [
+  'v?',
+  '(?:',
+  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
+  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
+  /* */ '(?<pre>', // pre-release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_n>[0-9]+)?',
+  /* */ ')?',
+  /* */ '(?<post>', // post release
+  /*    */ '(?:-(?<post_n1>[0-9]+))',
+  /*    */ '|',
+  /*    */ '(?:',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_l>post|rev|r)',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_n2>[0-9]+)?',
+  /*    */ ')',
+  /* */ ')?',
+  /* */ '(?<dev>', // dev release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_l>dev)',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_n>[0-9]+)?',
+  /* */ ')?',
+  ')',
+  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
+].join('');
+
+
+
+const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
+
+function valid(version) {
+  return validRegex.test(version) ? version : null;
+}
+
+const cleanRegex = new RegExp('^\\s*' + VERSION_PATTERN + '\\s*$', 'i');
+function clean(version) {
+  return version_stringify(version_parse(version, cleanRegex));
+}
+
+function version_parse(version, regex) {
+  // Validate the version and parse it into pieces
+  const { groups } = (regex || validRegex).exec(version) || {};
+  if (!groups) {
+    return null;
+  }
+
+  // Store the parsed out pieces of the version
+  const parsed = {
+    epoch: Number(groups.epoch ? groups.epoch : 0),
+    release: groups.release.split('.').map(Number),
+    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+    post: normalize_letter_version(
+      groups.post_l,
+      groups.post_n1 || groups.post_n2,
+    ),
+    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+    local: parse_local_version(groups.local),
+  };
+
+  return parsed;
+}
+
+function version_stringify(parsed) {
+  if (!parsed) {
+    return null;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+  const parts = [];
+
+  // Epoch
+  if (epoch !== 0) {
+    parts.push(`${epoch}!`);
+  }
+  // Release segment
+  parts.push(release.join('.'));
+
+  // Pre-release
+  if (pre) {
+    parts.push(pre.join(''));
+  }
+  // Post-release
+  if (post) {
+    parts.push('.' + post.join(''));
+  }
+  // Development release
+  if (dev) {
+    parts.push('.' + dev.join(''));
+  }
+  // Local version segment
+  if (local) {
+    parts.push(`+${local}`);
+  }
+  return parts.join('');
+}
+
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    // We consider there to be an implicit 0 in a pre-release if there is
+    // not a numeral associated with it.
+    if (!number) {
+      number = 0;
+    }
+    // We normalize any letters to their lower case form
+    letter = letter.toLowerCase();
+
+    // We consider some words to be alternate spellings of other words and
+    // in those cases we want to normalize the spellings to our preferred
+    // spelling.
+    if (letter === 'alpha') {
+      letter = 'a';
+    } else if (letter === 'beta') {
+      letter = 'b';
+    } else if (['c', 'pre', 'preview'].includes(letter)) {
+      letter = 'rc';
+    } else if (['rev', 'r'].includes(letter)) {
+      letter = 'post';
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    // We assume if we are given a number, but we are not given a letter
+    // then this is using the implicit post release syntax (e.g. 1.0-1)
+    letter = 'post';
+
+    return [letter, Number(number)];
+  }
+  return null;
+}
+
+function parse_local_version(local) {
+  /*
+    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
+    */
+  if (local) {
+    return local
+      .split(/[._-]/)
+      .map((part) =>
+        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
+      );
+  }
+  return null;
+}
+
+function version_explain(version) {
+  const parsed = version_parse(version);
+  if (!parsed) {
+    return parsed;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+
+  let base_version = '';
+  if (epoch !== 0) {
+    base_version += epoch + '!';
+  }
+  base_version += release.join('.');
+
+  const is_prerelease = Boolean(dev || pre);
+  const is_devrelease = Boolean(dev);
+  const is_postrelease = Boolean(post);
+
+  // return
+
+  return {
+    epoch,
+    release,
+    pre,
+    post: post ? post[1] : post,
+    dev: dev ? dev[1] : dev,
+    local: local ? local.join('.') : local,
+    public: version_stringify(parsed).split('+', 1)[0],
+    base_version,
+    is_prerelease,
+    is_devrelease,
+    is_postrelease,
+  };
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/operator.js
+
+
+
+
+function lt(version, other) {
+  return compare(version, other) < 0;
+}
+
+function le(version, other) {
+  return compare(version, other) <= 0;
+}
+
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+
+function ne(version, other) {
+  return compare(version, other) !== 0;
+}
+
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+
+function gt(version, other) {
+  return compare(version, other) > 0;
+}
+
+function arbitrary(version, other) {
+  return version.toLowerCase() === other.toLowerCase();
+}
+
+function compare(version, other) {
+  const parsedVersion = version_parse(version);
+  const parsedOther = version_parse(other);
+
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+
+  return pyCompare(keyVersion, keyOther);
+}
+
+function rcompare(version, other) {
+  return -compare(version, other);
+}
+
+// this logic is buitin in python, but we need to port it to js
+// see https://stackoverflow.com/a/5292332/1438522
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i = 0; i < len; i += 1) {
+      const res = pyCompare(elem[i], other[i]);
+      if (res !== 0) {
+        return res;
+      }
+    }
+    return elem.length - other.length;
+  }
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  // When we compare a release version, we want to compare it with all of the
+  // trailing zeros removed. So we'll use a reverse the list, drop all the now
+  // leading zeros until we come to something non zero, then take the rest
+  // re-reverse it back into the correct order and make it a tuple and use
+  // that for our sorting key.
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+
+  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
+  // We'll do this by abusing the pre segment, but we _only_ want to do this
+  // if there is !a pre or a post segment. If we have one of those then
+  // the normal sorting rules will handle this case correctly.
+  if (!pre && !post && dev) pre = -Infinity;
+  // Versions without a pre-release (except as noted above) should sort after
+  // those with one.
+  else if (!pre) pre = Infinity;
+
+  // Versions without a post segment should sort before those with one.
+  if (!post) post = -Infinity;
+
+  // Versions without a development segment should sort after those with one.
+  if (!dev) dev = Infinity;
+
+  if (!local) {
+    // Versions without a local segment should sort before those with one.
+    local = -Infinity;
+  } else {
+    // Versions with a local segment need that segment parsed to implement
+    // the sorting rules in PEP440.
+    // - Alpha numeric segments sort before numeric segments
+    // - Alpha numeric segments sort lexicographically
+    // - Numeric segments sort numerically
+    // - Shorter versions sort before longer versions when the prefixes
+    //   match exactly
+    local = local.map((i) =>
+      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
+    );
+  }
+
+  return [epoch, release, pre, post, dev, local];
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/specifier.js
+// This file is dual licensed under the terms of the Apache License, Version
+// 2.0, and the BSD License. See the LICENSE file in the root of this repository
+// for complete details.
+
+
+
+
+
+const RANGE_PATTERN = [
+  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
+  '\\s*',
+  '(',
+  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
+  /*  */ '(?<prefix>\\.\\*)?',
+  /*  */ '|',
+  /*  */ '(?<legacy>[^,;\\s)]+)',
+  ')',
+].join('');
+
+
+
+const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
+
+const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
+
+function specifier_parse(ranges) {
+  if (!ranges.trim()) {
+    return [];
+  }
+
+  const specifiers = ranges
+    .split(',')
+    .map((range) => rangeRegex.exec(range.trim()) || {})
+    .map(({ groups }) => {
+      if (!groups) {
+        return null;
+      }
+
+      let { ...spec } = groups;
+      const { operator, version, prefix, legacy } = groups;
+
+      if (version) {
+        spec = { ...spec, ...version_explain(version) };
+        if (operator === '~=') {
+          if (spec.release.length < 2) {
+            return null;
+          }
+        }
+        if (!isEqualityOperator(operator) && spec.local) {
+          return null;
+        }
+
+        if (prefix) {
+          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+            return null;
+          }
+        }
+      }
+      if (legacy && operator !== '===') {
+        return null;
+      }
+
+      return spec;
+    });
+
+  if (specifiers.filter(Boolean).length !== specifiers.length) {
+    return null;
+  }
+
+  return specifiers;
+}
+
+function filter(versions, specifier, options = {}) {
+  const filtered = pick(versions, specifier, options);
+  if (filtered.length === 0 && options.prereleases === undefined) {
+    return pick(versions, specifier, { prereleases: true });
+  }
+  return filtered;
+}
+
+function maxSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[found.length - 1];
+}
+
+function minSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[0];
+}
+
+function pick(versions, specifier, options) {
+  const parsed = specifier_parse(specifier);
+
+  if (!parsed) {
+    return [];
+  }
+
+  return versions.filter((version) => {
+    const explained = version_explain(version);
+
+    if (!parsed.length) {
+      return explained && !(explained.is_prerelease && !options.prereleases);
+    }
+
+    return parsed.reduce((pass, spec) => {
+      if (!pass) {
+        return false;
+      }
+      return contains({ ...spec, ...options }, { version, explained });
+    }, true);
+  });
+}
+
+function satisfies(version, specifier, options = {}) {
+  const filtered = pick([version], specifier, options);
+
+  return filtered.length === 1;
+}
+
+function arrayStartsWith(array, prefix) {
+  if (prefix.length > array.length) {
+    return false;
+  }
+
+  for (let i = 0; i < prefix.length; i += 1) {
+    if (prefix[i] !== array[i]) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+function contains(specifier, input) {
+  const { explained } = input;
+  let { version } = input;
+  const { ...spec } = specifier;
+
+  if (spec.prereleases === undefined) {
+    spec.prereleases = spec.is_prerelease;
+  }
+
+  if (explained && explained.is_prerelease && !spec.prereleases) {
+    return false;
+  }
+
+  if (spec.operator === '~=') {
+    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
+    if (spec.epoch) {
+      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
+    }
+    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+      prereleases: spec.prereleases,
+    });
+  }
+
+  if (spec.prefix) {
+    const isMatching =
+      explained.epoch === spec.epoch &&
+      arrayStartsWith(explained.release, spec.release);
+    const isEquality = spec.operator !== '!=';
+    return isEquality ? isMatching : !isMatching;
+  }
+
+  if (explained && explained.local && spec.version) {
+    // Ignore candidate local labels only when the specifier itself is public.
+    if (spec.operator !== '===' && !spec.local) {
+      version = explained.public;
+      spec.version = version_explain(spec.version).public;
+    }
+  }
+
+  if (spec.operator === '<' || spec.operator === '>') {
+    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
+    if (eq(spec.release.join('.'), explained.release.join('.'))) {
+      return false;
+    }
+  }
+
+  // TODO: fix me?
+  // eslint-disable-next-line import-x/namespace
+  const op = operator_namespaceObject[spec.operator];
+  return op(version, spec.version || spec.legacy);
+}
+
+function validRange(specifier) {
+  return Boolean(specifier_parse(specifier));
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/semantic.js
+
+
+// those notation are borrowed from semver
+
+
+function major(input) {
+  const version = version_explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  return version.release[0];
+}
+
+function minor(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 2) {
+    return 0;
+  }
+  return version.release[1];
+}
+
+function patch(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 3) {
+    return 0;
+  }
+  return version.release[2];
+}
+
+function inc(input, release, preReleaseIdentifier) {
+  let identifier = preReleaseIdentifier || `a`;
+  const version = parse(input);
+
+  if (!version) {
+    return null;
+  }
+
+  if (
+    !['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview'].includes(
+      identifier,
+    )
+  ) {
+    return null;
+  }
+
+  switch (release) {
+    case 'premajor':
+      {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'preminor':
+      {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prepatch':
+      {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prerelease':
+      if (version.pre === null) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+        version.pre = [identifier, 0];
+      } else {
+        if (preReleaseIdentifier === undefined && version.pre !== null) {
+          [identifier] = version.pre;
+        }
+
+        const [letter, number] = version.pre;
+        if (letter === identifier) {
+          version.pre = [letter, number + 1];
+        } else {
+          version.pre = [identifier, 0];
+        }
+      }
+
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'major':
+      if (
+        version.release.slice(1).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'minor':
+      if (
+        version.release.slice(2).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'patch':
+      if (
+        version.release.slice(3).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    default:
+      return null;
+  }
+
+  return stringify(version);
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/index.js
+
+
+
+
+
+
+
+
+
+
 
 /***/ })
 

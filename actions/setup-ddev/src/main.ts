@@ -1,11 +1,10 @@
+import { resolveIntegrationsPath } from '@aic/repository';
 import { markdown, missingServiceNotice, readRunnerEnvironment, resolveRepoPath, type Reporter } from '@aic/runtime';
-import { actionInputs, runAction } from '@aic/runtime/actions';
-import { resolveIntegrationsPath } from '@aic/steps/integrations';
+import { actionInputs, runAction, saveCacheInPost } from '@aic/runtime/actions';
 import { setupDdev } from '@aic/steps/setup-ddev';
 import { readActionInputs } from './inputs.js';
 
-const SAVE_KEY = 'ddev-cache-key';
-const SAVE_PATHS = 'ddev-cache-paths';
+const DDEV_CACHE = saveCacheInPost('ddev', 'ddev');
 
 async function main(reporter: Reporter): Promise<void> {
   const inputs = readActionInputs(actionInputs);
@@ -24,8 +23,8 @@ async function main(reporter: Reporter): Promise<void> {
     within: resolveIntegrationsPath(inputs.integrationsPath, repoPath),
     toolCache: runner.toolCache,
     temp: runner.temp,
-    os: process.env.RUNNER_OS ?? process.platform,
-    arch: process.env.RUNNER_ARCH ?? process.arch,
+    os: runner.os,
+    arch: runner.arch,
     ...(useActionsCache
       ? {
           restoreFromActionsCache: async (paths, key) =>
@@ -37,10 +36,7 @@ async function main(reporter: Reporter): Promise<void> {
 
   reporter.addPath(result.binDir);
   for (const [name, value] of Object.entries(result.env)) reporter.exportVariable(name, value);
-  if (useActionsCache && result.cacheHit === 'false') {
-    reporter.saveState(SAVE_KEY, result.cache.key);
-    reporter.saveState(SAVE_PATHS, JSON.stringify(result.cache.paths));
-  }
+  if (useActionsCache && result.cacheHit === 'false') DDEV_CACHE.saveLater(reporter, result.cache);
   reporter.setOutput('ddev-version', result.ddevVersion);
   reporter.setOutput('ddev-path', result.ddevPath);
   reporter.setOutput('python-path', result.pythonPath);
@@ -66,14 +62,4 @@ async function main(reporter: Reporter): Promise<void> {
   );
 }
 
-/** Saves the fresh install to the actions cache, only when main installed it (setup-python's cache-save). */
-async function post(reporter: Reporter): Promise<void> {
-  const key = reporter.getState(SAVE_KEY);
-  if (!key) return;
-  const paths = JSON.parse(reporter.getState(SAVE_PATHS)) as string[];
-  const { save } = await import('@aic/runtime/services/actions-cache');
-  await save(paths, key);
-  reporter.log(`Saved ddev to the actions cache under ${key}.`);
-}
-
-await runAction({ main, post });
+await runAction({ main, post: DDEV_CACHE.post });

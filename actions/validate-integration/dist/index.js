@@ -28376,19 +28376,14 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9446);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9491);
+/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1398);
+/* harmony import */ var _aic_repository__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4190);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(489);
 
 
-function readActionInputs(source, eventName) {
-    return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .readInputs */ .Ko)({
-        integrations: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .Ie)((raw) => (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_1__/* .parseIntegrationsSpec */ .Cw)(raw, eventName)),
-        integrationsPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(),
-        repoPath: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)({ required: true }),
-        repo: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .choice */ .Yq)(['auto', 'extras', 'marketplace', 'core'], 'auto'),
-        fix: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zM)(false),
-        baseRef: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(),
-    }, source);
+
+function readActionInputs(source) {
+    return (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)({ ..._aic_repository__WEBPACK_IMPORTED_MODULE_1__/* .selectionInputs */ .Iz, repo: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .choice */ .Yq)(['auto', ..._aic_ddev__WEBPACK_IMPORTED_MODULE_0__/* .REPOS */ .CB], 'auto'), fix: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zM)(false) }, source);
 }
 
 
@@ -28398,10 +28393,10 @@ function readActionInputs(source, eventName) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9446);
-/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1626);
-/* harmony import */ var _aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9491);
-/* harmony import */ var _aic_steps_validations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1861);
+/* harmony import */ var _aic_repository__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4190);
+/* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(489);
+/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(756);
+/* harmony import */ var _aic_steps_validations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6499);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1601);
 
 
@@ -28409,18 +28404,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 async function main(reporter) {
-    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .readRunnerEnvironment */ .ET)();
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__/* .actionInputs */ .eh, runner.eventName);
-    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
-    const baseRef = inputs.baseRef || (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .baseFromEvent */ .UR)(runner.eventPath);
-    const { repo, reason } = await (0,_aic_steps_validations__WEBPACK_IMPORTED_MODULE_3__/* .repoKind */ .HW)(inputs.repo, repoPath);
+    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerEnvironment */ .ET)();
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readActionInputs */ .U)(_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh);
+    const repoPath = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .resolveRepoPath */ .qo)(runner.workspace, inputs.repoPath);
+    const { repo, reason } = await (0,_aic_repository__WEBPACK_IMPORTED_MODULE_0__/* .repoKind */ .HW)(inputs.repo, repoPath, (0,_aic_repository__WEBPACK_IMPORTED_MODULE_0__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath));
     reporter.log(`ddev repository kind: ${repo} (${reason}).`);
-    const integrations = await (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .selectIntegrations */ .O9)(inputs.integrations, {
-        repoPath,
-        within: (0,_aic_steps_integrations__WEBPACK_IMPORTED_MODULE_2__/* .resolveIntegrationsPath */ .nS)(inputs.integrationsPath, repoPath),
-        ...(baseRef ? { baseRef } : {}),
-        reporter,
-    });
+    const { integrations } = await (0,_aic_repository__WEBPACK_IMPORTED_MODULE_0__/* .selectFromInputs */ .kr)(inputs, runner, reporter);
     reporter.setOutput('validated', JSON.stringify(integrations.map((i) => i.name)));
     const fixed = [];
     if (inputs.fix) {
@@ -28442,7 +28431,7 @@ async function main(reporter) {
         await reporter.appendSummary(`## Fix (ddev's syncing forms)\n\n${diffs.length === 0
             ? 'Nothing to change.\n'
             : diffs
-                .map((r) => _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.details */ .wD.details(`${r.integration}: ${r.changed.length} file(s) changed`, _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .markdown.codeBlock */ .wD.codeBlock(r.diff, 'diff')))
+                .map((r) => _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .markdown.details */ .wD.details(`${r.integration}: ${r.changed.length} file(s) changed`, _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .markdown.codeBlock */ .wD.codeBlock(r.diff, 'diff')))
                 .join('\n')}`);
     }
     reporter.setOutput('fixed', JSON.stringify(fixed));
@@ -28464,5127 +28453,112 @@ async function main(reporter) {
     reporter.setOutput('failed', String(failed.length));
     reporter.setOutput('errors', String(errors));
     if (fixed.length > 0 && failed.length === 0) {
-        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The fix changed ${fixed.length} file(s) that Datadog's CI would reject as committed: ${fixed.join(', ')}.`, { hint: 'Commit the changes shown in the job summary (or run `aic fix` locally and commit).' });
+        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The fix changed ${fixed.length} file(s) that Datadog's CI would reject as committed: ${fixed.join(', ')}.`, { hint: 'Commit the changes shown in the job summary (or run `aic fix` locally and commit).' });
     }
     if (failed.length > 0) {
-        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Datadog validations: ${failed.map((r) => `${r.integration ? `${r.integration} ` : ''}${r.validation}`).join(', ')} failed (see the annotations on the files).`, { hint: 'Run `aic fix` (or this action with fix: true) for what ddev can sync and format itself.' });
+        throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Datadog validations: ${failed.map((r) => `${r.integration ? `${r.integration} ` : ''}${r.validation}`).join(', ')} failed (see the annotations on the files).`, { hint: 'Run `aic fix` (or this action with fix: true) for what ddev can sync and format itself.' });
     }
 }
-await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)({ main });
+await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({ main });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 5513:
+/***/ 1398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  mW: () => (/* reexport */ checkIntegrationName),
-  $V: () => (/* reexport */ isIntegrationFolder)
+  wU: () => (/* reexport */ EXTRAS_RUFF_SETTINGS),
+  vM: () => (/* reexport */ FIX_COMMANDS),
+  CB: () => (/* reexport */ REPOS),
+  S8: () => (/* reexport */ ddevConfigToml),
+  XO: () => (/* reexport */ hasRuffSettings),
+  ZJ: () => (/* reexport */ inferRepo),
+  Mq: () => (/* reexport */ parseValidationOutput),
+  wh: () => (/* reexport */ plainText),
+  G5: () => (/* reexport */ repositoryValidationApplies),
+  y9: () => (/* reexport */ validationApplies),
+  vA: () => (/* reexport */ validationArgs),
+  iH: () => (/* reexport */ validationSet)
 });
 
-// UNUSED EXPORTS: INTEGRATION_MARKERS, MAX_YAML_BYTES, RULES, acceptsInstance, evaluateRules, findCheckClasses, isPep440, normalizeCheckName, normalizeProjectName, paths, projectName, readAboutVersion, readUntrustedYaml, tomlKeyLine
+// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, INSTALLERS, INTEGRATION_VALIDATIONS, JUNIT_FILE_NAME, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, PYTEST_EXIT, REPOSITORY_VALIDATIONS, cacheKey, createCommand, ddevArgsFor, ddevAtLeast, ddevTarget, ddevTestArgs, installPlan, parseDdevVersionOutput, parseMarkers, parseVersionRequest, pythonAllowed, resolveVersion, supportVerdict, toolCacheName
 
-;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
-/** Integration names as people type them, checked before they reach a path or a command line. */
-/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
-const NAME = /^[a-z0-9][a-z0-9_-]*$/;
+// EXTERNAL MODULE: ../../node_modules/@renovatebot/pep440/index.js + 4 modules
+var pep440 = __nccwpck_require__(2195);
+;// CONCATENATED MODULE: ../../packages/ddev/src/versions.ts
 /**
- * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
- * tile folder's name with dashes.
- * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
+ * ddev versions under PEP 440 (@renovatebot/pep440, the one version model of the project): exact versions,
+ * `latest`, and specifiers (`>=20,<21`, `~=20.0.0`, `==20.*`, `!=20.1.0,>=20`), resolved against what the package
+ * index lists for the interpreter at hand.
  */
-function checkIntegrationName(raw) {
-    const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
-    if (raw === '')
-        return { ok: false, problem: 'an integration name is empty.' };
-    if (/[/\\]/.test(raw) || raw.includes('..')) {
-        return {
-            ok: false,
-            problem: `${shown} is a path, not an integration name. Give the folder name only (e.g. 'awesome').`,
-        };
-    }
-    if (raw.length > 100)
-        return { ok: false, problem: `${shown} is too long for an integration name.` };
-    if (NAME.test(raw))
-        return { ok: true, name: raw };
-    const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
+
+function parseVersionRequest(raw) {
+    const text = raw.trim();
+    const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+    if (text === '' || text.toLowerCase() === 'latest')
+        return { kind: 'latest' };
+    // An exact version as the index spells it (canonical: `20.1.0`, not `v20.1.0`).
+    if (text.length <= 40 && clean(text) === text)
+        return { kind: 'exact', version: text };
+    if (text.length <= 200 && /^[<>=!~]/.test(text) && validRange(text))
+        return { kind: 'range', text };
     return {
-        ok: false,
-        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
+        problem: `${shown} is not a ddev version: use an exact version (20.1.0), 'latest', or a PEP 440 specifier (>=20,<21).`,
     };
 }
-/** ddev's normalisation: lowercase, `-` and spaces to `_`. */
-function normalizeCheckName(name) {
-    return name
-        .trim()
-        .toLowerCase()
-        .replace(/[-\s]+/g, '_');
-}
-/** The PyPI project name of an integration: `datadog-<name>` with `_` → `-`. */
-function names_projectName(name) {
-    return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
-}
-/** PEP 503 normalisation, to compare project names. */
-function normalizeProjectName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-
-;// CONCATENATED MODULE: ../../packages/integration/src/layout.ts
-/** How an integration folder is recognised, from the names it contains (no I/O here). */
-/** Marker entries: a folder is an integration when it holds one of these. */
-const INTEGRATION_MARKERS = ['hatch.toml', 'datadog_checks', 'manifest.json'];
-function isIntegrationFolder(entries) {
-    return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
-}
-/** Where an integration's files are, relative to the integration folder. */
-const layout_paths = {
-    package: (name) => `datadog_checks/${name}`,
-    about: (name) => `datadog_checks/${name}/__about__.py`,
-    init: (name) => `datadog_checks/${name}/__init__.py`,
-    confExample: (name) => `datadog_checks/${name}/data/conf.yaml.example`,
-    pyproject: 'pyproject.toml',
-    hatch: 'hatch.toml',
-    changelog: 'CHANGELOG.md',
-    manifest: 'manifest.json',
-    tests: 'tests',
-};
-/** Reads `__version__ = "1.2.3"` from an `__about__.py` text; the line is 1-based. */
-function readAboutVersion(text) {
-    const lines = text.split(/\r?\n/);
-    for (let index = 0; index < lines.length; index++) {
-        const match = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"]*)\1/.exec(lines[index]);
-        if (match)
-            return { version: match[2], line: index + 1 };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
-
-
-
-/** Rule ids, stable: annotations and docs name them. */
-const RULES = {
-    checkClass: 'check-class',
-    checkMethod: 'check-method',
-    checkCoroutine: 'check-coroutine',
-    checkSignature: 'check-signature',
-    python3: 'python3-syntax',
-    aboutVersion: 'about-version',
-    packageName: 'package-name',
-    projectName: 'project-name',
-    versionPath: 'hatch-version-path',
-    confExample: 'conf-example',
-    tests: 'tests-missing',
-    hatchCollector: 'hatch-collector',
-    changelog: 'changelog-missing',
-    initConfig: 'init-config',
-};
-/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
-const PEP440 = (/* unused pure expression or super */ null && (new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
-    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
-    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
-    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
-    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i')));
-/** Whether `version` is a PEP 440 version. */
-const isPep440 = (version) => PEP440.test(version);
-/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
-function evaluateRules(facts, strict) {
-    const findings = [];
-    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
-    const publishing = strict ? 'error' : 'warning';
-    const name = facts.name;
-    const about = paths.about(name);
-    const init = paths.init(name);
-    for (const [file, python] of Object.entries(facts.python)) {
-        if (python.error) {
-            const what = python.error.kind === 'syntax'
-                ? `is not valid Python 3: ${python.error.message}`
-                : `cannot be read as Python: ${python.error.message}`;
-            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
-        }
-    }
-    if (!facts.packageExists) {
-        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
-        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
-    }
-    else {
-        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
-        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
-        if (checks.length === 0 && !jmx) {
-            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
-        }
-        const signaturesSeen = new Set();
-        for (const check of checks) {
-            if (check.check === undefined) {
-                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
-            }
-            else if (check.check !== 'inherited' && check.check.async) {
-                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
-            }
-            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
-                const where = `${check.check.file}:${check.check.line}`;
-                if (signaturesSeen.has(where))
-                    continue;
-                signaturesSeen.add(where);
-                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
-            }
-        }
-        const version = facts.python[about];
-        if (!version)
-            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
-        else if (!version.error && !version.version)
-            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
-            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
-        }
-    }
-    const expectedProject = projectName(name);
-    if (!facts.pyproject.exists) {
-        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
-    }
-    else if (facts.pyproject.error) {
-        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
-    }
-    else {
-        if (facts.pyproject.projectName !== expectedProject) {
-            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
-        }
-        if (facts.pyproject.versionPath !== about) {
-            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
-        }
-    }
-    const example = paths.confExample(name);
-    const conf = facts.confExample;
-    if (!conf.exists) {
-        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
-    }
-    else if (conf.error) {
-        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
-    }
-    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
-        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
-    }
-    else if (!conf.hasInitConfig) {
-        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
-    }
-    if (facts.testFiles.length === 0)
-        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
-    if (!facts.hatch.exists)
-        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
-    else if (facts.hatch.error)
-        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
-    else if (!facts.hatch.hasCollector)
-        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
-    if (!facts.changelogExists)
-        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
-    return findings;
-}
-
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
-;// CONCATENATED MODULE: ../../packages/integration/src/untrusted-yaml.ts
-
-/**
- * YAML from a partner's checkout or wheel (compose files, conf.yaml.example), read in bounded time. The `yaml`
- * library parses in linear time, but turning a document into data is not: a key that is itself a collection is
- * stringified at every level (`{{{{…` or `? ? ? …`: 400 characters took 24 s, 800 would take hours), and aliases
- * can multiply (an alias bomb). So the document's tree is checked first, in one pass: no collection as a key,
- * nesting at most MAX_DEPTH deep, at most MAX_ALIASES aliases — none of which a real compose file or example
- * configuration needs.
- */
-const MAX_YAML_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
-const MAX_DEPTH = 64;
-const MAX_ALIASES = 100;
-const MAX_INDENT = 400;
-function readUntrustedYaml(text) {
-    if (text.length > MAX_YAML_BYTES)
-        return {
-            ok: false,
-            kind: 'limit',
-            problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB`,
-        };
-    // Deep nesting overflows the parser's stack, and an overflow while V8 compiles one of its regexes kills the
-    // process outright: so nesting is measured on the text first, before the parser sees it.
-    const deep = nestingProblem(text);
-    if (deep)
-        return { ok: false, kind: 'limit', ...deep };
-    const lines = new LineCounter();
-    // No pretty errors: they quote the source around every error, and a file of 20,000 stray `]` has 20,000.
-    const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-    const error = document.errors[0];
-    if (error) {
-        const at = error.pos?.[0];
-        return {
-            ok: false,
-            kind: 'syntax',
-            problem: error.message.split('\n')[0],
-            ...(at === undefined ? {} : { line: lines.linePos(at).line }),
-        };
-    }
-    const problem = shapeProblem(document, lines);
-    if (problem)
-        return { ok: false, kind: 'limit', ...problem };
-    try {
-        return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIASES }), document, lines };
-    }
-    catch (caught) {
-        return {
-            ok: false,
-            kind: 'limit',
-            problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)`,
-        };
-    }
-}
-/**
- * An upper bound of the nesting, from the text alone (one pass): flow brackets `[` `{` outside quotes and
- * comments, and per line its indentation plus compact `- ` / `? ` indicators. Real files stay far below it.
- */
-function nestingProblem(text) {
-    let flow = 0;
-    let line = 1;
-    let quote;
-    let lineStart = true;
-    let indent = 0;
-    let compact = 0;
-    for (let index = 0; index < text.length; index++) {
-        const char = text[index];
-        if (char === '\n') {
-            line++;
-            lineStart = true;
-            indent = 0;
-            compact = 0;
-            if (quote === "'" || quote === '"')
-                continue;
-            continue;
-        }
-        if (quote) {
-            if (char === '\\' && quote === '"')
-                index++;
-            else if (char === quote)
-                quote = undefined;
-            continue;
-        }
-        if (lineStart) {
-            if (char === ' ' || char === '\t') {
-                if (++indent > MAX_INDENT)
-                    return { problem: `indented more than ${MAX_INDENT} columns`, line };
-                continue;
-            }
-            if ((char === '-' || char === '?' || char === ':') && (text[index + 1] === ' ' || text[index + 1] === '\t')) {
-                if (++compact > MAX_DEPTH)
-                    return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
-                indent++;
-                continue;
-            }
-            lineStart = false;
-        }
-        if (char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t')) {
-            while (index + 1 < text.length && text[index + 1] !== '\n')
-                index++;
-        }
-        else if (char === '"' || char === "'") {
-            quote = char;
-        }
-        else if (char === '[' || char === '{') {
-            if (++flow > MAX_DEPTH)
-                return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
-        }
-        else if ((char === ']' || char === '}') && flow > 0) {
-            flow--;
-        }
-    }
-    return undefined;
-}
-/** The first thing in the tree that would make toJS slow, found without recursion. */
-function shapeProblem(document, lines) {
-    const at = (node) => {
-        const range = node?.range;
-        return range ? { line: lines.linePos(range[0]).line } : {};
-    };
-    let aliases = 0;
-    const stack = [{ node: document.contents, depth: 0 }];
-    while (stack.length > 0) {
-        const { node, depth } = stack.pop();
-        if (node === null || node === undefined || isScalar(node))
-            continue;
-        if (isAlias(node)) {
-            if (++aliases > MAX_ALIASES)
-                return { problem: `more than ${MAX_ALIASES} aliases (*name)`, ...at(node) };
-            continue;
-        }
-        if (depth > MAX_DEPTH)
-            return { problem: `nested more than ${MAX_DEPTH} levels deep`, ...at(node) };
-        if (isMap(node) || isSeq(node)) {
-            for (const item of node.items)
-                stack.push({ node: item, depth: depth + 1 });
-        }
-        else if (isPair(node)) {
-            if (isMap(node.key) || isSeq(node.key))
-                return { problem: 'a key that is itself a mapping or a list (`? ` or `{…}: `)', ...at(node.key) };
-            stack.push({ node: node.key, depth }, { node: node.value, depth });
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 1626:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  eh: () => (/* reexport */ actionInputs),
-  Cs: () => (/* reexport */ runAction)
-});
-
-// UNUSED EXPORTS: ActionsReporter, reportFailure
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ../../node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
+/** Whether a `Requires-Python` specifier admits `python` (`3.13.0`); one we cannot read admits it. */
+function pythonAllowed(requiresPython, python) {
+    if (!requiresPython || !validRange(requiresPython) || valid(python) === null)
         return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
+    return satisfies(python, requiresPython, { prereleases: true });
 }
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(5070);
-// EXTERNAL MODULE: ../../node_modules/undici/index.js
-var undici = __nccwpck_require__(1684);
-;// CONCATENATED MODULE: ../../node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
 /**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ * The newest published release that the request and the Python accept. `published` is what the
+ * package index lists.
  */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+function resolveVersion(request, published, python) {
+    const usable = published.filter((release) => !release.yanked && valid(release.version) !== null);
+    if (request.kind === 'exact') {
+        const release = usable.find((candidate) => eq(candidate.version, request.version));
+        if (!release) {
+            const newest = newestOf(usable.map((candidate) => candidate.version));
+            return {
+                ok: false,
+                problem: `ddev ${request.version} does not exist on the package index${newest ? ` (the newest is ${newest})` : ''}.`,
             };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
         }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(5574);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../../node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../../node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../../node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../../node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    command_issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        command_issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    core_error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function core_error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ../../packages/runtime/src/actions-reporter.ts
-
-/** The Reporter on a GitHub runner: workflow commands and files through @actions/core. */
-class ActionsReporter {
-    depth = 0;
-    log(line) {
-        info(line);
-    }
-    debug(line) {
-        core_debug(line);
-    }
-    annotate(annotation) {
-        const properties = {};
-        if (annotation.title !== undefined)
-            properties.title = annotation.title;
-        if (annotation.file !== undefined)
-            properties.file = annotation.file;
-        if (annotation.line !== undefined)
-            properties.startLine = annotation.line;
-        if (annotation.endLine !== undefined)
-            properties.endLine = annotation.endLine;
-        if (annotation.column !== undefined && annotation.line !== undefined && annotation.endLine === undefined) {
-            properties.startColumn = annotation.column;
-        }
-        const send = { error: core_error, warning: warning, notice: notice }[annotation.level];
-        send(annotation.message, properties);
-    }
-    async group(title, work) {
-        // The runner cannot nest groups: an inner group just prints its title.
-        if (this.depth > 0) {
-            info(`▸ ${title}`);
-            return work();
-        }
-        this.depth++;
-        try {
-            return await group(title, work);
-        }
-        finally {
-            this.depth--;
-        }
-    }
-    setOutput(name, value) {
-        setOutput(name, value);
-    }
-    exportVariable(name, value) {
-        exportVariable(name, value);
-    }
-    addPath(directory) {
-        addPath(directory);
-    }
-    async appendSummary(markdown) {
-        if (!process.env.GITHUB_STEP_SUMMARY)
-            return;
-        await summary.addRaw(markdown).write();
-        summary.emptyBuffer();
-    }
-    saveState(name, value) {
-        saveState(name, value);
-    }
-    getState(name) {
-        return getState(name);
-    }
-}
-
-// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
-var errors = __nccwpck_require__(6631);
-// EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
-var stop_signals = __nccwpck_require__(9276);
-;// CONCATENATED MODULE: ../../packages/runtime/src/action-entry.ts
-
-
-
-
-const POST_FLAG = 'isPost';
-/**
- * The one entry point of every bundled action: picks main or post, and turns any error into
- * one failing line — what went wrong and what to do — never a stack trace (that goes to debug).
- */
-async function runAction(steps) {
-    const reporter = new ActionsReporter();
-    // A cancelled job (SIGINT, then SIGTERM) or a killed step: no child outlives the step, cleanups run first.
-    (0,stop_signals/* installStopHandlers */.x)({ log: (line) => reporter.annotate({ level: 'error', message: line }) });
-    const isPost = getState(POST_FLAG) === 'true';
-    try {
-        if (isPost) {
-            await steps.post?.(reporter);
-        }
-        else {
-            if (steps.post)
-                saveState(POST_FLAG, 'true');
-            await steps.main(reporter);
-        }
-    }
-    catch (error) {
-        reportFailure(error, reporter);
-    }
-}
-function reportFailure(error, reporter) {
-    if (error instanceof Error && error.stack)
-        core_debug(error.stack);
-    if (error instanceof errors/* UserError */.yo) {
-        const at = error.location;
-        if (at) {
-            const message = (0,errors/* describeError */.Uc)(error, { location: false });
-            reporter.annotate({
-                level: 'error',
-                message,
-                file: at.file,
-                ...(at.line === undefined ? {} : { line: at.line }),
-            });
-        }
-        else {
-            core_error((0,errors/* describeError */.Uc)(error));
-        }
-        process.exitCode = 1;
-        return;
-    }
-    setFailed(`Unexpected error: ${(0,errors/* describeError */.Uc)(error)}. This is a bug in agent-integration-ci; please report it with the debug log (re-run with debug logging enabled).`);
-}
-
-;// CONCATENATED MODULE: ../../packages/runtime/src/action-inputs.ts
-
-/** Raw inputs on a runner: INPUT_<NAME> as @actions/core reads them (trimmed, '' when unset). */
-const actionInputs = (name) => getInput(name);
-
-;// CONCATENATED MODULE: ../../packages/runtime/src/actions.ts
-// The runner side, kept out of the main index so that the CLI and tests never load @actions/core.
-
-
-
-
-
-/***/ }),
-
-/***/ 3648:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A0: () => (/* binding */ signalChildren),
-/* harmony export */   Zm: () => (/* binding */ stopSignal),
-/* harmony export */   ju: () => (/* binding */ asCleanup),
-/* harmony export */   k9: () => (/* binding */ liveChildren),
-/* harmony export */   kr: () => (/* binding */ markStopping),
-/* harmony export */   yH: () => (/* binding */ trackChild)
-/* harmony export */ });
-/* unused harmony exports shortCommand, killProcessGroup */
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * Every child we start leads a process group of its own (spawned detached), so that ddev, the hatch it starts and
- * the pytest hatch starts can be killed together. This registry knows the live ones, so that a stop signal can
- * kill them all (see stop-signals.ts); once stopping, only cleanup work may start new ones.
- */
-const live = new Map();
-const cleanupScope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
-let stoppedBy;
-/**
- * Records a started child (its pid leads its group); returns the function to call when it has exited. `quiet`:
- * a helper beside the work (a log follower), killed all the same but not named when saying what was stopped.
- */
-function trackChild(pid, command, args, quiet = false) {
-    if (pid === undefined)
-        return () => undefined;
-    if (stoppedBy && !cleanupScope.getStore()) {
-        // Started by work that went on after the stop began: it must not outlive us.
-        killProcessGroup(pid, 'SIGKILL');
-        return () => undefined;
-    }
-    live.set(pid, { said: shortCommand(command, args), quiet });
-    return () => live.delete(pid);
-}
-/** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
-function shortCommand(command, args) {
-    const words = [node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command), ...args.slice(0, 3)].join(' ');
-    return args.length > 3 ? `${words} …` : words;
-}
-function killProcessGroup(pid, signal) {
-    try {
-        process.kill(process.platform === 'win32' ? pid : -pid, signal);
-        return true;
-    }
-    catch {
-        return false; // Already gone.
-    }
-}
-/** Signals every live child's group; returns what it signalled (the commands, but for quiet helpers). */
-function signalChildren(signal) {
-    return [...live]
-        .filter(([pid]) => killProcessGroup(pid, signal))
-        .filter(([, child]) => !child.quiet)
-        .map(([, child]) => child.said);
-}
-const liveChildren = () => live.size;
-/** The signal that stopped this process, once one did. */
-const stopSignal = () => stoppedBy;
-function markStopping(signal) {
-    stoppedBy ??= signal;
-}
-/** Runs `work` as cleanup: the processes it starts run even while stopping. */
-function asCleanup(work) {
-    return cleanupScope.run(true, work);
-}
-
-
-/***/ }),
-
-/***/ 6631:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   yo: () => (/* binding */ UserError)
-/* harmony export */ });
-/* unused harmony export formatLocation */
-/**
- * A problem the user can fix: bad input, a broken file, a failed tool run.
- * Printed as one line (no stack trace); `hint` says what to do.
- */
-class UserError extends Error {
-    location;
-    hint;
-    constructor(message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = 'UserError';
-        this.location = options.location;
-        this.hint = options.hint;
-    }
-}
-function formatLocation(location) {
-    let text = location.file;
-    if (location.line !== undefined)
-        text += `:${location.line}`;
-    if (location.column !== undefined)
-        text += `:${location.column}`;
-    return text;
-}
-/** One line: `file:line: message. hint` (without the location where an annotation carries it). */
-function describeError(error, options = {}) {
-    if (error instanceof UserError) {
-        const where = error.location && options.location !== false ? `${formatLocation(error.location)}: ` : '';
-        const hint = error.hint ? ` ${error.hint}` : '';
-        return `${where}${error.message}${hint}`;
-    }
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-
-
-/***/ }),
-
-/***/ 9446:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  yo: () => (/* reexport */ errors/* UserError */.yo),
-  zM: () => (/* reexport */ inputs_boolean),
-  Yq: () => (/* reexport */ choice),
-  ay: () => (/* reexport */ src_process/* commandLine */.ay),
-  Ie: () => (/* reexport */ custom),
-  w$: () => (/* reexport */ src_process/* lastLines */.w$),
-  wD: () => (/* reexport */ markdown_namespaceObject),
-  Ko: () => (/* reexport */ readInputs),
-  ET: () => (/* reexport */ readRunnerEnvironment),
-  qo: () => (/* reexport */ resolveRepoPath),
-  X4: () => (/* reexport */ src_process/* runChecked */.X4),
-  R3: () => (/* reexport */ src_process/* runProcess */.R3),
-  ry: () => (/* reexport */ splitList),
-  Qq: () => (/* reexport */ inputs_text)
-});
-
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, argumentList, asCleanup, backoffDelays, childEnvironment, describeError, error, failure, formatLocation, inputName, installStopHandlers, integer, isRunnerOnly, list, missingServiceNotice, notice, onStop, quotedInput, sleep, splitArguments, startBackground, stopSignal, warning, withRetry, withoutTrailingDots
-
-// NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
-var markdown_namespaceObject = {};
-__nccwpck_require__.r(markdown_namespaceObject);
-__nccwpck_require__.d(markdown_namespaceObject, {
-  codeBlock: () => (codeBlock),
-  details: () => (details),
-  escapeCell: () => (escapeCell),
-  escapeHtml: () => (escapeHtml),
-  table: () => (table)
-});
-
-// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
-var errors = __nccwpck_require__(6631);
-;// CONCATENATED MODULE: ../../packages/runtime/src/inputs.ts
-
-/** Every input problem at once, one line per input. */
-class InputError extends errors/* UserError */.yo {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n  ${problems.join('\n  ')}`);
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-/** `ddevVersion` → `ddev-version`: schema keys are camelCase, action inputs kebab-case. */
-function inputName(key) {
-    return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-}
-/** Reads all inputs of a schema into one typed object; every problem is reported at once. */
-function readInputs(schema, source) {
-    const problems = [];
-    const result = {};
-    for (const key of Object.keys(schema)) {
-        const name = inputName(key);
-        const raw = (source(name) ?? '').trim();
-        const parsed = schema[key].parse(raw);
-        if (parsed.ok)
-            result[key] = parsed.value;
-        else
-            problems.push(`Input '${name}': ${bounded(parsed.problem)}`);
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return result;
-}
-const ok = (value) => ({ ok: true, value });
-const bad = (problem) => ({ ok: false, problem });
-/** An input's text quoted for a message: JSON-escaped, and at most 80 characters of it. */
-const quotedInput = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
-const shown = quotedInput;
-/** A problem line never echoes a whole long input (a 10,000-character value stays out of the log). */
-function bounded(problem) {
-    return problem.length > 300 ? `${problem.slice(0, 297)}...` : problem;
-}
-function inputs_text(options = {}) {
-    return {
-        parse(raw) {
-            if (raw === '') {
-                if (options.required)
-                    return bad("is required but was empty. Set it in the step's `with:`.");
-                return ok(options.default ?? '');
-            }
-            return ok(raw);
-        },
-    };
-}
-const TRUE = ['true', 'yes', 'on', '1'];
-const FALSE = ['false', 'no', 'off', '0'];
-function inputs_boolean(defaultValue) {
-    return {
-        parse(raw) {
-            if (raw === '')
-                return ok(defaultValue);
-            const lower = raw.toLowerCase();
-            if (TRUE.includes(lower))
-                return ok(true);
-            if (FALSE.includes(lower))
-                return ok(false);
-            return bad(`${shown(raw)} is not a boolean. Use 'true' or 'false'.`);
-        },
-    };
-}
-function choice(choices, defaultValue) {
-    return {
-        parse(raw) {
-            if (raw === '')
-                return ok(defaultValue);
-            const match = choices.find((c) => c === raw.toLowerCase());
-            if (match !== undefined)
-                return ok(match);
-            return bad(`${shown(raw)} is not one of ${choices.map((c) => `'${c}'`).join(', ')}.`);
-        },
-    };
-}
-function integer(options) {
-    return {
-        parse(raw) {
-            if (raw === '')
-                return ok(options.default);
-            if (!/^-?\d+$/.test(raw))
-                return bad(`${shown(raw)} is not a whole number.`);
-            const value = Number(raw);
-            if (options.min !== undefined && value < options.min)
-                return bad(`${value} is below the minimum ${options.min}.`);
-            if (options.max !== undefined && value > options.max)
-                return bad(`${value} is above the maximum ${options.max}.`);
-            return ok(value);
-        },
-    };
-}
-/** A list separated by commas, spaces or newlines (how people write lists in YAML `with:` blocks). */
-function list(options = {}) {
-    return {
-        parse(raw) {
-            const items = splitList(raw);
-            return ok(items.length === 0 ? [...(options.default ?? [])] : items);
-        },
-    };
-}
-function splitList(raw) {
-    return raw
-        .split(/[\s,]+/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-/** An input whose raw text is checked by a domain function: it returns the value or throws/returns a problem. */
-function custom(parse) {
-    return {
-        parse(raw) {
-            try {
-                const value = parse(raw);
-                if (value !== null && typeof value === 'object' && 'problem' in value) {
-                    return bad(value.problem);
-                }
-                return ok(value);
-            }
-            catch (error) {
-                return bad(error instanceof Error ? error.message : String(error));
-            }
-        },
-    };
-}
-/**
- * Splits `-k "a b" --tb=short` into arguments the way people expect from a command line — quotes
- * group, backslash escapes — with no expansion of any kind: the result goes into an argument array,
- * never through a shell.
- */
-function splitArguments(raw) {
-    const args = [];
-    let current = '';
-    let quote;
-    let started = false;
-    for (let index = 0; index < raw.length; index++) {
-        const char = raw[index];
-        if (quote) {
-            if (char === quote)
-                quote = undefined;
-            else if (char === '\\' && quote === '"' && index + 1 < raw.length)
-                current += raw[++index];
-            else
-                current += char;
-        }
-        else if (char === '"' || char === "'") {
-            quote = char;
-            started = true;
-        }
-        else if (char === '\\' && index + 1 < raw.length) {
-            current += raw[++index];
-            started = true;
-        }
-        else if (/\s/.test(char)) {
-            if (started)
-                args.push(current);
-            current = '';
-            started = false;
-        }
-        else {
-            current += char;
-            started = true;
-        }
-    }
-    if (quote)
-        return { problem: `has an unclosed ${quote} quote.` };
-    if (started)
-        args.push(current);
-    return args;
-}
-function argumentList() {
-    return custom((raw) => splitArguments(raw));
-}
-
-// EXTERNAL MODULE: ../../packages/runtime/src/process.ts + 2 modules
-var src_process = __nccwpck_require__(316);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ../../packages/runtime/src/runner-environment.ts
-
-
-function readRunnerEnvironment(env = process.env) {
-    const token = Boolean(env.ACTIONS_RUNTIME_TOKEN);
-    const temp = env.RUNNER_TEMP || external_node_os_default().tmpdir();
-    return {
-        onGitHub: env.GITHUB_ACTIONS === 'true',
-        cacheService: token && Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL),
-        artifactService: token && Boolean(env.ACTIONS_RESULTS_URL),
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        temp,
-        toolCache: env.RUNNER_TOOL_CACHE || external_node_path_default().join(temp, 'tool-cache'),
-        eventPath: env.GITHUB_EVENT_PATH || undefined,
-        eventName: env.GITHUB_EVENT_NAME || undefined,
-    };
-}
-/** The text of the one notice given when a service is absent (outside GitHub, or on a runner without it). */
-function missingServiceNotice(service, fallback) {
-    return `The GitHub ${service} service is not available here (not on a GitHub runner?): ${fallback}.`;
-}
-
-;// CONCATENATED MODULE: ../../packages/runtime/src/markdown.ts
-/** Small builders for job summaries: tables and collapsible details, with cell text escaped. */
-function escapeCell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-function table(headers, rows) {
-    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-    return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
-}
-function details(summary, body) {
-    return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>\n`;
-}
-function codeBlock(text, language = '') {
-    const fence = text.includes('```') ? '````' : '```';
-    return `${fence}${language}\n${text}\n${fence}\n`;
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
-var child_processes = __nccwpck_require__(3648);
-;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
-
-
-/**
- * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
- * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
- * A program that cannot start exits at once (code null) instead of throwing.
- */
-function startBackground(command, args, options) {
-    const child = spawn(command, [...args], {
-        env: options.env ?? process.env,
-        shell: false,
-        detached: process.platform !== 'win32',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        windowsHide: true,
-    });
-    const untrack = trackChild(child.pid, command, args, true);
-    for (const stream of ['stdout', 'stderr']) {
-        let pending = '';
-        child[stream].setEncoding('utf8').on('data', (chunk) => {
-            const lines = (pending + chunk).split('\n');
-            pending = lines.pop() ?? '';
-            for (const line of lines)
-                options.onLine(line.replace(/\r$/, ''), stream);
-        });
-        child[stream].on('end', () => {
-            if (pending !== '')
-                options.onLine(pending, stream);
-            pending = '';
-        });
-    }
-    const exited = new Promise((resolve) => {
-        child.on('error', () => {
-            untrack();
-            resolve(null);
-        });
-        child.on('close', (code) => {
-            untrack();
-            resolve(code);
-        });
-    });
-    return {
-        exited,
-        async stop() {
-            if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-                try {
-                    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGTERM');
-                }
-                catch {
-                    // Already gone.
-                }
-            }
-            await exited;
-        },
-    };
-}
-
-// EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
-var stop_signals = __nccwpck_require__(9276);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
-
-
-
-
-/**
- * The `repo-path` input resolved against the workspace, and there: a path that does not exist would
- * otherwise select no integration, check nothing and pass.
- */
-function resolveRepoPath(workspace, raw, input = 'repo-path') {
-    const resolved = external_node_path_default().resolve(workspace, raw);
-    let isDirectory = false;
-    try {
-        isDirectory = (0,external_node_fs_.statSync)(resolved).isDirectory();
-    }
-    catch {
-        // Missing: the same error below.
-    }
-    if (!isDirectory) {
-        throw new errors/* UserError */.yo(`Input '${input}': ${quotedInput(raw)} is not a folder (resolved to ${resolved.slice(0, 200)}).`, {
-            hint: 'Point it at the repository checkout (default: the workspace, where actions/checkout puts it).',
-        });
-    }
-    return resolved;
-}
-
-;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 316:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ay: () => (/* binding */ commandLine),
-  w$: () => (/* binding */ lastLines),
-  X4: () => (/* binding */ runChecked),
-  R3: () => (/* binding */ runProcess),
-  yy: () => (/* binding */ sleep)
-});
-
-// UNUSED EXPORTS: ProcessError, backoffDelays, failure, withRetry
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
-var child_processes = __nccwpck_require__(3648);
-;// CONCATENATED MODULE: ../../packages/runtime/src/child-env.ts
-/**
- * What a child process must not inherit from the runner: the credentials of the job's own services and
- * the files through which a step talks to the runner. Our children run partner and third-party code (ddev,
- * hatch, pytest and every test dependency, pip, uv, the smoke test); with these, a compromised dependency
- * could upload an artifact the release then trusts (ACTIONS_RUNTIME_TOKEN + ACTIONS_RESULTS_URL), poison the
- * cache, mint an OIDC token, use the job's token, or set environment variables for the steps after it
- * (GITHUB_ENV: `NODE_OPTIONS` for the release step). Our own use of these services runs in our process.
- */
-const RUNNER_ONLY = [
-    /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
-    /^ACTIONS_RESULTS_URL$/i,
-    /^ACTIONS_CACHE_URL$/i,
-    /^ACTIONS_ID_TOKEN_REQUEST_/i,
-    /^GITHUB_TOKEN$/i,
-    /^GH_TOKEN$/i,
-    /^GH_ENTERPRISE_TOKEN$/i,
-    /^GITHUB_ENTERPRISE_TOKEN$/i,
-    // Action inputs (INPUT_GITHUB-TOKEN among them) are the action's, not its children's.
-    /^INPUT_/i,
-    // File commands: writing to these sets outputs, state, PATH or environment variables of later steps.
-    /^GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY)$/i,
-];
-function isRunnerOnly(name) {
-    return RUNNER_ONLY.some((pattern) => pattern.test(name));
-}
-/** `env` without what only the runner's own steps may use (a copy; `env` is not changed). */
-function childEnvironment(env) {
-    const kept = {};
-    for (const [name, value] of Object.entries(env))
-        if (!isRunnerOnly(name))
-            kept[name] = value;
-    return kept;
-}
-
-// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
-var errors = __nccwpck_require__(6631);
-;// CONCATENATED MODULE: ../../packages/runtime/src/output-capture.ts
-const DEFAULT_WHOLE_LIMIT = 64 * 1024 * 1024;
-const DEFAULT_TAIL_LIMIT = 4 * 1024 * 1024;
-/** One stream's output, collected in chunks: appending is O(chunk), whatever the total. */
-class OutputCapture {
-    mode;
-    limit;
-    chunks = [];
-    length = 0;
-    /** `tail`: characters dropped from the start. */
-    dropped = 0;
-    /** `whole`: the limit was passed (what was kept is incomplete and must not be parsed). */
-    overflowed = false;
-    constructor(mode, limit) {
-        this.mode = mode;
-        this.limit = limit;
-    }
-    /** Adds a chunk; false when a `whole` capture has just passed its limit. */
-    push(chunk) {
-        if (this.overflowed)
-            return false;
-        this.chunks.push(chunk);
-        this.length += chunk.length;
-        if (this.mode === 'whole') {
-            if (this.length <= this.limit)
-                return true;
-            this.overflowed = true;
-            return false;
-        }
-        while (this.chunks.length > 1 && this.length - this.chunks[0].length >= this.limit) {
-            const first = this.chunks.shift();
-            this.length -= first.length;
-            this.dropped += first.length;
-        }
-        return true;
-    }
-    get text() {
-        const joined = this.chunks.join('');
-        this.chunks = [joined];
-        if (this.mode === 'tail' && joined.length > this.limit) {
-            this.dropped += joined.length - this.limit;
-            this.chunks = [joined.slice(joined.length - this.limit)];
-            this.length = this.limit;
-        }
-        return this.chunks[0];
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
-
-
-
-
-
-const TAIL_LINES = 20;
-/** The last non-empty lines of a tool's output, for error messages. */
-function lastLines(text, count = TAIL_LINES) {
-    return text
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== '')
-        .slice(-count);
-}
-function commandLine(command, args) {
-    return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : JSON.stringify(part))).join(' ');
-}
-/** A process that exited non-zero, timed out or could not start. */
-class ProcessError extends errors/* UserError */.yo {
-    result;
-    constructor(message, result, hint) {
-        super(message, hint === undefined ? {} : { hint });
-        this.name = 'ProcessError';
-        this.result = result;
-    }
-    get tail() {
-        if (!this.result)
-            return [];
-        return lastLines(this.result.stderr.trim() === '' ? this.result.stdout : this.result.stderr);
-    }
-}
-/**
- * Runs a program with an argument array — never through a shell — and resolves with its
- * result whatever the exit code. Rejects only when the program cannot be started.
- */
-function runProcess(command, args, options = {}) {
-    const mode = options.output ?? 'whole';
-    const limit = options.maxBuffer ?? (mode === 'whole' ? DEFAULT_WHOLE_LIMIT : DEFAULT_TAIL_LIMIT);
-    const started = Date.now();
-    const run = () => new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(command, [...args], {
-            cwd: options.cwd,
-            env: childEnvironment(options.env ?? process.env),
-            shell: false,
-            detached: process.platform !== 'win32',
-            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            windowsHide: true,
-        });
-        const untrack = (0,child_processes/* trackChild */.yH)(child.pid, command, args);
-        const stdout = new OutputCapture(mode, limit);
-        const stderr = new OutputCapture(mode, limit);
-        let overflowed;
-        let timedOut = false;
-        const streamTo = options.reporter;
-        const lineBuffers = { out: '', err: '' };
-        const forward = (which, chunk) => {
-            if (!streamTo)
-                return;
-            const text = lineBuffers[which] + chunk;
-            const lines = text.split('\n');
-            lineBuffers[which] = lines.pop() ?? '';
-            for (const line of lines)
-                streamTo.log(line.replace(/\r$/, ''));
-        };
-        const collect = (which, capture) => (chunk) => {
-            forward(which === 'stdout' ? 'out' : 'err', chunk);
-            if (capture.push(chunk) || overflowed)
-                return;
-            overflowed = which;
-            killTree(child.pid);
-        };
-        child.stdout.setEncoding('utf8').on('data', collect('stdout', stdout));
-        child.stderr.setEncoding('utf8').on('data', collect('stderr', stderr));
-        if (options.input !== undefined)
-            child.stdin.end(options.input);
-        const timer = options.timeoutMs === undefined
-            ? undefined
-            : setTimeout(() => {
-                timedOut = true;
-                killTree(child.pid);
-            }, options.timeoutMs);
-        child.on('error', (error) => {
-            untrack();
-            if (timer)
-                clearTimeout(timer);
-            const why = error.code === 'ENOENT' ? 'it was not found' : error.message;
-            reject(new ProcessError(`Could not start '${command}': ${why}.`, undefined, 'Check that it is installed and on PATH.'));
-        });
-        child.on('close', (code, signal) => {
-            untrack();
-            if (timer)
-                clearTimeout(timer);
-            for (const which of ['out', 'err'])
-                if (lineBuffers[which] !== '')
-                    forward(which, '\n');
-            const result = {
-                command,
-                args,
-                exitCode: code ?? (signal ? 128 : 1),
-                signal,
-                timedOut,
-                stdout: stdout.text,
-                stderr: stderr.text,
-                truncated: stdout.dropped + stderr.dropped > 0,
-                durationMs: Date.now() - started,
+        if (!pythonAllowed(release.requiresPython, python)) {
+            return {
+                ok: false,
+                problem: `ddev ${release.version} needs Python ${release.requiresPython}, but the interpreter is ${python}.`,
             };
-            if (overflowed)
-                reject(outputOverflow(result, overflowed, limit));
-            else
-                resolve(result);
-        });
-    });
-    if (options.reporter && options.group)
-        return options.reporter.group(options.group, run);
-    return run();
-}
-function outputOverflow(result, stream, limit) {
-    const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MiB` : `${limit} characters`;
-    return new ProcessError(`${commandLine(result.command, result.args).slice(0, 200)} printed more than ${size} on ${stream}, so it was stopped: its output is read as a whole, and a truncated copy would give a wrong answer.`, result, 'Something made the output unusually large (a huge diff, a runaway log): look at what changed, or split the work.');
-}
-function killTree(pid) {
-    if (pid === undefined)
-        return;
-    try {
-        process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
-    }
-    catch {
-        // Already gone.
-    }
-}
-/** Like runProcess, but a non-zero exit or a timeout is a ProcessError that quotes the output's last lines. */
-async function runChecked(command, args, options = {}) {
-    const result = await runProcess(command, args, options);
-    if (result.exitCode === 0 && !result.timedOut)
-        return result;
-    throw failure(result, options.what, options.hint);
-}
-function failure(result, what, hint) {
-    const name = what ?? commandLine(result.command, result.args);
-    const how = result.timedOut ? 'timed out' : `failed with exit code ${result.exitCode}`;
-    const tail = lastLines(result.stderr.trim() === '' ? result.stdout : result.stderr, 10);
-    const quoted = tail.length > 0 ? `\n  Last lines:\n    ${tail.join('\n    ')}` : '';
-    return new ProcessError(`${name} ${how}.${quoted}`, result, hint);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Exponential backoff: baseDelay, 2×, 4×, … between attempts. */
-function backoffDelays(attempts, baseDelayMs) {
-    return Array.from({ length: Math.max(0, attempts - 1) }, (_, index) => baseDelayMs * 2 ** index);
-}
-async function withRetry(work, options) {
-    const delays = backoffDelays(options.attempts, options.baseDelayMs);
-    const wait = options.sleep ?? sleep;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await work(attempt);
         }
-        catch (error) {
-            const delay = delays[attempt - 1];
-            if (delay === undefined || (options.retryable && !options.retryable(error)))
-                throw error;
-            options.onRetry?.(error, attempt, delay);
-            await wait(delay);
-        }
+        return { ok: true, version: release.version };
     }
-}
-
-
-/***/ }),
-
-/***/ 9276:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ installStopHandlers)
-/* harmony export */ });
-/* unused harmony export onStop */
-/* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3648);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(316);
-
-
-const cleanups = new Set();
-/**
- * Registers work to do if the process is stopped (SIGTERM, SIGINT) while it runs — e.g. tearing down the compose
- * projects of running tests. Returns the function that unregisters it (call it once the work no longer applies).
- */
-function onStop(cleanup) {
-    cleanups.add(cleanup);
-    return () => cleanups.delete(cleanup);
-}
-const SIGNAL_NUMBER = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
-let installed = false;
-/**
- * The entry points' (action, CLI) answer to SIGTERM and SIGINT: kill every child's process group (SIGTERM, then
- * SIGKILL after the grace), run the registered cleanups (bounded), exit 128+signal. A second signal kills at once.
- */
-function installStopHandlers(options) {
-    if (installed)
-        return;
-    installed = true;
-    const exit = options.exit ?? ((code) => process.exit(code));
-    const graceMs = options.graceMs ?? 5_000;
-    const cleanupMs = options.cleanupMs ?? 120_000;
-    const handle = (signal) => {
-        const code = 128 + (SIGNAL_NUMBER[signal] ?? 1);
-        if ((0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .stopSignal */ .Zm)()) {
-            (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
-            exit(code);
-            return;
-        }
-        (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .markStopping */ .kr)(signal);
-        // Taken now: the work being stopped goes on as its processes die, and unregisters its cleanups as it ends.
-        const pending = [...cleanups];
-        const killed = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGTERM');
-        options.log(`Stopped by ${signal}: ${killed.length > 0 ? `stopping ${killed.join('; ')}` : 'no process was running'}; then cleaning up.`);
-        void (async () => {
-            for (let waited = 0; (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .liveChildren */ .k9)() > 0 && waited < graceMs; waited += 100)
-                await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(100);
-            (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
-            const work = Promise.allSettled(pending.map((cleanup) => (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .asCleanup */ .ju)(cleanup)));
-            await Promise.race([work, (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(cleanupMs)]);
-            exit(code);
-        })();
-    };
-    for (const signal of ['SIGTERM', 'SIGINT'])
-        process.on(signal, handle);
-}
-
-
-/***/ }),
-
-/***/ 7076:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ye: () => (/* binding */ realPath),
-/* harmony export */   op: () => (/* binding */ kindWithin)
-/* harmony export */ });
-/* unused harmony exports isInside, walkFiles */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** True when `file` is `folder` or inside it (both real paths). */
-function isInside(folder, file) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, file);
-    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
-}
-/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
-function realPath(file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    // ddev's pre-releases are picked only by their exact version.
+    const matching = usable.filter((release) => request.kind === 'latest' ? satisfies(release.version, '>=0') : satisfies(release.version, request.text));
+    const runnable = matching.filter((release) => pythonAllowed(release.requiresPython, python));
+    const newest = newestOf(runnable.map((release) => release.version));
+    if (newest)
+        return { ok: true, version: newest };
+    const what = request.kind === 'latest' ? 'No ddev release' : `No ddev release matches ${request.text}`;
+    if (matching.length > 0) {
+        return { ok: false, problem: `${what} runs on Python ${python} (they need ${matching[0].requiresPython}).` };
     }
-    catch {
-        return undefined;
-    }
+    return { ok: false, problem: `${what} on the package index.` };
 }
-/**
- * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
- * a link out of it, a dangling link or a loop is `other`, never followed.
- */
-function kindWithin(file, boundary) {
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
-        if (!stat.isSymbolicLink())
-            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
-        const real = realPath(file);
-        if (real === undefined || !isInside(boundary, real))
-            return 'other';
-        const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
-        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
-    }
-    catch {
-        return 'other';
-    }
-}
-/**
- * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
- * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
- * whatever cannot be read is skipped. `skipDirectory` prunes by name.
- */
-function walkFiles(start, options = {}) {
-    const boundary = realPath(options.boundary ?? start);
-    const root = realPath(start);
-    if (boundary === undefined || root === undefined || !isInside(boundary, root))
-        return [];
-    const found = [];
-    const seen = new Set();
-    const walk = (dir, real) => {
-        if (seen.has(real))
-            return;
-        seen.add(real);
-        let names;
-        try {
-            names = readdirSync(dir).sort();
-        }
-        catch {
-            return;
-        }
-        for (const name of names) {
-            const full = path.join(dir, name);
-            const kind = kindWithin(full, boundary);
-            if (kind === 'file')
-                found.push(full);
-            else if (kind === 'directory' && !options.skipDirectory?.(name))
-                walk(full, realPath(full) ?? full);
-        }
-    };
-    if (kindWithin(start, boundary) === 'directory')
-        walk(start, root);
-    return found;
+function newestOf(versions) {
+    return [...versions].sort(rcompare)[0];
 }
 
-
-/***/ }),
-
-/***/ 734:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Lt: () => (/* binding */ rootIntegration),
-/* harmony export */   _Y: () => (/* binding */ integrationAt),
-/* harmony export */   iB: () => (/* binding */ listIntegrations)
-/* harmony export */ });
-/* unused harmony export hasPythonPackage */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aic_integration__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5513);
-/* harmony import */ var _files_walk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7076);
-
-
-
-
-function entries(folder) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(folder);
-    }
-    catch {
-        return [];
-    }
-}
-/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
-const isDirectory = (full, repoPath) => (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .kindWithin */ .op)(full, (0,_files_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .realPath */ .Ye)(repoPath) ?? repoPath) === 'directory';
-/**
- * When the repository root is itself one integration (a partner repo holding one check), its name
- * is the one package under `datadog_checks/`.
- */
-function rootIntegration(repoPath) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')))
-        return undefined;
-    const packages = entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
-        !name.startsWith('.') &&
-        isDirectory(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, 'datadog_checks', name), repoPath));
-    return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
-}
-/** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
-const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
-/** The integration in the folder `name` directly inside `within`, when that folder is one. */
-function integrationAt(repoPath, name, within = '') {
-    if (name.startsWith('.') || name.startsWith('_'))
-        return undefined;
-    const folder = joined(within, name);
-    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, folder);
-    if (!isDirectory(full, repoPath))
-        return undefined;
-    return (0,_aic_integration__WEBPACK_IMPORTED_MODULE_2__/* .isIntegrationFolder */ .$V)(entries(full)) ? { folder, name } : undefined;
-}
-/** Every integration in the repository (the folders directly inside `within`), or the root one. */
-function listIntegrations(repoPath, within = '') {
-    const root = within === '' ? rootIntegration(repoPath) : undefined;
-    if (root)
-        return [root];
-    return entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, within))
-        .sort()
-        .map((name) => integrationAt(repoPath, name, within))
-        .filter((found) => found !== undefined);
-}
-/**
- * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
- * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
- */
-function hasPythonPackage(integrationPath) {
-    return (isDirectory(path.join(integrationPath, 'datadog_checks'), integrationPath) ||
-        existsSync(path.join(integrationPath, 'pyproject.toml')) ||
-        existsSync(path.join(integrationPath, 'setup.py')));
-}
-
-
-/***/ }),
-
-/***/ 9491:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  UR: () => (/* binding */ baseFromEvent),
-  Cw: () => (/* binding */ parseIntegrationsSpec),
-  nS: () => (/* binding */ resolveIntegrationsPath),
-  O9: () => (/* binding */ selectIntegrations)
-});
-
-// UNUSED EXPORTS: ddevArgsFor, ddevTarget, hasPythonPackage, integrationAt, listIntegrations, rootIntegration, withPythonPackage
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ../../packages/integration/src/index.ts + 4 modules
-var src = __nccwpck_require__(5513);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var runtime_src = __nccwpck_require__(9446);
-;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
-const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
-/** `path` is relative to the integration folder, with `/` separators. */
-function classifyIntegrationFile(path) {
-    const lower = path.toLowerCase();
-    const name = lower.split('/').pop() ?? lower;
-    if (name === 'changelog.md')
-        return { kind: 'docs', reason: 'the changelog' };
-    if (IMAGE.test(name))
-        return { kind: 'docs', reason: 'an image or logo' };
-    if (lower.startsWith('tests/') || name === 'tox.ini' || name === '.coveragerc' || name === 'conftest.py') {
-        return { kind: 'tests', reason: 'tests' };
-    }
-    if (lower.startsWith('datadog_checks/')) {
-        if (name.endsWith('.py'))
-            return { kind: 'functional', reason: 'Python code' };
-        if (name === 'conf.yaml.example' || name.endsWith('.yaml.example'))
-            return { kind: 'functional', reason: 'the example configuration' };
-        return { kind: 'functional', reason: 'a file shipped in the package' };
-    }
-    if (lower === 'assets/configuration/spec.yaml')
-        return { kind: 'functional', reason: 'the configuration spec' };
-    if (lower.startsWith('assets/')) {
-        if (lower.endsWith('.md'))
-            return { kind: 'docs', reason: 'documentation' };
-        return { kind: 'functional', reason: 'an asset (dashboard, monitor, log pipeline, service check…)' };
-    }
-    if (name === 'metadata.csv')
-        return { kind: 'functional', reason: 'metric metadata' };
-    if (name === 'pyproject.toml' ||
-        name === 'hatch.toml' ||
-        name === 'setup.py' ||
-        name === 'setup.cfg' ||
-        /^requirements.*\.(in|txt)$/.test(name)) {
-        return { kind: 'functional', reason: 'packaging' };
-    }
-    if (name === 'manifest.json')
-        return { kind: 'functional', reason: 'the manifest' };
-    if (name.endsWith('.md') ||
-        name.endsWith('.rst') ||
-        name.endsWith('.txt') ||
-        lower.startsWith('images/') ||
-        lower.startsWith('docs/')) {
-        return { kind: 'docs', reason: 'documentation' };
-    }
-    if (name.endsWith('.py'))
-        return { kind: 'functional', reason: 'Python code' };
-    return { kind: 'functional', reason: 'a file of the integration' };
-}
-/** Files at the repository root that change how every integration is built or tested. */
-function affectsAllIntegrations(path) {
-    return path === 'pyproject.toml' || path === '.coveragerc' || path === '.ddev' || path.startsWith('.ddev/');
-}
-
-;// CONCATENATED MODULE: ../../packages/changes/src/plan.ts
-
-/** A changed `<folder>/datadog_checks/<pkg>/….py` outside every known integration: its integration folder. */
-function checkFolderOf(changedPath) {
-    const at = changedPath.indexOf('datadog_checks/');
-    if (at < 0 || !changedPath.endsWith('.py') || (at > 0 && changedPath[at - 1] !== '/'))
-        return undefined;
-    return changedPath.slice(0, Math.max(0, at - 1));
-}
-/**
- * Which integrations a diff touches. `integrationAt(folder)` says whether a folder directly inside
- * `within` (the folder that holds the integrations, '' for the repository root) is an integration at
- * the head (undefined: not one, or deleted). When the repository root is itself the integration, pass
- * it as `rootIntegration`: every path then belongs to it.
- */
-function planChanges(changes, integrationAt, rootIntegration, within = '') {
-    let allBecause;
-    const strayCheckCode = [];
-    const prefix = within === '' ? '' : `${within}/`;
-    const byFolder = new Map();
-    for (const change of changes) {
-        const integration = rootIntegration ?? integrationOf(change.path);
-        if (!integration) {
-            if (!rootIntegration &&
-                change.path.startsWith(prefix) &&
-                affectsAllIntegrations(change.path.slice(prefix.length)))
-                allBecause ??= `${change.path} changed, and it affects every integration`;
-            else if (change.status !== 'deleted' && checkFolderOf(change.path) !== undefined)
-                strayCheckCode.push(change.path);
-            continue;
-        }
-        const inner = integration.folder === '' ? change.path : change.path.slice(integration.folder.length + 1);
-        const { kind, reason } = classifyIntegrationFile(inner);
-        let entry = byFolder.get(integration.folder);
-        if (!entry)
-            byFolder.set(integration.folder, (entry = { integration, files: [] }));
-        entry.files.push({ path: inner, kind, reason });
-    }
-    const integrations = [...byFolder.values()]
-        .map(({ integration, files }) => {
-        const reasons = new Map();
-        for (const file of files)
-            reasons.set(file.reason, [...(reasons.get(file.reason) ?? []), file.path]);
-        return {
-            ...integration,
-            functional: files.some((file) => file.kind === 'functional'),
-            docsOnly: files.every((file) => file.kind === 'docs'),
-            reasons: [...reasons].map(([reason, paths]) => `${reason}: ${paths.join(', ')}`),
-            files: files.map((file) => file.path),
-        };
-    })
-        .sort((a, b) => a.name.localeCompare(b.name));
-    return { allBecause, integrations, strayCheckCode };
-    function integrationOf(changed) {
-        if (!changed.startsWith(prefix))
-            return undefined;
-        const slash = changed.indexOf('/', prefix.length);
-        return slash < 0 ? undefined : integrationAt(changed.slice(prefix.length, slash));
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/git/tree.ts
-
-/**
- * The entries directly inside each of `folders` at `commit` ('' for the root), in one `git ls-tree`.
- * Reads only those trees: the cost follows the number of folders asked about, not the repository.
- */
-async function tree_listFolders(repoPath, commit, folders) {
-    if (folders.length === 0)
-        return [];
-    const roots = folders.filter((folder) => folder === '');
-    const inner = folders.filter((folder) => folder !== '').map((folder) => `${folder}/`);
-    const entries = [];
-    const read = async (pathspecs) => {
-        const out = await git_git(repoPath, ['ls-tree', '-z', '--full-tree', commit, '--', ...pathspecs], 'git ls-tree');
-        for (const line of git_splitNul(out.stdout)) {
-            const tab = line.indexOf('\t');
-            const type = line.split(' ')[1];
-            entries.push({ path: line.slice(tab + 1), type });
-        }
-    };
-    if (roots.length > 0)
-        await read([]);
-    // Keep each command line short enough for any OS, whatever the number of folders.
-    for (let start = 0; start < inner.length; start += 500)
-        await read(inner.slice(start, start + 500));
-    return entries;
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/git/index.ts
-
-
-/** Runs git in a repository with an argument array; a failure quotes git's last lines. */
-function git_git(repoPath, args, what) {
-    return (0,runtime_src/* runChecked */.X4)('git', ['-C', repoPath, ...args], {
-        what: what ?? `git ${args[0] ?? ''}`.trim(),
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
-}
-/** True when `ref` names a commit in the repository. */
-async function git_commitExists(repoPath, ref) {
-    if (ref.startsWith('-'))
-        return false;
-    const result = await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
-        env: { ...process.env, LC_ALL: 'C' },
-    });
-    return result.exitCode === 0;
-}
-/** The full SHA of a commit-ish. */
-async function git_resolveCommit(repoPath, ref) {
-    return (await git_git(repoPath, ['rev-parse', '--verify', `${ref}^{commit}`], 'git rev-parse')).stdout.trim();
-}
-/** NUL-separated `git` output split into fields. */
-function git_splitNul(text) {
-    return text.split('\0').filter((field) => field !== '');
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/git/history.ts
-
-
-const FETCH_TIMEOUT_MS = 300_000;
-const SHA = /^[0-9a-f]{40}$/;
-async function isShallow(repoPath) {
-    return (await git_git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-}
-async function hasOrigin(repoPath) {
-    return (await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
-}
-/** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
-function fetchable(ref) {
-    return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
-}
-function fetch(repoPath, args) {
-    return (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
-        timeoutMs: FETCH_TIMEOUT_MS,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
-}
-/**
- * Makes sure `baseRef` is present: when it is missing (a shallow clone, or a single-branch checkout),
- * fetch it from `origin` with a little history; when that is impossible, say which `fetch-depth` to set.
- */
-async function ensureBase(repoPath, baseRef, input = 'base-ref') {
-    if (await git_commitExists(repoPath, baseRef))
-        return;
-    if (fetchable(baseRef) && (await hasOrigin(repoPath))) {
-        await fetch(repoPath, ['--depth=50', 'origin', baseRef]);
-        if (await git_commitExists(repoPath, baseRef))
-            return;
-        if (!SHA.test(baseRef)) {
-            // A branch name: fetch it into its remote-tracking ref, so that `origin/<name>` resolves too.
-            await fetch(repoPath, ['--depth=50', 'origin', `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`]);
-            if (await git_commitExists(repoPath, baseRef))
-                return;
-        }
-    }
-    const shallow = await isShallow(repoPath);
-    throw new runtime_src/* UserError */.yo(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
-        hint: shallow
-            ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
-            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
-    });
-}
-/**
- * The merge base of `baseRef` and `head`. In a shallow clone whose history stops short of it, deepen
- * both sides step by step (50, 200, 1000 commits, then the whole history) — a pull request a few
- * commits ahead of its base costs one small fetch, not a full clone.
- */
-async function mergeBase(repoPath, baseRef, head = 'HEAD') {
-    const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
-    for (let attempt = 0;; attempt++) {
-        const result = await (0,runtime_src/* runProcess */.R3)('git', ['-C', repoPath, 'merge-base', baseRef, head]);
-        if (result.exitCode === 0)
-            return result.stdout.trim();
-        if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
-            break;
-        const tips = await Promise.all([baseRef, head].map(async (ref) => (await git_git(repoPath, ['rev-parse', `${ref}^{commit}`])).stdout.trim()));
-        const deepened = await fetch(repoPath, [steps[attempt], 'origin', ...tips]);
-        if (deepened.exitCode !== 0)
-            break;
-    }
-    throw new runtime_src/* UserError */.yo(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
-        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
-    });
-}
-/** A file's text at a commit, or undefined when it did not exist there. */
-async function showAt(repoPath, commit, file) {
-    const result = await runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
-    return result.exitCode === 0 ? result.stdout : undefined;
-}
-/** Files changed between two commits under `folder` (repo-relative paths). */
-async function changedFiles(repoPath, from, to, folder) {
-    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
-    if (folder !== '')
-        args.push('--', `${folder}/`);
-    return splitNul((await git(repoPath, args)).stdout);
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/at-commit.ts
-
-
-/** Folder names never taken for integrations: hidden and private ones. */
-const skipped = (folder) => folder.startsWith('.') || folder.startsWith('_');
-function childrenByFolder(entries) {
-    const byFolder = new Map();
-    for (const entry of entries) {
-        const slash = entry.path.lastIndexOf('/');
-        const folder = slash < 0 ? '' : entry.path.slice(0, slash);
-        const names = byFolder.get(folder) ?? [];
-        names.push(entry.path.slice(slash + 1));
-        byFolder.set(folder, names);
-    }
-    return byFolder;
-}
-/**
- * The repository root as an integration at `commit` (a partner repository holding one check): its
- * name is the one package under `datadog_checks/`.
- */
-async function at_commit_rootIntegrationAt(repoPath, commit) {
-    const packages = (await tree_listFolders(repoPath, commit, ['datadog_checks'])).filter((entry) => entry.type === 'tree' && !skipped(entry.path.slice('datadog_checks/'.length)));
-    return packages.length === 1 ? { folder: '', name: packages[0].path.slice('datadog_checks/'.length) } : undefined;
-}
-const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
-/**
- * Which of `names` (folders directly inside `within`, '' for the root) are integrations at `commit`,
- * by their marker files, in one `git ls-tree` over those folders only. A folder deleted at `commit`
- * is simply not one. The map is keyed by name.
- */
-async function at_commit_integrationsAmong(repoPath, commit, names, within = '') {
-    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
-    const children = childrenByFolder(await tree_listFolders(repoPath, commit, wanted.map((name) => joined(within, name))));
-    const found = new Map();
-    for (const name of wanted) {
-        const folder = joined(within, name);
-        if ((0,src/* isIntegrationFolder */.$V)(children.get(folder) ?? []))
-            found.set(name, { folder, name });
-    }
-    return found;
-}
-/** Every integration at `commit`: the root one, or each folder with a marker directly inside `within`. */
-async function at_commit_allIntegrationsAt(repoPath, commit, within = '') {
-    const root = within === '' ? await at_commit_rootIntegrationAt(repoPath, commit) : undefined;
-    if (root)
-        return [root];
-    const top = (await listFolders(repoPath, commit, [within])).filter((entry) => entry.type === 'tree');
-    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path.slice(entry.path.lastIndexOf('/') + 1)), within);
-    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/empty-selection.ts
-
-
-const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
-/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
-function empty_selection_nothingFound(within) {
-    return new runtime_src/* UserError */.yo(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
-        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
-    });
-}
-/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
-function empty_selection_strayCode(files, within) {
-    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
-    const parents = [
-        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
-    ];
-    return new runtime_src/* UserError */.yo(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
-        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
-    });
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/plan/run.ts
-
-
-
-
-
-const everyLeg = (found, reason) => found.map((integration) => ({
-    integration: integration.name,
-    folder: integration.folder,
-    functional: true,
-    'docs-only': false,
-    reason,
-}));
-/**
- * The plan of a CI run: which integrations get a matrix leg, and why. This is what the `plan` action
- * outputs and the function to benchmark (a 300-integration repository, a change touching one).
- */
-async function planRun(options) {
-    const headRef = options.headRef || 'HEAD';
-    if (!(await commitExists(options.repoPath, headRef))) {
-        throw new UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
-            hint: 'Give a branch, tag or SHA that the checkout contains.',
-        });
-    }
-    const head = await resolveCommit(options.repoPath, headRef);
-    const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
-    const { spec } = options;
-    const within = options.within ?? '';
-    if (spec.kind === 'names') {
-        const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
-        const found = root
-            ? new Map([[root.name, root]])
-            : await integrationsAmong(options.repoPath, head, spec.names, within);
-        const missing = spec.names.filter((name) => !found.has(name));
-        if (missing.length > 0) {
-            const known = (await allIntegrationsAt(options.repoPath, head, within)).map((item) => item.name);
-            throw new UserError(`Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`, {
-                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
-            });
-        }
-        return {
-            ...base,
-            selection: 'names',
-            legs: everyLeg(spec.names.map((name) => found.get(name)), 'named in the integrations input'),
-        };
-    }
-    if (spec.kind === 'all' || !options.baseRef) {
-        const reason = spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
-        const found = await allIntegrationsAt(options.repoPath, head, within);
-        if (found.length === 0)
-            throw nothingFound(within);
-        return { ...base, selection: 'all', allBecause: reason, legs: everyLeg(found, reason) };
-    }
-    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head, within });
-    const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
-    if (changes.allBecause !== undefined) {
-        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head, within), changes.allBecause);
-        return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
-    }
-    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
-        throw strayCode(changes.strayCheckCode, within);
-    return {
-        ...common,
-        selection: 'changed',
-        allBecause: undefined,
-        legs: changes.integrations.map((integration) => ({
-            integration: integration.name,
-            folder: integration.folder,
-            functional: integration.functional,
-            'docs-only': integration.docsOnly,
-            reason: integration.reasons.join('; '),
-        })),
-    };
-}
-/** The matrix JSON a workflow's `strategy.matrix` takes. */
-function matrixOf(legs) {
-    return { include: [...legs] };
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/plan/index.ts
-
-
-
-
-
-
-const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
-/**
- * Which integrations changed between the merge base of `baseRef` and `headRef` (default HEAD).
- * Git only, and only what the diff touches: one `git diff` of the two trees, one `git ls-tree` over
- * the touched top-level folders — the cost follows the change, not the repository. A missing base in a
- * shallow clone is fetched from `origin`.
- */
-async function plan_detectChanges(options) {
-    const headRef = options.headRef ?? 'HEAD';
-    if (!(await git_commitExists(options.repoPath, headRef))) {
-        throw new runtime_src/* UserError */.yo(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
-            hint: 'Give a branch, tag or SHA that the checkout contains.',
-        });
-    }
-    await ensureBase(options.repoPath, options.baseRef);
-    const head = await git_resolveCommit(options.repoPath, headRef);
-    const base = await mergeBase(options.repoPath, options.baseRef, head);
-    const diff = await git_git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
-    const fields = git_splitNul(diff.stdout);
-    const changes = [];
-    for (let index = 0; index + 1 < fields.length; index += 2) {
-        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
-    }
-    const within = options.within ?? '';
-    const root = within === '' ? await at_commit_rootIntegrationAt(options.repoPath, head) : undefined;
-    const known = root
-        ? new Map()
-        : await at_commit_integrationsAmong(options.repoPath, head, foldersWithin(changes, within), within);
-    const plan = planChanges(changes, (name) => known.get(name), root, within);
-    return { ...plan, mergeBase: base, head, changedFiles: changes.length };
-}
-/** The names of the folders directly inside `within` that the changes touch. */
-function foldersWithin(changes, within) {
-    const prefix = within === '' ? '' : `${within}/`;
-    const folders = new Set();
-    for (const change of changes) {
-        if (!change.path.startsWith(prefix))
-            continue;
-        const slash = change.path.indexOf('/', prefix.length);
-        if (slash > prefix.length)
-            folders.add(change.path.slice(prefix.length, slash));
-    }
-    return folders;
-}
-
-// EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
-var discover = __nccwpck_require__(734);
-// EXTERNAL MODULE: ../../packages/steps/src/files/walk.ts
-var walk = __nccwpck_require__(7076);
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/ddev-target.ts
-
-function ddevTarget(integration) {
-    if (integration.folder === '')
-        return { cwd: integration.path, target: '.' };
-    return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
-}
-/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
-function ddevArgsFor(target, command, rest = []) {
-    return ['--here', ...command, target.target, ...rest];
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/integrations/index.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * Parses the `integrations` input. Empty means `changed` on pull requests and `all` otherwise.
- * Returns `{ problem }` for a name that is not one (path, shell characters, …).
- */
-function parseIntegrationsSpec(raw, eventName) {
-    const items = (0,runtime_src/* splitList */.ry)(raw);
-    if (items.length === 0)
-        return eventName === 'pull_request' ? { kind: 'changed' } : { kind: 'all' };
-    if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed'))
-        return { kind: items[0] };
-    const names = [];
-    for (const item of items) {
-        const check = (0,src/* checkIntegrationName */.mW)(item);
-        if (!check.ok)
-            return { problem: check.problem };
-        if (!names.includes(check.name))
-            names.push(check.name);
-    }
-    return { names, kind: 'names' };
-}
-/** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
-function baseFromEvent(eventPath) {
-    if (!eventPath || !(0,external_node_fs_.existsSync)(eventPath))
-        return undefined;
-    try {
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
-        return event.pull_request?.base?.sha ?? before;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function selectIntegrations(spec, options) {
-    const withPath = (found) => ({
-        ...found,
-        path: external_node_path_default().join(options.repoPath, found.folder),
-    });
-    const within = options.within ?? '';
-    if (spec.kind === 'names') {
-        const root = within === '' ? (0,discover/* rootIntegration */.Lt)(options.repoPath) : undefined;
-        return spec.names.map((name) => {
-            if (root) {
-                if (root.name === name)
-                    return withPath(root);
-            }
-            else {
-                const found = (0,discover/* integrationAt */._Y)(options.repoPath, name, within);
-                if (found)
-                    return withPath(found);
-            }
-            const known = (0,discover/* listIntegrations */.iB)(options.repoPath, within).map((item) => item.name);
-            throw new runtime_src/* UserError */.yo(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
-                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
-            });
-        });
-    }
-    if (spec.kind === 'changed' && options.baseRef) {
-        const plan = await plan_detectChanges({
-            repoPath: options.repoPath,
-            baseRef: options.baseRef,
-            within,
-            ...(options.headRef ? { headRef: options.headRef } : {}),
-        });
-        if (plan.integrations.length === 0 && plan.strayCheckCode.length > 0)
-            throw empty_selection_strayCode(plan.strayCheckCode, within);
-        if (plan.allBecause === undefined)
-            return plan.integrations.map(withPath);
-        options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
-    }
-    else if (spec.kind === 'changed') {
-        options.reporter?.annotate({
-            level: 'notice',
-            message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
-        });
-    }
-    const all = (0,discover/* listIntegrations */.iB)(options.repoPath, within);
-    if (all.length === 0)
-        throw empty_selection_nothingFound(within);
-    return all.map(withPath);
-}
-/**
- * The `integrations-path` input: the folder that holds the integrations (`integrations` for
- * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
- * integrations are top-level folders or the root is itself the integration.
- */
-function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
-    const trimmed = raw.trim().replace(/\\/g, '/');
-    if (trimmed === '' || trimmed === '.' || trimmed === './')
-        return '';
-    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
-        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
-            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
-        });
-    }
-    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
-    if (normalized === '..' || normalized.startsWith('../')) {
-        throw new runtime_src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
-            hint: "Give a folder inside the repository, e.g. 'integrations'.",
-        });
-    }
-    if (normalized === '.')
-        return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
-        throw new runtime_src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
-            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
-        });
-    }
-    return normalized;
-}
-/** A folder of the repository once links are followed, and still inside it. */
-function isFolder(full, repoPath) {
-    return (0,walk/* kindWithin */.op)(full, (0,walk/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
-}
-/**
- * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
- * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
- */
-function withPythonPackage(integrations, reporter, step) {
-    const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
-    for (const tile of tiles)
-        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
-    return integrations.filter((integration) => !tiles.includes(integration));
-}
-
-
-/***/ }),
-
-/***/ 1861:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ro: () => (/* reexport */ annotateValidations),
-  NF: () => (/* reexport */ fixIntegrations),
-  HW: () => (/* reexport */ repoKind),
-  s8: () => (/* binding */ runValidations),
-  Fi: () => (/* reexport */ validationsSummary)
-});
-
-// UNUSED EXPORTS: runRepositoryValidations
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ../../packages/ddev/src/repo.ts
 /** Which ddev repository a checkout is, and the config file that tells ddev so. */
-const REPOS = (/* unused pure expression or super */ null && (['extras', 'marketplace', 'core']));
+const REPOS = ['extras', 'marketplace', 'core'];
 /** `repo: auto`: integrations-core, marketplace, extras — or a partner's own repository, which ddev treats as extras. */
 function inferRepo(facts) {
     const names = `${facts.folderName} ${facts.remoteUrl ?? ''}`.toLowerCase();
@@ -34129,6 +29103,140 @@ function hasRuffSettings(pyproject) {
     return pyproject !== undefined && /\[tool\.ruff\]/.test(pyproject);
 }
 
+;// CONCATENATED MODULE: ../../packages/ddev/src/support-range.ts
+
+
+/**
+ * The ddev versions agent-integration-ci@v1 supports: from the oldest (the ddev integrations-extras'
+ * gate used when it moved to Python 3.13) to the pinned one. CI runs the example pipeline on both ends.
+ * Also in scripts/python-pins.json (`ddev-oldest`) and the README; a test keeps them equal.
+ */
+const OLDEST_SUPPORTED_DDEV = '13.0.0';
+/** `ddev, version 13.0.0` (what `ddev --version` prints) → `13.0.0`. */
+function parseDdevVersionOutput(stdout) {
+    const match = /^ddev,? version (\d+(?:\.\d+)+)\s*$/m.exec(stdout);
+    return match?.[1];
+}
+/** Where a ddev version falls against the supported range (older: warn; newer major than pinned: say it is untested). */
+function supportVerdict(version) {
+    if (!explain(version))
+        return {
+            kind: 'unknown',
+            message: `ddev ${version} is not a release version we can place in the supported range.`,
+        };
+    const range = `${OLDEST_SUPPORTED_DDEV} to ${PINNED_DDEV_VERSION}`;
+    if (lt(version, OLDEST_SUPPORTED_DDEV)) {
+        return {
+            kind: 'older',
+            message: `ddev ${version} is older than the oldest ddev agent-integration-ci supports (${OLDEST_SUPPORTED_DDEV}; tested range ${range}): its command lines may differ. Use ddev-version ${OLDEST_SUPPORTED_DDEV} or newer.`,
+        };
+    }
+    if (major(version) > major(PINNED_DDEV_VERSION)) {
+        return {
+            kind: 'newer',
+            message: `ddev ${version} is a newer major version than the one agent-integration-ci is tested with (${range}); report what breaks.`,
+        };
+    }
+    return { kind: 'supported' };
+}
+/** Whether the installed ddev is at least `since`; an unreadable version counts as the newest form. */
+function support_range_ddevAtLeast(version, since) {
+    return version === undefined || !explain(version) || gte(version, since);
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/create-command.ts
+
+/** ddev 17.0.0 turned `ddev create --type <type> NAME` into one subcommand per template (`ddev create check NAME`). */
+const CREATE_SUBCOMMANDS_SINCE = '17.0.0';
+/**
+ * What ddev before 17 asks when it scaffolds outside integrations-core (it refuses `--non-interactive` there):
+ * a lower-case NAME is confirmed first, then extras asks an email and an author, marketplace an email, a
+ * company name, a homepage and a sales email. One answer list serves both — extra lines are never read —
+ * and it holds the author ddev 17+ writes without asking, so both ends of the range scaffold alike.
+ */
+const LEGACY_ANSWERS = (/* unused pure expression or super */ null && (['help@datadoghq.com', 'Datadog', 'https://www.datadoghq.com', 'info@datadoghq.com']));
+/** Python's str.islower() for an integration name: some cased letter, none upper-case. */
+const pythonIsLower = (text) => /\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text);
+/**
+ * The `ddev create` command line (after `ddev`) for the installed ddev: `create <template> NAME` from 17,
+ * `create --type <template_with_underscores> NAME` before. `ddevVersion` undefined: the newest form.
+ */
+function createCommand(ddevVersion, options) {
+    const dryRun = options.dryRun ? ['--dry-run'] : [];
+    if (ddevAtLeast(ddevVersion, CREATE_SUBCOMMANDS_SINCE)) {
+        return {
+            args: ['--no-interactive', 'create', options.template, options.name, '--location', options.location, ...dryRun],
+            input: undefined,
+        };
+    }
+    const answers = [...(pythonIsLower(options.name) ? ['y'] : []), ...(options.dryRun ? [] : LEGACY_ANSWERS)];
+    return {
+        args: [
+            '--no-interactive',
+            'create',
+            '--type',
+            options.template.replaceAll('-', '_'),
+            options.name,
+            '--location',
+            options.location,
+            ...dryRun,
+        ],
+        input: answers.length > 0 ? `${answers.join('\n')}\n` : undefined,
+    };
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../../packages/ddev/src/target.ts
+
+/** `integration.folder` is '' when the repository root is the integration; `path` is absolute. */
+function ddevTarget(integration) {
+    if (integration.folder === '')
+        return { cwd: integration.path, target: '.' };
+    return { cwd: path.dirname(integration.path), target: path.basename(integration.path) };
+}
+/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
+function target_ddevArgsFor(target, command, rest = []) {
+    return ['--here', ...command, target.target, ...rest];
+}
+
+;// CONCATENATED MODULE: ../../packages/ddev/src/test-command.ts
+
+/**
+ * The `ddev test` command line for one integration, the way Datadog's gate runs it (integrations-core's
+ * test-target.yml: `ddev test <target> -- <args>`): one pytest session over every test, no marker filter
+ * unless the user asks for one.
+ */
+function ddevTestArgs(options) {
+    const pytest = [
+        ...(options.markers ? ['-m', options.markers] : []),
+        // xunit1 carries each test's file and line, so that a failure with no project frame still has a place.
+        ...(options.junitFile ? [`--junitxml=${options.junitFile}`, '-o', 'junit_family=xunit1'] : []),
+        ...options.pytestArgs,
+    ];
+    return ddevArgsFor(options.target, ['test', ...options.ddevArgs], pytest.length > 0 ? ['--', ...pytest] : []);
+}
+/**
+ * Hatch runs pytest once per environment of the integration's matrix and formats `{env_name}` in the
+ * arguments, so that each environment writes its own report instead of overwriting the previous one.
+ */
+const JUNIT_FILE_NAME = 'junit-{env_name}.xml';
+/** pytest's exit codes (ddev exits with pytest's). */
+const PYTEST_EXIT = { ok: 0, testsFailed: 1, interrupted: 2, internalError: 3, usageError: 4, noTests: 5 };
+const MARKER_EXPRESSION = /^[A-Za-z0-9_ ()]+$/;
+/** A pytest `-m` expression as the user typed it, or a problem (it is passed as one argument, never to a shell). */
+function parseMarkers(raw) {
+    const markers = raw.trim();
+    if (markers === '')
+        return undefined;
+    if (!MARKER_EXPRESSION.test(markers)) {
+        return {
+            problem: `${JSON.stringify(markers)} is not a pytest marker expression: use marker names with and/or/not and parentheses, e.g. 'unit' or 'not e2e'.`,
+        };
+    }
+    return markers;
+}
+
 ;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
 
 
@@ -34139,9 +29247,1746 @@ function hasRuffSettings(pyproject) {
 
 
 
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 5 modules
-var src = __nccwpck_require__(9446);
-;// CONCATENATED MODULE: ../../packages/steps/src/files/index.ts
+
+
+
+/***/ }),
+
+/***/ 4190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  HW: () => (/* reexport */ repoKind),
+  nS: () => (/* reexport */ resolveIntegrationsPath),
+  kr: () => (/* reexport */ selectFromInputs),
+  Iz: () => (/* reexport */ selectionInputs)
+});
+
+// UNUSED EXPORTS: allIntegrations, baseFromEvent, changeKind, detectChanges, hasPythonPackage, integrationsAmong, matrixLegs, matrixOf, parseIntegrationsSpec, rootIntegration, selectIntegrations, withPythonPackage
+
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 12 modules
+var src = __nccwpck_require__(489);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../packages/repository/src/event.ts
+
+/** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
+function baseFromEvent(eventPath) {
+    if (!eventPath || !(0,external_node_fs_.existsSync)(eventPath))
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
+        return event.pull_request?.base?.sha ?? before;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ../../packages/repository/src/integrations-path.ts
+
+
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return (0,src/* kindWithin */.op)(full, (0,src/* realPath */.Ye)(repoPath) ?? repoPath) === 'directory';
+}
+/**
+ * The `integrations-path` input: the folder that holds the integrations (`integrations` for
+ * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
+ * integrations are top-level folders or the root is itself the integration.
+ */
+function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
+    const trimmed = raw.trim().replace(/\\/g, '/');
+    if (trimmed === '' || trimmed === '.' || trimmed === './')
+        return '';
+    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
+        });
+    }
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../')) {
+        throw new src/* UserError */.yo(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+            hint: "Give a folder inside the repository, e.g. 'integrations'.",
+        });
+    }
+    if (normalized === '.')
+        return '';
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new src/* UserError */.yo(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
+            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
+        });
+    }
+    return normalized;
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/git.ts
+
+/** git's environment for us: never a prompt for credentials, messages in English for the parsers. */
+function gitEnv(base = process.env) {
+    return { ...base, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+}
+/** Runs git in a repository with an argument array; a failure quotes git's last lines. */
+function git_git(repoPath, args, what) {
+    return (0,src/* runChecked */.X4)('git', ['-C', repoPath, ...args], {
+        what: what ?? `git ${args[0] ?? ''}`.trim(),
+        env: gitEnv(),
+    });
+}
+/** True when `ref` names a commit in the repository. */
+async function commitExists(repoPath, ref) {
+    if (ref.startsWith('-'))
+        return false;
+    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+        env: gitEnv(),
+    });
+    return result.exitCode === 0;
+}
+/** The full SHA of a commit-ish. */
+async function resolveCommit(repoPath, ref) {
+    return (await git_git(repoPath, ['rev-parse', '--verify', `${ref}^{commit}`], 'git rev-parse')).stdout.trim();
+}
+/** NUL-separated `git` output split into fields. */
+function git_splitNul(text) {
+    return text.split('\0').filter((field) => field !== '');
+}
+/** `git remote get-url origin`, or undefined when there is no such remote (or no repository). */
+async function originUrl(repoPath) {
+    const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
+    return result?.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/history.ts
+
+
+const FETCH_TIMEOUT_MS = 300_000;
+const SHA = /^[0-9a-f]{40}$/;
+async function isShallow(repoPath) {
+    return (await git_git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+async function hasOrigin(repoPath) {
+    return (await originUrl(repoPath)) !== undefined;
+}
+/** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
+function fetchable(ref) {
+    return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
+}
+function fetch(repoPath, args) {
+    return (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
+        timeoutMs: FETCH_TIMEOUT_MS,
+        env: gitEnv(),
+    });
+}
+/**
+ * Makes sure `baseRef` is present: when it is missing (a shallow clone, or a single-branch checkout),
+ * fetch it from `origin` with a little history; when that is impossible, say which `fetch-depth` to set.
+ */
+async function ensureBase(repoPath, baseRef, input = 'base-ref') {
+    if (await commitExists(repoPath, baseRef))
+        return;
+    if (fetchable(baseRef) && (await hasOrigin(repoPath))) {
+        await fetch(repoPath, ['--depth=50', 'origin', baseRef]);
+        if (await commitExists(repoPath, baseRef))
+            return;
+        if (!SHA.test(baseRef)) {
+            // A branch name: fetch it into its remote-tracking ref, so that `origin/<name>` resolves too.
+            await fetch(repoPath, ['--depth=50', 'origin', `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`]);
+            if (await commitExists(repoPath, baseRef))
+                return;
+        }
+    }
+    const shallow = await isShallow(repoPath);
+    throw new src/* UserError */.yo(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
+        hint: shallow
+            ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
+            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
+    });
+}
+/**
+ * The merge base of `baseRef` and `head`. In a shallow clone whose history stops short of it, deepen
+ * both sides step by step (50, 200, 1000 commits, then the whole history) — a pull request a few
+ * commits ahead of its base costs one small fetch, not a full clone.
+ */
+async function mergeBase(repoPath, baseRef, head = 'HEAD') {
+    const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
+    for (let attempt = 0;; attempt++) {
+        const result = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'merge-base', baseRef, head]);
+        if (result.exitCode === 0)
+            return result.stdout.trim();
+        if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
+            break;
+        const tips = await Promise.all([baseRef, head].map(async (ref) => (await git_git(repoPath, ['rev-parse', `${ref}^{commit}`])).stdout.trim()));
+        const deepened = await fetch(repoPath, [steps[attempt], 'origin', ...tips]);
+        if (deepened.exitCode !== 0)
+            break;
+    }
+    throw new src/* UserError */.yo(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
+        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
+    });
+}
+/** A file's text at a commit, or undefined when it did not exist there. */
+async function showAt(repoPath, commit, file) {
+    const result = await runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
+    return result.exitCode === 0 ? result.stdout : undefined;
+}
+/** Files changed between two commits under `folder` (repo-relative paths). */
+async function changedFiles(repoPath, from, to, folder) {
+    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
+    if (folder !== '')
+        args.push('--', `${folder}/`);
+    return splitNul((await git(repoPath, args)).stdout);
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/tree.ts
+
+/**
+ * The entries directly inside each of `folders` at `commit` ('' for the root), in one `git ls-tree`.
+ * Reads only those trees: the cost follows the number of folders asked about, not the repository.
+ */
+async function listFolders(repoPath, commit, folders) {
+    if (folders.length === 0)
+        return [];
+    const roots = folders.filter((folder) => folder === '');
+    const inner = folders.filter((folder) => folder !== '').map((folder) => `${folder}/`);
+    const entries = [];
+    const read = async (pathspecs) => {
+        const out = await git_git(repoPath, ['ls-tree', '-z', '--full-tree', commit, '--', ...pathspecs], 'git ls-tree');
+        for (const line of git_splitNul(out.stdout)) {
+            const tab = line.indexOf('\t');
+            const type = line.split(' ')[1];
+            entries.push({ path: line.slice(tab + 1), type });
+        }
+    };
+    if (roots.length > 0)
+        await read([]);
+    // Keep each command line short enough for any OS, whatever the number of folders.
+    for (let start = 0; start < inner.length; start += 500)
+        await read(inner.slice(start, start + 500));
+    return entries;
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/view.ts
+
+const TYPES = { blob: 'file', tree: 'folder', commit: 'other' };
+const nested = (folders) => folders.some((outer) => outer !== '' && folders.some((inner) => inner.startsWith(`${outer}/`)));
+/**
+ * The repository at `commit`, read with one `git ls-tree` per call (the cost follows the folders asked about,
+ * not the repository). git lists a folder's contents instead of its entry when a pathspec reaches inside it, so
+ * folders inside one another are read one by one.
+ */
+function commitView(repoPath, commit) {
+    return {
+        async list(folders) {
+            const unique = [...new Set(folders)];
+            const reads = nested(unique) ? unique.map((folder) => [folder]) : [unique];
+            const entries = (await Promise.all(reads.map((group) => listFolders(repoPath, commit, group)))).flat();
+            const byFolder = new Map();
+            for (const entry of entries) {
+                const slash = entry.path.lastIndexOf('/');
+                const folder = slash < 0 ? '' : entry.path.slice(0, slash);
+                const entries = byFolder.get(folder) ?? [];
+                entries.push({ name: entry.path.slice(slash + 1), type: TYPES[entry.type] });
+                byFolder.set(folder, entries);
+            }
+            return byFolder;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/working-tree.ts
+
+
+
+function entries(folder) {
+    try {
+        return (0,external_node_fs_.readdirSync)(folder);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** What an entry is once links are followed, but only links that stay inside the repository (never code elsewhere). */
+const typeOf = (full, boundary) => {
+    const kind = (0,src/* kindWithin */.op)(full, boundary);
+    return kind === 'directory' ? 'folder' : kind;
+};
+/** The repository as its files are now in the checkout (what the steps read and build); git's own folder is not in it. */
+function workingTreeView(repoPath) {
+    const boundary = (0,src/* realPath */.Ye)(repoPath) ?? repoPath;
+    return {
+        async list(folders) {
+            const byFolder = new Map();
+            for (const folder of new Set(folders)) {
+                const full = external_node_path_default().join(repoPath, folder);
+                const names = entries(full);
+                const inRepository = names?.filter((name) => name !== '.git').sort();
+                if (inRepository)
+                    byFolder.set(folder, inRepository.map((name) => ({ name, type: typeOf(external_node_path_default().join(full, name), boundary) })));
+            }
+            return byFolder;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/git/src/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/changes/src/file-kind.ts
+const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
+/** `path` is relative to the integration folder, with `/` separators. */
+function classifyIntegrationFile(path) {
+    const lower = path.toLowerCase();
+    const name = lower.split('/').pop() ?? lower;
+    if (name === 'changelog.md')
+        return { kind: 'docs', reason: 'the changelog' };
+    if (IMAGE.test(name))
+        return { kind: 'docs', reason: 'an image or logo' };
+    if (lower.startsWith('tests/') || name === 'tox.ini' || name === '.coveragerc' || name === 'conftest.py') {
+        return { kind: 'tests', reason: 'tests' };
+    }
+    if (lower.startsWith('datadog_checks/')) {
+        if (name.endsWith('.py'))
+            return { kind: 'functional', reason: 'Python code' };
+        if (name === 'conf.yaml.example' || name.endsWith('.yaml.example'))
+            return { kind: 'functional', reason: 'the example configuration' };
+        return { kind: 'functional', reason: 'a file shipped in the package' };
+    }
+    if (lower === 'assets/configuration/spec.yaml')
+        return { kind: 'functional', reason: 'the configuration spec' };
+    if (lower.startsWith('assets/')) {
+        if (lower.endsWith('.md'))
+            return { kind: 'docs', reason: 'documentation' };
+        return { kind: 'functional', reason: 'an asset (dashboard, monitor, log pipeline, service check…)' };
+    }
+    if (name === 'metadata.csv')
+        return { kind: 'functional', reason: 'metric metadata' };
+    if (name === 'pyproject.toml' ||
+        name === 'hatch.toml' ||
+        name === 'setup.py' ||
+        name === 'setup.cfg' ||
+        /^requirements.*\.(in|txt)$/.test(name)) {
+        return { kind: 'functional', reason: 'packaging' };
+    }
+    if (name === 'manifest.json')
+        return { kind: 'functional', reason: 'the manifest' };
+    if (name.endsWith('.md') ||
+        name.endsWith('.rst') ||
+        name.endsWith('.txt') ||
+        lower.startsWith('images/') ||
+        lower.startsWith('docs/')) {
+        return { kind: 'docs', reason: 'documentation' };
+    }
+    if (name.endsWith('.py'))
+        return { kind: 'functional', reason: 'Python code' };
+    return { kind: 'functional', reason: 'a file of the integration' };
+}
+/** Files at the repository root that change how every integration is built or tested. */
+function affectsAllIntegrations(path) {
+    return path === 'pyproject.toml' || path === '.coveragerc' || path === '.ddev' || path.startsWith('.ddev/');
+}
+
+;// CONCATENATED MODULE: ../../packages/changes/src/plan.ts
+
+/** A changed `<folder>/datadog_checks/<pkg>/….py` outside every known integration: its integration folder. */
+function checkFolderOf(changedPath) {
+    const at = changedPath.indexOf('datadog_checks/');
+    if (at < 0 || !changedPath.endsWith('.py') || (at > 0 && changedPath[at - 1] !== '/'))
+        return undefined;
+    return changedPath.slice(0, Math.max(0, at - 1));
+}
+/**
+ * Which integrations a diff touches. `integrationAt(folder)` says whether a folder directly inside
+ * `within` (the folder that holds the integrations, '' for the repository root) is an integration at
+ * the head (undefined: not one, or deleted). When the repository root is itself the integration, pass
+ * it as `rootIntegration`: every path then belongs to it.
+ */
+function planChanges(changes, integrationAt, rootIntegration, within = '') {
+    let allBecause;
+    const strayCheckCode = [];
+    const prefix = within === '' ? '' : `${within}/`;
+    const byFolder = new Map();
+    for (const change of changes) {
+        const integration = rootIntegration ?? integrationOf(change.path);
+        if (!integration) {
+            if (!rootIntegration &&
+                change.path.startsWith(prefix) &&
+                affectsAllIntegrations(change.path.slice(prefix.length)))
+                allBecause ??= `${change.path} changed, and it affects every integration`;
+            else if (change.status !== 'deleted' && checkFolderOf(change.path) !== undefined)
+                strayCheckCode.push(change.path);
+            continue;
+        }
+        const inner = integration.folder === '' ? change.path : change.path.slice(integration.folder.length + 1);
+        const { kind, reason } = classifyIntegrationFile(inner);
+        let entry = byFolder.get(integration.folder);
+        if (!entry)
+            byFolder.set(integration.folder, (entry = { integration, files: [] }));
+        entry.files.push({ path: inner, kind, reason });
+    }
+    const integrations = [...byFolder.values()]
+        .map(({ integration, files }) => {
+        const reasons = new Map();
+        for (const file of files)
+            reasons.set(file.reason, [...(reasons.get(file.reason) ?? []), file.path]);
+        return {
+            ...integration,
+            functional: files.some((file) => file.kind === 'functional'),
+            docsOnly: files.every((file) => file.kind === 'docs'),
+            reasons: [...reasons].map(([reason, paths]) => `${reason}: ${paths.join(', ')}`),
+            files: files.map((file) => file.path),
+        };
+    })
+        .sort((a, b) => a.name.localeCompare(b.name));
+    return { allBecause, integrations, strayCheckCode };
+    function integrationOf(changed) {
+        if (!changed.startsWith(prefix))
+            return undefined;
+        const slash = changed.indexOf('/', prefix.length);
+        return slash < 0 ? undefined : integrationAt(changed.slice(prefix.length, slash));
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/head.ts
+
+
+/** The full SHA of `headRef` (default HEAD), or a clear error naming the input. */
+async function resolveHead(repoPath, headRef) {
+    const ref = headRef || 'HEAD';
+    if (!(await commitExists(repoPath, ref))) {
+        throw new src/* UserError */.yo(`Input 'head-ref': ${JSON.stringify(ref)} is not a commit in ${repoPath}.`, {
+            hint: 'Give a branch, tag or SHA that the checkout contains.',
+        });
+    }
+    return resolveCommit(repoPath, ref);
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/names.ts
+/** Integration names as people type them, checked before they reach a path or a command line. */
+/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
+ * tile folder's name with dashes.
+ * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
+ */
+function checkIntegrationName(raw) {
+    const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
+    if (raw === '')
+        return { ok: false, problem: 'an integration name is empty.' };
+    if (/[/\\]/.test(raw) || raw.includes('..')) {
+        return {
+            ok: false,
+            problem: `${shown} is a path, not an integration name. Give the folder name only (e.g. 'awesome').`,
+        };
+    }
+    if (raw.length > 100)
+        return { ok: false, problem: `${shown} is too long for an integration name.` };
+    if (NAME.test(raw))
+        return { ok: true, name: raw };
+    const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
+    return {
+        ok: false,
+        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
+    };
+}
+/** ddev's normalisation: lowercase, `-` and spaces to `_`. */
+function normalizeCheckName(name) {
+    return name
+        .trim()
+        .toLowerCase()
+        .replace(/[-\s]+/g, '_');
+}
+/** The PyPI project name of an integration: `datadog-<name>` with `_` → `-`. */
+function names_projectName(name) {
+    return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/layout.ts
+/** How an integration folder is recognised, from the names it contains (no I/O here). */
+/** Marker entries: a folder is an integration when it holds one of these. */
+const INTEGRATION_MARKERS = ['hatch.toml', 'datadog_checks', 'manifest.json'];
+function isIntegrationFolder(entries) {
+    return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
+}
+/** Where an integration's files are, relative to the integration folder. */
+const layout_paths = {
+    package: (name) => `datadog_checks/${name}`,
+    about: (name) => `datadog_checks/${name}/__about__.py`,
+    init: (name) => `datadog_checks/${name}/__init__.py`,
+    confExample: (name) => `datadog_checks/${name}/data/conf.yaml.example`,
+    pyproject: 'pyproject.toml',
+    hatch: 'hatch.toml',
+    changelog: 'CHANGELOG.md',
+    manifest: 'manifest.json',
+    tests: 'tests',
+};
+/** Reads `__version__ = "1.2.3"` from an `__about__.py` text; the line is 1-based. */
+function readAboutVersion(text) {
+    const lines = text.split(/\r?\n/);
+    for (let index = 0; index < lines.length; index++) {
+        const match = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"]*)\1/.exec(lines[index]);
+        if (match)
+            return { version: match[2], line: index + 1 };
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ../../node_modules/@renovatebot/pep440/index.js + 4 modules
+var pep440 = __nccwpck_require__(2195);
+;// CONCATENATED MODULE: ../../packages/integration/src/rules.ts
+
+
+
+
+/** Rule ids, stable: annotations and docs name them. */
+const RULES = {
+    checkClass: 'check-class',
+    checkMethod: 'check-method',
+    checkCoroutine: 'check-coroutine',
+    checkSignature: 'check-signature',
+    python3: 'python3-syntax',
+    aboutVersion: 'about-version',
+    packageName: 'package-name',
+    projectName: 'project-name',
+    versionPath: 'hatch-version-path',
+    confExample: 'conf-example',
+    tests: 'tests-missing',
+    hatchCollector: 'hatch-collector',
+    changelog: 'changelog-missing',
+    initConfig: 'init-config',
+};
+/** Whether `version` is a PEP 440 version (canonical or not), as packaging reads it. */
+const isPep440 = (version) => valid(version.trim()) !== null;
+/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
+function evaluateRules(facts, strict) {
+    const findings = [];
+    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const invalidToml = (rule, file, error) => add(rule, 'error', file, error.line ?? 1, `${file} is not valid TOML: ${error.message}`);
+    const publishing = strict ? 'error' : 'warning';
+    const name = facts.name;
+    const about = paths.about(name);
+    const init = paths.init(name);
+    for (const [file, python] of Object.entries(facts.python)) {
+        if (python.error) {
+            const what = python.error.kind === 'syntax'
+                ? `is not valid Python 3: ${python.error.message}`
+                : `cannot be read as Python: ${python.error.message}`;
+            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
+        }
+    }
+    if (!facts.packageExists) {
+        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
+        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
+    }
+    else {
+        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
+        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
+        if (checks.length === 0 && !jmx) {
+            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
+        }
+        const signaturesSeen = new Set();
+        for (const check of checks) {
+            if (check.check === undefined) {
+                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
+            }
+            else if (check.check !== 'inherited' && check.check.async) {
+                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
+            }
+            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+                const where = `${check.check.file}:${check.check.line}`;
+                if (signaturesSeen.has(where))
+                    continue;
+                signaturesSeen.add(where);
+                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
+            }
+        }
+        const version = facts.python[about];
+        if (!version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
+        else if (!version.error && !version.version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
+        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
+            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
+        }
+    }
+    const expectedProject = projectName(name);
+    if (!facts.pyproject.exists) {
+        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
+    }
+    else if (facts.pyproject.error) {
+        invalidToml(RULES.projectName, paths.pyproject, facts.pyproject.error);
+    }
+    else {
+        if (facts.pyproject.projectName !== expectedProject) {
+            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+        }
+        if (facts.pyproject.versionPath !== about) {
+            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+        }
+    }
+    const example = paths.confExample(name);
+    const conf = facts.confExample;
+    if (!conf.exists) {
+        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
+    }
+    else if (conf.error) {
+        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
+    }
+    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
+        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
+    }
+    else if (!conf.hasInitConfig) {
+        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
+    }
+    if (facts.testFiles.length === 0)
+        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
+    if (!facts.hatch.exists)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
+    else if (facts.hatch.error)
+        invalidToml(RULES.hatchCollector, paths.hatch, facts.hatch.error);
+    else if (!facts.hatch.hasCollector)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
+    if (!facts.changelogExists)
+        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
+    return findings;
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../../packages/integration/src/untrusted-yaml.ts
+
+/**
+ * YAML from a partner's checkout or wheel (compose files, conf.yaml.example), read in bounded time. The `yaml`
+ * library parses in linear time, but turning a document into data is not: a key that is itself a collection is
+ * stringified at every level (`{{{{…` or `? ? ? …`: 400 characters took 24 s, 800 would take hours), and aliases
+ * can multiply (an alias bomb). So the document's tree is checked first, in one pass: no collection as a key,
+ * nesting at most MAX_DEPTH deep, at most MAX_ALIASES aliases — none of which a real compose file or example
+ * configuration needs.
+ */
+const MAX_YAML_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const MAX_DEPTH = 64;
+const MAX_ALIASES = 100;
+const MAX_INDENT = 400;
+function readUntrustedYaml(text) {
+    if (text.length > MAX_YAML_BYTES)
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB`,
+        };
+    // Deep nesting overflows the parser's stack, and an overflow while V8 compiles one of its regexes kills the
+    // process outright: so nesting is measured on the text first, before the parser sees it.
+    const deep = nestingProblem(text);
+    if (deep)
+        return { ok: false, kind: 'limit', ...deep };
+    const lines = new LineCounter();
+    // No pretty errors: they quote the source around every error, and a file of 20,000 stray `]` has 20,000.
+    const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+    const error = document.errors[0];
+    if (error) {
+        const at = error.pos?.[0];
+        return {
+            ok: false,
+            kind: 'syntax',
+            problem: error.message.split('\n')[0],
+            ...(at === undefined ? {} : { line: lines.linePos(at).line }),
+        };
+    }
+    const problem = shapeProblem(document, lines);
+    if (problem)
+        return { ok: false, kind: 'limit', ...problem };
+    try {
+        return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIASES }), document, lines };
+    }
+    catch (caught) {
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)`,
+        };
+    }
+}
+/**
+ * An upper bound of the nesting, from the text alone (one pass): flow brackets `[` `{` outside quotes and
+ * comments, and per line its indentation plus compact `- ` / `? ` indicators. Real files stay far below it.
+ */
+function nestingProblem(text) {
+    let flow = 0;
+    let line = 1;
+    let quote;
+    let lineStart = true;
+    let indent = 0;
+    let compact = 0;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (char === '\n') {
+            line++;
+            lineStart = true;
+            indent = 0;
+            compact = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (quote) {
+            if (char === '\\' && quote === '"')
+                index++;
+            else if (char === quote)
+                quote = undefined;
+            continue;
+        }
+        if (lineStart) {
+            if (char === ' ' || char === '\t') {
+                if (++indent > MAX_INDENT)
+                    return { problem: `indented more than ${MAX_INDENT} columns`, line };
+                continue;
+            }
+            if ((char === '-' || char === '?' || char === ':') && (text[index + 1] === ' ' || text[index + 1] === '\t')) {
+                if (++compact > MAX_DEPTH)
+                    return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+                indent++;
+                continue;
+            }
+            lineStart = false;
+        }
+        if (char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t')) {
+            while (index + 1 < text.length && text[index + 1] !== '\n')
+                index++;
+        }
+        else if (char === '"' || char === "'") {
+            quote = char;
+        }
+        else if (char === '[' || char === '{') {
+            if (++flow > MAX_DEPTH)
+                return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+        }
+        else if ((char === ']' || char === '}') && flow > 0) {
+            flow--;
+        }
+    }
+    return undefined;
+}
+/** The first thing in the tree that would make toJS slow, found without recursion. */
+function shapeProblem(document, lines) {
+    const at = (node) => {
+        const range = node?.range;
+        return range ? { line: lines.linePos(range[0]).line } : {};
+    };
+    let aliases = 0;
+    const stack = [{ node: document.contents, depth: 0 }];
+    while (stack.length > 0) {
+        const { node, depth } = stack.pop();
+        if (node === null || node === undefined || isScalar(node))
+            continue;
+        if (isAlias(node)) {
+            if (++aliases > MAX_ALIASES)
+                return { problem: `more than ${MAX_ALIASES} aliases (*name)`, ...at(node) };
+            continue;
+        }
+        if (depth > MAX_DEPTH)
+            return { problem: `nested more than ${MAX_DEPTH} levels deep`, ...at(node) };
+        if (isMap(node) || isSeq(node)) {
+            for (const item of node.items)
+                stack.push({ node: item, depth: depth + 1 });
+        }
+        else if (isPair(node)) {
+            if (isMap(node.key) || isSeq(node.key))
+                return { problem: 'a key that is itself a mapping or a list (`? ` or `{…}: `)', ...at(node.key) };
+            stack.push({ node: node.key, depth }, { node: node.value, depth });
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/integration/src/index.ts
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/repository/src/discover.ts
+
+/** Folder names never taken for integrations: hidden and private ones. */
+const skipped = (folder) => folder.startsWith('.') || folder.startsWith('_');
+const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
+/**
+ * The repository root as an integration (a partner repository holding one check): its name is the one
+ * package under `datadog_checks/`.
+ */
+async function rootIntegration(view) {
+    const packages = ((await view.list(['datadog_checks'])).get('datadog_checks') ?? []).filter((entry) => entry.type === 'folder' && !skipped(entry.name));
+    return packages.length === 1 ? { folder: '', name: packages[0].name } : undefined;
+}
+/**
+ * Which of `names` (folders directly inside `within`, '' for the root) are integrations, by their marker
+ * files, in one listing of those folders only. A folder that is not there is simply not one. Keyed by name.
+ */
+async function integrationsAmong(view, names, within = '') {
+    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
+    const listed = await view.list(wanted.map((name) => joined(within, name)));
+    const found = new Map();
+    for (const name of wanted) {
+        const folder = joined(within, name);
+        const entries = listed.get(folder);
+        if (entries && isIntegrationFolder(entries.map((entry) => entry.name)))
+            found.set(name, { folder, name });
+    }
+    return found;
+}
+/** Every integration: the root one, or each folder with a marker directly inside `within`, in name order. */
+async function allIntegrations(view, within = '') {
+    const root = within === '' ? await rootIntegration(view) : undefined;
+    if (root)
+        return [root];
+    const top = ((await view.list([within])).get(within) ?? []).filter((entry) => entry.type === 'folder');
+    const found = await integrationsAmong(view, top.map((entry) => entry.name), within);
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/changes.ts
+
+
+
+
+const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
+/**
+ * Which integrations changed between the merge base of `baseRef` and `headRef` (default HEAD).
+ * Git only, and only what the diff touches: one `git diff` of the two trees, one `git ls-tree` over
+ * the touched top-level folders — the cost follows the change, not the repository. A missing base in a
+ * shallow clone is fetched from `origin`.
+ */
+async function detectChanges(options) {
+    const head = await resolveHead(options.repoPath, options.headRef);
+    await ensureBase(options.repoPath, options.baseRef);
+    const base = await mergeBase(options.repoPath, options.baseRef, head);
+    const diff = await git_git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
+    const fields = git_splitNul(diff.stdout);
+    const changes = [];
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
+    }
+    const within = options.within ?? '';
+    const view = commitView(options.repoPath, head);
+    const root = within === '' ? await rootIntegration(view) : undefined;
+    const known = root
+        ? new Map()
+        : await integrationsAmong(view, foldersWithin(changes, within), within);
+    const plan = planChanges(changes, (name) => known.get(name), root, within);
+    return { ...plan, mergeBase: base, head, changedFiles: changes.length };
+}
+/** The names of the folders directly inside `within` that the changes touch. */
+function foldersWithin(changes, within) {
+    const prefix = within === '' ? '' : `${within}/`;
+    const folders = new Set();
+    for (const change of changes) {
+        if (!change.path.startsWith(prefix))
+            continue;
+        const slash = change.path.indexOf('/', prefix.length);
+        if (slash > prefix.length)
+            folders.add(change.path.slice(prefix.length, slash));
+    }
+    return folders;
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/empty-selection.ts
+
+
+const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
+/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
+function nothingFound(within) {
+    return new src/* UserError */.yo(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
+        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
+    });
+}
+/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
+function strayCode(files, within) {
+    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
+    const parents = [
+        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
+    ];
+    return new src/* UserError */.yo(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
+        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/select.ts
+
+
+
+
+
+
+
+/** How a selected integration's change is named in summaries. */
+function changeKind(integration) {
+    return integration.functional ? 'functional' : integration.docsOnly ? 'docs only' : 'tests only';
+}
+const quoted = (names) => names.map((name) => `'${name}'`).join(', ');
+/** A base that cannot be compared with: missing from the checkout and the remote, or with no common history. */
+const isAboutBase = (error) => error instanceof src/* UserError */.yo &&
+    (error.message.includes("'base-ref'") || error.message.startsWith('No common ancestor'));
+/**
+ * The one selection of integrations, for every action and the CLI: the named ones, every one, or the ones
+ * the change since the base touched (every one when a root file that affects them all changed). Checking
+ * nothing is never a pass: a repository with no integration, or check code outside every integration, fails.
+ */
+async function selectIntegrations(options) {
+    const { repoPath, reporter } = options;
+    const within = options.within ?? '';
+    const spec = options.spec ?? (options.baseRef ? { kind: 'changed' } : { kind: 'all' });
+    const head = options.source === 'head' ? await resolveHead(repoPath, options.headRef) : undefined;
+    const view = head ? commitView(repoPath, head) : workingTreeView(repoPath);
+    const located = ({ folder, name }) => ({ folder, name, path: external_node_path_default().join(repoPath, folder) });
+    const chosen = (found, reason) => ({
+        ...located(found),
+        functional: true,
+        docsOnly: false,
+        reason,
+    });
+    const every = async (because, git) => {
+        const found = await allIntegrations(view, within);
+        if (found.length === 0)
+            throw nothingFound(within);
+        reporter?.log(`All integrations selected: ${because}.`);
+        const integrations = found.map((integration) => chosen(integration, because));
+        return { selection: 'all', allBecause: because, integrations, ...git };
+    };
+    const noDiff = { head, mergeBase: undefined, changedFiles: 0 };
+    if (spec.kind === 'names') {
+        const root = within === '' ? await rootIntegration(view) : undefined;
+        const found = root ? new Map([[root.name, root]]) : await integrationsAmong(view, spec.names, within);
+        const missing = spec.names.filter((name) => !found.has(name));
+        if (missing.length > 0) {
+            const known = (await allIntegrations(view, within)).map((item) => item.name);
+            throw new src/* UserError */.yo(`Input 'integrations': there is no integration ${quoted(missing)} ${head ? `at ${options.headRef || 'HEAD'}` : `in ${repoPath}`}.`, {
+                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
+            });
+        }
+        const integrations = spec.names.map((name) => chosen(found.get(name), 'named in the integrations input'));
+        return { selection: 'names', allBecause: undefined, integrations, ...noDiff };
+    }
+    if (spec.kind === 'all')
+        return every('integrations: all', noDiff);
+    if (!options.baseRef) {
+        if (reporter)
+            (0,src/* notice */.lm)(reporter, "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.");
+        return every("integrations: 'changed' without a base commit selects all", noDiff);
+    }
+    let changes;
+    try {
+        changes = await detectChanges({ repoPath, baseRef: options.baseRef, headRef: head ?? options.headRef, within });
+    }
+    catch (error) {
+        if (options.spec !== undefined || !options.baseFromPush || !isAboutBase(error))
+            throw error;
+        if (reporter)
+            (0,src/* notice */.lm)(reporter, `The push's previous commit cannot be compared with (${error.message}); checking all integrations.`);
+        return every("the push's previous commit cannot be compared with", noDiff);
+    }
+    const diff = { head: changes.head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
+    if (changes.allBecause !== undefined)
+        return every(changes.allBecause, diff);
+    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
+        throw strayCode(changes.strayCheckCode, within);
+    const integrations = changes.integrations.map((integration) => ({
+        ...located(integration),
+        functional: integration.functional,
+        docsOnly: integration.docsOnly,
+        reason: integration.reasons.join('; '),
+    }));
+    return { selection: 'changed', allBecause: undefined, integrations, ...diff };
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/spec.ts
+
+
+/**
+ * Parses the `integrations` input (or the CLI's `--integration` names). Empty is undefined: the choice is
+ * then the selection's one default (`changed` when a base commit is known, else `all`).
+ * Returns `{ problem }` for a name that is not one (path, shell characters, …).
+ */
+function parseIntegrationsSpec(raw) {
+    const items = (0,src/* splitList */.ry)(raw);
+    if (items.length === 0)
+        return undefined;
+    if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed'))
+        return { kind: items[0] };
+    const names = [];
+    for (const item of items) {
+        const check = checkIntegrationName(item);
+        if (!check.ok)
+            return { problem: check.problem };
+        if (!names.includes(check.name))
+            names.push(check.name);
+    }
+    return { names, kind: 'names' };
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/action-inputs.ts
+
+
+
+
+
+/** Their `readInputs` specs, spread into each action's own schema. */
+const selectionInputs = {
+    integrations: (0,src/* custom */.Ie)(parseIntegrationsSpec),
+    integrationsPath: (0,src/* text */.Qq)(),
+    baseRef: (0,src/* text */.Qq)(),
+    repoPath: (0,src/* text */.Qq)({ required: true }),
+};
+/** Where the action's integrations are, and which of them this run is about: the one selection, from the inputs. */
+async function selectFromInputs(inputs, runner, reporter, options = {}) {
+    const repoPath = (0,src/* resolveRepoPath */.qo)(runner.workspace, inputs.repoPath);
+    const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
+    const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
+    const selection = await selectIntegrations({
+        repoPath,
+        spec: inputs.integrations,
+        within,
+        baseRef,
+        baseFromPush: !inputs.baseRef && runner.eventName === 'push',
+        ...options,
+        reporter,
+    });
+    return { ...selection, repoPath, within, baseRef };
+}
+
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 9 modules
+var ddev_src = __nccwpck_require__(1398);
+;// CONCATENATED MODULE: ../../packages/repository/src/kind.ts
+
+
+
+
+
+
+/** `repo: auto` as setup-ddev and the validations decide it: integrations-core, marketplace, or extras (a partner's own). */
+async function repoKind(choice, repoPath, within = '') {
+    if (choice !== 'auto')
+        return { repo: choice, reason: 'set by the repo input' };
+    const inference = (0,ddev_src/* inferRepo */.ZJ)({
+        folderName: external_node_path_default().basename(repoPath),
+        remoteUrl: await originUrl(repoPath),
+        entries: (0,external_node_fs_.readdirSync)(repoPath),
+        integrationCount: (await allIntegrations(workingTreeView(repoPath), within)).length,
+    });
+    if (!inference.ok) {
+        throw new src/* UserError */.yo(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${repoPath}.`, {
+            hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
+        });
+    }
+    return { repo: inference.repo, reason: inference.reason };
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/python-package.ts
+
+
+
+/** A folder of the integration: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, boundary) => kindWithin(full, realPath(boundary) ?? boundary) === 'directory';
+/**
+ * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
+ * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
+ */
+function hasPythonPackage(integrationPath) {
+    return (isDirectory(path.join(integrationPath, 'datadog_checks'), integrationPath) ||
+        existsSync(path.join(integrationPath, 'pyproject.toml')) ||
+        existsSync(path.join(integrationPath, 'setup.py')));
+}
+/**
+ * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
+ * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
+ */
+function withPythonPackage(integrations, reporter, step) {
+    const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
+    for (const tile of tiles)
+        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
+    return integrations.filter((integration) => !tiles.includes(integration));
+}
+
+;// CONCATENATED MODULE: ../../packages/repository/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 756:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eh: () => (/* reexport */ actionInputs),
+  Cs: () => (/* reexport */ runAction)
+});
+
+// UNUSED EXPORTS: ActionsReporter, reportFailure, saveCacheInPost
+
+// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 8 modules
+var core = __nccwpck_require__(8806);
+;// CONCATENATED MODULE: ../../packages/runtime/src/actions-reporter.ts
+
+/** The Reporter on a GitHub runner: workflow commands and files through @actions/core. */
+class ActionsReporter {
+    depth = 0;
+    log(line) {
+        core/* info */.pq(line);
+    }
+    debug(line) {
+        core/* debug */.Yz(line);
+    }
+    annotate(annotation) {
+        const properties = {};
+        if (annotation.title !== undefined)
+            properties.title = annotation.title;
+        if (annotation.file !== undefined)
+            properties.file = annotation.file;
+        if (annotation.line !== undefined)
+            properties.startLine = annotation.line;
+        if (annotation.endLine !== undefined)
+            properties.endLine = annotation.endLine;
+        if (annotation.column !== undefined && annotation.line !== undefined && annotation.endLine === undefined) {
+            properties.startColumn = annotation.column;
+        }
+        const send = { error: core/* error */.z3, warning: core/* warning */.$e, notice: core/* notice */.lm }[annotation.level];
+        send(annotation.message, properties);
+    }
+    async group(title, work) {
+        // The runner cannot nest groups: an inner group just prints its title.
+        if (this.depth > 0) {
+            core/* info */.pq(`▸ ${title}`);
+            return work();
+        }
+        this.depth++;
+        try {
+            return await core/* group */.Os(title, work);
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    setOutput(name, value) {
+        core/* setOutput */.uH(name, value);
+    }
+    exportVariable(name, value) {
+        core/* exportVariable */.dN(name, value);
+    }
+    addPath(directory) {
+        core/* addPath */.fM(directory);
+    }
+    async appendSummary(markdown) {
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        await core/* summary */.z.addRaw(markdown).write();
+        core/* summary */.z.emptyBuffer();
+    }
+    saveState(name, value) {
+        core/* saveState */.LZ(name, value);
+    }
+    getState(name) {
+        return core/* getState */.Gu(name);
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
+var errors = __nccwpck_require__(6631);
+// EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
+var stop_signals = __nccwpck_require__(9276);
+;// CONCATENATED MODULE: ../../packages/runtime/src/action-entry.ts
+
+
+
+
+const POST_FLAG = 'isPost';
+/**
+ * The one entry point of every bundled action: picks main or post, and turns any error into
+ * one failing line — what went wrong and what to do — never a stack trace (that goes to debug).
+ */
+async function runAction(steps) {
+    const reporter = new ActionsReporter();
+    // A cancelled job (SIGINT, then SIGTERM) or a killed step: no child outlives the step, cleanups run first.
+    (0,stop_signals/* installStopHandlers */.x)({ log: (line) => reporter.annotate({ level: 'error', message: line }) });
+    const isPost = core/* getState */.Gu(POST_FLAG) === 'true';
+    try {
+        if (isPost) {
+            await steps.post?.(reporter);
+        }
+        else {
+            if (steps.post)
+                core/* saveState */.LZ(POST_FLAG, 'true');
+            await steps.main(reporter);
+        }
+    }
+    catch (error) {
+        reportFailure(error, reporter);
+    }
+}
+function reportFailure(error, reporter) {
+    if (error instanceof Error && error.stack)
+        core/* debug */.Yz(error.stack);
+    if (error instanceof errors/* UserError */.yo) {
+        const at = error.location;
+        if (at) {
+            const message = (0,errors/* describeError */.Uc)(error, { location: false });
+            reporter.annotate({
+                level: 'error',
+                message,
+                file: at.file,
+                ...(at.line === undefined ? {} : { line: at.line }),
+            });
+        }
+        else {
+            core/* error */.z3((0,errors/* describeError */.Uc)(error));
+        }
+        process.exitCode = 1;
+        return;
+    }
+    core/* setFailed */.C1(`Unexpected error: ${(0,errors/* describeError */.Uc)(error)}. This is a bug in agent-integration-ci; please report it with the debug log (re-run with debug logging enabled).`);
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/action-inputs.ts
+
+/** Raw inputs on a runner: INPUT_<NAME> as @actions/core reads them (trimmed, '' when unset). */
+const actionInputs = (name) => core/* getInput */.V4(name);
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/actions.ts
+// The runner side, kept out of the main index so that the CLI and tests never load @actions/core.
+
+
+
+
+
+
+/***/ }),
+
+/***/ 3648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ signalChildren),
+/* harmony export */   Zm: () => (/* binding */ stopSignal),
+/* harmony export */   ju: () => (/* binding */ asCleanup),
+/* harmony export */   k9: () => (/* binding */ liveChildren),
+/* harmony export */   kr: () => (/* binding */ markStopping),
+/* harmony export */   yH: () => (/* binding */ trackChild)
+/* harmony export */ });
+/* unused harmony exports shortCommand, killProcessGroup */
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Every child we start leads a process group of its own (spawned detached), so that ddev, the hatch it starts and
+ * the pytest hatch starts can be killed together. This registry knows the live ones, so that a stop signal can
+ * kill them all (see stop-signals.ts); once stopping, only cleanup work may start new ones.
+ */
+const live = new Map();
+const cleanupScope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+let stoppedBy;
+/**
+ * Records a started child (its pid leads its group); returns the function to call when it has exited. `quiet`:
+ * a helper beside the work (a log follower), killed all the same but not named when saying what was stopped.
+ */
+function trackChild(pid, command, args, quiet = false) {
+    if (pid === undefined)
+        return () => undefined;
+    if (stoppedBy && !cleanupScope.getStore()) {
+        // Started by work that went on after the stop began: it must not outlive us.
+        killProcessGroup(pid, 'SIGKILL');
+        return () => undefined;
+    }
+    live.set(pid, { said: shortCommand(command, args), quiet });
+    return () => live.delete(pid);
+}
+/** `ddev --here test awesome`: the program's name and its first arguments, enough to say what was stopped. */
+function shortCommand(command, args) {
+    const words = [node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command), ...args.slice(0, 3)].join(' ');
+    return args.length > 3 ? `${words} …` : words;
+}
+function killProcessGroup(pid, signal) {
+    try {
+        process.kill(process.platform === 'win32' ? pid : -pid, signal);
+        return true;
+    }
+    catch {
+        return false; // Already gone.
+    }
+}
+/** Signals every live child's group; returns what it signalled (the commands, but for quiet helpers). */
+function signalChildren(signal) {
+    return [...live]
+        .filter(([pid]) => killProcessGroup(pid, signal))
+        .filter(([, child]) => !child.quiet)
+        .map(([, child]) => child.said);
+}
+const liveChildren = () => live.size;
+/** The signal that stopped this process, once one did. */
+const stopSignal = () => stoppedBy;
+function markStopping(signal) {
+    stoppedBy ??= signal;
+}
+/** Runs `work` as cleanup: the processes it starts run even while stopping. */
+function asCleanup(work) {
+    return cleanupScope.run(true, work);
+}
+
+
+/***/ }),
+
+/***/ 6631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+/* unused harmony export formatLocation */
+/**
+ * A problem the user can fix: bad input, a broken file, a failed tool run.
+ * Printed as one line (no stack trace); `hint` says what to do.
+ */
+class UserError extends Error {
+    location;
+    hint;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'UserError';
+        this.location = options.location;
+        this.hint = options.hint;
+    }
+}
+function formatLocation(location) {
+    let text = location.file;
+    if (location.line !== undefined)
+        text += `:${location.line}`;
+    if (location.column !== undefined)
+        text += `:${location.column}`;
+    return text;
+}
+/** One line: `file:line: message. hint` (without the location where an annotation carries it). */
+function describeError(error, options = {}) {
+    if (error instanceof UserError) {
+        const where = error.location && options.location !== false ? `${formatLocation(error.location)}: ` : '';
+        const hint = error.hint ? ` ${error.hint}` : '';
+        return `${where}${error.message}${hint}`;
+    }
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+
+
+/***/ }),
+
+/***/ 489:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yo: () => (/* reexport */ errors/* UserError */.yo),
+  dv: () => (/* reexport */ annotateFindings),
+  zM: () => (/* reexport */ inputs_boolean),
+  Yq: () => (/* reexport */ choice),
+  ay: () => (/* reexport */ src_process/* commandLine */.ay),
+  Ie: () => (/* reexport */ custom),
+  op: () => (/* reexport */ kindWithin),
+  w$: () => (/* reexport */ src_process/* lastLines */.w$),
+  wD: () => (/* reexport */ markdown_namespaceObject),
+  lm: () => (/* reexport */ notice),
+  Ko: () => (/* reexport */ readInputs),
+  ET: () => (/* reexport */ readRunnerEnvironment),
+  Ye: () => (/* reexport */ realPath),
+  Mf: () => (/* reexport */ relativeTo),
+  qo: () => (/* reexport */ resolveRepoPath),
+  X4: () => (/* reexport */ src_process/* runChecked */.X4),
+  R3: () => (/* reexport */ src_process/* runProcess */.R3),
+  ry: () => (/* reexport */ splitList),
+  Qq: () => (/* reexport */ inputs_text),
+  GU: () => (/* reexport */ python_whichOnPath)
+});
+
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, argumentList, asCleanup, backoffDelays, childEnvironment, countFindings, describeCounts, describeError, ensureUv, error, failure, findPython, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, list, missingServiceNotice, onStop, quotedInput, readUserTextFile, sleep, splitArguments, startBackground, stopSignal, walkFiles, warning, withRetry, withoutTrailingDots
+
+// NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
+var markdown_namespaceObject = {};
+__nccwpck_require__.r(markdown_namespaceObject);
+__nccwpck_require__.d(markdown_namespaceObject, {
+  codeBlock: () => (codeBlock),
+  details: () => (details),
+  escapeCell: () => (escapeCell),
+  escapeHtml: () => (escapeHtml),
+  table: () => (table)
+});
+
+// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
+var errors = __nccwpck_require__(6631);
+;// CONCATENATED MODULE: ../../packages/runtime/src/findings.ts
+function countFindings(findings) {
+    const errors = findings.filter((finding) => finding.level === 'error').length;
+    return { errors, warnings: findings.length - errors };
+}
+const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** `2 errors, 1 warning`. */
+function describeCounts(counts) {
+    return `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`;
+}
+/**
+ * The one presenter of findings: each one an annotation on its file and line, titled `<what>: <rule>` (a terminal
+ * shows the rule before the message), or `<what>` for a check without named rules. Returns the counts.
+ */
+function annotateFindings(reporter, findings, what) {
+    for (const { level, rule, message, file, line } of findings) {
+        reporter.annotate({
+            level,
+            title: rule ? `${what}: ${rule}` : what,
+            ...(rule ? { rule } : {}),
+            message,
+            ...(file !== undefined ? { file } : {}),
+            ...(file !== undefined && line !== undefined ? { line } : {}),
+        });
+    }
+    return countFindings(findings);
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/inputs.ts
+
+/** Every input problem at once, one line per input. */
+class InputError extends errors/* UserError */.yo {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n  ${problems.join('\n  ')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/** `ddevVersion` → `ddev-version`: schema keys are camelCase, action inputs kebab-case. */
+function inputName(key) {
+    return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+/** Reads all inputs of a schema into one typed object; every problem is reported at once. */
+function readInputs(schema, source) {
+    const problems = [];
+    const result = {};
+    for (const key of Object.keys(schema)) {
+        const name = inputName(key);
+        const raw = (source(name) ?? '').trim();
+        const parsed = schema[key].parse(raw);
+        if (parsed.ok)
+            result[key] = parsed.value;
+        else
+            problems.push(`Input '${name}': ${bounded(parsed.problem)}`);
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return result;
+}
+const ok = (value) => ({ ok: true, value });
+const bad = (problem) => ({ ok: false, problem });
+/** An input's text quoted for a message: JSON-escaped, and at most 80 characters of it. */
+const quotedInput = (raw) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+const shown = quotedInput;
+/** A problem line never echoes a whole long input (a 10,000-character value stays out of the log). */
+function bounded(problem) {
+    return problem.length > 300 ? `${problem.slice(0, 297)}...` : problem;
+}
+function inputs_text(options = {}) {
+    return {
+        parse(raw) {
+            if (raw === '') {
+                if (options.required)
+                    return bad("is required but was empty. Set it in the step's `with:`.");
+                return ok(options.default ?? '');
+            }
+            return ok(raw);
+        },
+    };
+}
+const TRUE = ['true', 'yes', 'on', '1'];
+const FALSE = ['false', 'no', 'off', '0'];
+function inputs_boolean(defaultValue) {
+    return {
+        parse(raw) {
+            if (raw === '')
+                return ok(defaultValue);
+            const lower = raw.toLowerCase();
+            if (TRUE.includes(lower))
+                return ok(true);
+            if (FALSE.includes(lower))
+                return ok(false);
+            return bad(`${shown(raw)} is not a boolean. Use 'true' or 'false'.`);
+        },
+    };
+}
+function choice(choices, defaultValue) {
+    return {
+        parse(raw) {
+            if (raw === '')
+                return ok(defaultValue);
+            const match = choices.find((c) => c === raw.toLowerCase());
+            if (match !== undefined)
+                return ok(match);
+            return bad(`${shown(raw)} is not one of ${choices.map((c) => `'${c}'`).join(', ')}.`);
+        },
+    };
+}
+function integer(options) {
+    return {
+        parse(raw) {
+            if (raw === '')
+                return ok(options.default);
+            if (!/^-?\d+$/.test(raw))
+                return bad(`${shown(raw)} is not a whole number.`);
+            const value = Number(raw);
+            if (options.min !== undefined && value < options.min)
+                return bad(`${value} is below the minimum ${options.min}.`);
+            if (options.max !== undefined && value > options.max)
+                return bad(`${value} is above the maximum ${options.max}.`);
+            return ok(value);
+        },
+    };
+}
+/** A list separated by commas, spaces or newlines (how people write lists in YAML `with:` blocks). */
+function list(options = {}) {
+    return {
+        parse(raw) {
+            const items = splitList(raw);
+            return ok(items.length === 0 ? [...(options.default ?? [])] : items);
+        },
+    };
+}
+function splitList(raw) {
+    return raw
+        .split(/[\s,]+/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/** An input whose raw text is checked by a domain function: it returns the value or throws/returns a problem. */
+function custom(parse) {
+    return {
+        parse(raw) {
+            try {
+                const value = parse(raw);
+                if (value !== null && typeof value === 'object' && 'problem' in value) {
+                    return bad(value.problem);
+                }
+                return ok(value);
+            }
+            catch (error) {
+                return bad(error instanceof Error ? error.message : String(error));
+            }
+        },
+    };
+}
+/**
+ * Splits `-k "a b" --tb=short` into arguments the way people expect from a command line — quotes
+ * group, backslash escapes — with no expansion of any kind: the result goes into an argument array,
+ * never through a shell.
+ */
+function splitArguments(raw) {
+    const args = [];
+    let current = '';
+    let quote;
+    let started = false;
+    for (let index = 0; index < raw.length; index++) {
+        const char = raw[index];
+        if (quote) {
+            if (char === quote)
+                quote = undefined;
+            else if (char === '\\' && quote === '"' && index + 1 < raw.length)
+                current += raw[++index];
+            else
+                current += char;
+        }
+        else if (char === '"' || char === "'") {
+            quote = char;
+            started = true;
+        }
+        else if (char === '\\' && index + 1 < raw.length) {
+            current += raw[++index];
+            started = true;
+        }
+        else if (/\s/.test(char)) {
+            if (started)
+                args.push(current);
+            current = '';
+            started = false;
+        }
+        else {
+            current += char;
+            started = true;
+        }
+    }
+    if (quote)
+        return { problem: `has an unclosed ${quote} quote.` };
+    if (started)
+        args.push(current);
+    return args;
+}
+function argumentList() {
+    return custom((raw) => splitArguments(raw));
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/process.ts + 2 modules
+var src_process = __nccwpck_require__(316);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ../../packages/runtime/src/python.ts
+
+
+
+
+/** Finds an executable by name on PATH (no shell). */
+function python_whichOnPath(name, env = process.env) {
+    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = external_node_path_default().join(dir, name);
+        try {
+            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here.
+        }
+    }
+    return undefined;
+}
+/** The interpreter the `python` input names (a path, or `python3.X` on PATH), with its version. */
+async function findPython(input) {
+    const name = input === '' ? 'python3' : input;
+    if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
+        throw new UserError(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
+            hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
+        });
+    }
+    const executable = name.includes('/') ? path.resolve(name) : python_whichOnPath(name);
+    const missing = new UserError(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
+        hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
+    });
+    if (!executable)
+        throw missing;
+    let result;
+    try {
+        result = await runProcess(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
+            timeoutMs: 30_000,
+        });
+    }
+    catch {
+        throw missing;
+    }
+    const [resolved, version] = result.stdout.trim().split('\n');
+    if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
+        throw new UserError(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
+            hint: 'Point it at CPython 3.12 or newer.',
+        });
+    }
+    return { path: resolved || executable, version };
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/reporter.ts
+const error = (reporter, message, at) => reporter.annotate({ level: 'error', message, ...at });
+const warning = (reporter, message, at) => reporter.annotate({ level: 'warning', message, ...at });
+const notice = (reporter, message, at) => reporter.annotate({ level: 'notice', message, ...at });
+/** Records everything; for tests and for the CLI's machine-readable output. */
+class MemoryReporter {
+    lines = [];
+    annotations = [];
+    outputs = {};
+    variables = {};
+    paths = [];
+    state = {};
+    groups = [];
+    summary = '';
+    log(line) {
+        this.lines.push(line);
+    }
+    debug() { }
+    annotate(annotation) {
+        this.annotations.push(annotation);
+    }
+    async group(title, work) {
+        this.groups.push(title);
+        return work();
+    }
+    setOutput(name, value) {
+        this.outputs[name] = value;
+    }
+    exportVariable(name, value) {
+        this.variables[name] = value;
+    }
+    addPath(directory) {
+        this.paths.push(directory);
+    }
+    async appendSummary(markdown) {
+        this.summary += markdown;
+    }
+    saveState(name, value) {
+        this.state[name] = value;
+    }
+    getState(name) {
+        return this.state[name] ?? '';
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ../../packages/runtime/src/runner-environment.ts
+
+
+function readRunnerEnvironment(env = process.env) {
+    const token = Boolean(env.ACTIONS_RUNTIME_TOKEN);
+    const temp = env.RUNNER_TEMP || external_node_os_default().tmpdir();
+    return {
+        onGitHub: env.GITHUB_ACTIONS === 'true',
+        cacheService: token && Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL),
+        artifactService: token && Boolean(env.ACTIONS_RESULTS_URL),
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        temp,
+        toolCache: env.RUNNER_TOOL_CACHE || external_node_path_default().join(temp, 'tool-cache'),
+        eventPath: env.GITHUB_EVENT_PATH || undefined,
+        eventName: env.GITHUB_EVENT_NAME || undefined,
+        repository: env.GITHUB_REPOSITORY || '',
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        os: env.RUNNER_OS || process.platform,
+        arch: env.RUNNER_ARCH || process.arch,
+    };
+}
+/** The text of the one notice given when a service is absent (outside GitHub, or on a runner without it). */
+function missingServiceNotice(service, fallback) {
+    return `The GitHub ${service} service is not available here (not on a GitHub runner?): ${fallback}.`;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/user-files.ts
 
 
 
@@ -34196,6 +31041,682 @@ function relativeTo(root, file) {
     return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
 }
 
+;// CONCATENATED MODULE: ../../packages/runtime/src/services/tool-cache.ts
+
+
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+/**
+ * The name a version has in the cache. @actions/tool-cache finds only semver versions; anything else (a PEP 440
+ * `1.2.3.4`, a content hash) is kept as a semver pre-release of 0.0.0, which it finds as exactly that.
+ */
+function cachedVersion(version) {
+    return SEMVER.test(version) ? version : `0.0.0-v${version.replace(/[^0-9A-Za-z-]/g, '-')}`;
+}
+/**
+ * The runner's tool cache (RUNNER_TOOL_CACHE, or the CLI's own folder). Finding a tool is @actions/tool-cache's
+ * `find`: its layout `<root>/<tool>/<version>/<arch>` and its `<arch>.complete` marker. What it cannot do is an
+ * install in place (its `cacheDir` copies a finished folder, and a Python venv cannot be moved once made), so
+ * `installFolder` empties the very folder `find` looks in and `markComplete` marks it. The architecture is always
+ * this machine's (`os.arch()`, as @actions/tool-cache has it), never RUNNER_ARCH's spelling.
+ */
+class tool_cache_ToolCache {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    /** The complete folder of exactly this version, or undefined. */
+    async find(tool, version) {
+        const { find } = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.bind(__nccwpck_require__, 2777));
+        return quietly(this.root, () => find(tool, cachedVersion(version), os.arch())) || undefined;
+    }
+    /** The folder `find` will return once complete, emptied, for an install straight into it. */
+    installFolder(tool, version) {
+        const folder = this.folder(tool, version);
+        rmSync(`${folder}.complete`, { force: true });
+        rmSync(folder, { recursive: true, force: true });
+        mkdirSync(folder, { recursive: true });
+        return folder;
+    }
+    /** Where a version lives (complete or not): restore an actions cache there, then `markComplete`. */
+    folder(tool, version) {
+        return path.join(this.root, tool, cachedVersion(version), os.arch());
+    }
+    markComplete(tool, version) {
+        const folder = this.folder(tool, version);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(`${folder}.complete`, '');
+    }
+}
+/**
+ * @actions/tool-cache reads its root from RUNNER_TOOL_CACHE and prints `::debug::` workflow commands on stdout.
+ * `find` is synchronous, so for that one call the root is ours and, off a runner (the CLI on a terminal), its
+ * stdout lines are dropped; nothing else can run in between.
+ */
+function quietly(root, work) {
+    const saved = process.env.RUNNER_TOOL_CACHE;
+    const write = process.stdout.write;
+    process.env.RUNNER_TOOL_CACHE = root;
+    if (process.env.GITHUB_ACTIONS !== 'true')
+        process.stdout.write = (() => true);
+    try {
+        return work();
+    }
+    finally {
+        process.stdout.write = write;
+        if (saved === undefined)
+            delete process.env.RUNNER_TOOL_CACHE;
+        else
+            process.env.RUNNER_TOOL_CACHE = saved;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/uv.ts
+
+
+
+
+
+const UV_VERSION = '0.13.9';
+/**
+ * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed with `--target` into
+ * its tool-cache folder: no venv to create, which halves the time) — never a binary download.
+ */
+async function ensureUv(options) {
+    const onPath = whichOnPath('uv');
+    if (onPath)
+        return onPath;
+    const tool = 'uv-from-pypi';
+    const cache = new ToolCache(options.toolCache);
+    const found = await cache.find(tool, UV_VERSION);
+    if (found && existsSync(path.join(found, 'bin', 'uv')))
+        return path.join(found, 'bin', 'uv');
+    const folder = cache.installFolder(tool, UV_VERSION);
+    await withRetry(() => runChecked(options.python, [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--no-deps',
+        '--upgrade',
+        '--target',
+        folder,
+        `uv==${UV_VERSION}`,
+    ], {
+        what: `pip install uv==${UV_VERSION}`,
+        reporter: options.reporter,
+        timeoutMs: 300_000,
+        hint: `Check that PyPI is reachable and that ${options.python} has pip.`,
+    }), { attempts: 3, baseDelayMs: 2_000 });
+    cache.markComplete(tool, UV_VERSION);
+    return path.join(folder, 'bin', 'uv');
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/markdown.ts
+/** Small builders for job summaries: tables and collapsible details, with cell text escaped. */
+function escapeCell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function table(headers, rows) {
+    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
+    return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
+}
+function details(summary, body) {
+    return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>\n`;
+}
+function codeBlock(text, language = '') {
+    const fence = text.includes('```') ? '````' : '```';
+    return `${fence}${language}\n${text}\n${fence}\n`;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
+var child_processes = __nccwpck_require__(3648);
+;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
+
+
+/**
+ * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
+ * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
+ * A program that cannot start exits at once (code null) instead of throwing.
+ */
+function startBackground(command, args, options) {
+    const child = spawn(command, [...args], {
+        env: options.env ?? process.env,
+        shell: false,
+        detached: process.platform !== 'win32',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+    });
+    const untrack = trackChild(child.pid, command, args, true);
+    for (const stream of ['stdout', 'stderr']) {
+        let pending = '';
+        child[stream].setEncoding('utf8').on('data', (chunk) => {
+            const lines = (pending + chunk).split('\n');
+            pending = lines.pop() ?? '';
+            for (const line of lines)
+                options.onLine(line.replace(/\r$/, ''), stream);
+        });
+        child[stream].on('end', () => {
+            if (pending !== '')
+                options.onLine(pending, stream);
+            pending = '';
+        });
+    }
+    const exited = new Promise((resolve) => {
+        child.on('error', () => {
+            untrack();
+            resolve(null);
+        });
+        child.on('close', (code) => {
+            untrack();
+            resolve(code);
+        });
+    });
+    return {
+        exited,
+        async stop() {
+            if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+                try {
+                    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGTERM');
+                }
+                catch {
+                    // Already gone.
+                }
+            }
+            await exited;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
+var stop_signals = __nccwpck_require__(9276);
+;// CONCATENATED MODULE: ../../packages/runtime/src/repo-path.ts
+
+
+
+
+/**
+ * The `repo-path` input resolved against the workspace, and there: a path that does not exist would
+ * otherwise select no integration, check nothing and pass.
+ */
+function resolveRepoPath(workspace, raw, input = 'repo-path') {
+    const resolved = external_node_path_default().resolve(workspace, raw);
+    let isDirectory = false;
+    try {
+        isDirectory = (0,external_node_fs_.statSync)(resolved).isDirectory();
+    }
+    catch {
+        // Missing: the same error below.
+    }
+    if (!isDirectory) {
+        throw new errors/* UserError */.yo(`Input '${input}': ${quotedInput(raw)} is not a folder (resolved to ${resolved.slice(0, 200)}).`, {
+            hint: 'Point it at the repository checkout (default: the workspace, where actions/checkout puts it).',
+        });
+    }
+    return resolved;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/walk.ts
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function isInside(folder, file) {
+    const relative = external_node_path_default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function realPath(file) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function kindWithin(file, boundary) {
+    try {
+        const stat = (0,external_node_fs_.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = realPath(file);
+        if (real === undefined || !isInside(boundary, real))
+            return 'other';
+        const target = (0,external_node_fs_.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = realPath(options.boundary ?? start);
+    const root = realPath(start);
+    if (boundary === undefined || root === undefined || !isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = readdirSync(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = path.join(dir, name);
+            const kind = kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, realPath(full) ?? full);
+        }
+    };
+    if (kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ay: () => (/* binding */ commandLine),
+  w$: () => (/* binding */ lastLines),
+  X4: () => (/* binding */ runChecked),
+  R3: () => (/* binding */ runProcess),
+  yy: () => (/* binding */ sleep)
+});
+
+// UNUSED EXPORTS: ProcessError, backoffDelays, failure, withRetry
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
+var child_processes = __nccwpck_require__(3648);
+;// CONCATENATED MODULE: ../../packages/runtime/src/child-env.ts
+/**
+ * What a child process must not inherit from the runner: the credentials of the job's own services and
+ * the files through which a step talks to the runner. Our children run partner and third-party code (ddev,
+ * hatch, pytest and every test dependency, pip, uv, the smoke test); with these, a compromised dependency
+ * could upload an artifact the release then trusts (ACTIONS_RUNTIME_TOKEN + ACTIONS_RESULTS_URL), poison the
+ * cache, mint an OIDC token, use the job's token, or set environment variables for the steps after it
+ * (GITHUB_ENV: `NODE_OPTIONS` for the release step). Our own use of these services runs in our process.
+ */
+const RUNNER_ONLY = [
+    /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
+    /^ACTIONS_RESULTS_URL$/i,
+    /^ACTIONS_CACHE_URL$/i,
+    /^ACTIONS_ID_TOKEN_REQUEST_/i,
+    /^GITHUB_TOKEN$/i,
+    /^GH_TOKEN$/i,
+    /^GH_ENTERPRISE_TOKEN$/i,
+    /^GITHUB_ENTERPRISE_TOKEN$/i,
+    // Action inputs (INPUT_GITHUB-TOKEN among them) are the action's, not its children's.
+    /^INPUT_/i,
+    // File commands: writing to these sets outputs, state, PATH or environment variables of later steps.
+    /^GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY)$/i,
+];
+function isRunnerOnly(name) {
+    return RUNNER_ONLY.some((pattern) => pattern.test(name));
+}
+/** `env` without what only the runner's own steps may use (a copy; `env` is not changed). */
+function childEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerOnly(name))
+            kept[name] = value;
+    return kept;
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
+var errors = __nccwpck_require__(6631);
+;// CONCATENATED MODULE: ../../packages/runtime/src/output-capture.ts
+const DEFAULT_WHOLE_LIMIT = 64 * 1024 * 1024;
+const DEFAULT_TAIL_LIMIT = 4 * 1024 * 1024;
+/** One stream's output, collected in chunks: appending is O(chunk), whatever the total. */
+class OutputCapture {
+    mode;
+    limit;
+    chunks = [];
+    length = 0;
+    /** `tail`: characters dropped from the start. */
+    dropped = 0;
+    /** `whole`: the limit was passed (what was kept is incomplete and must not be parsed). */
+    overflowed = false;
+    constructor(mode, limit) {
+        this.mode = mode;
+        this.limit = limit;
+    }
+    /** Adds a chunk; false when a `whole` capture has just passed its limit. */
+    push(chunk) {
+        if (this.overflowed)
+            return false;
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        if (this.mode === 'whole') {
+            if (this.length <= this.limit)
+                return true;
+            this.overflowed = true;
+            return false;
+        }
+        while (this.chunks.length > 1 && this.length - this.chunks[0].length >= this.limit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+        return true;
+    }
+    get text() {
+        const joined = this.chunks.join('');
+        this.chunks = [joined];
+        if (this.mode === 'tail' && joined.length > this.limit) {
+            this.dropped += joined.length - this.limit;
+            this.chunks = [joined.slice(joined.length - this.limit)];
+            this.length = this.limit;
+        }
+        return this.chunks[0];
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+
+
+
+
+
+const TAIL_LINES = 20;
+/** The last non-empty lines of a tool's output, for error messages. */
+function lastLines(text, count = TAIL_LINES) {
+    return text
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '')
+        .slice(-count);
+}
+function commandLine(command, args) {
+    return [command, ...args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : JSON.stringify(part))).join(' ');
+}
+/** A process that exited non-zero, timed out or could not start. */
+class ProcessError extends errors/* UserError */.yo {
+    result;
+    constructor(message, result, hint) {
+        super(message, hint === undefined ? {} : { hint });
+        this.name = 'ProcessError';
+        this.result = result;
+    }
+    get tail() {
+        if (!this.result)
+            return [];
+        return lastLines(this.result.stderr.trim() === '' ? this.result.stdout : this.result.stderr);
+    }
+}
+/**
+ * Runs a program with an argument array — never through a shell — and resolves with its
+ * result whatever the exit code. Rejects only when the program cannot be started.
+ */
+function runProcess(command, args, options = {}) {
+    const mode = options.output ?? 'whole';
+    const limit = options.maxBuffer ?? (mode === 'whole' ? DEFAULT_WHOLE_LIMIT : DEFAULT_TAIL_LIMIT);
+    const started = Date.now();
+    const run = () => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(command, [...args], {
+            cwd: options.cwd,
+            env: childEnvironment(options.env ?? process.env),
+            shell: false,
+            detached: process.platform !== 'win32',
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            windowsHide: true,
+        });
+        const untrack = (0,child_processes/* trackChild */.yH)(child.pid, command, args);
+        const stdout = new OutputCapture(mode, limit);
+        const stderr = new OutputCapture(mode, limit);
+        let overflowed;
+        let timedOut = false;
+        const streamTo = options.reporter;
+        const lineBuffers = { out: '', err: '' };
+        const forward = (which, chunk) => {
+            if (!streamTo)
+                return;
+            const text = lineBuffers[which] + chunk;
+            const lines = text.split('\n');
+            lineBuffers[which] = lines.pop() ?? '';
+            for (const line of lines)
+                streamTo.log(line.replace(/\r$/, ''));
+        };
+        const collect = (which, capture) => (chunk) => {
+            forward(which === 'stdout' ? 'out' : 'err', chunk);
+            if (capture.push(chunk) || overflowed)
+                return;
+            overflowed = which;
+            killTree(child.pid);
+        };
+        child.stdout.setEncoding('utf8').on('data', collect('stdout', stdout));
+        child.stderr.setEncoding('utf8').on('data', collect('stderr', stderr));
+        if (options.input !== undefined)
+            child.stdin.end(options.input);
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                killTree(child.pid);
+            }, options.timeoutMs);
+        child.on('error', (error) => {
+            untrack();
+            if (timer)
+                clearTimeout(timer);
+            const why = error.code === 'ENOENT' ? 'it was not found' : error.message;
+            reject(new ProcessError(`Could not start '${command}': ${why}.`, undefined, 'Check that it is installed and on PATH.'));
+        });
+        child.on('close', (code, signal) => {
+            untrack();
+            if (timer)
+                clearTimeout(timer);
+            for (const which of ['out', 'err'])
+                if (lineBuffers[which] !== '')
+                    forward(which, '\n');
+            const result = {
+                command,
+                args,
+                exitCode: code ?? (signal ? 128 : 1),
+                signal,
+                timedOut,
+                stdout: stdout.text,
+                stderr: stderr.text,
+                truncated: stdout.dropped + stderr.dropped > 0,
+                durationMs: Date.now() - started,
+            };
+            if (overflowed)
+                reject(outputOverflow(result, overflowed, limit));
+            else
+                resolve(result);
+        });
+    });
+    if (options.reporter && options.group)
+        return options.reporter.group(options.group, run);
+    return run();
+}
+function outputOverflow(result, stream, limit) {
+    const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MiB` : `${limit} characters`;
+    return new ProcessError(`${commandLine(result.command, result.args).slice(0, 200)} printed more than ${size} on ${stream}, so it was stopped: its output is read as a whole, and a truncated copy would give a wrong answer.`, result, 'Something made the output unusually large (a huge diff, a runaway log): look at what changed, or split the work.');
+}
+function killTree(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
+}
+/** Like runProcess, but a non-zero exit or a timeout is a ProcessError that quotes the output's last lines. */
+async function runChecked(command, args, options = {}) {
+    const result = await runProcess(command, args, options);
+    if (result.exitCode === 0 && !result.timedOut)
+        return result;
+    throw failure(result, options.what, options.hint);
+}
+function failure(result, what, hint) {
+    const name = what ?? commandLine(result.command, result.args);
+    const how = result.timedOut ? 'timed out' : `failed with exit code ${result.exitCode}`;
+    const tail = lastLines(result.stderr.trim() === '' ? result.stdout : result.stderr, 10);
+    const quoted = tail.length > 0 ? `\n  Last lines:\n    ${tail.join('\n    ')}` : '';
+    return new ProcessError(`${name} ${how}.${quoted}`, result, hint);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Exponential backoff: baseDelay, 2×, 4×, … between attempts. */
+function backoffDelays(attempts, baseDelayMs) {
+    return Array.from({ length: Math.max(0, attempts - 1) }, (_, index) => baseDelayMs * 2 ** index);
+}
+async function withRetry(work, options) {
+    const delays = backoffDelays(options.attempts, options.baseDelayMs);
+    const wait = options.sleep ?? sleep;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await work(attempt);
+        }
+        catch (error) {
+            const delay = delays[attempt - 1];
+            if (delay === undefined || (options.retryable && !options.retryable(error)))
+                throw error;
+            options.onRetry?.(error, attempt, delay);
+            await wait(delay);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ installStopHandlers)
+/* harmony export */ });
+/* unused harmony export onStop */
+/* harmony import */ var _child_processes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3648);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(316);
+
+
+const cleanups = new Set();
+/**
+ * Registers work to do if the process is stopped (SIGTERM, SIGINT) while it runs — e.g. tearing down the compose
+ * projects of running tests. Returns the function that unregisters it (call it once the work no longer applies).
+ */
+function onStop(cleanup) {
+    cleanups.add(cleanup);
+    return () => cleanups.delete(cleanup);
+}
+const SIGNAL_NUMBER = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+let installed = false;
+/**
+ * The entry points' (action, CLI) answer to SIGTERM and SIGINT: kill every child's process group (SIGTERM, then
+ * SIGKILL after the grace), run the registered cleanups (bounded), exit 128+signal. A second signal kills at once.
+ */
+function installStopHandlers(options) {
+    if (installed)
+        return;
+    installed = true;
+    const exit = options.exit ?? ((code) => process.exit(code));
+    const graceMs = options.graceMs ?? 5_000;
+    const cleanupMs = options.cleanupMs ?? 120_000;
+    const handle = (signal) => {
+        const code = 128 + (SIGNAL_NUMBER[signal] ?? 1);
+        if ((0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .stopSignal */ .Zm)()) {
+            (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
+            exit(code);
+            return;
+        }
+        (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .markStopping */ .kr)(signal);
+        // Taken now: the work being stopped goes on as its processes die, and unregisters its cleanups as it ends.
+        const pending = [...cleanups];
+        const killed = (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGTERM');
+        options.log(`Stopped by ${signal}: ${killed.length > 0 ? `stopping ${killed.join('; ')}` : 'no process was running'}; then cleaning up.`);
+        void (async () => {
+            for (let waited = 0; (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .liveChildren */ .k9)() > 0 && waited < graceMs; waited += 100)
+                await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(100);
+            (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .signalChildren */ .A0)('SIGKILL');
+            const work = Promise.allSettled(pending.map((cleanup) => (0,_child_processes_js__WEBPACK_IMPORTED_MODULE_0__/* .asCleanup */ .ju)(cleanup)));
+            await Promise.race([work, (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(cleanupMs)]);
+            exit(code);
+        })();
+    };
+    for (const signal of ['SIGTERM', 'SIGINT'])
+        process.on(signal, handle);
+}
+
+
+/***/ }),
+
+/***/ 6499:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ro: () => (/* reexport */ annotateValidations),
+  NF: () => (/* reexport */ fixIntegrations),
+  s8: () => (/* binding */ runValidations),
+  Fi: () => (/* reexport */ validationsSummary)
+});
+
+// UNUSED EXPORTS: runRepositoryValidations
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 9 modules
+var src = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 12 modules
+var runtime_src = __nccwpck_require__(489);
 ;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -35521,89 +33042,36 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 function configured_set_checkoutValidationSet(repoPath, repo) {
     const file = external_node_path_default().join(repoPath, '.ddev', 'config.toml');
     if (!(0,external_node_fs_.existsSync)(file))
-        return validationSet(repo, undefined);
+        return (0,src/* validationSet */.iH)(repo, undefined);
     let listed;
     try {
         listed = parse((0,external_node_fs_.readFileSync)(file, 'utf8')).validations;
     }
     catch (error) {
-        throw new src/* UserError */.yo(`.ddev/config.toml is not valid TOML: ${error.message.split('\n')[0]}`, {
+        throw new runtime_src/* UserError */.yo(`.ddev/config.toml is not valid TOML: ${error.message.split('\n')[0]}`, {
             location: { file: '.ddev/config.toml' },
             hint: 'Fix the file (ddev reads it too).',
         });
     }
     if (listed === undefined)
-        return validationSet(repo, undefined);
+        return (0,src/* validationSet */.iH)(repo, undefined);
     if (!Array.isArray(listed) || !listed.every((name) => typeof name === 'string')) {
-        throw new src/* UserError */.yo('.ddev/config.toml: `validations` must be a list of validation names.', {
+        throw new runtime_src/* UserError */.yo('.ddev/config.toml: `validations` must be a list of validation names.', {
             location: { file: '.ddev/config.toml' },
             hint: 'e.g. validations = ["config", "metadata", "readmes"]',
         });
     }
-    return validationSet(repo, listed);
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/setup-ddev/python.ts
-
-
-
-/** Finds an executable by name on PATH (no shell). */
-function whichOnPath(name, env = process.env) {
-    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
-        if (dir === '')
-            continue;
-        const candidate = external_node_path_default().join(dir, name);
-        try {
-            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // Not here.
-        }
-    }
-    return undefined;
-}
-/** The interpreter the `python` input names (a path, or `python3.X` on PATH), with its version. */
-async function findPython(input) {
-    const name = input === '' ? 'python3' : input;
-    if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
-        throw new UserError(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
-            hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
-        });
-    }
-    const executable = name.includes('/') ? path.resolve(name) : whichOnPath(name);
-    const missing = new UserError(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
-        hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
-    });
-    if (!executable)
-        throw missing;
-    let result;
-    try {
-        result = await runProcess(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
-            timeoutMs: 30_000,
-        });
-    }
-    catch {
-        throw missing;
-    }
-    const [resolved, version] = result.stdout.trim().split('\n');
-    if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
-        throw new UserError(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
-            hint: 'Point it at CPython 3.12 or newer.',
-        });
-    }
-    return { path: resolved || executable, version };
+    return (0,src/* validationSet */.iH)(repo, listed);
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/validations/ddev-process.ts
 
 
 
-
 function ddev_process_findDdev(ddev, env) {
-    const found = ddev ?? whichOnPath('ddev', env);
+    const found = ddev ?? (0,runtime_src/* whichOnPath */.GU)('ddev', env);
     if (!found) {
-        throw new src/* UserError */.yo('ddev is not on PATH.', {
+        throw new runtime_src/* UserError */.yo('ddev is not on PATH.', {
             hint: 'Run the setup-ddev action (agent-integration-ci/actions/setup-ddev) before this step.',
         });
     }
@@ -35666,7 +33134,7 @@ function repositoryFacts(repoPath, repo) {
 const readText = (file) => ((0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : undefined);
 function writeConfig(dir, repo, root) {
     const configPath = external_node_path_default().join(dir, 'config.toml');
-    (0,external_node_fs_.writeFileSync)(configPath, ddevConfigToml(repo, root));
+    (0,external_node_fs_.writeFileSync)(configPath, (0,src/* ddevConfigToml */.S8)(repo, root));
     return configPath;
 }
 /**
@@ -35681,7 +33149,7 @@ async function ddevView(integration, repo, scratch) {
         (0,external_node_fs_.mkdirSync)(root);
         (0,external_node_fs_.symlinkSync)(integration.path, external_node_path_default().join(root, integration.name), 'dir');
         // ddev's metadata and jmx-metrics ask git about the repository (`git worktree list`).
-        await (0,src/* runChecked */.X4)('git', ['init', '-q', root]);
+        await (0,runtime_src/* runChecked */.X4)('git', ['init', '-q', root]);
         return {
             root,
             target: integration.name,
@@ -35698,8 +33166,8 @@ async function ddevView(integration, repo, scratch) {
 function repositoryConfig(repo, repoPath, scratch) {
     return writeConfig((0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, 'repository-')), repo, repoPath);
 }
-/** Folders never worth copying into a lint stage (ruff excludes them anyway). */
-const NOT_COPIED = new Set([
+/** Folders of tools, not of the integration: neither copied nor compared. */
+const TOOL_FOLDERS = new Set([
     '.git',
     '.venv',
     'venv',
@@ -35709,9 +33177,9 @@ const NOT_COPIED = new Set([
     '.mypy_cache',
     '__pycache__',
     '.pytest_cache',
-    'dist',
-    'build',
 ]);
+/** Folders never worth copying into a lint stage (ruff excludes them anyway). */
+const NOT_COPIED = new Set([...TOOL_FOLDERS, 'dist', 'build']);
 /**
  * `ddev test --lint` runs ruff with `--config <settings>/pyproject.toml`, the settings folder being the
  * integration itself when its pyproject.toml has [tool.ruff], else the folder above it (resolved through
@@ -35722,7 +33190,7 @@ const NOT_COPIED = new Set([
 async function lintView(integration, repo, scratch) {
     const own = readText(external_node_path_default().join(integration.path, 'pyproject.toml'));
     const parent = integration.folder === '' ? undefined : readText(external_node_path_default().join(external_node_path_default().dirname(integration.path), 'pyproject.toml'));
-    if (hasRuffSettings(own) || hasRuffSettings(parent))
+    if ((0,src/* hasRuffSettings */.XO)(own) || (0,src/* hasRuffSettings */.XO)(parent))
         return { ...(await ddevView(integration, repo, scratch)), copy: undefined };
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, 'lint-'));
     const root = external_node_path_default().join(dir, 'repo');
@@ -35732,9 +33200,9 @@ async function lintView(integration, repo, scratch) {
         recursive: true,
         filter: (source) => !NOT_COPIED.has(external_node_path_default().basename(source)) || source === integration.path,
     });
-    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(root, 'pyproject.toml'), EXTRAS_RUFF_SETTINGS);
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(root, 'pyproject.toml'), src/* EXTRAS_RUFF_SETTINGS */.wU);
     // `ddev test` finds its targets through git ("Unknown target" outside a repository).
-    await (0,src/* runChecked */.X4)('git', ['init', '-q', root]);
+    await (0,runtime_src/* runChecked */.X4)('git', ['init', '-q', root]);
     const kind = integration.folder === '' ? 'extras' : repo;
     return { root, target, integrationPath: copy, configPath: writeConfig(dir, kind, root), repo: kind, copy };
 }
@@ -35747,23 +33215,12 @@ async function lintView(integration, repo, scratch) {
 
 
 
-
-const SKIPPED_FOLDERS = new Set([
-    '.git',
-    '.venv',
-    'venv',
-    '.tox',
-    'node_modules',
-    '.ruff_cache',
-    '__pycache__',
-    '.pytest_cache',
-]);
 /** Every file of a folder (relative paths), outside tool caches. */
 function listFiles(folder, prefix = '') {
     if (!(0,external_node_fs_.existsSync)(folder))
         return [];
     return (0,external_node_fs_.readdirSync)(folder, { withFileTypes: true }).flatMap((entry) => {
-        if (SKIPPED_FOLDERS.has(entry.name))
+        if (TOOL_FOLDERS.has(entry.name))
             return [];
         const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
         if (entry.isDirectory())
@@ -35784,7 +33241,7 @@ function copyBack(copy, integrationPath) {
 }
 /** `git diff --no-index` of one file, its headers named for the repository. */
 async function fileDiff(before, after, shown) {
-    const result = await (0,src/* runProcess */.R3)('git', ['diff', '--no-index', '--no-color', '--', before ?? '/dev/null', after]);
+    const result = await (0,runtime_src/* runProcess */.R3)('git', ['diff', '--no-index', '--no-color', '--', before ?? '/dev/null', after]);
     return result.stdout
         .split('\n')
         .map((line) => {
@@ -35828,7 +33285,7 @@ async function fixIntegration(options, ddev, env, integration, scratch) {
     const before = external_node_path_default().join(scratch, `before-${integration.name}`);
     (0,external_node_fs_.cpSync)(integration.path, before, {
         recursive: true,
-        filter: (source) => !SKIPPED_FOLDERS.has(external_node_path_default().basename(source)),
+        filter: (source) => !TOOL_FOLDERS.has(external_node_path_default().basename(source)),
     });
     const result = { integration: integration.name, ran: [], skipped: [], changed: [], diff: '' };
     for (const step of steps) {
@@ -35837,8 +33294,8 @@ async function fixIntegration(options, ddev, env, integration, scratch) {
             continue;
         }
         const where = await step.view();
-        const args = FIX_COMMANDS.find((command) => command.name === step.name).args(where.target);
-        const run = await (0,src/* runProcess */.R3)(ddev, args, {
+        const args = src/* FIX_COMMANDS */.vM.find((command) => command.name === step.name).args(where.target);
+        const run = await (0,runtime_src/* runProcess */.R3)(ddev, args, {
             cwd: where.root,
             env: ddevEnv(env, where.configPath),
             timeoutMs: 900_000,
@@ -35849,9 +33306,9 @@ async function fixIntegration(options, ddev, env, integration, scratch) {
             copyBack(where.copy, integration.path);
         result.ran.push({
             name: step.name,
-            command: (0,src/* commandLine */.ay)('ddev', args),
+            command: (0,runtime_src/* commandLine */.ay)('ddev', args),
             exitCode: run.exitCode,
-            ...(run.exitCode === 0 ? {} : { problem: (0,src/* lastLines */.w$)(`${run.stdout}\n${run.stderr}`, 3).join(' ') }),
+            ...(run.exitCode === 0 ? {} : { problem: (0,runtime_src/* lastLines */.w$)(`${run.stdout}\n${run.stderr}`, 3).join(' ') }),
         });
     }
     const diffs = [];
@@ -35860,7 +33317,7 @@ async function fixIntegration(options, ddev, env, integration, scratch) {
         const old = external_node_path_default().join(before, file);
         if (same(old, after))
             continue;
-        const shown = relativeTo(options.repoPath, after);
+        const shown = (0,runtime_src/* relativeTo */.Mf)(options.repoPath, after);
         result.changed.push(shown);
         diffs.push(await fileDiff((0,external_node_fs_.existsSync)(old) ? old : undefined, after, shown));
     }
@@ -35889,17 +33346,8 @@ async function fixIntegrations(options) {
 const TITLE = (run) => run.validation === 'lint' ? 'ddev test --lint' : `ddev validate ${run.validation}`;
 /** Each finding as an annotation on its file:line; each validation that does not apply as a notice. */
 function annotateValidations(reporter, runs) {
-    for (const run of runs) {
-        for (const finding of run.findings) {
-            reporter.annotate({
-                level: finding.level,
-                message: finding.message,
-                title: TITLE(run),
-                ...(finding.file !== undefined ? { file: finding.file } : {}),
-                ...(finding.line !== undefined ? { line: finding.line } : {}),
-            });
-        }
-    }
+    for (const run of runs)
+        (0,runtime_src/* annotateFindings */.dv)(reporter, run.findings, TITLE(run));
 }
 const MARK = { passed: '✓', failed: '✗', 'not-applicable': '–' };
 function validationsSummary(runs, durationMs) {
@@ -35920,39 +33368,11 @@ function validationsSummary(runs, durationMs) {
         '',
         `${failed === 0 ? 'All applicable validations pass' : `${failed} validation${failed === 1 ? '' : 's'} failed`} (${(durationMs / 1000).toFixed(1)}s), judged as Datadog's CI does: a validation fails when ddev exits non-zero.`,
         '',
-        src/* markdown.table */.wD.table(['', 'integration', 'validation', 'result', 'time'], rows),
+        runtime_src/* markdown.table */.wD.table(['', 'integration', 'validation', 'result', 'time'], rows),
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ../../packages/steps/src/integrations/discover.ts
-var discover = __nccwpck_require__(734);
-;// CONCATENATED MODULE: ../../packages/steps/src/validations/repo-kind.ts
-
-
-
-
-
-/** `repo: auto` as setup-ddev decides it: integrations-core, marketplace, or extras (a partner's own repository). */
-async function repoKind(choice, repoPath) {
-    if (choice !== 'auto')
-        return { repo: choice, reason: 'set by the repo input' };
-    const remote = await (0,src/* runProcess */.R3)('git', ['-C', repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
-    const inference = inferRepo({
-        folderName: external_node_path_default().basename(repoPath),
-        remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
-        entries: (0,external_node_fs_.readdirSync)(repoPath),
-        integrationCount: (0,discover/* listIntegrations */.iB)(repoPath).length,
-    });
-    if (!inference.ok) {
-        throw new src/* UserError */.yo(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${repoPath}.`, {
-            hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
-        });
-    }
-    return { repo: inference.repo, reason: inference.reason };
-}
-
 ;// CONCATENATED MODULE: ../../packages/steps/src/validations/index.ts
-
 
 
 
@@ -36003,23 +33423,23 @@ async function inParallel(items, limit, work) {
     return results;
 }
 async function runOne(context, validation, integration, view) {
-    const args = validationArgs(validation, view.target);
+    const args = (0,src/* validationArgs */.vA)(validation, view.target);
     const started = Date.now();
     // Output is kept and logged once the run ends: validations run side by side, their logs must not interleave.
-    const result = await (0,src/* runProcess */.R3)(context.ddev, args, {
+    const result = await (0,runtime_src/* runProcess */.R3)(context.ddev, args, {
         cwd: view.root,
         env: ddevEnv(context.env, view.configPath),
         timeoutMs: validation === 'lint' ? 900_000 : 300_000,
     });
     await context.options.reporter.group(`${integration.name}: ddev ${args.join(' ')} (exit ${result.exitCode})`, async () => {
-        for (const line of plainText(`${result.stdout}\n${result.stderr}`).trimEnd().split('\n'))
+        for (const line of (0,src/* plainText */.wh)(`${result.stdout}\n${result.stderr}`).trimEnd().split('\n'))
             context.options.reporter.log(line);
     });
     const readFile = (relative) => {
         const file = external_node_path_default().join(integration.path, relative);
         return (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : undefined;
     };
-    const findings = parseValidationOutput({
+    const findings = (0,src/* parseValidationOutput */.Mq)({
         validation,
         exitCode: result.exitCode,
         output: `${result.stdout}\n${result.stderr}`,
@@ -36032,14 +33452,14 @@ async function runOne(context, validation, integration, view) {
             file = findByName(external_node_path_default().join(integration.path, 'datadog_checks'), file) ?? file;
         return {
             ...finding,
-            file: file === undefined ? undefined : relativeTo(context.options.repoPath, external_node_path_default().resolve(integration.path, file)),
+            file: file === undefined ? undefined : (0,runtime_src/* relativeTo */.Mf)(context.options.repoPath, external_node_path_default().resolve(integration.path, file)),
         };
     });
     return {
         validation,
         integration: integration.name,
         status: result.exitCode === 0 ? 'passed' : 'failed',
-        command: (0,src/* commandLine */.ay)('ddev', args),
+        command: (0,runtime_src/* commandLine */.ay)('ddev', args),
         exitCode: result.exitCode,
         durationMs: Date.now() - started,
         findings,
@@ -36049,9 +33469,9 @@ async function validateIntegration(context, integration, scratch) {
     const { repo } = context.options;
     const view = await ddevView(integration, repo, scratch);
     const shape = integrationShape(integration.path, view.target);
-    const lint = validationApplies('lint', shape).applies ? await lintView(integration, repo, scratch) : view;
+    const lint = (0,src/* validationApplies */.y9)('lint', shape).applies ? await lintView(integration, repo, scratch) : view;
     const runs = await inParallel([...context.set.integration, 'lint'], context.concurrency, async (validation) => {
-        const applies = validationApplies(validation, shape);
+        const applies = (0,src/* validationApplies */.y9)(validation, shape);
         if (!applies.applies) {
             return {
                 validation,
@@ -36071,7 +33491,7 @@ async function validateRepository(context, scratch) {
     const facts = repositoryFacts(repoPath, repo);
     const runs = [];
     for (const validation of context.set.repository) {
-        const applies = repositoryValidationApplies(validation, facts);
+        const applies = (0,src/* repositoryValidationApplies */.G5)(validation, facts);
         if (!applies.applies) {
             runs.push({
                 validation,
@@ -36084,9 +33504,9 @@ async function validateRepository(context, scratch) {
             continue;
         }
         const configPath = repositoryConfig(repo, repoPath, scratch);
-        const args = validationArgs(validation, undefined);
+        const args = (0,src/* validationArgs */.vA)(validation, undefined);
         const started = Date.now();
-        const result = await (0,src/* runProcess */.R3)(context.ddev, args, {
+        const result = await (0,runtime_src/* runProcess */.R3)(context.ddev, args, {
             cwd: repoPath,
             env: ddevEnv(context.env, configPath),
             timeoutMs: 300_000,
@@ -36097,10 +33517,10 @@ async function validateRepository(context, scratch) {
             validation,
             integration: undefined,
             status: result.exitCode === 0 ? 'passed' : 'failed',
-            command: (0,src/* commandLine */.ay)('ddev', args),
+            command: (0,runtime_src/* commandLine */.ay)('ddev', args),
             exitCode: result.exitCode,
             durationMs: Date.now() - started,
-            findings: parseValidationOutput({
+            findings: (0,src/* parseValidationOutput */.Mq)({
                 validation,
                 exitCode: result.exitCode,
                 output: `${result.stdout}\n${result.stderr}`,
@@ -36140,7 +33560,6 @@ async function runValidations(options) {
         (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
     }
 }
-
 /** ci and codeowners alone, where the repository is shaped like Datadog's. */
 async function runRepositoryValidations(options) {
     const env = options.env ?? process.env;
@@ -36171,10 +33590,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -36367,10 +33807,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -44960,6 +42421,3723 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
+/***/ }),
+
+/***/ 8806:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  fM: () => (/* binding */ addPath),
+  Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
+  dN: () => (/* binding */ exportVariable),
+  V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
+  Os: () => (/* binding */ group),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, endGroup, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, platform, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ../../node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(66);
+;// CONCATENATED MODULE: ../../node_modules/@actions/http-client/lib/auth.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 2 modules
+var lib_exec = __nccwpck_require__(3808);
+;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    command_issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        command_issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 3808:
+/***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+// UNUSED EXPORTS: exec, getExecOutput
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(5574);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ../../node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(6521);
+// EXTERNAL MODULE: ../../node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(5870);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ../../node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ../../node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 66:
+/***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+// UNUSED EXPORTS: Headers, HttpClient, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ../../node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ../../node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(5070);
+// EXTERNAL MODULE: ../../node_modules/undici/index.js
+var undici = __nccwpck_require__(1684);
+;// CONCATENATED MODULE: ../../node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 5870:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 6521:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which)
+/* harmony export */ });
+/* unused harmony exports cp, mv, rmRF, mkdirP, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5870);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 2195:
+/***/ (() => {
+
+
+// UNUSED EXPORTS: RANGE_PATTERN, clean, compare, eq, explain, filter, ge, gt, gte, inc, le, lt, lte, major, maxSatisfying, minSatisfying, minor, ne, neq, parse, patch, rcompare, satisfies, valid, validRange
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/version.js
+const VERSION_PATTERN = [
+  'v?',
+  '(?:',
+  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
+  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
+  /* */ '(?<pre>', // pre-release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_n>[0-9]+)?',
+  /* */ ')?',
+  /* */ '(?<post>', // post release
+  /*    */ '(?:-(?<post_n1>[0-9]+))',
+  /*    */ '|',
+  /*    */ '(?:',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_l>post|rev|r)',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_n2>[0-9]+)?',
+  /*    */ ')',
+  /* */ ')?',
+  /* */ '(?<dev>', // dev release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_l>dev)',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_n>[0-9]+)?',
+  /* */ ')?',
+  ')',
+  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
+].join('');
+
+
+
+const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
+
+function valid(version) {
+  return validRegex.test(version) ? version : null;
+}
+
+const cleanRegex = new RegExp('^\\s*' + VERSION_PATTERN + '\\s*$', 'i');
+function clean(version) {
+  return version_stringify(version_parse(version, cleanRegex));
+}
+
+function version_parse(version, regex) {
+  // Validate the version and parse it into pieces
+  const { groups } = (regex || validRegex).exec(version) || {};
+  if (!groups) {
+    return null;
+  }
+
+  // Store the parsed out pieces of the version
+  const parsed = {
+    epoch: Number(groups.epoch ? groups.epoch : 0),
+    release: groups.release.split('.').map(Number),
+    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+    post: normalize_letter_version(
+      groups.post_l,
+      groups.post_n1 || groups.post_n2,
+    ),
+    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+    local: parse_local_version(groups.local),
+  };
+
+  return parsed;
+}
+
+function version_stringify(parsed) {
+  if (!parsed) {
+    return null;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+  const parts = [];
+
+  // Epoch
+  if (epoch !== 0) {
+    parts.push(`${epoch}!`);
+  }
+  // Release segment
+  parts.push(release.join('.'));
+
+  // Pre-release
+  if (pre) {
+    parts.push(pre.join(''));
+  }
+  // Post-release
+  if (post) {
+    parts.push('.' + post.join(''));
+  }
+  // Development release
+  if (dev) {
+    parts.push('.' + dev.join(''));
+  }
+  // Local version segment
+  if (local) {
+    parts.push(`+${local}`);
+  }
+  return parts.join('');
+}
+
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    // We consider there to be an implicit 0 in a pre-release if there is
+    // not a numeral associated with it.
+    if (!number) {
+      number = 0;
+    }
+    // We normalize any letters to their lower case form
+    letter = letter.toLowerCase();
+
+    // We consider some words to be alternate spellings of other words and
+    // in those cases we want to normalize the spellings to our preferred
+    // spelling.
+    if (letter === 'alpha') {
+      letter = 'a';
+    } else if (letter === 'beta') {
+      letter = 'b';
+    } else if (['c', 'pre', 'preview'].includes(letter)) {
+      letter = 'rc';
+    } else if (['rev', 'r'].includes(letter)) {
+      letter = 'post';
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    // We assume if we are given a number, but we are not given a letter
+    // then this is using the implicit post release syntax (e.g. 1.0-1)
+    letter = 'post';
+
+    return [letter, Number(number)];
+  }
+  return null;
+}
+
+function parse_local_version(local) {
+  /*
+    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
+    */
+  if (local) {
+    return local
+      .split(/[._-]/)
+      .map((part) =>
+        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
+      );
+  }
+  return null;
+}
+
+function version_explain(version) {
+  const parsed = version_parse(version);
+  if (!parsed) {
+    return parsed;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+
+  let base_version = '';
+  if (epoch !== 0) {
+    base_version += epoch + '!';
+  }
+  base_version += release.join('.');
+
+  const is_prerelease = Boolean(dev || pre);
+  const is_devrelease = Boolean(dev);
+  const is_postrelease = Boolean(post);
+
+  // return
+
+  return {
+    epoch,
+    release,
+    pre,
+    post: post ? post[1] : post,
+    dev: dev ? dev[1] : dev,
+    local: local ? local.join('.') : local,
+    public: version_stringify(parsed).split('+', 1)[0],
+    base_version,
+    is_prerelease,
+    is_devrelease,
+    is_postrelease,
+  };
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/operator.js
+
+
+
+
+function lt(version, other) {
+  return compare(version, other) < 0;
+}
+
+function le(version, other) {
+  return compare(version, other) <= 0;
+}
+
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+
+function ne(version, other) {
+  return compare(version, other) !== 0;
+}
+
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+
+function gt(version, other) {
+  return compare(version, other) > 0;
+}
+
+function arbitrary(version, other) {
+  return version.toLowerCase() === other.toLowerCase();
+}
+
+function compare(version, other) {
+  const parsedVersion = parse(version);
+  const parsedOther = parse(other);
+
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+
+  return pyCompare(keyVersion, keyOther);
+}
+
+function rcompare(version, other) {
+  return -compare(version, other);
+}
+
+// this logic is buitin in python, but we need to port it to js
+// see https://stackoverflow.com/a/5292332/1438522
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i = 0; i < len; i += 1) {
+      const res = pyCompare(elem[i], other[i]);
+      if (res !== 0) {
+        return res;
+      }
+    }
+    return elem.length - other.length;
+  }
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  // When we compare a release version, we want to compare it with all of the
+  // trailing zeros removed. So we'll use a reverse the list, drop all the now
+  // leading zeros until we come to something non zero, then take the rest
+  // re-reverse it back into the correct order and make it a tuple and use
+  // that for our sorting key.
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+
+  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
+  // We'll do this by abusing the pre segment, but we _only_ want to do this
+  // if there is !a pre or a post segment. If we have one of those then
+  // the normal sorting rules will handle this case correctly.
+  if (!pre && !post && dev) pre = -Infinity;
+  // Versions without a pre-release (except as noted above) should sort after
+  // those with one.
+  else if (!pre) pre = Infinity;
+
+  // Versions without a post segment should sort before those with one.
+  if (!post) post = -Infinity;
+
+  // Versions without a development segment should sort after those with one.
+  if (!dev) dev = Infinity;
+
+  if (!local) {
+    // Versions without a local segment should sort before those with one.
+    local = -Infinity;
+  } else {
+    // Versions with a local segment need that segment parsed to implement
+    // the sorting rules in PEP440.
+    // - Alpha numeric segments sort before numeric segments
+    // - Alpha numeric segments sort lexicographically
+    // - Numeric segments sort numerically
+    // - Shorter versions sort before longer versions when the prefixes
+    //   match exactly
+    local = local.map((i) =>
+      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
+    );
+  }
+
+  return [epoch, release, pre, post, dev, local];
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/specifier.js
+// This file is dual licensed under the terms of the Apache License, Version
+// 2.0, and the BSD License. See the LICENSE file in the root of this repository
+// for complete details.
+
+
+
+
+
+const RANGE_PATTERN = [
+  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
+  '\\s*',
+  '(',
+  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
+  /*  */ '(?<prefix>\\.\\*)?',
+  /*  */ '|',
+  /*  */ '(?<legacy>[^,;\\s)]+)',
+  ')',
+].join('');
+
+
+
+const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
+
+const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
+
+function specifier_parse(ranges) {
+  if (!ranges.trim()) {
+    return [];
+  }
+
+  const specifiers = ranges
+    .split(',')
+    .map((range) => rangeRegex.exec(range.trim()) || {})
+    .map(({ groups }) => {
+      if (!groups) {
+        return null;
+      }
+
+      let { ...spec } = groups;
+      const { operator, version, prefix, legacy } = groups;
+
+      if (version) {
+        spec = { ...spec, ...explainVersion(version) };
+        if (operator === '~=') {
+          if (spec.release.length < 2) {
+            return null;
+          }
+        }
+        if (!isEqualityOperator(operator) && spec.local) {
+          return null;
+        }
+
+        if (prefix) {
+          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+            return null;
+          }
+        }
+      }
+      if (legacy && operator !== '===') {
+        return null;
+      }
+
+      return spec;
+    });
+
+  if (specifiers.filter(Boolean).length !== specifiers.length) {
+    return null;
+  }
+
+  return specifiers;
+}
+
+function filter(versions, specifier, options = {}) {
+  const filtered = pick(versions, specifier, options);
+  if (filtered.length === 0 && options.prereleases === undefined) {
+    return pick(versions, specifier, { prereleases: true });
+  }
+  return filtered;
+}
+
+function maxSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[found.length - 1];
+}
+
+function minSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[0];
+}
+
+function pick(versions, specifier, options) {
+  const parsed = specifier_parse(specifier);
+
+  if (!parsed) {
+    return [];
+  }
+
+  return versions.filter((version) => {
+    const explained = explainVersion(version);
+
+    if (!parsed.length) {
+      return explained && !(explained.is_prerelease && !options.prereleases);
+    }
+
+    return parsed.reduce((pass, spec) => {
+      if (!pass) {
+        return false;
+      }
+      return contains({ ...spec, ...options }, { version, explained });
+    }, true);
+  });
+}
+
+function satisfies(version, specifier, options = {}) {
+  const filtered = pick([version], specifier, options);
+
+  return filtered.length === 1;
+}
+
+function arrayStartsWith(array, prefix) {
+  if (prefix.length > array.length) {
+    return false;
+  }
+
+  for (let i = 0; i < prefix.length; i += 1) {
+    if (prefix[i] !== array[i]) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+function contains(specifier, input) {
+  const { explained } = input;
+  let { version } = input;
+  const { ...spec } = specifier;
+
+  if (spec.prereleases === undefined) {
+    spec.prereleases = spec.is_prerelease;
+  }
+
+  if (explained && explained.is_prerelease && !spec.prereleases) {
+    return false;
+  }
+
+  if (spec.operator === '~=') {
+    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
+    if (spec.epoch) {
+      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
+    }
+    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+      prereleases: spec.prereleases,
+    });
+  }
+
+  if (spec.prefix) {
+    const isMatching =
+      explained.epoch === spec.epoch &&
+      arrayStartsWith(explained.release, spec.release);
+    const isEquality = spec.operator !== '!=';
+    return isEquality ? isMatching : !isMatching;
+  }
+
+  if (explained && explained.local && spec.version) {
+    // Ignore candidate local labels only when the specifier itself is public.
+    if (spec.operator !== '===' && !spec.local) {
+      version = explained.public;
+      spec.version = explainVersion(spec.version).public;
+    }
+  }
+
+  if (spec.operator === '<' || spec.operator === '>') {
+    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
+    if (Operator.eq(spec.release.join('.'), explained.release.join('.'))) {
+      return false;
+    }
+  }
+
+  // TODO: fix me?
+  // eslint-disable-next-line import-x/namespace
+  const op = Operator[spec.operator];
+  return op(version, spec.version || spec.legacy);
+}
+
+function validRange(specifier) {
+  return Boolean(specifier_parse(specifier));
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/semantic.js
+
+
+// those notation are borrowed from semver
+
+
+function major(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  return version.release[0];
+}
+
+function minor(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 2) {
+    return 0;
+  }
+  return version.release[1];
+}
+
+function patch(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 3) {
+    return 0;
+  }
+  return version.release[2];
+}
+
+function inc(input, release, preReleaseIdentifier) {
+  let identifier = preReleaseIdentifier || `a`;
+  const version = parse(input);
+
+  if (!version) {
+    return null;
+  }
+
+  if (
+    !['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview'].includes(
+      identifier,
+    )
+  ) {
+    return null;
+  }
+
+  switch (release) {
+    case 'premajor':
+      {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'preminor':
+      {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prepatch':
+      {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prerelease':
+      if (version.pre === null) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+        version.pre = [identifier, 0];
+      } else {
+        if (preReleaseIdentifier === undefined && version.pre !== null) {
+          [identifier] = version.pre;
+        }
+
+        const [letter, number] = version.pre;
+        if (letter === identifier) {
+          version.pre = [letter, number + 1];
+        } else {
+          version.pre = [identifier, 0];
+        }
+      }
+
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'major':
+      if (
+        version.release.slice(1).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'minor':
+      if (
+        version.release.slice(2).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'patch':
+      if (
+        version.release.slice(3).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    default:
+      return null;
+  }
+
+  return stringify(version);
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/index.js
+
+
+
+
+
+
+
+
+
+
+
 /***/ })
 
 /******/ });
@@ -44993,6 +46171,9 @@ exports.visitAsync = visitAsync;
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -45091,6 +46272,28 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -45105,6 +46308,69 @@ exports.visitAsync = visitAsync;
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

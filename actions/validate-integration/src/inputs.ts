@@ -1,25 +1,15 @@
-import { boolean, choice, custom, readInputs, text, type InputSource } from '@aic/runtime';
-import { parseIntegrationsSpec, type IntegrationsSpec } from '@aic/steps/integrations';
+import { REPOS, type RepoName } from '@aic/ddev';
+import { selectionInputs, type SelectionInputs } from '@aic/repository';
+import { boolean, choice, readInputs, type InputSource } from '@aic/runtime';
 
-export interface Inputs {
-  integrations: IntegrationsSpec;
-  integrationsPath: string;
-  repoPath: string;
-  repo: 'auto' | 'extras' | 'marketplace' | 'core';
+export interface Inputs extends SelectionInputs {
+  repo: 'auto' | RepoName;
   fix: boolean;
-  baseRef: string;
 }
 
-export function readActionInputs(source: InputSource, eventName: string | undefined): Inputs {
+export function readActionInputs(source: InputSource): Inputs {
   return readInputs<Inputs>(
-    {
-      integrations: custom((raw) => parseIntegrationsSpec(raw, eventName)),
-      integrationsPath: text(),
-      repoPath: text({ required: true }),
-      repo: choice(['auto', 'extras', 'marketplace', 'core'] as const, 'auto'),
-      fix: boolean(false),
-      baseRef: text(),
-    },
+    { ...selectionInputs, repo: choice(['auto', ...REPOS] as const, 'auto'), fix: boolean(false) },
     source,
   );
 }

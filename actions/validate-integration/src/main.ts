@@ -1,28 +1,20 @@
+import { repoKind, resolveIntegrationsPath, selectFromInputs } from '@aic/repository';
 import { markdown, readRunnerEnvironment, resolveRepoPath, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent, resolveIntegrationsPath, selectIntegrations } from '@aic/steps/integrations';
-import {
-  annotateValidations,
-  fixIntegrations,
-  repoKind,
-  runValidations,
-  validationsSummary,
-} from '@aic/steps/validations';
+import { annotateValidations, fixIntegrations, runValidations, validationsSummary } from '@aic/steps/validations';
 import { readActionInputs } from './inputs.js';
 
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
-  const inputs = readActionInputs(actionInputs, runner.eventName);
+  const inputs = readActionInputs(actionInputs);
   const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
-  const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
-  const { repo, reason } = await repoKind(inputs.repo, repoPath);
-  reporter.log(`ddev repository kind: ${repo} (${reason}).`);
-  const integrations = await selectIntegrations(inputs.integrations, {
+  const { repo, reason } = await repoKind(
+    inputs.repo,
     repoPath,
-    within: resolveIntegrationsPath(inputs.integrationsPath, repoPath),
-    ...(baseRef ? { baseRef } : {}),
-    reporter,
-  });
+    resolveIntegrationsPath(inputs.integrationsPath, repoPath),
+  );
+  reporter.log(`ddev repository kind: ${repo} (${reason}).`);
+  const { integrations } = await selectFromInputs(inputs, runner, reporter);
   reporter.setOutput('validated', JSON.stringify(integrations.map((i) => i.name)));
 
   const fixed: string[] = [];

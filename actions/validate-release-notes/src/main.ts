@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { readRunnerEnvironment, resolveRepoPath, UserError, type Reporter } from '@aic/runtime';
+import { baseFromEvent, selectFromInputs } from '@aic/repository';
+import { countFindings, readRunnerEnvironment, resolveRepoPath, UserError, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction } from '@aic/runtime/actions';
-import { baseFromEvent, resolveIntegrationsPath, selectIntegrations } from '@aic/steps/integrations';
 import { checkPullRequest, lintChangelogFile, type ReleaseNotesResult } from '@aic/steps/release-notes';
 import { readActionInputs } from './inputs.js';
 import { report } from './report.js';
 
 async function main(reporter: Reporter): Promise<void> {
   const runner = readRunnerEnvironment();
-  const inputs = readActionInputs(actionInputs, runner.eventName);
+  const inputs = readActionInputs(actionInputs);
   const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
   const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
   const mode = inputs.mode === 'auto' ? (baseRef ? 'pr' : 'lint') : inputs.mode;
@@ -23,12 +23,7 @@ async function main(reporter: Reporter): Promise<void> {
         hint: 'Run on pull_request events (the base comes from the event) or set base-ref.',
       });
     }
-    const integrations = await selectIntegrations(inputs.integrations, {
-      repoPath,
-      within: resolveIntegrationsPath(inputs.integrationsPath, repoPath),
-      ...(baseRef ? { baseRef } : {}),
-      reporter,
-    });
+    const { integrations } = await selectFromInputs(inputs, runner, reporter);
     for (const integration of integrations) {
       const result = await reporter.group(`Release notes: ${integration.name}`, async () => {
         const found =
@@ -44,8 +39,7 @@ async function main(reporter: Reporter): Promise<void> {
 
   await report(results, reporter);
   const first = results[0];
-  const errors = results.flatMap((r) => r.findings).filter((f) => f.level === 'error').length;
-  const warnings = results.flatMap((r) => r.findings).length - errors;
+  const { errors, warnings } = countFindings(results.flatMap((r) => r.findings));
   reporter.setOutput('version', first?.version ?? '');
   reporter.setOutput('previous-version', first?.previousVersion ?? '');
   reporter.setOutput('bump-required', String(results.some((r) => r.bumpRequired)));

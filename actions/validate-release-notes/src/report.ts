@@ -1,25 +1,14 @@
-import { markdown, type Reporter } from '@aic/runtime';
+import { annotateFindings, countFindings, markdown, type Reporter } from '@aic/runtime';
 import type { ReleaseNotesResult } from '@aic/steps/release-notes';
 
 /** Annotations on each finding's line, and one summary section per changelog. */
 export async function report(results: readonly ReleaseNotesResult[], reporter: Reporter): Promise<void> {
-  for (const result of results) {
-    for (const finding of result.findings) {
-      reporter.annotate({
-        level: finding.level,
-        message: finding.message,
-        file: finding.file,
-        line: finding.line,
-        title: `release notes: ${finding.rule}`,
-      });
-    }
-  }
+  for (const result of results) annotateFindings(reporter, result.findings, 'release notes');
   let summary = '## Release notes\n\n';
   summary += markdown.table(
     ['', 'changelog', 'version', 'bump', 'errors', 'warnings'],
     results.map((result) => {
-      const errors = result.findings.filter((f) => f.level === 'error').length;
-      const warnings = result.findings.length - errors;
+      const { errors, warnings } = countFindings(result.findings);
       return [
         errors > 0 ? '✗' : '✓',
         result.changelog,

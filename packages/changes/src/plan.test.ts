@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { checkFolderOf, planChanges, type ChangedPath, type IntegrationFolder } from './plan.js';
+import type { IntegrationFolder } from '@aic/integration';
+import { checkFolderOf, planChanges, type ChangedPath } from './plan.js';
 
 const known = new Map<string, IntegrationFolder>([
   ['awesome', { folder: 'awesome', name: 'awesome' }],

@@ -1,3 +1,4 @@
+import type { IntegrationFolder } from '@aic/integration';
 import { affectsAllIntegrations, classifyIntegrationFile, type FileKind } from './file-kind.js';
 
 export type ChangeStatus = 'added' | 'modified' | 'deleted';
@@ -6,12 +7,6 @@ export interface ChangedPath {
   /** Relative to the repository root, `/` separators. */
   path: string;
   status: ChangeStatus;
-}
-
-export interface IntegrationFolder {
-  /** Relative to the repository root; '' when the repository root is the integration. */
-  folder: string;
-  name: string;
 }
 
 export interface PlannedIntegration extends IntegrationFolder {

@@ -2657,6484 +2657,6 @@ module.exports = string => typeof string === 'string' ? string.replace(ansiRegex
 
 /***/ }),
 
-/***/ 4552:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const ANY = Symbol('SemVer ANY')
-// hoisted class for cyclic dependency
-class Comparator {
-  static get ANY () {
-    return ANY
-  }
-
-  constructor (comp, options) {
-    options = parseOptions(options)
-
-    if (comp instanceof Comparator) {
-      if (comp.loose === !!options.loose) {
-        return comp
-      } else {
-        comp = comp.value
-      }
-    }
-
-    comp = comp.trim().split(/\s+/).join(' ')
-    debug('comparator', comp, options)
-    this.options = options
-    this.loose = !!options.loose
-    this.parse(comp)
-
-    if (this.semver === ANY) {
-      this.value = ''
-    } else {
-      this.value = this.operator + this.semver.version
-    }
-
-    debug('comp', this)
-  }
-
-  parse (comp) {
-    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
-    const m = comp.match(r)
-
-    if (!m) {
-      throw new TypeError(`Invalid comparator: ${comp}`)
-    }
-
-    this.operator = m[1] !== undefined ? m[1] : ''
-    if (this.operator === '=') {
-      this.operator = ''
-    }
-
-    // if it literally is just '>' or '' then allow anything.
-    if (!m[2]) {
-      this.semver = ANY
-    } else {
-      this.semver = new SemVer(m[2], this.options.loose)
-    }
-  }
-
-  toString () {
-    return this.value
-  }
-
-  test (version) {
-    debug('Comparator.test', version, this.options.loose)
-
-    if (this.semver === ANY || version === ANY) {
-      return true
-    }
-
-    if (typeof version === 'string') {
-      try {
-        version = new SemVer(version, this.options)
-      } catch (er) {
-        return false
-      }
-    }
-
-    return cmp(version, this.operator, this.semver, this.options)
-  }
-
-  intersects (comp, options) {
-    if (!(comp instanceof Comparator)) {
-      throw new TypeError('a Comparator is required')
-    }
-
-    if (this.operator === '') {
-      if (this.value === '') {
-        return true
-      }
-      return new Range(comp.value, options).test(this.value)
-    } else if (comp.operator === '') {
-      if (comp.value === '') {
-        return true
-      }
-      return new Range(this.value, options).test(comp.semver)
-    }
-
-    options = parseOptions(options)
-
-    // Special cases where nothing can possibly be lower
-    if (options.includePrerelease &&
-      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
-      return false
-    }
-    if (!options.includePrerelease &&
-      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
-      return false
-    }
-
-    // Same direction increasing (> or >=)
-    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
-      return true
-    }
-    // Same direction decreasing (< or <=)
-    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
-      return true
-    }
-    // same SemVer and both sides are inclusive (<= or >=)
-    if (
-      (this.semver.version === comp.semver.version) &&
-      this.operator.includes('=') && comp.operator.includes('=')) {
-      return true
-    }
-    // opposite directions less than
-    if (cmp(this.semver, '<', comp.semver, options) &&
-      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
-      return true
-    }
-    // opposite directions greater than
-    if (cmp(this.semver, '>', comp.semver, options) &&
-      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
-      return true
-    }
-    return false
-  }
-}
-
-module.exports = Comparator
-
-const parseOptions = __nccwpck_require__(9443)
-const { safeRe: re, t } = __nccwpck_require__(1806)
-const cmp = __nccwpck_require__(4279)
-const debug = __nccwpck_require__(6960)
-const SemVer = __nccwpck_require__(3116)
-const Range = __nccwpck_require__(4031)
-
-
-/***/ }),
-
-/***/ 4031:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SPACE_CHARACTERS = /\s+/g
-
-// hoisted class for cyclic dependency
-class Range {
-  constructor (range, options) {
-    options = parseOptions(options)
-
-    if (range instanceof Range) {
-      if (
-        range.loose === !!options.loose &&
-        range.includePrerelease === !!options.includePrerelease
-      ) {
-        return range
-      } else {
-        return new Range(range.raw, options)
-      }
-    }
-
-    if (range instanceof Comparator) {
-      // just put it in the set and return
-      this.raw = range.value
-      this.set = [[range]]
-      this.formatted = undefined
-      return this
-    }
-
-    this.options = options
-    this.loose = !!options.loose
-    this.includePrerelease = !!options.includePrerelease
-
-    // First reduce all whitespace as much as possible so we do not have to rely
-    // on potentially slow regexes like \s*. This is then stored and used for
-    // future error messages as well.
-    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
-
-    // First, split on ||
-    this.set = this.raw
-      .split('||')
-      // map the range to a 2d array of comparators
-      .map(r => this.parseRange(r.trim()))
-      // throw out any comparator lists that are empty
-      // this generally means that it was not a valid range, which is allowed
-      // in loose mode, but will still throw if the WHOLE range is invalid.
-      .filter(c => c.length)
-
-    if (!this.set.length) {
-      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
-    }
-
-    // if we have any that are not the null set, throw out null sets.
-    if (this.set.length > 1) {
-      // keep the first one, in case they're all null sets
-      const first = this.set[0]
-      this.set = this.set.filter(c => !isNullSet(c[0]))
-      if (this.set.length === 0) {
-        this.set = [first]
-      } else if (this.set.length > 1) {
-        // if we have any that are *, then the range is just *
-        for (const c of this.set) {
-          if (c.length === 1 && isAny(c[0])) {
-            this.set = [c]
-            break
-          }
-        }
-      }
-    }
-
-    this.formatted = undefined
-  }
-
-  get range () {
-    if (this.formatted === undefined) {
-      this.formatted = ''
-      for (let i = 0; i < this.set.length; i++) {
-        if (i > 0) {
-          this.formatted += '||'
-        }
-        const comps = this.set[i]
-        for (let k = 0; k < comps.length; k++) {
-          if (k > 0) {
-            this.formatted += ' '
-          }
-          this.formatted += comps[k].toString().trim()
-        }
-      }
-    }
-    return this.formatted
-  }
-
-  format () {
-    return this.range
-  }
-
-  toString () {
-    return this.range
-  }
-
-  parseRange (range) {
-    // strip build metadata so it can't bleed into the version
-    range = range.replace(BUILDSTRIPRE, '')
-
-    // memoize range parsing for performance.
-    // this is a very hot path, and fully deterministic.
-    const memoOpts =
-      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
-      (this.options.loose && FLAG_LOOSE)
-    const memoKey = memoOpts + ':' + range
-    const cached = cache.get(memoKey)
-    if (cached) {
-      return cached
-    }
-
-    const loose = this.options.loose
-    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
-    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
-    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
-    debug('hyphen replace', range)
-
-    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
-    range = trimComparatorWhitespace(range)
-    debug('comparator trim', range)
-
-    // `~ 1.2.3` => `~1.2.3`
-    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
-    debug('tilde trim', range)
-
-    // `^ 1.2.3` => `^1.2.3`
-    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
-    debug('caret trim', range)
-
-    // At this point, the range is completely trimmed and
-    // ready to be split into comparators.
-
-    let rangeList = range
-      .split(' ')
-      .map(comp => parseComparator(comp, this.options))
-      .join(' ')
-      .split(/\s+/)
-      // >=0.0.0 is equivalent to *
-      .map(comp => replaceGTE0(comp, this.options))
-
-    if (loose) {
-      // in loose mode, throw out any that are not valid comparators
-      rangeList = rangeList.filter(comp => {
-        debug('loose invalid filter', comp, this.options)
-        return !!comp.match(re[t.COMPARATORLOOSE])
-      })
-    }
-    debug('range list', rangeList)
-
-    // if any comparators are the null set, then replace with JUST null set
-    // if more than one comparator, remove any * comparators
-    // also, don't include the same comparator more than once
-    const rangeMap = new Map()
-    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
-    for (const comp of comparators) {
-      if (isNullSet(comp)) {
-        return [comp]
-      }
-      rangeMap.set(comp.value, comp)
-    }
-    if (rangeMap.size > 1 && rangeMap.has('')) {
-      rangeMap.delete('')
-    }
-
-    const result = [...rangeMap.values()]
-    cache.set(memoKey, result)
-    return result
-  }
-
-  intersects (range, options) {
-    if (!(range instanceof Range)) {
-      throw new TypeError('a Range is required')
-    }
-
-    return this.set.some((thisComparators) => {
-      return (
-        isSatisfiable(thisComparators, options) &&
-        range.set.some((rangeComparators) => {
-          return (
-            isSatisfiable(rangeComparators, options) &&
-            thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options)
-              })
-            })
-          )
-        })
-      )
-    })
-  }
-
-  // if ANY of the sets match ALL of its comparators, then pass
-  test (version) {
-    if (!version) {
-      return false
-    }
-
-    if (typeof version === 'string') {
-      try {
-        version = new SemVer(version, this.options)
-      } catch (er) {
-        return false
-      }
-    }
-
-    for (let i = 0; i < this.set.length; i++) {
-      if (testSet(this.set[i], version, this.options)) {
-        return true
-      }
-    }
-    return false
-  }
-}
-
-module.exports = Range
-
-const LRU = __nccwpck_require__(5058)
-const cache = new LRU()
-
-const parseOptions = __nccwpck_require__(9443)
-const Comparator = __nccwpck_require__(4552)
-const debug = __nccwpck_require__(6960)
-const SemVer = __nccwpck_require__(3116)
-const trimComparatorWhitespace = __nccwpck_require__(6780)
-const {
-  safeRe: re,
-  src,
-  t,
-  tildeTrimReplace,
-  caretTrimReplace,
-} = __nccwpck_require__(1806)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(8482)
-
-// unbounded global build-metadata stripper used by parseRange
-const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
-
-const isNullSet = c => c.value === '<0.0.0-0'
-const isAny = c => c.value === ''
-
-// take a set of comparators and determine whether there
-// exists a version which can satisfy it
-const isSatisfiable = (comparators, options) => {
-  let result = true
-  const remainingComparators = comparators.slice()
-  let testComparator = remainingComparators.pop()
-
-  while (result && remainingComparators.length) {
-    result = remainingComparators.every((otherComparator) => {
-      return testComparator.intersects(otherComparator, options)
-    })
-
-    testComparator = remainingComparators.pop()
-  }
-
-  return result
-}
-
-// comprised of xranges, tildes, stars, and gtlt's at this point.
-// already replaced the hyphen ranges
-// turn into a set of JUST comparators.
-const parseComparator = (comp, options) => {
-  comp = comp.replace(re[t.BUILD], '')
-  debug('comp', comp, options)
-  comp = replaceCarets(comp, options)
-  debug('caret', comp)
-  comp = replaceTildes(comp, options)
-  debug('tildes', comp)
-  comp = replaceXRanges(comp, options)
-  debug('xrange', comp)
-  comp = replaceStars(comp, options)
-  debug('stars', comp)
-  return comp
-}
-
-const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
-
-const invalidXRangeOrder = (M, m, p) => (
-  (isX(M) && !isX(m)) ||
-  (isX(m) && p && !isX(p))
-)
-
-// ~, ~> --> * (any, kinda silly)
-// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
-// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
-// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
-// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
-// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
-// ~0.0.1 --> >=0.0.1 <0.1.0-0
-const replaceTildes = (comp, options) => {
-  return comp
-    .trim()
-    .split(/\s+/)
-    .map((c) => replaceTilde(c, options))
-    .join(' ')
-}
-
-const replaceTilde = (comp, options) => {
-  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
-  // if we're including prereleases in the match, then the lower bound is
-  // -0, the lowest possible prerelease value, just like x-ranges and carets.
-  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
-  const z = options.includePrerelease ? '-0' : ''
-  return comp.replace(r, (_, M, m, p, pr) => {
-    debug('tilde', comp, _, M, m, p, pr)
-    let ret
-
-    if (isX(M)) {
-      ret = ''
-    } else if (isX(m)) {
-      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
-    } else if (isX(p)) {
-      // ~1.2 == >=1.2.0 <1.3.0-0
-      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
-    } else if (pr) {
-      debug('replaceTilde pr', pr)
-      ret = `>=${M}.${m}.${p}-${pr
-      } <${M}.${+m + 1}.0-0`
-    } else {
-      // ~1.2.3 == >=1.2.3 <1.3.0-0
-      ret = `>=${M}.${m}.${p
-      } <${M}.${+m + 1}.0-0`
-    }
-
-    debug('tilde return', ret)
-    return ret
-  })
-}
-
-// ^ --> * (any, kinda silly)
-// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
-// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
-// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
-// ^1.2.3 --> >=1.2.3 <2.0.0-0
-// ^1.2.0 --> >=1.2.0 <2.0.0-0
-// ^0.0.1 --> >=0.0.1 <0.0.2-0
-// ^0.1.0 --> >=0.1.0 <0.2.0-0
-const replaceCarets = (comp, options) => {
-  return comp
-    .trim()
-    .split(/\s+/)
-    .map((c) => replaceCaret(c, options))
-    .join(' ')
-}
-
-const replaceCaret = (comp, options) => {
-  debug('caret', comp, options)
-  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
-  const z = options.includePrerelease ? '-0' : ''
-  return comp.replace(r, (_, M, m, p, pr) => {
-    debug('caret', comp, _, M, m, p, pr)
-    let ret
-
-    if (isX(M)) {
-      ret = ''
-    } else if (isX(m)) {
-      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
-    } else if (isX(p)) {
-      if (M === '0') {
-        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
-      } else {
-        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
-      }
-    } else if (pr) {
-      debug('replaceCaret pr', pr)
-      if (M === '0') {
-        if (m === '0') {
-          ret = `>=${M}.${m}.${p}-${pr
-          } <${M}.${m}.${+p + 1}-0`
-        } else {
-          ret = `>=${M}.${m}.${p}-${pr
-          } <${M}.${+m + 1}.0-0`
-        }
-      } else {
-        ret = `>=${M}.${m}.${p}-${pr
-        } <${+M + 1}.0.0-0`
-      }
-    } else {
-      debug('no pr')
-      if (M === '0') {
-        if (m === '0') {
-          ret = `>=${M}.${m}.${p
-          } <${M}.${m}.${+p + 1}-0`
-        } else {
-          ret = `>=${M}.${m}.${p
-          } <${M}.${+m + 1}.0-0`
-        }
-      } else {
-        ret = `>=${M}.${m}.${p
-        } <${+M + 1}.0.0-0`
-      }
-    }
-
-    debug('caret return', ret)
-    return ret
-  })
-}
-
-const replaceXRanges = (comp, options) => {
-  debug('replaceXRanges', comp, options)
-  return comp
-    .split(/\s+/)
-    .map((c) => replaceXRange(c, options))
-    .join(' ')
-}
-
-const replaceXRange = (comp, options) => {
-  comp = comp.trim()
-  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
-  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-    debug('xRange', comp, ret, gtlt, M, m, p, pr)
-    if (invalidXRangeOrder(M, m, p)) {
-      return comp
-    }
-
-    const xM = isX(M)
-    const xm = xM || isX(m)
-    const xp = xm || isX(p)
-    const anyX = xp
-
-    if (gtlt === '=' && anyX) {
-      gtlt = ''
-    }
-
-    // if we're including prereleases in the match, then we need
-    // to fix this to -0, the lowest possible prerelease value
-    pr = options.includePrerelease ? '-0' : ''
-
-    if (xM) {
-      if (gtlt === '>' || gtlt === '<') {
-        // nothing is allowed
-        ret = '<0.0.0-0'
-      } else {
-        // nothing is forbidden
-        ret = '*'
-      }
-    } else if (gtlt && anyX) {
-      // we know patch is an x, because we have any x at all.
-      // replace X with 0
-      if (xm) {
-        m = 0
-      }
-      p = 0
-
-      if (gtlt === '>') {
-        // >1 => >=2.0.0
-        // >1.2 => >=1.3.0
-        gtlt = '>='
-        if (xm) {
-          M = +M + 1
-          m = 0
-          p = 0
-        } else {
-          m = +m + 1
-          p = 0
-        }
-      } else if (gtlt === '<=') {
-        // <=0.7.x is actually <0.8.0, since any 0.7.x should
-        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
-        gtlt = '<'
-        if (xm) {
-          M = +M + 1
-        } else {
-          m = +m + 1
-        }
-      }
-
-      if (gtlt === '<') {
-        pr = '-0'
-      }
-
-      ret = `${gtlt + M}.${m}.${p}${pr}`
-    } else if (xm) {
-      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
-    } else if (xp) {
-      ret = `>=${M}.${m}.0${pr
-      } <${M}.${+m + 1}.0-0`
-    }
-
-    debug('xRange return', ret)
-
-    return ret
-  })
-}
-
-// Because * is AND-ed with everything else in the comparator,
-// and '' means "any version", just remove the *s entirely.
-const replaceStars = (comp, options) => {
-  debug('replaceStars', comp, options)
-  // Looseness is ignored here.  star is always as loose as it gets!
-  return comp
-    .trim()
-    .replace(re[t.STAR], '')
-}
-
-const replaceGTE0 = (comp, options) => {
-  debug('replaceGTE0', comp, options)
-  return comp
-    .trim()
-    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
-}
-
-// This function is passed to string.replace(re[t.HYPHENRANGE])
-// M, m, patch, prerelease, build
-// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
-// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
-// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
-// TODO build?
-const hyphenReplace = incPr => ($0,
-  from, fM, fm, fp, fpr, fb,
-  to, tM, tm, tp, tpr) => {
-  if (isX(fM)) {
-    from = ''
-  } else if (isX(fm)) {
-    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
-  } else if (isX(fp)) {
-    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
-  } else if (fpr) {
-    from = `>=${from}`
-  } else {
-    from = `>=${from}${incPr ? '-0' : ''}`
-  }
-
-  if (isX(tM)) {
-    to = ''
-  } else if (isX(tm)) {
-    to = `<${+tM + 1}.0.0-0`
-  } else if (isX(tp)) {
-    to = `<${tM}.${+tm + 1}.0-0`
-  } else if (tpr) {
-    to = `<=${tM}.${tm}.${tp}-${tpr}`
-  } else if (incPr) {
-    to = `<${tM}.${tm}.${+tp + 1}-0`
-  } else {
-    to = `<=${to}`
-  }
-
-  return `${from} ${to}`.trim()
-}
-
-const testSet = (set, version, options) => {
-  for (let i = 0; i < set.length; i++) {
-    if (!set[i].test(version)) {
-      return false
-    }
-  }
-
-  if (version.prerelease.length && !options.includePrerelease) {
-    // Find the set of versions that are allowed to have prereleases
-    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
-    // That should allow `1.2.3-pr.2` to pass.
-    // However, `1.2.4-alpha.notready` should NOT be allowed,
-    // even though it's within the range set by the comparators.
-    for (let i = 0; i < set.length; i++) {
-      debug(set[i].semver)
-      if (set[i].semver === Comparator.ANY) {
-        continue
-      }
-
-      if (set[i].semver.prerelease.length > 0) {
-        const allowed = set[i].semver
-        if (allowed.major === version.major &&
-            allowed.minor === version.minor &&
-            allowed.patch === version.patch) {
-          return true
-        }
-      }
-    }
-
-    // Version has a -pre, but it's not one of the ones we like.
-    return false
-  }
-
-  return true
-}
-
-
-/***/ }),
-
-/***/ 3116:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const debug = __nccwpck_require__(6960)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(8482)
-const { safeRe: re, t } = __nccwpck_require__(1806)
-
-const parseOptions = __nccwpck_require__(9443)
-const { compareIdentifiers } = __nccwpck_require__(7979)
-
-const isPrereleaseIdentifier = (prerelease, identifier) => {
-  const identifiers = identifier.split('.')
-  if (identifiers.length > prerelease.length) {
-    return false
-  }
-
-  for (let i = 0; i < identifiers.length; i++) {
-    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-      return false
-    }
-  }
-
-  return true
-}
-
-class SemVer {
-  constructor (version, options) {
-    options = parseOptions(options)
-
-    if (version instanceof SemVer) {
-      if (version.loose === !!options.loose &&
-        version.includePrerelease === !!options.includePrerelease) {
-        return version
-      } else {
-        version = version.version
-      }
-    } else if (typeof version !== 'string') {
-      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
-    }
-
-    if (version.length > MAX_LENGTH) {
-      throw new TypeError(
-        `version is longer than ${MAX_LENGTH} characters`
-      )
-    }
-
-    debug('SemVer', version, options)
-    this.options = options
-    this.loose = !!options.loose
-    // this isn't actually relevant for versions, but keep it so that we
-    // don't run into trouble passing this.options around.
-    this.includePrerelease = !!options.includePrerelease
-
-    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
-
-    if (!m) {
-      throw new TypeError(`Invalid Version: ${version}`)
-    }
-
-    this.raw = version
-
-    // these are actually numbers
-    this.major = +m[1]
-    this.minor = +m[2]
-    this.patch = +m[3]
-
-    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-      throw new TypeError('Invalid major version')
-    }
-
-    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-      throw new TypeError('Invalid minor version')
-    }
-
-    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-      throw new TypeError('Invalid patch version')
-    }
-
-    // numberify any prerelease numeric ids
-    if (!m[4]) {
-      this.prerelease = []
-    } else {
-      this.prerelease = m[4].split('.').map((id) => {
-        if (/^[0-9]+$/.test(id)) {
-          const num = +id
-          if (num >= 0 && num < MAX_SAFE_INTEGER) {
-            return num
-          }
-        }
-        return id
-      })
-    }
-
-    this.build = m[5] ? m[5].split('.') : []
-    this.format()
-  }
-
-  format () {
-    this.version = `${this.major}.${this.minor}.${this.patch}`
-    if (this.prerelease.length) {
-      this.version += `-${this.prerelease.join('.')}`
-    }
-    return this.version
-  }
-
-  toString () {
-    return this.version
-  }
-
-  compare (other) {
-    debug('SemVer.compare', this.version, this.options, other)
-    if (!(other instanceof SemVer)) {
-      if (typeof other === 'string' && other === this.version) {
-        return 0
-      }
-      other = new SemVer(other, this.options)
-    }
-
-    if (other.version === this.version) {
-      return 0
-    }
-
-    return this.compareMain(other) || this.comparePre(other)
-  }
-
-  compareMain (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    if (this.major < other.major) {
-      return -1
-    }
-    if (this.major > other.major) {
-      return 1
-    }
-    if (this.minor < other.minor) {
-      return -1
-    }
-    if (this.minor > other.minor) {
-      return 1
-    }
-    if (this.patch < other.patch) {
-      return -1
-    }
-    if (this.patch > other.patch) {
-      return 1
-    }
-    return 0
-  }
-
-  comparePre (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    // NOT having a prerelease is > having one
-    if (this.prerelease.length && !other.prerelease.length) {
-      return -1
-    } else if (!this.prerelease.length && other.prerelease.length) {
-      return 1
-    } else if (!this.prerelease.length && !other.prerelease.length) {
-      return 0
-    }
-
-    let i = 0
-    do {
-      const a = this.prerelease[i]
-      const b = other.prerelease[i]
-      debug('prerelease compare', i, a, b)
-      if (a === undefined && b === undefined) {
-        return 0
-      } else if (b === undefined) {
-        return 1
-      } else if (a === undefined) {
-        return -1
-      } else if (a === b) {
-        continue
-      } else {
-        return compareIdentifiers(a, b)
-      }
-    } while (++i)
-  }
-
-  compareBuild (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    let i = 0
-    do {
-      const a = this.build[i]
-      const b = other.build[i]
-      debug('build compare', i, a, b)
-      if (a === undefined && b === undefined) {
-        return 0
-      } else if (b === undefined) {
-        return 1
-      } else if (a === undefined) {
-        return -1
-      } else if (a === b) {
-        continue
-      } else {
-        return compareIdentifiers(a, b)
-      }
-    } while (++i)
-  }
-
-  // preminor will bump the version up to the next minor release, and immediately
-  // down to pre-release. premajor and prepatch work the same way.
-  inc (release, identifier, identifierBase) {
-    if (release.startsWith('pre')) {
-      if (!identifier && identifierBase === false) {
-        throw new Error('invalid increment argument: identifier is empty')
-      }
-      // Avoid an invalid semver results
-      if (identifier) {
-        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
-        if (!match || match[1] !== identifier) {
-          throw new Error(`invalid identifier: ${identifier}`)
-        }
-      }
-    }
-
-    switch (release) {
-      case 'premajor':
-        this.prerelease.length = 0
-        this.patch = 0
-        this.minor = 0
-        this.major++
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'preminor':
-        this.prerelease.length = 0
-        this.patch = 0
-        this.minor++
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'prepatch':
-        // If this is already a prerelease, it will bump to the next version
-        // drop any prereleases that might already exist, since they are not
-        // relevant at this point.
-        this.prerelease.length = 0
-        this.inc('patch', identifier, identifierBase)
-        this.inc('pre', identifier, identifierBase)
-        break
-      // If the input is a non-prerelease version, this acts the same as
-      // prepatch.
-      case 'prerelease':
-        if (this.prerelease.length === 0) {
-          this.inc('patch', identifier, identifierBase)
-        }
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'release':
-        if (this.prerelease.length === 0) {
-          throw new Error(`version ${this.raw} is not a prerelease`)
-        }
-        this.prerelease.length = 0
-        break
-
-      case 'major':
-        // If this is a pre-major version, bump up to the same major version.
-        // Otherwise increment major.
-        // 1.0.0-5 bumps to 1.0.0
-        // 1.1.0 bumps to 2.0.0
-        if (
-          this.minor !== 0 ||
-          this.patch !== 0 ||
-          this.prerelease.length === 0
-        ) {
-          this.major++
-        }
-        this.minor = 0
-        this.patch = 0
-        this.prerelease = []
-        break
-      case 'minor':
-        // If this is a pre-minor version, bump up to the same minor version.
-        // Otherwise increment minor.
-        // 1.2.0-5 bumps to 1.2.0
-        // 1.2.1 bumps to 1.3.0
-        if (this.patch !== 0 || this.prerelease.length === 0) {
-          this.minor++
-        }
-        this.patch = 0
-        this.prerelease = []
-        break
-      case 'patch':
-        // If this is not a pre-release version, it will increment the patch.
-        // If it is a pre-release it will bump up to the same patch version.
-        // 1.2.0-5 patches to 1.2.0
-        // 1.2.0 patches to 1.2.1
-        if (this.prerelease.length === 0) {
-          this.patch++
-        }
-        this.prerelease = []
-        break
-      // This probably shouldn't be used publicly.
-      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-      case 'pre': {
-        const base = Number(identifierBase) ? 1 : 0
-
-        if (this.prerelease.length === 0) {
-          this.prerelease = [base]
-        } else {
-          let i = this.prerelease.length
-          while (--i >= 0) {
-            if (typeof this.prerelease[i] === 'number') {
-              this.prerelease[i]++
-              i = -2
-            }
-          }
-          if (i === -1) {
-            // didn't increment anything
-            if (identifier === this.prerelease.join('.') && identifierBase === false) {
-              throw new Error('invalid increment argument: identifier already exists')
-            }
-            this.prerelease.push(base)
-          }
-        }
-        if (identifier) {
-          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
-          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
-          let prerelease = [identifier, base]
-          if (identifierBase === false) {
-            prerelease = [identifier]
-          }
-          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-            const prereleaseBase = this.prerelease[identifier.split('.').length]
-            if (isNaN(prereleaseBase)) {
-              this.prerelease = prerelease
-            }
-          } else {
-            this.prerelease = prerelease
-          }
-        }
-        break
-      }
-      default:
-        throw new Error(`invalid increment argument: ${release}`)
-    }
-    this.raw = this.format()
-    if (this.build.length) {
-      this.raw += `+${this.build.join('.')}`
-    }
-    return this
-  }
-}
-
-module.exports = SemVer
-
-
-/***/ }),
-
-/***/ 5774:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(7976)
-const clean = (version, options) => {
-  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
-  return s ? s.version : null
-}
-module.exports = clean
-
-
-/***/ }),
-
-/***/ 4279:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const eq = __nccwpck_require__(4281)
-const neq = __nccwpck_require__(4311)
-const gt = __nccwpck_require__(2772)
-const gte = __nccwpck_require__(5601)
-const lt = __nccwpck_require__(6795)
-const lte = __nccwpck_require__(2824)
-
-const cmp = (a, op, b, loose) => {
-  switch (op) {
-    case '===':
-      if (typeof a === 'object') {
-        a = a.version
-      }
-      if (typeof b === 'object') {
-        b = b.version
-      }
-      return a === b
-
-    case '!==':
-      if (typeof a === 'object') {
-        a = a.version
-      }
-      if (typeof b === 'object') {
-        b = b.version
-      }
-      return a !== b
-
-    case '':
-    case '=':
-    case '==':
-      return eq(a, b, loose)
-
-    case '!=':
-      return neq(a, b, loose)
-
-    case '>':
-      return gt(a, b, loose)
-
-    case '>=':
-      return gte(a, b, loose)
-
-    case '<':
-      return lt(a, b, loose)
-
-    case '<=':
-      return lte(a, b, loose)
-
-    default:
-      throw new TypeError(`Invalid operator: ${op}`)
-  }
-}
-module.exports = cmp
-
-
-/***/ }),
-
-/***/ 9218:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-const parse = __nccwpck_require__(7976)
-const { safeRe: re, t } = __nccwpck_require__(1806)
-
-const coerce = (version, options) => {
-  if (version instanceof SemVer) {
-    return version
-  }
-
-  if (typeof version === 'number') {
-    version = String(version)
-  }
-
-  if (typeof version !== 'string') {
-    return null
-  }
-
-  options = options || {}
-
-  let match = null
-  if (!options.rtl) {
-    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
-  } else {
-    // Find the right-most coercible string that does not share
-    // a terminus with a more left-ward coercible string.
-    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
-    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
-    //
-    // Walk through the string checking with a /g regexp
-    // Manually set the index so as to pick up overlapping matches.
-    // Stop when we get a match that ends at the string end, since no
-    // coercible string can be more right-ward without the same terminus.
-    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
-    let next
-    while ((next = coerceRtlRegex.exec(version)) &&
-        (!match || match.index + match[0].length !== version.length)
-    ) {
-      if (!match ||
-            next.index + next[0].length !== match.index + match[0].length) {
-        match = next
-      }
-      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
-    }
-    // leave it in a clean state
-    coerceRtlRegex.lastIndex = -1
-  }
-
-  if (match === null) {
-    return null
-  }
-
-  const major = match[2]
-  const minor = match[3] || '0'
-  const patch = match[4] || '0'
-  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
-  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
-
-  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
-}
-module.exports = coerce
-
-
-/***/ }),
-
-/***/ 3093:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-const compareBuild = (a, b, loose) => {
-  const versionA = new SemVer(a, loose)
-  const versionB = new SemVer(b, loose)
-  return versionA.compare(versionB) || versionA.compareBuild(versionB)
-}
-module.exports = compareBuild
-
-
-/***/ }),
-
-/***/ 7547:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(2760)
-const compareLoose = (a, b) => compare(a, b, true)
-module.exports = compareLoose
-
-
-/***/ }),
-
-/***/ 2760:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-const compare = (a, b, loose) =>
-  new SemVer(a, loose).compare(new SemVer(b, loose))
-
-module.exports = compare
-
-
-/***/ }),
-
-/***/ 5936:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(7976)
-
-const diff = (version1, version2) => {
-  const v1 = parse(version1, null, true)
-  const v2 = parse(version2, null, true)
-  const comparison = v1.compare(v2)
-
-  if (comparison === 0) {
-    return null
-  }
-
-  const v1Higher = comparison > 0
-  const highVersion = v1Higher ? v1 : v2
-  const lowVersion = v1Higher ? v2 : v1
-  const highHasPre = !!highVersion.prerelease.length
-  const lowHasPre = !!lowVersion.prerelease.length
-
-  if (lowHasPre && !highHasPre) {
-    // Going from prerelease -> no prerelease requires some special casing
-
-    // If the low version has only a major, then it will always be a major
-    // Some examples:
-    // 1.0.0-1 -> 1.0.0
-    // 1.0.0-1 -> 1.1.1
-    // 1.0.0-1 -> 2.0.0
-    if (!lowVersion.patch && !lowVersion.minor) {
-      return 'major'
-    }
-
-    // If the main part has no difference
-    if (lowVersion.compareMain(highVersion) === 0) {
-      if (lowVersion.minor && !lowVersion.patch) {
-        return 'minor'
-      }
-      return 'patch'
-    }
-  }
-
-  // add the `pre` prefix if we are going to a prerelease version
-  const prefix = highHasPre ? 'pre' : ''
-
-  if (v1.major !== v2.major) {
-    return prefix + 'major'
-  }
-
-  if (v1.minor !== v2.minor) {
-    return prefix + 'minor'
-  }
-
-  if (v1.patch !== v2.patch) {
-    return prefix + 'patch'
-  }
-
-  // high and low are prereleases
-  return 'prerelease'
-}
-
-module.exports = diff
-
-
-/***/ }),
-
-/***/ 4281:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(2760)
-const eq = (a, b, loose) => compare(a, b, loose) === 0
-module.exports = eq
-
-
-/***/ }),
-
-/***/ 2772:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(2760)
-const gt = (a, b, loose) => compare(a, b, loose) > 0
-module.exports = gt
-
-
-/***/ }),
-
-/***/ 5601:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(2760)
-const gte = (a, b, loose) => compare(a, b, loose) >= 0
-module.exports = gte
-
-
-/***/ }),
-
-/***/ 4135:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-
-const inc = (version, release, options, identifier, identifierBase) => {
-  if (typeof (options) === 'string') {
-    identifierBase = identifier
-    identifier = options
-    options = undefined
-  }
-
-  try {
-    return new SemVer(
-      version instanceof SemVer ? version.version : version,
-      options
-    ).inc(release, identifier, identifierBase).version
-  } catch (er) {
-    return null
-  }
-}
-module.exports = inc
-
-
-/***/ }),
-
-/***/ 6795:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(2760)
-const lt = (a, b, loose) => compare(a, b, loose) < 0
-module.exports = lt
-
-
-/***/ }),
-
-/***/ 2824:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(2760)
-const lte = (a, b, loose) => compare(a, b, loose) <= 0
-module.exports = lte
-
-
-/***/ }),
-
-/***/ 5618:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-const major = (a, loose) => new SemVer(a, loose).major
-module.exports = major
-
-
-/***/ }),
-
-/***/ 2598:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-const minor = (a, loose) => new SemVer(a, loose).minor
-module.exports = minor
-
-
-/***/ }),
-
-/***/ 4311:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(2760)
-const neq = (a, b, loose) => compare(a, b, loose) !== 0
-module.exports = neq
-
-
-/***/ }),
-
-/***/ 7976:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-const parse = (version, options, throwErrors = false) => {
-  if (version instanceof SemVer) {
-    return version
-  }
-  try {
-    return new SemVer(version, options)
-  } catch (er) {
-    if (!throwErrors) {
-      return null
-    }
-    throw er
-  }
-}
-
-module.exports = parse
-
-
-/***/ }),
-
-/***/ 3045:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-const patch = (a, loose) => new SemVer(a, loose).patch
-module.exports = patch
-
-
-/***/ }),
-
-/***/ 7657:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(7976)
-const prerelease = (version, options) => {
-  const parsed = parse(version, options)
-  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
-}
-module.exports = prerelease
-
-
-/***/ }),
-
-/***/ 6938:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(2760)
-const rcompare = (a, b, loose) => compare(b, a, loose)
-module.exports = rcompare
-
-
-/***/ }),
-
-/***/ 7549:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compareBuild = __nccwpck_require__(3093)
-const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
-module.exports = rsort
-
-
-/***/ }),
-
-/***/ 462:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(4031)
-const satisfies = (version, range, options) => {
-  try {
-    range = new Range(range, options)
-  } catch (er) {
-    return false
-  }
-  return range.test(version)
-}
-module.exports = satisfies
-
-
-/***/ }),
-
-/***/ 9343:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compareBuild = __nccwpck_require__(3093)
-const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
-module.exports = sort
-
-
-/***/ }),
-
-/***/ 5785:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(7976)
-const constants = __nccwpck_require__(8482)
-const SemVer = __nccwpck_require__(3116)
-
-const truncate = (version, truncation, options) => {
-  if (!constants.RELEASE_TYPES.includes(truncation)) {
-    return null
-  }
-
-  const clonedVersion = cloneInputVersion(version, options)
-  return clonedVersion && doTruncation(clonedVersion, truncation)
-}
-
-const cloneInputVersion = (version, options) => {
-  const versionStringToParse = (
-    version instanceof SemVer ? version.version : version
-  )
-
-  return parse(versionStringToParse, options)
-}
-
-const doTruncation = (version, truncation) => {
-  if (isPrerelease(truncation)) {
-    return version.version
-  }
-
-  version.prerelease = []
-
-  switch (truncation) {
-    case 'major':
-      version.minor = 0
-      version.patch = 0
-      break
-    case 'minor':
-      version.patch = 0
-      break
-  }
-
-  return version.format()
-}
-
-const isPrerelease = (type) => {
-  return type.startsWith('pre')
-}
-
-module.exports = truncate
-
-
-/***/ }),
-
-/***/ 6577:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(7976)
-const valid = (version, options) => {
-  const v = parse(version, options)
-  return v ? v.version : null
-}
-module.exports = valid
-
-
-/***/ }),
-
-/***/ 8253:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(1806)
-const constants = __nccwpck_require__(8482)
-const SemVer = __nccwpck_require__(3116)
-const identifiers = __nccwpck_require__(7979)
-const parse = __nccwpck_require__(7976)
-const valid = __nccwpck_require__(6577)
-const clean = __nccwpck_require__(5774)
-const inc = __nccwpck_require__(4135)
-const diff = __nccwpck_require__(5936)
-const major = __nccwpck_require__(5618)
-const minor = __nccwpck_require__(2598)
-const patch = __nccwpck_require__(3045)
-const prerelease = __nccwpck_require__(7657)
-const compare = __nccwpck_require__(2760)
-const rcompare = __nccwpck_require__(6938)
-const compareLoose = __nccwpck_require__(7547)
-const compareBuild = __nccwpck_require__(3093)
-const sort = __nccwpck_require__(9343)
-const rsort = __nccwpck_require__(7549)
-const gt = __nccwpck_require__(2772)
-const lt = __nccwpck_require__(6795)
-const eq = __nccwpck_require__(4281)
-const neq = __nccwpck_require__(4311)
-const gte = __nccwpck_require__(5601)
-const lte = __nccwpck_require__(2824)
-const cmp = __nccwpck_require__(4279)
-const coerce = __nccwpck_require__(9218)
-const truncate = __nccwpck_require__(5785)
-const Comparator = __nccwpck_require__(4552)
-const Range = __nccwpck_require__(4031)
-const satisfies = __nccwpck_require__(462)
-const toComparators = __nccwpck_require__(7031)
-const maxSatisfying = __nccwpck_require__(5572)
-const minSatisfying = __nccwpck_require__(6534)
-const minVersion = __nccwpck_require__(1973)
-const validRange = __nccwpck_require__(5178)
-const outside = __nccwpck_require__(5419)
-const gtr = __nccwpck_require__(3323)
-const ltr = __nccwpck_require__(3606)
-const intersects = __nccwpck_require__(6788)
-const simplifyRange = __nccwpck_require__(6917)
-const subset = __nccwpck_require__(9552)
-module.exports = {
-  parse,
-  valid,
-  clean,
-  inc,
-  diff,
-  major,
-  minor,
-  patch,
-  prerelease,
-  compare,
-  rcompare,
-  compareLoose,
-  compareBuild,
-  sort,
-  rsort,
-  gt,
-  lt,
-  eq,
-  neq,
-  gte,
-  lte,
-  cmp,
-  coerce,
-  truncate,
-  Comparator,
-  Range,
-  satisfies,
-  toComparators,
-  maxSatisfying,
-  minSatisfying,
-  minVersion,
-  validRange,
-  outside,
-  gtr,
-  ltr,
-  intersects,
-  simplifyRange,
-  subset,
-  SemVer,
-  re: internalRe.re,
-  src: internalRe.src,
-  tokens: internalRe.t,
-  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-  RELEASE_TYPES: constants.RELEASE_TYPES,
-  compareIdentifiers: identifiers.compareIdentifiers,
-  rcompareIdentifiers: identifiers.rcompareIdentifiers,
-}
-
-
-/***/ }),
-
-/***/ 8482:
-/***/ ((module) => {
-
-
-
-// Note: this is the semver.org version of the spec that it implements
-// Not necessarily the package version of this code.
-const SEMVER_SPEC_VERSION = '2.0.0'
-
-const MAX_LENGTH = 256
-const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
-/* istanbul ignore next */ 9007199254740991
-
-// Max safe segment length for coercion.
-const MAX_SAFE_COMPONENT_LENGTH = 16
-
-// Max safe length for a build identifier. The max length minus 6 characters for
-// the shortest version with a build 0.0.0+BUILD.
-const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
-
-// ECMAScript whitespace and line terminators matched by \s.
-const WHITESPACE_CHARACTERS = [
-  '\t',
-  '\n',
-  '\v',
-  '\f',
-  '\r',
-  ' ',
-  '\u00a0',
-  '\u1680',
-  '\u2000',
-  '\u2001',
-  '\u2002',
-  '\u2003',
-  '\u2004',
-  '\u2005',
-  '\u2006',
-  '\u2007',
-  '\u2008',
-  '\u2009',
-  '\u200a',
-  '\u2028',
-  '\u2029',
-  '\u202f',
-  '\u205f',
-  '\u3000',
-  '\ufeff',
-]
-
-const RELEASE_TYPES = [
-  'major',
-  'premajor',
-  'minor',
-  'preminor',
-  'patch',
-  'prepatch',
-  'prerelease',
-]
-
-module.exports = {
-  MAX_LENGTH,
-  MAX_SAFE_COMPONENT_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  MAX_SAFE_INTEGER,
-  WHITESPACE_CHARACTERS,
-  RELEASE_TYPES,
-  SEMVER_SPEC_VERSION,
-  FLAG_INCLUDE_PRERELEASE: 0b001,
-  FLAG_LOOSE: 0b010,
-}
-
-
-/***/ }),
-
-/***/ 6960:
-/***/ ((module) => {
-
-
-
-const debug = (
-  typeof process === 'object' &&
-  process.env &&
-  process.env.NODE_DEBUG &&
-  /\bsemver\b/i.test(process.env.NODE_DEBUG)
-) ? (...args) => console.error('SEMVER', ...args)
-  : () => {}
-
-module.exports = debug
-
-
-/***/ }),
-
-/***/ 7979:
-/***/ ((module) => {
-
-
-
-const numeric = /^[0-9]+$/
-const compareIdentifiers = (a, b) => {
-  if (typeof a === 'number' && typeof b === 'number') {
-    return a === b ? 0 : a < b ? -1 : 1
-  }
-
-  const anum = numeric.test(a)
-  const bnum = numeric.test(b)
-
-  if (anum && bnum) {
-    a = +a
-    b = +b
-  }
-
-  return a === b ? 0
-    : (anum && !bnum) ? -1
-    : (bnum && !anum) ? 1
-    : a < b ? -1
-    : 1
-}
-
-const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
-
-module.exports = {
-  compareIdentifiers,
-  rcompareIdentifiers,
-}
-
-
-/***/ }),
-
-/***/ 5058:
-/***/ ((module) => {
-
-
-
-class LRUCache {
-  constructor () {
-    this.max = 1000
-    this.map = new Map()
-  }
-
-  get (key) {
-    const value = this.map.get(key)
-    if (value === undefined) {
-      return undefined
-    } else {
-      // Remove the key from the map and add it to the end
-      this.map.delete(key)
-      this.map.set(key, value)
-      return value
-    }
-  }
-
-  delete (key) {
-    return this.map.delete(key)
-  }
-
-  set (key, value) {
-    const deleted = this.delete(key)
-
-    if (!deleted && value !== undefined) {
-      // If cache is full, delete the least recently used item
-      if (this.map.size >= this.max) {
-        const firstKey = this.map.keys().next().value
-        this.delete(firstKey)
-      }
-
-      this.map.set(key, value)
-    }
-
-    return this
-  }
-}
-
-module.exports = LRUCache
-
-
-/***/ }),
-
-/***/ 9443:
-/***/ ((module) => {
-
-
-
-// parse out just the options we care about
-const looseOption = Object.freeze({ loose: true })
-const emptyOpts = Object.freeze({ })
-const parseOptions = options => {
-  if (!options) {
-    return emptyOpts
-  }
-
-  if (typeof options !== 'object') {
-    return looseOption
-  }
-
-  return options
-}
-module.exports = parseOptions
-
-
-/***/ }),
-
-/***/ 1806:
-/***/ ((module, exports, __nccwpck_require__) => {
-
-
-
-const {
-  MAX_SAFE_COMPONENT_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  MAX_LENGTH,
-} = __nccwpck_require__(8482)
-const debug = __nccwpck_require__(6960)
-exports = module.exports = {}
-
-// The actual regexps go on exports.re
-const re = exports.re = []
-const safeRe = exports.safeRe = []
-const src = exports.src = []
-const safeSrc = exports.safeSrc = []
-const t = exports.t = {}
-let R = 0
-
-const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
-
-// Replace some greedy regex tokens to prevent regex dos issues. These regex are
-// used internally via the safeRe object since all inputs in this library get
-// normalized first to trim and collapse all extra whitespace. The original
-// regexes are exported for userland consumption and lower level usage. A
-// future breaking change could export the safer regex only with a note that
-// all input should have extra whitespace removed.
-const safeRegexReplacements = [
-  ['\\s', 1],
-  ['\\d', MAX_LENGTH],
-  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
-]
-
-const makeSafeRegex = (value) => {
-  for (const [token, max] of safeRegexReplacements) {
-    value = value
-      .split(`${token}*`).join(`${token}{0,${max}}`)
-      .split(`${token}+`).join(`${token}{1,${max}}`)
-  }
-  return value
-}
-
-const createToken = (name, value, isGlobal) => {
-  const safe = makeSafeRegex(value)
-  const index = R++
-  debug(name, index, value)
-  t[name] = index
-  src[index] = value
-  safeSrc[index] = safe
-  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
-  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
-}
-
-// The following Regular Expressions can be used for tokenizing,
-// validating, and parsing SemVer version strings.
-
-// ## Numeric Identifier
-// A single `0`, or a non-zero digit followed by zero or more digits.
-
-createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
-createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
-
-// ## Non-numeric Identifier
-// Zero or more digits, followed by a letter or hyphen, and then zero or
-// more letters, digits, or hyphens.
-
-createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
-
-// ## Main Version
-// Three dot-separated numeric identifiers.
-
-createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
-                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
-                   `(${src[t.NUMERICIDENTIFIER]})`)
-
-createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
-
-// ## Pre-release Version Identifier
-// A numeric identifier, or a non-numeric identifier.
-// Non-numeric identifiers include numeric identifiers but can be longer.
-// Therefore non-numeric identifiers must go first.
-
-createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
-}|${src[t.NUMERICIDENTIFIER]})`)
-
-createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
-}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
-
-// ## Pre-release Version
-// Hyphen, followed by one or more dot-separated pre-release version
-// identifiers.
-
-createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
-}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
-
-createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
-}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
-
-// ## Build Metadata Identifier
-// Any combination of digits, letters, or hyphens.
-
-createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
-
-// ## Build Metadata
-// Plus sign, followed by one or more period-separated build metadata
-// identifiers.
-
-createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
-}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
-
-// ## Full Version String
-// A main version, followed optionally by a pre-release version and
-// build metadata.
-
-// Note that the only major, minor, patch, and pre-release sections of
-// the version string are capturing groups.  The build metadata is not a
-// capturing group, because it should not ever be used in version
-// comparison.
-
-createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
-}${src[t.PRERELEASE]}?${
-  src[t.BUILD]}?`)
-
-createToken('FULL', `^${src[t.FULLPLAIN]}$`)
-
-// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
-// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
-// common in the npm registry.
-createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
-}${src[t.PRERELEASELOOSE]}?${
-  src[t.BUILD]}?`)
-
-createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
-
-createToken('GTLT', '((?:<|>)?=?)')
-
-// Something like "2.*" or "1.2.x".
-// Note that "x.x" is a valid xRange identifier, meaning "any version"
-// Only the first item is strictly required.
-createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
-createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
-
-createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:${src[t.PRERELEASE]})?${
-                     src[t.BUILD]}?` +
-                   `)?)?`)
-
-createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:${src[t.PRERELEASELOOSE]})?${
-                          src[t.BUILD]}?` +
-                        `)?)?`)
-
-createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
-createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
-
-// Coercion.
-// Extract anything that could conceivably be a part of a valid semver
-createToken('COERCEPLAIN', `${'(^|[^\\d])' +
-              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
-              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
-              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
-createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
-createToken('COERCEFULL', src[t.COERCEPLAIN] +
-              `(?:${src[t.PRERELEASE]})?` +
-              `(?:${src[t.BUILD]})?` +
-              `(?:$|[^\\d])`)
-createToken('COERCERTL', src[t.COERCE], true)
-createToken('COERCERTLFULL', src[t.COERCEFULL], true)
-
-// Tilde ranges.
-// Meaning is "reasonably at or greater than"
-createToken('LONETILDE', '(?:~>?)')
-
-createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
-exports.tildeTrimReplace = '$1~'
-
-createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
-createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
-
-// Caret ranges.
-// Meaning is "at least and backwards compatible with"
-createToken('LONECARET', '(?:\\^)')
-
-createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
-exports.caretTrimReplace = '$1^'
-
-createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
-createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
-
-// A simple gt/lt/eq thing, or just "" to indicate "any version"
-createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
-createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
-
-// An expression to strip any whitespace between the gtlt and the thing
-// it modifies, so that `> 1.2.3` ==> `>1.2.3`
-createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
-}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
-exports.comparatorTrimReplace = '$1$2$3'
-
-// Something like `1.2.3 - 1.2.4`
-// Note that these all use the loose form, because they'll be
-// checked against either the strict or loose comparator form
-// later.
-createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
-                   `\\s+-\\s+` +
-                   `(${src[t.XRANGEPLAIN]})` +
-                   `\\s*$`)
-
-createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
-                        `\\s+-\\s+` +
-                        `(${src[t.XRANGEPLAINLOOSE]})` +
-                        `\\s*$`)
-
-// Star ranges basically just allow anything at all.
-createToken('STAR', '(<|>)?=?\\s*\\*')
-// >=0.0.0 is like a star
-createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
-createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
-
-
-/***/ }),
-
-/***/ 6780:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// @ts-check
-
-
-// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
-// validation. Each end-index finder returns an exclusive end, or its start
-// on no match.
-// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
-// range.slice(start, end) gives the matched text, not a converted number.
-const {
-  MAX_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(8482)
-
-/**
- * Remembers the last two rows of digits so their characters need not be reread.
- * Positions start at -1 until a row has been found.
- *
- * @typedef {object} DigitRunCache
- * @property {number} start The first character of the most recently found row.
- * @property {number} end The position after that row's last character.
- * @property {number} previousStart The first character of the previous row.
- * @property {number} previousEnd The position after the previous row.
- */
-
-// One entry per UTF-16 code unit keeps membership checks constant-time.
-const whitespace = new Uint8Array(0x10000)
-for (const char of WHITESPACE_CHARACTERS) {
-  whitespace[char.charCodeAt(0)] = 1
-}
-
-/**
- * Checks whether a character is whitespace, like a space, tab, or newline.
- * Looking past the end of the string returns false.
- *
- * @param {string|undefined} char One character, or undefined past the string's end.
- * @returns {boolean} Whether the character is whitespace.
- * @example isWhitespace(' ') // true
- * @example isWhitespace('1') // false
- */
-const isWhitespace = char =>
-  char !== undefined && whitespace[char.charCodeAt(0)] === 1
-
-/**
- * Checks for v, =, or whitespace before the version number.
- * These are historical version prefixes, not range operators:
- * < and > are handled separately, as are tilde and caret ranges.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character can belong to a version prefix.
- * @example isVersionPrefix('=') // true
- * @example isVersionPrefix('>') // false
- */
-const isVersionPrefix = char =>
-  char === 'v' ||
-  char === '=' ||
-  isWhitespace(char)
-
-/**
- * Checks whether a character is one of the digits 0 through 9.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character is an ASCII digit.
- * @example isDigit('7') // true
- * @example isDigit('.') // false
- */
-const isDigit = char => char !== undefined && char >= '0' && char <= '9'
-
-/**
- * Checks whether a character is an English letter, uppercase or lowercase.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character is an ASCII letter.
- * @example isLetter('b') // true
- * @example isLetter('7') // false
- */
-const isLetter = char =>
-  char !== undefined && (
-    (char >= 'a' && char <= 'z') ||
-    (char >= 'A' && char <= 'Z')
-  )
-
-/**
- * Checks for a letter, digit, or hyphen: the characters allowed inside
- * prerelease and build names such as beta-1.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character can be part of an identifier.
- * @example isIdentifierCharacter('-') // true
- * @example isIdentifierCharacter('.') // false; dots separate identifiers
- */
-const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
-
-/**
- * Checks whether a version component can begin here: with a digit or
- * a wildcard such as x, X, or *.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether a number or wildcard can start with this character.
- * @example isVersionStart('x') // true
- * @example isVersionStart('v') // false; v belongs to the prefix
- */
-const isVersionStart = char =>
-  isDigit(char) ||
-  char === 'x' ||
-  char === 'X' ||
-  char === '*'
-
-/**
- * Finds the end of a row of digits, but returns no more than limit digits.
- * Remembers the last two rows so looking at them again does not reread them.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of the first character to check.
- * @param {number} limit The most digit characters the returned match can include.
- * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
- * @returns {number} The position after the matched digits, or start if none match.
- * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
- * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
- */
-const findDigitsEndIndex = (range, start, limit, digitRuns) => {
-  if (!isDigit(range[start])) {
-    return start
-  }
-  if (start >= digitRuns.start && start < digitRuns.end) {
-    return Math.min(start + limit, digitRuns.end)
-  }
-  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-    return Math.min(start + limit, digitRuns.previousEnd)
-  }
-  let end = start + 1
-  while (isDigit(range[end])) {
-    end++
-  }
-  // A failed full version can rewind from its second run to its first.
-  digitRuns.previousStart = digitRuns.start
-  digitRuns.previousEnd = digitRuns.end
-  digitRuns.start = start
-  digitRuns.end = end
-  return Math.min(start + limit, end)
-}
-
-/**
- * Reads a number using the old regex's length and leading-zero rules.
- * Strict mode reads just the first zero in 012; loose mode can read all three.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the number should begin.
- * @param {boolean} loose Whether to allow leading zeros.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched digits, not their numeric value.
- * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
- * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
- */
-const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-  if (!loose && range[start] === '0') {
-    return start + 1
-  }
-  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
-  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
-}
-
-/**
- * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
- * Tries the letter-or-hyphen form first, then the number-only form.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the identifier should begin.
- * @param {boolean} loose Whether numeric identifiers may have leading zeros.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the identifier, or start if none matches.
- * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
- * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
- */
-const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
-  // The legacy regex tries a nonnumeric identifier before a numeric one.
-  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
-    let end = digitsEnd + 1
-    const limit = end + MAX_SAFE_BUILD_LENGTH
-    while (end < limit && isIdentifierCharacter(range[end])) {
-      end++
-    }
-    return end
-  }
-  return findVersionNumberEndIndex(range, start, loose, digitRuns)
-}
-
-/**
- * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
- * Loose mode also allows the name without its opening hyphen.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the suffix should begin, including -.
- * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched suffix, or start if absent.
- * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
- * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
- */
-const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-  const hyphen = range[start] === '-'
-  if (!loose && !hyphen) {
-    return start
-  }
-  const identifierStart = start + (hyphen ? 1 : 0)
-  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
-  if (end === identifierStart) {
-    if (!loose || !hyphen) {
-      return start
-    }
-    // In loose syntax, a lone hyphen can itself be the identifier.
-    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
-  }
-  while (range[end] === '.') {
-    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
-    if (next === end + 1) {
-      break
-    }
-    end = next
-  }
-  return end
-}
-
-/**
- * Reads one build-name piece, such as sha or 123 in +sha.123.
- * Stops at a disallowed character or the old regex's length limit.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the identifier should begin.
- * @returns {number} The position after the identifier, or start if none matches.
- * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
- * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
- */
-const findBuildIdentifierEndIndex = (range, start) => {
-  let end = start
-  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-    end++
-  }
-  return end
-}
-
-/**
- * Reads optional build metadata such as +sha.123.
- * Leaves the position unchanged if there is no plus sign followed by a name.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the opening + should be.
- * @returns {number} The position after the matched metadata, or start if absent.
- * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
- * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
- */
-const findBuildEndIndex = (range, start) => {
-  if (range[start] !== '+') {
-    return start
-  }
-  let end = findBuildIdentifierEndIndex(range, start + 1)
-  if (end === start + 1) {
-    return start
-  }
-  while (range[end] === '.') {
-    const next = findBuildIdentifierEndIndex(range, end + 1)
-    if (next === end + 1) {
-      break
-    }
-    end = next
-  }
-  return end
-}
-
-/**
- * Reads three numbers separated by dots, then any prerelease and build suffixes.
- * Uses loose rules, so forms such as 01.02.03beta can match here.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of the first number, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the version match, or start if none matches.
- * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
- * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
- */
-const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-  let end = start
-  for (let component = 0; component < 3; component++) {
-    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
-    if (next === end) {
-      return start
-    }
-    end = next
-    if (component < 2) {
-      if (range[end] !== '.') {
-        return start
-      }
-      end++
-    }
-  }
-  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
-  return findBuildEndIndex(range, prereleaseEnd)
-}
-
-/**
- * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
- * Numbers use strict leading-zero rules; wildcards take up one character.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the component should begin.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the component, or start if none matches.
- * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
- * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
- */
-const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-  if (isDigit(range[start])) {
-    return findVersionNumberEndIndex(range, start, false, digitRuns)
-  }
-  return isVersionStart(range[start]) ? start + 1 : start
-}
-
-/**
- * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
- * After the third component, also reads any strict prerelease and build suffixes.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of a number or wildcard, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched version text.
- * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
- * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
- */
-const findPartialVersionEndIndex = (range, start, digitRuns) => {
-  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
-  for (let component = 0; component < 2; component++) {
-    if (range[end] !== '.') {
-      return end
-    }
-    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
-    if (next === end + 1) {
-      return end
-    }
-    end = next
-  }
-  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
-  return findBuildEndIndex(range, prereleaseEnd)
-}
-
-/**
- * Finds where a version match ends, without deciding whether the range is valid.
- * Tries a loose full version first, then a partial or wildcard version, just
- * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of a number or wildcard, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position where scanning the next candidate can resume.
- * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
- * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
- */
-const findVersionEndIndex = (range, start, digitRuns) => {
-  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
-  return fullVersionEnd !== start
-    ? fullVersionEnd
-    : findPartialVersionEndIndex(range, start, digitRuns)
-}
-
-/**
- * Finds the one whitespace character the old replacement would remove.
- * Keeps leading whitespace, skips an optional operator, and checks immediately
- * after it. Returns -1 if there is nothing to remove.
- *
- * @param {string} range The text containing a candidate already found by the caller.
- * @param {number} matchStart The candidate's position, including leading whitespace.
- * @returns {number} The position of the removable whitespace, or -1 if absent.
- * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
- * @example findRemovableWhitespaceIndex('>1', 0) // -1
- */
-const findRemovableWhitespaceIndex = (range, matchStart) => {
-  let position = matchStart
-  if (isWhitespace(range[position])) {
-    position++
-  }
-  if (range[position] === '<' || range[position] === '>') {
-    position++
-  }
-  if (range[position] === '=') {
-    position++
-  }
-  return isWhitespace(range[position]) ? position : -1
-}
-
-/**
- * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
- * Copies everything else according to the old regex's matching rules.
- * Moves forward through prefixes and whole versions to avoid repeatedly
- * searching the same characters on long inputs.
- *
- * @param {string} range The range text to process; the original string is unchanged.
- * @returns {string} The range with matched operator whitespace removed.
- * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
- * @example trimComparatorWhitespace('> invalid') // '> invalid'
- */
-const trimComparatorWhitespace = range => {
-  let result = ''
-  let copyFrom = 0
-  let cursor = 0
-  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
-
-  while (cursor < range.length) {
-    const matchStart = cursor
-    if (range[cursor] === '<' || range[cursor] === '>') {
-      cursor++
-    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-      cursor++
-      continue
-    }
-
-    // Consume a v/=/whitespace run once, even when no version follows it.
-    while (cursor < range.length && isVersionPrefix(range[cursor])) {
-      cursor++
-    }
-    if (!isVersionStart(range[cursor])) {
-      continue
-    }
-
-    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
-    if (whitespacePosition !== -1) {
-      result += range.slice(copyFrom, whitespacePosition)
-      copyFrom = whitespacePosition + 1
-    }
-
-    // Skip the entire match, so a prerelease's trailing v cannot be
-    // reconsidered as the prefix of another version.
-    cursor = findVersionEndIndex(range, cursor, digitRuns)
-  }
-
-  return result + range.slice(copyFrom)
-}
-
-module.exports = trimComparatorWhitespace
-
-
-/***/ }),
-
-/***/ 3323:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(5419)
-const gtr = (version, range, options) => outside(version, range, '>', options)
-module.exports = gtr
-
-
-/***/ }),
-
-/***/ 6788:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(4031)
-const intersects = (r1, r2, options) => {
-  r1 = new Range(r1, options)
-  r2 = new Range(r2, options)
-  return r1.intersects(r2, options)
-}
-module.exports = intersects
-
-
-/***/ }),
-
-/***/ 3606:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const outside = __nccwpck_require__(5419)
-// Determine if version is less than all the versions possible in the range
-const ltr = (version, range, options) => outside(version, range, '<', options)
-module.exports = ltr
-
-
-/***/ }),
-
-/***/ 5572:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-const Range = __nccwpck_require__(4031)
-
-const maxSatisfying = (versions, range, options) => {
-  let max = null
-  let maxSV = null
-  let rangeObj = null
-  try {
-    rangeObj = new Range(range, options)
-  } catch (er) {
-    return null
-  }
-  versions.forEach((v) => {
-    if (rangeObj.test(v)) {
-      // satisfies(v, range, options)
-      if (!max || maxSV.compare(v) === -1) {
-        // compare(max, v, true)
-        max = v
-        maxSV = new SemVer(max, options)
-      }
-    }
-  })
-  return max
-}
-module.exports = maxSatisfying
-
-
-/***/ }),
-
-/***/ 6534:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-const Range = __nccwpck_require__(4031)
-const minSatisfying = (versions, range, options) => {
-  let min = null
-  let minSV = null
-  let rangeObj = null
-  try {
-    rangeObj = new Range(range, options)
-  } catch (er) {
-    return null
-  }
-  versions.forEach((v) => {
-    if (rangeObj.test(v)) {
-      // satisfies(v, range, options)
-      if (!min || minSV.compare(v) === 1) {
-        // compare(min, v, true)
-        min = v
-        minSV = new SemVer(min, options)
-      }
-    }
-  })
-  return min
-}
-module.exports = minSatisfying
-
-
-/***/ }),
-
-/***/ 1973:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-const Range = __nccwpck_require__(4031)
-const gt = __nccwpck_require__(2772)
-
-const minVersion = (range, loose) => {
-  range = new Range(range, loose)
-
-  let minver = new SemVer('0.0.0')
-  if (range.test(minver)) {
-    return minver
-  }
-
-  minver = new SemVer('0.0.0-0')
-  if (range.test(minver)) {
-    return minver
-  }
-
-  minver = null
-  for (let i = 0; i < range.set.length; ++i) {
-    const comparators = range.set[i]
-
-    let setMin = null
-    comparators.forEach((comparator) => {
-      // Clone to avoid manipulating the comparator's semver object.
-      const compver = new SemVer(comparator.semver.version)
-      switch (comparator.operator) {
-        case '>':
-          if (compver.prerelease.length === 0) {
-            compver.patch++
-          } else {
-            compver.prerelease.push(0)
-          }
-          compver.raw = compver.format()
-          /* fallthrough */
-        case '':
-        case '>=':
-          if (!setMin || gt(compver, setMin)) {
-            setMin = compver
-          }
-          break
-        case '<':
-        case '<=':
-          /* Ignore maximum versions */
-          break
-        /* istanbul ignore next */
-        default:
-          throw new Error(`Unexpected operation: ${comparator.operator}`)
-      }
-    })
-    if (setMin && (!minver || gt(minver, setMin))) {
-      minver = setMin
-    }
-  }
-
-  if (minver && range.test(minver)) {
-    return minver
-  }
-
-  return null
-}
-module.exports = minVersion
-
-
-/***/ }),
-
-/***/ 5419:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(3116)
-const Comparator = __nccwpck_require__(4552)
-const { ANY } = Comparator
-const Range = __nccwpck_require__(4031)
-const satisfies = __nccwpck_require__(462)
-const gt = __nccwpck_require__(2772)
-const lt = __nccwpck_require__(6795)
-const lte = __nccwpck_require__(2824)
-const gte = __nccwpck_require__(5601)
-
-const outside = (version, range, hilo, options) => {
-  version = new SemVer(version, options)
-  range = new Range(range, options)
-
-  let gtfn, ltefn, ltfn, comp, ecomp
-  switch (hilo) {
-    case '>':
-      gtfn = gt
-      ltefn = lte
-      ltfn = lt
-      comp = '>'
-      ecomp = '>='
-      break
-    case '<':
-      gtfn = lt
-      ltefn = gte
-      ltfn = gt
-      comp = '<'
-      ecomp = '<='
-      break
-    default:
-      throw new TypeError('Must provide a hilo val of "<" or ">"')
-  }
-
-  // If it satisfies the range it is not outside
-  if (satisfies(version, range, options)) {
-    return false
-  }
-
-  // From now on, variable terms are as if we're in "gtr" mode.
-  // but note that everything is flipped for the "ltr" function.
-
-  for (let i = 0; i < range.set.length; ++i) {
-    const comparators = range.set[i]
-
-    let high = null
-    let low = null
-
-    comparators.forEach((comparator) => {
-      if (comparator.semver === ANY) {
-        comparator = new Comparator('>=0.0.0')
-      }
-      high = high || comparator
-      low = low || comparator
-      if (gtfn(comparator.semver, high.semver, options)) {
-        high = comparator
-      } else if (ltfn(comparator.semver, low.semver, options)) {
-        low = comparator
-      }
-    })
-
-    // If the edge version comparator has a operator then our version
-    // isn't outside it
-    if (high.operator === comp || high.operator === ecomp) {
-      return false
-    }
-
-    // If the lowest version comparator has an operator and our version
-    // is less than it then it isn't higher than the range
-    if ((!low.operator || low.operator === comp) &&
-        ltefn(version, low.semver)) {
-      return false
-    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-      return false
-    }
-  }
-  return true
-}
-
-module.exports = outside
-
-
-/***/ }),
-
-/***/ 6917:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// given a set of versions and a range, create a "simplified" range
-// that includes the same versions that the original range does
-// If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(462)
-const compare = __nccwpck_require__(2760)
-module.exports = (versions, range, options) => {
-  const set = []
-  let first = null
-  let prev = null
-  const v = versions.sort((a, b) => compare(a, b, options))
-  for (const version of v) {
-    const included = satisfies(version, range, options)
-    if (included) {
-      prev = version
-      if (!first) {
-        first = version
-      }
-    } else {
-      if (prev) {
-        set.push([first, prev])
-      }
-      prev = null
-      first = null
-    }
-  }
-  if (first) {
-    set.push([first, null])
-  }
-
-  const ranges = []
-  for (const [min, max] of set) {
-    if (min === max) {
-      ranges.push(min)
-    } else if (!max && min === v[0]) {
-      ranges.push('*')
-    } else if (!max) {
-      ranges.push(`>=${min}`)
-    } else if (min === v[0]) {
-      ranges.push(`<=${max}`)
-    } else {
-      ranges.push(`${min} - ${max}`)
-    }
-  }
-  const simplified = ranges.join(' || ')
-  const original = typeof range.raw === 'string' ? range.raw : String(range)
-  return simplified.length < original.length ? simplified : range
-}
-
-
-/***/ }),
-
-/***/ 9552:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(4031)
-const Comparator = __nccwpck_require__(4552)
-const { ANY } = Comparator
-const satisfies = __nccwpck_require__(462)
-const compare = __nccwpck_require__(2760)
-
-// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
-// - Every simple range `r1, r2, ...` is a null set, OR
-// - Every simple range `r1, r2, ...` which is not a null set is a subset of
-//   some `R1, R2, ...`
-//
-// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
-// - If c is only the ANY comparator
-//   - If C is only the ANY comparator, return true
-//   - Else if in prerelease mode, return false
-//   - else replace c with `[>=0.0.0]`
-// - If C is only the ANY comparator
-//   - if in prerelease mode, return true
-//   - else replace C with `[>=0.0.0]`
-// - Let EQ be the set of = comparators in c
-// - If EQ is more than one, return true (null set)
-// - Let GT be the highest > or >= comparator in c
-// - Let LT be the lowest < or <= comparator in c
-// - If GT and LT, and GT.semver > LT.semver, return true (null set)
-// - If any C is a = range, and GT or LT are set, return false
-// - If EQ
-//   - If GT, and EQ does not satisfy GT, return true (null set)
-//   - If LT, and EQ does not satisfy LT, return true (null set)
-//   - If EQ satisfies every C, return true
-//   - Else return false
-// - If GT
-//   - If GT.semver is lower than any > or >= comp in C, return false
-//   - If GT is >=, and GT.semver does not satisfy every C, return false
-//   - If GT.semver has a prerelease, and not in prerelease mode
-//     - If no C has a prerelease and the GT.semver tuple, return false
-// - If LT
-//   - If LT.semver is greater than any < or <= comp in C, return false
-//   - If LT is <=, and LT.semver does not satisfy every C, return false
-//   - If LT.semver has a prerelease, and not in prerelease mode
-//     - If no C has a prerelease and the LT.semver tuple, return false
-// - Else return true
-
-const subset = (sub, dom, options = {}) => {
-  if (sub === dom) {
-    return true
-  }
-
-  sub = new Range(sub, options)
-  dom = new Range(dom, options)
-  let sawNonNull = false
-
-  OUTER: for (const simpleSub of sub.set) {
-    for (const simpleDom of dom.set) {
-      const isSub = simpleSubset(simpleSub, simpleDom, options)
-      sawNonNull = sawNonNull || isSub !== null
-      if (isSub) {
-        continue OUTER
-      }
-    }
-    // the null set is a subset of everything, but null simple ranges in
-    // a complex range should be ignored.  so if we saw a non-null range,
-    // then we know this isn't a subset, but if EVERY simple range was null,
-    // then it is a subset.
-    if (sawNonNull) {
-      return false
-    }
-  }
-  return true
-}
-
-const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
-const minimumVersion = [new Comparator('>=0.0.0')]
-
-const simpleSubset = (sub, dom, options) => {
-  if (sub === dom) {
-    return true
-  }
-
-  if (sub.length === 1 && sub[0].semver === ANY) {
-    if (dom.length === 1 && dom[0].semver === ANY) {
-      return true
-    } else if (options.includePrerelease) {
-      sub = minimumVersionWithPreRelease
-    } else {
-      sub = minimumVersion
-    }
-  }
-
-  if (dom.length === 1 && dom[0].semver === ANY) {
-    if (options.includePrerelease) {
-      return true
-    } else {
-      dom = minimumVersion
-    }
-  }
-
-  const eqSet = new Set()
-  let gt, lt
-  for (const c of sub) {
-    if (c.operator === '>' || c.operator === '>=') {
-      gt = higherGT(gt, c, options)
-    } else if (c.operator === '<' || c.operator === '<=') {
-      lt = lowerLT(lt, c, options)
-    } else {
-      eqSet.add(c.semver)
-    }
-  }
-
-  if (eqSet.size > 1) {
-    return null
-  }
-
-  let gtltComp
-  if (gt && lt) {
-    gtltComp = compare(gt.semver, lt.semver, options)
-    if (gtltComp > 0) {
-      return null
-    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
-      return null
-    }
-  }
-
-  // will iterate one or zero times
-  for (const eq of eqSet) {
-    if (gt && !satisfies(eq, String(gt), options)) {
-      return null
-    }
-
-    if (lt && !satisfies(eq, String(lt), options)) {
-      return null
-    }
-
-    for (const c of dom) {
-      if (!satisfies(eq, String(c), options)) {
-        return false
-      }
-    }
-
-    return true
-  }
-
-  let higher, lower
-  let hasDomLT, hasDomGT
-  // if the subset has a prerelease, we need a comparator in the superset
-  // with the same tuple and a prerelease, or it's not a subset
-  let needDomLTPre = lt &&
-    !options.includePrerelease &&
-    lt.semver.prerelease.length ? lt.semver : false
-  let needDomGTPre = gt &&
-    !options.includePrerelease &&
-    gt.semver.prerelease.length ? gt.semver : false
-  // exception: <1.2.3-0 is the same as <1.2.3
-  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
-      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
-    needDomLTPre = false
-  }
-
-  for (const c of dom) {
-    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
-    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
-    if (gt) {
-      if (needDomGTPre) {
-        if (c.semver.prerelease && c.semver.prerelease.length &&
-            c.semver.major === needDomGTPre.major &&
-            c.semver.minor === needDomGTPre.minor &&
-            c.semver.patch === needDomGTPre.patch) {
-          needDomGTPre = false
-        }
-      }
-      if (c.operator === '>' || c.operator === '>=') {
-        higher = higherGT(gt, c, options)
-        if (higher === c && higher !== gt) {
-          return false
-        }
-      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
-        return false
-      }
-    }
-    if (lt) {
-      if (needDomLTPre) {
-        if (c.semver.prerelease && c.semver.prerelease.length &&
-            c.semver.major === needDomLTPre.major &&
-            c.semver.minor === needDomLTPre.minor &&
-            c.semver.patch === needDomLTPre.patch) {
-          needDomLTPre = false
-        }
-      }
-      if (c.operator === '<' || c.operator === '<=') {
-        lower = lowerLT(lt, c, options)
-        if (lower === c && lower !== lt) {
-          return false
-        }
-      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
-        return false
-      }
-    }
-    if (!c.operator && (lt || gt) && gtltComp !== 0) {
-      return false
-    }
-  }
-
-  // if there was a < or >, and nothing in the dom, then must be false
-  // UNLESS it was limited by another range in the other direction.
-  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
-  if (gt && hasDomLT && !lt && gtltComp !== 0) {
-    return false
-  }
-
-  if (lt && hasDomGT && !gt && gtltComp !== 0) {
-    return false
-  }
-
-  // we needed a prerelease range in a specific tuple, but didn't get one
-  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
-  // because it includes prereleases in the 1.2.3 tuple
-  if (needDomGTPre || needDomLTPre) {
-    return false
-  }
-
-  return true
-}
-
-// >=1.2.3 is lower than >1.2.3
-const higherGT = (a, b, options) => {
-  if (!a) {
-    return b
-  }
-  const comp = compare(a.semver, b.semver, options)
-  return comp > 0 ? a
-    : comp < 0 ? b
-    : b.operator === '>' && a.operator === '>=' ? b
-    : a
-}
-
-// <=1.2.3 is higher than <1.2.3
-const lowerLT = (a, b, options) => {
-  if (!a) {
-    return b
-  }
-  const comp = compare(a.semver, b.semver, options)
-  return comp < 0 ? a
-    : comp > 0 ? b
-    : b.operator === '<' && a.operator === '<=' ? b
-    : a
-}
-
-module.exports = subset
-
-
-/***/ }),
-
-/***/ 7031:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(4031)
-
-// Mostly just for testing and legacy API reasons
-const toComparators = (range, options) =>
-  new Range(range, options).set
-    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
-
-module.exports = toComparators
-
-
-/***/ }),
-
-/***/ 5178:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(4031)
-const validRange = (range, options) => {
-  try {
-    // Return '*' instead of '' so that truthiness works.
-    // This will throw if it's invalid anyway
-    return new Range(range, options).range || '*'
-  } catch (er) {
-    return null
-  }
-}
-module.exports = validRange
-
-
-/***/ }),
-
-/***/ 7890:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const ANY = Symbol('SemVer ANY')
-// hoisted class for cyclic dependency
-class Comparator {
-  static get ANY () {
-    return ANY
-  }
-
-  constructor (comp, options) {
-    options = parseOptions(options)
-
-    if (comp instanceof Comparator) {
-      if (comp.loose === !!options.loose) {
-        return comp
-      } else {
-        comp = comp.value
-      }
-    }
-
-    comp = comp.trim().split(/\s+/).join(' ')
-    debug('comparator', comp, options)
-    this.options = options
-    this.loose = !!options.loose
-    this.parse(comp)
-
-    if (this.semver === ANY) {
-      this.value = ''
-    } else {
-      this.value = this.operator + this.semver.version
-    }
-
-    debug('comp', this)
-  }
-
-  parse (comp) {
-    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
-    const m = comp.match(r)
-
-    if (!m) {
-      throw new TypeError(`Invalid comparator: ${comp}`)
-    }
-
-    this.operator = m[1] !== undefined ? m[1] : ''
-    if (this.operator === '=') {
-      this.operator = ''
-    }
-
-    // if it literally is just '>' or '' then allow anything.
-    if (!m[2]) {
-      this.semver = ANY
-    } else {
-      this.semver = new SemVer(m[2], this.options.loose)
-    }
-  }
-
-  toString () {
-    return this.value
-  }
-
-  test (version) {
-    debug('Comparator.test', version, this.options.loose)
-
-    if (this.semver === ANY || version === ANY) {
-      return true
-    }
-
-    if (typeof version === 'string') {
-      try {
-        version = new SemVer(version, this.options)
-      } catch (er) {
-        return false
-      }
-    }
-
-    return cmp(version, this.operator, this.semver, this.options)
-  }
-
-  intersects (comp, options) {
-    if (!(comp instanceof Comparator)) {
-      throw new TypeError('a Comparator is required')
-    }
-
-    if (this.operator === '') {
-      if (this.value === '') {
-        return true
-      }
-      return new Range(comp.value, options).test(this.value)
-    } else if (comp.operator === '') {
-      if (comp.value === '') {
-        return true
-      }
-      return new Range(this.value, options).test(comp.semver)
-    }
-
-    options = parseOptions(options)
-
-    // Special cases where nothing can possibly be lower
-    if (options.includePrerelease &&
-      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
-      return false
-    }
-    if (!options.includePrerelease &&
-      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
-      return false
-    }
-
-    // Same direction increasing (> or >=)
-    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
-      return true
-    }
-    // Same direction decreasing (< or <=)
-    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
-      return true
-    }
-    // same SemVer and both sides are inclusive (<= or >=)
-    if (
-      (this.semver.version === comp.semver.version) &&
-      this.operator.includes('=') && comp.operator.includes('=')) {
-      return true
-    }
-    // opposite directions less than
-    if (cmp(this.semver, '<', comp.semver, options) &&
-      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
-      return true
-    }
-    // opposite directions greater than
-    if (cmp(this.semver, '>', comp.semver, options) &&
-      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
-      return true
-    }
-    return false
-  }
-}
-
-module.exports = Comparator
-
-const parseOptions = __nccwpck_require__(6893)
-const { safeRe: re, t } = __nccwpck_require__(24)
-const cmp = __nccwpck_require__(5157)
-const debug = __nccwpck_require__(8466)
-const SemVer = __nccwpck_require__(558)
-const Range = __nccwpck_require__(6629)
-
-
-/***/ }),
-
-/***/ 6629:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SPACE_CHARACTERS = /\s+/g
-
-// hoisted class for cyclic dependency
-class Range {
-  constructor (range, options) {
-    options = parseOptions(options)
-
-    if (range instanceof Range) {
-      if (
-        range.loose === !!options.loose &&
-        range.includePrerelease === !!options.includePrerelease
-      ) {
-        return range
-      } else {
-        return new Range(range.raw, options)
-      }
-    }
-
-    if (range instanceof Comparator) {
-      // just put it in the set and return
-      this.raw = range.value
-      this.set = [[range]]
-      this.formatted = undefined
-      return this
-    }
-
-    this.options = options
-    this.loose = !!options.loose
-    this.includePrerelease = !!options.includePrerelease
-
-    // First reduce all whitespace as much as possible so we do not have to rely
-    // on potentially slow regexes like \s*. This is then stored and used for
-    // future error messages as well.
-    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
-
-    // First, split on ||
-    this.set = this.raw
-      .split('||')
-      // map the range to a 2d array of comparators
-      .map(r => this.parseRange(r.trim()))
-      // throw out any comparator lists that are empty
-      // this generally means that it was not a valid range, which is allowed
-      // in loose mode, but will still throw if the WHOLE range is invalid.
-      .filter(c => c.length)
-
-    if (!this.set.length) {
-      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
-    }
-
-    // if we have any that are not the null set, throw out null sets.
-    if (this.set.length > 1) {
-      // keep the first one, in case they're all null sets
-      const first = this.set[0]
-      this.set = this.set.filter(c => !isNullSet(c[0]))
-      if (this.set.length === 0) {
-        this.set = [first]
-      } else if (this.set.length > 1) {
-        // if we have any that are *, then the range is just *
-        for (const c of this.set) {
-          if (c.length === 1 && isAny(c[0])) {
-            this.set = [c]
-            break
-          }
-        }
-      }
-    }
-
-    this.formatted = undefined
-  }
-
-  get range () {
-    if (this.formatted === undefined) {
-      this.formatted = ''
-      for (let i = 0; i < this.set.length; i++) {
-        if (i > 0) {
-          this.formatted += '||'
-        }
-        const comps = this.set[i]
-        for (let k = 0; k < comps.length; k++) {
-          if (k > 0) {
-            this.formatted += ' '
-          }
-          this.formatted += comps[k].toString().trim()
-        }
-      }
-    }
-    return this.formatted
-  }
-
-  format () {
-    return this.range
-  }
-
-  toString () {
-    return this.range
-  }
-
-  parseRange (range) {
-    // strip build metadata so it can't bleed into the version
-    range = range.replace(BUILDSTRIPRE, '')
-
-    // memoize range parsing for performance.
-    // this is a very hot path, and fully deterministic.
-    const memoOpts =
-      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
-      (this.options.loose && FLAG_LOOSE)
-    const memoKey = memoOpts + ':' + range
-    const cached = cache.get(memoKey)
-    if (cached) {
-      return cached
-    }
-
-    const loose = this.options.loose
-    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
-    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
-    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
-    debug('hyphen replace', range)
-
-    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
-    range = trimComparatorWhitespace(range)
-    debug('comparator trim', range)
-
-    // `~ 1.2.3` => `~1.2.3`
-    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
-    debug('tilde trim', range)
-
-    // `^ 1.2.3` => `^1.2.3`
-    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
-    debug('caret trim', range)
-
-    // At this point, the range is completely trimmed and
-    // ready to be split into comparators.
-
-    let rangeList = range
-      .split(' ')
-      .map(comp => parseComparator(comp, this.options))
-      .join(' ')
-      .split(/\s+/)
-      // >=0.0.0 is equivalent to *
-      .map(comp => replaceGTE0(comp, this.options))
-
-    if (loose) {
-      // in loose mode, throw out any that are not valid comparators
-      rangeList = rangeList.filter(comp => {
-        debug('loose invalid filter', comp, this.options)
-        return !!comp.match(re[t.COMPARATORLOOSE])
-      })
-    }
-    debug('range list', rangeList)
-
-    // if any comparators are the null set, then replace with JUST null set
-    // if more than one comparator, remove any * comparators
-    // also, don't include the same comparator more than once
-    const rangeMap = new Map()
-    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
-    for (const comp of comparators) {
-      if (isNullSet(comp)) {
-        return [comp]
-      }
-      rangeMap.set(comp.value, comp)
-    }
-    if (rangeMap.size > 1 && rangeMap.has('')) {
-      rangeMap.delete('')
-    }
-
-    const result = [...rangeMap.values()]
-    cache.set(memoKey, result)
-    return result
-  }
-
-  intersects (range, options) {
-    if (!(range instanceof Range)) {
-      throw new TypeError('a Range is required')
-    }
-
-    return this.set.some((thisComparators) => {
-      return (
-        isSatisfiable(thisComparators, options) &&
-        range.set.some((rangeComparators) => {
-          return (
-            isSatisfiable(rangeComparators, options) &&
-            thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options)
-              })
-            })
-          )
-        })
-      )
-    })
-  }
-
-  // if ANY of the sets match ALL of its comparators, then pass
-  test (version) {
-    if (!version) {
-      return false
-    }
-
-    if (typeof version === 'string') {
-      try {
-        version = new SemVer(version, this.options)
-      } catch (er) {
-        return false
-      }
-    }
-
-    for (let i = 0; i < this.set.length; i++) {
-      if (testSet(this.set[i], version, this.options)) {
-        return true
-      }
-    }
-    return false
-  }
-}
-
-module.exports = Range
-
-const LRU = __nccwpck_require__(156)
-const cache = new LRU()
-
-const parseOptions = __nccwpck_require__(6893)
-const Comparator = __nccwpck_require__(7890)
-const debug = __nccwpck_require__(8466)
-const SemVer = __nccwpck_require__(558)
-const trimComparatorWhitespace = __nccwpck_require__(278)
-const {
-  safeRe: re,
-  src,
-  t,
-  tildeTrimReplace,
-  caretTrimReplace,
-} = __nccwpck_require__(24)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(3716)
-
-// unbounded global build-metadata stripper used by parseRange
-const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
-
-const isNullSet = c => c.value === '<0.0.0-0'
-const isAny = c => c.value === ''
-
-// take a set of comparators and determine whether there
-// exists a version which can satisfy it
-const isSatisfiable = (comparators, options) => {
-  let result = true
-  const remainingComparators = comparators.slice()
-  let testComparator = remainingComparators.pop()
-
-  while (result && remainingComparators.length) {
-    result = remainingComparators.every((otherComparator) => {
-      return testComparator.intersects(otherComparator, options)
-    })
-
-    testComparator = remainingComparators.pop()
-  }
-
-  return result
-}
-
-// comprised of xranges, tildes, stars, and gtlt's at this point.
-// already replaced the hyphen ranges
-// turn into a set of JUST comparators.
-const parseComparator = (comp, options) => {
-  comp = comp.replace(re[t.BUILD], '')
-  debug('comp', comp, options)
-  comp = replaceCarets(comp, options)
-  debug('caret', comp)
-  comp = replaceTildes(comp, options)
-  debug('tildes', comp)
-  comp = replaceXRanges(comp, options)
-  debug('xrange', comp)
-  comp = replaceStars(comp, options)
-  debug('stars', comp)
-  return comp
-}
-
-const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
-
-const invalidXRangeOrder = (M, m, p) => (
-  (isX(M) && !isX(m)) ||
-  (isX(m) && p && !isX(p))
-)
-
-// ~, ~> --> * (any, kinda silly)
-// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
-// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
-// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
-// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
-// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
-// ~0.0.1 --> >=0.0.1 <0.1.0-0
-const replaceTildes = (comp, options) => {
-  return comp
-    .trim()
-    .split(/\s+/)
-    .map((c) => replaceTilde(c, options))
-    .join(' ')
-}
-
-const replaceTilde = (comp, options) => {
-  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
-  // if we're including prereleases in the match, then the lower bound is
-  // -0, the lowest possible prerelease value, just like x-ranges and carets.
-  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
-  const z = options.includePrerelease ? '-0' : ''
-  return comp.replace(r, (_, M, m, p, pr) => {
-    debug('tilde', comp, _, M, m, p, pr)
-    let ret
-
-    if (isX(M)) {
-      ret = ''
-    } else if (isX(m)) {
-      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
-    } else if (isX(p)) {
-      // ~1.2 == >=1.2.0 <1.3.0-0
-      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
-    } else if (pr) {
-      debug('replaceTilde pr', pr)
-      ret = `>=${M}.${m}.${p}-${pr
-      } <${M}.${+m + 1}.0-0`
-    } else {
-      // ~1.2.3 == >=1.2.3 <1.3.0-0
-      ret = `>=${M}.${m}.${p
-      } <${M}.${+m + 1}.0-0`
-    }
-
-    debug('tilde return', ret)
-    return ret
-  })
-}
-
-// ^ --> * (any, kinda silly)
-// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
-// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
-// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
-// ^1.2.3 --> >=1.2.3 <2.0.0-0
-// ^1.2.0 --> >=1.2.0 <2.0.0-0
-// ^0.0.1 --> >=0.0.1 <0.0.2-0
-// ^0.1.0 --> >=0.1.0 <0.2.0-0
-const replaceCarets = (comp, options) => {
-  return comp
-    .trim()
-    .split(/\s+/)
-    .map((c) => replaceCaret(c, options))
-    .join(' ')
-}
-
-const replaceCaret = (comp, options) => {
-  debug('caret', comp, options)
-  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
-  const z = options.includePrerelease ? '-0' : ''
-  return comp.replace(r, (_, M, m, p, pr) => {
-    debug('caret', comp, _, M, m, p, pr)
-    let ret
-
-    if (isX(M)) {
-      ret = ''
-    } else if (isX(m)) {
-      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
-    } else if (isX(p)) {
-      if (M === '0') {
-        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
-      } else {
-        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
-      }
-    } else if (pr) {
-      debug('replaceCaret pr', pr)
-      if (M === '0') {
-        if (m === '0') {
-          ret = `>=${M}.${m}.${p}-${pr
-          } <${M}.${m}.${+p + 1}-0`
-        } else {
-          ret = `>=${M}.${m}.${p}-${pr
-          } <${M}.${+m + 1}.0-0`
-        }
-      } else {
-        ret = `>=${M}.${m}.${p}-${pr
-        } <${+M + 1}.0.0-0`
-      }
-    } else {
-      debug('no pr')
-      if (M === '0') {
-        if (m === '0') {
-          ret = `>=${M}.${m}.${p
-          } <${M}.${m}.${+p + 1}-0`
-        } else {
-          ret = `>=${M}.${m}.${p
-          } <${M}.${+m + 1}.0-0`
-        }
-      } else {
-        ret = `>=${M}.${m}.${p
-        } <${+M + 1}.0.0-0`
-      }
-    }
-
-    debug('caret return', ret)
-    return ret
-  })
-}
-
-const replaceXRanges = (comp, options) => {
-  debug('replaceXRanges', comp, options)
-  return comp
-    .split(/\s+/)
-    .map((c) => replaceXRange(c, options))
-    .join(' ')
-}
-
-const replaceXRange = (comp, options) => {
-  comp = comp.trim()
-  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
-  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-    debug('xRange', comp, ret, gtlt, M, m, p, pr)
-    if (invalidXRangeOrder(M, m, p)) {
-      return comp
-    }
-
-    const xM = isX(M)
-    const xm = xM || isX(m)
-    const xp = xm || isX(p)
-    const anyX = xp
-
-    if (gtlt === '=' && anyX) {
-      gtlt = ''
-    }
-
-    // if we're including prereleases in the match, then we need
-    // to fix this to -0, the lowest possible prerelease value
-    pr = options.includePrerelease ? '-0' : ''
-
-    if (xM) {
-      if (gtlt === '>' || gtlt === '<') {
-        // nothing is allowed
-        ret = '<0.0.0-0'
-      } else {
-        // nothing is forbidden
-        ret = '*'
-      }
-    } else if (gtlt && anyX) {
-      // we know patch is an x, because we have any x at all.
-      // replace X with 0
-      if (xm) {
-        m = 0
-      }
-      p = 0
-
-      if (gtlt === '>') {
-        // >1 => >=2.0.0
-        // >1.2 => >=1.3.0
-        gtlt = '>='
-        if (xm) {
-          M = +M + 1
-          m = 0
-          p = 0
-        } else {
-          m = +m + 1
-          p = 0
-        }
-      } else if (gtlt === '<=') {
-        // <=0.7.x is actually <0.8.0, since any 0.7.x should
-        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
-        gtlt = '<'
-        if (xm) {
-          M = +M + 1
-        } else {
-          m = +m + 1
-        }
-      }
-
-      if (gtlt === '<') {
-        pr = '-0'
-      }
-
-      ret = `${gtlt + M}.${m}.${p}${pr}`
-    } else if (xm) {
-      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
-    } else if (xp) {
-      ret = `>=${M}.${m}.0${pr
-      } <${M}.${+m + 1}.0-0`
-    }
-
-    debug('xRange return', ret)
-
-    return ret
-  })
-}
-
-// Because * is AND-ed with everything else in the comparator,
-// and '' means "any version", just remove the *s entirely.
-const replaceStars = (comp, options) => {
-  debug('replaceStars', comp, options)
-  // Looseness is ignored here.  star is always as loose as it gets!
-  return comp
-    .trim()
-    .replace(re[t.STAR], '')
-}
-
-const replaceGTE0 = (comp, options) => {
-  debug('replaceGTE0', comp, options)
-  return comp
-    .trim()
-    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
-}
-
-// This function is passed to string.replace(re[t.HYPHENRANGE])
-// M, m, patch, prerelease, build
-// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
-// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
-// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
-// TODO build?
-const hyphenReplace = incPr => ($0,
-  from, fM, fm, fp, fpr, fb,
-  to, tM, tm, tp, tpr) => {
-  if (isX(fM)) {
-    from = ''
-  } else if (isX(fm)) {
-    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
-  } else if (isX(fp)) {
-    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
-  } else if (fpr) {
-    from = `>=${from}`
-  } else {
-    from = `>=${from}${incPr ? '-0' : ''}`
-  }
-
-  if (isX(tM)) {
-    to = ''
-  } else if (isX(tm)) {
-    to = `<${+tM + 1}.0.0-0`
-  } else if (isX(tp)) {
-    to = `<${tM}.${+tm + 1}.0-0`
-  } else if (tpr) {
-    to = `<=${tM}.${tm}.${tp}-${tpr}`
-  } else if (incPr) {
-    to = `<${tM}.${tm}.${+tp + 1}-0`
-  } else {
-    to = `<=${to}`
-  }
-
-  return `${from} ${to}`.trim()
-}
-
-const testSet = (set, version, options) => {
-  for (let i = 0; i < set.length; i++) {
-    if (!set[i].test(version)) {
-      return false
-    }
-  }
-
-  if (version.prerelease.length && !options.includePrerelease) {
-    // Find the set of versions that are allowed to have prereleases
-    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
-    // That should allow `1.2.3-pr.2` to pass.
-    // However, `1.2.4-alpha.notready` should NOT be allowed,
-    // even though it's within the range set by the comparators.
-    for (let i = 0; i < set.length; i++) {
-      debug(set[i].semver)
-      if (set[i].semver === Comparator.ANY) {
-        continue
-      }
-
-      if (set[i].semver.prerelease.length > 0) {
-        const allowed = set[i].semver
-        if (allowed.major === version.major &&
-            allowed.minor === version.minor &&
-            allowed.patch === version.patch) {
-          return true
-        }
-      }
-    }
-
-    // Version has a -pre, but it's not one of the ones we like.
-    return false
-  }
-
-  return true
-}
-
-
-/***/ }),
-
-/***/ 558:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const debug = __nccwpck_require__(8466)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(3716)
-const { safeRe: re, t } = __nccwpck_require__(24)
-
-const parseOptions = __nccwpck_require__(6893)
-const { compareIdentifiers } = __nccwpck_require__(1261)
-
-const isPrereleaseIdentifier = (prerelease, identifier) => {
-  const identifiers = identifier.split('.')
-  if (identifiers.length > prerelease.length) {
-    return false
-  }
-
-  for (let i = 0; i < identifiers.length; i++) {
-    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-      return false
-    }
-  }
-
-  return true
-}
-
-class SemVer {
-  constructor (version, options) {
-    options = parseOptions(options)
-
-    if (version instanceof SemVer) {
-      if (version.loose === !!options.loose &&
-        version.includePrerelease === !!options.includePrerelease) {
-        return version
-      } else {
-        version = version.version
-      }
-    } else if (typeof version !== 'string') {
-      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
-    }
-
-    if (version.length > MAX_LENGTH) {
-      throw new TypeError(
-        `version is longer than ${MAX_LENGTH} characters`
-      )
-    }
-
-    debug('SemVer', version, options)
-    this.options = options
-    this.loose = !!options.loose
-    // this isn't actually relevant for versions, but keep it so that we
-    // don't run into trouble passing this.options around.
-    this.includePrerelease = !!options.includePrerelease
-
-    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
-
-    if (!m) {
-      throw new TypeError(`Invalid Version: ${version}`)
-    }
-
-    this.raw = version
-
-    // these are actually numbers
-    this.major = +m[1]
-    this.minor = +m[2]
-    this.patch = +m[3]
-
-    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-      throw new TypeError('Invalid major version')
-    }
-
-    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-      throw new TypeError('Invalid minor version')
-    }
-
-    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-      throw new TypeError('Invalid patch version')
-    }
-
-    // numberify any prerelease numeric ids
-    if (!m[4]) {
-      this.prerelease = []
-    } else {
-      this.prerelease = m[4].split('.').map((id) => {
-        if (/^[0-9]+$/.test(id)) {
-          const num = +id
-          if (num >= 0 && num < MAX_SAFE_INTEGER) {
-            return num
-          }
-        }
-        return id
-      })
-    }
-
-    this.build = m[5] ? m[5].split('.') : []
-    this.format()
-  }
-
-  format () {
-    this.version = `${this.major}.${this.minor}.${this.patch}`
-    if (this.prerelease.length) {
-      this.version += `-${this.prerelease.join('.')}`
-    }
-    return this.version
-  }
-
-  toString () {
-    return this.version
-  }
-
-  compare (other) {
-    debug('SemVer.compare', this.version, this.options, other)
-    if (!(other instanceof SemVer)) {
-      if (typeof other === 'string' && other === this.version) {
-        return 0
-      }
-      other = new SemVer(other, this.options)
-    }
-
-    if (other.version === this.version) {
-      return 0
-    }
-
-    return this.compareMain(other) || this.comparePre(other)
-  }
-
-  compareMain (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    if (this.major < other.major) {
-      return -1
-    }
-    if (this.major > other.major) {
-      return 1
-    }
-    if (this.minor < other.minor) {
-      return -1
-    }
-    if (this.minor > other.minor) {
-      return 1
-    }
-    if (this.patch < other.patch) {
-      return -1
-    }
-    if (this.patch > other.patch) {
-      return 1
-    }
-    return 0
-  }
-
-  comparePre (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    // NOT having a prerelease is > having one
-    if (this.prerelease.length && !other.prerelease.length) {
-      return -1
-    } else if (!this.prerelease.length && other.prerelease.length) {
-      return 1
-    } else if (!this.prerelease.length && !other.prerelease.length) {
-      return 0
-    }
-
-    let i = 0
-    do {
-      const a = this.prerelease[i]
-      const b = other.prerelease[i]
-      debug('prerelease compare', i, a, b)
-      if (a === undefined && b === undefined) {
-        return 0
-      } else if (b === undefined) {
-        return 1
-      } else if (a === undefined) {
-        return -1
-      } else if (a === b) {
-        continue
-      } else {
-        return compareIdentifiers(a, b)
-      }
-    } while (++i)
-  }
-
-  compareBuild (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    let i = 0
-    do {
-      const a = this.build[i]
-      const b = other.build[i]
-      debug('build compare', i, a, b)
-      if (a === undefined && b === undefined) {
-        return 0
-      } else if (b === undefined) {
-        return 1
-      } else if (a === undefined) {
-        return -1
-      } else if (a === b) {
-        continue
-      } else {
-        return compareIdentifiers(a, b)
-      }
-    } while (++i)
-  }
-
-  // preminor will bump the version up to the next minor release, and immediately
-  // down to pre-release. premajor and prepatch work the same way.
-  inc (release, identifier, identifierBase) {
-    if (release.startsWith('pre')) {
-      if (!identifier && identifierBase === false) {
-        throw new Error('invalid increment argument: identifier is empty')
-      }
-      // Avoid an invalid semver results
-      if (identifier) {
-        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
-        if (!match || match[1] !== identifier) {
-          throw new Error(`invalid identifier: ${identifier}`)
-        }
-      }
-    }
-
-    switch (release) {
-      case 'premajor':
-        this.prerelease.length = 0
-        this.patch = 0
-        this.minor = 0
-        this.major++
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'preminor':
-        this.prerelease.length = 0
-        this.patch = 0
-        this.minor++
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'prepatch':
-        // If this is already a prerelease, it will bump to the next version
-        // drop any prereleases that might already exist, since they are not
-        // relevant at this point.
-        this.prerelease.length = 0
-        this.inc('patch', identifier, identifierBase)
-        this.inc('pre', identifier, identifierBase)
-        break
-      // If the input is a non-prerelease version, this acts the same as
-      // prepatch.
-      case 'prerelease':
-        if (this.prerelease.length === 0) {
-          this.inc('patch', identifier, identifierBase)
-        }
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'release':
-        if (this.prerelease.length === 0) {
-          throw new Error(`version ${this.raw} is not a prerelease`)
-        }
-        this.prerelease.length = 0
-        break
-
-      case 'major':
-        // If this is a pre-major version, bump up to the same major version.
-        // Otherwise increment major.
-        // 1.0.0-5 bumps to 1.0.0
-        // 1.1.0 bumps to 2.0.0
-        if (
-          this.minor !== 0 ||
-          this.patch !== 0 ||
-          this.prerelease.length === 0
-        ) {
-          this.major++
-        }
-        this.minor = 0
-        this.patch = 0
-        this.prerelease = []
-        break
-      case 'minor':
-        // If this is a pre-minor version, bump up to the same minor version.
-        // Otherwise increment minor.
-        // 1.2.0-5 bumps to 1.2.0
-        // 1.2.1 bumps to 1.3.0
-        if (this.patch !== 0 || this.prerelease.length === 0) {
-          this.minor++
-        }
-        this.patch = 0
-        this.prerelease = []
-        break
-      case 'patch':
-        // If this is not a pre-release version, it will increment the patch.
-        // If it is a pre-release it will bump up to the same patch version.
-        // 1.2.0-5 patches to 1.2.0
-        // 1.2.0 patches to 1.2.1
-        if (this.prerelease.length === 0) {
-          this.patch++
-        }
-        this.prerelease = []
-        break
-      // This probably shouldn't be used publicly.
-      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-      case 'pre': {
-        const base = Number(identifierBase) ? 1 : 0
-
-        if (this.prerelease.length === 0) {
-          this.prerelease = [base]
-        } else {
-          let i = this.prerelease.length
-          while (--i >= 0) {
-            if (typeof this.prerelease[i] === 'number') {
-              this.prerelease[i]++
-              i = -2
-            }
-          }
-          if (i === -1) {
-            // didn't increment anything
-            if (identifier === this.prerelease.join('.') && identifierBase === false) {
-              throw new Error('invalid increment argument: identifier already exists')
-            }
-            this.prerelease.push(base)
-          }
-        }
-        if (identifier) {
-          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
-          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
-          let prerelease = [identifier, base]
-          if (identifierBase === false) {
-            prerelease = [identifier]
-          }
-          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-            const prereleaseBase = this.prerelease[identifier.split('.').length]
-            if (isNaN(prereleaseBase)) {
-              this.prerelease = prerelease
-            }
-          } else {
-            this.prerelease = prerelease
-          }
-        }
-        break
-      }
-      default:
-        throw new Error(`invalid increment argument: ${release}`)
-    }
-    this.raw = this.format()
-    if (this.build.length) {
-      this.raw += `+${this.build.join('.')}`
-    }
-    return this
-  }
-}
-
-module.exports = SemVer
-
-
-/***/ }),
-
-/***/ 4360:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6498)
-const clean = (version, options) => {
-  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
-  return s ? s.version : null
-}
-module.exports = clean
-
-
-/***/ }),
-
-/***/ 5157:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const eq = __nccwpck_require__(6127)
-const neq = __nccwpck_require__(8189)
-const gt = __nccwpck_require__(4086)
-const gte = __nccwpck_require__(1519)
-const lt = __nccwpck_require__(5113)
-const lte = __nccwpck_require__(3642)
-
-const cmp = (a, op, b, loose) => {
-  switch (op) {
-    case '===':
-      if (typeof a === 'object') {
-        a = a.version
-      }
-      if (typeof b === 'object') {
-        b = b.version
-      }
-      return a === b
-
-    case '!==':
-      if (typeof a === 'object') {
-        a = a.version
-      }
-      if (typeof b === 'object') {
-        b = b.version
-      }
-      return a !== b
-
-    case '':
-    case '=':
-    case '==':
-      return eq(a, b, loose)
-
-    case '!=':
-      return neq(a, b, loose)
-
-    case '>':
-      return gt(a, b, loose)
-
-    case '>=':
-      return gte(a, b, loose)
-
-    case '<':
-      return lt(a, b, loose)
-
-    case '<=':
-      return lte(a, b, loose)
-
-    default:
-      throw new TypeError(`Invalid operator: ${op}`)
-  }
-}
-module.exports = cmp
-
-
-/***/ }),
-
-/***/ 4152:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-const parse = __nccwpck_require__(6498)
-const { safeRe: re, t } = __nccwpck_require__(24)
-
-const coerce = (version, options) => {
-  if (version instanceof SemVer) {
-    return version
-  }
-
-  if (typeof version === 'number') {
-    version = String(version)
-  }
-
-  if (typeof version !== 'string') {
-    return null
-  }
-
-  options = options || {}
-
-  let match = null
-  if (!options.rtl) {
-    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
-  } else {
-    // Find the right-most coercible string that does not share
-    // a terminus with a more left-ward coercible string.
-    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
-    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
-    //
-    // Walk through the string checking with a /g regexp
-    // Manually set the index so as to pick up overlapping matches.
-    // Stop when we get a match that ends at the string end, since no
-    // coercible string can be more right-ward without the same terminus.
-    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
-    let next
-    while ((next = coerceRtlRegex.exec(version)) &&
-        (!match || match.index + match[0].length !== version.length)
-    ) {
-      if (!match ||
-            next.index + next[0].length !== match.index + match[0].length) {
-        match = next
-      }
-      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
-    }
-    // leave it in a clean state
-    coerceRtlRegex.lastIndex = -1
-  }
-
-  if (match === null) {
-    return null
-  }
-
-  const major = match[2]
-  const minor = match[3] || '0'
-  const patch = match[4] || '0'
-  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
-  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
-
-  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
-}
-module.exports = coerce
-
-
-/***/ }),
-
-/***/ 4063:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-const compareBuild = (a, b, loose) => {
-  const versionA = new SemVer(a, loose)
-  const versionB = new SemVer(b, loose)
-  return versionA.compare(versionB) || versionA.compareBuild(versionB)
-}
-module.exports = compareBuild
-
-
-/***/ }),
-
-/***/ 7781:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(4654)
-const compareLoose = (a, b) => compare(a, b, true)
-module.exports = compareLoose
-
-
-/***/ }),
-
-/***/ 4654:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-const compare = (a, b, loose) =>
-  new SemVer(a, loose).compare(new SemVer(b, loose))
-
-module.exports = compare
-
-
-/***/ }),
-
-/***/ 6334:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6498)
-
-const diff = (version1, version2) => {
-  const v1 = parse(version1, null, true)
-  const v2 = parse(version2, null, true)
-  const comparison = v1.compare(v2)
-
-  if (comparison === 0) {
-    return null
-  }
-
-  const v1Higher = comparison > 0
-  const highVersion = v1Higher ? v1 : v2
-  const lowVersion = v1Higher ? v2 : v1
-  const highHasPre = !!highVersion.prerelease.length
-  const lowHasPre = !!lowVersion.prerelease.length
-
-  if (lowHasPre && !highHasPre) {
-    // Going from prerelease -> no prerelease requires some special casing
-
-    // If the low version has only a major, then it will always be a major
-    // Some examples:
-    // 1.0.0-1 -> 1.0.0
-    // 1.0.0-1 -> 1.1.1
-    // 1.0.0-1 -> 2.0.0
-    if (!lowVersion.patch && !lowVersion.minor) {
-      return 'major'
-    }
-
-    // If the main part has no difference
-    if (lowVersion.compareMain(highVersion) === 0) {
-      if (lowVersion.minor && !lowVersion.patch) {
-        return 'minor'
-      }
-      return 'patch'
-    }
-  }
-
-  // add the `pre` prefix if we are going to a prerelease version
-  const prefix = highHasPre ? 'pre' : ''
-
-  if (v1.major !== v2.major) {
-    return prefix + 'major'
-  }
-
-  if (v1.minor !== v2.minor) {
-    return prefix + 'minor'
-  }
-
-  if (v1.patch !== v2.patch) {
-    return prefix + 'patch'
-  }
-
-  // high and low are prereleases
-  return 'prerelease'
-}
-
-module.exports = diff
-
-
-/***/ }),
-
-/***/ 6127:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(4654)
-const eq = (a, b, loose) => compare(a, b, loose) === 0
-module.exports = eq
-
-
-/***/ }),
-
-/***/ 4086:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(4654)
-const gt = (a, b, loose) => compare(a, b, loose) > 0
-module.exports = gt
-
-
-/***/ }),
-
-/***/ 1519:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(4654)
-const gte = (a, b, loose) => compare(a, b, loose) >= 0
-module.exports = gte
-
-
-/***/ }),
-
-/***/ 4969:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-
-const inc = (version, release, options, identifier, identifierBase) => {
-  if (typeof (options) === 'string') {
-    identifierBase = identifier
-    identifier = options
-    options = undefined
-  }
-
-  try {
-    return new SemVer(
-      version instanceof SemVer ? version.version : version,
-      options
-    ).inc(release, identifier, identifierBase).version
-  } catch (er) {
-    return null
-  }
-}
-module.exports = inc
-
-
-/***/ }),
-
-/***/ 5113:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(4654)
-const lt = (a, b, loose) => compare(a, b, loose) < 0
-module.exports = lt
-
-
-/***/ }),
-
-/***/ 3642:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(4654)
-const lte = (a, b, loose) => compare(a, b, loose) <= 0
-module.exports = lte
-
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-const major = (a, loose) => new SemVer(a, loose).major
-module.exports = major
-
-
-/***/ }),
-
-/***/ 1356:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-const minor = (a, loose) => new SemVer(a, loose).minor
-module.exports = minor
-
-
-/***/ }),
-
-/***/ 8189:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(4654)
-const neq = (a, b, loose) => compare(a, b, loose) !== 0
-module.exports = neq
-
-
-/***/ }),
-
-/***/ 6498:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-const parse = (version, options, throwErrors = false) => {
-  if (version instanceof SemVer) {
-    return version
-  }
-  try {
-    return new SemVer(version, options)
-  } catch (er) {
-    if (!throwErrors) {
-      return null
-    }
-    throw er
-  }
-}
-
-module.exports = parse
-
-
-/***/ }),
-
-/***/ 2707:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-const patch = (a, loose) => new SemVer(a, loose).patch
-module.exports = patch
-
-
-/***/ }),
-
-/***/ 9939:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6498)
-const prerelease = (version, options) => {
-  const parsed = parse(version, options)
-  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
-}
-module.exports = prerelease
-
-
-/***/ }),
-
-/***/ 3448:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(4654)
-const rcompare = (a, b, loose) => compare(b, a, loose)
-module.exports = rcompare
-
-
-/***/ }),
-
-/***/ 3759:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compareBuild = __nccwpck_require__(4063)
-const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
-module.exports = rsort
-
-
-/***/ }),
-
-/***/ 1576:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6629)
-const satisfies = (version, range, options) => {
-  try {
-    range = new Range(range, options)
-  } catch (er) {
-    return false
-  }
-  return range.test(version)
-}
-module.exports = satisfies
-
-
-/***/ }),
-
-/***/ 9457:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compareBuild = __nccwpck_require__(4063)
-const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
-module.exports = sort
-
-
-/***/ }),
-
-/***/ 2459:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6498)
-const constants = __nccwpck_require__(3716)
-const SemVer = __nccwpck_require__(558)
-
-const truncate = (version, truncation, options) => {
-  if (!constants.RELEASE_TYPES.includes(truncation)) {
-    return null
-  }
-
-  const clonedVersion = cloneInputVersion(version, options)
-  return clonedVersion && doTruncation(clonedVersion, truncation)
-}
-
-const cloneInputVersion = (version, options) => {
-  const versionStringToParse = (
-    version instanceof SemVer ? version.version : version
-  )
-
-  return parse(versionStringToParse, options)
-}
-
-const doTruncation = (version, truncation) => {
-  if (isPrerelease(truncation)) {
-    return version.version
-  }
-
-  version.prerelease = []
-
-  switch (truncation) {
-    case 'major':
-      version.minor = 0
-      version.patch = 0
-      break
-    case 'minor':
-      version.patch = 0
-      break
-  }
-
-  return version.format()
-}
-
-const isPrerelease = (type) => {
-  return type.startsWith('pre')
-}
-
-module.exports = truncate
-
-
-/***/ }),
-
-/***/ 119:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6498)
-const valid = (version, options) => {
-  const v = parse(version, options)
-  return v ? v.version : null
-}
-module.exports = valid
-
-
-/***/ }),
-
-/***/ 7991:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(24)
-const constants = __nccwpck_require__(3716)
-const SemVer = __nccwpck_require__(558)
-const identifiers = __nccwpck_require__(1261)
-const parse = __nccwpck_require__(6498)
-const valid = __nccwpck_require__(119)
-const clean = __nccwpck_require__(4360)
-const inc = __nccwpck_require__(4969)
-const diff = __nccwpck_require__(6334)
-const major = __nccwpck_require__(3024)
-const minor = __nccwpck_require__(1356)
-const patch = __nccwpck_require__(2707)
-const prerelease = __nccwpck_require__(9939)
-const compare = __nccwpck_require__(4654)
-const rcompare = __nccwpck_require__(3448)
-const compareLoose = __nccwpck_require__(7781)
-const compareBuild = __nccwpck_require__(4063)
-const sort = __nccwpck_require__(9457)
-const rsort = __nccwpck_require__(3759)
-const gt = __nccwpck_require__(4086)
-const lt = __nccwpck_require__(5113)
-const eq = __nccwpck_require__(6127)
-const neq = __nccwpck_require__(8189)
-const gte = __nccwpck_require__(1519)
-const lte = __nccwpck_require__(3642)
-const cmp = __nccwpck_require__(5157)
-const coerce = __nccwpck_require__(4152)
-const truncate = __nccwpck_require__(2459)
-const Comparator = __nccwpck_require__(7890)
-const Range = __nccwpck_require__(6629)
-const satisfies = __nccwpck_require__(1576)
-const toComparators = __nccwpck_require__(7509)
-const maxSatisfying = __nccwpck_require__(1818)
-const minSatisfying = __nccwpck_require__(5872)
-const minVersion = __nccwpck_require__(9979)
-const validRange = __nccwpck_require__(9196)
-const outside = __nccwpck_require__(7305)
-const gtr = __nccwpck_require__(369)
-const ltr = __nccwpck_require__(8760)
-const intersects = __nccwpck_require__(6546)
-const simplifyRange = __nccwpck_require__(5639)
-const subset = __nccwpck_require__(4310)
-module.exports = {
-  parse,
-  valid,
-  clean,
-  inc,
-  diff,
-  major,
-  minor,
-  patch,
-  prerelease,
-  compare,
-  rcompare,
-  compareLoose,
-  compareBuild,
-  sort,
-  rsort,
-  gt,
-  lt,
-  eq,
-  neq,
-  gte,
-  lte,
-  cmp,
-  coerce,
-  truncate,
-  Comparator,
-  Range,
-  satisfies,
-  toComparators,
-  maxSatisfying,
-  minSatisfying,
-  minVersion,
-  validRange,
-  outside,
-  gtr,
-  ltr,
-  intersects,
-  simplifyRange,
-  subset,
-  SemVer,
-  re: internalRe.re,
-  src: internalRe.src,
-  tokens: internalRe.t,
-  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-  RELEASE_TYPES: constants.RELEASE_TYPES,
-  compareIdentifiers: identifiers.compareIdentifiers,
-  rcompareIdentifiers: identifiers.rcompareIdentifiers,
-}
-
-
-/***/ }),
-
-/***/ 3716:
-/***/ ((module) => {
-
-
-
-// Note: this is the semver.org version of the spec that it implements
-// Not necessarily the package version of this code.
-const SEMVER_SPEC_VERSION = '2.0.0'
-
-const MAX_LENGTH = 256
-const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
-/* istanbul ignore next */ 9007199254740991
-
-// Max safe segment length for coercion.
-const MAX_SAFE_COMPONENT_LENGTH = 16
-
-// Max safe length for a build identifier. The max length minus 6 characters for
-// the shortest version with a build 0.0.0+BUILD.
-const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
-
-// ECMAScript whitespace and line terminators matched by \s.
-const WHITESPACE_CHARACTERS = [
-  '\t',
-  '\n',
-  '\v',
-  '\f',
-  '\r',
-  ' ',
-  '\u00a0',
-  '\u1680',
-  '\u2000',
-  '\u2001',
-  '\u2002',
-  '\u2003',
-  '\u2004',
-  '\u2005',
-  '\u2006',
-  '\u2007',
-  '\u2008',
-  '\u2009',
-  '\u200a',
-  '\u2028',
-  '\u2029',
-  '\u202f',
-  '\u205f',
-  '\u3000',
-  '\ufeff',
-]
-
-const RELEASE_TYPES = [
-  'major',
-  'premajor',
-  'minor',
-  'preminor',
-  'patch',
-  'prepatch',
-  'prerelease',
-]
-
-module.exports = {
-  MAX_LENGTH,
-  MAX_SAFE_COMPONENT_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  MAX_SAFE_INTEGER,
-  WHITESPACE_CHARACTERS,
-  RELEASE_TYPES,
-  SEMVER_SPEC_VERSION,
-  FLAG_INCLUDE_PRERELEASE: 0b001,
-  FLAG_LOOSE: 0b010,
-}
-
-
-/***/ }),
-
-/***/ 8466:
-/***/ ((module) => {
-
-
-
-const debug = (
-  typeof process === 'object' &&
-  process.env &&
-  process.env.NODE_DEBUG &&
-  /\bsemver\b/i.test(process.env.NODE_DEBUG)
-) ? (...args) => console.error('SEMVER', ...args)
-  : () => {}
-
-module.exports = debug
-
-
-/***/ }),
-
-/***/ 1261:
-/***/ ((module) => {
-
-
-
-const numeric = /^[0-9]+$/
-const compareIdentifiers = (a, b) => {
-  if (typeof a === 'number' && typeof b === 'number') {
-    return a === b ? 0 : a < b ? -1 : 1
-  }
-
-  const anum = numeric.test(a)
-  const bnum = numeric.test(b)
-
-  if (anum && bnum) {
-    a = +a
-    b = +b
-  }
-
-  return a === b ? 0
-    : (anum && !bnum) ? -1
-    : (bnum && !anum) ? 1
-    : a < b ? -1
-    : 1
-}
-
-const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
-
-module.exports = {
-  compareIdentifiers,
-  rcompareIdentifiers,
-}
-
-
-/***/ }),
-
-/***/ 156:
-/***/ ((module) => {
-
-
-
-class LRUCache {
-  constructor () {
-    this.max = 1000
-    this.map = new Map()
-  }
-
-  get (key) {
-    const value = this.map.get(key)
-    if (value === undefined) {
-      return undefined
-    } else {
-      // Remove the key from the map and add it to the end
-      this.map.delete(key)
-      this.map.set(key, value)
-      return value
-    }
-  }
-
-  delete (key) {
-    return this.map.delete(key)
-  }
-
-  set (key, value) {
-    const deleted = this.delete(key)
-
-    if (!deleted && value !== undefined) {
-      // If cache is full, delete the least recently used item
-      if (this.map.size >= this.max) {
-        const firstKey = this.map.keys().next().value
-        this.delete(firstKey)
-      }
-
-      this.map.set(key, value)
-    }
-
-    return this
-  }
-}
-
-module.exports = LRUCache
-
-
-/***/ }),
-
-/***/ 6893:
-/***/ ((module) => {
-
-
-
-// parse out just the options we care about
-const looseOption = Object.freeze({ loose: true })
-const emptyOpts = Object.freeze({ })
-const parseOptions = options => {
-  if (!options) {
-    return emptyOpts
-  }
-
-  if (typeof options !== 'object') {
-    return looseOption
-  }
-
-  return options
-}
-module.exports = parseOptions
-
-
-/***/ }),
-
-/***/ 24:
-/***/ ((module, exports, __nccwpck_require__) => {
-
-
-
-const {
-  MAX_SAFE_COMPONENT_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  MAX_LENGTH,
-} = __nccwpck_require__(3716)
-const debug = __nccwpck_require__(8466)
-exports = module.exports = {}
-
-// The actual regexps go on exports.re
-const re = exports.re = []
-const safeRe = exports.safeRe = []
-const src = exports.src = []
-const safeSrc = exports.safeSrc = []
-const t = exports.t = {}
-let R = 0
-
-const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
-
-// Replace some greedy regex tokens to prevent regex dos issues. These regex are
-// used internally via the safeRe object since all inputs in this library get
-// normalized first to trim and collapse all extra whitespace. The original
-// regexes are exported for userland consumption and lower level usage. A
-// future breaking change could export the safer regex only with a note that
-// all input should have extra whitespace removed.
-const safeRegexReplacements = [
-  ['\\s', 1],
-  ['\\d', MAX_LENGTH],
-  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
-]
-
-const makeSafeRegex = (value) => {
-  for (const [token, max] of safeRegexReplacements) {
-    value = value
-      .split(`${token}*`).join(`${token}{0,${max}}`)
-      .split(`${token}+`).join(`${token}{1,${max}}`)
-  }
-  return value
-}
-
-const createToken = (name, value, isGlobal) => {
-  const safe = makeSafeRegex(value)
-  const index = R++
-  debug(name, index, value)
-  t[name] = index
-  src[index] = value
-  safeSrc[index] = safe
-  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
-  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
-}
-
-// The following Regular Expressions can be used for tokenizing,
-// validating, and parsing SemVer version strings.
-
-// ## Numeric Identifier
-// A single `0`, or a non-zero digit followed by zero or more digits.
-
-createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
-createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
-
-// ## Non-numeric Identifier
-// Zero or more digits, followed by a letter or hyphen, and then zero or
-// more letters, digits, or hyphens.
-
-createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
-
-// ## Main Version
-// Three dot-separated numeric identifiers.
-
-createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
-                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
-                   `(${src[t.NUMERICIDENTIFIER]})`)
-
-createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
-
-// ## Pre-release Version Identifier
-// A numeric identifier, or a non-numeric identifier.
-// Non-numeric identifiers include numeric identifiers but can be longer.
-// Therefore non-numeric identifiers must go first.
-
-createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
-}|${src[t.NUMERICIDENTIFIER]})`)
-
-createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
-}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
-
-// ## Pre-release Version
-// Hyphen, followed by one or more dot-separated pre-release version
-// identifiers.
-
-createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
-}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
-
-createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
-}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
-
-// ## Build Metadata Identifier
-// Any combination of digits, letters, or hyphens.
-
-createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
-
-// ## Build Metadata
-// Plus sign, followed by one or more period-separated build metadata
-// identifiers.
-
-createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
-}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
-
-// ## Full Version String
-// A main version, followed optionally by a pre-release version and
-// build metadata.
-
-// Note that the only major, minor, patch, and pre-release sections of
-// the version string are capturing groups.  The build metadata is not a
-// capturing group, because it should not ever be used in version
-// comparison.
-
-createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
-}${src[t.PRERELEASE]}?${
-  src[t.BUILD]}?`)
-
-createToken('FULL', `^${src[t.FULLPLAIN]}$`)
-
-// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
-// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
-// common in the npm registry.
-createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
-}${src[t.PRERELEASELOOSE]}?${
-  src[t.BUILD]}?`)
-
-createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
-
-createToken('GTLT', '((?:<|>)?=?)')
-
-// Something like "2.*" or "1.2.x".
-// Note that "x.x" is a valid xRange identifier, meaning "any version"
-// Only the first item is strictly required.
-createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
-createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
-
-createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:${src[t.PRERELEASE]})?${
-                     src[t.BUILD]}?` +
-                   `)?)?`)
-
-createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:${src[t.PRERELEASELOOSE]})?${
-                          src[t.BUILD]}?` +
-                        `)?)?`)
-
-createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
-createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
-
-// Coercion.
-// Extract anything that could conceivably be a part of a valid semver
-createToken('COERCEPLAIN', `${'(^|[^\\d])' +
-              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
-              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
-              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
-createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
-createToken('COERCEFULL', src[t.COERCEPLAIN] +
-              `(?:${src[t.PRERELEASE]})?` +
-              `(?:${src[t.BUILD]})?` +
-              `(?:$|[^\\d])`)
-createToken('COERCERTL', src[t.COERCE], true)
-createToken('COERCERTLFULL', src[t.COERCEFULL], true)
-
-// Tilde ranges.
-// Meaning is "reasonably at or greater than"
-createToken('LONETILDE', '(?:~>?)')
-
-createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
-exports.tildeTrimReplace = '$1~'
-
-createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
-createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
-
-// Caret ranges.
-// Meaning is "at least and backwards compatible with"
-createToken('LONECARET', '(?:\\^)')
-
-createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
-exports.caretTrimReplace = '$1^'
-
-createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
-createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
-
-// A simple gt/lt/eq thing, or just "" to indicate "any version"
-createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
-createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
-
-// An expression to strip any whitespace between the gtlt and the thing
-// it modifies, so that `> 1.2.3` ==> `>1.2.3`
-createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
-}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
-exports.comparatorTrimReplace = '$1$2$3'
-
-// Something like `1.2.3 - 1.2.4`
-// Note that these all use the loose form, because they'll be
-// checked against either the strict or loose comparator form
-// later.
-createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
-                   `\\s+-\\s+` +
-                   `(${src[t.XRANGEPLAIN]})` +
-                   `\\s*$`)
-
-createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
-                        `\\s+-\\s+` +
-                        `(${src[t.XRANGEPLAINLOOSE]})` +
-                        `\\s*$`)
-
-// Star ranges basically just allow anything at all.
-createToken('STAR', '(<|>)?=?\\s*\\*')
-// >=0.0.0 is like a star
-createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
-createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
-
-
-/***/ }),
-
-/***/ 278:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// @ts-check
-
-
-// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
-// validation. Each end-index finder returns an exclusive end, or its start
-// on no match.
-// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
-// range.slice(start, end) gives the matched text, not a converted number.
-const {
-  MAX_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(3716)
-
-/**
- * Remembers the last two rows of digits so their characters need not be reread.
- * Positions start at -1 until a row has been found.
- *
- * @typedef {object} DigitRunCache
- * @property {number} start The first character of the most recently found row.
- * @property {number} end The position after that row's last character.
- * @property {number} previousStart The first character of the previous row.
- * @property {number} previousEnd The position after the previous row.
- */
-
-// One entry per UTF-16 code unit keeps membership checks constant-time.
-const whitespace = new Uint8Array(0x10000)
-for (const char of WHITESPACE_CHARACTERS) {
-  whitespace[char.charCodeAt(0)] = 1
-}
-
-/**
- * Checks whether a character is whitespace, like a space, tab, or newline.
- * Looking past the end of the string returns false.
- *
- * @param {string|undefined} char One character, or undefined past the string's end.
- * @returns {boolean} Whether the character is whitespace.
- * @example isWhitespace(' ') // true
- * @example isWhitespace('1') // false
- */
-const isWhitespace = char =>
-  char !== undefined && whitespace[char.charCodeAt(0)] === 1
-
-/**
- * Checks for v, =, or whitespace before the version number.
- * These are historical version prefixes, not range operators:
- * < and > are handled separately, as are tilde and caret ranges.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character can belong to a version prefix.
- * @example isVersionPrefix('=') // true
- * @example isVersionPrefix('>') // false
- */
-const isVersionPrefix = char =>
-  char === 'v' ||
-  char === '=' ||
-  isWhitespace(char)
-
-/**
- * Checks whether a character is one of the digits 0 through 9.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character is an ASCII digit.
- * @example isDigit('7') // true
- * @example isDigit('.') // false
- */
-const isDigit = char => char !== undefined && char >= '0' && char <= '9'
-
-/**
- * Checks whether a character is an English letter, uppercase or lowercase.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character is an ASCII letter.
- * @example isLetter('b') // true
- * @example isLetter('7') // false
- */
-const isLetter = char =>
-  char !== undefined && (
-    (char >= 'a' && char <= 'z') ||
-    (char >= 'A' && char <= 'Z')
-  )
-
-/**
- * Checks for a letter, digit, or hyphen: the characters allowed inside
- * prerelease and build names such as beta-1.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character can be part of an identifier.
- * @example isIdentifierCharacter('-') // true
- * @example isIdentifierCharacter('.') // false; dots separate identifiers
- */
-const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
-
-/**
- * Checks whether a version component can begin here: with a digit or
- * a wildcard such as x, X, or *.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether a number or wildcard can start with this character.
- * @example isVersionStart('x') // true
- * @example isVersionStart('v') // false; v belongs to the prefix
- */
-const isVersionStart = char =>
-  isDigit(char) ||
-  char === 'x' ||
-  char === 'X' ||
-  char === '*'
-
-/**
- * Finds the end of a row of digits, but returns no more than limit digits.
- * Remembers the last two rows so looking at them again does not reread them.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of the first character to check.
- * @param {number} limit The most digit characters the returned match can include.
- * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
- * @returns {number} The position after the matched digits, or start if none match.
- * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
- * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
- */
-const findDigitsEndIndex = (range, start, limit, digitRuns) => {
-  if (!isDigit(range[start])) {
-    return start
-  }
-  if (start >= digitRuns.start && start < digitRuns.end) {
-    return Math.min(start + limit, digitRuns.end)
-  }
-  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-    return Math.min(start + limit, digitRuns.previousEnd)
-  }
-  let end = start + 1
-  while (isDigit(range[end])) {
-    end++
-  }
-  // A failed full version can rewind from its second run to its first.
-  digitRuns.previousStart = digitRuns.start
-  digitRuns.previousEnd = digitRuns.end
-  digitRuns.start = start
-  digitRuns.end = end
-  return Math.min(start + limit, end)
-}
-
-/**
- * Reads a number using the old regex's length and leading-zero rules.
- * Strict mode reads just the first zero in 012; loose mode can read all three.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the number should begin.
- * @param {boolean} loose Whether to allow leading zeros.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched digits, not their numeric value.
- * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
- * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
- */
-const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-  if (!loose && range[start] === '0') {
-    return start + 1
-  }
-  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
-  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
-}
-
-/**
- * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
- * Tries the letter-or-hyphen form first, then the number-only form.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the identifier should begin.
- * @param {boolean} loose Whether numeric identifiers may have leading zeros.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the identifier, or start if none matches.
- * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
- * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
- */
-const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
-  // The legacy regex tries a nonnumeric identifier before a numeric one.
-  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
-    let end = digitsEnd + 1
-    const limit = end + MAX_SAFE_BUILD_LENGTH
-    while (end < limit && isIdentifierCharacter(range[end])) {
-      end++
-    }
-    return end
-  }
-  return findVersionNumberEndIndex(range, start, loose, digitRuns)
-}
-
-/**
- * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
- * Loose mode also allows the name without its opening hyphen.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the suffix should begin, including -.
- * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched suffix, or start if absent.
- * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
- * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
- */
-const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-  const hyphen = range[start] === '-'
-  if (!loose && !hyphen) {
-    return start
-  }
-  const identifierStart = start + (hyphen ? 1 : 0)
-  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
-  if (end === identifierStart) {
-    if (!loose || !hyphen) {
-      return start
-    }
-    // In loose syntax, a lone hyphen can itself be the identifier.
-    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
-  }
-  while (range[end] === '.') {
-    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
-    if (next === end + 1) {
-      break
-    }
-    end = next
-  }
-  return end
-}
-
-/**
- * Reads one build-name piece, such as sha or 123 in +sha.123.
- * Stops at a disallowed character or the old regex's length limit.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the identifier should begin.
- * @returns {number} The position after the identifier, or start if none matches.
- * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
- * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
- */
-const findBuildIdentifierEndIndex = (range, start) => {
-  let end = start
-  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-    end++
-  }
-  return end
-}
-
-/**
- * Reads optional build metadata such as +sha.123.
- * Leaves the position unchanged if there is no plus sign followed by a name.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the opening + should be.
- * @returns {number} The position after the matched metadata, or start if absent.
- * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
- * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
- */
-const findBuildEndIndex = (range, start) => {
-  if (range[start] !== '+') {
-    return start
-  }
-  let end = findBuildIdentifierEndIndex(range, start + 1)
-  if (end === start + 1) {
-    return start
-  }
-  while (range[end] === '.') {
-    const next = findBuildIdentifierEndIndex(range, end + 1)
-    if (next === end + 1) {
-      break
-    }
-    end = next
-  }
-  return end
-}
-
-/**
- * Reads three numbers separated by dots, then any prerelease and build suffixes.
- * Uses loose rules, so forms such as 01.02.03beta can match here.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of the first number, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the version match, or start if none matches.
- * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
- * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
- */
-const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-  let end = start
-  for (let component = 0; component < 3; component++) {
-    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
-    if (next === end) {
-      return start
-    }
-    end = next
-    if (component < 2) {
-      if (range[end] !== '.') {
-        return start
-      }
-      end++
-    }
-  }
-  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
-  return findBuildEndIndex(range, prereleaseEnd)
-}
-
-/**
- * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
- * Numbers use strict leading-zero rules; wildcards take up one character.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the component should begin.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the component, or start if none matches.
- * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
- * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
- */
-const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-  if (isDigit(range[start])) {
-    return findVersionNumberEndIndex(range, start, false, digitRuns)
-  }
-  return isVersionStart(range[start]) ? start + 1 : start
-}
-
-/**
- * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
- * After the third component, also reads any strict prerelease and build suffixes.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of a number or wildcard, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched version text.
- * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
- * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
- */
-const findPartialVersionEndIndex = (range, start, digitRuns) => {
-  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
-  for (let component = 0; component < 2; component++) {
-    if (range[end] !== '.') {
-      return end
-    }
-    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
-    if (next === end + 1) {
-      return end
-    }
-    end = next
-  }
-  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
-  return findBuildEndIndex(range, prereleaseEnd)
-}
-
-/**
- * Finds where a version match ends, without deciding whether the range is valid.
- * Tries a loose full version first, then a partial or wildcard version, just
- * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of a number or wildcard, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position where scanning the next candidate can resume.
- * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
- * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
- */
-const findVersionEndIndex = (range, start, digitRuns) => {
-  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
-  return fullVersionEnd !== start
-    ? fullVersionEnd
-    : findPartialVersionEndIndex(range, start, digitRuns)
-}
-
-/**
- * Finds the one whitespace character the old replacement would remove.
- * Keeps leading whitespace, skips an optional operator, and checks immediately
- * after it. Returns -1 if there is nothing to remove.
- *
- * @param {string} range The text containing a candidate already found by the caller.
- * @param {number} matchStart The candidate's position, including leading whitespace.
- * @returns {number} The position of the removable whitespace, or -1 if absent.
- * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
- * @example findRemovableWhitespaceIndex('>1', 0) // -1
- */
-const findRemovableWhitespaceIndex = (range, matchStart) => {
-  let position = matchStart
-  if (isWhitespace(range[position])) {
-    position++
-  }
-  if (range[position] === '<' || range[position] === '>') {
-    position++
-  }
-  if (range[position] === '=') {
-    position++
-  }
-  return isWhitespace(range[position]) ? position : -1
-}
-
-/**
- * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
- * Copies everything else according to the old regex's matching rules.
- * Moves forward through prefixes and whole versions to avoid repeatedly
- * searching the same characters on long inputs.
- *
- * @param {string} range The range text to process; the original string is unchanged.
- * @returns {string} The range with matched operator whitespace removed.
- * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
- * @example trimComparatorWhitespace('> invalid') // '> invalid'
- */
-const trimComparatorWhitespace = range => {
-  let result = ''
-  let copyFrom = 0
-  let cursor = 0
-  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
-
-  while (cursor < range.length) {
-    const matchStart = cursor
-    if (range[cursor] === '<' || range[cursor] === '>') {
-      cursor++
-    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-      cursor++
-      continue
-    }
-
-    // Consume a v/=/whitespace run once, even when no version follows it.
-    while (cursor < range.length && isVersionPrefix(range[cursor])) {
-      cursor++
-    }
-    if (!isVersionStart(range[cursor])) {
-      continue
-    }
-
-    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
-    if (whitespacePosition !== -1) {
-      result += range.slice(copyFrom, whitespacePosition)
-      copyFrom = whitespacePosition + 1
-    }
-
-    // Skip the entire match, so a prerelease's trailing v cannot be
-    // reconsidered as the prefix of another version.
-    cursor = findVersionEndIndex(range, cursor, digitRuns)
-  }
-
-  return result + range.slice(copyFrom)
-}
-
-module.exports = trimComparatorWhitespace
-
-
-/***/ }),
-
-/***/ 369:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(7305)
-const gtr = (version, range, options) => outside(version, range, '>', options)
-module.exports = gtr
-
-
-/***/ }),
-
-/***/ 6546:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6629)
-const intersects = (r1, r2, options) => {
-  r1 = new Range(r1, options)
-  r2 = new Range(r2, options)
-  return r1.intersects(r2, options)
-}
-module.exports = intersects
-
-
-/***/ }),
-
-/***/ 8760:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const outside = __nccwpck_require__(7305)
-// Determine if version is less than all the versions possible in the range
-const ltr = (version, range, options) => outside(version, range, '<', options)
-module.exports = ltr
-
-
-/***/ }),
-
-/***/ 1818:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-const Range = __nccwpck_require__(6629)
-
-const maxSatisfying = (versions, range, options) => {
-  let max = null
-  let maxSV = null
-  let rangeObj = null
-  try {
-    rangeObj = new Range(range, options)
-  } catch (er) {
-    return null
-  }
-  versions.forEach((v) => {
-    if (rangeObj.test(v)) {
-      // satisfies(v, range, options)
-      if (!max || maxSV.compare(v) === -1) {
-        // compare(max, v, true)
-        max = v
-        maxSV = new SemVer(max, options)
-      }
-    }
-  })
-  return max
-}
-module.exports = maxSatisfying
-
-
-/***/ }),
-
-/***/ 5872:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-const Range = __nccwpck_require__(6629)
-const minSatisfying = (versions, range, options) => {
-  let min = null
-  let minSV = null
-  let rangeObj = null
-  try {
-    rangeObj = new Range(range, options)
-  } catch (er) {
-    return null
-  }
-  versions.forEach((v) => {
-    if (rangeObj.test(v)) {
-      // satisfies(v, range, options)
-      if (!min || minSV.compare(v) === 1) {
-        // compare(min, v, true)
-        min = v
-        minSV = new SemVer(min, options)
-      }
-    }
-  })
-  return min
-}
-module.exports = minSatisfying
-
-
-/***/ }),
-
-/***/ 9979:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-const Range = __nccwpck_require__(6629)
-const gt = __nccwpck_require__(4086)
-
-const minVersion = (range, loose) => {
-  range = new Range(range, loose)
-
-  let minver = new SemVer('0.0.0')
-  if (range.test(minver)) {
-    return minver
-  }
-
-  minver = new SemVer('0.0.0-0')
-  if (range.test(minver)) {
-    return minver
-  }
-
-  minver = null
-  for (let i = 0; i < range.set.length; ++i) {
-    const comparators = range.set[i]
-
-    let setMin = null
-    comparators.forEach((comparator) => {
-      // Clone to avoid manipulating the comparator's semver object.
-      const compver = new SemVer(comparator.semver.version)
-      switch (comparator.operator) {
-        case '>':
-          if (compver.prerelease.length === 0) {
-            compver.patch++
-          } else {
-            compver.prerelease.push(0)
-          }
-          compver.raw = compver.format()
-          /* fallthrough */
-        case '':
-        case '>=':
-          if (!setMin || gt(compver, setMin)) {
-            setMin = compver
-          }
-          break
-        case '<':
-        case '<=':
-          /* Ignore maximum versions */
-          break
-        /* istanbul ignore next */
-        default:
-          throw new Error(`Unexpected operation: ${comparator.operator}`)
-      }
-    })
-    if (setMin && (!minver || gt(minver, setMin))) {
-      minver = setMin
-    }
-  }
-
-  if (minver && range.test(minver)) {
-    return minver
-  }
-
-  return null
-}
-module.exports = minVersion
-
-
-/***/ }),
-
-/***/ 7305:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(558)
-const Comparator = __nccwpck_require__(7890)
-const { ANY } = Comparator
-const Range = __nccwpck_require__(6629)
-const satisfies = __nccwpck_require__(1576)
-const gt = __nccwpck_require__(4086)
-const lt = __nccwpck_require__(5113)
-const lte = __nccwpck_require__(3642)
-const gte = __nccwpck_require__(1519)
-
-const outside = (version, range, hilo, options) => {
-  version = new SemVer(version, options)
-  range = new Range(range, options)
-
-  let gtfn, ltefn, ltfn, comp, ecomp
-  switch (hilo) {
-    case '>':
-      gtfn = gt
-      ltefn = lte
-      ltfn = lt
-      comp = '>'
-      ecomp = '>='
-      break
-    case '<':
-      gtfn = lt
-      ltefn = gte
-      ltfn = gt
-      comp = '<'
-      ecomp = '<='
-      break
-    default:
-      throw new TypeError('Must provide a hilo val of "<" or ">"')
-  }
-
-  // If it satisfies the range it is not outside
-  if (satisfies(version, range, options)) {
-    return false
-  }
-
-  // From now on, variable terms are as if we're in "gtr" mode.
-  // but note that everything is flipped for the "ltr" function.
-
-  for (let i = 0; i < range.set.length; ++i) {
-    const comparators = range.set[i]
-
-    let high = null
-    let low = null
-
-    comparators.forEach((comparator) => {
-      if (comparator.semver === ANY) {
-        comparator = new Comparator('>=0.0.0')
-      }
-      high = high || comparator
-      low = low || comparator
-      if (gtfn(comparator.semver, high.semver, options)) {
-        high = comparator
-      } else if (ltfn(comparator.semver, low.semver, options)) {
-        low = comparator
-      }
-    })
-
-    // If the edge version comparator has a operator then our version
-    // isn't outside it
-    if (high.operator === comp || high.operator === ecomp) {
-      return false
-    }
-
-    // If the lowest version comparator has an operator and our version
-    // is less than it then it isn't higher than the range
-    if ((!low.operator || low.operator === comp) &&
-        ltefn(version, low.semver)) {
-      return false
-    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-      return false
-    }
-  }
-  return true
-}
-
-module.exports = outside
-
-
-/***/ }),
-
-/***/ 5639:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// given a set of versions and a range, create a "simplified" range
-// that includes the same versions that the original range does
-// If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(1576)
-const compare = __nccwpck_require__(4654)
-module.exports = (versions, range, options) => {
-  const set = []
-  let first = null
-  let prev = null
-  const v = versions.sort((a, b) => compare(a, b, options))
-  for (const version of v) {
-    const included = satisfies(version, range, options)
-    if (included) {
-      prev = version
-      if (!first) {
-        first = version
-      }
-    } else {
-      if (prev) {
-        set.push([first, prev])
-      }
-      prev = null
-      first = null
-    }
-  }
-  if (first) {
-    set.push([first, null])
-  }
-
-  const ranges = []
-  for (const [min, max] of set) {
-    if (min === max) {
-      ranges.push(min)
-    } else if (!max && min === v[0]) {
-      ranges.push('*')
-    } else if (!max) {
-      ranges.push(`>=${min}`)
-    } else if (min === v[0]) {
-      ranges.push(`<=${max}`)
-    } else {
-      ranges.push(`${min} - ${max}`)
-    }
-  }
-  const simplified = ranges.join(' || ')
-  const original = typeof range.raw === 'string' ? range.raw : String(range)
-  return simplified.length < original.length ? simplified : range
-}
-
-
-/***/ }),
-
-/***/ 4310:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6629)
-const Comparator = __nccwpck_require__(7890)
-const { ANY } = Comparator
-const satisfies = __nccwpck_require__(1576)
-const compare = __nccwpck_require__(4654)
-
-// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
-// - Every simple range `r1, r2, ...` is a null set, OR
-// - Every simple range `r1, r2, ...` which is not a null set is a subset of
-//   some `R1, R2, ...`
-//
-// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
-// - If c is only the ANY comparator
-//   - If C is only the ANY comparator, return true
-//   - Else if in prerelease mode, return false
-//   - else replace c with `[>=0.0.0]`
-// - If C is only the ANY comparator
-//   - if in prerelease mode, return true
-//   - else replace C with `[>=0.0.0]`
-// - Let EQ be the set of = comparators in c
-// - If EQ is more than one, return true (null set)
-// - Let GT be the highest > or >= comparator in c
-// - Let LT be the lowest < or <= comparator in c
-// - If GT and LT, and GT.semver > LT.semver, return true (null set)
-// - If any C is a = range, and GT or LT are set, return false
-// - If EQ
-//   - If GT, and EQ does not satisfy GT, return true (null set)
-//   - If LT, and EQ does not satisfy LT, return true (null set)
-//   - If EQ satisfies every C, return true
-//   - Else return false
-// - If GT
-//   - If GT.semver is lower than any > or >= comp in C, return false
-//   - If GT is >=, and GT.semver does not satisfy every C, return false
-//   - If GT.semver has a prerelease, and not in prerelease mode
-//     - If no C has a prerelease and the GT.semver tuple, return false
-// - If LT
-//   - If LT.semver is greater than any < or <= comp in C, return false
-//   - If LT is <=, and LT.semver does not satisfy every C, return false
-//   - If LT.semver has a prerelease, and not in prerelease mode
-//     - If no C has a prerelease and the LT.semver tuple, return false
-// - Else return true
-
-const subset = (sub, dom, options = {}) => {
-  if (sub === dom) {
-    return true
-  }
-
-  sub = new Range(sub, options)
-  dom = new Range(dom, options)
-  let sawNonNull = false
-
-  OUTER: for (const simpleSub of sub.set) {
-    for (const simpleDom of dom.set) {
-      const isSub = simpleSubset(simpleSub, simpleDom, options)
-      sawNonNull = sawNonNull || isSub !== null
-      if (isSub) {
-        continue OUTER
-      }
-    }
-    // the null set is a subset of everything, but null simple ranges in
-    // a complex range should be ignored.  so if we saw a non-null range,
-    // then we know this isn't a subset, but if EVERY simple range was null,
-    // then it is a subset.
-    if (sawNonNull) {
-      return false
-    }
-  }
-  return true
-}
-
-const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
-const minimumVersion = [new Comparator('>=0.0.0')]
-
-const simpleSubset = (sub, dom, options) => {
-  if (sub === dom) {
-    return true
-  }
-
-  if (sub.length === 1 && sub[0].semver === ANY) {
-    if (dom.length === 1 && dom[0].semver === ANY) {
-      return true
-    } else if (options.includePrerelease) {
-      sub = minimumVersionWithPreRelease
-    } else {
-      sub = minimumVersion
-    }
-  }
-
-  if (dom.length === 1 && dom[0].semver === ANY) {
-    if (options.includePrerelease) {
-      return true
-    } else {
-      dom = minimumVersion
-    }
-  }
-
-  const eqSet = new Set()
-  let gt, lt
-  for (const c of sub) {
-    if (c.operator === '>' || c.operator === '>=') {
-      gt = higherGT(gt, c, options)
-    } else if (c.operator === '<' || c.operator === '<=') {
-      lt = lowerLT(lt, c, options)
-    } else {
-      eqSet.add(c.semver)
-    }
-  }
-
-  if (eqSet.size > 1) {
-    return null
-  }
-
-  let gtltComp
-  if (gt && lt) {
-    gtltComp = compare(gt.semver, lt.semver, options)
-    if (gtltComp > 0) {
-      return null
-    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
-      return null
-    }
-  }
-
-  // will iterate one or zero times
-  for (const eq of eqSet) {
-    if (gt && !satisfies(eq, String(gt), options)) {
-      return null
-    }
-
-    if (lt && !satisfies(eq, String(lt), options)) {
-      return null
-    }
-
-    for (const c of dom) {
-      if (!satisfies(eq, String(c), options)) {
-        return false
-      }
-    }
-
-    return true
-  }
-
-  let higher, lower
-  let hasDomLT, hasDomGT
-  // if the subset has a prerelease, we need a comparator in the superset
-  // with the same tuple and a prerelease, or it's not a subset
-  let needDomLTPre = lt &&
-    !options.includePrerelease &&
-    lt.semver.prerelease.length ? lt.semver : false
-  let needDomGTPre = gt &&
-    !options.includePrerelease &&
-    gt.semver.prerelease.length ? gt.semver : false
-  // exception: <1.2.3-0 is the same as <1.2.3
-  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
-      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
-    needDomLTPre = false
-  }
-
-  for (const c of dom) {
-    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
-    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
-    if (gt) {
-      if (needDomGTPre) {
-        if (c.semver.prerelease && c.semver.prerelease.length &&
-            c.semver.major === needDomGTPre.major &&
-            c.semver.minor === needDomGTPre.minor &&
-            c.semver.patch === needDomGTPre.patch) {
-          needDomGTPre = false
-        }
-      }
-      if (c.operator === '>' || c.operator === '>=') {
-        higher = higherGT(gt, c, options)
-        if (higher === c && higher !== gt) {
-          return false
-        }
-      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
-        return false
-      }
-    }
-    if (lt) {
-      if (needDomLTPre) {
-        if (c.semver.prerelease && c.semver.prerelease.length &&
-            c.semver.major === needDomLTPre.major &&
-            c.semver.minor === needDomLTPre.minor &&
-            c.semver.patch === needDomLTPre.patch) {
-          needDomLTPre = false
-        }
-      }
-      if (c.operator === '<' || c.operator === '<=') {
-        lower = lowerLT(lt, c, options)
-        if (lower === c && lower !== lt) {
-          return false
-        }
-      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
-        return false
-      }
-    }
-    if (!c.operator && (lt || gt) && gtltComp !== 0) {
-      return false
-    }
-  }
-
-  // if there was a < or >, and nothing in the dom, then must be false
-  // UNLESS it was limited by another range in the other direction.
-  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
-  if (gt && hasDomLT && !lt && gtltComp !== 0) {
-    return false
-  }
-
-  if (lt && hasDomGT && !gt && gtltComp !== 0) {
-    return false
-  }
-
-  // we needed a prerelease range in a specific tuple, but didn't get one
-  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
-  // because it includes prereleases in the 1.2.3 tuple
-  if (needDomGTPre || needDomLTPre) {
-    return false
-  }
-
-  return true
-}
-
-// >=1.2.3 is lower than >1.2.3
-const higherGT = (a, b, options) => {
-  if (!a) {
-    return b
-  }
-  const comp = compare(a.semver, b.semver, options)
-  return comp > 0 ? a
-    : comp < 0 ? b
-    : b.operator === '>' && a.operator === '>=' ? b
-    : a
-}
-
-// <=1.2.3 is higher than <1.2.3
-const lowerLT = (a, b, options) => {
-  if (!a) {
-    return b
-  }
-  const comp = compare(a.semver, b.semver, options)
-  return comp < 0 ? a
-    : comp > 0 ? b
-    : b.operator === '<' && a.operator === '<=' ? b
-    : a
-}
-
-module.exports = subset
-
-
-/***/ }),
-
-/***/ 7509:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6629)
-
-// Mostly just for testing and legacy API reasons
-const toComparators = (range, options) =>
-  new Range(range, options).set
-    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
-
-module.exports = toComparators
-
-
-/***/ }),
-
-/***/ 9196:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6629)
-const validRange = (range, options) => {
-  try {
-    // Return '*' instead of '' so that truthiness works.
-    // This will throw if it's invalid anyway
-    return new Range(range, options).range || '*'
-  } catch (er) {
-    return null
-  }
-}
-module.exports = validRange
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -9146,6 +2668,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -9345,6 +2881,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -9352,10 +2895,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
@@ -18137,6 +11694,27 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// NAMESPACE OBJECT: ../../node_modules/@renovatebot/pep440/lib/operator.js
+var operator_namespaceObject = {};
+__nccwpck_require__.r(operator_namespaceObject);
+__nccwpck_require__.d(operator_namespaceObject, {
+  "!=": () => (ne),
+  "<": () => (lt),
+  "<=": () => (le),
+  "==": () => (eq),
+  "===": () => (arbitrary),
+  ">": () => (gt),
+  ">=": () => (ge),
+  compare: () => (compare),
+  eq: () => (eq),
+  ge: () => (ge),
+  gt: () => (gt),
+  le: () => (le),
+  lt: () => (lt),
+  ne: () => (ne),
+  rcompare: () => (rcompare)
+});
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:os"
@@ -18178,6 +11756,34 @@ function describeError(error, options = {}) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+
+;// CONCATENATED MODULE: ../runtime/src/findings.ts
+function countFindings(findings) {
+    const errors = findings.filter((finding) => finding.level === 'error').length;
+    return { errors, warnings: findings.length - errors };
+}
+const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** `2 errors, 1 warning`. */
+function describeCounts(counts) {
+    return `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`;
+}
+/**
+ * The one presenter of findings: each one an annotation on its file and line, titled `<what>: <rule>` (a terminal
+ * shows the rule before the message), or `<what>` for a check without named rules. Returns the counts.
+ */
+function annotateFindings(reporter, findings, what) {
+    for (const { level, rule, message, file, line } of findings) {
+        reporter.annotate({
+            level,
+            title: rule ? `${what}: ${rule}` : what,
+            ...(rule ? { rule } : {}),
+            message,
+            ...(file !== undefined ? { file } : {}),
+            ...(file !== undefined && line !== undefined ? { line } : {}),
+        });
+    }
+    return countFindings(findings);
 }
 
 ;// CONCATENATED MODULE: ../runtime/src/inputs.ts
@@ -18538,7 +12144,7 @@ class ProcessError extends errors_UserError {
  * Runs a program with an argument array — never through a shell — and resolves with its
  * result whatever the exit code. Rejects only when the program cannot be started.
  */
-function process_runProcess(command, args, options = {}) {
+function runProcess(command, args, options = {}) {
     const mode = options.output ?? 'whole';
     const limit = options.maxBuffer ?? (mode === 'whole' ? DEFAULT_WHOLE_LIMIT : DEFAULT_TAIL_LIMIT);
     const started = Date.now();
@@ -18635,7 +12241,7 @@ function killTree(pid) {
 }
 /** Like runProcess, but a non-zero exit or a timeout is a ProcessError that quotes the output's last lines. */
 async function process_runChecked(command, args, options = {}) {
-    const result = await process_runProcess(command, args, options);
+    const result = await runProcess(command, args, options);
     if (result.exitCode === 0 && !result.timedOut)
         return result;
     throw failure(result, options.what, options.hint);
@@ -18669,6 +12275,104 @@ async function withRetry(work, options) {
     }
 }
 
+;// CONCATENATED MODULE: ../runtime/src/python.ts
+
+
+
+
+/** Finds an executable by name on PATH (no shell). */
+function python_whichOnPath(name, env = process.env) {
+    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = external_node_path_default().join(dir, name);
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here.
+        }
+    }
+    return undefined;
+}
+/** The interpreter the `python` input names (a path, or `python3.X` on PATH), with its version. */
+async function findPython(input) {
+    const name = input === '' ? 'python3' : input;
+    if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
+        throw new errors_UserError(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
+            hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
+        });
+    }
+    const executable = name.includes('/') ? external_node_path_default().resolve(name) : python_whichOnPath(name);
+    const missing = new errors_UserError(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
+        hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
+    });
+    if (!executable)
+        throw missing;
+    let result;
+    try {
+        result = await runProcess(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
+            timeoutMs: 30_000,
+        });
+    }
+    catch {
+        throw missing;
+    }
+    const [resolved, version] = result.stdout.trim().split('\n');
+    if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
+        throw new errors_UserError(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
+            hint: 'Point it at CPython 3.12 or newer.',
+        });
+    }
+    return { path: resolved || executable, version };
+}
+
+;// CONCATENATED MODULE: ../runtime/src/reporter.ts
+const error = (reporter, message, at) => reporter.annotate({ level: 'error', message, ...at });
+const warning = (reporter, message, at) => reporter.annotate({ level: 'warning', message, ...at });
+const notice = (reporter, message, at) => reporter.annotate({ level: 'notice', message, ...at });
+/** Records everything; for tests and for the CLI's machine-readable output. */
+class MemoryReporter {
+    lines = [];
+    annotations = [];
+    outputs = {};
+    variables = {};
+    paths = [];
+    state = {};
+    groups = [];
+    summary = '';
+    log(line) {
+        this.lines.push(line);
+    }
+    debug() { }
+    annotate(annotation) {
+        this.annotations.push(annotation);
+    }
+    async group(title, work) {
+        this.groups.push(title);
+        return work();
+    }
+    setOutput(name, value) {
+        this.outputs[name] = value;
+    }
+    exportVariable(name, value) {
+        this.variables[name] = value;
+    }
+    addPath(directory) {
+        this.paths.push(directory);
+    }
+    async appendSummary(markdown) {
+        this.summary += markdown;
+    }
+    saveState(name, value) {
+        this.state[name] = value;
+    }
+    getState(name) {
+        return this.state[name] ?? '';
+    }
+}
+
 ;// CONCATENATED MODULE: ../runtime/src/runner-environment.ts
 
 
@@ -18684,11 +12388,182 @@ function readRunnerEnvironment(env = process.env) {
         toolCache: env.RUNNER_TOOL_CACHE || path.join(temp, 'tool-cache'),
         eventPath: env.GITHUB_EVENT_PATH || undefined,
         eventName: env.GITHUB_EVENT_NAME || undefined,
+        repository: env.GITHUB_REPOSITORY || '',
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        os: env.RUNNER_OS || process.platform,
+        arch: env.RUNNER_ARCH || process.arch,
     };
 }
 /** The text of the one notice given when a service is absent (outside GitHub, or on a runner without it). */
 function missingServiceNotice(service, fallback) {
     return `The GitHub ${service} service is not available here (not on a GitHub runner?): ${fallback}.`;
+}
+
+;// CONCATENATED MODULE: ../runtime/src/user-files.ts
+
+
+
+const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+/**
+ * Reads a text file a user gave us (changelog, config, README): a missing, binary or huge file is a
+ * clear error naming the file, never a crash. `shownAs` is the path people see (relative to the repo).
+ */
+function readUserTextFile(file, shownAs = file, what = 'file') {
+    let size;
+    try {
+        const stat = (0,external_node_fs_namespaceObject.statSync)(file);
+        if (!stat.isFile())
+            throw new errors_UserError(`${shownAs} is not a file.`, { location: { file: shownAs } });
+        size = stat.size;
+    }
+    catch (error) {
+        if (error instanceof errors_UserError)
+            throw error;
+        throw unreadable(error, shownAs, what);
+    }
+    if (size > MAX_TEXT_BYTES) {
+        throw new errors_UserError(`The ${what} ${shownAs} is ${(size / 1024 / 1024).toFixed(1)} MiB; more than 5 MiB is not a ${what}.`, {
+            location: { file: shownAs },
+        });
+    }
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
+    }
+    catch (error) {
+        throw unreadable(error, shownAs, what);
+    }
+    if (bytes.includes(0))
+        throw new errors_UserError(`The ${what} ${shownAs} is binary, not text.`, { location: { file: shownAs } });
+    const text = bytes.toString('utf8');
+    if (text.includes('\uFFFD'))
+        throw new errors_UserError(`The ${what} ${shownAs} is not valid UTF-8 text.`, { location: { file: shownAs } });
+    return text;
+}
+function unreadable(error, shownAs, what) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return new errors_UserError(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
+    return new errors_UserError(`The ${what} ${shownAs} cannot be read (${code ?? String(error)}).`, {
+        location: { file: shownAs },
+        hint: 'Check its permissions.',
+    });
+}
+/** `file` relative to `root`, with `/` separators, for messages and annotations. */
+function relativeTo(root, file) {
+    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
+}
+
+;// CONCATENATED MODULE: ../runtime/src/services/tool-cache.ts
+
+
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+/**
+ * The name a version has in the cache. @actions/tool-cache finds only semver versions; anything else (a PEP 440
+ * `1.2.3.4`, a content hash) is kept as a semver pre-release of 0.0.0, which it finds as exactly that.
+ */
+function cachedVersion(version) {
+    return SEMVER.test(version) ? version : `0.0.0-v${version.replace(/[^0-9A-Za-z-]/g, '-')}`;
+}
+/**
+ * The runner's tool cache (RUNNER_TOOL_CACHE, or the CLI's own folder). Finding a tool is @actions/tool-cache's
+ * `find`: its layout `<root>/<tool>/<version>/<arch>` and its `<arch>.complete` marker. What it cannot do is an
+ * install in place (its `cacheDir` copies a finished folder, and a Python venv cannot be moved once made), so
+ * `installFolder` empties the very folder `find` looks in and `markComplete` marks it. The architecture is always
+ * this machine's (`os.arch()`, as @actions/tool-cache has it), never RUNNER_ARCH's spelling.
+ */
+class ToolCache {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    /** The complete folder of exactly this version, or undefined. */
+    async find(tool, version) {
+        const { find } = await Promise.all(/* import() */[__nccwpck_require__.e(31), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6355));
+        return quietly(this.root, () => find(tool, cachedVersion(version), external_node_os_default().arch())) || undefined;
+    }
+    /** The folder `find` will return once complete, emptied, for an install straight into it. */
+    installFolder(tool, version) {
+        const folder = this.folder(tool, version);
+        (0,external_node_fs_namespaceObject.rmSync)(`${folder}.complete`, { force: true });
+        (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
+        (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+        return folder;
+    }
+    /** Where a version lives (complete or not): restore an actions cache there, then `markComplete`. */
+    folder(tool, version) {
+        return external_node_path_default().join(this.root, tool, cachedVersion(version), external_node_os_default().arch());
+    }
+    markComplete(tool, version) {
+        const folder = this.folder(tool, version);
+        (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(`${folder}.complete`, '');
+    }
+}
+/**
+ * @actions/tool-cache reads its root from RUNNER_TOOL_CACHE and prints `::debug::` workflow commands on stdout.
+ * `find` is synchronous, so for that one call the root is ours and, off a runner (the CLI on a terminal), its
+ * stdout lines are dropped; nothing else can run in between.
+ */
+function quietly(root, work) {
+    const saved = process.env.RUNNER_TOOL_CACHE;
+    const write = process.stdout.write;
+    process.env.RUNNER_TOOL_CACHE = root;
+    if (process.env.GITHUB_ACTIONS !== 'true')
+        process.stdout.write = (() => true);
+    try {
+        return work();
+    }
+    finally {
+        process.stdout.write = write;
+        if (saved === undefined)
+            delete process.env.RUNNER_TOOL_CACHE;
+        else
+            process.env.RUNNER_TOOL_CACHE = saved;
+    }
+}
+
+;// CONCATENATED MODULE: ../runtime/src/uv.ts
+
+
+
+
+
+const UV_VERSION = '0.13.9';
+/**
+ * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed with `--target` into
+ * its tool-cache folder: no venv to create, which halves the time) — never a binary download.
+ */
+async function ensureUv(options) {
+    const onPath = python_whichOnPath('uv');
+    if (onPath)
+        return onPath;
+    const tool = 'uv-from-pypi';
+    const cache = new ToolCache(options.toolCache);
+    const found = await cache.find(tool, UV_VERSION);
+    if (found && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(found, 'bin', 'uv')))
+        return external_node_path_default().join(found, 'bin', 'uv');
+    const folder = cache.installFolder(tool, UV_VERSION);
+    await withRetry(() => process_runChecked(options.python, [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--no-deps',
+        '--upgrade',
+        '--target',
+        folder,
+        `uv==${UV_VERSION}`,
+    ], {
+        what: `pip install uv==${UV_VERSION}`,
+        reporter: options.reporter,
+        timeoutMs: 300_000,
+        hint: `Check that PyPI is reachable and that ${options.python} has pip.`,
+    }), { attempts: 3, baseDelayMs: 2_000 });
+    cache.markComplete(tool, UV_VERSION);
+    return external_node_path_default().join(folder, 'bin', 'uv');
 }
 
 ;// CONCATENATED MODULE: ../runtime/src/background-process.ts
@@ -18807,7 +12682,7 @@ function installStopHandlers(options) {
  * The `repo-path` input resolved against the workspace, and there: a path that does not exist would
  * otherwise select no integration, check nothing and pass.
  */
-function resolveRepoPath(workspace, raw, input = 'repo-path') {
+function repo_path_resolveRepoPath(workspace, raw, input = 'repo-path') {
     const resolved = path.resolve(workspace, raw);
     let isDirectory = false;
     try {
@@ -18833,7 +12708,85 @@ function withoutTrailingDots(text) {
     return text.slice(0, end);
 }
 
+;// CONCATENATED MODULE: ../runtime/src/walk.ts
+
+
+/** True when `file` is `folder` or inside it (both real paths). */
+function walk_isInside(folder, file) {
+    const relative = external_node_path_default().relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
+function walk_realPath(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
+ * a link out of it, a dangling link or a loop is `other`, never followed.
+ */
+function walk_kindWithin(file, boundary) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.lstatSync)(file);
+        if (!stat.isSymbolicLink())
+            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+        const real = walk_realPath(file);
+        if (real === undefined || !walk_isInside(boundary, real))
+            return 'other';
+        const target = (0,external_node_fs_namespaceObject.statSync)(real);
+        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'other';
+    }
+}
+/**
+ * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
+ * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
+ * whatever cannot be read is skipped. `skipDirectory` prunes by name.
+ */
+function walkFiles(start, options = {}) {
+    const boundary = walk_realPath(options.boundary ?? start);
+    const root = walk_realPath(start);
+    if (boundary === undefined || root === undefined || !walk_isInside(boundary, root))
+        return [];
+    const found = [];
+    const seen = new Set();
+    const walk = (dir, real) => {
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        let names;
+        try {
+            names = (0,external_node_fs_namespaceObject.readdirSync)(dir).sort();
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const full = external_node_path_default().join(dir, name);
+            const kind = walk_kindWithin(full, boundary);
+            if (kind === 'file')
+                found.push(full);
+            else if (kind === 'directory' && !options.skipDirectory?.(name))
+                walk(full, walk_realPath(full) ?? full);
+        }
+    };
+    if (walk_kindWithin(start, boundary) === 'directory')
+        walk(start, root);
+    return found;
+}
+
 ;// CONCATENATED MODULE: ../runtime/src/index.ts
+
+
+
+
+
 
 
 
@@ -18994,96 +12947,723 @@ function inCliWords(text) {
         .replace(/\b(set|Set|check|Check|use|Use|the) '([\w-]+)'/g, (whole, verb, name) => FLAGS[name] ? `${verb} ${FLAGS[name]}` : whole);
 }
 
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/version.js
+const VERSION_PATTERN = [
+  'v?',
+  '(?:',
+  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
+  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
+  /* */ '(?<pre>', // pre-release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_n>[0-9]+)?',
+  /* */ ')?',
+  /* */ '(?<post>', // post release
+  /*    */ '(?:-(?<post_n1>[0-9]+))',
+  /*    */ '|',
+  /*    */ '(?:',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_l>post|rev|r)',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_n2>[0-9]+)?',
+  /*    */ ')',
+  /* */ ')?',
+  /* */ '(?<dev>', // dev release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_l>dev)',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_n>[0-9]+)?',
+  /* */ ')?',
+  ')',
+  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
+].join('');
+
+
+
+const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
+
+function valid(version) {
+  return validRegex.test(version) ? version : null;
+}
+
+const cleanRegex = new RegExp('^\\s*' + VERSION_PATTERN + '\\s*$', 'i');
+function clean(version) {
+  return version_stringify(version_parse(version, cleanRegex));
+}
+
+function version_parse(version, regex) {
+  // Validate the version and parse it into pieces
+  const { groups } = (regex || validRegex).exec(version) || {};
+  if (!groups) {
+    return null;
+  }
+
+  // Store the parsed out pieces of the version
+  const parsed = {
+    epoch: Number(groups.epoch ? groups.epoch : 0),
+    release: groups.release.split('.').map(Number),
+    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+    post: normalize_letter_version(
+      groups.post_l,
+      groups.post_n1 || groups.post_n2,
+    ),
+    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+    local: parse_local_version(groups.local),
+  };
+
+  return parsed;
+}
+
+function version_stringify(parsed) {
+  if (!parsed) {
+    return null;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+  const parts = [];
+
+  // Epoch
+  if (epoch !== 0) {
+    parts.push(`${epoch}!`);
+  }
+  // Release segment
+  parts.push(release.join('.'));
+
+  // Pre-release
+  if (pre) {
+    parts.push(pre.join(''));
+  }
+  // Post-release
+  if (post) {
+    parts.push('.' + post.join(''));
+  }
+  // Development release
+  if (dev) {
+    parts.push('.' + dev.join(''));
+  }
+  // Local version segment
+  if (local) {
+    parts.push(`+${local}`);
+  }
+  return parts.join('');
+}
+
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    // We consider there to be an implicit 0 in a pre-release if there is
+    // not a numeral associated with it.
+    if (!number) {
+      number = 0;
+    }
+    // We normalize any letters to their lower case form
+    letter = letter.toLowerCase();
+
+    // We consider some words to be alternate spellings of other words and
+    // in those cases we want to normalize the spellings to our preferred
+    // spelling.
+    if (letter === 'alpha') {
+      letter = 'a';
+    } else if (letter === 'beta') {
+      letter = 'b';
+    } else if (['c', 'pre', 'preview'].includes(letter)) {
+      letter = 'rc';
+    } else if (['rev', 'r'].includes(letter)) {
+      letter = 'post';
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    // We assume if we are given a number, but we are not given a letter
+    // then this is using the implicit post release syntax (e.g. 1.0-1)
+    letter = 'post';
+
+    return [letter, Number(number)];
+  }
+  return null;
+}
+
+function parse_local_version(local) {
+  /*
+    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
+    */
+  if (local) {
+    return local
+      .split(/[._-]/)
+      .map((part) =>
+        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
+      );
+  }
+  return null;
+}
+
+function version_explain(version) {
+  const parsed = version_parse(version);
+  if (!parsed) {
+    return parsed;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+
+  let base_version = '';
+  if (epoch !== 0) {
+    base_version += epoch + '!';
+  }
+  base_version += release.join('.');
+
+  const is_prerelease = Boolean(dev || pre);
+  const is_devrelease = Boolean(dev);
+  const is_postrelease = Boolean(post);
+
+  // return
+
+  return {
+    epoch,
+    release,
+    pre,
+    post: post ? post[1] : post,
+    dev: dev ? dev[1] : dev,
+    local: local ? local.join('.') : local,
+    public: version_stringify(parsed).split('+', 1)[0],
+    base_version,
+    is_prerelease,
+    is_devrelease,
+    is_postrelease,
+  };
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/operator.js
+
+
+
+
+function lt(version, other) {
+  return compare(version, other) < 0;
+}
+
+function le(version, other) {
+  return compare(version, other) <= 0;
+}
+
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+
+function ne(version, other) {
+  return compare(version, other) !== 0;
+}
+
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+
+function gt(version, other) {
+  return compare(version, other) > 0;
+}
+
+function arbitrary(version, other) {
+  return version.toLowerCase() === other.toLowerCase();
+}
+
+function compare(version, other) {
+  const parsedVersion = version_parse(version);
+  const parsedOther = version_parse(other);
+
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+
+  return pyCompare(keyVersion, keyOther);
+}
+
+function rcompare(version, other) {
+  return -compare(version, other);
+}
+
+// this logic is buitin in python, but we need to port it to js
+// see https://stackoverflow.com/a/5292332/1438522
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i = 0; i < len; i += 1) {
+      const res = pyCompare(elem[i], other[i]);
+      if (res !== 0) {
+        return res;
+      }
+    }
+    return elem.length - other.length;
+  }
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  // When we compare a release version, we want to compare it with all of the
+  // trailing zeros removed. So we'll use a reverse the list, drop all the now
+  // leading zeros until we come to something non zero, then take the rest
+  // re-reverse it back into the correct order and make it a tuple and use
+  // that for our sorting key.
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+
+  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
+  // We'll do this by abusing the pre segment, but we _only_ want to do this
+  // if there is !a pre or a post segment. If we have one of those then
+  // the normal sorting rules will handle this case correctly.
+  if (!pre && !post && dev) pre = -Infinity;
+  // Versions without a pre-release (except as noted above) should sort after
+  // those with one.
+  else if (!pre) pre = Infinity;
+
+  // Versions without a post segment should sort before those with one.
+  if (!post) post = -Infinity;
+
+  // Versions without a development segment should sort after those with one.
+  if (!dev) dev = Infinity;
+
+  if (!local) {
+    // Versions without a local segment should sort before those with one.
+    local = -Infinity;
+  } else {
+    // Versions with a local segment need that segment parsed to implement
+    // the sorting rules in PEP440.
+    // - Alpha numeric segments sort before numeric segments
+    // - Alpha numeric segments sort lexicographically
+    // - Numeric segments sort numerically
+    // - Shorter versions sort before longer versions when the prefixes
+    //   match exactly
+    local = local.map((i) =>
+      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
+    );
+  }
+
+  return [epoch, release, pre, post, dev, local];
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/specifier.js
+// This file is dual licensed under the terms of the Apache License, Version
+// 2.0, and the BSD License. See the LICENSE file in the root of this repository
+// for complete details.
+
+
+
+
+
+const RANGE_PATTERN = [
+  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
+  '\\s*',
+  '(',
+  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
+  /*  */ '(?<prefix>\\.\\*)?',
+  /*  */ '|',
+  /*  */ '(?<legacy>[^,;\\s)]+)',
+  ')',
+].join('');
+
+
+
+const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
+
+const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
+
+function specifier_parse(ranges) {
+  if (!ranges.trim()) {
+    return [];
+  }
+
+  const specifiers = ranges
+    .split(',')
+    .map((range) => rangeRegex.exec(range.trim()) || {})
+    .map(({ groups }) => {
+      if (!groups) {
+        return null;
+      }
+
+      let { ...spec } = groups;
+      const { operator, version, prefix, legacy } = groups;
+
+      if (version) {
+        spec = { ...spec, ...version_explain(version) };
+        if (operator === '~=') {
+          if (spec.release.length < 2) {
+            return null;
+          }
+        }
+        if (!isEqualityOperator(operator) && spec.local) {
+          return null;
+        }
+
+        if (prefix) {
+          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+            return null;
+          }
+        }
+      }
+      if (legacy && operator !== '===') {
+        return null;
+      }
+
+      return spec;
+    });
+
+  if (specifiers.filter(Boolean).length !== specifiers.length) {
+    return null;
+  }
+
+  return specifiers;
+}
+
+function filter(versions, specifier, options = {}) {
+  const filtered = pick(versions, specifier, options);
+  if (filtered.length === 0 && options.prereleases === undefined) {
+    return pick(versions, specifier, { prereleases: true });
+  }
+  return filtered;
+}
+
+function maxSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[found.length - 1];
+}
+
+function minSatisfying(versions, range, options) {
+  const found = filter(versions, range, options).sort(Operator.compare);
+  return found.length === 0 ? null : found[0];
+}
+
+function pick(versions, specifier, options) {
+  const parsed = specifier_parse(specifier);
+
+  if (!parsed) {
+    return [];
+  }
+
+  return versions.filter((version) => {
+    const explained = version_explain(version);
+
+    if (!parsed.length) {
+      return explained && !(explained.is_prerelease && !options.prereleases);
+    }
+
+    return parsed.reduce((pass, spec) => {
+      if (!pass) {
+        return false;
+      }
+      return contains({ ...spec, ...options }, { version, explained });
+    }, true);
+  });
+}
+
+function satisfies(version, specifier, options = {}) {
+  const filtered = pick([version], specifier, options);
+
+  return filtered.length === 1;
+}
+
+function arrayStartsWith(array, prefix) {
+  if (prefix.length > array.length) {
+    return false;
+  }
+
+  for (let i = 0; i < prefix.length; i += 1) {
+    if (prefix[i] !== array[i]) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+function contains(specifier, input) {
+  const { explained } = input;
+  let { version } = input;
+  const { ...spec } = specifier;
+
+  if (spec.prereleases === undefined) {
+    spec.prereleases = spec.is_prerelease;
+  }
+
+  if (explained && explained.is_prerelease && !spec.prereleases) {
+    return false;
+  }
+
+  if (spec.operator === '~=') {
+    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
+    if (spec.epoch) {
+      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
+    }
+    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+      prereleases: spec.prereleases,
+    });
+  }
+
+  if (spec.prefix) {
+    const isMatching =
+      explained.epoch === spec.epoch &&
+      arrayStartsWith(explained.release, spec.release);
+    const isEquality = spec.operator !== '!=';
+    return isEquality ? isMatching : !isMatching;
+  }
+
+  if (explained && explained.local && spec.version) {
+    // Ignore candidate local labels only when the specifier itself is public.
+    if (spec.operator !== '===' && !spec.local) {
+      version = explained.public;
+      spec.version = version_explain(spec.version).public;
+    }
+  }
+
+  if (spec.operator === '<' || spec.operator === '>') {
+    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
+    if (eq(spec.release.join('.'), explained.release.join('.'))) {
+      return false;
+    }
+  }
+
+  // TODO: fix me?
+  // eslint-disable-next-line import-x/namespace
+  const op = operator_namespaceObject[spec.operator];
+  return op(version, spec.version || spec.legacy);
+}
+
+function validRange(specifier) {
+  return Boolean(specifier_parse(specifier));
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/lib/semantic.js
+
+
+// those notation are borrowed from semver
+
+
+function major(input) {
+  const version = version_explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  return version.release[0];
+}
+
+function minor(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 2) {
+    return 0;
+  }
+  return version.release[1];
+}
+
+function patch(input) {
+  const version = explain(input);
+  if (!version) {
+    throw new TypeError('Invalid Version: ' + input);
+  }
+  if (version.release.length < 3) {
+    return 0;
+  }
+  return version.release[2];
+}
+
+function inc(input, release, preReleaseIdentifier) {
+  let identifier = preReleaseIdentifier || `a`;
+  const version = parse(input);
+
+  if (!version) {
+    return null;
+  }
+
+  if (
+    !['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview'].includes(
+      identifier,
+    )
+  ) {
+    return null;
+  }
+
+  switch (release) {
+    case 'premajor':
+      {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'preminor':
+      {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prepatch':
+      {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      version.pre = [identifier, 0];
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'prerelease':
+      if (version.pre === null) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+        version.pre = [identifier, 0];
+      } else {
+        if (preReleaseIdentifier === undefined && version.pre !== null) {
+          [identifier] = version.pre;
+        }
+
+        const [letter, number] = version.pre;
+        if (letter === identifier) {
+          version.pre = [letter, number + 1];
+        } else {
+          version.pre = [identifier, 0];
+        }
+      }
+
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'major':
+      if (
+        version.release.slice(1).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'minor':
+      if (
+        version.release.slice(2).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0] = version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    case 'patch':
+      if (
+        version.release.slice(3).some((value) => value !== 0) ||
+        version.pre === null
+      ) {
+        const [majorVersion, minorVersion = 0, patchVersion = 0] =
+          version.release;
+        version.release.fill(0);
+        version.release[0] = majorVersion;
+        version.release[1] = minorVersion;
+        version.release[2] = patchVersion + 1;
+      }
+      delete version.pre;
+      delete version.post;
+      delete version.dev;
+      delete version.local;
+      break;
+    default:
+      return null;
+  }
+
+  return stringify(version);
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@renovatebot/pep440/index.js
+
+
+
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ../ddev/src/versions.ts
 /**
- * The part of PEP 440 that ddev versions need: release versions `X.Y.Z` (ddev publishes no pre-releases
- * we would pick), compared numerically, and specifiers `==`, `!=`, `>=`, `<=`, `>`, `<`, `~=`, `==X.*`
- * joined by commas.
+ * ddev versions under PEP 440 (@renovatebot/pep440, the one version model of the project): exact versions,
+ * `latest`, and specifiers (`>=20,<21`, `~=20.0.0`, `==20.*`, `!=20.1.0,>=20`), resolved against what the package
+ * index lists for the interpreter at hand.
  */
-const RELEASE = /^\d+(\.\d+)*$/;
-const CLAUSE = /^(===|==|!=|~=|>=|<=|>|<)\s*(\d+(?:\.\d+)*)(\.\*)?$/;
-function versions_parseRelease(text) {
-    return RELEASE.test(text) && text.length <= 40 ? text.split('.').map(Number) : undefined;
-}
-function versions_compareReleases(a, b) {
-    for (let index = 0; index < Math.max(a.length, b.length); index++) {
-        const difference = (a[index] ?? 0) - (b[index] ?? 0);
-        if (difference !== 0)
-            return Math.sign(difference);
-    }
-    return 0;
-}
-function parseClause(text) {
-    const match = CLAUSE.exec(text.trim());
-    if (!match)
-        return undefined;
-    const [, operator, number, wildcard] = match;
-    const target = number.split('.').map(Number);
-    if (wildcard) {
-        if (operator !== '==' && operator !== '!=')
-            return undefined;
-        const prefix = (version) => target.every((part, index) => (version[index] ?? 0) === part);
-        return operator === '==' ? prefix : (version) => !prefix(version);
-    }
-    const cmp = (version) => versions_compareReleases(version, target);
-    switch (operator) {
-        case '==':
-        case '===':
-            return (version) => cmp(version) === 0;
-        case '!=':
-            return (version) => cmp(version) !== 0;
-        case '>=':
-            return (version) => cmp(version) >= 0;
-        case '<=':
-            return (version) => cmp(version) <= 0;
-        case '>':
-            return (version) => cmp(version) > 0;
-        case '<':
-            return (version) => cmp(version) < 0;
-        default: {
-            // ~=X.Y.Z means >=X.Y.Z, ==X.Y.*
-            if (target.length < 2)
-                return undefined;
-            const prefix = target.slice(0, -1);
-            return (version) => cmp(version) >= 0 && prefix.every((part, index) => (version[index] ?? 0) === part);
-        }
-    }
-}
+
 function parseVersionRequest(raw) {
     const text = raw.trim();
     const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
     if (text === '' || text.toLowerCase() === 'latest')
         return { kind: 'latest' };
-    if (versions_parseRelease(text))
+    // An exact version as the index spells it (canonical: `20.1.0`, not `v20.1.0`).
+    if (text.length <= 40 && clean(text) === text)
         return { kind: 'exact', version: text };
-    const clauses = text.split(',').map((part) => parseClause(part));
-    if (text.length <= 200 && clauses.length > 0 && clauses.every((clause) => clause !== undefined)) {
-        return { kind: 'range', text, matches: (version) => clauses.every((clause) => clause(version)) };
-    }
+    if (text.length <= 200 && /^[<>=!~]/.test(text) && validRange(text))
+        return { kind: 'range', text };
     return {
         problem: `${shown} is not a ddev version: use an exact version (20.1.0), 'latest', or a PEP 440 specifier (>=20,<21).`,
     };
 }
-/** Whether a `Requires-Python` specifier admits `python` (`3.13.0`). */
+/** Whether a `Requires-Python` specifier admits `python` (`3.13.0`); one we cannot read admits it. */
 function pythonAllowed(requiresPython, python) {
-    if (!requiresPython)
+    if (!requiresPython || !validRange(requiresPython) || valid(python) === null)
         return true;
-    const version = versions_parseRelease(python);
-    if (!version)
-        return true;
-    return requiresPython.split(',').every((part) => {
-        const clause = parseClause(part.trim());
-        return clause ? clause(version) : true;
-    });
+    return satisfies(python, requiresPython, { prereleases: true });
 }
 /**
  * The newest published release that the request and the Python accept. `published` is what the
  * package index lists.
  */
 function resolveVersion(request, published, python) {
-    const usable = published.filter((release) => !release.yanked && versions_parseRelease(release.version));
+    const usable = published.filter((release) => !release.yanked && valid(release.version) !== null);
     if (request.kind === 'exact') {
-        const release = usable.find((candidate) => versions_compareReleases(versions_parseRelease(candidate.version), versions_parseRelease(request.version)) === 0);
+        const release = usable.find((candidate) => eq(candidate.version, request.version));
         if (!release) {
             const newest = newestOf(usable.map((candidate) => candidate.version));
             return {
@@ -19099,7 +13679,8 @@ function resolveVersion(request, published, python) {
         }
         return { ok: true, version: release.version };
     }
-    const matching = usable.filter((release) => request.kind === 'latest' || request.matches(versions_parseRelease(release.version)));
+    // ddev's pre-releases are picked only by their exact version.
+    const matching = usable.filter((release) => request.kind === 'latest' ? satisfies(release.version, '>=0') : satisfies(release.version, request.text));
     const runnable = matching.filter((release) => pythonAllowed(release.requiresPython, python));
     const newest = newestOf(runnable.map((release) => release.version));
     if (newest)
@@ -19111,14 +13692,14 @@ function resolveVersion(request, published, python) {
     return { ok: false, problem: `${what} on the package index.` };
 }
 function newestOf(versions) {
-    return [...versions].sort((a, b) => versions_compareReleases(versions_parseRelease(b), versions_parseRelease(a)))[0];
+    return [...versions].sort(rcompare)[0];
 }
 
 ;// CONCATENATED MODULE: ../ddev/src/repo.ts
 /** Which ddev repository a checkout is, and the config file that tells ddev so. */
 const REPOS = (/* unused pure expression or super */ null && (['extras', 'marketplace', 'core']));
 /** `repo: auto`: integrations-core, marketplace, extras — or a partner's own repository, which ddev treats as extras. */
-function repo_inferRepo(facts) {
+function inferRepo(facts) {
     const names = `${facts.folderName} ${facts.remoteUrl ?? ''}`.toLowerCase();
     if (facts.entries.includes('datadog_checks_base') && facts.entries.includes('ddev')) {
         return { ok: true, repo: 'core', reason: 'the checkout holds datadog_checks_base and ddev (integrations-core)' };
@@ -19750,20 +14331,19 @@ function support_range_parseDdevVersionOutput(stdout) {
 }
 /** Where a ddev version falls against the supported range (older: warn; newer major than pinned: say it is untested). */
 function supportVerdict(version) {
-    const release = versions_parseRelease(version);
-    if (!release)
+    if (!version_explain(version))
         return {
             kind: 'unknown',
             message: `ddev ${version} is not a release version we can place in the supported range.`,
         };
     const range = `${OLDEST_SUPPORTED_DDEV} to ${PINNED_DDEV_VERSION}`;
-    if (versions_compareReleases(release, versions_parseRelease(OLDEST_SUPPORTED_DDEV)) < 0) {
+    if (lt(version, OLDEST_SUPPORTED_DDEV)) {
         return {
             kind: 'older',
             message: `ddev ${version} is older than the oldest ddev agent-integration-ci supports (${OLDEST_SUPPORTED_DDEV}; tested range ${range}): its command lines may differ. Use ddev-version ${OLDEST_SUPPORTED_DDEV} or newer.`,
         };
     }
-    if ((release[0] ?? 0) > (versions_parseRelease(PINNED_DDEV_VERSION)[0] ?? 0)) {
+    if (major(version) > major(PINNED_DDEV_VERSION)) {
         return {
             kind: 'newer',
             message: `ddev ${version} is a newer major version than the one agent-integration-ci is tested with (${range}); report what breaks.`,
@@ -19772,12 +14352,104 @@ function supportVerdict(version) {
     return { kind: 'supported' };
 }
 /** Whether the installed ddev is at least `since`; an unreadable version counts as the newest form. */
-function ddevAtLeast(version, since) {
-    const release = version === undefined ? undefined : parseRelease(version);
-    return release === undefined || compareReleases(release, parseRelease(since)) >= 0;
+function support_range_ddevAtLeast(version, since) {
+    return version === undefined || !explain(version) || gte(version, since);
+}
+
+;// CONCATENATED MODULE: ../ddev/src/create-command.ts
+
+/** ddev 17.0.0 turned `ddev create --type <type> NAME` into one subcommand per template (`ddev create check NAME`). */
+const CREATE_SUBCOMMANDS_SINCE = '17.0.0';
+/**
+ * What ddev before 17 asks when it scaffolds outside integrations-core (it refuses `--non-interactive` there):
+ * a lower-case NAME is confirmed first, then extras asks an email and an author, marketplace an email, a
+ * company name, a homepage and a sales email. One answer list serves both — extra lines are never read —
+ * and it holds the author ddev 17+ writes without asking, so both ends of the range scaffold alike.
+ */
+const LEGACY_ANSWERS = (/* unused pure expression or super */ null && (['help@datadoghq.com', 'Datadog', 'https://www.datadoghq.com', 'info@datadoghq.com']));
+/** Python's str.islower() for an integration name: some cased letter, none upper-case. */
+const pythonIsLower = (text) => /\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text);
+/**
+ * The `ddev create` command line (after `ddev`) for the installed ddev: `create <template> NAME` from 17,
+ * `create --type <template_with_underscores> NAME` before. `ddevVersion` undefined: the newest form.
+ */
+function create_command_createCommand(ddevVersion, options) {
+    const dryRun = options.dryRun ? ['--dry-run'] : [];
+    if (ddevAtLeast(ddevVersion, CREATE_SUBCOMMANDS_SINCE)) {
+        return {
+            args: ['--no-interactive', 'create', options.template, options.name, '--location', options.location, ...dryRun],
+            input: undefined,
+        };
+    }
+    const answers = [...(pythonIsLower(options.name) ? ['y'] : []), ...(options.dryRun ? [] : LEGACY_ANSWERS)];
+    return {
+        args: [
+            '--no-interactive',
+            'create',
+            '--type',
+            options.template.replaceAll('-', '_'),
+            options.name,
+            '--location',
+            options.location,
+            ...dryRun,
+        ],
+        input: answers.length > 0 ? `${answers.join('\n')}\n` : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ../ddev/src/target.ts
+
+/** `integration.folder` is '' when the repository root is the integration; `path` is absolute. */
+function ddevTarget(integration) {
+    if (integration.folder === '')
+        return { cwd: integration.path, target: '.' };
+    return { cwd: external_node_path_default().dirname(integration.path), target: external_node_path_default().basename(integration.path) };
+}
+/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
+function ddevArgsFor(target, command, rest = []) {
+    return ['--here', ...command, target.target, ...rest];
+}
+
+;// CONCATENATED MODULE: ../ddev/src/test-command.ts
+
+/**
+ * The `ddev test` command line for one integration, the way Datadog's gate runs it (integrations-core's
+ * test-target.yml: `ddev test <target> -- <args>`): one pytest session over every test, no marker filter
+ * unless the user asks for one.
+ */
+function ddevTestArgs(options) {
+    const pytest = [
+        ...(options.markers ? ['-m', options.markers] : []),
+        // xunit1 carries each test's file and line, so that a failure with no project frame still has a place.
+        ...(options.junitFile ? [`--junitxml=${options.junitFile}`, '-o', 'junit_family=xunit1'] : []),
+        ...options.pytestArgs,
+    ];
+    return ddevArgsFor(options.target, ['test', ...options.ddevArgs], pytest.length > 0 ? ['--', ...pytest] : []);
+}
+/**
+ * Hatch runs pytest once per environment of the integration's matrix and formats `{env_name}` in the
+ * arguments, so that each environment writes its own report instead of overwriting the previous one.
+ */
+const JUNIT_FILE_NAME = 'junit-{env_name}.xml';
+/** pytest's exit codes (ddev exits with pytest's). */
+const PYTEST_EXIT = { ok: 0, testsFailed: 1, interrupted: 2, internalError: 3, usageError: 4, noTests: 5 };
+const MARKER_EXPRESSION = /^[A-Za-z0-9_ ()]+$/;
+/** A pytest `-m` expression as the user typed it, or a problem (it is passed as one argument, never to a shell). */
+function parseMarkers(raw) {
+    const markers = raw.trim();
+    if (markers === '')
+        return undefined;
+    if (!MARKER_EXPRESSION.test(markers)) {
+        return {
+            problem: `${JSON.stringify(markers)} is not a pytest marker expression: use marker names with and/or/not and parentheses, e.g. 'unit' or 'not e2e'.`,
+        };
+    }
+    return markers;
 }
 
 ;// CONCATENATED MODULE: ../ddev/src/index.ts
+
+
 
 
 
@@ -19965,9 +14637,6 @@ function previousContentLine(lines, beforeIndex) {
     return index + 1;
 }
 
-// EXTERNAL MODULE: ../release-notes/node_modules/semver/index.js
-var semver = __nccwpck_require__(8253);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: ../release-notes/src/dates.ts
 /** `YYYY-MM-DD` that names a real calendar day. */
 function isCalendarDate(text) {
@@ -20007,14 +14676,6 @@ function renderEntryBody(entry) {
         blocks.push(`${canonicalLabel(section.name)}\n\n${section.bullets.map((bullet) => `* ${bullet.text}`).join('\n')}`);
     }
     return blocks.join('\n\n');
-}
-function renderEntry(entry) {
-    const body = renderEntryBody(entry);
-    return `${canonicalHeading(entry.version, entry.date)}\n\n${body}`.trimEnd();
-}
-/** A whole changelog in canonical form, newest first as given. */
-function renderChangelog(title, entries) {
-    return `${[`# ${title}`, ...entries.map(renderEntry)].join('\n\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ../release-notes/src/lint.ts
@@ -20089,11 +14750,11 @@ function isoDate(text) {
 }
 /** Newest first, or consistently oldest first (a warning); anything else is an error. */
 function checkOrder(changelog) {
-    const valid = changelog.entries.filter((entry) => semver_default().valid(entry.version));
+    const versioned = changelog.entries.filter((entry) => valid(entry.version) !== null);
     let descending = 0;
     let ascending = 0;
-    for (let index = 1; index < valid.length; index++) {
-        const order = semver_default().compare(valid[index - 1].version, valid[index].version);
+    for (let index = 1; index < versioned.length; index++) {
+        const order = compare(versioned[index - 1].version, versioned[index].version);
         if (order > 0)
             descending++;
         if (order < 0)
@@ -20106,12 +14767,12 @@ function checkOrder(changelog) {
             {
                 level: 'warning',
                 rule: 'oldest-first',
-                line: valid[0].line,
+                line: versioned[0].line,
                 message: 'Entries are oldest first; newest first is the convention.',
             },
         ];
     }
-    const wrong = valid.find((entry, index) => index > 0 && semver_default().gt(entry.version, valid[index - 1].version));
+    const wrong = versioned.find((entry, index) => index > 0 && gt(entry.version, versioned[index - 1].version));
     return [
         {
             level: 'error',
@@ -20180,20 +14841,34 @@ function lint_bounded(finding) {
 
 ;// CONCATENATED MODULE: ../release-notes/src/bump.ts
 
-/** How `next` relates to `previous`: the kind of bump, `none` when not greater. */
+const KINDS = ['major', 'minor', 'patch'];
+/** The part of the version line a release is at: `2.0.0` is a major, `1.1.0` a minor, `1.0.1` a patch. */
+function lineKind(release) {
+    const [, minor = 0, ...rest] = release;
+    return rest.some((part) => part !== 0) ? 'patch' : minor !== 0 ? 'minor' : 'major';
+}
+/**
+ * How `next` relates to `previous` under PEP 440's ordering (`1.1.0rc1 < 1.1.0 < 1.1.0.post1`): `none` when it is
+ * not greater. The first release segment that grew names the kind; the final release of a pre-release
+ * (`1.1.0rc1 → 1.1.0`) is the kind of the version it completes (a minor here), and a post-release a patch.
+ */
 function bumpKind(previous, next) {
-    if (!semver_default().valid(next))
+    const after = version_explain(next);
+    if (!after)
         return 'none';
-    if (previous === undefined || !semver_default().valid(previous))
+    const before = previous === undefined ? null : version_explain(previous);
+    if (!before)
         return 'major';
-    if (!semver_default().gt(next, previous))
+    if (!gt(next, previous))
         return 'none';
-    const diff = semver_default().diff(previous, next);
-    if (diff === 'major' || diff === 'premajor')
+    if (after.epoch !== before.epoch)
         return 'major';
-    if (diff === 'minor' || diff === 'preminor')
-        return 'minor';
-    return 'patch';
+    const length = Math.max(after.release.length, before.release.length);
+    for (let index = 0; index < length; index++) {
+        if ((after.release[index] ?? 0) !== (before.release[index] ?? 0))
+            return KINDS[Math.min(index, 2)];
+    }
+    return before.is_prerelease ? lineKind(after.release) : 'patch';
 }
 /** Sections that ask for more than the bump gives: `Removed` needs a major, `Added` at least a minor. */
 function bumpSectionWarnings(kind, entry) {
@@ -20240,8 +14915,7 @@ function escapeRegExp(text) {
     return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
-;// CONCATENATED MODULE: ../release-notes/src/index.ts
-
+;// CONCATENATED MODULE: ../release-notes/src/gate.ts
 
 
 
@@ -20251,6 +14925,1349 @@ function escapeRegExp(text) {
 function entryFor(changelog, version) {
     return changelog.entries.find((entry) => entry.version === version);
 }
+/** The entry with the highest PEP 440 version (the first one when none has a version). */
+function newestEntry(changelog) {
+    const versioned = changelog.entries.filter((entry) => valid(entry.version) !== null);
+    return versioned.sort((a, b) => rcompare(a.version, b.version))[0] ?? changelog.entries[0];
+}
+/** Whether a release is due: `version` above `previous` in PEP 440's order (`1.1.0 → 1.1.0rc1` went down). */
+function versionWentUp(previous, version) {
+    if (valid(previous) === null || valid(version) === null)
+        return version !== previous;
+    return bumpKind(previous, version) !== 'none';
+}
+const gate_list = (items) => [...new Set(items)].join(', ');
+/**
+ * The version bump gate of one integration on a pull request, as Datadog's review applies it: functional
+ * changes need a higher `__version__` (PEP 440 order) and a canonical changelog entry for it; the version
+ * never goes down; the rest of the changelog keeps its format.
+ */
+function bumpGate(facts) {
+    const { version, previous, changelog, today } = facts;
+    const findings = [];
+    const add = (level, rule, file, line, message) => findings.push({ level, rule, file, line, message });
+    const kind = bumpKind(previous, version);
+    const bumped = previous === undefined ? true : kind !== 'none';
+    const bumpRequired = facts.functional.length > 0;
+    const entry = entryFor(changelog, version);
+    const skip = new Set();
+    let decision;
+    if (previous !== undefined && valid(previous) !== null && valid(version) !== null && lt(version, previous)) {
+        add('error', 'version-went-down', facts.aboutFile, facts.versionLine, `__version__ went down from ${previous} to ${version}: a release must raise it above ${previous}.`);
+        decision = `__version__ went down from ${previous} to ${version}.`;
+    }
+    else if (bumpRequired && !bumped) {
+        const files = facts.functional
+            .slice(0, 5)
+            .map((file) => file.file)
+            .join(', ') + (facts.functional.length > 5 ? ` and ${facts.functional.length - 5} more` : '');
+        add('error', 'bump-required', facts.aboutFile, facts.versionLine, `Functional changes need a version bump: __version__ is still ${version} (as at the base), but these files changed: ${files}. Raise __version__ and add a '## <new version> / ${today}' entry to ${facts.changelogFile}.`);
+        decision = `A version bump is required (functional changes: ${gate_list(facts.functional.map((f) => f.reason))}) but __version__ is still ${version}.`;
+    }
+    else if (bumped) {
+        decision =
+            previous === undefined
+                ? `New integration at version ${version}.`
+                : `Version ${previous} → ${version} (${kind} bump)${bumpRequired ? ', required by functional changes' : ''}.`;
+    }
+    else {
+        decision =
+            facts.changedReasons.length === 0
+                ? 'No change in this integration: no bump required.'
+                : `No functional change (only ${gate_list(facts.changedReasons)}): no bump required.`;
+    }
+    if (bumped && valid(version) !== null) {
+        if (!entry) {
+            add('error', 'entry-missing', facts.changelogFile, 1, `No entry for version ${version}: add '${canonicalHeading(version, today)}' at the top, with '***Added***:', '***Fixed***:', '***Changed***:' or '***Removed***:' sections of '* ' bullets.`);
+        }
+        else {
+            skip.add(entry);
+            for (const finding of lintNewEntry(changelog, entry, today))
+                add(finding.level, finding.rule, facts.changelogFile, finding.line, finding.message);
+            if (entry.date && /^\d{4}-\d{2}-\d{2}$/.test(entry.date) && Math.abs(daysBetween(entry.date, today)) > 1) {
+                add('warning', 'entry-date', facts.changelogFile, entry.line, `The entry for ${version} is dated ${entry.date}, not today (${today}): update the date when you release.`);
+            }
+            for (const warning of bumpSectionWarnings(kind, entry))
+                add('warning', 'bump-kind', facts.changelogFile, warning.line, warning.message);
+        }
+    }
+    for (const finding of lintHistory(changelog, today, skip))
+        add(finding.level, finding.rule, facts.changelogFile, finding.line, finding.message);
+    return {
+        bumpRequired,
+        bumpKind: bumped ? kind : 'none',
+        previousIsStale: bumped && previous !== undefined && valid(version) !== null,
+        entry,
+        decision,
+        findings,
+    };
+}
+
+;// CONCATENATED MODULE: ../release-notes/src/tag-name.ts
+/** Tag names from the `tag-format` input: `<integration>` and `<version>` are replaced. */
+const DEFAULT_TAG_FORMAT = '<integration>-<version>';
+/** The problem with a format, or undefined when it is usable. */
+function checkTagFormat(format) {
+    if (!format.includes('<version>'))
+        return `${JSON.stringify(format)} has no <version> placeholder: every release needs its own tag.`;
+    const unknown = /<(?!integration>|version>)[^<>]*>/.exec(format);
+    if (unknown)
+        return `${JSON.stringify(format)} has an unknown placeholder ${unknown[0]}: use <integration> and <version>.`;
+    return undefined;
+}
+function tagName(format, integration, version) {
+    return format.replaceAll('<integration>', integration).replaceAll('<version>', version);
+}
+const tag_name_shown = (tag) => JSON.stringify(tag.length > 80 ? `${tag.slice(0, 77)}...` : tag);
+/** Longest ref component in bytes: git writes `<component>.lock` beside it, and a file name has 255 bytes at most. */
+const MAX_COMPONENT_BYTES = 250;
+/**
+ * What `git tag <tag>` accepts: not starting with `-`, and `refs/tags/<tag>` passing git's check_refname_format
+ * (the rules of `git check-ref-format`, exactly; the release plan asks git itself too). Also every component
+ * short enough to be a file name, since git writes each ref as a file. Checked before anything is pushed.
+ */
+function checkTagName(tag) {
+    const invalid = `${tag_name_shown(tag)} is not a valid git tag name`;
+    if (tag === '')
+        return `${invalid}: it is empty.`;
+    if (tag.startsWith('-'))
+        return `${invalid}: it starts with '-'.`;
+    const ref = `refs/tags/${tag}`;
+    if (ref.endsWith('/') || ref.endsWith('.'))
+        return `${invalid}: it ends with '${ref.at(-1)}'.`;
+    if (ref.includes('..'))
+        return `${invalid}: it contains '..'.`;
+    if (ref.includes('@{'))
+        return `${invalid}: it contains '@{'.`;
+    for (const char of ref) {
+        const code = char.charCodeAt(0);
+        if (code < 0x20 || code === 0x7f || ' ~^:?*[\\'.includes(char))
+            return `${invalid}: it contains ${code < 0x20 || code === 0x7f ? 'a control character' : `'${char}'`}.`;
+    }
+    for (const component of ref.split('/')) {
+        if (component === '')
+            return `${invalid}: it has an empty part ('//').`;
+        if (component.startsWith('.'))
+            return `${invalid}: a part starts with '.'.`;
+        if (component.endsWith('.lock'))
+            return `${invalid}: a part ends with '.lock'.`;
+        if (Buffer.byteLength(component) > MAX_COMPONENT_BYTES)
+            return `${invalid}: a part is longer than ${MAX_COMPONENT_BYTES} bytes (git stores each ref as a file).`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../release-notes/src/index.ts
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../repository/src/event.ts
+
+/** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
+function event_baseFromEvent(eventPath) {
+    if (!eventPath || !existsSync(eventPath))
+        return undefined;
+    try {
+        const event = JSON.parse(readFileSync(eventPath, 'utf8'));
+        const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
+        return event.pull_request?.base?.sha ?? before;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ../repository/src/integrations-path.ts
+
+
+/** A folder of the repository once links are followed, and still inside it. */
+function isFolder(full, repoPath) {
+    return walk_kindWithin(full, walk_realPath(repoPath) ?? repoPath) === 'directory';
+}
+/**
+ * The `integrations-path` input: the folder that holds the integrations (`integrations` for
+ * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
+ * integrations are top-level folders or the root is itself the integration.
+ */
+function integrations_path_resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
+    const trimmed = raw.trim().replace(/\\/g, '/');
+    if (trimmed === '' || trimmed === '.' || trimmed === './')
+        return '';
+    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+        throw new errors_UserError(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
+            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
+        });
+    }
+    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
+    if (normalized === '..' || normalized.startsWith('../')) {
+        throw new errors_UserError(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
+            hint: "Give a folder inside the repository, e.g. 'integrations'.",
+        });
+    }
+    if (normalized === '.')
+        return '';
+    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
+        throw new errors_UserError(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
+            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
+        });
+    }
+    return normalized;
+}
+
+;// CONCATENATED MODULE: ../git/src/git.ts
+
+/** git's environment for us: never a prompt for credentials, messages in English for the parsers. */
+function gitEnv(base = process.env) {
+    return { ...base, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+}
+/** Runs git in a repository with an argument array; a failure quotes git's last lines. */
+function git(repoPath, args, what) {
+    return process_runChecked('git', ['-C', repoPath, ...args], {
+        what: what ?? `git ${args[0] ?? ''}`.trim(),
+        env: gitEnv(),
+    });
+}
+/** True when `ref` names a commit in the repository. */
+async function commitExists(repoPath, ref) {
+    if (ref.startsWith('-'))
+        return false;
+    const result = await runProcess('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+        env: gitEnv(),
+    });
+    return result.exitCode === 0;
+}
+/** The full SHA of a commit-ish. */
+async function resolveCommit(repoPath, ref) {
+    return (await git(repoPath, ['rev-parse', '--verify', `${ref}^{commit}`], 'git rev-parse')).stdout.trim();
+}
+/** NUL-separated `git` output split into fields. */
+function splitNul(text) {
+    return text.split('\0').filter((field) => field !== '');
+}
+/** `git remote get-url origin`, or undefined when there is no such remote (or no repository). */
+async function originUrl(repoPath) {
+    const result = await runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
+    return result?.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+
+;// CONCATENATED MODULE: ../git/src/history.ts
+
+
+const FETCH_TIMEOUT_MS = 300_000;
+const SHA = /^[0-9a-f]{40}$/;
+async function isShallow(repoPath) {
+    return (await git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+async function hasOrigin(repoPath) {
+    return (await originUrl(repoPath)) !== undefined;
+}
+/** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
+function fetchable(ref) {
+    return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
+}
+function history_fetch(repoPath, args) {
+    return runProcess('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
+        timeoutMs: FETCH_TIMEOUT_MS,
+        env: gitEnv(),
+    });
+}
+/**
+ * Makes sure `baseRef` is present: when it is missing (a shallow clone, or a single-branch checkout),
+ * fetch it from `origin` with a little history; when that is impossible, say which `fetch-depth` to set.
+ */
+async function ensureBase(repoPath, baseRef, input = 'base-ref') {
+    if (await commitExists(repoPath, baseRef))
+        return;
+    if (fetchable(baseRef) && (await hasOrigin(repoPath))) {
+        await history_fetch(repoPath, ['--depth=50', 'origin', baseRef]);
+        if (await commitExists(repoPath, baseRef))
+            return;
+        if (!SHA.test(baseRef)) {
+            // A branch name: fetch it into its remote-tracking ref, so that `origin/<name>` resolves too.
+            await history_fetch(repoPath, ['--depth=50', 'origin', `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`]);
+            if (await commitExists(repoPath, baseRef))
+                return;
+        }
+    }
+    const shallow = await isShallow(repoPath);
+    throw new errors_UserError(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
+        hint: shallow
+            ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
+            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
+    });
+}
+/**
+ * The merge base of `baseRef` and `head`. In a shallow clone whose history stops short of it, deepen
+ * both sides step by step (50, 200, 1000 commits, then the whole history) — a pull request a few
+ * commits ahead of its base costs one small fetch, not a full clone.
+ */
+async function mergeBase(repoPath, baseRef, head = 'HEAD') {
+    const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
+    for (let attempt = 0;; attempt++) {
+        const result = await runProcess('git', ['-C', repoPath, 'merge-base', baseRef, head]);
+        if (result.exitCode === 0)
+            return result.stdout.trim();
+        if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
+            break;
+        const tips = await Promise.all([baseRef, head].map(async (ref) => (await git(repoPath, ['rev-parse', `${ref}^{commit}`])).stdout.trim()));
+        const deepened = await history_fetch(repoPath, [steps[attempt], 'origin', ...tips]);
+        if (deepened.exitCode !== 0)
+            break;
+    }
+    throw new errors_UserError(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
+        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
+    });
+}
+/** A file's text at a commit, or undefined when it did not exist there. */
+async function showAt(repoPath, commit, file) {
+    const result = await runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
+    return result.exitCode === 0 ? result.stdout : undefined;
+}
+/** Files changed between two commits under `folder` (repo-relative paths). */
+async function changedFiles(repoPath, from, to, folder) {
+    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
+    if (folder !== '')
+        args.push('--', `${folder}/`);
+    return splitNul((await git(repoPath, args)).stdout);
+}
+
+;// CONCATENATED MODULE: ../git/src/tree.ts
+
+/**
+ * The entries directly inside each of `folders` at `commit` ('' for the root), in one `git ls-tree`.
+ * Reads only those trees: the cost follows the number of folders asked about, not the repository.
+ */
+async function listFolders(repoPath, commit, folders) {
+    if (folders.length === 0)
+        return [];
+    const roots = folders.filter((folder) => folder === '');
+    const inner = folders.filter((folder) => folder !== '').map((folder) => `${folder}/`);
+    const entries = [];
+    const read = async (pathspecs) => {
+        const out = await git(repoPath, ['ls-tree', '-z', '--full-tree', commit, '--', ...pathspecs], 'git ls-tree');
+        for (const line of splitNul(out.stdout)) {
+            const tab = line.indexOf('\t');
+            const type = line.split(' ')[1];
+            entries.push({ path: line.slice(tab + 1), type });
+        }
+    };
+    if (roots.length > 0)
+        await read([]);
+    // Keep each command line short enough for any OS, whatever the number of folders.
+    for (let start = 0; start < inner.length; start += 500)
+        await read(inner.slice(start, start + 500));
+    return entries;
+}
+
+;// CONCATENATED MODULE: ../git/src/view.ts
+
+const TYPES = { blob: 'file', tree: 'folder', commit: 'other' };
+const nested = (folders) => folders.some((outer) => outer !== '' && folders.some((inner) => inner.startsWith(`${outer}/`)));
+/**
+ * The repository at `commit`, read with one `git ls-tree` per call (the cost follows the folders asked about,
+ * not the repository). git lists a folder's contents instead of its entry when a pathspec reaches inside it, so
+ * folders inside one another are read one by one.
+ */
+function commitView(repoPath, commit) {
+    return {
+        async list(folders) {
+            const unique = [...new Set(folders)];
+            const reads = nested(unique) ? unique.map((folder) => [folder]) : [unique];
+            const entries = (await Promise.all(reads.map((group) => listFolders(repoPath, commit, group)))).flat();
+            const byFolder = new Map();
+            for (const entry of entries) {
+                const slash = entry.path.lastIndexOf('/');
+                const folder = slash < 0 ? '' : entry.path.slice(0, slash);
+                const entries = byFolder.get(folder) ?? [];
+                entries.push({ name: entry.path.slice(slash + 1), type: TYPES[entry.type] });
+                byFolder.set(folder, entries);
+            }
+            return byFolder;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../git/src/working-tree.ts
+
+
+
+function entries(folder) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(folder);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** What an entry is once links are followed, but only links that stay inside the repository (never code elsewhere). */
+const typeOf = (full, boundary) => {
+    const kind = walk_kindWithin(full, boundary);
+    return kind === 'directory' ? 'folder' : kind;
+};
+/** The repository as its files are now in the checkout (what the steps read and build); git's own folder is not in it. */
+function workingTreeView(repoPath) {
+    const boundary = walk_realPath(repoPath) ?? repoPath;
+    return {
+        async list(folders) {
+            const byFolder = new Map();
+            for (const folder of new Set(folders)) {
+                const full = external_node_path_default().join(repoPath, folder);
+                const names = entries(full);
+                const inRepository = names?.filter((name) => name !== '.git').sort();
+                if (inRepository)
+                    byFolder.set(folder, inRepository.map((name) => ({ name, type: typeOf(external_node_path_default().join(full, name), boundary) })));
+            }
+            return byFolder;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../git/src/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../changes/src/file-kind.ts
+const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
+/** `path` is relative to the integration folder, with `/` separators. */
+function classifyIntegrationFile(path) {
+    const lower = path.toLowerCase();
+    const name = lower.split('/').pop() ?? lower;
+    if (name === 'changelog.md')
+        return { kind: 'docs', reason: 'the changelog' };
+    if (IMAGE.test(name))
+        return { kind: 'docs', reason: 'an image or logo' };
+    if (lower.startsWith('tests/') || name === 'tox.ini' || name === '.coveragerc' || name === 'conftest.py') {
+        return { kind: 'tests', reason: 'tests' };
+    }
+    if (lower.startsWith('datadog_checks/')) {
+        if (name.endsWith('.py'))
+            return { kind: 'functional', reason: 'Python code' };
+        if (name === 'conf.yaml.example' || name.endsWith('.yaml.example'))
+            return { kind: 'functional', reason: 'the example configuration' };
+        return { kind: 'functional', reason: 'a file shipped in the package' };
+    }
+    if (lower === 'assets/configuration/spec.yaml')
+        return { kind: 'functional', reason: 'the configuration spec' };
+    if (lower.startsWith('assets/')) {
+        if (lower.endsWith('.md'))
+            return { kind: 'docs', reason: 'documentation' };
+        return { kind: 'functional', reason: 'an asset (dashboard, monitor, log pipeline, service check…)' };
+    }
+    if (name === 'metadata.csv')
+        return { kind: 'functional', reason: 'metric metadata' };
+    if (name === 'pyproject.toml' ||
+        name === 'hatch.toml' ||
+        name === 'setup.py' ||
+        name === 'setup.cfg' ||
+        /^requirements.*\.(in|txt)$/.test(name)) {
+        return { kind: 'functional', reason: 'packaging' };
+    }
+    if (name === 'manifest.json')
+        return { kind: 'functional', reason: 'the manifest' };
+    if (name.endsWith('.md') ||
+        name.endsWith('.rst') ||
+        name.endsWith('.txt') ||
+        lower.startsWith('images/') ||
+        lower.startsWith('docs/')) {
+        return { kind: 'docs', reason: 'documentation' };
+    }
+    if (name.endsWith('.py'))
+        return { kind: 'functional', reason: 'Python code' };
+    return { kind: 'functional', reason: 'a file of the integration' };
+}
+/** Files at the repository root that change how every integration is built or tested. */
+function affectsAllIntegrations(path) {
+    return path === 'pyproject.toml' || path === '.coveragerc' || path === '.ddev' || path.startsWith('.ddev/');
+}
+
+;// CONCATENATED MODULE: ../changes/src/plan.ts
+
+/** A changed `<folder>/datadog_checks/<pkg>/….py` outside every known integration: its integration folder. */
+function checkFolderOf(changedPath) {
+    const at = changedPath.indexOf('datadog_checks/');
+    if (at < 0 || !changedPath.endsWith('.py') || (at > 0 && changedPath[at - 1] !== '/'))
+        return undefined;
+    return changedPath.slice(0, Math.max(0, at - 1));
+}
+/**
+ * Which integrations a diff touches. `integrationAt(folder)` says whether a folder directly inside
+ * `within` (the folder that holds the integrations, '' for the repository root) is an integration at
+ * the head (undefined: not one, or deleted). When the repository root is itself the integration, pass
+ * it as `rootIntegration`: every path then belongs to it.
+ */
+function planChanges(changes, integrationAt, rootIntegration, within = '') {
+    let allBecause;
+    const strayCheckCode = [];
+    const prefix = within === '' ? '' : `${within}/`;
+    const byFolder = new Map();
+    for (const change of changes) {
+        const integration = rootIntegration ?? integrationOf(change.path);
+        if (!integration) {
+            if (!rootIntegration &&
+                change.path.startsWith(prefix) &&
+                affectsAllIntegrations(change.path.slice(prefix.length)))
+                allBecause ??= `${change.path} changed, and it affects every integration`;
+            else if (change.status !== 'deleted' && checkFolderOf(change.path) !== undefined)
+                strayCheckCode.push(change.path);
+            continue;
+        }
+        const inner = integration.folder === '' ? change.path : change.path.slice(integration.folder.length + 1);
+        const { kind, reason } = classifyIntegrationFile(inner);
+        let entry = byFolder.get(integration.folder);
+        if (!entry)
+            byFolder.set(integration.folder, (entry = { integration, files: [] }));
+        entry.files.push({ path: inner, kind, reason });
+    }
+    const integrations = [...byFolder.values()]
+        .map(({ integration, files }) => {
+        const reasons = new Map();
+        for (const file of files)
+            reasons.set(file.reason, [...(reasons.get(file.reason) ?? []), file.path]);
+        return {
+            ...integration,
+            functional: files.some((file) => file.kind === 'functional'),
+            docsOnly: files.every((file) => file.kind === 'docs'),
+            reasons: [...reasons].map(([reason, paths]) => `${reason}: ${paths.join(', ')}`),
+            files: files.map((file) => file.path),
+        };
+    })
+        .sort((a, b) => a.name.localeCompare(b.name));
+    return { allBecause, integrations, strayCheckCode };
+    function integrationOf(changed) {
+        if (!changed.startsWith(prefix))
+            return undefined;
+        const slash = changed.indexOf('/', prefix.length);
+        return slash < 0 ? undefined : integrationAt(changed.slice(prefix.length, slash));
+    }
+}
+
+;// CONCATENATED MODULE: ../repository/src/head.ts
+
+
+/** The full SHA of `headRef` (default HEAD), or a clear error naming the input. */
+async function resolveHead(repoPath, headRef) {
+    const ref = headRef || 'HEAD';
+    if (!(await commitExists(repoPath, ref))) {
+        throw new errors_UserError(`Input 'head-ref': ${JSON.stringify(ref)} is not a commit in ${repoPath}.`, {
+            hint: 'Give a branch, tag or SHA that the checkout contains.',
+        });
+    }
+    return resolveCommit(repoPath, ref);
+}
+
+;// CONCATENATED MODULE: ../integration/src/names.ts
+/** Integration names as people type them, checked before they reach a path or a command line. */
+/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
+const NAME = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
+ * tile folder's name with dashes.
+ * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
+ */
+function checkIntegrationName(raw) {
+    const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
+    if (raw === '')
+        return { ok: false, problem: 'an integration name is empty.' };
+    if (/[/\\]/.test(raw) || raw.includes('..')) {
+        return {
+            ok: false,
+            problem: `${shown} is a path, not an integration name. Give the folder name only (e.g. 'awesome').`,
+        };
+    }
+    if (raw.length > 100)
+        return { ok: false, problem: `${shown} is too long for an integration name.` };
+    if (NAME.test(raw))
+        return { ok: true, name: raw };
+    const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
+    return {
+        ok: false,
+        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
+    };
+}
+/** ddev's normalisation: lowercase, `-` and spaces to `_`. */
+function normalizeCheckName(name) {
+    return name
+        .trim()
+        .toLowerCase()
+        .replace(/[-\s]+/g, '_');
+}
+/** The PyPI project name of an integration: `datadog-<name>` with `_` → `-`. */
+function projectName(name) {
+    return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
+}
+
+;// CONCATENATED MODULE: ../integration/src/layout.ts
+/** How an integration folder is recognised, from the names it contains (no I/O here). */
+/** Marker entries: a folder is an integration when it holds one of these. */
+const INTEGRATION_MARKERS = ['hatch.toml', 'datadog_checks', 'manifest.json'];
+function isIntegrationFolder(entries) {
+    return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
+}
+/** Where an integration's files are, relative to the integration folder. */
+const paths = {
+    package: (name) => `datadog_checks/${name}`,
+    about: (name) => `datadog_checks/${name}/__about__.py`,
+    init: (name) => `datadog_checks/${name}/__init__.py`,
+    confExample: (name) => `datadog_checks/${name}/data/conf.yaml.example`,
+    pyproject: 'pyproject.toml',
+    hatch: 'hatch.toml',
+    changelog: 'CHANGELOG.md',
+    manifest: 'manifest.json',
+    tests: 'tests',
+};
+/** Reads `__version__ = "1.2.3"` from an `__about__.py` text; the line is 1-based. */
+function readAboutVersion(text) {
+    const lines = text.split(/\r?\n/);
+    for (let index = 0; index < lines.length; index++) {
+        const match = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"]*)\1/.exec(lines[index]);
+        if (match)
+            return { version: match[2], line: index + 1 };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../integration/src/check-class.ts
+/** Which classes of an integration are Agent checks, from the facts Python's `ast` gave (no I/O). */
+/** Whether `check` can be called as the Agent calls it, `check(instance)`: self plus one positional argument. */
+function acceptsInstance(signature) {
+    if (signature === null)
+        return true;
+    const { required, positional, requiredKeywordOnly } = signature;
+    return required <= 2 && (positional === null || positional >= 2) && requiredKeywordOnly === 0;
+}
+const BASE_PACKAGES = ['datadog_checks.base', 'datadog_checks.checks', 'checks'];
+/**
+ * Finds the classes that subclass `AgentCheck` directly, through a `datadog_checks.base` class (the
+ * OpenMetrics bases…), or through a chain of the integration's own classes across its modules.
+ */
+function findCheckClasses(files, packagePrefix) {
+    const byQualifiedName = new Map();
+    const modules = new Map();
+    for (const [file, facts] of Object.entries(files)) {
+        if (!facts.module?.startsWith(packagePrefix) || !facts.classes)
+            continue;
+        modules.set(facts.module, { file, imports: facts.imports ?? {} });
+        for (const fact of facts.classes)
+            byQualifiedName.set(`${facts.module}.${fact.name}`, {
+                file,
+                fact,
+                imports: facts.imports ?? {},
+                module: facts.module,
+            });
+    }
+    /** A name as written in `module` → its fully qualified name, following re-exports in the package. */
+    const qualify = (written, module, imports, hops = 0) => {
+        const [head, ...rest] = written.split('.');
+        let qualified;
+        if (imports[head] !== undefined)
+            qualified = [imports[head], ...rest].join('.');
+        else if (byQualifiedName.has(`${module}.${written}`))
+            qualified = `${module}.${written}`;
+        else
+            qualified = written;
+        if (hops < 5 && qualified.startsWith(packagePrefix) && !byQualifiedName.has(qualified)) {
+            const split = qualified.lastIndexOf('.');
+            const owner = modules.get(qualified.slice(0, split));
+            if (owner)
+                return qualify(qualified.slice(split + 1), qualified.slice(0, split), owner.imports, hops + 1);
+        }
+        return qualified;
+    };
+    const cache = new Map();
+    const judge = (qualified, depth) => {
+        const cached = cache.get(qualified);
+        if (cached)
+            return cached;
+        const notCheck = { isCheck: false, check: undefined };
+        if (depth > 20)
+            return notCheck;
+        const located = byQualifiedName.get(qualified);
+        if (!located) {
+            const last = qualified.split('.').pop() ?? '';
+            if (!BASE_PACKAGES.some((prefix) => qualified.startsWith(`${prefix}.`)))
+                return notCheck;
+            if (last === 'AgentCheck')
+                return { isCheck: true, check: undefined };
+            return /Check/.test(last) ? { isCheck: true, check: 'inherited' } : notCheck;
+        }
+        cache.set(qualified, notCheck);
+        const own = located.fact.check ? { file: located.file, ...located.fact.check } : undefined;
+        let verdict = notCheck;
+        for (const base of located.fact.bases) {
+            if (!base)
+                continue;
+            const parent = judge(qualify(base, located.module, located.imports), depth + 1);
+            if (parent.isCheck) {
+                verdict = { isCheck: true, check: own ?? parent.check };
+                if (verdict.check)
+                    break;
+            }
+        }
+        cache.set(qualified, verdict);
+        return verdict;
+    };
+    const found = [];
+    for (const [qualified, located] of byQualifiedName) {
+        const verdict = judge(qualified, 0);
+        if (verdict.isCheck)
+            found.push({ file: located.file, name: located.fact.name, line: located.fact.line, check: verdict.check });
+    }
+    return found.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+;// CONCATENATED MODULE: ../integration/src/rules.ts
+
+
+
+
+/** Rule ids, stable: annotations and docs name them. */
+const RULES = {
+    checkClass: 'check-class',
+    checkMethod: 'check-method',
+    checkCoroutine: 'check-coroutine',
+    checkSignature: 'check-signature',
+    python3: 'python3-syntax',
+    aboutVersion: 'about-version',
+    packageName: 'package-name',
+    projectName: 'project-name',
+    versionPath: 'hatch-version-path',
+    confExample: 'conf-example',
+    tests: 'tests-missing',
+    hatchCollector: 'hatch-collector',
+    changelog: 'changelog-missing',
+    initConfig: 'init-config',
+};
+/** Whether `version` is a PEP 440 version (canonical or not), as packaging reads it. */
+const isPep440 = (version) => valid(version.trim()) !== null;
+/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
+function evaluateRules(facts, strict) {
+    const findings = [];
+    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
+    const invalidToml = (rule, file, error) => add(rule, 'error', file, error.line ?? 1, `${file} is not valid TOML: ${error.message}`);
+    const publishing = strict ? 'error' : 'warning';
+    const name = facts.name;
+    const about = paths.about(name);
+    const init = paths.init(name);
+    for (const [file, python] of Object.entries(facts.python)) {
+        if (python.error) {
+            const what = python.error.kind === 'syntax'
+                ? `is not valid Python 3: ${python.error.message}`
+                : `cannot be read as Python: ${python.error.message}`;
+            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
+        }
+    }
+    if (!facts.packageExists) {
+        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
+        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
+    }
+    else {
+        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
+        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
+        if (checks.length === 0 && !jmx) {
+            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
+        }
+        const signaturesSeen = new Set();
+        for (const check of checks) {
+            if (check.check === undefined) {
+                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
+            }
+            else if (check.check !== 'inherited' && check.check.async) {
+                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
+            }
+            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
+                const where = `${check.check.file}:${check.check.line}`;
+                if (signaturesSeen.has(where))
+                    continue;
+                signaturesSeen.add(where);
+                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
+            }
+        }
+        const version = facts.python[about];
+        if (!version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
+        else if (!version.error && !version.version)
+            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
+        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
+            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
+        }
+    }
+    const expectedProject = projectName(name);
+    if (!facts.pyproject.exists) {
+        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
+    }
+    else if (facts.pyproject.error) {
+        invalidToml(RULES.projectName, paths.pyproject, facts.pyproject.error);
+    }
+    else {
+        if (facts.pyproject.projectName !== expectedProject) {
+            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
+        }
+        if (facts.pyproject.versionPath !== about) {
+            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
+        }
+    }
+    const example = paths.confExample(name);
+    const conf = facts.confExample;
+    if (!conf.exists) {
+        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
+    }
+    else if (conf.error) {
+        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
+    }
+    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
+        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
+    }
+    else if (!conf.hasInitConfig) {
+        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
+    }
+    if (facts.testFiles.length === 0)
+        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
+    if (!facts.hatch.exists)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
+    else if (facts.hatch.error)
+        invalidToml(RULES.hatchCollector, paths.hatch, facts.hatch.error);
+    else if (!facts.hatch.hasCollector)
+        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
+    if (!facts.changelogExists)
+        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
+    return findings;
+}
+
+;// CONCATENATED MODULE: ../integration/src/toml-lines.ts
+/** Where a key sits in a TOML text, for annotations (the parser gives values, not lines). No I/O. */
+const dotted = (text) => text
+    .split('.')
+    .map((part) => part.trim().replace(/^(["'])(.*)\1$/, '$2'))
+    .filter(Boolean);
+/**
+ * The 1-based line of `key` (dotted, e.g. `tool.hatch.version.path`). When the key is absent, the
+ * line of its nearest enclosing table or key (`[tool.hatch.version]`, `version = {…}`); else 1.
+ */
+function tomlKeyLine(text, key) {
+    const target = dotted(key);
+    let table = [];
+    let best = { length: 0, line: 1 };
+    const lines = text.split(/\r?\n/);
+    for (let index = 0; index < lines.length; index++) {
+        const line = lines[index].trim();
+        const header = /^\[\[?([^\]]+)\]\]?\s*(#.*)?$/.exec(line);
+        const assignment = header ? undefined : assignedKey(line);
+        if (!header && assignment === undefined)
+            continue;
+        const path = header ? dotted(header[1]) : [...table, ...dotted(assignment)];
+        if (header)
+            table = path;
+        const prefix = path.length <= target.length && path.every((part, at) => part === target[at]);
+        if (!prefix)
+            continue;
+        if (path.length === target.length)
+            return index + 1;
+        if (path.length > best.length)
+            best = { length: path.length, line: index + 1 };
+    }
+    return best.line;
+}
+/** The key of `key = value` (bare, dotted or quoted), or undefined. Read without backtracking. */
+function assignedKey(line) {
+    const equals = line.indexOf('=');
+    if (equals < 0)
+        return undefined;
+    const key = line.slice(0, equals).trimEnd();
+    return key !== '' && /^[A-Za-z0-9_\-."' ]+$/.test(key) ? key : undefined;
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../integration/src/untrusted-yaml.ts
+
+/**
+ * YAML from a partner's checkout or wheel (compose files, conf.yaml.example), read in bounded time. The `yaml`
+ * library parses in linear time, but turning a document into data is not: a key that is itself a collection is
+ * stringified at every level (`{{{{…` or `? ? ? …`: 400 characters took 24 s, 800 would take hours), and aliases
+ * can multiply (an alias bomb). So the document's tree is checked first, in one pass: no collection as a key,
+ * nesting at most MAX_DEPTH deep, at most MAX_ALIASES aliases — none of which a real compose file or example
+ * configuration needs.
+ */
+const MAX_YAML_BYTES = 1024 * 1024;
+const MAX_DEPTH = 64;
+const MAX_ALIASES = 100;
+const MAX_INDENT = 400;
+function readUntrustedYaml(text) {
+    if (text.length > MAX_YAML_BYTES)
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB`,
+        };
+    // Deep nesting overflows the parser's stack, and an overflow while V8 compiles one of its regexes kills the
+    // process outright: so nesting is measured on the text first, before the parser sees it.
+    const deep = nestingProblem(text);
+    if (deep)
+        return { ok: false, kind: 'limit', ...deep };
+    const lines = new dist/* LineCounter */.HN();
+    // No pretty errors: they quote the source around every error, and a file of 20,000 stray `]` has 20,000.
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const error = document.errors[0];
+    if (error) {
+        const at = error.pos?.[0];
+        return {
+            ok: false,
+            kind: 'syntax',
+            problem: error.message.split('\n')[0],
+            ...(at === undefined ? {} : { line: lines.linePos(at).line }),
+        };
+    }
+    const problem = shapeProblem(document, lines);
+    if (problem)
+        return { ok: false, kind: 'limit', ...problem };
+    try {
+        return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIASES }), document, lines };
+    }
+    catch (caught) {
+        return {
+            ok: false,
+            kind: 'limit',
+            problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)`,
+        };
+    }
+}
+/**
+ * An upper bound of the nesting, from the text alone (one pass): flow brackets `[` `{` outside quotes and
+ * comments, and per line its indentation plus compact `- ` / `? ` indicators. Real files stay far below it.
+ */
+function nestingProblem(text) {
+    let flow = 0;
+    let line = 1;
+    let quote;
+    let lineStart = true;
+    let indent = 0;
+    let compact = 0;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (char === '\n') {
+            line++;
+            lineStart = true;
+            indent = 0;
+            compact = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (quote) {
+            if (char === '\\' && quote === '"')
+                index++;
+            else if (char === quote)
+                quote = undefined;
+            continue;
+        }
+        if (lineStart) {
+            if (char === ' ' || char === '\t') {
+                if (++indent > MAX_INDENT)
+                    return { problem: `indented more than ${MAX_INDENT} columns`, line };
+                continue;
+            }
+            if ((char === '-' || char === '?' || char === ':') && (text[index + 1] === ' ' || text[index + 1] === '\t')) {
+                if (++compact > MAX_DEPTH)
+                    return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+                indent++;
+                continue;
+            }
+            lineStart = false;
+        }
+        if (char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t')) {
+            while (index + 1 < text.length && text[index + 1] !== '\n')
+                index++;
+        }
+        else if (char === '"' || char === "'") {
+            quote = char;
+        }
+        else if (char === '[' || char === '{') {
+            if (++flow > MAX_DEPTH)
+                return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
+        }
+        else if ((char === ']' || char === '}') && flow > 0) {
+            flow--;
+        }
+    }
+    return undefined;
+}
+/** The first thing in the tree that would make toJS slow, found without recursion. */
+function shapeProblem(document, lines) {
+    const at = (node) => {
+        const range = node?.range;
+        return range ? { line: lines.linePos(range[0]).line } : {};
+    };
+    let aliases = 0;
+    const stack = [{ node: document.contents, depth: 0 }];
+    while (stack.length > 0) {
+        const { node, depth } = stack.pop();
+        if (node === null || node === undefined || (0,dist/* isScalar */.jn)(node))
+            continue;
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            if (++aliases > MAX_ALIASES)
+                return { problem: `more than ${MAX_ALIASES} aliases (*name)`, ...at(node) };
+            continue;
+        }
+        if (depth > MAX_DEPTH)
+            return { problem: `nested more than ${MAX_DEPTH} levels deep`, ...at(node) };
+        if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push({ node: item, depth: depth + 1 });
+        }
+        else if ((0,dist/* isPair */.tO)(node)) {
+            if ((0,dist/* isMap */.jh)(node.key) || (0,dist/* isSeq */.oP)(node.key))
+                return { problem: 'a key that is itself a mapping or a list (`? ` or `{…}: `)', ...at(node.key) };
+            stack.push({ node: node.key, depth }, { node: node.value, depth });
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../integration/src/compose.ts
+/** Compose files of an integration's tests (`tests/docker-compose*.yaml`), as data. */
+/** Compose's `${VAR}`, `${VAR:-default}` and `${VAR-default}`; undefined when a variable has no value. */
+function interpolateCompose(text, env) {
+    let unresolved = false;
+    const result = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}/g, (_, name, operator, fallback) => {
+        const value = env[name];
+        if (value !== undefined && (value !== '' || operator !== ':-'))
+            return value;
+        if (operator)
+            return fallback;
+        unresolved = true;
+        return '';
+    });
+    return unresolved || result.includes('${') ? undefined : result;
+}
+
+;// CONCATENATED MODULE: ../integration/src/index.ts
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../repository/src/discover.ts
+
+/** Folder names never taken for integrations: hidden and private ones. */
+const skipped = (folder) => folder.startsWith('.') || folder.startsWith('_');
+const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
+/**
+ * The repository root as an integration (a partner repository holding one check): its name is the one
+ * package under `datadog_checks/`.
+ */
+async function rootIntegration(view) {
+    const packages = ((await view.list(['datadog_checks'])).get('datadog_checks') ?? []).filter((entry) => entry.type === 'folder' && !skipped(entry.name));
+    return packages.length === 1 ? { folder: '', name: packages[0].name } : undefined;
+}
+/**
+ * Which of `names` (folders directly inside `within`, '' for the root) are integrations, by their marker
+ * files, in one listing of those folders only. A folder that is not there is simply not one. Keyed by name.
+ */
+async function integrationsAmong(view, names, within = '') {
+    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
+    const listed = await view.list(wanted.map((name) => joined(within, name)));
+    const found = new Map();
+    for (const name of wanted) {
+        const folder = joined(within, name);
+        const entries = listed.get(folder);
+        if (entries && isIntegrationFolder(entries.map((entry) => entry.name)))
+            found.set(name, { folder, name });
+    }
+    return found;
+}
+/** Every integration: the root one, or each folder with a marker directly inside `within`, in name order. */
+async function allIntegrations(view, within = '') {
+    const root = within === '' ? await rootIntegration(view) : undefined;
+    if (root)
+        return [root];
+    const top = ((await view.list([within])).get(within) ?? []).filter((entry) => entry.type === 'folder');
+    const found = await integrationsAmong(view, top.map((entry) => entry.name), within);
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+;// CONCATENATED MODULE: ../repository/src/changes.ts
+
+
+
+
+const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
+/**
+ * Which integrations changed between the merge base of `baseRef` and `headRef` (default HEAD).
+ * Git only, and only what the diff touches: one `git diff` of the two trees, one `git ls-tree` over
+ * the touched top-level folders — the cost follows the change, not the repository. A missing base in a
+ * shallow clone is fetched from `origin`.
+ */
+async function detectChanges(options) {
+    const head = await resolveHead(options.repoPath, options.headRef);
+    await ensureBase(options.repoPath, options.baseRef);
+    const base = await mergeBase(options.repoPath, options.baseRef, head);
+    const diff = await git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
+    const fields = splitNul(diff.stdout);
+    const changes = [];
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
+    }
+    const within = options.within ?? '';
+    const view = commitView(options.repoPath, head);
+    const root = within === '' ? await rootIntegration(view) : undefined;
+    const known = root
+        ? new Map()
+        : await integrationsAmong(view, foldersWithin(changes, within), within);
+    const plan = planChanges(changes, (name) => known.get(name), root, within);
+    return { ...plan, mergeBase: base, head, changedFiles: changes.length };
+}
+/** The names of the folders directly inside `within` that the changes touch. */
+function foldersWithin(changes, within) {
+    const prefix = within === '' ? '' : `${within}/`;
+    const folders = new Set();
+    for (const change of changes) {
+        if (!change.path.startsWith(prefix))
+            continue;
+        const slash = change.path.indexOf('/', prefix.length);
+        if (slash > prefix.length)
+            folders.add(change.path.slice(prefix.length, slash));
+    }
+    return folders;
+}
+
+;// CONCATENATED MODULE: ../repository/src/empty-selection.ts
+
+
+const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
+/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
+function nothingFound(within) {
+    return new errors_UserError(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
+        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
+    });
+}
+/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
+function strayCode(files, within) {
+    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
+    const parents = [
+        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
+    ];
+    return new errors_UserError(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
+        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
+    });
+}
+
+;// CONCATENATED MODULE: ../repository/src/select.ts
+
+
+
+
+
+
+
+/** How a selected integration's change is named in summaries. */
+function changeKind(integration) {
+    return integration.functional ? 'functional' : integration.docsOnly ? 'docs only' : 'tests only';
+}
+const quoted = (names) => names.map((name) => `'${name}'`).join(', ');
+/** A base that cannot be compared with: missing from the checkout and the remote, or with no common history. */
+const isAboutBase = (error) => error instanceof errors_UserError &&
+    (error.message.includes("'base-ref'") || error.message.startsWith('No common ancestor'));
+/**
+ * The one selection of integrations, for every action and the CLI: the named ones, every one, or the ones
+ * the change since the base touched (every one when a root file that affects them all changed). Checking
+ * nothing is never a pass: a repository with no integration, or check code outside every integration, fails.
+ */
+async function select_selectIntegrations(options) {
+    const { repoPath, reporter } = options;
+    const within = options.within ?? '';
+    const spec = options.spec ?? (options.baseRef ? { kind: 'changed' } : { kind: 'all' });
+    const head = options.source === 'head' ? await resolveHead(repoPath, options.headRef) : undefined;
+    const view = head ? commitView(repoPath, head) : workingTreeView(repoPath);
+    const located = ({ folder, name }) => ({ folder, name, path: external_node_path_default().join(repoPath, folder) });
+    const chosen = (found, reason) => ({
+        ...located(found),
+        functional: true,
+        docsOnly: false,
+        reason,
+    });
+    const every = async (because, git) => {
+        const found = await allIntegrations(view, within);
+        if (found.length === 0)
+            throw nothingFound(within);
+        reporter?.log(`All integrations selected: ${because}.`);
+        const integrations = found.map((integration) => chosen(integration, because));
+        return { selection: 'all', allBecause: because, integrations, ...git };
+    };
+    const noDiff = { head, mergeBase: undefined, changedFiles: 0 };
+    if (spec.kind === 'names') {
+        const root = within === '' ? await rootIntegration(view) : undefined;
+        const found = root ? new Map([[root.name, root]]) : await integrationsAmong(view, spec.names, within);
+        const missing = spec.names.filter((name) => !found.has(name));
+        if (missing.length > 0) {
+            const known = (await allIntegrations(view, within)).map((item) => item.name);
+            throw new errors_UserError(`Input 'integrations': there is no integration ${quoted(missing)} ${head ? `at ${options.headRef || 'HEAD'}` : `in ${repoPath}`}.`, {
+                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
+            });
+        }
+        const integrations = spec.names.map((name) => chosen(found.get(name), 'named in the integrations input'));
+        return { selection: 'names', allBecause: undefined, integrations, ...noDiff };
+    }
+    if (spec.kind === 'all')
+        return every('integrations: all', noDiff);
+    if (!options.baseRef) {
+        if (reporter)
+            notice(reporter, "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.");
+        return every("integrations: 'changed' without a base commit selects all", noDiff);
+    }
+    let changes;
+    try {
+        changes = await detectChanges({ repoPath, baseRef: options.baseRef, headRef: head ?? options.headRef, within });
+    }
+    catch (error) {
+        if (options.spec !== undefined || !options.baseFromPush || !isAboutBase(error))
+            throw error;
+        if (reporter)
+            notice(reporter, `The push's previous commit cannot be compared with (${error.message}); checking all integrations.`);
+        return every("the push's previous commit cannot be compared with", noDiff);
+    }
+    const diff = { head: changes.head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
+    if (changes.allBecause !== undefined)
+        return every(changes.allBecause, diff);
+    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
+        throw strayCode(changes.strayCheckCode, within);
+    const integrations = changes.integrations.map((integration) => ({
+        ...located(integration),
+        functional: integration.functional,
+        docsOnly: integration.docsOnly,
+        reason: integration.reasons.join('; '),
+    }));
+    return { selection: 'changed', allBecause: undefined, integrations, ...diff };
+}
+
+;// CONCATENATED MODULE: ../repository/src/spec.ts
+
+
+/**
+ * Parses the `integrations` input (or the CLI's `--integration` names). Empty is undefined: the choice is
+ * then the selection's one default (`changed` when a base commit is known, else `all`).
+ * Returns `{ problem }` for a name that is not one (path, shell characters, …).
+ */
+function parseIntegrationsSpec(raw) {
+    const items = splitList(raw);
+    if (items.length === 0)
+        return undefined;
+    if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed'))
+        return { kind: items[0] };
+    const names = [];
+    for (const item of items) {
+        const check = checkIntegrationName(item);
+        if (!check.ok)
+            return { problem: check.problem };
+        if (!names.includes(check.name))
+            names.push(check.name);
+    }
+    return { names, kind: 'names' };
+}
+
+;// CONCATENATED MODULE: ../repository/src/action-inputs.ts
+
+
+
+
+
+/** Their `readInputs` specs, spread into each action's own schema. */
+const selectionInputs = {
+    integrations: custom(parseIntegrationsSpec),
+    integrationsPath: inputs_text(),
+    baseRef: inputs_text(),
+    repoPath: inputs_text({ required: true }),
+};
+/** Where the action's integrations are, and which of them this run is about: the one selection, from the inputs. */
+async function selectFromInputs(inputs, runner, reporter, options = {}) {
+    const repoPath = resolveRepoPath(runner.workspace, inputs.repoPath);
+    const within = resolveIntegrationsPath(inputs.integrationsPath, repoPath);
+    const baseRef = inputs.baseRef || baseFromEvent(runner.eventPath);
+    const selection = await selectIntegrations({
+        repoPath,
+        spec: inputs.integrations,
+        within,
+        baseRef,
+        baseFromPush: !inputs.baseRef && runner.eventName === 'push',
+        ...options,
+        reporter,
+    });
+    return { ...selection, repoPath, within, baseRef };
+}
+
+;// CONCATENATED MODULE: ../repository/src/kind.ts
+
+
+
+
+
+
+/** `repo: auto` as setup-ddev and the validations decide it: integrations-core, marketplace, or extras (a partner's own). */
+async function repoKind(choice, repoPath, within = '') {
+    if (choice !== 'auto')
+        return { repo: choice, reason: 'set by the repo input' };
+    const inference = inferRepo({
+        folderName: external_node_path_default().basename(repoPath),
+        remoteUrl: await originUrl(repoPath),
+        entries: (0,external_node_fs_namespaceObject.readdirSync)(repoPath),
+        integrationCount: (await allIntegrations(workingTreeView(repoPath), within)).length,
+    });
+    if (!inference.ok) {
+        throw new errors_UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${repoPath}.`, {
+            hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
+        });
+    }
+    return { repo: inference.repo, reason: inference.reason };
+}
+
+;// CONCATENATED MODULE: ../repository/src/python-package.ts
+
+
+
+/** A folder of the integration: a link is followed only when it stays inside it (never to code elsewhere). */
+const isDirectory = (full, boundary) => walk_kindWithin(full, walk_realPath(boundary) ?? boundary) === 'directory';
+/**
+ * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
+ * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
+ */
+function hasPythonPackage(integrationPath) {
+    return (isDirectory(external_node_path_default().join(integrationPath, 'datadog_checks'), integrationPath) ||
+        (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integrationPath, 'pyproject.toml')) ||
+        (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integrationPath, 'setup.py')));
+}
+/**
+ * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
+ * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
+ */
+function withPythonPackage(integrations, reporter, step) {
+    const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
+    for (const tile of tiles)
+        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
+    return integrations.filter((integration) => !tiles.includes(integration));
+}
+
+;// CONCATENATED MODULE: ../repository/src/index.ts
+
+
+
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/error.js
 /*!
@@ -21248,7 +17265,7 @@ function validateTablePeek(ctx, peek, ptr) {
             ? 'trying to redefine an already defined table or value'
             : 'document contains an unsafe property', ctx, ptr);
 }
-function parse(toml, options = {}) {
+function parse_parse(toml, options = {}) {
     let ctx = {
         s: toml,
         p: 0,
@@ -21521,7 +17538,7 @@ function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTempo
         ? `${preamble}\n${tables}`
         : preamble || tables;
 }
-function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTemporal = false } = {}) {
+function stringify_stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTemporal = false } = {}) {
     if (extendedTypeOf(obj) !== 'object') {
         throw new TypeError('stringify can only be called with an object');
     }
@@ -21565,491 +17582,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 
 /** @deprecated use `import * as ... from 'smol-toml'` instead */
-/* harmony default export */ const dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
-
-;// CONCATENATED MODULE: ../integration/src/names.ts
-/** Integration names as people type them, checked before they reach a path or a command line. */
-/** Folder names as integrations-extras has them: tile-only folders may have dashes (`apache-apisix`). */
-const NAME = /^[a-z0-9][a-z0-9_-]*$/;
-/**
- * A valid integration name is what ddev creates (lowercase letters, digits and underscores), or a
- * tile folder's name with dashes.
- * Anything else (path separators, `..`, spaces, shell characters, newlines) is refused with the reason.
- */
-function checkIntegrationName(raw) {
-    const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
-    if (raw === '')
-        return { ok: false, problem: 'an integration name is empty.' };
-    if (/[/\\]/.test(raw) || raw.includes('..')) {
-        return {
-            ok: false,
-            problem: `${shown} is a path, not an integration name. Give the folder name only (e.g. 'awesome').`,
-        };
-    }
-    if (raw.length > 100)
-        return { ok: false, problem: `${shown} is too long for an integration name.` };
-    if (NAME.test(raw))
-        return { ok: true, name: raw };
-    const hint = /^[A-Za-z0-9_-]+$/.test(raw) ? ` Did you mean '${normalizeCheckName(raw)}'?` : '';
-    return {
-        ok: false,
-        problem: `${shown} is not an integration name: use lowercase letters, digits, underscores and dashes.${hint}`,
-    };
-}
-/** ddev's normalisation: lowercase, `-` and spaces to `_`. */
-function normalizeCheckName(name) {
-    return name
-        .trim()
-        .toLowerCase()
-        .replace(/[-\s]+/g, '_');
-}
-/** The PyPI project name of an integration: `datadog-<name>` with `_` → `-`. */
-function projectName(name) {
-    return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
-}
-/** PEP 503 normalisation, to compare project names. */
-function normalizeProjectName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-
-;// CONCATENATED MODULE: ../integration/src/layout.ts
-/** How an integration folder is recognised, from the names it contains (no I/O here). */
-/** Marker entries: a folder is an integration when it holds one of these. */
-const INTEGRATION_MARKERS = ['hatch.toml', 'datadog_checks', 'manifest.json'];
-function isIntegrationFolder(entries) {
-    return INTEGRATION_MARKERS.some((marker) => entries.includes(marker));
-}
-/** Where an integration's files are, relative to the integration folder. */
-const paths = {
-    package: (name) => `datadog_checks/${name}`,
-    about: (name) => `datadog_checks/${name}/__about__.py`,
-    init: (name) => `datadog_checks/${name}/__init__.py`,
-    confExample: (name) => `datadog_checks/${name}/data/conf.yaml.example`,
-    pyproject: 'pyproject.toml',
-    hatch: 'hatch.toml',
-    changelog: 'CHANGELOG.md',
-    manifest: 'manifest.json',
-    tests: 'tests',
-};
-/** Reads `__version__ = "1.2.3"` from an `__about__.py` text; the line is 1-based. */
-function readAboutVersion(text) {
-    const lines = text.split(/\r?\n/);
-    for (let index = 0; index < lines.length; index++) {
-        const match = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"]*)\1/.exec(lines[index]);
-        if (match)
-            return { version: match[2], line: index + 1 };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../integration/src/check-class.ts
-/** Which classes of an integration are Agent checks, from the facts Python's `ast` gave (no I/O). */
-/** Whether `check` can be called as the Agent calls it, `check(instance)`: self plus one positional argument. */
-function acceptsInstance(signature) {
-    if (signature === null)
-        return true;
-    const { required, positional, requiredKeywordOnly } = signature;
-    return required <= 2 && (positional === null || positional >= 2) && requiredKeywordOnly === 0;
-}
-const BASE_PACKAGES = ['datadog_checks.base', 'datadog_checks.checks', 'checks'];
-/**
- * Finds the classes that subclass `AgentCheck` directly, through a `datadog_checks.base` class (the
- * OpenMetrics bases…), or through a chain of the integration's own classes across its modules.
- */
-function findCheckClasses(files, packagePrefix) {
-    const byQualifiedName = new Map();
-    const modules = new Map();
-    for (const [file, facts] of Object.entries(files)) {
-        if (!facts.module?.startsWith(packagePrefix) || !facts.classes)
-            continue;
-        modules.set(facts.module, { file, imports: facts.imports ?? {} });
-        for (const fact of facts.classes)
-            byQualifiedName.set(`${facts.module}.${fact.name}`, {
-                file,
-                fact,
-                imports: facts.imports ?? {},
-                module: facts.module,
-            });
-    }
-    /** A name as written in `module` → its fully qualified name, following re-exports in the package. */
-    const qualify = (written, module, imports, hops = 0) => {
-        const [head, ...rest] = written.split('.');
-        let qualified;
-        if (imports[head] !== undefined)
-            qualified = [imports[head], ...rest].join('.');
-        else if (byQualifiedName.has(`${module}.${written}`))
-            qualified = `${module}.${written}`;
-        else
-            qualified = written;
-        if (hops < 5 && qualified.startsWith(packagePrefix) && !byQualifiedName.has(qualified)) {
-            const split = qualified.lastIndexOf('.');
-            const owner = modules.get(qualified.slice(0, split));
-            if (owner)
-                return qualify(qualified.slice(split + 1), qualified.slice(0, split), owner.imports, hops + 1);
-        }
-        return qualified;
-    };
-    const cache = new Map();
-    const judge = (qualified, depth) => {
-        const cached = cache.get(qualified);
-        if (cached)
-            return cached;
-        const notCheck = { isCheck: false, check: undefined };
-        if (depth > 20)
-            return notCheck;
-        const located = byQualifiedName.get(qualified);
-        if (!located) {
-            const last = qualified.split('.').pop() ?? '';
-            if (!BASE_PACKAGES.some((prefix) => qualified.startsWith(`${prefix}.`)))
-                return notCheck;
-            if (last === 'AgentCheck')
-                return { isCheck: true, check: undefined };
-            return /Check/.test(last) ? { isCheck: true, check: 'inherited' } : notCheck;
-        }
-        cache.set(qualified, notCheck);
-        const own = located.fact.check ? { file: located.file, ...located.fact.check } : undefined;
-        let verdict = notCheck;
-        for (const base of located.fact.bases) {
-            if (!base)
-                continue;
-            const parent = judge(qualify(base, located.module, located.imports), depth + 1);
-            if (parent.isCheck) {
-                verdict = { isCheck: true, check: own ?? parent.check };
-                if (verdict.check)
-                    break;
-            }
-        }
-        cache.set(qualified, verdict);
-        return verdict;
-    };
-    const found = [];
-    for (const [qualified, located] of byQualifiedName) {
-        const verdict = judge(qualified, 0);
-        if (verdict.isCheck)
-            found.push({ file: located.file, name: located.fact.name, line: located.fact.line, check: verdict.check });
-    }
-    return found.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-}
-
-;// CONCATENATED MODULE: ../integration/src/rules.ts
-
-
-
-/** Rule ids, stable: annotations and docs name them. */
-const RULES = {
-    checkClass: 'check-class',
-    checkMethod: 'check-method',
-    checkCoroutine: 'check-coroutine',
-    checkSignature: 'check-signature',
-    python3: 'python3-syntax',
-    aboutVersion: 'about-version',
-    packageName: 'package-name',
-    projectName: 'project-name',
-    versionPath: 'hatch-version-path',
-    confExample: 'conf-example',
-    tests: 'tests-missing',
-    hatchCollector: 'hatch-collector',
-    changelog: 'changelog-missing',
-    initConfig: 'init-config',
-};
-/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
-const PEP440 = new RegExp('^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
-    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
-    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
-    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
-    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$', 'i');
-/** Whether `version` is a PEP 440 version. */
-const isPep440 = (version) => PEP440.test(version);
-/** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
-function evaluateRules(facts, strict) {
-    const findings = [];
-    const add = (rule, level, file, line, message) => findings.push({ rule, level, file, line, message });
-    const publishing = strict ? 'error' : 'warning';
-    const name = facts.name;
-    const about = paths.about(name);
-    const init = paths.init(name);
-    for (const [file, python] of Object.entries(facts.python)) {
-        if (python.error) {
-            const what = python.error.kind === 'syntax'
-                ? `is not valid Python 3: ${python.error.message}`
-                : `cannot be read as Python: ${python.error.message}`;
-            add(RULES.python3, 'error', file, python.error.line ?? 1, `${file} ${what}. The Agent v7+ runs Python 3 only.`);
-        }
-    }
-    if (!facts.packageExists) {
-        const others = facts.entries.length > 0 ? ` (found datadog_checks/${facts.entries.join(', datadog_checks/')})` : '';
-        add(RULES.packageName, 'error', 'datadog_checks', 1, `The package must be datadog_checks/${name}/, named like the integration folder${others}. Rename it, or run \`ddev create\` to scaffold it.`);
-    }
-    else {
-        const checks = findCheckClasses(facts.python, `datadog_checks.${name}`);
-        const jmx = facts.confExample.isJmx || facts.hasJmxMetrics;
-        if (checks.length === 0 && !jmx) {
-            add(RULES.checkClass, 'error', init, 1, `No class in datadog_checks/${name}/ subclasses AgentCheck (from datadog_checks.base). The Agent loads the check from such a class: add one with a check(self, instance) method.`);
-        }
-        const signaturesSeen = new Set();
-        for (const check of checks) {
-            if (check.check === undefined) {
-                add(RULES.checkMethod, 'error', check.file, check.line, `${check.name} subclasses AgentCheck but defines no check(self, instance): add it, the Agent calls it on every run.`);
-            }
-            else if (check.check !== 'inherited' && check.check.async) {
-                add(RULES.checkCoroutine, 'error', check.check.file, check.check.line, `${check.name}.check is a coroutine (async def): the Agent calls check() synchronously. Make it a plain def.`);
-            }
-            else if (check.check !== 'inherited' && !acceptsInstance(check.check.signature)) {
-                const where = `${check.check.file}:${check.check.line}`;
-                if (signaturesSeen.has(where))
-                    continue;
-                signaturesSeen.add(where);
-                add(RULES.checkSignature, 'error', check.check.file, check.check.line, `${check.name}.check cannot be called as check(instance), as the Agent calls it on every run: define it as def check(self, instance) (or def check(self, _) when it does not use the instance).`);
-            }
-        }
-        const version = facts.python[about];
-        if (!version)
-            add(RULES.aboutVersion, 'error', about, 1, `${about} is missing: it holds __version__ = "X.Y.Z", which the build and the release read.`);
-        else if (!version.error && !version.version)
-            add(RULES.aboutVersion, 'error', about, 1, `${about} has no __version__ = "X.Y.Z".`);
-        else if (version.version && (version.version.value === null || !isPep440(version.version.value))) {
-            add(RULES.aboutVersion, 'error', about, version.version.line, `__version__ ${JSON.stringify(version.version.value)} is not a PEP 440 version such as "1.0.0".`);
-        }
-    }
-    const expectedProject = projectName(name);
-    if (!facts.pyproject.exists) {
-        add(RULES.projectName, 'error', paths.pyproject, 1, `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`);
-    }
-    else if (facts.pyproject.error) {
-        add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.error.line ?? 1, `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`);
-    }
-    else {
-        if (facts.pyproject.projectName !== expectedProject) {
-            add(RULES.projectName, 'error', paths.pyproject, facts.pyproject.projectNameLine ?? 1, `[project] name is ${JSON.stringify(facts.pyproject.projectName ?? null)}; for the integration ${name} it must be "${expectedProject}".`);
-        }
-        if (facts.pyproject.versionPath !== about) {
-            add(RULES.versionPath, 'error', paths.pyproject, facts.pyproject.versionPathLine ?? 1, `[tool.hatch.version] path is ${JSON.stringify(facts.pyproject.versionPath ?? null)}; it must be "${about}" so that the wheel's version is __about__.__version__.`);
-        }
-    }
-    const example = paths.confExample(name);
-    const conf = facts.confExample;
-    if (!conf.exists) {
-        add(RULES.confExample, 'error', example, 1, `${example} is missing: the Agent ships it as the configuration template. Add init_config: and instances: with one example instance.`);
-    }
-    else if (conf.error) {
-        add(RULES.confExample, 'error', example, conf.error.line ?? 1, `${example} is not valid YAML: ${conf.error.message}`);
-    }
-    else if (!Array.isArray(conf.instances) || conf.instances.length === 0) {
-        add(RULES.confExample, 'error', example, conf.instancesLine ?? 1, `${example} needs an instances: list with at least one item (the example instance).`);
-    }
-    else if (!conf.hasInitConfig) {
-        add(RULES.initConfig, publishing, example, 1, `${example} has no init_config: key; add \`init_config:\` (it may be empty).`);
-    }
-    if (facts.testFiles.length === 0)
-        add(RULES.tests, publishing, paths.tests, 1, 'No tests (tests/test_*.py): tests are required to publish an integration.');
-    if (!facts.hatch.exists)
-        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].');
-    else if (facts.hatch.error)
-        add(RULES.hatchCollector, 'error', paths.hatch, facts.hatch.error.line ?? 1, `hatch.toml is not valid TOML: ${facts.hatch.error.message}`);
-    else if (!facts.hatch.hasCollector)
-        add(RULES.hatchCollector, publishing, paths.hatch, 1, 'hatch.toml has no [env.collectors.datadog-checks] table: ddev test needs it.');
-    if (!facts.changelogExists)
-        add(RULES.changelog, publishing, paths.changelog, 1, 'CHANGELOG.md is missing: add one with a "## 1.0.0 / YYYY-MM-DD" entry.');
-    return findings;
-}
-
-;// CONCATENATED MODULE: ../integration/src/toml-lines.ts
-/** Where a key sits in a TOML text, for annotations (the parser gives values, not lines). No I/O. */
-const dotted = (text) => text
-    .split('.')
-    .map((part) => part.trim().replace(/^(["'])(.*)\1$/, '$2'))
-    .filter(Boolean);
-/**
- * The 1-based line of `key` (dotted, e.g. `tool.hatch.version.path`). When the key is absent, the
- * line of its nearest enclosing table or key (`[tool.hatch.version]`, `version = {…}`); else 1.
- */
-function tomlKeyLine(text, key) {
-    const target = dotted(key);
-    let table = [];
-    let best = { length: 0, line: 1 };
-    const lines = text.split(/\r?\n/);
-    for (let index = 0; index < lines.length; index++) {
-        const line = lines[index].trim();
-        const header = /^\[\[?([^\]]+)\]\]?\s*(#.*)?$/.exec(line);
-        const assignment = header ? undefined : assignedKey(line);
-        if (!header && assignment === undefined)
-            continue;
-        const path = header ? dotted(header[1]) : [...table, ...dotted(assignment)];
-        if (header)
-            table = path;
-        const prefix = path.length <= target.length && path.every((part, at) => part === target[at]);
-        if (!prefix)
-            continue;
-        if (path.length === target.length)
-            return index + 1;
-        if (path.length > best.length)
-            best = { length: path.length, line: index + 1 };
-    }
-    return best.line;
-}
-/** The key of `key = value` (bare, dotted or quoted), or undefined. Read without backtracking. */
-function assignedKey(line) {
-    const equals = line.indexOf('=');
-    if (equals < 0)
-        return undefined;
-    const key = line.slice(0, equals).trimEnd();
-    return key !== '' && /^[A-Za-z0-9_\-."' ]+$/.test(key) ? key : undefined;
-}
-
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(3483);
-;// CONCATENATED MODULE: ../integration/src/untrusted-yaml.ts
-
-/**
- * YAML from a partner's checkout or wheel (compose files, conf.yaml.example), read in bounded time. The `yaml`
- * library parses in linear time, but turning a document into data is not: a key that is itself a collection is
- * stringified at every level (`{{{{…` or `? ? ? …`: 400 characters took 24 s, 800 would take hours), and aliases
- * can multiply (an alias bomb). So the document's tree is checked first, in one pass: no collection as a key,
- * nesting at most MAX_DEPTH deep, at most MAX_ALIASES aliases — none of which a real compose file or example
- * configuration needs.
- */
-const MAX_YAML_BYTES = 1024 * 1024;
-const MAX_DEPTH = 64;
-const MAX_ALIASES = 100;
-const MAX_INDENT = 400;
-function readUntrustedYaml(text) {
-    if (text.length > MAX_YAML_BYTES)
-        return {
-            ok: false,
-            kind: 'limit',
-            problem: `it is ${(text.length / 1024 / 1024).toFixed(1)} MiB; YAML here is read up to 1 MiB`,
-        };
-    // Deep nesting overflows the parser's stack, and an overflow while V8 compiles one of its regexes kills the
-    // process outright: so nesting is measured on the text first, before the parser sees it.
-    const deep = nestingProblem(text);
-    if (deep)
-        return { ok: false, kind: 'limit', ...deep };
-    const lines = new yaml_dist/* LineCounter */.HN();
-    // No pretty errors: they quote the source around every error, and a file of 20,000 stray `]` has 20,000.
-    const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
-    const error = document.errors[0];
-    if (error) {
-        const at = error.pos?.[0];
-        return {
-            ok: false,
-            kind: 'syntax',
-            problem: error.message.split('\n')[0],
-            ...(at === undefined ? {} : { line: lines.linePos(at).line }),
-        };
-    }
-    const problem = shapeProblem(document, lines);
-    if (problem)
-        return { ok: false, kind: 'limit', ...problem };
-    try {
-        return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIASES }), document, lines };
-    }
-    catch (caught) {
-        return {
-            ok: false,
-            kind: 'limit',
-            problem: `${caught.message.split('\n')[0]} (use fewer YAML aliases)`,
-        };
-    }
-}
-/**
- * An upper bound of the nesting, from the text alone (one pass): flow brackets `[` `{` outside quotes and
- * comments, and per line its indentation plus compact `- ` / `? ` indicators. Real files stay far below it.
- */
-function nestingProblem(text) {
-    let flow = 0;
-    let line = 1;
-    let quote;
-    let lineStart = true;
-    let indent = 0;
-    let compact = 0;
-    for (let index = 0; index < text.length; index++) {
-        const char = text[index];
-        if (char === '\n') {
-            line++;
-            lineStart = true;
-            indent = 0;
-            compact = 0;
-            if (quote === "'" || quote === '"')
-                continue;
-            continue;
-        }
-        if (quote) {
-            if (char === '\\' && quote === '"')
-                index++;
-            else if (char === quote)
-                quote = undefined;
-            continue;
-        }
-        if (lineStart) {
-            if (char === ' ' || char === '\t') {
-                if (++indent > MAX_INDENT)
-                    return { problem: `indented more than ${MAX_INDENT} columns`, line };
-                continue;
-            }
-            if ((char === '-' || char === '?' || char === ':') && (text[index + 1] === ' ' || text[index + 1] === '\t')) {
-                if (++compact > MAX_DEPTH)
-                    return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
-                indent++;
-                continue;
-            }
-            lineStart = false;
-        }
-        if (char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t')) {
-            while (index + 1 < text.length && text[index + 1] !== '\n')
-                index++;
-        }
-        else if (char === '"' || char === "'") {
-            quote = char;
-        }
-        else if (char === '[' || char === '{') {
-            if (++flow > MAX_DEPTH)
-                return { problem: `nested more than ${MAX_DEPTH} levels deep`, line };
-        }
-        else if ((char === ']' || char === '}') && flow > 0) {
-            flow--;
-        }
-    }
-    return undefined;
-}
-/** The first thing in the tree that would make toJS slow, found without recursion. */
-function shapeProblem(document, lines) {
-    const at = (node) => {
-        const range = node?.range;
-        return range ? { line: lines.linePos(range[0]).line } : {};
-    };
-    let aliases = 0;
-    const stack = [{ node: document.contents, depth: 0 }];
-    while (stack.length > 0) {
-        const { node, depth } = stack.pop();
-        if (node === null || node === undefined || (0,yaml_dist/* isScalar */.jn)(node))
-            continue;
-        if ((0,yaml_dist/* isAlias */.Vj)(node)) {
-            if (++aliases > MAX_ALIASES)
-                return { problem: `more than ${MAX_ALIASES} aliases (*name)`, ...at(node) };
-            continue;
-        }
-        if (depth > MAX_DEPTH)
-            return { problem: `nested more than ${MAX_DEPTH} levels deep`, ...at(node) };
-        if ((0,yaml_dist/* isMap */.jh)(node) || (0,yaml_dist/* isSeq */.oP)(node)) {
-            for (const item of node.items)
-                stack.push({ node: item, depth: depth + 1 });
-        }
-        else if ((0,yaml_dist/* isPair */.tO)(node)) {
-            if ((0,yaml_dist/* isMap */.jh)(node.key) || (0,yaml_dist/* isSeq */.oP)(node.key))
-                return { problem: 'a key that is itself a mapping or a list (`? ` or `{…}: `)', ...at(node.key) };
-            stack.push({ node: node.key, depth }, { node: node.value, depth });
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../integration/src/index.ts
-
-
-
-
-
-
+/* harmony default export */ const smol_toml_dist = ({ parse: parse_parse, stringify: stringify_stringify, TomlDate: TomlDate, TomlError: TomlError });
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -22305,6 +17838,10 @@ function readMetadata(text) {
 function wheelProjectName(project) {
     return project.toLowerCase().replace(/[-_.]+/g, '_');
 }
+/** How the wheels of one version of a project begin (PEP 427): `datadog_awesome-1.2.0-`. */
+function wheelPrefix(project, version) {
+    return `${wheelProjectName(project)}-${version}-`;
+}
 
 ;// CONCATENATED MODULE: ../wheel/src/jmx.ts
 
@@ -22552,193 +18089,6 @@ function checkBuiltWheels(found, built, prefix) {
 
 
 
-;// CONCATENATED MODULE: ../steps/src/files/index.ts
-
-
-
-const MAX_TEXT_BYTES = 5 * 1024 * 1024;
-/**
- * Reads a text file a user gave us (changelog, config, README): a missing, binary or huge file is a
- * clear error naming the file, never a crash. `shownAs` is the path people see (relative to the repo).
- */
-function readUserTextFile(file, shownAs = file, what = 'file') {
-    let size;
-    try {
-        const stat = (0,external_node_fs_namespaceObject.statSync)(file);
-        if (!stat.isFile())
-            throw new errors_UserError(`${shownAs} is not a file.`, { location: { file: shownAs } });
-        size = stat.size;
-    }
-    catch (error) {
-        if (error instanceof errors_UserError)
-            throw error;
-        throw unreadable(error, shownAs, what);
-    }
-    if (size > MAX_TEXT_BYTES) {
-        throw new errors_UserError(`The ${what} ${shownAs} is ${(size / 1024 / 1024).toFixed(1)} MiB; more than 5 MiB is not a ${what}.`, {
-            location: { file: shownAs },
-        });
-    }
-    let bytes;
-    try {
-        bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
-    }
-    catch (error) {
-        throw unreadable(error, shownAs, what);
-    }
-    if (bytes.includes(0))
-        throw new errors_UserError(`The ${what} ${shownAs} is binary, not text.`, { location: { file: shownAs } });
-    const text = bytes.toString('utf8');
-    if (text.includes('\uFFFD'))
-        throw new errors_UserError(`The ${what} ${shownAs} is not valid UTF-8 text.`, { location: { file: shownAs } });
-    return text;
-}
-function unreadable(error, shownAs, what) {
-    const code = error.code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-        return new errors_UserError(`The ${what} ${shownAs} does not exist.`, { location: { file: shownAs } });
-    return new errors_UserError(`The ${what} ${shownAs} cannot be read (${code ?? String(error)}).`, {
-        location: { file: shownAs },
-        hint: 'Check its permissions.',
-    });
-}
-/** `file` relative to `root`, with `/` separators, for messages and annotations. */
-function relativeTo(root, file) {
-    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
-}
-
-;// CONCATENATED MODULE: ../steps/src/integrations/ddev-target.ts
-
-function ddevTarget(integration) {
-    if (integration.folder === '')
-        return { cwd: integration.path, target: '.' };
-    return { cwd: external_node_path_default().dirname(integration.path), target: external_node_path_default().basename(integration.path) };
-}
-/** `ddev --here <command…> <target> [rest…]`: the argument array for one integration. */
-function ddevArgsFor(target, command, rest = []) {
-    return ['--here', ...command, target.target, ...rest];
-}
-
-;// CONCATENATED MODULE: ../runtime/src/services/tool-cache.ts
-
-
-/**
- * The runner's tool cache (RUNNER_TOOL_CACHE), in @actions/tool-cache's layout (read without loading it,
- * so that no workflow command reaches a terminal):
- * `<root>/<tool>/<version>/<arch>` plus an `<arch>.complete` marker. We install straight into the
- * final folder because a Python venv cannot be moved after it is made.
- */
-function toolFolder(root, tool, version, arch) {
-    return external_node_path_default().join(root, tool, version, arch);
-}
-/** The cached folder, when it is there and complete (what @actions/tool-cache's `find` checks for an exact version). */
-async function findTool(root, tool, version, arch) {
-    const folder = toolFolder(root, tool, version, arch);
-    return (0,external_node_fs_namespaceObject.existsSync)(folder) && (0,external_node_fs_namespaceObject.existsSync)(`${folder}.complete`) ? folder : undefined;
-}
-/** Marks a folder filled by `toolFolder` as complete, so that `findTool` finds it. */
-function markToolComplete(root, tool, version, arch) {
-    const folder = toolFolder(root, tool, version, arch);
-    (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)(`${folder}.complete`, '');
-}
-
-;// CONCATENATED MODULE: ../steps/src/setup-ddev/python.ts
-
-
-
-/** Finds an executable by name on PATH (no shell). */
-function python_whichOnPath(name, env = process.env) {
-    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
-        if (dir === '')
-            continue;
-        const candidate = external_node_path_default().join(dir, name);
-        try {
-            (0,external_node_fs_namespaceObject.accessSync)(candidate, external_node_fs_namespaceObject.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // Not here.
-        }
-    }
-    return undefined;
-}
-/** The interpreter the `python` input names (a path, or `python3.X` on PATH), with its version. */
-async function findPython(input) {
-    const name = input === '' ? 'python3' : input;
-    if (!/^[\w./+-]+$/.test(name) || name.startsWith('-')) {
-        throw new errors_UserError(`Input 'python': ${JSON.stringify(name)} is not a path or a command name.`, {
-            hint: "Use e.g. 'python3.13' or '/usr/bin/python3'.",
-        });
-    }
-    const executable = name.includes('/') ? external_node_path_default().resolve(name) : python_whichOnPath(name);
-    const missing = new errors_UserError(`Input 'python': ${JSON.stringify(name)} was not found${name.includes('/') ? '' : ' on PATH'}.`, {
-        hint: 'Install it first (actions/setup-python with python-version: 3.13) or give the path of an interpreter.',
-    });
-    if (!executable)
-        throw missing;
-    let result;
-    try {
-        result = await process_runProcess(executable, ['-c', 'import sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], {
-            timeoutMs: 30_000,
-        });
-    }
-    catch {
-        throw missing;
-    }
-    const [resolved, version] = result.stdout.trim().split('\n');
-    if (result.exitCode !== 0 || !version || !/^3\.\d+\.\d+$/.test(version)) {
-        throw new errors_UserError(`Input 'python': ${executable} is not a working Python 3 interpreter.`, {
-            hint: 'Point it at CPython 3.12 or newer.',
-        });
-    }
-    return { path: resolved || executable, version };
-}
-
-;// CONCATENATED MODULE: ../steps/src/setup-ddev/installers.ts
-
-
-
-
-
-const UV_VERSION = '0.13.9';
-/**
- * A `uv` for installing: the one on PATH, else uv from PyPI (a wheel, pip-installed with `--target` into
- * its tool-cache folder: no venv to create, which halves the time) — never a binary download.
- */
-async function ensureUv(options) {
-    const onPath = python_whichOnPath('uv');
-    if (onPath)
-        return onPath;
-    const tool = 'uv-from-pypi';
-    const found = await findTool(options.toolCache, tool, UV_VERSION, options.arch);
-    const folder = found ?? toolFolder(options.toolCache, tool, UV_VERSION, options.arch);
-    const uv = external_node_path_default().join(folder, 'bin', 'uv');
-    if (found && (0,external_node_fs_namespaceObject.existsSync)(uv))
-        return uv;
-    (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
-    (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
-    await withRetry(() => process_runChecked(options.python, [
-        '-m',
-        'pip',
-        'install',
-        '--quiet',
-        '--disable-pip-version-check',
-        '--no-deps',
-        '--upgrade',
-        '--target',
-        folder,
-        `uv==${UV_VERSION}`,
-    ], {
-        what: `pip install uv==${UV_VERSION}`,
-        reporter: options.reporter,
-        timeoutMs: 300_000,
-        hint: `Check that PyPI is reachable and that ${options.python} has pip.`,
-    }), { attempts: 3, baseDelayMs: 2_000 });
-    markToolComplete(options.toolCache, tool, UV_VERSION, options.arch);
-    return uv;
-}
-
 ;// CONCATENATED MODULE: ../steps/src/python-scripts.generated.ts
 // Generated by scripts/embed-python.mjs from packages/steps/python/*.py: do not edit.
 const pythonScripts = {
@@ -22768,7 +18118,6 @@ function materializePythonScript(name, directory) {
 }
 
 ;// CONCATENATED MODULE: ../steps/src/build-wheel/agent-env.ts
-
 
 
 
@@ -22851,15 +18200,16 @@ async function buildAgentEnvironment(options) {
     const base = setHasChecksBase(set.lines) ? undefined : `datadog-checks-base==${AGENT.checksBase}`;
     const key = agentSetKey([...set.lines, ...(base ? [base] : []), ...(set.baseExtras ?? []).map((extra) => `datadog-checks-base[${extra}]`)], options.interpreter, process.platform);
     const tool = 'aic-agent-python-env';
-    const folder = toolFolder(options.toolCache, tool, key, process.arch);
+    const toolCache = new ToolCache(options.toolCache);
+    const folder = toolCache.folder(tool, key);
     const python = external_node_path_default().join(folder, 'bin', 'python');
     const recordFile = external_node_path_default().join(folder, 'agent-set.json');
     const cache = { key: `aic-agent-python-env-${process.platform}-${process.arch}-${key}`, paths: [folder] };
-    let found = Boolean(await findTool(options.toolCache, tool, key, process.arch)) && (0,external_node_fs_namespaceObject.existsSync)(recordFile);
+    let found = Boolean(await toolCache.find(tool, key)) && (0,external_node_fs_namespaceObject.existsSync)(recordFile);
     if (!found && options.restore && (await options.restore(cache.paths, cache.key).catch(() => false))) {
         found = (0,external_node_fs_namespaceObject.existsSync)(recordFile) && (0,external_node_fs_namespaceObject.existsSync)(python);
         if (found)
-            markToolComplete(options.toolCache, tool, key, process.arch);
+            toolCache.markComplete(tool, key);
     }
     if (found) {
         const record = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(recordFile, 'utf8'));
@@ -22876,10 +18226,11 @@ async function buildAgentEnvironment(options) {
     }
     const script = (name) => materializePythonScript(name, external_node_path_default().join(options.temp, 'agent-integration-ci', 'python'));
     return reporter.group(`Agent package set (${set.source}): building ${folder}`, async () => {
-        (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
+        // uv makes the venv folder itself, where the cache will find it: in place, as a venv cannot be moved.
+        (0,external_node_fs_namespaceObject.rmSync)(toolCache.installFolder(tool, key), { recursive: true, force: true });
         await process_runChecked(uv, ['venv', '--quiet', '--python', options.python, folder], { reporter, what: 'uv venv' });
         const listFile = external_node_path_default().join(folder, 'agent-requirements.txt');
-        const install = (args) => process_runProcess(uv, ['pip', 'install', '--quiet', '--python', python, ...args], { reporter, timeoutMs: 1_200_000 });
+        const install = (args) => runProcess(uv, ['pip', 'install', '--quiet', '--python', python, ...args], { reporter, timeoutMs: 1_200_000 });
         const failed = [];
         /** One uv call for the lines; line by line only when one of them fails the whole call. */
         const installLines = async (lines) => {
@@ -22910,7 +18261,7 @@ async function buildAgentEnvironment(options) {
             await installLines(more);
         }
         (0,external_node_fs_namespaceObject.writeFileSync)(listFile, lines.join('\n') + '\n');
-        const probe = await process_runProcess(python, ['-c', 'import datadog_checks.base'], { reporter });
+        const probe = await runProcess(python, ['-c', 'import datadog_checks.base'], { reporter });
         if (probe.exitCode !== 0) {
             throw new errors_UserError(`The Agent package set (${set.source}) has no importable datadog_checks.base: ${reasonOf(probe.stderr)}${failed.length > 0 ? ` Lines that failed: ${failed.map((f) => `${f.line} (${f.reason})`).join('; ')}` : ''}`, {
                 hint: "Add datadog-checks-base (with its deps) to the agent-requirements set, or leave the input empty for the Agent release's set.",
@@ -22922,7 +18273,7 @@ async function buildAgentEnvironment(options) {
         })).stdout);
         const record = { failed, otherPlatforms: report.otherPlatforms ?? [] };
         (0,external_node_fs_namespaceObject.writeFileSync)(recordFile, JSON.stringify(record));
-        markToolComplete(options.toolCache, tool, key, process.arch);
+        toolCache.markComplete(tool, key);
         if (failed.length > 0)
             reporter.log(`Not installed here: ${failed.map((f) => `${f.line} (${f.reason})`).join('; ')}`);
         return {
@@ -22976,7 +18327,7 @@ async function smokeTest(options) {
     (0,external_node_fs_namespaceObject.rmSync)(overlay, { recursive: true, force: true });
     (0,external_node_fs_namespaceObject.mkdirSync)(overlay, { recursive: true });
     try {
-        const install = await process_runProcess(options.uv, [
+        const install = await runProcess(options.uv, [
             'pip',
             'install',
             '--quiet',
@@ -22998,7 +18349,7 @@ async function smokeTest(options) {
             ]);
         }
         const script = materializePythonScript('smoke_test_wheel.py', external_node_path_default().join(options.temp, 'agent-integration-ci', 'python'));
-        const run = await process_runProcess(environment.python, [script, options.integration, options.distribution, options.confExample, options.jmx ? '1' : '0'], {
+        const run = await runProcess(environment.python, [script, options.integration, options.distribution, options.confExample, options.jmx ? '1' : '0'], {
             reporter,
             timeoutMs: 300_000,
             cwd: overlay,
@@ -23043,7 +18394,7 @@ function supportedTags(python, temp, reporter) {
     if (!found) {
         found = (async () => {
             const script = materializePythonScript('supported_wheel_tags.py', external_node_path_default().join(temp, 'agent-integration-ci', 'python'));
-            const result = await process_runProcess(python, [script], { reporter, timeoutMs: 60_000 });
+            const result = await runProcess(python, [script], { reporter, timeoutMs: 60_000 });
             try {
                 const parsed = JSON.parse(result.stdout);
                 if (parsed.description && parsed.tags)
@@ -23090,9 +18441,6 @@ function interpreterWarnings(interpreter) {
 
 
 
-
-
-
 /** The out-dir must stay inside the workspace: nothing is written elsewhere. */
 function resolveOutDir(workspace, outDir) {
     const resolved = external_node_path_default().resolve(workspace, outDir);
@@ -23106,7 +18454,7 @@ function resolveOutDir(workspace, outDir) {
 }
 /** The last commit's time, so that two builds of one commit are byte-identical. */
 async function sourceDateEpoch(repoPath) {
-    const result = await process_runProcess('git', ['-C', repoPath, 'log', '-1', '--format=%ct']).catch(() => undefined);
+    const result = await runProcess('git', ['-C', repoPath, 'log', '-1', '--format=%ct']).catch(() => undefined);
     const value = result?.exitCode === 0 ? result.stdout.trim() : '';
     return /^\d+$/.test(value) ? value : undefined;
 }
@@ -23121,7 +18469,7 @@ function projectOf(integration, repoPath) {
     }
     let project;
     try {
-        project = parse(readUserTextFile(file, shown, 'pyproject.toml')).project
+        project = parse_parse(readUserTextFile(file, shown, 'pyproject.toml')).project
             ?.name;
     }
     catch (error) {
@@ -23176,6 +18524,7 @@ async function buildWheel(options) {
     const smoke = options.smokeTest && !findings.some((f) => f.level === 'error')
         ? await runSmokeTest(options, wheelPath, files, project)
         : undefined;
+    const inSources = (file) => relativeTo(options.workspace, external_node_path_default().join(integration.path, file));
     return {
         integration: integration.name,
         path: wheelPath,
@@ -23184,8 +18533,11 @@ async function buildWheel(options) {
         sha256: sha256Hex(bytes),
         size: (0,external_node_fs_namespaceObject.statSync)(wheelPath).size,
         files: [...files.keys()].sort(),
-        findings,
-        smoke,
+        findings: findings.map((finding) => ({ ...finding, file: relativeTo(options.workspace, wheelPath) })),
+        smoke: smoke && {
+            ...smoke,
+            findings: smoke.findings.map((finding) => finding.file ? { ...finding, file: inSources(finding.file) } : finding),
+        },
     };
 }
 async function build(options, staging, env) {
@@ -23229,7 +18581,7 @@ async function build(options, staging, env) {
         });
         return;
     }
-    const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
+    const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, reporter });
     await process_runChecked(uv, ['build', '--wheel', '--python', options.python, '--out-dir', staging, integration.path], {
         env,
         reporter,
@@ -23241,7 +18593,7 @@ async function build(options, staging, env) {
 /** The wheel beside the Agent's package set (a cached venv), loaded as the Agent's Python loader does. */
 async function runSmokeTest(options, wheelPath, files, project) {
     const { reporter, integration } = options;
-    const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
+    const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, reporter });
     const interpreter = await supportedTags(options.python, options.temp, reporter);
     const environment = await agentEnvironment({
         requirements: options.agentRequirements ?? '',
@@ -30705,769 +26057,7 @@ function readCase(node, options) {
 
 
 
-;// CONCATENATED MODULE: ../changes/src/file-kind.ts
-const IMAGE = /\.(png|jpe?g|gif|svg|webp|ico)$/i;
-/** `path` is relative to the integration folder, with `/` separators. */
-function classifyIntegrationFile(path) {
-    const lower = path.toLowerCase();
-    const name = lower.split('/').pop() ?? lower;
-    if (name === 'changelog.md')
-        return { kind: 'docs', reason: 'the changelog' };
-    if (IMAGE.test(name))
-        return { kind: 'docs', reason: 'an image or logo' };
-    if (lower.startsWith('tests/') || name === 'tox.ini' || name === '.coveragerc' || name === 'conftest.py') {
-        return { kind: 'tests', reason: 'tests' };
-    }
-    if (lower.startsWith('datadog_checks/')) {
-        if (name.endsWith('.py'))
-            return { kind: 'functional', reason: 'Python code' };
-        if (name === 'conf.yaml.example' || name.endsWith('.yaml.example'))
-            return { kind: 'functional', reason: 'the example configuration' };
-        return { kind: 'functional', reason: 'a file shipped in the package' };
-    }
-    if (lower === 'assets/configuration/spec.yaml')
-        return { kind: 'functional', reason: 'the configuration spec' };
-    if (lower.startsWith('assets/')) {
-        if (lower.endsWith('.md'))
-            return { kind: 'docs', reason: 'documentation' };
-        return { kind: 'functional', reason: 'an asset (dashboard, monitor, log pipeline, service check…)' };
-    }
-    if (name === 'metadata.csv')
-        return { kind: 'functional', reason: 'metric metadata' };
-    if (name === 'pyproject.toml' ||
-        name === 'hatch.toml' ||
-        name === 'setup.py' ||
-        name === 'setup.cfg' ||
-        /^requirements.*\.(in|txt)$/.test(name)) {
-        return { kind: 'functional', reason: 'packaging' };
-    }
-    if (name === 'manifest.json')
-        return { kind: 'functional', reason: 'the manifest' };
-    if (name.endsWith('.md') ||
-        name.endsWith('.rst') ||
-        name.endsWith('.txt') ||
-        lower.startsWith('images/') ||
-        lower.startsWith('docs/')) {
-        return { kind: 'docs', reason: 'documentation' };
-    }
-    if (name.endsWith('.py'))
-        return { kind: 'functional', reason: 'Python code' };
-    return { kind: 'functional', reason: 'a file of the integration' };
-}
-/** Files at the repository root that change how every integration is built or tested. */
-function affectsAllIntegrations(path) {
-    return path === 'pyproject.toml' || path === '.coveragerc' || path === '.ddev' || path.startsWith('.ddev/');
-}
-
-;// CONCATENATED MODULE: ../changes/src/plan.ts
-
-/** A changed `<folder>/datadog_checks/<pkg>/….py` outside every known integration: its integration folder. */
-function checkFolderOf(changedPath) {
-    const at = changedPath.indexOf('datadog_checks/');
-    if (at < 0 || !changedPath.endsWith('.py') || (at > 0 && changedPath[at - 1] !== '/'))
-        return undefined;
-    return changedPath.slice(0, Math.max(0, at - 1));
-}
-/**
- * Which integrations a diff touches. `integrationAt(folder)` says whether a folder directly inside
- * `within` (the folder that holds the integrations, '' for the repository root) is an integration at
- * the head (undefined: not one, or deleted). When the repository root is itself the integration, pass
- * it as `rootIntegration`: every path then belongs to it.
- */
-function planChanges(changes, integrationAt, rootIntegration, within = '') {
-    let allBecause;
-    const strayCheckCode = [];
-    const prefix = within === '' ? '' : `${within}/`;
-    const byFolder = new Map();
-    for (const change of changes) {
-        const integration = rootIntegration ?? integrationOf(change.path);
-        if (!integration) {
-            if (!rootIntegration &&
-                change.path.startsWith(prefix) &&
-                affectsAllIntegrations(change.path.slice(prefix.length)))
-                allBecause ??= `${change.path} changed, and it affects every integration`;
-            else if (change.status !== 'deleted' && checkFolderOf(change.path) !== undefined)
-                strayCheckCode.push(change.path);
-            continue;
-        }
-        const inner = integration.folder === '' ? change.path : change.path.slice(integration.folder.length + 1);
-        const { kind, reason } = classifyIntegrationFile(inner);
-        let entry = byFolder.get(integration.folder);
-        if (!entry)
-            byFolder.set(integration.folder, (entry = { integration, files: [] }));
-        entry.files.push({ path: inner, kind, reason });
-    }
-    const integrations = [...byFolder.values()]
-        .map(({ integration, files }) => {
-        const reasons = new Map();
-        for (const file of files)
-            reasons.set(file.reason, [...(reasons.get(file.reason) ?? []), file.path]);
-        return {
-            ...integration,
-            functional: files.some((file) => file.kind === 'functional'),
-            docsOnly: files.every((file) => file.kind === 'docs'),
-            reasons: [...reasons].map(([reason, paths]) => `${reason}: ${paths.join(', ')}`),
-            files: files.map((file) => file.path),
-        };
-    })
-        .sort((a, b) => a.name.localeCompare(b.name));
-    return { allBecause, integrations, strayCheckCode };
-    function integrationOf(changed) {
-        if (!changed.startsWith(prefix))
-            return undefined;
-        const slash = changed.indexOf('/', prefix.length);
-        return slash < 0 ? undefined : integrationAt(changed.slice(prefix.length, slash));
-    }
-}
-
-;// CONCATENATED MODULE: ../steps/src/git/tree.ts
-
-/**
- * The entries directly inside each of `folders` at `commit` ('' for the root), in one `git ls-tree`.
- * Reads only those trees: the cost follows the number of folders asked about, not the repository.
- */
-async function tree_listFolders(repoPath, commit, folders) {
-    if (folders.length === 0)
-        return [];
-    const roots = folders.filter((folder) => folder === '');
-    const inner = folders.filter((folder) => folder !== '').map((folder) => `${folder}/`);
-    const entries = [];
-    const read = async (pathspecs) => {
-        const out = await git(repoPath, ['ls-tree', '-z', '--full-tree', commit, '--', ...pathspecs], 'git ls-tree');
-        for (const line of splitNul(out.stdout)) {
-            const tab = line.indexOf('\t');
-            const type = line.split(' ')[1];
-            entries.push({ path: line.slice(tab + 1), type });
-        }
-    };
-    if (roots.length > 0)
-        await read([]);
-    // Keep each command line short enough for any OS, whatever the number of folders.
-    for (let start = 0; start < inner.length; start += 500)
-        await read(inner.slice(start, start + 500));
-    return entries;
-}
-
-;// CONCATENATED MODULE: ../steps/src/git/index.ts
-
-
-/** Runs git in a repository with an argument array; a failure quotes git's last lines. */
-function git(repoPath, args, what) {
-    return process_runChecked('git', ['-C', repoPath, ...args], {
-        what: what ?? `git ${args[0] ?? ''}`.trim(),
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
-}
-/** True when `ref` names a commit in the repository. */
-async function git_commitExists(repoPath, ref) {
-    if (ref.startsWith('-'))
-        return false;
-    const result = await process_runProcess('git', ['-C', repoPath, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
-        env: { ...process.env, LC_ALL: 'C' },
-    });
-    return result.exitCode === 0;
-}
-/** The full SHA of a commit-ish. */
-async function git_resolveCommit(repoPath, ref) {
-    return (await git(repoPath, ['rev-parse', '--verify', `${ref}^{commit}`], 'git rev-parse')).stdout.trim();
-}
-/** NUL-separated `git` output split into fields. */
-function splitNul(text) {
-    return text.split('\0').filter((field) => field !== '');
-}
-
-;// CONCATENATED MODULE: ../steps/src/git/history.ts
-
-
-const FETCH_TIMEOUT_MS = 300_000;
-const SHA = /^[0-9a-f]{40}$/;
-async function isShallow(repoPath) {
-    return (await git(repoPath, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-}
-async function hasOrigin(repoPath) {
-    return (await process_runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin'])).exitCode === 0;
-}
-/** A ref git may fetch by name: a SHA or a plain branch/tag name (never an option). */
-function fetchable(ref) {
-    return /^[0-9a-f]{7,40}$/.test(ref) || (/^[\w./-]+$/.test(ref) && !ref.startsWith('-') && !ref.includes('..'));
-}
-function history_fetch(repoPath, args) {
-    return process_runProcess('git', ['-C', repoPath, 'fetch', '--no-tags', '--quiet', ...args], {
-        timeoutMs: FETCH_TIMEOUT_MS,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
-}
-/**
- * Makes sure `baseRef` is present: when it is missing (a shallow clone, or a single-branch checkout),
- * fetch it from `origin` with a little history; when that is impossible, say which `fetch-depth` to set.
- */
-async function ensureBase(repoPath, baseRef, input = 'base-ref') {
-    if (await git_commitExists(repoPath, baseRef))
-        return;
-    if (fetchable(baseRef) && (await hasOrigin(repoPath))) {
-        await history_fetch(repoPath, ['--depth=50', 'origin', baseRef]);
-        if (await git_commitExists(repoPath, baseRef))
-            return;
-        if (!SHA.test(baseRef)) {
-            // A branch name: fetch it into its remote-tracking ref, so that `origin/<name>` resolves too.
-            await history_fetch(repoPath, ['--depth=50', 'origin', `+refs/heads/${baseRef}:refs/remotes/origin/${baseRef}`]);
-            if (await git_commitExists(repoPath, baseRef))
-                return;
-        }
-    }
-    const shallow = await isShallow(repoPath);
-    throw new errors_UserError(`Input '${input}': the commit ${JSON.stringify(baseRef)} is not in the checkout at ${repoPath}.`, {
-        hint: shallow
-            ? 'The clone is shallow and the commit could not be fetched: set `fetch-depth: 0` on actions/checkout.'
-            : 'Check the ref; on pull requests it defaults to the base commit from the event payload.',
-    });
-}
-/**
- * The merge base of `baseRef` and `head`. In a shallow clone whose history stops short of it, deepen
- * both sides step by step (50, 200, 1000 commits, then the whole history) — a pull request a few
- * commits ahead of its base costs one small fetch, not a full clone.
- */
-async function mergeBase(repoPath, baseRef, head = 'HEAD') {
-    const steps = ['--deepen=50', '--deepen=200', '--deepen=1000', '--unshallow'];
-    for (let attempt = 0;; attempt++) {
-        const result = await process_runProcess('git', ['-C', repoPath, 'merge-base', baseRef, head]);
-        if (result.exitCode === 0)
-            return result.stdout.trim();
-        if (attempt >= steps.length || !(await isShallow(repoPath)) || !(await hasOrigin(repoPath)))
-            break;
-        const tips = await Promise.all([baseRef, head].map(async (ref) => (await git(repoPath, ['rev-parse', `${ref}^{commit}`])).stdout.trim()));
-        const deepened = await history_fetch(repoPath, [steps[attempt], 'origin', ...tips]);
-        if (deepened.exitCode !== 0)
-            break;
-    }
-    throw new errors_UserError(`No common ancestor of ${baseRef} and ${head} in ${repoPath}.`, {
-        hint: 'Set `fetch-depth: 0` on actions/checkout so that the history between the base and the head is present.',
-    });
-}
-/** A file's text at a commit, or undefined when it did not exist there. */
-async function showAt(repoPath, commit, file) {
-    const result = await process_runProcess('git', ['-C', repoPath, 'show', `${commit}:${file}`]);
-    return result.exitCode === 0 ? result.stdout : undefined;
-}
-/** Files changed between two commits under `folder` (repo-relative paths). */
-async function changedFiles(repoPath, from, to, folder) {
-    const args = ['diff', '--name-only', '--no-renames', '-z', from, to];
-    if (folder !== '')
-        args.push('--', `${folder}/`);
-    return splitNul((await git(repoPath, args)).stdout);
-}
-
-;// CONCATENATED MODULE: ../steps/src/integrations/at-commit.ts
-
-
-/** Folder names never taken for integrations: hidden and private ones. */
-const skipped = (folder) => folder.startsWith('.') || folder.startsWith('_');
-function childrenByFolder(entries) {
-    const byFolder = new Map();
-    for (const entry of entries) {
-        const slash = entry.path.lastIndexOf('/');
-        const folder = slash < 0 ? '' : entry.path.slice(0, slash);
-        const names = byFolder.get(folder) ?? [];
-        names.push(entry.path.slice(slash + 1));
-        byFolder.set(folder, names);
-    }
-    return byFolder;
-}
-/**
- * The repository root as an integration at `commit` (a partner repository holding one check): its
- * name is the one package under `datadog_checks/`.
- */
-async function at_commit_rootIntegrationAt(repoPath, commit) {
-    const packages = (await tree_listFolders(repoPath, commit, ['datadog_checks'])).filter((entry) => entry.type === 'tree' && !skipped(entry.path.slice('datadog_checks/'.length)));
-    return packages.length === 1 ? { folder: '', name: packages[0].path.slice('datadog_checks/'.length) } : undefined;
-}
-const joined = (within, name) => (within === '' ? name : `${within}/${name}`);
-/**
- * Which of `names` (folders directly inside `within`, '' for the root) are integrations at `commit`,
- * by their marker files, in one `git ls-tree` over those folders only. A folder deleted at `commit`
- * is simply not one. The map is keyed by name.
- */
-async function at_commit_integrationsAmong(repoPath, commit, names, within = '') {
-    const wanted = [...new Set(names)].filter((name) => name !== '' && !name.includes('/') && !skipped(name));
-    const children = childrenByFolder(await tree_listFolders(repoPath, commit, wanted.map((name) => joined(within, name))));
-    const found = new Map();
-    for (const name of wanted) {
-        const folder = joined(within, name);
-        if (isIntegrationFolder(children.get(folder) ?? []))
-            found.set(name, { folder, name });
-    }
-    return found;
-}
-/** Every integration at `commit`: the root one, or each folder with a marker directly inside `within`. */
-async function at_commit_allIntegrationsAt(repoPath, commit, within = '') {
-    const root = within === '' ? await at_commit_rootIntegrationAt(repoPath, commit) : undefined;
-    if (root)
-        return [root];
-    const top = (await listFolders(repoPath, commit, [within])).filter((entry) => entry.type === 'tree');
-    const found = await at_commit_integrationsAmong(repoPath, commit, top.map((entry) => entry.path.slice(entry.path.lastIndexOf('/') + 1)), within);
-    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-;// CONCATENATED MODULE: ../steps/src/integrations/empty-selection.ts
-
-
-const where = (within) => (within === '' ? 'at the repository root' : `in '${within}'`);
-/** Checking nothing must never pass: an empty plan of a repository with no integration is a mistake. */
-function empty_selection_nothingFound(within) {
-    return new errors_UserError(`No integration found ${where(within)} (no folder with hatch.toml, datadog_checks/ or manifest.json).`, {
-        hint: "If the integrations live in a folder (e.g. integrations/<name>), set 'integrations-path' to it.",
-    });
-}
-/** The diff changed check code, yet no integration holds it: say where the integrations seem to be. */
-function empty_selection_strayCode(files, within) {
-    const holders = [...new Set(files.map((file) => checkFolderOf(file)))];
-    const parents = [
-        ...new Set(holders.map((folder) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.'))),
-    ];
-    return new errors_UserError(`The change edits check code (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) but no integration ${where(within)} holds it: nothing would be checked.`, {
-        hint: `Set 'integrations-path' to the folder that holds the integrations (here: ${parents.map((p) => `'${p}'`).join(' or ')}).`,
-    });
-}
-
-;// CONCATENATED MODULE: ../steps/src/plan/run.ts
-
-
-
-
-
-const everyLeg = (found, reason) => found.map((integration) => ({
-    integration: integration.name,
-    folder: integration.folder,
-    functional: true,
-    'docs-only': false,
-    reason,
-}));
-/**
- * The plan of a CI run: which integrations get a matrix leg, and why. This is what the `plan` action
- * outputs and the function to benchmark (a 300-integration repository, a change touching one).
- */
-async function planRun(options) {
-    const headRef = options.headRef || 'HEAD';
-    if (!(await commitExists(options.repoPath, headRef))) {
-        throw new UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
-            hint: 'Give a branch, tag or SHA that the checkout contains.',
-        });
-    }
-    const head = await resolveCommit(options.repoPath, headRef);
-    const base = { head, mergeBase: undefined, changedFiles: 0, allBecause: undefined };
-    const { spec } = options;
-    const within = options.within ?? '';
-    if (spec.kind === 'names') {
-        const root = within === '' ? await rootIntegrationAt(options.repoPath, head) : undefined;
-        const found = root
-            ? new Map([[root.name, root]])
-            : await integrationsAmong(options.repoPath, head, spec.names, within);
-        const missing = spec.names.filter((name) => !found.has(name));
-        if (missing.length > 0) {
-            const known = (await allIntegrationsAt(options.repoPath, head, within)).map((item) => item.name);
-            throw new UserError(`Input 'integrations': no integration ${missing.map((name) => `'${name}'`).join(', ')} at ${headRef}.`, {
-                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
-            });
-        }
-        return {
-            ...base,
-            selection: 'names',
-            legs: everyLeg(spec.names.map((name) => found.get(name)), 'named in the integrations input'),
-        };
-    }
-    if (spec.kind === 'all' || !options.baseRef) {
-        const reason = spec.kind === 'all' ? 'integrations: all' : "integrations: 'changed' without a base commit selects all";
-        const found = await allIntegrationsAt(options.repoPath, head, within);
-        if (found.length === 0)
-            throw nothingFound(within);
-        return { ...base, selection: 'all', allBecause: reason, legs: everyLeg(found, reason) };
-    }
-    const changes = await detectChanges({ repoPath: options.repoPath, baseRef: options.baseRef, headRef: head, within });
-    const common = { head, mergeBase: changes.mergeBase, changedFiles: changes.changedFiles };
-    if (changes.allBecause !== undefined) {
-        const legs = everyLeg(await allIntegrationsAt(options.repoPath, head, within), changes.allBecause);
-        return { ...common, selection: 'all', allBecause: changes.allBecause, legs };
-    }
-    if (changes.integrations.length === 0 && changes.strayCheckCode.length > 0)
-        throw strayCode(changes.strayCheckCode, within);
-    return {
-        ...common,
-        selection: 'changed',
-        allBecause: undefined,
-        legs: changes.integrations.map((integration) => ({
-            integration: integration.name,
-            folder: integration.folder,
-            functional: integration.functional,
-            'docs-only': integration.docsOnly,
-            reason: integration.reasons.join('; '),
-        })),
-    };
-}
-/** The matrix JSON a workflow's `strategy.matrix` takes. */
-function matrixOf(legs) {
-    return { include: [...legs] };
-}
-
-;// CONCATENATED MODULE: ../steps/src/plan/index.ts
-
-
-
-
-
-
-const STATUS = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
-/**
- * Which integrations changed between the merge base of `baseRef` and `headRef` (default HEAD).
- * Git only, and only what the diff touches: one `git diff` of the two trees, one `git ls-tree` over
- * the touched top-level folders — the cost follows the change, not the repository. A missing base in a
- * shallow clone is fetched from `origin`.
- */
-async function plan_detectChanges(options) {
-    const headRef = options.headRef ?? 'HEAD';
-    if (!(await git_commitExists(options.repoPath, headRef))) {
-        throw new errors_UserError(`Input 'head-ref': ${JSON.stringify(headRef)} is not a commit in ${options.repoPath}.`, {
-            hint: 'Give a branch, tag or SHA that the checkout contains.',
-        });
-    }
-    await ensureBase(options.repoPath, options.baseRef);
-    const head = await git_resolveCommit(options.repoPath, headRef);
-    const base = await mergeBase(options.repoPath, options.baseRef, head);
-    const diff = await git(options.repoPath, ['diff', '--name-status', '--no-renames', '-z', base, head], 'git diff');
-    const fields = splitNul(diff.stdout);
-    const changes = [];
-    for (let index = 0; index + 1 < fields.length; index += 2) {
-        changes.push({ path: fields[index + 1], status: STATUS[fields[index].charAt(0)] ?? 'modified' });
-    }
-    const within = options.within ?? '';
-    const root = within === '' ? await at_commit_rootIntegrationAt(options.repoPath, head) : undefined;
-    const known = root
-        ? new Map()
-        : await at_commit_integrationsAmong(options.repoPath, head, foldersWithin(changes, within), within);
-    const plan = planChanges(changes, (name) => known.get(name), root, within);
-    return { ...plan, mergeBase: base, head, changedFiles: changes.length };
-}
-/** The names of the folders directly inside `within` that the changes touch. */
-function foldersWithin(changes, within) {
-    const prefix = within === '' ? '' : `${within}/`;
-    const folders = new Set();
-    for (const change of changes) {
-        if (!change.path.startsWith(prefix))
-            continue;
-        const slash = change.path.indexOf('/', prefix.length);
-        if (slash > prefix.length)
-            folders.add(change.path.slice(prefix.length, slash));
-    }
-    return folders;
-}
-
-;// CONCATENATED MODULE: ../steps/src/files/walk.ts
-
-
-/** True when `file` is `folder` or inside it (both real paths). */
-function walk_isInside(folder, file) {
-    const relative = external_node_path_default().relative(folder, file);
-    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
-}
-/** The real path, or undefined for a dangling link, a loop or anything unreadable. */
-function walk_realPath(file) {
-    try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(file);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * What `file` is once links are followed — but only links that stay inside `boundary` (a folder's real path):
- * a link out of it, a dangling link or a loop is `other`, never followed.
- */
-function walk_kindWithin(file, boundary) {
-    try {
-        const stat = (0,external_node_fs_namespaceObject.lstatSync)(file);
-        if (!stat.isSymbolicLink())
-            return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
-        const real = walk_realPath(file);
-        if (real === undefined || !walk_isInside(boundary, real))
-            return 'other';
-        const target = (0,external_node_fs_namespaceObject.statSync)(real);
-        return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
-    }
-    catch {
-        return 'other';
-    }
-}
-/**
- * Every file under `start` (paths as reached from `start`), without ever leaving `boundary` (default `start`):
- * symlinks are followed only to places inside it, each directory is read once (a link loop ends there), and
- * whatever cannot be read is skipped. `skipDirectory` prunes by name.
- */
-function walkFiles(start, options = {}) {
-    const boundary = walk_realPath(options.boundary ?? start);
-    const root = walk_realPath(start);
-    if (boundary === undefined || root === undefined || !walk_isInside(boundary, root))
-        return [];
-    const found = [];
-    const seen = new Set();
-    const walk = (dir, real) => {
-        if (seen.has(real))
-            return;
-        seen.add(real);
-        let names;
-        try {
-            names = (0,external_node_fs_namespaceObject.readdirSync)(dir).sort();
-        }
-        catch {
-            return;
-        }
-        for (const name of names) {
-            const full = external_node_path_default().join(dir, name);
-            const kind = walk_kindWithin(full, boundary);
-            if (kind === 'file')
-                found.push(full);
-            else if (kind === 'directory' && !options.skipDirectory?.(name))
-                walk(full, walk_realPath(full) ?? full);
-        }
-    };
-    if (walk_kindWithin(start, boundary) === 'directory')
-        walk(start, root);
-    return found;
-}
-
-;// CONCATENATED MODULE: ../steps/src/integrations/discover.ts
-
-
-
-
-function entries(folder) {
-    try {
-        return (0,external_node_fs_namespaceObject.readdirSync)(folder);
-    }
-    catch {
-        return [];
-    }
-}
-/** A folder of the repository: a link is followed only when it stays inside it (never to code elsewhere). */
-const isDirectory = (full, repoPath) => walk_kindWithin(full, walk_realPath(repoPath) ?? repoPath) === 'directory';
-/**
- * When the repository root is itself one integration (a partner repo holding one check), its name
- * is the one package under `datadog_checks/`.
- */
-function rootIntegration(repoPath) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(repoPath, 'datadog_checks')))
-        return undefined;
-    const packages = entries(external_node_path_default().join(repoPath, 'datadog_checks')).filter((name) => !name.startsWith('_') &&
-        !name.startsWith('.') &&
-        isDirectory(external_node_path_default().join(repoPath, 'datadog_checks', name), repoPath));
-    return packages.length === 1 ? { folder: '', name: packages[0] } : undefined;
-}
-/** The folder (relative, `/` separators) that holds the integrations: '' is the repository root. */
-const discover_joined = (within, name) => (within === '' ? name : `${within}/${name}`);
-/** The integration in the folder `name` directly inside `within`, when that folder is one. */
-function integrationAt(repoPath, name, within = '') {
-    if (name.startsWith('.') || name.startsWith('_'))
-        return undefined;
-    const folder = discover_joined(within, name);
-    const full = external_node_path_default().join(repoPath, folder);
-    if (!isDirectory(full, repoPath))
-        return undefined;
-    return isIntegrationFolder(entries(full)) ? { folder, name } : undefined;
-}
-/** Every integration in the repository (the folders directly inside `within`), or the root one. */
-function discover_listIntegrations(repoPath, within = '') {
-    const root = within === '' ? rootIntegration(repoPath) : undefined;
-    if (root)
-        return [root];
-    return entries(external_node_path_default().join(repoPath, within))
-        .sort()
-        .map((name) => integrationAt(repoPath, name, within))
-        .filter((found) => found !== undefined);
-}
-/**
- * Whether an integration ships Python (a check package, or a project to build). Tile-only folders
- * (a manifest, assets and docs) do not: tests, wheels and Python validations do not apply to them.
- */
-function discover_hasPythonPackage(integrationPath) {
-    return (isDirectory(external_node_path_default().join(integrationPath, 'datadog_checks'), integrationPath) ||
-        (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integrationPath, 'pyproject.toml')) ||
-        (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integrationPath, 'setup.py')));
-}
-
-;// CONCATENATED MODULE: ../steps/src/integrations/index.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * Parses the `integrations` input. Empty means `changed` on pull requests and `all` otherwise.
- * Returns `{ problem }` for a name that is not one (path, shell characters, …).
- */
-function parseIntegrationsSpec(raw, eventName) {
-    const items = splitList(raw);
-    if (items.length === 0)
-        return eventName === 'pull_request' ? { kind: 'changed' } : { kind: 'all' };
-    if (items.length === 1 && (items[0] === 'all' || items[0] === 'changed'))
-        return { kind: items[0] };
-    const names = [];
-    for (const item of items) {
-        const check = checkIntegrationName(item);
-        if (!check.ok)
-            return { problem: check.problem };
-        if (!names.includes(check.name))
-            names.push(check.name);
-    }
-    return { names, kind: 'names' };
-}
-/** The base of a pull request from the event payload (GITHUB_EVENT_PATH), or the previous commit of a push. */
-function baseFromEvent(eventPath) {
-    if (!eventPath || !existsSync(eventPath))
-        return undefined;
-    try {
-        const event = JSON.parse(readFileSync(eventPath, 'utf8'));
-        const before = event.before && !/^0+$/.test(event.before) ? event.before : undefined;
-        return event.pull_request?.base?.sha ?? before;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function selectIntegrations(spec, options) {
-    const withPath = (found) => ({
-        ...found,
-        path: external_node_path_default().join(options.repoPath, found.folder),
-    });
-    const within = options.within ?? '';
-    if (spec.kind === 'names') {
-        const root = within === '' ? rootIntegration(options.repoPath) : undefined;
-        return spec.names.map((name) => {
-            if (root) {
-                if (root.name === name)
-                    return withPath(root);
-            }
-            else {
-                const found = integrationAt(options.repoPath, name, within);
-                if (found)
-                    return withPath(found);
-            }
-            const known = discover_listIntegrations(options.repoPath, within).map((item) => item.name);
-            throw new errors_UserError(`Input 'integrations': there is no integration '${name}' in ${options.repoPath}.`, {
-                hint: known.length > 0 ? `Known: ${known.slice(0, 20).join(', ')}.` : 'No integration folders were found there.',
-            });
-        });
-    }
-    if (spec.kind === 'changed' && options.baseRef) {
-        const plan = await plan_detectChanges({
-            repoPath: options.repoPath,
-            baseRef: options.baseRef,
-            within,
-            ...(options.headRef ? { headRef: options.headRef } : {}),
-        });
-        if (plan.integrations.length === 0 && plan.strayCheckCode.length > 0)
-            throw empty_selection_strayCode(plan.strayCheckCode, within);
-        if (plan.allBecause === undefined)
-            return plan.integrations.map(withPath);
-        options.reporter?.log(`All integrations selected: ${plan.allBecause}.`);
-    }
-    else if (spec.kind === 'changed') {
-        options.reporter?.annotate({
-            level: 'notice',
-            message: "integrations: 'changed' needs a base commit (a pull request event or 'base-ref'); checking all integrations.",
-        });
-    }
-    const all = discover_listIntegrations(options.repoPath, within);
-    if (all.length === 0)
-        throw empty_selection_nothingFound(within);
-    return all.map(withPath);
-}
-/**
- * The `integrations-path` input: the folder that holds the integrations (`integrations` for
- * `integrations/<name>`), relative to the repository. '' (or `.`) is the repository root, where the
- * integrations are top-level folders or the root is itself the integration.
- */
-function resolveIntegrationsPath(raw, repoPath, input = "Input 'integrations-path'") {
-    const trimmed = raw.trim().replace(/\\/g, '/');
-    if (trimmed === '' || trimmed === '.' || trimmed === './')
-        return '';
-    if (external_node_path_default().isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
-        throw new errors_UserError(`${input}: ${JSON.stringify(raw)} is an absolute path.`, {
-            hint: "Give the folder relative to the repository, e.g. 'integrations'.",
-        });
-    }
-    const normalized = external_node_path_default().posix.normalize(trimmed).replace(/(?<!\/)\/+$/, '');
-    if (normalized === '..' || normalized.startsWith('../')) {
-        throw new errors_UserError(`${input}: ${JSON.stringify(raw)} is outside the repository.`, {
-            hint: "Give a folder inside the repository, e.g. 'integrations'.",
-        });
-    }
-    if (normalized === '.')
-        return '';
-    if (!isFolder(external_node_path_default().join(repoPath, normalized), repoPath)) {
-        throw new errors_UserError(`${input}: there is no folder '${normalized.slice(0, 200)}' in ${repoPath} (a link out of it does not count).`, {
-            hint: "Name the folder that holds the integrations (e.g. 'integrations'), or '.' for the repository root.",
-        });
-    }
-    return normalized;
-}
-/** A folder of the repository once links are followed, and still inside it. */
-function isFolder(full, repoPath) {
-    return walk_kindWithin(full, walk_realPath(repoPath) ?? repoPath) === 'directory';
-}
-/**
- * The integrations that ship Python. Tile-only ones (a manifest, assets and docs) are named in the log
- * and left out: tests and wheels do not apply to them, as Datadog's CI runs none for them.
- */
-function withPythonPackage(integrations, reporter, step) {
-    const tiles = integrations.filter((integration) => !hasPythonPackage(integration.path));
-    for (const tile of tiles)
-        reporter.log(`${tile.name}: tile-only (no Python package): no ${step}.`);
-    return integrations.filter((integration) => !tiles.includes(integration));
-}
-
-;// CONCATENATED MODULE: ../steps/src/integration-tests/command.ts
-
-/**
- * The `ddev test` command line for one integration, the way Datadog's gate runs it (integrations-core's
- * test-target.yml: `ddev test <target> -- <args>`): one pytest session over every test, no marker filter
- * unless the user asks for one.
- */
-function ddevTestArgs(options) {
-    const pytest = [
-        ...(options.markers ? ['-m', options.markers] : []),
-        // xunit1 carries each test's file and line, so that a failure with no project frame still has a place.
-        ...(options.junitFile ? [`--junitxml=${options.junitFile}`, '-o', 'junit_family=xunit1'] : []),
-        ...options.pytestArgs,
-    ];
-    return ddevArgsFor(options.target, ['test', ...options.ddevArgs], pytest.length > 0 ? ['--', ...pytest] : []);
-}
-/**
- * Hatch runs pytest once per environment of the integration's matrix and formats `{env_name}` in the
- * arguments, so that each environment writes its own report instead of overwriting the previous one.
- */
-const JUNIT_FILE_NAME = 'junit-{env_name}.xml';
-/** pytest's exit codes (ddev exits with pytest's). */
-const PYTEST_EXIT = { ok: 0, testsFailed: 1, interrupted: 2, internalError: 3, usageError: 4, noTests: 5 };
-const MARKER_EXPRESSION = /^[A-Za-z0-9_ ()]+$/;
-/** A pytest `-m` expression as the user typed it, or a problem (it is passed as one argument, never to a shell). */
-function parseMarkers(raw) {
-    const markers = raw.trim();
-    if (markers === '')
-        return undefined;
-    if (!MARKER_EXPRESSION.test(markers)) {
-        return {
-            problem: `${JSON.stringify(markers)} is not a pytest marker expression: use marker names with and/or/not and parentheses, e.g. 'unit' or 'not e2e'.`,
-        };
-    }
-    return markers;
-}
-
 ;// CONCATENATED MODULE: ../steps/src/integration-tests/compose.ts
-
-
 
 
 
@@ -31519,22 +26109,8 @@ function composeImages(file, repoPath, env = process.env) {
     return Object.values(services)
         .map((service) => service?.image)
         .filter((image) => typeof image === 'string')
-        .map((image) => interpolate(image, env))
+        .map((image) => interpolateCompose(image, env))
         .filter((image) => image !== undefined);
-}
-/** Compose's `${VAR}`, `${VAR:-default}` and `${VAR-default}`; undefined when a variable has no value. */
-function interpolate(text, env) {
-    let unresolved = false;
-    const result = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}/g, (_, name, operator, fallback) => {
-        const value = env[name];
-        if (value !== undefined && (value !== '' || operator !== ':-'))
-            return value;
-        if (operator)
-            return fallback;
-        unresolved = true;
-        return '';
-    });
-    return unresolved || result.includes('${') ? undefined : result;
 }
 /** Docker Hub's answer when the anonymous pull quota is used up. */
 function isRateLimited(output) {
@@ -31544,7 +26120,7 @@ function isRateLimited(output) {
 ;// CONCATENATED MODULE: ../steps/src/integration-tests/compose-project.ts
 
 /** Compose's own normalisation of a project name (compose-go's NormalizeProjectName). */
-function compose_project_normalizeProjectName(name) {
+function normalizeProjectName(name) {
     return (name.toLowerCase().match(/[a-z0-9_-]/g) ?? []).join('').replace(/^[_-]+/, '');
 }
 /**
@@ -31556,7 +26132,7 @@ function compose_project_normalizeProjectName(name) {
  */
 function datadogProjectName(integrationPath, env) {
     const given = env.COMPOSE_PROJECT_NAME;
-    return compose_project_normalizeProjectName(given !== undefined && given !== '' ? given : external_node_path_default().basename(integrationPath));
+    return normalizeProjectName(given !== undefined && given !== '' ? given : external_node_path_default().basename(integrationPath));
 }
 /** `docker ps --format '{{.Label "com.docker.compose.project"}}\t{{.Label "com.docker.compose.project.config_files"}}'` */
 function parseComposeLabelRows(output) {
@@ -31703,7 +26279,7 @@ function rateLimitHint(registry) {
 /** Whether a Docker engine answers (not just a client on PATH). */
 async function dockerEngineAnswers() {
     try {
-        const result = await process_runProcess('docker', ['info', '--format', '{{.ServerVersion}}'], { timeoutMs: 15_000 });
+        const result = await runProcess('docker', ['info', '--format', '{{.ServerVersion}}'], { timeoutMs: 15_000 });
         return result.exitCode === 0 && !result.timedOut;
     }
     catch {
@@ -31715,7 +26291,7 @@ const RATE_LIMIT_HINT = rateLimitHint('docker.io');
 async function pullImages(images, options) {
     for (const image of new Set(images)) {
         await withRetry(async () => {
-            const result = await process_runProcess('docker', ['pull', image], { reporter: options.reporter, timeoutMs: 600_000 });
+            const result = await runProcess('docker', ['pull', image], { reporter: options.reporter, timeoutMs: 600_000 });
             if (result.exitCode === 0)
                 return;
             const output = `${result.stderr}\n${result.stdout}`;
@@ -31731,7 +26307,7 @@ async function pullImages(images, options) {
 }
 /** After a failure: what ran, and what each of our containers said while the tests ran (followed live). */
 async function dumpDiagnostics(containerLogs, reporter) {
-    await process_runProcess('docker', ['ps', '-a'], { reporter, group: 'docker ps -a', timeoutMs: 60_000 }).catch(() => undefined);
+    await runProcess('docker', ['ps', '-a'], { reporter, group: 'docker ps -a', timeoutMs: 60_000 }).catch(() => undefined);
     if (containerLogs.length === 0)
         reporter.log('No container of the compose files started during the tests.');
     for (const log of containerLogs) {
@@ -31748,7 +26324,7 @@ async function dumpDiagnostics(containerLogs, reporter) {
  * seen starting) and every project whose containers our compose files made, found by their labels.
  */
 async function composeProjects(composeFiles, named, env) {
-    const listed = await process_runProcess('docker', [
+    const listed = await runProcess('docker', [
         'ps',
         '-a',
         '--filter',
@@ -31768,7 +26344,7 @@ async function tearDown(composeFiles, reporter, options = {}) {
     const env = options.env ? { env: options.env } : {};
     for (const project of projects) {
         await reporter.group(`docker compose down (project ${project})`, async () => {
-            await process_runProcess('docker', ['compose', '-p', project, 'down', '--volumes', '--remove-orphans', '--timeout', '5'], {
+            await runProcess('docker', ['compose', '-p', project, 'down', '--volumes', '--remove-orphans', '--timeout', '5'], {
                 reporter,
                 timeoutMs: 300_000,
                 ...env,
@@ -31784,7 +26360,7 @@ const LEFT_BEHIND = [
 ];
 async function removeLabelled(project, reporter, env) {
     for (const { kind, list, remove } of LEFT_BEHIND) {
-        const listed = await process_runProcess('docker', [...list, '--filter', `label=com.docker.compose.project=${project}`], {
+        const listed = await runProcess('docker', [...list, '--filter', `label=com.docker.compose.project=${project}`], {
             timeoutMs: 60_000,
             ...env,
         }).catch(() => undefined);
@@ -31792,7 +26368,7 @@ async function removeLabelled(project, reporter, env) {
         if (ids.length === 0)
             continue;
         reporter.log(`Removing ${ids.length} ${kind}${ids.length === 1 ? '' : 's'} of project ${project} left behind.`);
-        await process_runProcess('docker', [...remove, ...ids], { reporter, timeoutMs: 120_000, ...env }).catch(() => undefined);
+        await runProcess('docker', [...remove, ...ids], { reporter, timeoutMs: 120_000, ...env }).catch(() => undefined);
     }
 }
 
@@ -31827,7 +26403,6 @@ function stringValues(vars) {
 
 
 
-
 /** The hatch beside ddev (the same venv), else the one on PATH. */
 function hatchBeside(ddev, env) {
     const sibling = external_node_path_default().join(external_node_path_default().dirname(ddev), process.platform === 'win32' ? 'hatch.exe' : 'hatch');
@@ -31840,7 +26415,7 @@ function hatchBeside(ddev, env) {
 async function readTestEnvVars(hatch, integrationPath, env, reporter) {
     if (!hatch || !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(integrationPath, 'hatch.toml')))
         return [{}];
-    const result = await process_runProcess(hatch, ['env', 'show', '--json'], {
+    const result = await runProcess(hatch, ['env', 'show', '--json'], {
         cwd: integrationPath,
         env,
         timeoutMs: 120_000,
@@ -31873,7 +26448,7 @@ function findTestFiles(integrationPath) {
 
 // eslint-disable-next-line no-control-regex -- colour codes are what it removes
 const verdict_ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const verdict_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The step's verdict on one session: never a pass that ran no test of an integration that has tests. */
 function judgeSession(facts) {
     const output = facts.output.replace(verdict_ANSI, '');
@@ -31906,16 +26481,16 @@ function judgeSession(facts) {
     if (facts.exitCode === PYTEST_EXIT.noTests || (facts.exitCode === 0 && ran === 0 && facts.cases !== undefined)) {
         if (facts.testFiles.length === 0)
             return verdict('no-tests', 'pytest collected no tests (tests/ has no test_*.py).');
-        const files = `${plural(facts.testFiles.length, 'test file')} in tests/ (${facts.testFiles.slice(0, 3).join(', ')}${facts.testFiles.length > 3 ? ', …' : ''})`;
+        const files = `${verdict_plural(facts.testFiles.length, 'test file')} in tests/ (${facts.testFiles.slice(0, 3).join(', ')}${facts.testFiles.length > 3 ? ', …' : ''})`;
         return verdict('failed', filter ? `0 tests ran: ${filter} selected none of the ${files}.` : `0 tests ran, though there are ${files}.`);
     }
     if (facts.exitCode === 0) {
-        const warning = ran > 0 && counts.skipped === ran ? `every test was skipped (${plural(ran, 'test')})` : undefined;
+        const warning = ran > 0 && counts.skipped === ran ? `every test was skipped (${verdict_plural(ran, 'test')})` : undefined;
         return verdict('passed', undefined, undefined, warning);
     }
     const collection = /Interrupted: (\d+) errors? during collection/.exec(output);
     if (collection)
-        return verdict('failed', `${plural(Number(collection[1]), 'error')} during collection`);
+        return verdict('failed', `${verdict_plural(Number(collection[1]), 'error')} during collection`);
     if (counts.failed + counts.errors > 0)
         return verdict('failed');
     const said = lastLines(output, 30).filter((line) => /^E\s|Error|error:/.test(line));
@@ -31973,10 +26548,6 @@ function summaryBody(line) {
 }
 
 ;// CONCATENATED MODULE: ../steps/src/integration-tests/index.ts
-
-
-
-
 
 
 
@@ -32121,7 +26692,7 @@ async function runSession(options, ddev, integration, runDir, engine) {
         ddevArgs: options.ddevArgs,
         junitFile: junitDir ? external_node_path_default().join(junitDir, JUNIT_FILE_NAME) : undefined,
     });
-    const result = await process_runProcess(ddev, args, {
+    const result = await runProcess(ddev, args, {
         cwd: target.cwd,
         env: { ...(options.env ?? process.env), NO_COLOR: '1', DDEV_INTERACTIVE: 'false' },
         reporter: options.reporter,
@@ -32192,9 +26763,6 @@ function relocate(testCase, integration, repoPath) {
     };
 }
 
-// EXTERNAL MODULE: ../steps/node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(7991);
-var node_modules_semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
 ;// CONCATENATED MODULE: ../steps/src/release-notes/index.ts
 
 
@@ -32203,18 +26771,15 @@ var node_modules_semver_default = /*#__PURE__*/__nccwpck_require__.n(node_module
 
 
 
-
-
-
-function newest(changelog) {
-    const valid = changelog.entries.filter((entry) => node_modules_semver_default().valid(entry.version));
-    return valid.sort((a, b) => node_modules_semver_default().rcompare(a.version, b.version))[0] ?? changelog.entries[0];
-}
+const rendered = (entry) => ({
+    notes: entry ? renderEntryBody(entry) : '',
+    entryMarkdown: entry ? `${entry.heading}\n\n${renderEntryBody(entry)}` : '',
+});
 /** `lint` mode on one file: format only, no integration, no git. */
 function lintChangelogFile(repoPath, changelogPath, today) {
     const shown = relativeTo(repoPath, changelogPath);
     const changelog = parseChangelog(readUserTextFile(changelogPath, shown, 'changelog'));
-    const entry = newest(changelog);
+    const entry = newestEntry(changelog);
     return {
         integration: undefined,
         changelog: shown,
@@ -32222,8 +26787,7 @@ function lintChangelogFile(repoPath, changelogPath, today) {
         previousVersion: '',
         bumpRequired: false,
         bumpKind: 'none',
-        notes: entry ? renderEntryBody(entry) : '',
-        entryMarkdown: entry ? `${entry.heading}\n\n${renderEntryBody(entry)}` : '',
+        ...rendered(entry),
         decision: 'Lint mode: the format only, no bump gate.',
         findings: lintChangelog(changelog, today).map((finding) => ({ ...finding, file: shown })),
     };
@@ -32254,75 +26818,30 @@ async function checkPullRequest(options) {
         ...classifyIntegrationFile(integration.folder === '' ? file : file.slice(integration.folder.length + 1)),
     }))
         .filter((file) => file.kind === 'functional');
-    const findings = [];
-    const add = (level, rule, file, line, message) => findings.push({ level, rule, file, line, message });
-    const kind = bumpKind(previous, about.version);
-    const bumped = previous === undefined ? true : kind !== 'none';
-    const bumpRequired = functional.length > 0;
-    const entry = entryFor(changelog, about.version);
-    const skip = new Set();
-    let decision;
-    const wentDown = previous !== undefined &&
-        node_modules_semver_default().valid(previous) !== null &&
-        node_modules_semver_default().valid(about.version) !== null &&
-        node_modules_semver_default().lt(about.version, previous);
-    if (wentDown) {
-        add('error', 'version-went-down', aboutShown, about.line, `__version__ went down from ${previous} to ${about.version}: a release must raise it above ${previous}.`);
-        decision = `__version__ went down from ${previous} to ${about.version}.`;
-    }
-    else if (bumpRequired && !bumped) {
-        const files = functional
-            .slice(0, 5)
-            .map((file) => file.file)
-            .join(', ') + (functional.length > 5 ? ` and ${functional.length - 5} more` : '');
-        add('error', 'bump-required', aboutShown, about.line, `Functional changes need a version bump: __version__ is still ${about.version} (as at the base), but these files changed: ${files}. Raise __version__ and add a '## <new version> / ${today}' entry to ${changelogShown}.`);
-        decision = `A version bump is required (functional changes: ${functional
-            .map((f) => f.reason)
-            .filter((r, i, all) => all.indexOf(r) === i)
-            .join(', ')}) but __version__ is still ${about.version}.`;
-    }
-    else if (bumped) {
-        decision =
-            previous === undefined
-                ? `New integration at version ${about.version}.`
-                : `Version ${previous} → ${about.version} (${kind} bump)${bumpRequired ? ', required by functional changes' : ''}.`;
-    }
-    else {
-        decision =
-            changed.length === 0
-                ? 'No change in this integration: no bump required.'
-                : `No functional change (only ${[...new Set(changed.map((f) => classifyIntegrationFile(f).reason))].join(', ')}): no bump required.`;
-    }
-    if (bumped && node_modules_semver_default().valid(about.version)) {
-        if (!entry) {
-            add('error', 'entry-missing', changelogShown, 1, `No entry for version ${about.version}: add '${canonicalHeading(about.version, today)}' at the top, with '***Added***:', '***Fixed***:', '***Changed***:' or '***Removed***:' sections of '* ' bullets.`);
-        }
-        else {
-            skip.add(entry);
-            for (const finding of lintNewEntry(changelog, entry, today))
-                add(finding.level, finding.rule, changelogShown, finding.line, finding.message);
-            if (entry.date && /^\d{4}-\d{2}-\d{2}$/.test(entry.date) && Math.abs(daysBetween(entry.date, today)) > 1) {
-                add('warning', 'entry-date', changelogShown, entry.line, `The entry for ${about.version} is dated ${entry.date}, not today (${today}): update the date when you release.`);
-            }
-            for (const warning of bumpSectionWarnings(kind, entry))
-                add('warning', 'bump-kind', changelogShown, warning.line, warning.message);
-        }
-        if (previous !== undefined)
-            findings.push(...staleReferences(repoPath, integration, previous));
-    }
-    for (const finding of lintHistory(changelog, today, skip))
-        add(finding.level, finding.rule, changelogShown, finding.line, finding.message);
-    const shownEntry = entry ?? newest(changelog);
+    const gate = bumpGate({
+        version: about.version,
+        versionLine: about.line,
+        aboutFile: aboutShown,
+        previous,
+        changelog,
+        changelogFile: changelogShown,
+        functional,
+        changedReasons: changed.map((file) => classifyIntegrationFile(file).reason),
+        today,
+    });
+    const findings = [
+        ...gate.findings,
+        ...(gate.previousIsStale && previous !== undefined ? staleReferences(repoPath, integration, previous) : []),
+    ];
     return {
         integration: integration.name,
         changelog: changelogShown,
         version: about.version,
         previousVersion: previous ?? '',
-        bumpRequired,
-        bumpKind: bumped ? kind : 'none',
-        notes: shownEntry ? renderEntryBody(shownEntry) : '',
-        entryMarkdown: shownEntry ? `${shownEntry.heading}\n\n${renderEntryBody(shownEntry)}` : '',
-        decision,
+        bumpRequired: gate.bumpRequired,
+        bumpKind: gate.bumpKind,
+        ...rendered(gate.entry ?? newestEntry(changelog)),
+        decision: gate.decision,
         findings: findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
     };
 }
@@ -32359,12 +26878,10 @@ function staleReferences(repoPath, integration, previous) {
 
 
 
-
-
 function readToml(file, shown) {
     try {
         const text = readUserTextFile(file, shown, 'TOML file');
-        return { value: parse(text), text };
+        return { value: parse_parse(text), text };
     }
     catch (error) {
         if (error instanceof errors_UserError)
@@ -32459,7 +26976,6 @@ function gatherFacts(integration, python, repoShown) {
 
 
 
-
 /** ddev 17+'s scaffold subcommands (`ddev create --help`; older ddev takes them as `--type`, with underscores). */
 const TEMPLATES = (/* unused pure expression or super */ null && (['check', 'check-only', 'jmx', 'logs', 'event', 'metrics-crawler']));
 /**
@@ -32506,13 +27022,12 @@ async function createIntegration(options) {
 
 
 
-
 /** Runs the ast helper once over every integration (one Python process, whatever their number). */
 async function pythonFacts(options, folders) {
     if (folders.length === 0)
         return {};
     const script = materializePythonScript('inspect_integration.py', external_node_path_default().join(options.temp, 'agent-integration-ci', 'python'));
-    const result = await process_runProcess(options.python, [script, ...folders], {
+    const result = await runProcess(options.python, [script, ...folders], {
         timeoutMs: 600_000,
         maxBuffer: 256 * 1024 * 1024,
     });
@@ -32608,7 +27123,7 @@ function remoteEnv(remote) {
 }
 /** git in the checkout, with its hooks, signing and the machine's config switched off. */
 function checkoutGit(repoPath, args) {
-    return process_runProcess('git', ['-C', repoPath, ...HARDENED, ...args], { env: baseEnv() });
+    return runProcess('git', ['-C', repoPath, ...HARDENED, ...args], { env: baseEnv() });
 }
 /**
  * The remote's URL, read as a plain value (no insteadOf rewriting: that is applied by no call of ours). An
@@ -32654,7 +27169,7 @@ async function localTagCommit(repoPath, tag) {
 /** The commit a tag points to on the remote (peeled), or undefined when the remote has no such tag. */
 async function remoteTagCommit(repoPath, remote, tag) {
     const url = await remoteUrl(repoPath, remote);
-    const result = await isolated(repoPath, (gitDir) => process_runProcess('git', [`--git-dir=${gitDir}`, ...HARDENED, 'ls-remote', '--tags', url, `refs/tags/${tag}`, `refs/tags/${tag}^{}`], { env: remoteEnv(remote), timeoutMs: 120_000 }));
+    const result = await isolated(repoPath, (gitDir) => runProcess('git', [`--git-dir=${gitDir}`, ...HARDENED, 'ls-remote', '--tags', url, `refs/tags/${tag}`, `refs/tags/${tag}^{}`], { env: remoteEnv(remote), timeoutMs: 120_000 }));
     if (result.exitCode !== 0) {
         throw new errors_UserError(`Cannot read the tags of the remote '${remote.name}': ${lastLine(result.stderr)}`, {
             hint: 'Check the remote and that the token may read the repository (permissions: contents: write).',
@@ -32705,7 +27220,7 @@ async function pushTag(repoPath, remote, tag, options = {}) {
     if (object.exitCode !== 0)
         throw new errors_UserError(`The tag ${tag} is not in the checkout: nothing to push.`);
     const url = await remoteUrl(repoPath, remote);
-    const result = await isolated(repoPath, (gitDir) => process_runProcess('git', [
+    const result = await isolated(repoPath, (gitDir) => runProcess('git', [
         `--git-dir=${gitDir}`,
         ...HARDENED,
         'push',
@@ -32756,7 +27271,7 @@ function apiError(error, what, apiUrl) {
  */
 async function publishRelease(target, release) {
     const [owner, repo] = target.repository.split('/');
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 329).then(__nccwpck_require__.bind(__nccwpck_require__, 1329));
+    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(31), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1329));
     const octokit = getOctokit(target.token, { baseUrl: target.apiUrl.replace(/(?<!\/)\/+$/, '') });
     let data;
     let created = false;
@@ -32824,60 +27339,6 @@ async function publishRelease(target, release) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../steps/src/release/tag-name.ts
-/** Tag names from the `tag-format` input: `<integration>` and `<version>` are replaced. */
-const DEFAULT_TAG_FORMAT = '<integration>-<version>';
-/** The problem with a format, or undefined when it is usable. */
-function checkTagFormat(format) {
-    if (!format.includes('<version>'))
-        return `${JSON.stringify(format)} has no <version> placeholder: every release needs its own tag.`;
-    const unknown = /<(?!integration>|version>)[^<>]*>/.exec(format);
-    if (unknown)
-        return `${JSON.stringify(format)} has an unknown placeholder ${unknown[0]}: use <integration> and <version>.`;
-    return undefined;
-}
-function tagName(format, integration, version) {
-    return format.replaceAll('<integration>', integration).replaceAll('<version>', version);
-}
-const tag_name_shown = (tag) => JSON.stringify(tag.length > 80 ? `${tag.slice(0, 77)}...` : tag);
-/** Longest ref component in bytes: git writes `<component>.lock` beside it, and a file name has 255 bytes at most. */
-const MAX_COMPONENT_BYTES = 250;
-/**
- * What `git tag <tag>` accepts: not starting with `-`, and `refs/tags/<tag>` passing git's check_refname_format
- * (the rules of `git check-ref-format`, exactly; the release plan asks git itself too). Also every component
- * short enough to be a file name, since git writes each ref as a file. Checked before anything is pushed.
- */
-function checkTagName(tag) {
-    const invalid = `${tag_name_shown(tag)} is not a valid git tag name`;
-    if (tag === '')
-        return `${invalid}: it is empty.`;
-    if (tag.startsWith('-'))
-        return `${invalid}: it starts with '-'.`;
-    const ref = `refs/tags/${tag}`;
-    if (ref.endsWith('/') || ref.endsWith('.'))
-        return `${invalid}: it ends with '${ref.at(-1)}'.`;
-    if (ref.includes('..'))
-        return `${invalid}: it contains '..'.`;
-    if (ref.includes('@{'))
-        return `${invalid}: it contains '@{'.`;
-    for (const char of ref) {
-        const code = char.charCodeAt(0);
-        if (code < 0x20 || code === 0x7f || ' ~^:?*[\\'.includes(char))
-            return `${invalid}: it contains ${code < 0x20 || code === 0x7f ? 'a control character' : `'${char}'`}.`;
-    }
-    for (const component of ref.split('/')) {
-        if (component === '')
-            return `${invalid}: it has an empty part ('//').`;
-        if (component.startsWith('.'))
-            return `${invalid}: a part starts with '.'.`;
-        if (component.endsWith('.lock'))
-            return `${invalid}: a part ends with '.lock'.`;
-        if (Buffer.byteLength(component) > MAX_COMPONENT_BYTES)
-            return `${invalid}: a part is longer than ${MAX_COMPONENT_BYTES} bytes (git stores each ref as a file).`;
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ../steps/src/release/plan.ts
 
 
@@ -32887,14 +27348,7 @@ function checkTagName(tag) {
 
 
 
-
-
-
 const inFolder = (folder, file) => (folder === '' ? file : `${folder}/${file}`);
-/** The wheel file name prefix for an integration's version (PEP 427 escaping of the project name). */
-function wheelPrefix(integration, version) {
-    return `${projectName(integration).replace(/[-_.]+/g, '_')}-${version}-`;
-}
 function findWheels(dir, integration, version, built) {
     let names;
     try {
@@ -32905,7 +27359,7 @@ function findWheels(dir, integration, version, built) {
             hint: 'Build the wheels first (the build-wheel action writes them to `dist`), or set wheels to the folder holding them.',
         });
     }
-    const prefix = wheelPrefix(integration, version);
+    const prefix = wheelPrefix(projectName(integration), version);
     const found = names.filter((name) => name.startsWith(prefix) && name.endsWith('.whl')).sort();
     if (found.length === 0) {
         throw new errors_UserError(`Input 'wheels': no wheel ${prefix}*.whl for ${integration} ${version} in ${dir}.`, {
@@ -32934,7 +27388,7 @@ function findWheels(dir, integration, version, built) {
  */
 async function planRelease(options) {
     const { repoPath } = options;
-    const head = await git_resolveCommit(repoPath, options.headRef || 'HEAD');
+    const head = await resolveCommit(repoPath, options.headRef || 'HEAD');
     let base;
     if (options.baseRef) {
         await ensureBase(repoPath, options.baseRef);
@@ -32953,10 +27407,7 @@ async function planRelease(options) {
         const previousText = base ? await showAt(repoPath, base, about) : undefined;
         const previousVersion = previousText === undefined ? undefined : readAboutVersion(previousText)?.version;
         if (previousVersion !== undefined) {
-            const wentUp = node_modules_semver_default().valid(version) && node_modules_semver_default().valid(previousVersion)
-                ? node_modules_semver_default().gt(version, previousVersion)
-                : version !== previousVersion;
-            if (!wentUp) {
+            if (!versionWentUp(previousVersion, version)) {
                 plan.skipped.push({
                     integration: integration.name,
                     reason: `version ${version} did not go up (was ${previousVersion})`,
@@ -33051,8 +27502,6 @@ function describePlan(plan, remote) {
 
 
 
-
-
 /**
  * Tag, push, and publish each integration whose version went up: every check first (planRelease), then
  * the writes in an order a rerun can resume — tag, push, release, assets — each skipped when done.
@@ -33110,7 +27559,7 @@ async function runRelease(run) {
 ;// CONCATENATED MODULE: ../steps/src/setup-ddev/package-index.ts
 
 /** A project's releases (ddev's by default) as the package index lists them (PyPI's JSON API), retried with backoff. */
-async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi', project = 'ddev') {
+async function publishedReleases(indexUrl = 'https://pypi.org/pypi', project = 'ddev') {
     const url = `${indexUrl.replace(/\/$/, '')}/${encodeURIComponent(project)}/json`;
     const body = await withRetry(async () => {
         const response = await fetch(url, {
@@ -33143,9 +27592,6 @@ async function publishedReleases(indexUrl = process.env.AIC_PYPI_URL || 'https:/
 
 
 
-
-
-
 function checkRepoPath(repoPath) {
     let isDirectory = false;
     try {
@@ -33160,34 +27606,18 @@ function checkRepoPath(repoPath) {
         });
     }
 }
-async function chooseRepo(options) {
-    if (options.repo !== 'auto')
-        return { repo: options.repo, reason: 'set by the repo input' };
-    const remote = await process_runProcess('git', ['-C', options.repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
-    const inference = repo_inferRepo({
-        folderName: external_node_path_default().basename(options.repoPath),
-        remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
-        entries: (0,external_node_fs_namespaceObject.readdirSync)(options.repoPath),
-        integrationCount: discover_listIntegrations(options.repoPath, options.within ?? '').length,
-    });
-    if (!inference.ok) {
-        throw new errors_UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
-            hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
-        });
-    }
-    return { repo: inference.repo, reason: inference.reason };
-}
 /** Installs (or finds cached) ddev, writes our ddev config, and says what later steps need. */
 async function setupDdev(options) {
     const { reporter } = options;
     checkRepoPath(options.repoPath);
     const python = await findPython(options.python);
-    const { repo, reason } = await chooseRepo(options);
+    const { repo, reason } = await repoKind(options.repo, options.repoPath, options.within);
     const tool = toolCacheName(options.installer, python.version);
+    const toolCache = new ToolCache(options.toolCache);
     let version;
     let folder;
     if (options.version.kind === 'exact') {
-        folder = await findTool(options.toolCache, tool, options.version.version, options.arch);
+        folder = await toolCache.find(tool, options.version.version);
         if (folder)
             version = options.version.version;
     }
@@ -33199,7 +27629,7 @@ async function setupDdev(options) {
                 hint: 'Pick a version that exists for this Python.',
             });
         version = resolved.version;
-        folder = await findTool(options.toolCache, tool, version, options.arch);
+        folder = await toolCache.find(tool, version);
     }
     const key = cacheKey({
         os: options.os,
@@ -33208,18 +27638,18 @@ async function setupDdev(options) {
         pythonVersion: python.version,
         ddevVersion: version,
     });
-    const target = toolFolder(options.toolCache, tool, version, options.arch);
+    const target = toolCache.folder(tool, version);
     let cacheHit = 'false';
     if (folder) {
         cacheHit = 'tool-cache';
     }
     else if (options.restoreFromActionsCache && (await options.restoreFromActionsCache([target], key))) {
         cacheHit = 'actions-cache';
-        markToolComplete(options.toolCache, tool, version, options.arch);
+        toolCache.markComplete(tool, version);
     }
     else {
-        await reporter.group(`Installing ddev ${version} with ${options.installer} (Python ${python.version})`, () => install(options, python.path, version, target));
-        markToolComplete(options.toolCache, tool, version, options.arch);
+        await reporter.group(`Installing ddev ${version} with ${options.installer} (Python ${python.version})`, () => install(options, python.path, version, toolCache.installFolder(tool, version)));
+        toolCache.markComplete(tool, version);
     }
     const plan = installPlan({ installer: options.installer, version, python: python.path, target });
     const versionReport = await verify(plan.ddev, version, reporter);
@@ -33252,15 +27682,13 @@ async function install(options, python, version, target) {
             hint: "Install pipx first (GitHub's ubuntu runners have it), or use installer 'uv' (the default), which needs nothing.",
         });
     }
-    (0,external_node_fs_namespaceObject.rmSync)(target, { recursive: true, force: true });
-    (0,external_node_fs_namespaceObject.mkdirSync)(target, { recursive: true });
     const plan = installPlan({
         installer: options.installer,
         version,
         python,
         target,
         ...(options.installer === 'uv'
-            ? { uv: await ensureUv({ python, toolCache: options.toolCache, arch: options.arch, reporter: options.reporter }) }
+            ? { uv: await ensureUv({ python, toolCache: options.toolCache, reporter: options.reporter }) }
             : {}),
     });
     for (const step of plan.commands) {
@@ -33302,7 +27730,7 @@ function checkoutValidationSet(repoPath, repo) {
         return validationSet(repo, undefined);
     let listed;
     try {
-        listed = parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')).validations;
+        listed = parse_parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')).validations;
     }
     catch (error) {
         throw new errors_UserError(`.ddev/config.toml is not valid TOML: ${error.message.split('\n')[0]}`, {
@@ -33322,7 +27750,6 @@ function checkoutValidationSet(repoPath, repo) {
 }
 
 ;// CONCATENATED MODULE: ../steps/src/validations/ddev-process.ts
-
 
 
 
@@ -33424,8 +27851,8 @@ async function ddevView(integration, repo, scratch) {
 function repositoryConfig(repo, repoPath, scratch) {
     return writeConfig((0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(scratch, 'repository-')), repo, repoPath);
 }
-/** Folders never worth copying into a lint stage (ruff excludes them anyway). */
-const NOT_COPIED = new Set([
+/** Folders of tools, not of the integration: neither copied nor compared. */
+const TOOL_FOLDERS = new Set([
     '.git',
     '.venv',
     'venv',
@@ -33435,9 +27862,9 @@ const NOT_COPIED = new Set([
     '.mypy_cache',
     '__pycache__',
     '.pytest_cache',
-    'dist',
-    'build',
 ]);
+/** Folders never worth copying into a lint stage (ruff excludes them anyway). */
+const NOT_COPIED = new Set([...TOOL_FOLDERS, 'dist', 'build']);
 /**
  * `ddev test --lint` runs ruff with `--config <settings>/pyproject.toml`, the settings folder being the
  * integration itself when its pyproject.toml has [tool.ruff], else the folder above it (resolved through
@@ -33473,23 +27900,12 @@ async function lintView(integration, repo, scratch) {
 
 
 
-
-const SKIPPED_FOLDERS = new Set([
-    '.git',
-    '.venv',
-    'venv',
-    '.tox',
-    'node_modules',
-    '.ruff_cache',
-    '__pycache__',
-    '.pytest_cache',
-]);
 /** Every file of a folder (relative paths), outside tool caches. */
 function listFiles(folder, prefix = '') {
     if (!(0,external_node_fs_namespaceObject.existsSync)(folder))
         return [];
     return (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true }).flatMap((entry) => {
-        if (SKIPPED_FOLDERS.has(entry.name))
+        if (TOOL_FOLDERS.has(entry.name))
             return [];
         const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
         if (entry.isDirectory())
@@ -33510,7 +27926,7 @@ function copyBack(copy, integrationPath) {
 }
 /** `git diff --no-index` of one file, its headers named for the repository. */
 async function fileDiff(before, after, shown) {
-    const result = await process_runProcess('git', ['diff', '--no-index', '--no-color', '--', before ?? '/dev/null', after]);
+    const result = await runProcess('git', ['diff', '--no-index', '--no-color', '--', before ?? '/dev/null', after]);
     return result.stdout
         .split('\n')
         .map((line) => {
@@ -33554,7 +27970,7 @@ async function fixIntegration(options, ddev, env, integration, scratch) {
     const before = external_node_path_default().join(scratch, `before-${integration.name}`);
     (0,external_node_fs_namespaceObject.cpSync)(integration.path, before, {
         recursive: true,
-        filter: (source) => !SKIPPED_FOLDERS.has(external_node_path_default().basename(source)),
+        filter: (source) => !TOOL_FOLDERS.has(external_node_path_default().basename(source)),
     });
     const result = { integration: integration.name, ran: [], skipped: [], changed: [], diff: '' };
     for (const step of steps) {
@@ -33564,7 +27980,7 @@ async function fixIntegration(options, ddev, env, integration, scratch) {
         }
         const where = await step.view();
         const args = FIX_COMMANDS.find((command) => command.name === step.name).args(where.target);
-        const run = await process_runProcess(ddev, args, {
+        const run = await runProcess(ddev, args, {
             cwd: where.root,
             env: ddevEnv(env, where.configPath),
             timeoutMs: 900_000,
@@ -33615,17 +28031,8 @@ async function fixIntegrations(options) {
 const TITLE = (run) => run.validation === 'lint' ? 'ddev test --lint' : `ddev validate ${run.validation}`;
 /** Each finding as an annotation on its file:line; each validation that does not apply as a notice. */
 function annotateValidations(reporter, runs) {
-    for (const run of runs) {
-        for (const finding of run.findings) {
-            reporter.annotate({
-                level: finding.level,
-                message: finding.message,
-                title: TITLE(run),
-                ...(finding.file !== undefined ? { file: finding.file } : {}),
-                ...(finding.line !== undefined ? { line: finding.line } : {}),
-            });
-        }
-    }
+    for (const run of runs)
+        annotateFindings(reporter, run.findings, TITLE(run));
 }
 const MARK = { passed: '✓', failed: '✗', 'not-applicable': '–' };
 function validationsSummary(runs, durationMs) {
@@ -33650,33 +28057,7 @@ function validationsSummary(runs, durationMs) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ../steps/src/validations/repo-kind.ts
-
-
-
-
-
-/** `repo: auto` as setup-ddev decides it: integrations-core, marketplace, or extras (a partner's own repository). */
-async function repoKind(choice, repoPath) {
-    if (choice !== 'auto')
-        return { repo: choice, reason: 'set by the repo input' };
-    const remote = await runProcess('git', ['-C', repoPath, 'remote', 'get-url', 'origin']).catch(() => undefined);
-    const inference = inferRepo({
-        folderName: path.basename(repoPath),
-        remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
-        entries: readdirSync(repoPath),
-        integrationCount: listIntegrations(repoPath).length,
-    });
-    if (!inference.ok) {
-        throw new UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${repoPath}.`, {
-            hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
-        });
-    }
-    return { repo: inference.repo, reason: inference.reason };
-}
-
 ;// CONCATENATED MODULE: ../steps/src/validations/index.ts
-
 
 
 
@@ -33730,7 +28111,7 @@ async function runOne(context, validation, integration, view) {
     const args = validationArgs(validation, view.target);
     const started = Date.now();
     // Output is kept and logged once the run ends: validations run side by side, their logs must not interleave.
-    const result = await process_runProcess(context.ddev, args, {
+    const result = await runProcess(context.ddev, args, {
         cwd: view.root,
         env: ddevEnv(context.env, view.configPath),
         timeoutMs: validation === 'lint' ? 900_000 : 300_000,
@@ -33810,7 +28191,7 @@ async function validateRepository(context, scratch) {
         const configPath = repositoryConfig(repo, repoPath, scratch);
         const args = validationArgs(validation, undefined);
         const started = Date.now();
-        const result = await process_runProcess(context.ddev, args, {
+        const result = await runProcess(context.ddev, args, {
             cwd: repoPath,
             env: ddevEnv(context.env, configPath),
             timeoutMs: 300_000,
@@ -33864,7 +28245,6 @@ async function runValidations(options) {
         (0,external_node_fs_namespaceObject.rmSync)(scratch, { recursive: true, force: true });
     }
 }
-
 /** ci and codeowners alone, where the repository is shaped like Datadog's. */
 async function runRepositoryValidations(options) {
     const env = options.env ?? process.env;
@@ -33985,57 +28365,51 @@ function fixStage(context, integration) {
 
 
 
-
 const DOCS_ONLY = { status: 'skipped', detail: 'docs-only change: no tests or wheel needed' };
 const TILE_ONLY = { status: 'skipped', detail: 'tile-only integration: no Python package' };
-/** Tile-only folders have no Python: tests and wheels do not apply to them (Datadog's CI runs none). */
-function pythonOnly(stage, integration) {
+/**
+ * Tests and wheels are for what ships: not for a tile-only folder (no Python: Datadog's CI runs none), nor for a
+ * docs-only change (the reusable workflow runs neither).
+ */
+function shipping(stage, context, integration) {
     return {
         ...stage,
-        run: (reporter) => (discover_hasPythonPackage(integration.path) ? stage.run(reporter) : Promise.resolve(TILE_ONLY)),
+        run: (reporter) => !hasPythonPackage(integration.path)
+            ? Promise.resolve(TILE_ONLY)
+            : context.docsOnly.has(integration.name)
+                ? Promise.resolve(DOCS_ONLY)
+                : stage.run(reporter),
     };
 }
-const errorsIn = (findings) => findings.filter((f) => f.level === 'error').length;
-const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * Each finding as an annotation (the summary's Problems list and --json carry them), and the stage's outcome:
  * failed on any error, `detail` around the error and warning counts.
  */
-function reportFindings(reporter, findings, detail = (counts) => counts) {
-    for (const { level, rule, message, file, line } of findings)
-        reporter.annotate({ level, message: `${rule}: ${message}`, file, line });
-    const errors = errorsIn(findings);
-    return {
-        status: errors > 0 ? 'failed' : 'passed',
-        detail: detail(`${count(errors, 'error')}, ${count(findings.length - errors, 'warning')}`),
-    };
+function reportFindings(reporter, findings, what, detail = (counts) => counts) {
+    const counts = annotateFindings(reporter, findings, what);
+    return { status: counts.errors > 0 ? 'failed' : 'passed', detail: detail(describeCounts(counts)) };
 }
 function planStage(options, context) {
     return {
         step: 'plan',
         async run(reporter) {
-            const spec = options.integrations.length > 0
-                ? parseIntegrationsSpec(options.integrations.join(','), undefined)
-                : options.base
-                    ? { kind: 'changed' }
-                    : { kind: 'all' };
-            if ('problem' in spec)
+            const spec = parseIntegrationsSpec(options.integrations.join(','));
+            if (spec && 'problem' in spec)
                 throw new errors_UserError(`--integration: ${spec.problem}`);
-            context.within = resolveIntegrationsPath(options.integrationsPath, context.repo, '--integrations-path');
-            if (spec.kind === 'changed' && options.base) {
-                const plan = await plan_detectChanges({ repoPath: context.repo, baseRef: options.base, within: context.within });
-                for (const item of plan.integrations) {
-                    if (item.docsOnly)
-                        context.docsOnly.add(item.name);
-                    reporter.log(`${item.name}: ${item.functional ? 'functional' : item.docsOnly ? 'docs only' : 'tests only'} — ${item.reasons.join('; ')}`);
-                }
-            }
-            context.integrations = await selectIntegrations(spec, {
+            context.within = integrations_path_resolveIntegrationsPath(options.integrationsPath, context.repo, '--integrations-path');
+            const selection = await select_selectIntegrations({
                 repoPath: context.repo,
+                spec,
                 within: context.within,
-                ...(options.base ? { baseRef: options.base } : {}),
+                baseRef: options.base,
                 reporter,
             });
+            context.integrations = selection.integrations;
+            for (const item of selection.selection === 'changed' ? selection.integrations : []) {
+                if (item.docsOnly)
+                    context.docsOnly.add(item.name);
+                reporter.log(`${item.name}: ${changeKind(item)} — ${item.reason}`);
+            }
             if (context.integrations.length === 0)
                 return { status: 'passed', detail: 'no integration changed' };
             return { status: 'passed', detail: context.integrations.map((i) => i.name).join(', ') };
@@ -34089,7 +28463,7 @@ function checkStage(options, context, integration) {
             });
             if (!result || result.skipped)
                 return { status: 'skipped', detail: result?.skipped ?? 'nothing to check' };
-            return reportFindings(reporter, result.findings, (counts) => `${counts}${result.strict ? ' (strict)' : ''}`);
+            return reportFindings(reporter, result.findings, 'scaffold check', (counts) => `${counts}${result.strict ? ' (strict)' : ''}`);
         },
     };
 }
@@ -34101,7 +28475,7 @@ function notesStage(options, context, integration) {
             const result = options.base
                 ? await checkPullRequest({ repoPath: context.repo, integration, baseRef: options.base, today: utcToday() })
                 : lintChangelogFile(context.repo, external_node_path_default().join(integration.path, 'CHANGELOG.md'), utcToday());
-            return reportFindings(reporter, result.findings, (counts) => `${result.version}: ${result.decision} ${counts}`);
+            return reportFindings(reporter, result.findings, 'release notes', (counts) => `${result.version}: ${result.decision} ${counts}`);
         },
     };
 }
@@ -34110,8 +28484,6 @@ function testStage(options, context, integration) {
         step: 'tests',
         integration: integration.name,
         async run(reporter) {
-            if (context.docsOnly.has(integration.name))
-                return DOCS_ONLY;
             if (!context.ddev)
                 return { status: 'skipped', detail: 'ddev is not set up' };
             const run = await runIntegrationTests({
@@ -34147,7 +28519,7 @@ function testStage(options, context, integration) {
             if (result.outcome === 'no-tests')
                 return { status: 'skipped', detail: `${result.reason}${engineSaid}` };
             const { passed, failed, errors, skipped } = result.counts;
-            const counts = `${passed} passed, ${failed} failed, ${count(errors, 'error')}, ${skipped} skipped`;
+            const counts = `${passed} passed, ${failed} failed, ${errors} error${errors === 1 ? '' : 's'}, ${skipped} skipped`;
             return {
                 status: run.pullProblem ? 'failed' : result.outcome,
                 detail: `${result.reason ? `${result.reason} (${counts})` : counts}${engineSaid}${pull}`,
@@ -34160,8 +28532,6 @@ function wheelStage(options, context, integration) {
         step: 'wheel',
         integration: integration.name,
         async run(reporter) {
-            if (context.docsOnly.has(integration.name))
-                return DOCS_ONLY;
             const outDir = resolveOutDir(context.repo, options.outDir ?? 'dist');
             const wheel = await buildWheel({
                 repoPath: context.repo,
@@ -34176,19 +28546,9 @@ function wheelStage(options, context, integration) {
                 toolCache: external_node_path_default().join(external_node_os_default().tmpdir(), 'aic-tool-cache'),
                 reporter,
             });
-            for (const finding of wheel.findings)
-                reporter.annotate({ level: finding.level, message: `${finding.rule}: ${finding.message}`, file: wheel.path });
-            // The smoke test names files inside the wheel (datadog_checks/<name>/…): the same path in the source.
-            for (const finding of wheel.smoke?.findings ?? []) {
-                reporter.annotate({
-                    level: finding.level,
-                    message: `smoke test ${finding.rule}: ${finding.message}`,
-                    ...(finding.file
-                        ? { file: external_node_path_default().relative(context.repo, external_node_path_default().join(integration.path, finding.file)), line: finding.line }
-                        : {}),
-                });
-            }
-            const errors = errorsIn(wheel.findings) + (wheel.smoke?.ok === false ? 1 : 0);
+            annotateFindings(reporter, wheel.findings, `wheel ${wheel.filename}`);
+            annotateFindings(reporter, wheel.smoke?.findings ?? [], `wheel ${wheel.filename}: smoke test`);
+            const errors = countFindings(wheel.findings).errors + (wheel.smoke?.ok === false ? 1 : 0);
             const smoke = wheel.smoke
                 ? wheel.smoke.ok
                     ? `smoke test ✓ (${(wheel.smoke.durationMs / 1000).toFixed(1)}s)`
@@ -34255,7 +28615,7 @@ async function commandStages(options, temp) {
                     {
                         step: 'release notes',
                         async run(reporter) {
-                            return reportFindings(reporter, lintChangelogFile(process.cwd(), file, utcToday()).findings);
+                            return reportFindings(reporter, lintChangelogFile(process.cwd(), file, utcToday()).findings, 'release notes');
                         },
                     },
                 ];
@@ -34282,13 +28642,13 @@ async function commandStages(options, temp) {
             return [
                 planStage(options, context),
                 setupStage(options, context),
-                perIntegration('Tests', (i) => [pythonOnly(testStage(options, context, i), i)]),
+                perIntegration('Tests', (i) => [shipping(testStage(options, context, i), context, i)]),
             ];
         case 'wheel':
             return [
                 planStage(options, context),
                 setupStage(options, context),
-                perIntegration('Wheels', (i) => [pythonOnly(wheelStage(options, context, i), i)]),
+                perIntegration('Wheels', (i) => [shipping(wheelStage(options, context, i), context, i)]),
             ];
         case 'ci':
             return [
@@ -34298,8 +28658,8 @@ async function commandStages(options, temp) {
                     checkStage(options, context, i),
                     validationStage(context, i),
                     notesStage(options, context, i),
-                    pythonOnly(testStage(options, context, i), i),
-                    pythonOnly(wheelStage(options, context, i), i),
+                    shipping(testStage(options, context, i), context, i),
+                    shipping(wheelStage(options, context, i), context, i),
                 ]),
                 repositoryValidationStage(context),
             ];
@@ -34475,12 +28835,12 @@ var external_util_ = __nccwpck_require__(9023);
 var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(3193);
-;// CONCATENATED MODULE: external "stream"
-const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+// EXTERNAL MODULE: external "stream"
+var external_stream_ = __nccwpck_require__(2203);
 // EXTERNAL MODULE: ../../node_modules/rfdc/index.js
 var rfdc = __nccwpck_require__(1765);
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 ;// CONCATENATED MODULE: ../../node_modules/listr2/dist/index.js
 
 
@@ -35027,7 +29387,7 @@ var ProcessOutput = class {
 //#region src/utils/process-output/writable.ts
 /* istanbul ignore next */
 function createWritable(cb) {
-	const writable = new external_stream_namespaceObject.Writable();
+	const writable = new external_stream_.Writable();
 	writable.rows = Infinity;
 	writable.columns = Infinity;
 	writable.write = (chunk) => {
@@ -36161,7 +30521,7 @@ var ListrTaskEventManager = class extends EventManager {};
 */
 var Task = class extends ListrTaskEventManager {
 	/** Unique id per task, can be used for identifying a Task. */
-	id = (0,external_crypto_namespaceObject.randomUUID)();
+	id = (0,external_crypto_.randomUUID)();
 	/** The current state of the task. */
 	state = ListrTaskState.WAITING;
 	/** Subtasks of the current task. */
@@ -36649,7 +31009,7 @@ class TerminalReporter {
 }
 function formatAnnotation(annotation) {
     const where = annotation.file ? `${annotation.file}${annotation.line ? `:${annotation.line}` : ''}: ` : '';
-    return `${where}${annotation.level}: ${annotation.message}`;
+    return `${where}${annotation.level}: ${annotation.rule ? `${annotation.rule}: ` : ''}${annotation.message}`;
 }
 
 ;// CONCATENATED MODULE: ./src/stages.ts

@@ -2,21 +2,29 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseVersionRequest, PINNED_DDEV_VERSION } from '@aic/ddev';
-import { utcToday } from '@aic/release-notes';
-import { stopSignal, UserError, type Annotation, type Reporter } from '@aic/runtime';
-import { buildWheel, resolveOutDir } from '@aic/steps/build-wheel';
-import { runIntegrationTests } from '@aic/steps/integration-tests';
+import { DEFAULT_TAG_FORMAT, utcToday } from '@aic/release-notes';
 import {
+  changeKind,
   hasPythonPackage,
   parseIntegrationsSpec,
   resolveIntegrationsPath,
   selectIntegrations,
   type SelectedIntegration,
-} from '@aic/steps/integrations';
-import { detectChanges } from '@aic/steps/plan';
+} from '@aic/repository';
+import {
+  annotateFindings,
+  countFindings,
+  describeCounts,
+  stopSignal,
+  UserError,
+  type Finding,
+  type Reporter,
+} from '@aic/runtime';
+import { buildWheel, resolveOutDir } from '@aic/steps/build-wheel';
+import { runIntegrationTests } from '@aic/steps/integration-tests';
 import { checkPullRequest, lintChangelogFile } from '@aic/steps/release-notes';
 import { scaffoldCheck } from '@aic/steps/scaffold-check';
-import { DEFAULT_TAG_FORMAT, runRelease } from '@aic/steps/release';
+import { runRelease } from '@aic/steps/release';
 import { setupDdev, type SetupDdevResult } from '@aic/steps/setup-ddev';
 import type { CliOptions } from './args.js';
 import type { Stage, StageGroup, StageOutcome } from './stages.js';
@@ -39,18 +47,21 @@ interface Context {
 const DOCS_ONLY: StageOutcome = { status: 'skipped', detail: 'docs-only change: no tests or wheel needed' };
 const TILE_ONLY: StageOutcome = { status: 'skipped', detail: 'tile-only integration: no Python package' };
 
-/** Tile-only folders have no Python: tests and wheels do not apply to them (Datadog's CI runs none). */
-function pythonOnly(stage: Stage, integration: SelectedIntegration): Stage {
+/**
+ * Tests and wheels are for what ships: not for a tile-only folder (no Python: Datadog's CI runs none), nor for a
+ * docs-only change (the reusable workflow runs neither).
+ */
+function shipping(stage: Stage, context: Context, integration: SelectedIntegration): Stage {
   return {
     ...stage,
-    run: (reporter) => (hasPythonPackage(integration.path) ? stage.run(reporter) : Promise.resolve(TILE_ONLY)),
+    run: (reporter) =>
+      !hasPythonPackage(integration.path)
+        ? Promise.resolve(TILE_ONLY)
+        : context.docsOnly.has(integration.name)
+          ? Promise.resolve(DOCS_ONLY)
+          : stage.run(reporter),
   };
 }
-
-const errorsIn = (findings: readonly { level: string }[]) => findings.filter((f) => f.level === 'error').length;
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-type Finding = Pick<Annotation, 'file' | 'line'> & { level: 'error' | 'warning'; rule: string; message: string };
 
 /**
  * Each finding as an annotation (the summary's Problems list and --json carry them), and the stage's outcome:
@@ -59,44 +70,32 @@ type Finding = Pick<Annotation, 'file' | 'line'> & { level: 'error' | 'warning';
 function reportFindings(
   reporter: Reporter,
   findings: readonly Finding[],
+  what: string,
   detail = (counts: string) => counts,
 ): StageOutcome {
-  for (const { level, rule, message, file, line } of findings)
-    reporter.annotate({ level, message: `${rule}: ${message}`, file, line });
-  const errors = errorsIn(findings);
-  return {
-    status: errors > 0 ? 'failed' : 'passed',
-    detail: detail(`${count(errors, 'error')}, ${count(findings.length - errors, 'warning')}`),
-  };
+  const counts = annotateFindings(reporter, findings, what);
+  return { status: counts.errors > 0 ? 'failed' : 'passed', detail: detail(describeCounts(counts)) };
 }
 
 function planStage(options: CliOptions, context: Context): Stage {
   return {
     step: 'plan',
     async run(reporter) {
-      const spec =
-        options.integrations.length > 0
-          ? parseIntegrationsSpec(options.integrations.join(','), undefined)
-          : options.base
-            ? { kind: 'changed' as const }
-            : { kind: 'all' as const };
-      if ('problem' in spec) throw new UserError(`--integration: ${spec.problem}`);
+      const spec = parseIntegrationsSpec(options.integrations.join(','));
+      if (spec && 'problem' in spec) throw new UserError(`--integration: ${spec.problem}`);
       context.within = resolveIntegrationsPath(options.integrationsPath, context.repo, '--integrations-path');
-      if (spec.kind === 'changed' && options.base) {
-        const plan = await detectChanges({ repoPath: context.repo, baseRef: options.base, within: context.within });
-        for (const item of plan.integrations) {
-          if (item.docsOnly) context.docsOnly.add(item.name);
-          reporter.log(
-            `${item.name}: ${item.functional ? 'functional' : item.docsOnly ? 'docs only' : 'tests only'} — ${item.reasons.join('; ')}`,
-          );
-        }
-      }
-      context.integrations = await selectIntegrations(spec, {
+      const selection = await selectIntegrations({
         repoPath: context.repo,
+        spec,
         within: context.within,
-        ...(options.base ? { baseRef: options.base } : {}),
+        baseRef: options.base,
         reporter,
       });
+      context.integrations = selection.integrations;
+      for (const item of selection.selection === 'changed' ? selection.integrations : []) {
+        if (item.docsOnly) context.docsOnly.add(item.name);
+        reporter.log(`${item.name}: ${changeKind(item)} — ${item.reason}`);
+      }
       if (context.integrations.length === 0) return { status: 'passed', detail: 'no integration changed' };
       return { status: 'passed', detail: context.integrations.map((i) => i.name).join(', ') };
     },
@@ -148,7 +147,12 @@ function checkStage(options: CliOptions, context: Context, integration: Selected
         reporter,
       });
       if (!result || result.skipped) return { status: 'skipped', detail: result?.skipped ?? 'nothing to check' };
-      return reportFindings(reporter, result.findings, (counts) => `${counts}${result.strict ? ' (strict)' : ''}`);
+      return reportFindings(
+        reporter,
+        result.findings,
+        'scaffold check',
+        (counts) => `${counts}${result.strict ? ' (strict)' : ''}`,
+      );
     },
   };
 }
@@ -161,7 +165,12 @@ function notesStage(options: CliOptions, context: Context, integration: Selected
       const result = options.base
         ? await checkPullRequest({ repoPath: context.repo, integration, baseRef: options.base, today: utcToday() })
         : lintChangelogFile(context.repo, path.join(integration.path, 'CHANGELOG.md'), utcToday());
-      return reportFindings(reporter, result.findings, (counts) => `${result.version}: ${result.decision} ${counts}`);
+      return reportFindings(
+        reporter,
+        result.findings,
+        'release notes',
+        (counts) => `${result.version}: ${result.decision} ${counts}`,
+      );
     },
   };
 }
@@ -171,7 +180,6 @@ function testStage(options: CliOptions, context: Context, integration: SelectedI
     step: 'tests',
     integration: integration.name,
     async run(reporter): Promise<StageOutcome> {
-      if (context.docsOnly.has(integration.name)) return DOCS_ONLY;
       if (!context.ddev) return { status: 'skipped', detail: 'ddev is not set up' };
       const run = await runIntegrationTests({
         repoPath: context.repo,
@@ -204,7 +212,7 @@ function testStage(options: CliOptions, context: Context, integration: SelectedI
       const pull = run.pullProblem ? `; pre-pull failed: ${run.pullProblem}` : '';
       if (result.outcome === 'no-tests') return { status: 'skipped', detail: `${result.reason}${engineSaid}` };
       const { passed, failed, errors, skipped } = result.counts;
-      const counts = `${passed} passed, ${failed} failed, ${count(errors, 'error')}, ${skipped} skipped`;
+      const counts = `${passed} passed, ${failed} failed, ${errors} error${errors === 1 ? '' : 's'}, ${skipped} skipped`;
       return {
         status: run.pullProblem ? 'failed' : result.outcome,
         detail: `${result.reason ? `${result.reason} (${counts})` : counts}${engineSaid}${pull}`,
@@ -218,7 +226,6 @@ function wheelStage(options: CliOptions, context: Context, integration: Selected
     step: 'wheel',
     integration: integration.name,
     async run(reporter): Promise<StageOutcome> {
-      if (context.docsOnly.has(integration.name)) return DOCS_ONLY;
       const outDir = resolveOutDir(context.repo, options.outDir ?? 'dist');
       const wheel = await buildWheel({
         repoPath: context.repo,
@@ -233,19 +240,9 @@ function wheelStage(options: CliOptions, context: Context, integration: Selected
         toolCache: path.join(os.tmpdir(), 'aic-tool-cache'),
         reporter,
       });
-      for (const finding of wheel.findings)
-        reporter.annotate({ level: finding.level, message: `${finding.rule}: ${finding.message}`, file: wheel.path });
-      // The smoke test names files inside the wheel (datadog_checks/<name>/…): the same path in the source.
-      for (const finding of wheel.smoke?.findings ?? []) {
-        reporter.annotate({
-          level: finding.level,
-          message: `smoke test ${finding.rule}: ${finding.message}`,
-          ...(finding.file
-            ? { file: path.relative(context.repo, path.join(integration.path, finding.file)), line: finding.line }
-            : {}),
-        });
-      }
-      const errors = errorsIn(wheel.findings) + (wheel.smoke?.ok === false ? 1 : 0);
+      annotateFindings(reporter, wheel.findings, `wheel ${wheel.filename}`);
+      annotateFindings(reporter, wheel.smoke?.findings ?? [], `wheel ${wheel.filename}: smoke test`);
+      const errors = countFindings(wheel.findings).errors + (wheel.smoke?.ok === false ? 1 : 0);
       const smoke = wheel.smoke
         ? wheel.smoke.ok
           ? `smoke test ✓ (${(wheel.smoke.durationMs / 1000).toFixed(1)}s)`
@@ -315,7 +312,11 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
           {
             step: 'release notes',
             async run(reporter) {
-              return reportFindings(reporter, lintChangelogFile(process.cwd(), file, utcToday()).findings);
+              return reportFindings(
+                reporter,
+                lintChangelogFile(process.cwd(), file, utcToday()).findings,
+                'release notes',
+              );
             },
           },
         ];
@@ -342,13 +343,13 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
       return [
         planStage(options, context),
         setupStage(options, context),
-        perIntegration('Tests', (i) => [pythonOnly(testStage(options, context, i), i)]),
+        perIntegration('Tests', (i) => [shipping(testStage(options, context, i), context, i)]),
       ];
     case 'wheel':
       return [
         planStage(options, context),
         setupStage(options, context),
-        perIntegration('Wheels', (i) => [pythonOnly(wheelStage(options, context, i), i)]),
+        perIntegration('Wheels', (i) => [shipping(wheelStage(options, context, i), context, i)]),
       ];
     case 'ci':
       return [
@@ -358,8 +359,8 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
           checkStage(options, context, i),
           validationStage(context, i),
           notesStage(options, context, i),
-          pythonOnly(testStage(options, context, i), i),
-          pythonOnly(wheelStage(options, context, i), i),
+          shipping(testStage(options, context, i), context, i),
+          shipping(wheelStage(options, context, i), context, i),
         ]),
         repositoryValidationStage(context),
       ];

@@ -57,5 +57,5 @@ export class TerminalReporter implements Reporter {
 
 export function formatAnnotation(annotation: Annotation): string {
   const where = annotation.file ? `${annotation.file}${annotation.line ? `:${annotation.line}` : ''}: ` : '';
-  return `${where}${annotation.level}: ${annotation.message}`;
+  return `${where}${annotation.level}: ${annotation.rule ? `${annotation.rule}: ` : ''}${annotation.message}`;
 }

@@ -1,4 +1,4 @@
-import type { SelectedIntegration } from '@aic/steps/integrations';
+import type { LocatedIntegration } from '@aic/integration';
 import type { SetupDdevResult } from '@aic/steps/setup-ddev';
 import {
   annotateValidations,
@@ -37,7 +37,7 @@ function outcomeOf(runs: readonly ValidationRun[]): StageOutcome {
 }
 
 /** `aic validate`: Datadog's validations and `ddev test --lint` on one integration. */
-export function validationStage(context: ValidationContext, integration: SelectedIntegration): Stage {
+export function validationStage(context: ValidationContext, integration: LocatedIntegration): Stage {
   return {
     step: 'validations',
     integration: integration.name,
@@ -76,7 +76,7 @@ export function repositoryValidationStage(context: ValidationContext): Stage {
 }
 
 /** `aic fix`: ddev's syncing forms on one integration; the diff goes to the stage's log. */
-export function fixStage(context: ValidationContext, integration: SelectedIntegration): Stage {
+export function fixStage(context: ValidationContext, integration: LocatedIntegration): Stage {
   return {
     step: 'fix',
     integration: integration.name,

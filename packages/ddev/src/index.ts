@@ -6,3 +6,5 @@ export * from './validation-output.js';
 export * from './ruff-settings.js';
 export * from './support-range.js';
 export * from './create-command.js';
+export * from './target.js';
+export * from './test-command.js';

@@ -1,5 +1,5 @@
 import { PINNED_DDEV_VERSION } from './install-plan.js';
-import { compareReleases, parseRelease } from './versions.js';
+import { explain, gte, lt, major } from '@renovatebot/pep440';
 
 /**
  * The ddev versions agent-integration-ci@v1 supports: from the oldest (the ddev integrations-extras'
@@ -22,20 +22,19 @@ export type SupportVerdict =
 
 /** Where a ddev version falls against the supported range (older: warn; newer major than pinned: say it is untested). */
 export function supportVerdict(version: string): SupportVerdict {
-  const release = parseRelease(version);
-  if (!release)
+  if (!explain(version))
     return {
       kind: 'unknown',
       message: `ddev ${version} is not a release version we can place in the supported range.`,
     };
   const range = `${OLDEST_SUPPORTED_DDEV} to ${PINNED_DDEV_VERSION}`;
-  if (compareReleases(release, parseRelease(OLDEST_SUPPORTED_DDEV)!) < 0) {
+  if (lt(version, OLDEST_SUPPORTED_DDEV)) {
     return {
       kind: 'older',
       message: `ddev ${version} is older than the oldest ddev agent-integration-ci supports (${OLDEST_SUPPORTED_DDEV}; tested range ${range}): its command lines may differ. Use ddev-version ${OLDEST_SUPPORTED_DDEV} or newer.`,
     };
   }
-  if ((release[0] ?? 0) > (parseRelease(PINNED_DDEV_VERSION)![0] ?? 0)) {
+  if (major(version) > major(PINNED_DDEV_VERSION)) {
     return {
       kind: 'newer',
       message: `ddev ${version} is a newer major version than the one agent-integration-ci is tested with (${range}); report what breaks.`,
@@ -46,6 +45,5 @@ export function supportVerdict(version: string): SupportVerdict {
 
 /** Whether the installed ddev is at least `since`; an unreadable version counts as the newest form. */
 export function ddevAtLeast(version: string | undefined, since: string): boolean {
-  const release = version === undefined ? undefined : parseRelease(version);
-  return release === undefined || compareReleases(release, parseRelease(since)!) >= 0;
+  return version === undefined || !explain(version) || gte(version, since);
 }

@@ -75,3 +75,14 @@ test.each([
   ['>=3.9,<4', '3.11.7', true],
   [undefined, '3.8.0', true],
 ])('pythonAllowed(%s, %s) = %s', (spec, python, allowed) => expect(pythonAllowed(spec, python)).toBe(allowed));
+
+test.each([
+  ['latest', '20.1.0'],
+  ['>=20', '20.1.0'],
+  ['21.0.0rc1', '21.0.0rc1'],
+])('a pre-release on the index is picked only by its exact version: %j → %s', (raw, version) => {
+  const request = parseVersionRequest(raw);
+  if ('problem' in request) throw new Error(request.problem);
+  const withCandidate = [...published, { version: '21.0.0rc1', requiresPython: '>=3.13', yanked: false }];
+  expect(resolveVersion(request, withCandidate, '3.13.0')).toEqual({ ok: true, version });
+});

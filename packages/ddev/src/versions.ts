@@ -1,75 +1,20 @@
 /**
- * The part of PEP 440 that ddev versions need: release versions `X.Y.Z` (ddev publishes no pre-releases
- * we would pick), compared numerically, and specifiers `==`, `!=`, `>=`, `<=`, `>`, `<`, `~=`, `==X.*`
- * joined by commas.
+ * ddev versions under PEP 440 (@renovatebot/pep440, the one version model of the project): exact versions,
+ * `latest`, and specifiers (`>=20,<21`, `~=20.0.0`, `==20.*`, `!=20.1.0,>=20`), resolved against what the package
+ * index lists for the interpreter at hand.
  */
-
-export type Release = readonly number[];
-
-const RELEASE = /^\d+(\.\d+)*$/;
-const CLAUSE = /^(===|==|!=|~=|>=|<=|>|<)\s*(\d+(?:\.\d+)*)(\.\*)?$/;
-
-export function parseRelease(text: string): Release | undefined {
-  return RELEASE.test(text) && text.length <= 40 ? text.split('.').map(Number) : undefined;
-}
-
-export function compareReleases(a: Release, b: Release): number {
-  for (let index = 0; index < Math.max(a.length, b.length); index++) {
-    const difference = (a[index] ?? 0) - (b[index] ?? 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
-}
-
-type Clause = (version: Release) => boolean;
-
-function parseClause(text: string): Clause | undefined {
-  const match = CLAUSE.exec(text.trim());
-  if (!match) return undefined;
-  const [, operator, number, wildcard] = match;
-  const target = number!.split('.').map(Number);
-  if (wildcard) {
-    if (operator !== '==' && operator !== '!=') return undefined;
-    const prefix = (version: Release) => target.every((part, index) => (version[index] ?? 0) === part);
-    return operator === '==' ? prefix : (version) => !prefix(version);
-  }
-  const cmp = (version: Release) => compareReleases(version, target);
-  switch (operator) {
-    case '==':
-    case '===':
-      return (version) => cmp(version) === 0;
-    case '!=':
-      return (version) => cmp(version) !== 0;
-    case '>=':
-      return (version) => cmp(version) >= 0;
-    case '<=':
-      return (version) => cmp(version) <= 0;
-    case '>':
-      return (version) => cmp(version) > 0;
-    case '<':
-      return (version) => cmp(version) < 0;
-    default: {
-      // ~=X.Y.Z means >=X.Y.Z, ==X.Y.*
-      if (target.length < 2) return undefined;
-      const prefix = target.slice(0, -1);
-      return (version) => cmp(version) >= 0 && prefix.every((part, index) => (version[index] ?? 0) === part);
-    }
-  }
-}
+import { clean, eq, rcompare, satisfies, valid, validRange } from '@renovatebot/pep440';
 
 /** What the `ddev-version` input asks for. */
-export type VersionRequest =
-  { kind: 'exact'; version: string } | { kind: 'latest' } | { kind: 'range'; text: string; matches: Clause };
+export type VersionRequest = { kind: 'exact'; version: string } | { kind: 'latest' } | { kind: 'range'; text: string };
 
 export function parseVersionRequest(raw: string): VersionRequest | { problem: string } {
   const text = raw.trim();
   const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
   if (text === '' || text.toLowerCase() === 'latest') return { kind: 'latest' };
-  if (parseRelease(text)) return { kind: 'exact', version: text };
-  const clauses = text.split(',').map((part) => parseClause(part));
-  if (text.length <= 200 && clauses.length > 0 && clauses.every((clause): clause is Clause => clause !== undefined)) {
-    return { kind: 'range', text, matches: (version) => clauses.every((clause) => clause(version)) };
-  }
+  // An exact version as the index spells it (canonical: `20.1.0`, not `v20.1.0`).
+  if (text.length <= 40 && clean(text) === text) return { kind: 'exact', version: text };
+  if (text.length <= 200 && /^[<>=!~]/.test(text) && validRange(text)) return { kind: 'range', text };
   return {
     problem: `${shown} is not a ddev version: use an exact version (20.1.0), 'latest', or a PEP 440 specifier (>=20,<21).`,
   };
@@ -82,15 +27,10 @@ export interface PublishedRelease {
   yanked: boolean;
 }
 
-/** Whether a `Requires-Python` specifier admits `python` (`3.13.0`). */
+/** Whether a `Requires-Python` specifier admits `python` (`3.13.0`); one we cannot read admits it. */
 export function pythonAllowed(requiresPython: string | undefined, python: string): boolean {
-  if (!requiresPython) return true;
-  const version = parseRelease(python);
-  if (!version) return true;
-  return requiresPython.split(',').every((part) => {
-    const clause = parseClause(part.trim());
-    return clause ? clause(version) : true;
-  });
+  if (!requiresPython || !validRange(requiresPython) || valid(python) === null) return true;
+  return satisfies(python, requiresPython, { prereleases: true });
 }
 
 export type Resolution = { ok: true; version: string } | { ok: false; problem: string };
@@ -104,11 +44,9 @@ export function resolveVersion(
   published: readonly PublishedRelease[],
   python: string,
 ): Resolution {
-  const usable = published.filter((release) => !release.yanked && parseRelease(release.version));
+  const usable = published.filter((release) => !release.yanked && valid(release.version) !== null);
   if (request.kind === 'exact') {
-    const release = usable.find(
-      (candidate) => compareReleases(parseRelease(candidate.version)!, parseRelease(request.version)!) === 0,
-    );
+    const release = usable.find((candidate) => eq(candidate.version, request.version));
     if (!release) {
       const newest = newestOf(usable.map((candidate) => candidate.version));
       return {
@@ -124,8 +62,9 @@ export function resolveVersion(
     }
     return { ok: true, version: release.version };
   }
-  const matching = usable.filter(
-    (release) => request.kind === 'latest' || request.matches(parseRelease(release.version)!),
+  // ddev's pre-releases are picked only by their exact version.
+  const matching = usable.filter((release) =>
+    request.kind === 'latest' ? satisfies(release.version, '>=0') : satisfies(release.version, request.text),
   );
   const runnable = matching.filter((release) => pythonAllowed(release.requiresPython, python));
   const newest = newestOf(runnable.map((release) => release.version));
@@ -138,5 +77,5 @@ export function resolveVersion(
 }
 
 function newestOf(versions: readonly string[]): string | undefined {
-  return [...versions].sort((a, b) => compareReleases(parseRelease(b)!, parseRelease(a)!))[0];
+  return [...versions].sort(rcompare)[0];
 }

@@ -4,3 +4,4 @@ export * from './check-class.js';
 export * from './rules.js';
 export * from './toml-lines.js';
 export * from './untrusted-yaml.js';
+export * from './compose.js';

@@ -1,5 +1,18 @@
 /** How an integration folder is recognised, from the names it contains (no I/O here). */
 
+/** An integration in a repository: its folder and its name (the package under `datadog_checks/`). */
+export interface IntegrationFolder {
+  /** Relative to the repository root, `/` separators; '' when the repository root is the integration. */
+  folder: string;
+  name: string;
+}
+
+/** An integration found in a checkout: where it is on disk too. */
+export interface LocatedIntegration extends IntegrationFolder {
+  /** Absolute path of the integration folder. */
+  path: string;
+}
+
 /** Marker entries: a folder is an integration when it holds one of these. */
 export const INTEGRATION_MARKERS = ['hatch.toml', 'datadog_checks', 'manifest.json'] as const;
 

@@ -40,8 +40,3 @@ export function normalizeCheckName(name: string): string {
 export function projectName(name: string): string {
   return `datadog-${normalizeCheckName(name).replace(/_/g, '-')}`;
 }
-
-/** PEP 503 normalisation, to compare project names. */
-export function normalizeProjectName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}

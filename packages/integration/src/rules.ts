@@ -1,3 +1,4 @@
+import { valid } from '@renovatebot/pep440';
 import { acceptsInstance, findCheckClasses, type PythonFileFacts } from './check-class.js';
 import { paths } from './layout.js';
 import { projectName } from './names.js';
@@ -63,24 +64,16 @@ export const RULES = {
   initConfig: 'init-config',
 } as const;
 
-/** PEP 440's own VERSION_PATTERN (packaging spec, appendix), anchored: every valid version, canonical or not. */
-const PEP440 = new RegExp(
-  '^\\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*' +
-    '(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?' +
-    '(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?' +
-    '(?:[-_.]?dev[-_.]?[0-9]*)?)' +
-    '(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*$',
-  'i',
-);
-
-/** Whether `version` is a PEP 440 version. */
-export const isPep440 = (version: string): boolean => PEP440.test(version);
+/** Whether `version` is a PEP 440 version (canonical or not), as packaging reads it. */
+export const isPep440 = (version: string): boolean => valid(version.trim()) !== null;
 
 /** The rules of an Agent check. Publishing requirements are errors under `strict`, warnings otherwise. */
 export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const add = (rule: string, level: RuleFinding['level'], file: string, line: number, message: string) =>
     findings.push({ rule, level, file, line, message });
+  const invalidToml = (rule: string, file: string, error: Problem) =>
+    add(rule, 'error', file, error.line ?? 1, `${file} is not valid TOML: ${error.message}`);
   const publishing = strict ? 'error' : 'warning';
   const name = facts.name;
   const about = paths.about(name);
@@ -180,13 +173,7 @@ export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFin
       `pyproject.toml is missing: the wheel is built by hatchling from [project] name = "${expectedProject}".`,
     );
   } else if (facts.pyproject.error) {
-    add(
-      RULES.projectName,
-      'error',
-      paths.pyproject,
-      facts.pyproject.error.line ?? 1,
-      `pyproject.toml is not valid TOML: ${facts.pyproject.error.message}`,
-    );
+    invalidToml(RULES.projectName, paths.pyproject, facts.pyproject.error);
   } else {
     if (facts.pyproject.projectName !== expectedProject) {
       add(
@@ -260,14 +247,7 @@ export function evaluateRules(facts: IntegrationFacts, strict: boolean): RuleFin
       1,
       'hatch.toml is missing: ddev test needs it, with [env.collectors.datadog-checks].',
     );
-  else if (facts.hatch.error)
-    add(
-      RULES.hatchCollector,
-      'error',
-      paths.hatch,
-      facts.hatch.error.line ?? 1,
-      `hatch.toml is not valid TOML: ${facts.hatch.error.message}`,
-    );
+  else if (facts.hatch.error) invalidToml(RULES.hatchCollector, paths.hatch, facts.hatch.error);
   else if (!facts.hatch.hasCollector)
     add(
       RULES.hatchCollector,

@@ -1,17 +1,33 @@
-import semver from 'semver';
+import { explain, gt } from '@renovatebot/pep440';
 import type { Entry } from './model.js';
 
 export type BumpKind = 'major' | 'minor' | 'patch' | 'none';
 
-/** How `next` relates to `previous`: the kind of bump, `none` when not greater. */
+const KINDS = ['major', 'minor', 'patch'] as const;
+
+/** The part of the version line a release is at: `2.0.0` is a major, `1.1.0` a minor, `1.0.1` a patch. */
+function lineKind(release: readonly number[]): BumpKind {
+  const [, minor = 0, ...rest] = release;
+  return rest.some((part) => part !== 0) ? 'patch' : minor !== 0 ? 'minor' : 'major';
+}
+
+/**
+ * How `next` relates to `previous` under PEP 440's ordering (`1.1.0rc1 < 1.1.0 < 1.1.0.post1`): `none` when it is
+ * not greater. The first release segment that grew names the kind; the final release of a pre-release
+ * (`1.1.0rc1 → 1.1.0`) is the kind of the version it completes (a minor here), and a post-release a patch.
+ */
 export function bumpKind(previous: string | undefined, next: string): BumpKind {
-  if (!semver.valid(next)) return 'none';
-  if (previous === undefined || !semver.valid(previous)) return 'major';
-  if (!semver.gt(next, previous)) return 'none';
-  const diff = semver.diff(previous, next);
-  if (diff === 'major' || diff === 'premajor') return 'major';
-  if (diff === 'minor' || diff === 'preminor') return 'minor';
-  return 'patch';
+  const after = explain(next);
+  if (!after) return 'none';
+  const before = previous === undefined ? null : explain(previous);
+  if (!before) return 'major';
+  if (!gt(next, previous!)) return 'none';
+  if (after.epoch !== before.epoch) return 'major';
+  const length = Math.max(after.release.length, before.release.length);
+  for (let index = 0; index < length; index++) {
+    if ((after.release[index] ?? 0) !== (before.release[index] ?? 0)) return KINDS[Math.min(index, 2)]!;
+  }
+  return before.is_prerelease ? lineKind(after.release) : 'patch';
 }
 
 /** Sections that ask for more than the bump gives: `Removed` needs a major, `Added` at least a minor. */

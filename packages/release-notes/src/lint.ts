@@ -1,4 +1,4 @@
-import semver from 'semver';
+import { compare, gt, valid } from '@renovatebot/pep440';
 import { isCalendarDate } from './dates.js';
 import type { Changelog, Entry, Finding } from './model.js';
 import { canonicalHeading, canonicalLabel } from './render.js';
@@ -105,11 +105,11 @@ function isoDate(text: string): string {
 
 /** Newest first, or consistently oldest first (a warning); anything else is an error. */
 function checkOrder(changelog: Changelog): Finding[] {
-  const valid = changelog.entries.filter((entry) => semver.valid(entry.version));
+  const versioned = changelog.entries.filter((entry) => valid(entry.version) !== null);
   let descending = 0;
   let ascending = 0;
-  for (let index = 1; index < valid.length; index++) {
-    const order = semver.compare(valid[index - 1]!.version, valid[index]!.version);
+  for (let index = 1; index < versioned.length; index++) {
+    const order = compare(versioned[index - 1]!.version, versioned[index]!.version);
     if (order > 0) descending++;
     if (order < 0) ascending++;
   }
@@ -119,12 +119,12 @@ function checkOrder(changelog: Changelog): Finding[] {
       {
         level: 'warning',
         rule: 'oldest-first',
-        line: valid[0]!.line,
+        line: versioned[0]!.line,
         message: 'Entries are oldest first; newest first is the convention.',
       },
     ];
   }
-  const wrong = valid.find((entry, index) => index > 0 && semver.gt(entry.version, valid[index - 1]!.version))!;
+  const wrong = versioned.find((entry, index) => index > 0 && gt(entry.version, versioned[index - 1]!.version))!;
   return [
     {
       level: 'error',

@@ -1,6 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { parseChangelog, renderChangelog, renderEntryBody, entryFor, type Entry } from './index.js';
+import { canonicalHeading, parseChangelog, renderEntryBody, entryFor, type Entry } from './index.js';
+
+/** A whole changelog in canonical form, newest first as given: what the round trips below parse back. */
+function renderChangelog(title: string, entries: readonly Entry[]): string {
+  const rendered = entries.map((entry) =>
+    `${canonicalHeading(entry.version, entry.date)}\n\n${renderEntryBody(entry)}`.trimEnd(),
+  );
+  return `${[`# ${title}`, ...rendered].join('\n\n')}\n`;
+}
 
 const SAMPLE = `# CHANGELOG - Awesome
 

@@ -19,13 +19,3 @@ export function renderEntryBody(entry: Entry): string {
   }
   return blocks.join('\n\n');
 }
-
-export function renderEntry(entry: Entry): string {
-  const body = renderEntryBody(entry);
-  return `${canonicalHeading(entry.version, entry.date)}\n\n${body}`.trimEnd();
-}
-
-/** A whole changelog in canonical form, newest first as given. */
-export function renderChangelog(title: string, entries: readonly Entry[]): string {
-  return `${[`# ${title}`, ...entries.map(renderEntry)].join('\n\n')}\n`;
-}

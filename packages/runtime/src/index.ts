@@ -1,8 +1,12 @@
 export * from './errors.js';
+export * from './findings.js';
 export * from './inputs.js';
 export * from './process.js';
+export * from './python.js';
 export * from './reporter.js';
 export * from './runner-environment.js';
+export * from './user-files.js';
+export * from './uv.js';
 export * as markdown from './markdown.js';
 export * from './background-process.js';
 export { asCleanup, stopSignal } from './child-processes.js';
@@ -11,3 +15,4 @@ export { childEnvironment, isRunnerOnly } from './child-env.js';
 export type { OutputMode } from './output-capture.js';
 export { resolveRepoPath } from './repo-path.js';
 export { withoutTrailingDots } from './text.js';
+export * from './walk.js';

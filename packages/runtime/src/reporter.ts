@@ -6,6 +6,8 @@ export interface Annotation extends Partial<SourceLocation> {
   level: AnnotationLevel;
   message: string;
   title?: string;
+  /** The rule of a finding (see `annotateFindings`): a terminal prints it before the message. */
+  rule?: string;
 }
 
 /**

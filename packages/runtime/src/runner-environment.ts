@@ -15,6 +15,13 @@ export interface RunnerEnvironment {
   /** The path of the event payload (GITHUB_EVENT_PATH), when there is one. */
   eventPath: string | undefined;
   eventName: string | undefined;
+  /** `owner/name` (GITHUB_REPOSITORY), '' off GitHub. */
+  repository: string;
+  /** The REST API root (GITHUB_API_URL; github.com's by default). */
+  apiUrl: string;
+  /** RUNNER_OS / RUNNER_ARCH as the runner spells them (`Linux`, `X64`), else Node's (`linux`, `x64`). */
+  os: string;
+  arch: string;
 }
 
 export function readRunnerEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnvironment {
@@ -29,6 +36,10 @@ export function readRunnerEnvironment(env: NodeJS.ProcessEnv = process.env): Run
     toolCache: env.RUNNER_TOOL_CACHE || path.join(temp, 'tool-cache'),
     eventPath: env.GITHUB_EVENT_PATH || undefined,
     eventName: env.GITHUB_EVENT_NAME || undefined,
+    repository: env.GITHUB_REPOSITORY || '',
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    os: env.RUNNER_OS || process.platform,
+    arch: env.RUNNER_ARCH || process.arch,
   };
 }
 

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '@aic/runtime';
 import { composeImages, findComposeFiles, findTestFiles, namedComposeFiles } from './integration-tests/index.js';
-import { listIntegrations } from './integrations/index.js';
+import { workingTreeView } from '@aic/git';
+import { allIntegrations } from '@aic/repository';
 import { checkPullRequest } from './release-notes/index.js';
 import { scaffoldCheck } from './scaffold-check/index.js';
 import { gatherFacts } from './scaffold-check/gather.js';
@@ -77,13 +78,13 @@ describe('links in a checkout: never a crash, never followed out of it', () => {
     expect(namedComposeFiles(repo, ['awesome/tests/docker-compose.yml'])).toHaveLength(1);
   });
 
-  test('a folder that links out of the repository is no integration', () => {
+  test('a folder that links out of the repository is no integration', async () => {
     const { repo } = checkout();
     const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'aic-elsewhere-'));
     made.push(elsewhere);
     cpSync(example, path.join(elsewhere, 'victim'), { recursive: true });
     symlinkSync(path.join(elsewhere, 'victim'), path.join(repo, 'victim'));
-    expect(listIntegrations(repo).map((found) => found.name)).toEqual(['awesome']);
+    expect((await allIntegrations(workingTreeView(repo))).map((found) => found.name)).toEqual(['awesome']);
   });
 });
 

@@ -99,3 +99,8 @@ export function readMetadata(text: string): {
 export function wheelProjectName(project: string): string {
   return project.toLowerCase().replace(/[-_.]+/g, '_');
 }
+
+/** How the wheels of one version of a project begin (PEP 427): `datadog_awesome-1.2.0-`. */
+export function wheelPrefix(project: string, version: string): string {
+  return `${wheelProjectName(project)}-${version}-`;
+}

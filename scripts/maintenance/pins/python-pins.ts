@@ -1,6 +1,6 @@
 // The PyPI pins of scripts/python-pins.json, as data: which ones move, to what, and every file that repeats
 // the pinned ddev (a test keeps them equal, so a bump must rewrite them all). No I/O here.
-import { compareReleases, parseRelease, pythonAllowed, type PublishedRelease } from '@aic/ddev';
+import { resolveVersion, type PublishedRelease } from '@aic/ddev';
 
 /** The pins that follow PyPI. `python` is our runners' interpreter and `ddev-oldest` a support promise: both move by hand. */
 export const FOLLOWED_PINS = ['uv', 'ddev', 'datadog-checks-base'] as const;
@@ -8,12 +8,8 @@ export type FollowedPin = (typeof FOLLOWED_PINS)[number];
 
 /** The newest final release (X.Y.Z…, no pre-release or dev) that is not yanked and installs on `python`. */
 export function newestRelease(releases: readonly PublishedRelease[], python: string): string | undefined {
-  return releases
-    .filter(
-      (release) => !release.yanked && parseRelease(release.version) && pythonAllowed(release.requiresPython, python),
-    )
-    .map((release) => release.version)
-    .sort((a, b) => compareReleases(parseRelease(b)!, parseRelease(a)!))[0];
+  const newest = resolveVersion({ kind: 'latest' }, releases, python);
+  return newest.ok ? newest.version : undefined;
 }
 
 export interface PinUpdate {
@@ -31,10 +27,10 @@ export function pinUpdates(
   const updates: PinUpdate[] = [];
   for (const name of FOLLOWED_PINS) {
     const from = pins[name];
-    const newest = newestRelease(index[name] ?? [], python);
-    const current = from === undefined ? undefined : parseRelease(from);
-    if (!from || !current || !newest || compareReleases(parseRelease(newest)!, current) <= 0) continue;
-    updates.push({ name, from, to: newest });
+    if (!from) continue;
+    // PEP 440 order, final releases only: a pin moves up, never down, even when a newer pin was yanked.
+    const newer = resolveVersion({ kind: 'range', text: `>${from}` }, index[name] ?? [], python);
+    if (newer.ok) updates.push({ name, from, to: newer.version });
   }
   return updates;
 }

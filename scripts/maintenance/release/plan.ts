@@ -1,7 +1,6 @@
 // What releasing THIS repository means, as data: which tags are releases, which major tag (`v1`) a release
 // moves, and the notes it gets from our own CHANGELOG.md. No I/O here (publish.ts does it).
-import semver from 'semver';
-import { entryFor, lintChangelog, parseChangelog, renderEntryBody } from '@aic/release-notes';
+import { entryFor, lintChangelog, parseChangelog, renderEntryBody, versionWentUp } from '@aic/release-notes';
 
 export interface ReleaseTag {
   /** `v1.2.3` or `v1.2.3-rc.1`. */
@@ -54,8 +53,11 @@ export function majorTagDecision(release: ReleaseTag, existingTags: readonly str
   const newer = existingTags
     .map((tag) => parseReleaseTag(tag))
     .filter((other): other is ReleaseTag => !('problem' in other))
-    .filter((other) => !other.prerelease && other.major === release.major && semver.gt(other.version, release.version))
-    .sort((a, b) => semver.rcompare(a.version, b.version));
+    .filter(
+      (other) => !other.prerelease && other.major === release.major && versionWentUp(release.version, other.version),
+    )
+    // Newest first (PEP 440 order, the project's one version model; final X.Y.Z here).
+    .sort((a, b) => (versionWentUp(a.version, b.version) ? 1 : -1));
   if (newer[0]) {
     return { move: false, reason: `${newer[0].tag} is newer than ${release.tag}: ${release.majorTag} stays on it` };
   }

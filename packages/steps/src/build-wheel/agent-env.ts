@@ -8,9 +8,16 @@ import {
   requirementLines,
   setHasChecksBase,
 } from '@aic/wheel';
-import { lastLines, runChecked, runProcess, UserError, type Reporter } from '@aic/runtime';
-import { findTool, markToolComplete, toolFolder } from '@aic/runtime/services/tool-cache';
-import { readUserTextFile, relativeTo } from '../files/index.js';
+import {
+  lastLines,
+  readUserTextFile,
+  relativeTo,
+  runChecked,
+  runProcess,
+  UserError,
+  type Reporter,
+} from '@aic/runtime';
+import { ToolCache } from '@aic/runtime/services/tool-cache';
 import { materializePythonScript } from '../python-script.js';
 
 /** The Agent's embedded package set, installed into a venv that every smoke test of the run (and later runs) reuses. */
@@ -143,14 +150,15 @@ async function buildAgentEnvironment(options: AgentEnvironmentOptions): Promise<
     process.platform,
   );
   const tool = 'aic-agent-python-env';
-  const folder = toolFolder(options.toolCache, tool, key, process.arch);
+  const toolCache = new ToolCache(options.toolCache);
+  const folder = toolCache.folder(tool, key);
   const python = path.join(folder, 'bin', 'python');
   const recordFile = path.join(folder, 'agent-set.json');
   const cache = { key: `aic-agent-python-env-${process.platform}-${process.arch}-${key}`, paths: [folder] };
-  let found = Boolean(await findTool(options.toolCache, tool, key, process.arch)) && existsSync(recordFile);
+  let found = Boolean(await toolCache.find(tool, key)) && existsSync(recordFile);
   if (!found && options.restore && (await options.restore(cache.paths, cache.key).catch(() => false))) {
     found = existsSync(recordFile) && existsSync(python);
-    if (found) markToolComplete(options.toolCache, tool, key, process.arch);
+    if (found) toolCache.markComplete(tool, key);
   }
   if (found) {
     const record = JSON.parse(readFileSync(recordFile, 'utf8')) as Pick<AgentEnvironment, 'failed' | 'otherPlatforms'>;
@@ -168,7 +176,8 @@ async function buildAgentEnvironment(options: AgentEnvironmentOptions): Promise<
   const script = (name: string) =>
     materializePythonScript(name, path.join(options.temp, 'agent-integration-ci', 'python'));
   return reporter.group(`Agent package set (${set.source}): building ${folder}`, async () => {
-    rmSync(folder, { recursive: true, force: true });
+    // uv makes the venv folder itself, where the cache will find it: in place, as a venv cannot be moved.
+    rmSync(toolCache.installFolder(tool, key), { recursive: true, force: true });
     await runChecked(uv, ['venv', '--quiet', '--python', options.python, folder], { reporter, what: 'uv venv' });
     const listFile = path.join(folder, 'agent-requirements.txt');
     const install = (args: string[]) =>
@@ -224,7 +233,7 @@ async function buildAgentEnvironment(options: AgentEnvironmentOptions): Promise<
     ) as { otherPlatforms?: string[]; missing?: string[]; error?: string };
     const record = { failed, otherPlatforms: report.otherPlatforms ?? [] };
     writeFileSync(recordFile, JSON.stringify(record));
-    markToolComplete(options.toolCache, tool, key, process.arch);
+    toolCache.markComplete(tool, key);
     if (failed.length > 0)
       reporter.log(`Not installed here: ${failed.map((f) => `${f.line} (${f.reason})`).join('; ')}`);
     return {

@@ -1,14 +1,19 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { readAboutVersion, paths } from '@aic/integration';
+import { readAboutVersion, paths, type LocatedIntegration } from '@aic/integration';
 import { inspectWheel, isJmxIntegration, readMetadata, readWheel, sha256Hex, type WheelFinding } from '@aic/wheel';
-import { runChecked, runProcess, UserError, type Reporter } from '@aic/runtime';
-import { readUserTextFile, relativeTo } from '../files/index.js';
-import { ddevArgsFor, ddevTarget } from '../integrations/ddev-target.js';
-import type { SelectedIntegration } from '../integrations/index.js';
-import { ensureUv } from '../setup-ddev/installers.js';
-import { whichOnPath } from '../setup-ddev/python.js';
+import { ddevArgsFor, ddevTarget } from '@aic/ddev';
+import {
+  ensureUv,
+  readUserTextFile,
+  relativeTo,
+  runChecked,
+  runProcess,
+  UserError,
+  whichOnPath,
+  type Reporter,
+} from '@aic/runtime';
 import { agentEnvironment } from './agent-env.js';
 import { smokeTest, type SmokeResult } from './smoke-test.js';
 import { interpreterWarnings, supportedTags } from './supported-tags.js';
@@ -26,14 +31,16 @@ export interface BuiltWheel {
   sha256: string;
   size: number;
   files: string[];
-  findings: WheelFinding[];
+  /** On the wheel file (relative to the workspace). */
+  findings: (WheelFinding & { file: string })[];
+  /** Its findings placed on the integration's sources (a file inside the wheel is the same path under it). */
   smoke: SmokeResult | undefined;
 }
 
 export interface BuildOptions {
   repoPath: string;
   workspace: string;
-  integration: SelectedIntegration;
+  integration: LocatedIntegration;
   builder: Builder;
   outDir: string;
   python: string;
@@ -66,7 +73,7 @@ export async function sourceDateEpoch(repoPath: string): Promise<string | undefi
   return /^\d+$/.test(value) ? value : undefined;
 }
 
-function projectOf(integration: SelectedIntegration, repoPath: string): string {
+function projectOf(integration: LocatedIntegration, repoPath: string): string {
   const file = path.join(integration.path, paths.pyproject);
   const shown = relativeTo(repoPath, file);
   if (!existsSync(file)) {
@@ -140,6 +147,7 @@ export async function buildWheel(options: BuildOptions): Promise<BuiltWheel> {
     options.smokeTest && !findings.some((f) => f.level === 'error')
       ? await runSmokeTest(options, wheelPath, files, project)
       : undefined;
+  const inSources = (file: string) => relativeTo(options.workspace, path.join(integration.path, file));
   return {
     integration: integration.name,
     path: wheelPath,
@@ -148,8 +156,13 @@ export async function buildWheel(options: BuildOptions): Promise<BuiltWheel> {
     sha256: sha256Hex(bytes),
     size: statSync(wheelPath).size,
     files: [...files.keys()].sort(),
-    findings,
-    smoke,
+    findings: findings.map((finding) => ({ ...finding, file: relativeTo(options.workspace, wheelPath) })),
+    smoke: smoke && {
+      ...smoke,
+      findings: smoke.findings.map((finding) =>
+        finding.file ? { ...finding, file: inSources(finding.file) } : finding,
+      ),
+    },
   };
 }
 
@@ -192,7 +205,7 @@ async function build(options: BuildOptions, staging: string, env: NodeJS.Process
     });
     return;
   }
-  const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
+  const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, reporter });
   await runChecked(uv, ['build', '--wheel', '--python', options.python, '--out-dir', staging, integration.path], {
     env,
     reporter,
@@ -210,7 +223,7 @@ async function runSmokeTest(
   project: string,
 ): Promise<SmokeResult> {
   const { reporter, integration } = options;
-  const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, arch: process.arch, reporter });
+  const uv = await ensureUv({ python: options.python, toolCache: options.toolCache, reporter });
   const interpreter = await supportedTags(options.python, options.temp, reporter);
   const environment = await agentEnvironment({
     requirements: options.agentRequirements ?? '',

@@ -2,17 +2,7 @@ import { expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { interpolate, isRateLimited, namedComposeFiles } from './compose.js';
-
-test.each([
-  ['nginx:${TAG:-1.27}-alpine', {}, 'nginx:1.27-alpine'],
-  ['nginx:${TAG:-1.27}-alpine', { TAG: '1.25' }, 'nginx:1.25-alpine'],
-  ['nginx:${TAG:-1.27}', { TAG: '' }, 'nginx:1.27'],
-  ['nginx:${TAG-1.27}', { TAG: '' }, 'nginx:'],
-  ['redis:${REDIS_VERSION}', {}, undefined],
-  ['redis:${REDIS_VERSION}', { REDIS_VERSION: '7' }, 'redis:7'],
-  ['postgres:16', {}, 'postgres:16'],
-])('interpolate(%s, %j) = %s', (text, env, image) => expect(interpolate(text, env)).toBe(image));
+import { isRateLimited, namedComposeFiles } from './compose.js';
 
 test.each([
   ['Error response from daemon: toomanyrequests: You have reached your pull rate limit', true],

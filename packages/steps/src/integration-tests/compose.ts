@@ -1,8 +1,6 @@
 import path from 'node:path';
-import { readUntrustedYaml } from '@aic/integration';
-import { UserError } from '@aic/runtime';
-import { readUserTextFile, relativeTo } from '../files/index.js';
-import { isInside, kindWithin, realPath, walkFiles } from '../files/walk.js';
+import { interpolateCompose, readUntrustedYaml } from '@aic/integration';
+import { isInside, kindWithin, readUserTextFile, realPath, relativeTo, UserError, walkFiles } from '@aic/runtime';
 
 const COMPOSE_NAME = /^docker-compose.*\.ya?ml$/;
 
@@ -55,24 +53,8 @@ export function composeImages(file: string, repoPath: string, env: NodeJS.Proces
   return Object.values(services)
     .map((service) => service?.image)
     .filter((image): image is string => typeof image === 'string')
-    .map((image) => interpolate(image, env))
+    .map((image) => interpolateCompose(image, env))
     .filter((image): image is string => image !== undefined);
-}
-
-/** Compose's `${VAR}`, `${VAR:-default}` and `${VAR-default}`; undefined when a variable has no value. */
-export function interpolate(text: string, env: NodeJS.ProcessEnv): string | undefined {
-  let unresolved = false;
-  const result = text.replace(
-    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}/g,
-    (_, name: string, operator: string | undefined, fallback: string) => {
-      const value = env[name];
-      if (value !== undefined && (value !== '' || operator !== ':-')) return value;
-      if (operator) return fallback;
-      unresolved = true;
-      return '';
-    },
-  );
-  return unresolved || result.includes('${') ? undefined : result;
 }
 
 /** Docker Hub's answer when the anonymous pull quota is used up. */

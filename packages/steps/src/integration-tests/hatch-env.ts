@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { runProcess, type Reporter } from '@aic/runtime';
-import { whichOnPath } from '../setup-ddev/python.js';
+import { runProcess, whichOnPath, type Reporter } from '@aic/runtime';
 import { testEnvVars } from './hatch-env-vars.js';
 
 /** The hatch beside ddev (the same venv), else the one on PATH. */

@@ -1,11 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJUnit, type TestCase, type TestLocation } from '@aic/junit';
-import { onStop, runProcess, stopSignal, UserError, type Reporter } from '@aic/runtime';
-import { relativeTo } from '../files/index.js';
-import { ddevTarget, type SelectedIntegration } from '../integrations/index.js';
-import { whichOnPath } from '../setup-ddev/python.js';
-import { ddevTestArgs, JUNIT_FILE_NAME } from './command.js';
+import { ddevTarget, ddevTestArgs, JUNIT_FILE_NAME } from '@aic/ddev';
+import type { LocatedIntegration } from '@aic/integration';
+import { onStop, relativeTo, runProcess, stopSignal, UserError, whichOnPath, type Reporter } from '@aic/runtime';
 import { composeImages, findComposeFiles } from './compose.js';
 import { datadogProjectName } from './compose-project.js';
 import { watchComposeContainers, type ContainerLog } from './container-logs.js';
@@ -14,8 +12,7 @@ import { hatchBeside, readTestEnvVars } from './hatch-env.js';
 import { findTestFiles } from './test-files.js';
 import { judgeSession, type Counts, type Outcome } from './verdict.js';
 
-export { ddevTestArgs, parseMarkers } from './command.js';
-export { composeImages, findComposeFiles, interpolate, isRateLimited, namedComposeFiles } from './compose.js';
+export { composeImages, findComposeFiles, isRateLimited, namedComposeFiles } from './compose.js';
 export { datadogProjectName, normalizeProjectName } from './compose-project.js';
 export { watchComposeContainers, type ContainerLog } from './container-logs.js';
 export { composeProjects, dockerEngineAnswers, tearDown, RATE_LIMIT_HINT } from './docker.js';
@@ -25,7 +22,7 @@ export { countsFromSummary, judgeSession, type Counts, type Outcome, type Verdic
 
 export interface TestRunOptions {
   repoPath: string;
-  integrations: SelectedIntegration[];
+  integrations: LocatedIntegration[];
   /** A pytest marker expression to select tests (`-m`); undefined runs every test, as Datadog's CI does. */
   markers?: string | undefined;
   pytestArgs: string[];
@@ -102,7 +99,7 @@ export async function runIntegrationTests(options: TestRunOptions): Promise<Test
 
   // What the tests' compose files see: each hatch test env's env-vars over this environment (as hatch runs them).
   const hatch = engine ? hatchBeside(ddev, env) : undefined;
-  const varSets = new Map<SelectedIntegration, Record<string, string>[]>();
+  const varSets = new Map<LocatedIntegration, Record<string, string>[]>();
   for (const integration of options.integrations) {
     varSets.set(integration, engine ? await readTestEnvVars(hatch, integration.path, env, reporter) : [{}]);
   }
@@ -175,7 +172,7 @@ export async function runIntegrationTests(options: TestRunOptions): Promise<Test
 async function runSession(
   options: TestRunOptions,
   ddev: string,
-  integration: SelectedIntegration,
+  integration: LocatedIntegration,
   runDir: string,
   engine: boolean,
 ): Promise<IntegrationTestResult> {
@@ -288,7 +285,7 @@ async function runSession(
 }
 
 /** JUnit paths are relative to the integration folder (where pytest ran); annotations want the repository's. */
-function relocate(testCase: TestCase, integration: SelectedIntegration, repoPath: string): TestCase {
+function relocate(testCase: TestCase, integration: LocatedIntegration, repoPath: string): TestCase {
   if (!testCase.location || path.isAbsolute(testCase.location.file)) return testCase;
   return {
     ...testCase,

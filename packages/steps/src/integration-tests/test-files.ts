@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { walkFiles } from '../files/walk.js';
+import { walkFiles } from '@aic/runtime';
 
 const TEST_FILE = /^test_.*\.py$|_test\.py$/;
 

@@ -1,6 +1,6 @@
 import { locateProblem, type TestCase, type TestLocation } from '@aic/junit';
 import { lastLines } from '@aic/runtime';
-import { PYTEST_EXIT } from './command.js';
+import { PYTEST_EXIT } from '@aic/ddev';
 
 export type Outcome = 'passed' | 'failed' | 'no-tests';
 

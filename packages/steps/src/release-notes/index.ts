@@ -1,38 +1,22 @@
 import path from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
-import semver from 'semver';
 import { classifyIntegrationFile } from '@aic/changes';
-import { paths, readAboutVersion } from '@aic/integration';
+import { changedFiles, ensureBase, mergeBase, showAt } from '@aic/git';
+import { paths, readAboutVersion, type LocatedIntegration } from '@aic/integration';
 import {
-  bumpKind,
-  bumpSectionWarnings,
-  canonicalHeading,
-  daysBetween,
-  entryFor,
-  lintHistory,
+  bumpGate,
   lintChangelog,
-  lintNewEntry,
+  newestEntry,
   parseChangelog,
   renderEntryBody,
   staleVersionReferences,
   type BumpKind,
-  type Changelog,
   type Entry,
+  type LocatedFinding,
 } from '@aic/release-notes';
-import { UserError } from '@aic/runtime';
-import { readUserTextFile, relativeTo } from '../files/index.js';
-import { kindWithin } from '../files/walk.js';
-import { changedFiles, ensureBase, mergeBase, showAt } from '../git/history.js';
-import type { SelectedIntegration } from '../integrations/index.js';
+import { kindWithin, readUserTextFile, relativeTo, UserError } from '@aic/runtime';
 
-export interface LocatedFinding {
-  level: 'error' | 'warning';
-  rule: string;
-  /** Relative to the repository root. */
-  file: string;
-  line: number;
-  message: string;
-}
+export type { LocatedFinding } from '@aic/release-notes';
 
 export interface ReleaseNotesResult {
   integration: string | undefined;
@@ -50,16 +34,16 @@ export interface ReleaseNotesResult {
   findings: LocatedFinding[];
 }
 
-function newest(changelog: Changelog): Entry | undefined {
-  const valid = changelog.entries.filter((entry) => semver.valid(entry.version));
-  return valid.sort((a, b) => semver.rcompare(a.version, b.version))[0] ?? changelog.entries[0];
-}
+const rendered = (entry: Entry | undefined) => ({
+  notes: entry ? renderEntryBody(entry) : '',
+  entryMarkdown: entry ? `${entry.heading}\n\n${renderEntryBody(entry)}` : '',
+});
 
 /** `lint` mode on one file: format only, no integration, no git. */
 export function lintChangelogFile(repoPath: string, changelogPath: string, today: string): ReleaseNotesResult {
   const shown = relativeTo(repoPath, changelogPath);
   const changelog = parseChangelog(readUserTextFile(changelogPath, shown, 'changelog'));
-  const entry = newest(changelog);
+  const entry = newestEntry(changelog);
   return {
     integration: undefined,
     changelog: shown,
@@ -67,8 +51,7 @@ export function lintChangelogFile(repoPath: string, changelogPath: string, today
     previousVersion: '',
     bumpRequired: false,
     bumpKind: 'none',
-    notes: entry ? renderEntryBody(entry) : '',
-    entryMarkdown: entry ? `${entry.heading}\n\n${renderEntryBody(entry)}` : '',
+    ...rendered(entry),
     decision: 'Lint mode: the format only, no bump gate.',
     findings: lintChangelog(changelog, today).map((finding) => ({ ...finding, file: shown })),
   };
@@ -76,7 +59,7 @@ export function lintChangelogFile(repoPath: string, changelogPath: string, today
 
 export interface PullRequestOptions {
   repoPath: string;
-  integration: SelectedIntegration;
+  integration: LocatedIntegration;
   baseRef: string;
   today: string;
 }
@@ -109,107 +92,36 @@ export async function checkPullRequest(options: PullRequestOptions): Promise<Rel
     }))
     .filter((file) => file.kind === 'functional');
 
-  const findings: LocatedFinding[] = [];
-  const add = (level: LocatedFinding['level'], rule: string, file: string, line: number, message: string) =>
-    findings.push({ level, rule, file, line, message });
-  const kind = bumpKind(previous, about.version);
-  const bumped = previous === undefined ? true : kind !== 'none';
-  const bumpRequired = functional.length > 0;
-  const entry = entryFor(changelog, about.version);
-  const skip = new Set<Entry>();
-  let decision: string;
-
-  const wentDown =
-    previous !== undefined &&
-    semver.valid(previous) !== null &&
-    semver.valid(about.version) !== null &&
-    semver.lt(about.version, previous);
-
-  if (wentDown) {
-    add(
-      'error',
-      'version-went-down',
-      aboutShown,
-      about.line,
-      `__version__ went down from ${previous} to ${about.version}: a release must raise it above ${previous}.`,
-    );
-    decision = `__version__ went down from ${previous} to ${about.version}.`;
-  } else if (bumpRequired && !bumped) {
-    const files =
-      functional
-        .slice(0, 5)
-        .map((file) => file.file)
-        .join(', ') + (functional.length > 5 ? ` and ${functional.length - 5} more` : '');
-    add(
-      'error',
-      'bump-required',
-      aboutShown,
-      about.line,
-      `Functional changes need a version bump: __version__ is still ${about.version} (as at the base), but these files changed: ${files}. Raise __version__ and add a '## <new version> / ${today}' entry to ${changelogShown}.`,
-    );
-    decision = `A version bump is required (functional changes: ${functional
-      .map((f) => f.reason)
-      .filter((r, i, all) => all.indexOf(r) === i)
-      .join(', ')}) but __version__ is still ${about.version}.`;
-  } else if (bumped) {
-    decision =
-      previous === undefined
-        ? `New integration at version ${about.version}.`
-        : `Version ${previous} → ${about.version} (${kind} bump)${bumpRequired ? ', required by functional changes' : ''}.`;
-  } else {
-    decision =
-      changed.length === 0
-        ? 'No change in this integration: no bump required.'
-        : `No functional change (only ${[...new Set(changed.map((f) => classifyIntegrationFile(f).reason))].join(', ')}): no bump required.`;
-  }
-
-  if (bumped && semver.valid(about.version)) {
-    if (!entry) {
-      add(
-        'error',
-        'entry-missing',
-        changelogShown,
-        1,
-        `No entry for version ${about.version}: add '${canonicalHeading(about.version, today)}' at the top, with '***Added***:', '***Fixed***:', '***Changed***:' or '***Removed***:' sections of '* ' bullets.`,
-      );
-    } else {
-      skip.add(entry);
-      for (const finding of lintNewEntry(changelog, entry, today))
-        add(finding.level, finding.rule, changelogShown, finding.line, finding.message);
-      if (entry.date && /^\d{4}-\d{2}-\d{2}$/.test(entry.date) && Math.abs(daysBetween(entry.date, today)) > 1) {
-        add(
-          'warning',
-          'entry-date',
-          changelogShown,
-          entry.line,
-          `The entry for ${about.version} is dated ${entry.date}, not today (${today}): update the date when you release.`,
-        );
-      }
-      for (const warning of bumpSectionWarnings(kind, entry))
-        add('warning', 'bump-kind', changelogShown, warning.line, warning.message);
-    }
-    if (previous !== undefined) findings.push(...staleReferences(repoPath, integration, previous));
-  }
-  for (const finding of lintHistory(changelog, today, skip))
-    add(finding.level, finding.rule, changelogShown, finding.line, finding.message);
-
-  const shownEntry = entry ?? newest(changelog);
+  const gate = bumpGate({
+    version: about.version,
+    versionLine: about.line,
+    aboutFile: aboutShown,
+    previous,
+    changelog,
+    changelogFile: changelogShown,
+    functional,
+    changedReasons: changed.map((file) => classifyIntegrationFile(file).reason),
+    today,
+  });
+  const findings = [
+    ...gate.findings,
+    ...(gate.previousIsStale && previous !== undefined ? staleReferences(repoPath, integration, previous) : []),
+  ];
   return {
     integration: integration.name,
     changelog: changelogShown,
     version: about.version,
     previousVersion: previous ?? '',
-    bumpRequired,
-    bumpKind: bumped ? kind : 'none',
-    notes: shownEntry ? renderEntryBody(shownEntry) : '',
-    entryMarkdown: shownEntry ? `${shownEntry.heading}\n\n${renderEntryBody(shownEntry)}` : '',
-    decision,
+    bumpRequired: gate.bumpRequired,
+    bumpKind: gate.bumpKind,
+    ...rendered(gate.entry ?? newestEntry(changelog)),
+    decision: gate.decision,
     findings: findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
   };
 }
 
 /** README and docs that still pin the previous version. */
-function staleReferences(repoPath: string, integration: SelectedIntegration, previous: string): LocatedFinding[] {
+function staleReferences(repoPath: string, integration: LocatedIntegration, previous: string): LocatedFinding[] {
   const docs: string[] = [];
   const readme = path.join(integration.path, 'README.md');
   if (existsSync(readme)) docs.push(readme);

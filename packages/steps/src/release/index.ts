@@ -3,17 +3,8 @@ import { createAnnotatedTag, pushTag } from './git-tags.js';
 import { publishRelease, type GitHubTarget } from './github-release.js';
 import { describePlan, planRelease, type PlannedRelease, type ReleaseOptions } from './plan.js';
 
-export { DEFAULT_TAG_FORMAT, checkTagFormat, checkTagName, tagName } from './tag-name.js';
-export {
-  describePlan,
-  planRelease,
-  wheelPrefix,
-  type PlannedRelease,
-  type ReleasePlan,
-  type ReleaseOptions,
-} from './plan.js';
+export { describePlan, planRelease, type PlannedRelease, type ReleasePlan, type ReleaseOptions } from './plan.js';
 export { localTagCommit, pushTag, remoteEnv, remoteTagCommit, type Remote } from './git-tags.js';
-export { parseBuiltWheels, type BuiltWheels } from '@aic/wheel';
 export { publishRelease, type GitHubTarget } from './github-release.js';
 
 export interface ReleaseRun extends ReleaseOptions {

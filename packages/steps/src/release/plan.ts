@@ -1,15 +1,11 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import semver from 'semver';
-import type { IntegrationFolder } from '@aic/changes';
-import { paths, projectName, readAboutVersion } from '@aic/integration';
-import { entryFor, parseChangelog, renderEntryBody } from '@aic/release-notes';
+import { ensureBase, git, mergeBase, resolveCommit, showAt } from '@aic/git';
+import { paths, projectName, readAboutVersion, type IntegrationFolder } from '@aic/integration';
+import { checkTagName, entryFor, parseChangelog, renderEntryBody, tagName, versionWentUp } from '@aic/release-notes';
 import { UserError } from '@aic/runtime';
-import { checkBuiltWheels, sha256Hex, type BuiltWheels } from '@aic/wheel';
-import { git, resolveCommit } from '../git/index.js';
-import { ensureBase, mergeBase, showAt } from '../git/history.js';
+import { checkBuiltWheels, sha256Hex, wheelPrefix, type BuiltWheels } from '@aic/wheel';
 import { localTagCommit, remoteTagCommit, type Remote } from './git-tags.js';
-import { checkTagName, tagName } from './tag-name.js';
 
 export interface ReleaseOptions {
   repoPath: string;
@@ -52,11 +48,6 @@ export interface ReleasePlan {
 
 const inFolder = (folder: string, file: string): string => (folder === '' ? file : `${folder}/${file}`);
 
-/** The wheel file name prefix for an integration's version (PEP 427 escaping of the project name). */
-export function wheelPrefix(integration: string, version: string): string {
-  return `${projectName(integration).replace(/[-_.]+/g, '_')}-${version}-`;
-}
-
 function findWheels(
   dir: string,
   integration: string,
@@ -71,7 +62,7 @@ function findWheels(
       hint: 'Build the wheels first (the build-wheel action writes them to `dist`), or set wheels to the folder holding them.',
     });
   }
-  const prefix = wheelPrefix(integration, version);
+  const prefix = wheelPrefix(projectName(integration), version);
   const found = names.filter((name) => name.startsWith(prefix) && name.endsWith('.whl')).sort();
   if (found.length === 0) {
     throw new UserError(`Input 'wheels': no wheel ${prefix}*.whl for ${integration} ${version} in ${dir}.`, {
@@ -120,11 +111,7 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
     const previousText = base ? await showAt(repoPath, base, about) : undefined;
     const previousVersion = previousText === undefined ? undefined : readAboutVersion(previousText)?.version;
     if (previousVersion !== undefined) {
-      const wentUp =
-        semver.valid(version) && semver.valid(previousVersion)
-          ? semver.gt(version, previousVersion)
-          : version !== previousVersion;
-      if (!wentUp) {
+      if (!versionWentUp(previousVersion, version)) {
         plan.skipped.push({
           integration: integration.name,
           reason: `version ${version} did not go up (was ${previousVersion})`,

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createCommand, parseDdevVersionOutput } from '@aic/ddev';
-import { runChecked, UserError, type Reporter } from '@aic/runtime';
-import { whichOnPath } from '../setup-ddev/python.js';
+import { runChecked, UserError, whichOnPath, type Reporter } from '@aic/runtime';
 
 /** ddev 17+'s scaffold subcommands (`ddev create --help`; older ddev takes them as `--type`, with underscores). */
 export const TEMPLATES = ['check', 'check-only', 'jmx', 'logs', 'event', 'metrics-crawler'] as const;

@@ -6,13 +6,11 @@ import {
   readUntrustedYaml,
   tomlKeyLine,
   type IntegrationFacts,
+  type LocatedIntegration,
   type Problem,
   type PythonFileFacts,
 } from '@aic/integration';
-import { UserError } from '@aic/runtime';
-import { readUserTextFile } from '../files/index.js';
-import { kindWithin, walkFiles } from '../files/walk.js';
-import type { SelectedIntegration } from '../integrations/index.js';
+import { kindWithin, readUserTextFile, UserError, walkFiles } from '@aic/runtime';
 
 function readToml(file: string, shown: string): { value?: Record<string, unknown>; text?: string; error?: Problem } {
   try {
@@ -66,7 +64,7 @@ function readConfExample(file: string, shown: string): IntegrationFacts['confExa
 
 /** Reads what the rules need from one integration folder; Python facts come from the ast helper. */
 export function gatherFacts(
-  integration: SelectedIntegration,
+  integration: LocatedIntegration,
   python: Record<string, PythonFileFacts>,
   repoShown: (file: string) => string,
 ): IntegrationFacts {

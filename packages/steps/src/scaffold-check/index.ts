@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { evaluateRules, type PythonFileFacts, type RuleFinding } from '@aic/integration';
-import { lastLines, runProcess, UserError, type Reporter } from '@aic/runtime';
-import { relativeTo } from '../files/index.js';
-import { showAt, mergeBase } from '../git/history.js';
-import type { SelectedIntegration } from '../integrations/index.js';
+import { mergeBase, showAt } from '@aic/git';
+import { evaluateRules, type LocatedIntegration, type PythonFileFacts, type RuleFinding } from '@aic/integration';
+import { lastLines, relativeTo, runProcess, UserError, type Reporter } from '@aic/runtime';
 import { materializePythonScript } from '../python-script.js';
 import { gatherFacts } from './gather.js';
 
@@ -24,7 +22,7 @@ export interface ScaffoldResult {
 
 export interface ScaffoldOptions {
   repoPath: string;
-  integrations: SelectedIntegration[];
+  integrations: LocatedIntegration[];
   strict: 'auto' | boolean;
   baseRef: string | undefined;
   python: string;
@@ -58,7 +56,7 @@ async function pythonFacts(
 /** `strict: auto` → strict for an integration that does not exist at the merge base. */
 async function isNew(
   options: ScaffoldOptions,
-  integration: SelectedIntegration,
+  integration: LocatedIntegration,
   base: string | undefined,
 ): Promise<boolean> {
   if (!base) return false;

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   cacheKey,
   ddevConfigToml,
-  inferRepo,
   installPlan,
   resolveVersion,
   supportVerdict,
@@ -12,14 +11,20 @@ import {
   type RepoName,
   type VersionRequest,
 } from '@aic/ddev';
-import { lastLines, runProcess, runChecked, UserError, withRetry, type Reporter } from '@aic/runtime';
-import { findTool, markToolComplete, toolFolder } from '@aic/runtime/services/tool-cache';
-import { listIntegrations } from '../integrations/discover.js';
-import { ensureUv } from './installers.js';
+import { repoKind } from '@aic/repository';
+import {
+  ensureUv,
+  findPython,
+  lastLines,
+  runChecked,
+  UserError,
+  whichOnPath,
+  withRetry,
+  type Reporter,
+} from '@aic/runtime';
+import { ToolCache } from '@aic/runtime/services/tool-cache';
 import { publishedReleases } from './package-index.js';
-import { findPython, whichOnPath } from './python.js';
 
-export { findPython, whichOnPath } from './python.js';
 export { publishedReleases } from './package-index.js';
 
 export interface SetupDdevOptions {
@@ -34,6 +39,7 @@ export interface SetupDdevOptions {
   toolCache: string;
   /** Where our ddev config file goes (RUNNER_TEMP). */
   temp: string;
+  /** The runner's OS and architecture, for the actions cache key (the tool cache is this machine's). */
   os: string;
   arch: string;
   /** Restore from the actions cache when the tool cache misses (only on GitHub). */
@@ -74,37 +80,19 @@ function checkRepoPath(repoPath: string): void {
   }
 }
 
-async function chooseRepo(options: SetupDdevOptions): Promise<{ repo: RepoName; reason: string }> {
-  if (options.repo !== 'auto') return { repo: options.repo, reason: 'set by the repo input' };
-  const remote = await runProcess('git', ['-C', options.repoPath, 'remote', 'get-url', 'origin']).catch(
-    () => undefined,
-  );
-  const inference = inferRepo({
-    folderName: path.basename(options.repoPath),
-    remoteUrl: remote?.exitCode === 0 ? remote.stdout.trim() : undefined,
-    entries: readdirSync(options.repoPath),
-    integrationCount: listIntegrations(options.repoPath, options.within ?? '').length,
-  });
-  if (!inference.ok) {
-    throw new UserError(`Input 'repo': auto ${inference.problem.replace(/\.$/, '')} in ${options.repoPath}.`, {
-      hint: "Check 'repo-path', or set 'repo' to extras, marketplace or core.",
-    });
-  }
-  return { repo: inference.repo, reason: inference.reason };
-}
-
 /** Installs (or finds cached) ddev, writes our ddev config, and says what later steps need. */
 export async function setupDdev(options: SetupDdevOptions): Promise<SetupDdevResult> {
   const { reporter } = options;
   checkRepoPath(options.repoPath);
   const python = await findPython(options.python);
-  const { repo, reason } = await chooseRepo(options);
+  const { repo, reason } = await repoKind(options.repo, options.repoPath, options.within);
   const tool = toolCacheName(options.installer, python.version);
+  const toolCache = new ToolCache(options.toolCache);
 
   let version: string | undefined;
   let folder: string | undefined;
   if (options.version.kind === 'exact') {
-    folder = await findTool(options.toolCache, tool, options.version.version, options.arch);
+    folder = await toolCache.find(tool, options.version.version);
     if (folder) version = options.version.version;
   }
   if (!version) {
@@ -115,7 +103,7 @@ export async function setupDdev(options: SetupDdevOptions): Promise<SetupDdevRes
         hint: 'Pick a version that exists for this Python.',
       });
     version = resolved.version;
-    folder = await findTool(options.toolCache, tool, version, options.arch);
+    folder = await toolCache.find(tool, version);
   }
 
   const key = cacheKey({
@@ -125,18 +113,18 @@ export async function setupDdev(options: SetupDdevOptions): Promise<SetupDdevRes
     pythonVersion: python.version,
     ddevVersion: version,
   });
-  const target = toolFolder(options.toolCache, tool, version, options.arch);
+  const target = toolCache.folder(tool, version);
   let cacheHit: CacheHit = 'false';
   if (folder) {
     cacheHit = 'tool-cache';
   } else if (options.restoreFromActionsCache && (await options.restoreFromActionsCache([target], key))) {
     cacheHit = 'actions-cache';
-    markToolComplete(options.toolCache, tool, version, options.arch);
+    toolCache.markComplete(tool, version);
   } else {
     await reporter.group(`Installing ddev ${version} with ${options.installer} (Python ${python.version})`, () =>
-      install(options, python.path, version, target),
+      install(options, python.path, version, toolCache.installFolder(tool, version)),
     );
-    markToolComplete(options.toolCache, tool, version, options.arch);
+    toolCache.markComplete(tool, version);
   }
 
   const plan = installPlan({ installer: options.installer, version, python: python.path, target });
@@ -173,15 +161,13 @@ async function install(options: SetupDdevOptions, python: string, version: strin
       hint: "Install pipx first (GitHub's ubuntu runners have it), or use installer 'uv' (the default), which needs nothing.",
     });
   }
-  rmSync(target, { recursive: true, force: true });
-  mkdirSync(target, { recursive: true });
   const plan = installPlan({
     installer: options.installer,
     version,
     python,
     target,
     ...(options.installer === 'uv'
-      ? { uv: await ensureUv({ python, toolCache: options.toolCache, arch: options.arch, reporter: options.reporter }) }
+      ? { uv: await ensureUv({ python, toolCache: options.toolCache, reporter: options.reporter }) }
       : {}),
   });
   for (const step of plan.commands) {

@@ -7,7 +7,7 @@ interface PypiJson {
 
 /** A project's releases (ddev's by default) as the package index lists them (PyPI's JSON API), retried with backoff. */
 export async function publishedReleases(
-  indexUrl = process.env.AIC_PYPI_URL || 'https://pypi.org/pypi',
+  indexUrl = 'https://pypi.org/pypi',
   project = 'ddev',
 ): Promise<PublishedRelease[]> {
   const url = `${indexUrl.replace(/\/$/, '')}/${encodeURIComponent(project)}/json`;

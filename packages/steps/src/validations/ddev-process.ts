@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@aic/runtime';
-import { whichOnPath } from '../setup-ddev/python.js';
+import { UserError, whichOnPath } from '@aic/runtime';
 
 export function findDdev(ddev: string | undefined, env: NodeJS.ProcessEnv): string {
   const found = ddev ?? whichOnPath('ddev', env);

@@ -1,13 +1,12 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIX_COMMANDS, type FixName } from '@aic/ddev';
-import { commandLine, lastLines, runProcess } from '@aic/runtime';
-import { relativeTo } from '../files/index.js';
-import type { SelectedIntegration } from '../integrations/index.js';
+import type { LocatedIntegration } from '@aic/integration';
+import { commandLine, lastLines, relativeTo, runProcess } from '@aic/runtime';
 import { ddevEnv, findDdev, scratchDir } from './ddev-process.js';
 import { integrationShape } from './shape.js';
-import { ddevView, lintView, type DdevView } from './stage.js';
-import type { ValidationsOptions } from './index.js';
+import { ddevView, lintView, TOOL_FOLDERS, type DdevView } from './stage.js';
+import type { ValidationsOptions } from './types.js';
 
 export interface FixCommandResult {
   name: FixName;
@@ -33,22 +32,11 @@ export type FixOptions = Pick<
   'repoPath' | 'integrations' | 'repo' | 'temp' | 'reporter' | 'ddev' | 'env'
 >;
 
-const SKIPPED_FOLDERS = new Set([
-  '.git',
-  '.venv',
-  'venv',
-  '.tox',
-  'node_modules',
-  '.ruff_cache',
-  '__pycache__',
-  '.pytest_cache',
-]);
-
 /** Every file of a folder (relative paths), outside tool caches. */
 function listFiles(folder: string, prefix = ''): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    if (SKIPPED_FOLDERS.has(entry.name)) return [];
+    if (TOOL_FOLDERS.has(entry.name)) return [];
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) return listFiles(path.join(folder, entry.name), relative);
     return entry.isFile() ? [relative] : [];
@@ -91,7 +79,7 @@ async function fixIntegration(
   options: FixOptions,
   ddev: string,
   env: NodeJS.ProcessEnv,
-  integration: SelectedIntegration,
+  integration: LocatedIntegration,
   scratch: string,
 ): Promise<FixResult> {
   const view = await ddevView(integration, options.repo, scratch);
@@ -126,7 +114,7 @@ async function fixIntegration(
   const before = path.join(scratch, `before-${integration.name}`);
   cpSync(integration.path, before, {
     recursive: true,
-    filter: (source) => !SKIPPED_FOLDERS.has(path.basename(source)),
+    filter: (source) => !TOOL_FOLDERS.has(path.basename(source)),
   });
 
   const result: FixResult = { integration: integration.name, ran: [], skipped: [], changed: [], diff: '' };

@@ -7,60 +7,20 @@ import {
   repositoryValidationApplies,
   validationApplies,
   validationArgs,
-  type RepoName,
-  type ValidationFinding,
   type ValidationName,
   type ValidationSet,
 } from '@aic/ddev';
-import { commandLine, runProcess, type Reporter } from '@aic/runtime';
-import { relativeTo } from '../files/index.js';
-import type { SelectedIntegration } from '../integrations/index.js';
+import type { LocatedIntegration } from '@aic/integration';
+import { commandLine, relativeTo, runProcess, type Reporter } from '@aic/runtime';
 import { checkoutValidationSet } from './configured-set.js';
 import { ddevEnv, findDdev, scratchDir } from './ddev-process.js';
 import { integrationShape, repositoryFacts } from './shape.js';
 import { ddevView, lintView, repositoryConfig, type DdevView } from './stage.js';
+import type { PlacedFinding, ValidationRun, ValidationsOptions, ValidationsResult } from './types.js';
 
 export { fixIntegrations, type FixResult } from './fix.js';
 export { annotateValidations, validationsSummary } from './report.js';
-
-/** A finding placed on the repository: `file` is relative to the checkout. */
-export interface PlacedFinding extends Omit<ValidationFinding, 'file'> {
-  file: string | undefined;
-}
-
-export interface ValidationRun {
-  validation: ValidationName;
-  /** Undefined for the repository-wide validations (ci, codeowners). */
-  integration: string | undefined;
-  status: 'passed' | 'failed' | 'not-applicable';
-  /** Why it does not apply. */
-  reason?: string;
-  command?: string;
-  exitCode?: number;
-  durationMs: number;
-  findings: PlacedFinding[];
-}
-
-export interface ValidationsOptions {
-  repoPath: string;
-  integrations: SelectedIntegration[];
-  /** The ddev repository kind of the checkout (setup-ddev's choice). */
-  repo: RepoName;
-  /** Scratch space (RUNNER_TEMP or the CLI's per-run temp dir). */
-  temp: string;
-  reporter: Reporter;
-  ddev?: string;
-  env?: NodeJS.ProcessEnv;
-  /** How many ddev processes at once (default: the CPUs, at most 4); each is mostly Python starting up. */
-  concurrency?: number;
-  /** Also run ci and codeowners (default true); the CLI runs them once in a stage of their own. */
-  repositoryWide?: boolean;
-}
-
-export interface ValidationsResult {
-  runs: ValidationRun[];
-  durationMs: number;
-}
+export type { PlacedFinding, ValidationRun, ValidationsOptions, ValidationsResult } from './types.js';
 
 /** ddev prints only the base name of a legacy-signature file: find it in the package. */
 function findByName(folder: string, name: string): string | undefined {
@@ -110,7 +70,7 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
 async function runOne(
   context: RunContext,
   validation: ValidationName,
-  integration: SelectedIntegration,
+  integration: LocatedIntegration,
   view: DdevView,
 ): Promise<ValidationRun> {
   const args = validationArgs(validation, view.target);
@@ -159,7 +119,7 @@ async function runOne(
   };
 }
 
-async function validateIntegration(context: RunContext, integration: SelectedIntegration, scratch: string) {
+async function validateIntegration(context: RunContext, integration: LocatedIntegration, scratch: string) {
   const { repo } = context.options;
   const view = await ddevView(integration, repo, scratch);
   const shape = integrationShape(integration.path, view.target);
@@ -263,7 +223,6 @@ export async function runValidations(options: ValidationsOptions): Promise<Valid
     rmSync(scratch, { recursive: true, force: true });
   }
 }
-export { repoKind } from './repo-kind.js';
 
 /** ci and codeowners alone, where the repository is shaped like Datadog's. */
 export async function runRepositoryValidations(

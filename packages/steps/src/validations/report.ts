@@ -1,22 +1,12 @@
-import { markdown, type Reporter } from '@aic/runtime';
-import type { ValidationRun } from './index.js';
+import { annotateFindings, markdown, type Reporter } from '@aic/runtime';
+import type { ValidationRun } from './types.js';
 
 const TITLE = (run: ValidationRun) =>
   run.validation === 'lint' ? 'ddev test --lint' : `ddev validate ${run.validation}`;
 
 /** Each finding as an annotation on its file:line; each validation that does not apply as a notice. */
 export function annotateValidations(reporter: Reporter, runs: readonly ValidationRun[]): void {
-  for (const run of runs) {
-    for (const finding of run.findings) {
-      reporter.annotate({
-        level: finding.level,
-        message: finding.message,
-        title: TITLE(run),
-        ...(finding.file !== undefined ? { file: finding.file } : {}),
-        ...(finding.line !== undefined ? { line: finding.line } : {}),
-      });
-    }
-  }
+  for (const run of runs) annotateFindings(reporter, run.findings, TITLE(run));
 }
 
 const MARK = { passed: '✓', failed: '✗', 'not-applicable': '–' } as const;

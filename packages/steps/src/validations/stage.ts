@@ -1,8 +1,8 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ddevConfigToml, EXTRAS_RUFF_SETTINGS, hasRuffSettings, type RepoName } from '@aic/ddev';
+import type { LocatedIntegration } from '@aic/integration';
 import { runChecked } from '@aic/runtime';
-import type { SelectedIntegration } from '../integrations/index.js';
 
 /** Where ddev is pointed for one integration: its config (repos.<kind> = root) and the name it is given. */
 export interface DdevView {
@@ -28,7 +28,7 @@ function writeConfig(dir: string, repo: RepoName, root: string): string {
  * folder that holds it; one at the repository root cannot be (`ddev validate config .` finds nothing), so it
  * is seen through `<stage>/<name>` → the checkout, in a stage that ddev takes for integrations-extras.
  */
-export async function ddevView(integration: SelectedIntegration, repo: RepoName, scratch: string): Promise<DdevView> {
+export async function ddevView(integration: LocatedIntegration, repo: RepoName, scratch: string): Promise<DdevView> {
   const dir = mkdtempSync(path.join(scratch, 'view-'));
   if (integration.folder === '') {
     const root = path.join(dir, 'repo');
@@ -54,8 +54,8 @@ export function repositoryConfig(repo: RepoName, repoPath: string, scratch: stri
   return writeConfig(mkdtempSync(path.join(scratch, 'repository-')), repo, repoPath);
 }
 
-/** Folders never worth copying into a lint stage (ruff excludes them anyway). */
-const NOT_COPIED = new Set([
+/** Folders of tools, not of the integration: neither copied nor compared. */
+export const TOOL_FOLDERS: ReadonlySet<string> = new Set([
   '.git',
   '.venv',
   'venv',
@@ -65,9 +65,10 @@ const NOT_COPIED = new Set([
   '.mypy_cache',
   '__pycache__',
   '.pytest_cache',
-  'dist',
-  'build',
 ]);
+
+/** Folders never worth copying into a lint stage (ruff excludes them anyway). */
+const NOT_COPIED = new Set([...TOOL_FOLDERS, 'dist', 'build']);
 
 /** Where `ddev test --lint/--fmt` runs, and how its changes get back to the checkout. */
 export interface LintView extends DdevView {
@@ -82,7 +83,7 @@ export interface LintView extends DdevView {
  * at the repository root, or a repository without extras' pyproject.toml), lint a copy placed under a stage
  * holding extras' settings: what Datadog's CI would lint it with.
  */
-export async function lintView(integration: SelectedIntegration, repo: RepoName, scratch: string): Promise<LintView> {
+export async function lintView(integration: LocatedIntegration, repo: RepoName, scratch: string): Promise<LintView> {
   const own = readText(path.join(integration.path, 'pyproject.toml'));
   const parent =
     integration.folder === '' ? undefined : readText(path.join(path.dirname(integration.path), 'pyproject.toml'));

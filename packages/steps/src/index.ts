@@ -1,1 +1,0 @@
-export { materializePythonScript } from './python-script.js';
