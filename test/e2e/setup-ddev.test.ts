@@ -121,7 +121,10 @@ describe('bad input: one line naming the input and the fix', () => {
     [{ 'ddev-version': '99.0.0' }, `Input 'ddev-version': ddev 99.0.0 does not exist on the package index`],
     [{ python: 'python3.99' }, `Input 'python': "python3.99" was not found on PATH.`],
     [{ python: 'python3; rm -rf /' }, `Input 'python': "python3; rm -rf /" is not a path or a command name.`],
-    [{ 'repo-path': notADirectory }, `Input 'repo-path': ${notADirectory} is not a directory.`],
+    [
+      { 'repo-path': notADirectory },
+      `Input 'repo-path': "${notADirectory}" is not a folder (resolved to ${notADirectory}).`,
+    ],
     [{ 'repo-path': empty }, `Input 'repo': auto found no integration`],
     [{ repo: 'core2' }, `Input 'repo': "core2" is not one of 'auto', 'extras', 'marketplace', 'core'.`],
   ])('%j', async (inputs, message) => {
