@@ -1,8 +1,12 @@
 // The release commit: what a release's tags (`v1.2.3`, and `v1` when it moves) point at. It is the tagged commit
-// of the release branch (the source) with our own `@v1` references in the files that ship rewritten to the
-// source's SHA by scripts/pin-own-refs.mjs — so a partner who pins the release (`@v1.2.3`, or its SHA as
-// Dependabot writes it) runs the source's code in every nested step, not whatever `v1` points at later. The
-// source has the same dist/, so nothing but those references differs.
+// of the release branch (the source) with our own `@v1` references in the root action.yml rewritten to the
+// source's SHA by scripts/pin-own-refs.mjs — so a partner who pins the one-line action to the release (`@v1.2.3`,
+// or its SHA as Dependabot writes it) runs the source's code in every nested step, not whatever `v1` points at
+// later. The source has the same dist/, so nothing but those references differs.
+// The reusable workflows keep `@v1` inside: GitHub refuses a push by the job's GITHUB_TOKEN of any commit that
+// changes a file under .github/workflows ("refusing to allow a GitHub App to create or update workflow … without
+// `workflows` permission"), and no `permissions:` grants that; the token that could (a PAT or an app with
+// `workflows`) is a standing secret this job should not hold. The README's "Versions" section says what it means.
 // Made with git plumbing (the checkout's work tree and index are not touched), by a fixed identity, on the
 // source's own dates and with a message that names only the tag and the source: one source and tag always give
 // the same commit, so a rerun finds the tags it pushed in place.
@@ -15,9 +19,8 @@ import { runProcess, UserError } from '@aic/runtime';
 const PIN_SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'pin-own-refs.mjs');
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 
-/** The files pin-own-refs.mjs rewrites: the root action.yml and the top-level `.github/workflows/*.yml`. */
-const shipped = (file: string) =>
-  file === 'action.yml' || (path.posix.dirname(file) === '.github/workflows' && file.endsWith('.yml'));
+/** What a release commit pins: the root action (see above for why not .github/workflows). */
+const PINNED = ['action.yml'];
 
 async function git(repoPath: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = await runProcess('git', ['-C', repoPath, '-c', 'core.hooksPath=/dev/null', ...args], {
@@ -40,7 +43,7 @@ export interface ReleaseCommit {
 
 /** The release commit of `source` for `tag` (written to the checkout's object store, referenced by nothing yet). */
 export async function releaseCommitOf(repoPath: string, source: string, tag: string): Promise<ReleaseCommit> {
-  const entries = (await git(repoPath, ['ls-tree', '-r', '-z', source, '--', 'action.yml', '.github/workflows']))
+  const entries = (await git(repoPath, ['ls-tree', '-r', '-z', source, '--', ...PINNED]))
     .split('\0')
     .filter(Boolean)
     .map((line) => {
@@ -48,7 +51,7 @@ export async function releaseCommitOf(repoPath: string, source: string, tag: str
       const [mode, type, blob] = meta.split(' ') as [string, string, string];
       return { mode, type, blob, file };
     })
-    .filter((entry) => entry.type === 'blob' && shipped(entry.file));
+    .filter((entry) => entry.type === 'blob' && PINNED.includes(entry.file));
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'aic-release-commit-'));
   try {
     const texts = new Map<string, string>();
@@ -83,7 +86,7 @@ export async function releaseCommitOf(repoPath: string, source: string, tag: str
       GIT_COMMITTER_EMAIL: BOT.email,
       GIT_COMMITTER_DATE: date,
     };
-    const message = `Release ${tag}: our own references pinned to ${source}\n\nThe tree of ${source} with each \`uses: org/agent-integration-ci...@v1\` of ${pinned.join(', ')} rewritten by scripts/pin-own-refs.mjs.\n`;
+    const message = `Release ${tag}: our own references pinned to ${source}\n\nThe tree of ${source} with each \`uses: org/agent-integration-ci/...@v1\` of ${pinned.join(', ')} rewritten by scripts/pin-own-refs.mjs.\n`;
     const commit = (
       await git(repoPath, ['commit-tree', '--no-gpg-sign', '-p', source, '-m', message, tree], identity)
     ).trim();
