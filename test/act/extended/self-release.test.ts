@@ -75,7 +75,7 @@ describeAct('our own release (self-release.yml) under act', () => {
     expect(repo.remoteTag('v1')).toBe(released);
     expect(repo.remoteGit('diff', '--name-only', source, released)).toBe('action.yml');
     const action = repo.remoteGit('show', `${released}:action.yml`);
-    const refs = [...action.matchAll(/uses: (org\/agent-integration-ci\S*)@(\S+)/g)];
+    const refs = [...action.matchAll(/^\s*(?:-\s+)?uses: (org\/agent-integration-ci[\w./-]*)@(\S+)$/gm)];
     expect(refs.length).toBeGreaterThanOrEqual(8);
     expect(refs.filter(([, , ref]) => ref !== source).map(([line]) => line)).toEqual([]);
 
