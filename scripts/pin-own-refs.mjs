@@ -1,8 +1,9 @@
 // For a release commit: rewrites every reference to our own actions and workflows in the files that ship
-// (action.yml, .github/workflows/*.yml) from `@v1` to `@<sha>`, the commit the release is made from — whose
-// bundled actions are the same code — so that a partner pinning the release (by tag or by its SHA) runs that
+// (action.yml, .github/workflows/*.yml) under --root from `@v1` to `@<sha>`, the commit the release is made from —
+// whose bundled actions are the same code — so that a partner pinning the release (by tag or by its SHA) runs that
 // code in every nested step, not whatever `v1` points at later. The starter workflows keep `@v1`: partners copy
-// them and pin as they choose.
+// them and pin as they choose. The self-release workflow (scripts/maintenance/release/release-commit.ts) gives it
+// the root action.yml alone: GitHub refuses a GITHUB_TOKEN push of a commit that changes .github/workflows.
 //   node scripts/pin-own-refs.mjs <sha>            rewrite
 //   node scripts/pin-own-refs.mjs --check <sha>    fail unless every reference already names <sha>
 //   --root <dir>                                   another checkout (default: this one)

@@ -1,11 +1,14 @@
+import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
+import { truthy } from '@actions/expressions/result';
 import { expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { resolve } from '../doubles/github-api/openapi.js';
 import { repoRoot } from '../harness/index.js';
 
 // The shape promises of .github/workflows/self-release.yml (its logic is tested in self-release.test.ts; the
-// workflow itself runs under act in the act suite).
+// workflow itself runs under act in the act suite: test/act/extended/self-release.test.ts).
 interface Step {
   uses?: string;
   run?: string;
@@ -68,4 +71,49 @@ test('the write token reaches our script only, in a job with no third-party acti
     };
     expect(checkout.with?.['persist-credentials']).toBe(false);
   }
+});
+
+/** A job's `if:` evaluated by GitHub's own expression evaluator (@actions/expressions), no job cancelled. */
+function evaluateIf(condition: string, contexts: Record<string, unknown>): boolean {
+  const text = condition.replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').trim();
+  const status = (value: boolean) => ({ minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value) });
+  const functions = new Map([
+    ['cancelled', { name: 'cancelled', ...status(false) }],
+    ['always', { name: 'always', ...status(true) }],
+  ]);
+  const expression = new Parser(new Lexer(text).lex().tokens, Object.keys(contexts), [...functions.values()]).parse();
+  const context = JSON.parse(JSON.stringify(contexts), data.reviver) as data.Dictionary;
+  return truthy(new Evaluator(expression, context, functions).evaluate());
+}
+
+test('GitHub never takes the act path: its push payload has no `act`, so publish runs only after the whole CI passed', () => {
+  // The one trigger is `push`, whose payload GitHub writes; its schema (GitHub's OpenAPI description, x-webhooks)
+  // has no `act` at the top level, the only place the workflow reads it.
+  expect(Object.keys(workflow.on)).toEqual(['push']);
+  const schema = resolve<{ properties: Record<string, unknown> }>({ $ref: '#/components/schemas/webhook-push' });
+  expect(Object.keys(schema.properties)).toContain('ref');
+  expect(Object.keys(schema.properties)).not.toContain('act');
+  const text = readFileSync(path.join(repoRoot, '.github/workflows/self-release.yml'), 'utf8');
+  const reads = Object.entries(workflow.jobs).filter(([, job]) => job.if?.includes('github.event.act'));
+  expect(reads.map(([name]) => name)).toEqual(['test', 'publish']);
+  expect(
+    text.split('\n').filter((line) => line.includes('github.event.act') && !line.trim().startsWith('#')),
+  ).toHaveLength(2);
+
+  const github = { event: { ref: 'refs/tags/v1.2.3', created: true, deleted: false, forced: false } };
+  const act = { event: { ...github.event, act: true } };
+  const publishes = (event: typeof github, check: string, test: string) =>
+    evaluateIf(workflow.jobs.publish!.if!, {
+      github: event,
+      needs: { check: { result: check, outputs: {} }, test: { result: test, outputs: {} } },
+    });
+  expect(evaluateIf(workflow.jobs.test!.if!, { github })).toBe(true);
+  expect(evaluateIf(workflow.jobs.test!.if!, { github: act })).toBe(false);
+  const results = ['success', 'failure', 'skipped', 'cancelled'];
+  const on = (event: typeof github) =>
+    results.flatMap((check) =>
+      results.filter((test) => publishes(event, check, test)).map((test) => `${check}/${test}`),
+    );
+  expect(on(github)).toEqual(['success/success']);
+  expect(on(act)).toEqual(['success/success', 'success/skipped']);
 });

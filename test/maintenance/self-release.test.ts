@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GitHubApiDouble } from '../doubles/github-api/server.js';
@@ -19,6 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => github.stop());
 
+const ACTION_YML = 'runs:\n  using: composite\n  steps:\n    - uses: org/agent-integration-ci/actions/plan@v1\n';
+const WORKFLOW_YML =
+  'on: workflow_call\njobs:\n  plan:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: org/agent-integration-ci/actions/plan@v1 # ours\n';
+
 const entry = (version: string, date: string, bullet: string) =>
   `## ${version} / ${date}\n\n***Added***:\n\n* ${bullet}\n\n`;
 
@@ -28,7 +32,7 @@ function git(cwd: string, ...args: string[]): string {
   return result.stdout.trim();
 }
 
-/** Our repository with CHANGELOG.md at 1.0.0, pushed to a bare remote with its v1.0.0 tag. */
+/** Our repository with CHANGELOG.md at 1.0.0 and files that ship with our own references, pushed with v1.0.0. */
 function ourRepository() {
   const repo = GitRepo.create('aic-self-');
   const bare = mkdtempSync(path.join(os.tmpdir(), 'aic-self-remote-'));
@@ -38,6 +42,9 @@ function ourRepository() {
     'CHANGELOG.md',
     `# CHANGELOG - agent-integration-ci\n\n${entry('1.0.0', '2026-11-02', 'Initial release.')}`,
   );
+  repo.write('action.yml', ACTION_YML);
+  mkdirSync(path.join(repo.path, '.github', 'workflows'), { recursive: true });
+  repo.write('.github/workflows/integration-ci.yml', WORKFLOW_YML);
   repo.commitAll('Release 1.0.0');
   repo.git('tag', 'v1.0.0');
   repo.git('push', '-q', 'origin', 'main', 'v1.0.0');
@@ -85,17 +92,34 @@ async function selfRelease(repo: GitRepo, command: 'check' | 'publish', tag: str
 
 const remoteTag = (bare: string, tag: string) =>
   git(bare, 'rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`);
+/**
+ * What a tag on the remote names: the release commit, made from its parent with the root action's own references
+ * pinned to it — and nothing else changed (.github/workflows keeps `@v1`: GITHUB_TOKEN may not push workflows).
+ */
+function releasedFrom(bare: string, tag: string): string {
+  const source = git(bare, 'rev-parse', `refs/tags/${tag}^{commit}^`);
+  expect(git(bare, 'show', `refs/tags/${tag}:action.yml`)).toBe(ACTION_YML.replace('@v1', `@${source}`).trim());
+  expect(git(bare, 'show', `refs/tags/${tag}:.github/workflows/integration-ci.yml`)).toBe(WORKFLOW_YML.trim());
+  expect(git(bare, 'diff', '--name-only', source, `refs/tags/${tag}`)).toBe('action.yml');
+  expect(git(bare, 'show', '-s', '--format=%an <%ae>', `refs/tags/${tag}^{commit}`)).toBe(
+    'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>',
+  );
+  return source;
+}
 const releaseOf = (tag: string) =>
   github.releases.find((release) => release.repo === 'agent-integration-ci' && release.tag_name === tag);
 
 describe('publishing a release of this repository', () => {
-  test('v1.0.0 then v1.1.0: each gets a GitHub release with its CHANGELOG entry, and v1 follows', async () => {
+  test('v1.0.0 then v1.1.0: each tag moves to its release commit (our references pinned), gets a GitHub release with its CHANGELOG entry, and v1 follows', async () => {
     const { repo, bare } = ourRepository();
+    const tagged = remoteTag(bare, 'v1.0.0');
     const first = await selfRelease(repo, 'publish', 'v1.0.0');
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
+    expect(first.stdout).toContain(`Moved v1.0.0 from ${tagged.slice(0, 12)} to its release commit`);
     expect(first.stdout).toContain('Moved v1 to');
-    expect(first.output).toContain('version=1.0.0\nmajor-tag=v1\nmoves-major-tag=true\n');
+    expect(first.output).toContain('version=1.0.0\nmajor-tag=v1\nmoves-major-tag=true\nrelease-commit=');
+    expect(releasedFrom(bare, 'v1.0.0')).toBe(tagged);
     expect(remoteTag(bare, 'v1')).toBe(remoteTag(bare, 'v1.0.0'));
     expect(releaseOf('v1.0.0')).toMatchObject({
       name: 'agent-integration-ci v1.0.0',
@@ -106,15 +130,19 @@ describe('publishing a release of this repository', () => {
     const commit = cut(repo, '1.1.0');
     const second = await selfRelease(repo, 'publish', 'v1.1.0');
     expect(second.status).toBe(0);
-    expect(remoteTag(bare, 'v1')).toBe(commit);
+    expect(releasedFrom(bare, 'v1.1.0')).toBe(commit);
+    expect(remoteTag(bare, 'v1')).toBe(remoteTag(bare, 'v1.1.0'));
     expect(releaseOf('v1.1.0')?.body).toBe('***Added***:\n\n* Release 1.1.0.');
 
-    // A rerun (the job retried) finds everything done and changes nothing.
+    // A rerun (the job retried; this checkout's tag already names the release commit) changes nothing.
+    const released = remoteTag(bare, 'v1.1.0');
     const calls = github.calls.length;
     const again = await selfRelease(repo, 'publish', 'v1.1.0');
     expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`v1.1.0 is already on its release commit ${released.slice(0, 12)}`);
     expect(again.stdout).toContain('Kept the release');
-    expect(again.stdout).toContain(`v1 is already on ${commit.slice(0, 12)}`);
+    expect(again.stdout).toContain(`v1 is already on ${released.slice(0, 12)}`);
+    expect([remoteTag(bare, 'v1.1.0'), remoteTag(bare, 'v1')]).toEqual([released, released]);
     expect(github.calls.slice(calls).map((call) => `${call.method} ${call.operationId} ${call.status}`)).toEqual([
       'GET repos/get-release-by-tag 200',
     ]);
@@ -124,8 +152,9 @@ describe('publishing a release of this repository', () => {
   test('a patch of an older minor and a pre-release are released, and v1 stays on the newest stable release', async () => {
     const { repo, bare } = ourRepository();
     expect((await selfRelease(repo, 'publish', 'v1.0.0')).status).toBe(0);
-    const newest = cut(repo, '1.1.0');
+    cut(repo, '1.1.0');
     expect((await selfRelease(repo, 'publish', 'v1.1.0')).status).toBe(0);
+    const newest = remoteTag(bare, 'v1.1.0');
 
     cut(repo, '1.2.0-rc.1');
     const rc = await selfRelease(repo, 'publish', 'v1.2.0-rc.1');
@@ -134,12 +163,14 @@ describe('publishing a release of this repository', () => {
     expect(releaseOf('v1.2.0-rc.1')).toMatchObject({ prerelease: true });
     expect(remoteTag(bare, 'v1')).toBe(newest);
 
-    repo.git('checkout', '-q', '-b', 'release-1.0', 'v1.0.0');
-    cut(repo, '1.0.1', { branch: 'release-1.0' });
+    // A patch branch starts from the source of v1.0.0 (the release commit's parent).
+    repo.git('checkout', '-q', '-b', 'release-1.0', 'v1.0.0^');
+    const patchSource = cut(repo, '1.0.1', { branch: 'release-1.0' });
     const patch = await selfRelease(repo, 'publish', 'v1.0.1', { AIC_RELEASE_BRANCH: 'release-1.0' });
     expect(patch.status).toBe(0);
     expect(patch.stdout).toContain('v1 not moved: v1.1.0 is newer than v1.0.1');
     expect(releaseOf('v1.0.1')).toBeDefined();
+    expect(releasedFrom(bare, 'v1.0.1')).toBe(patchSource);
     expect(remoteTag(bare, 'v1')).toBe(newest);
     expect(github.problems).toEqual([]);
   });
@@ -174,6 +205,18 @@ describe('refusals: one clear line, and nothing released or moved', () => {
         return 'v1.0.0';
       },
       "CHANGELOG.md:5: warning: Section label '**Added**:' is not in the form '***Added***:'.",
+    ],
+    [
+      'a version tag that someone moved on the remote',
+      (repo: GitRepo) => {
+        repo.git('checkout', '-q', '-b', 'elsewhere');
+        repo.write('NOTES.md', 'Not reviewed.\n');
+        repo.commitAll('Elsewhere');
+        repo.git('push', '-q', '--force', 'origin', 'HEAD:refs/tags/v1.0.0');
+        repo.git('checkout', '-q', 'main');
+        return 'v1.0.0';
+      },
+      "The remote's v1.0.0 is on",
     ],
   ])('%s', async (_, arrange, message) => {
     const { repo, bare } = ourRepository();

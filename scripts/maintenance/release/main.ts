@@ -2,8 +2,9 @@
 //   tsx scripts/maintenance/release/main.ts check   [--tag v1.2.3] [--branch main] [--remote origin]
 //   tsx scripts/maintenance/release/main.ts publish [--tag v1.2.3] [--branch main] [--remote origin]
 // `check` changes nothing: the tag is a release tag on the release branch, and CHANGELOG.md's newest entry is its
-// clean canonical entry. `publish` checks the same, creates the GitHub release with that entry as its notes and
-// moves the major tag. The tag defaults to GITHUB_REF; the API is GITHUB_API_URL with GITHUB_TOKEN, the
+// clean canonical entry. `publish` checks the same, moves the tag onto the release commit (our own `@v1`
+// references pinned to the tagged commit: release-commit.ts), creates the GitHub release with that entry as its
+// notes and moves the major tag there. The tag defaults to GITHUB_REF; the API is GITHUB_API_URL with GITHUB_TOKEN, the
 // repository GITHUB_REPOSITORY; the remote is the checkout's `origin`.
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { describeError, UserError } from '@aic/runtime';
 import { utcToday } from '@aic/release-notes';
 import { majorTagDecision, parseReleaseTag, releaseNotes } from './plan.js';
-import { checkOnBranch, publish, releaseCommit, remoteReleaseTags } from './publish.js';
+import { checkOnBranch, publish, remoteReleaseTags, sourceCommit } from './publish.js';
+import { releaseCommitOf } from './release-commit.js';
 
 const USAGE = 'usage: main.ts check|publish [--tag vX.Y.Z] [--branch main] [--remote origin] [--repo-path .]';
 
@@ -39,14 +41,25 @@ async function main(): Promise<void> {
   const notes = releaseNotes(readFileSync(changelog, 'utf8'), release, values.today);
   if ('problem' in notes)
     throw new UserError(notes.problem, { hint: 'Fix CHANGELOG.md on the release branch and tag again.' });
-  const commit = await releaseCommit(repoPath, release);
+  const commit = await sourceCommit(repoPath, release);
   await checkOnBranch(repoPath, remote, values.branch, commit);
+  const made = await releaseCommitOf(repoPath, commit, release.tag);
   const decision = majorTagDecision(release, await remoteReleaseTags(repoPath, remote));
   console.log(
     `${release.tag} (${commit.slice(0, 12)}, on ${values.branch}): CHANGELOG.md entry ${release.changelogVersion} is clean.`,
   );
+  console.log(
+    made.pinned.length > 0
+      ? `Release commit: ${made.commit.slice(0, 12)}, ${commit.slice(0, 12)} with our own references in ${made.pinned.join(', ')} pinned to it.`
+      : `Release commit: ${commit.slice(0, 12)} itself (no reference of ours to pin).`,
+  );
   console.log(`${release.majorTag}: ${decision.move ? 'moves' : 'stays'} (${decision.reason}).`);
-  output({ version: release.version, 'major-tag': release.majorTag, 'moves-major-tag': String(decision.move) });
+  output({
+    version: release.version,
+    'major-tag': release.majorTag,
+    'moves-major-tag': String(decision.move),
+    'release-commit': made.commit,
+  });
   if (command === 'check') return;
 
   const repository = process.env.GITHUB_REPOSITORY ?? '';
@@ -67,7 +80,7 @@ async function main(): Promise<void> {
   });
   output({ url: result.url });
   summary(
-    `## Released ${release.tag}\n\n${result.url}\n\n${release.majorTag}: ${result.majorTag.move ? `on ${result.commit.slice(0, 12)}` : `not moved (${result.majorTag.reason})`}\n\n${notes.body}\n`,
+    `## Released ${release.tag}\n\n${result.url}\n\n${release.tag}: on ${result.commit.slice(0, 12)}${result.commit === result.source ? '' : `, ${result.source.slice(0, 12)} with our own references pinned to it`}\n\n${release.majorTag}: ${result.majorTag.move ? `on ${result.commit.slice(0, 12)}` : `not moved (${result.majorTag.reason})`}\n\n${notes.body}\n`,
   );
 }
 

@@ -1,6 +1,8 @@
-// The writes of a release of this repository, each one skipped when a rerun finds it done: the GitHub release
-// (notes from CHANGELOG.md), then the major tag moved onto the release's commit and force-pushed. The remote
-// and the API are whatever the runner gives (origin of the checkout, GITHUB_API_URL): nothing names github.com.
+// The writes of a release of this repository, each one skipped when a rerun finds it done: the version tag moved
+// from the tagged commit (the source) onto its release commit (release-commit.ts: our own references pinned to
+// the source), the GitHub release (notes from CHANGELOG.md), then the major tag moved onto the release commit and
+// force-pushed. The remote and the API are whatever the runner gives (origin of the checkout, GITHUB_API_URL):
+// nothing names github.com.
 import { runProcess, UserError } from '@aic/runtime';
 import {
   localTagCommit,
@@ -12,6 +14,7 @@ import {
   type Remote,
 } from '@aic/steps/release';
 import { majorTagDecision, type MajorTagDecision, type ReleaseNotes, type ReleaseTag } from './plan.js';
+import { releaseCommitOf, sourceOf, type ReleaseCommit } from './release-commit.js';
 
 async function git(repoPath: string, args: string[], remote?: Remote) {
   return runProcess('git', ['-C', repoPath, ...args], {
@@ -22,8 +25,8 @@ async function git(repoPath: string, args: string[], remote?: Remote) {
 
 const lastLine = (text: string) => text.trim().split('\n').pop() ?? '';
 
-/** The commit the release tag names, here in the checkout. */
-export async function releaseCommit(repoPath: string, release: ReleaseTag): Promise<string> {
+/** The commit the release is made from (the source): the one the tag names in the checkout, before a release. */
+export async function sourceCommit(repoPath: string, release: ReleaseTag): Promise<string> {
   const commit = await localTagCommit(repoPath, release.tag);
   if (!commit) {
     throw new UserError(`The tag ${release.tag} is not in the checkout at ${repoPath}.`, {
@@ -31,7 +34,7 @@ export async function releaseCommit(repoPath: string, release: ReleaseTag): Prom
         'Check out the tag (actions/checkout does it on a tag push) or fetch it: git fetch origin tag ' + release.tag,
     });
   }
-  return commit;
+  return sourceOf(repoPath, commit, release.tag);
 }
 
 /** The remote's release tags (`v*`), peeled names only. */
@@ -79,13 +82,19 @@ export interface PublishOptions {
 export interface PublishResult {
   url: string;
   created: boolean;
+  /** The release commit the tags point at. */
   commit: string;
+  source: string;
   majorTag: MajorTagDecision & { already?: boolean };
 }
 
 export async function publish(options: PublishOptions): Promise<PublishResult> {
   const { repoPath, remote, release, log } = options;
-  const commit = await releaseCommit(repoPath, release);
+  const source = await sourceCommit(repoPath, release);
+  const made = await releaseCommitOf(repoPath, source, release.tag);
+  const commit = made.commit;
+  await placeVersionTag(options, made);
+
   const published = await publishRelease(options.github, {
     tag: release.tag,
     title: options.notes.title,
@@ -97,18 +106,51 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
 
   // The major tag moves last: `@v1` never points at a commit whose release is missing.
   const decision = majorTagDecision(release, await remoteReleaseTags(repoPath, remote));
+  const result = { url: published.url, created: published.created, commit, source };
   if (!decision.move) {
     log(`${release.majorTag} not moved: ${decision.reason}.`);
-    return { url: published.url, created: published.created, commit, majorTag: decision };
+    return { ...result, majorTag: decision };
   }
   if ((await remoteTagCommit(repoPath, remote, release.majorTag)) === commit) {
     log(`${release.majorTag} is already on ${commit.slice(0, 12)} (${release.tag}).`);
-    return { url: published.url, created: published.created, commit, majorTag: { ...decision, already: true } };
+    return { ...result, majorTag: { ...decision, already: true } };
   }
-  // A lightweight tag, written as a plain ref: no identity or signing config involved.
-  const tagged = await git(repoPath, ['update-ref', `refs/tags/${release.majorTag}`, commit]);
-  if (tagged.exitCode !== 0) throw new UserError(`Moving ${release.majorTag} failed: ${lastLine(tagged.stderr)}`);
-  await pushTag(repoPath, remote, release.majorTag, { force: true });
+  await moveTag(repoPath, remote, release.majorTag, commit);
   log(`Moved ${release.majorTag} to ${commit.slice(0, 12)} (${release.tag}): ${decision.reason}.`);
-  return { url: published.url, created: published.created, commit, majorTag: decision };
+  return { ...result, majorTag: decision };
+}
+
+/**
+ * The version tag onto the release commit. It moves only from the source (the tag the maintainer pushed) or from
+ * nowhere; a tag already on the release commit is a rerun's; on any other commit, someone else moved it.
+ */
+async function placeVersionTag(options: PublishOptions, made: ReleaseCommit): Promise<void> {
+  const { repoPath, remote, release, log } = options;
+  const short = (commit: string) => commit.slice(0, 12);
+  if (made.commit === made.source) {
+    log(`${release.tag}: no reference of ours to pin; the release is ${short(made.source)} itself.`);
+    return;
+  }
+  const onRemote = await remoteTagCommit(repoPath, remote, release.tag);
+  if (onRemote === made.commit) {
+    log(`${release.tag} is already on its release commit ${short(made.commit)}.`);
+    return;
+  }
+  if (onRemote !== undefined && onRemote !== made.source) {
+    throw new UserError(
+      `The remote's ${release.tag} is on ${short(onRemote)}: neither the tagged commit ${short(made.source)} nor its release commit ${short(made.commit)}. Nothing was released.`,
+      { hint: `Find out who moved ${release.tag}; tag the reviewed commit again to release it.` },
+    );
+  }
+  await moveTag(repoPath, remote, release.tag, made.commit);
+  log(
+    `Moved ${release.tag} from ${short(made.source)} to its release commit ${short(made.commit)} (${made.pinned.join(', ')}: our own references pinned to ${short(made.source)}).`,
+  );
+}
+
+/** A lightweight tag, written as a plain ref (no identity or signing config involved), force-pushed. */
+async function moveTag(repoPath: string, remote: Remote, tag: string, commit: string): Promise<void> {
+  const tagged = await git(repoPath, ['update-ref', `refs/tags/${tag}`, commit]);
+  if (tagged.exitCode !== 0) throw new UserError(`Moving ${tag} failed: ${lastLine(tagged.stderr)}`);
+  await pushTag(repoPath, remote, tag, { force: true });
 }

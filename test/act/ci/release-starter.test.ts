@@ -6,8 +6,8 @@ import { stringify } from 'yaml';
 import { PartnerRepo } from '../../harness/act/index.js';
 import { describeAct, observed, readShipped, startSuite, stopSuite, withObserver, type Suite } from '../suite.js';
 
-// workflows/release.yml as shipped (the checks, then the release workflow with `contents: write`), under act, on
-// a push to main that bumps awesome. Doubles: the GitHub API double (releases, checked against @octokit/openapi)
+// workflows/release.yml as shipped (the checks, then the release workflow: its read-only wheels job, then the
+// release with `contents: write`), under act, on a push to main that bumps awesome. Doubles: the GitHub API double (releases, checked against @octokit/openapi)
 // and the artifact shim in front of act's artifact server; the tag goes to a real bare remote.
 
 const TAG = 'awesome-1.2.0';
@@ -43,12 +43,14 @@ describeAct('the release starter (integration-ci, then integration-release) unde
     });
     process.stderr.write(`release starter, push with bump: ${run.seconds.toFixed(0)}s\n`);
     const results = ['plan', 'integration', 'wheels', 'ci-ok'].map((id) => [id, run.result(id, 'ci')]);
-    expect([...results, ['release', run.result('release', 'release')], ['exit', run.exitCode]]).toEqual([
+    const released = ['wheels', 'release'].map((id) => [`release ${id}`, run.result(id, 'release')]);
+    expect([...results, ...released, ['exit', run.exitCode]]).toEqual([
       ['plan', 'success'],
       ['integration', 'success'],
       ['wheels', 'success'],
       ['ci-ok', 'success'],
-      ['release', 'success'],
+      ['release wheels', 'success'],
+      ['release release', 'success'],
       ['exit', 0],
     ]);
     // What the jobs handed on: the checks' outputs reached the release workflow, and its tags came back.
@@ -62,9 +64,18 @@ describeAct('the release starter (integration-ci, then integration-release) unde
     built = (
       JSON.parse(Object.values(leg.outputs).find((outputs) => outputs.wheels)!.wheels!) as { sha256: string }[]
     )[0];
+    // The release attaches the wheel its own wheels job built, by the sha256 that job's output carried (issue 15:
+    // hashes from a job output, never from an artifact), downloaded from that job's artifact only.
+    const rebuilt = (
+      JSON.parse(run.jobsOf('wheels', 'release')[0]!.outputs.wheel!.wheels!) as { filename: string; sha256: string }[]
+    ).map((wheel) => [wheel.filename, wheel.sha256]);
+    expect(rebuilt).toEqual([[WHEEL, expect.stringMatching(/^[0-9a-f]{64}$/)]]);
+    expect(suite!.sandbox.artifactNames(RUN_ID)).toEqual(['release-wheels', 'wheels-awesome']);
     const release = suite!.github.releases.find((item) => item.tag_name === TAG);
     expect(release?.body).toContain('* Time the search out after 10 seconds.');
-    expect(release?.assets.map((asset) => [asset.name, asset.sha256])).toEqual([[WHEEL, built!.sha256]]);
+    expect(release?.assets.map((asset) => [asset.name, asset.sha256])).toEqual(rebuilt);
+    // The build is reproducible: the checks' wheel and the release's are the same bytes.
+    expect(rebuilt[0]![1]).toBe(built!.sha256);
     expect(suite!.github.problems).toEqual([]);
     // The summaries a partner reads: the plan's table in its job, the release's in the release job.
     expect(run.jobsOf('plan', 'ci')[0]!.summary).toContain('| awesome | functional |');
@@ -102,7 +113,11 @@ describeAct('the release starter (integration-ci, then integration-release) unde
     });
     rmSync(folder, { recursive: true, force: true });
     process.stderr.write(`release re-run: ${run.seconds.toFixed(0)}s\n`);
-    expect([run.result('release', 'release'), run.exitCode]).toEqual(['success', 0]);
+    expect([run.result('wheels', 'release'), run.result('release', 'release'), run.exitCode]).toEqual([
+      'success',
+      'success',
+      0,
+    ]);
     expect(repo.remoteTags()).toEqual([TAG]);
     const release = suite!.github.releases.filter((item) => item.tag_name === TAG);
     expect(release.map((item) => item.assets.map((asset) => asset.name))).toEqual([[WHEEL]]);

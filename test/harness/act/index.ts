@@ -11,3 +11,5 @@ export { parseActLog, type ActAnnotation, type ActJob, type ActStep, type Result
 export { startArtifactShim, type ArtifactShim } from './artifact-shim.js';
 export { OWN_REPOSITORY, stageOwnRepository, thirdPartyActions, thirdPartyActionsDir } from './repositories.js';
 export { PartnerRepo, REPOSITORY } from './partner-repo.js';
+export { OwnRepo } from './own-repo.js';
+export { bareRemote, remoteTagCommit, tracked } from './remotes.js';

@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GitRepo } from '../git-repo.js';
 import { repoRoot } from '../paths.js';
+import { bareRemote, removeAllRepositories, tracked } from './remotes.js';
 
 // A partner's repository for workflow runs: examples/awesome (extras layout) with the workflow files under test
 // in .github/workflows, pushed to a local bare remote (`origin`, where release tags go), plus the event payloads
@@ -17,12 +17,10 @@ const repositoryPayload = {
   owner: { login: REPOSITORY.owner },
 };
 
-const made: string[] = [];
-
 export class PartnerRepo extends GitRepo {
-  /** Removes every repository and remote this process made. */
+  /** Removes every repository and remote this process made (ours too: see remotes.ts). */
   static removeAll(): void {
-    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+    removeAllRepositories();
   }
 
   private constructor(
@@ -42,10 +40,7 @@ export class PartnerRepo extends GitRepo {
     options: { extraIntegration?: boolean; marketplace?: boolean } = {},
   ): PartnerRepo {
     const base = GitRepo.withExample();
-    const remote = mkdtempSync(path.join(os.tmpdir(), 'aic-remote-'));
-    new GitRepo(remote).git('init', '-q', '--bare', '-b', 'main');
-    const repo = new PartnerRepo(base.path, remote);
-    made.push(base.path, remote);
+    const repo = new PartnerRepo(tracked(base.path), bareRemote());
     if (options.extraIntegration) {
       cpSync(path.join(repoRoot, 'test', 'fixtures', 'unmarked-tests', 'unmarked'), path.join(repo.path, 'unmarked'), {
         recursive: true,
@@ -62,7 +57,7 @@ export class PartnerRepo extends GitRepo {
     for (const [name, text] of Object.entries(workflows))
       writeFileSync(path.join(repo.path, '.github', 'workflows', name), text);
     repo.commitAll('CI workflows');
-    repo.git('remote', 'add', 'origin', remote);
+    repo.git('remote', 'add', 'origin', repo.remote);
     repo.git('push', '-q', 'origin', 'main');
     return repo;
   }

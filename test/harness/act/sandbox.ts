@@ -50,6 +50,11 @@ export interface RunOptions {
   timeoutMs?: number;
   /** With AIC_ACT_LOGS set to a folder, act's JSON log is kept there as `<name>.jsonl`. */
   name?: string;
+  /**
+   * The refs of our own repository this run can resolve, each to its folder (a staged release, say), instead of
+   * the sandbox's `ownRefs` to this checkout: a `uses:` of ours at any other ref finds nothing offline and fails.
+   */
+  ownRefs?: Record<string, string>;
 }
 
 export interface WorkflowRun {
@@ -178,7 +183,10 @@ export class ActSandbox {
     const eventFile = path.join(this.root, `event-${Date.now()}.json`);
     writeFileSync(eventFile, JSON.stringify(options.payload));
     const mappings = { ...this.options.thirdParty };
-    for (const ref of this.options.ownRefs ?? ['v1']) mappings[`${OWN_REPOSITORY}@${ref}`] = this.ownRepository;
+    const own =
+      options.ownRefs ??
+      Object.fromEntries((this.options.ownRefs ?? ['v1']).map((ref) => [ref, this.ownRepository] as const));
+    for (const [ref, dir] of Object.entries(own)) mappings[`${OWN_REPOSITORY}@${ref}`] = dir;
     const args = [
       options.event,
       '--workflows',
