@@ -18,6 +18,11 @@ export interface StageOutcome {
 export interface Stage {
   step: string;
   integration?: string;
+  /**
+   * Stages of a group that name a lane start with the group, beside the others: each lane runs its stages in
+   * order (the stages without a lane are one lane), the lanes side by side. Results are shown in the group's order.
+   */
+  lane?: string;
   run(reporter: TerminalReporter): Promise<StageOutcome>;
 }
 
@@ -35,6 +40,11 @@ export interface StageRecord extends StageOutcome {
   annotations: Annotation[];
 }
 
+/** Where a stage's latest log line goes: nowhere until the display shows the stage. */
+interface Show {
+  line: (text: string) => void;
+}
+
 export interface RunOptions {
   /** No live display (for --json). */
   quiet: boolean;
@@ -50,43 +60,65 @@ export async function runStages(items: (Stage | StageGroup)[], options: RunOptio
   const sharedState = new Map<string, string>();
   let counter = 0;
 
-  const toTask = (stage: Stage): ListrTask => ({
-    title: stageTitle(stage),
-    task: async (_context, task) => {
-      const logFile = path.join(
-        logDir,
-        `${String(++counter).padStart(2, '0')}-${stage.step}${stage.integration ? `-${stage.integration}` : ''}.log`,
-      );
-      const reporter = new TerminalReporter(logFile, (line) => (task.output = line.slice(0, 200)), sharedState);
-      const started = Date.now();
-      let outcome: StageOutcome;
-      try {
-        outcome = await stage.run(reporter);
-      } catch (error) {
-        const described = inCliWords(describeError(error));
-        reporter.log(described);
-        outcome = { status: 'failed', detail: firstLine(described) };
-      }
-      records.push({
-        ...outcome,
-        step: stage.step,
-        integration: stage.integration,
-        durationMs: Date.now() - started,
-        logFile,
-        annotations: reporter.annotations,
-      });
-      task.title = `${stageTitle(stage)} — ${outcome.detail}`;
-      if (outcome.status === 'skipped') task.skip(`${stageTitle(stage)} — skipped: ${outcome.detail}`);
-      if (outcome.status === 'failed') throw new Error(`${stageTitle(stage)} — ${outcome.detail}`);
-    },
-  });
+  /** Runs a stage into its own log; `show` gets its latest line once the display reaches it. */
+  const execute = async (stage: Stage, show: Show): Promise<StageRecord> => {
+    const logFile = path.join(
+      logDir,
+      `${String(++counter).padStart(2, '0')}-${stage.step}${stage.integration ? `-${stage.integration}` : ''}.log`,
+    );
+    const reporter = new TerminalReporter(logFile, (line) => show.line(line.slice(0, 200)), sharedState);
+    const started = Date.now();
+    let outcome: StageOutcome;
+    try {
+      outcome = await stage.run(reporter);
+    } catch (error) {
+      const described = inCliWords(describeError(error));
+      reporter.log(described);
+      outcome = { status: 'failed', detail: firstLine(described) };
+    }
+    return {
+      ...outcome,
+      step: stage.step,
+      integration: stage.integration,
+      durationMs: Date.now() - started,
+      logFile,
+      annotations: reporter.annotations,
+    };
+  };
+
+  /** A task that shows a stage: runs it, or waits for it when its lane started it already. */
+  const toTask = (stage: Stage, running?: { record: Promise<StageRecord>; show: Show }) =>
+    ({
+      title: stageTitle(stage),
+      task: async (_context, task) => {
+        const show = running?.show ?? { line: () => undefined };
+        show.line = (line) => (task.output = line);
+        const record = await (running?.record ?? execute(stage, show));
+        records.push(record);
+        task.title = `${stageTitle(stage)} — ${record.detail}`;
+        if (record.status === 'skipped') task.skip(`${stageTitle(stage)} — skipped: ${record.detail}`);
+        if (record.status === 'failed') throw new Error(`${stageTitle(stage)} — ${record.detail}`);
+      },
+    }) satisfies ListrTask;
+
+  const groupTasks = (stages: Stage[]): ListrTask[] => {
+    if (!stages.some((stage) => stage.lane !== undefined)) return stages.map((stage) => toTask(stage));
+    const lanes = new Map<string, Promise<unknown>>();
+    return stages.map((stage) => {
+      const show: Show = { line: () => undefined };
+      const lane = stage.lane ?? '';
+      const record = (lanes.get(lane) ?? Promise.resolve()).then(() => execute(stage, show));
+      lanes.set(lane, record);
+      return toTask(stage, { record, show });
+    });
+  };
 
   const tasks: ListrTask[] = items.map((item) =>
     'run' in item
       ? toTask(item)
       : {
           title: item.title,
-          task: async (_context, task) => task.newListr((await item.stages()).map(toTask), { exitOnError: false }),
+          task: async (_context, task) => task.newListr(groupTasks(await item.stages()), { exitOnError: false }),
         },
   );
   await new Listr(tasks, {
