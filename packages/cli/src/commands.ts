@@ -375,15 +375,21 @@ function stagesOf(options: CliOptions, context: Context): (Stage | StageGroup)[]
       return [
         planStage(options, context),
         setupStage(options, context),
-        // The tests take longest and need nothing of the rest: they run beside the other stages (2 at a time).
-        perIntegration('Integrations', (i) => [
-          checkStage(options, context, i),
-          validationStage(context, i),
-          notesStage(options, context, i),
-          { ...shipping(testStage(options, context, i), context, i), lane: 'tests' },
-          shipping(wheelStage(options, context, i), context, i),
-        ]),
-        repositoryValidationStage(context),
+        // No stage needs another's result: two run at once (the machine's cores), the tests and the wheel first.
+        {
+          title: 'Integrations',
+          workers: 2,
+          stages: () => [
+            ...context.integrations.flatMap((i) => [
+              checkStage(options, context, i),
+              { ...validationStage(context, i), weight: 1 },
+              notesStage(options, context, i),
+              { ...shipping(testStage(options, context, i), context, i), weight: 3 },
+              { ...shipping(wheelStage(options, context, i), context, i), weight: 2 },
+            ]),
+            repositoryValidationStage(context),
+          ],
+        },
       ];
   }
 }

@@ -18,11 +18,8 @@ export interface StageOutcome {
 export interface Stage {
   step: string;
   integration?: string;
-  /**
-   * Stages of a group that name a lane start with the group, beside the others: each lane runs its stages in
-   * order (the stages without a lane are one lane), the lanes side by side. Results are shown in the group's order.
-   */
-  lane?: string;
+  /** In a group run by several workers, the heavier stages start first (default 0; ties keep the group's order). */
+  weight?: number;
   run(reporter: TerminalReporter): Promise<StageOutcome>;
 }
 
@@ -30,6 +27,11 @@ export interface Stage {
 export interface StageGroup {
   title: string;
   stages: () => Promise<Stage[]> | Stage[];
+  /**
+   * How many of its stages run at once (none needs another's result): that many workers take the next stage,
+   * heaviest first. Results are shown, and recorded, in the group's order all the same. Default 1.
+   */
+  workers?: number;
 }
 
 export interface StageRecord extends StageOutcome {
@@ -101,16 +103,26 @@ export async function runStages(items: (Stage | StageGroup)[], options: RunOptio
       },
     }) satisfies ListrTask;
 
-  const groupTasks = (stages: Stage[]): ListrTask[] => {
-    if (!stages.some((stage) => stage.lane !== undefined)) return stages.map((stage) => toTask(stage));
-    const lanes = new Map<string, Promise<unknown>>();
-    return stages.map((stage) => {
+  const groupTasks = (stages: Stage[], workers: number): ListrTask[] => {
+    if (workers < 2) return stages.map((stage) => toTask(stage));
+    const queue = stages
+      .map((stage, index) => ({ stage, index }))
+      .sort((a, b) => (b.stage.weight ?? 0) - (a.stage.weight ?? 0) || a.index - b.index);
+    const started = stages.map(() => {
       const show: Show = { line: () => undefined };
-      const lane = stage.lane ?? '';
-      const record = (lanes.get(lane) ?? Promise.resolve()).then(() => execute(stage, show));
-      lanes.set(lane, record);
-      return toTask(stage, { record, show });
+      let resolve!: (record: StageRecord) => void;
+      const record = new Promise<StageRecord>((done) => (resolve = done));
+      return { show, record, resolve };
     });
+    let next = 0;
+    const worker = async () => {
+      while (next < queue.length) {
+        const { stage, index } = queue[next++]!;
+        started[index]!.resolve(await execute(stage, started[index]!.show));
+      }
+    };
+    for (let count = 0; count < Math.min(workers, stages.length); count++) void worker();
+    return stages.map((stage, index) => toTask(stage, started[index]));
   };
 
   const tasks: ListrTask[] = items.map((item) =>
@@ -118,7 +130,8 @@ export async function runStages(items: (Stage | StageGroup)[], options: RunOptio
       ? toTask(item)
       : {
           title: item.title,
-          task: async (_context, task) => task.newListr(groupTasks(await item.stages()), { exitOnError: false }),
+          task: async (_context, task) =>
+            task.newListr(groupTasks(await item.stages(), item.workers ?? 1), { exitOnError: false }),
         },
   );
   await new Listr(tasks, {

@@ -14,6 +14,7 @@ their values: the shim only uses this process for a call whose values are the sa
 other — so a call never sees module state that a fresh ddev would have set up differently.
 """
 
+import gc
 import hashlib
 import json
 import os
@@ -300,18 +301,20 @@ def serve(directory, real_ddev, ident, main, witness, printed):
                 return main
             for fd in fds:
                 os.close(fd)
+            started = time.time()
             send(connection, {'pid': pid})
             result = wait_for_call(connection, pid)
             send(connection, result)
+            line = {'server': ident, 'args': call['argv'][1:], 'started': started, 'ended': time.time(), **result}
+            try:
+                with open(served_path, 'a') as log:
+                    log.write(json.dumps(line) + '\n')
+            except OSError:
+                pass
             os._exit(0)
         connection.close()
         for fd in fds:
             os.close(fd)
-        try:
-            with open(served_path, 'a') as log:
-                log.write('{} {}\n'.format(ident, json.dumps(call['argv'][1:])))
-        except OSError:
-            pass
 
 
 def start():
@@ -328,6 +331,9 @@ def start():
         except FileNotFoundError:
             pass
         os._exit(1)
+    # What the import made lives as long as any call: out of the collector's sight, so that a call's collections do
+    # not write to (and so copy) every page this process shares with it.
+    gc.freeze()
     return serve(directory, real_ddev, ident, main, witness, printed)
 
 

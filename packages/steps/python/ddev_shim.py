@@ -20,6 +20,7 @@ REAL_DDEV = globals().get('REAL_DDEV', '')
 
 C_LEVEL = ('PYTHON', 'LC_', 'LANG', 'LANGUAGE', 'TZ', 'OPENSSL', 'SSL_CERT')
 PENDING_SECONDS = 120
+STARTING_SECONDS = 30
 FORWARDED = ('SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2')
 
 
@@ -53,12 +54,18 @@ def still_importing(folder, names):
     for name in names:
         if not name.endswith('.pending'):
             continue
+        path = os.path.join(folder, name)
         try:
-            with open(os.path.join(folder, name)) as handle:
-                pid = int(handle.read().strip() or 0)
-        except (OSError, ValueError):
+            with open(path) as handle:
+                text = handle.read().strip()
+            if not text.isdigit():
+                # Written just before the server was started: it is starting, unless that was long ago.
+                if time.time() - os.stat(path).st_mtime < STARTING_SECONDS:
+                    return True
+                continue
+        except OSError:
             continue
-        if pid > 0 and alive(pid):
+        if alive(int(text)):
             return True
     return False
 

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startDaemon } from '@aic/runtime';
@@ -55,8 +55,17 @@ export async function startDdevServer(options: {
   chmodSync(shim, 0o755);
   let started = 0;
   for (const [index, call] of options.warm.entries()) {
-    // Each writes zygotes/<index>.pending while it imports ddev, then <index>.json and .sock once it listens.
-    if ((await startDaemon(python, [server, dir, options.ddev, String(index)], call)) !== undefined) started++;
+    // zygotes/<index>.pending says "importing, wait for me" from before the start (a call may come before the
+    // server's interpreter is up) to when it listens (<index>.json and .sock); it holds the server's pid.
+    const pending = path.join(zygotes, `${index}.pending`);
+    writeFileSync(pending, 'starting');
+    const pid = await startDaemon(python, [server, dir, options.ddev, String(index)], call);
+    if (pid === undefined) {
+      rmSync(pending, { force: true });
+      continue;
+    }
+    if (existsSync(pending)) writeFileSync(pending, String(pid));
+    started++;
   }
   if (started === 0) {
     rmSync(dir, { recursive: true, force: true });
@@ -93,8 +102,19 @@ export function stopDdevServer(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** The calls the server has run (one line each: the warm ddev's index and the arguments). */
-export function servedCalls(dir: string): { zygote: string; args: string[] }[] {
+/** One call the warm ddev ran (DIR/served.log, written as each call ends). */
+export interface ServedCall {
+  server: string;
+  args: string[];
+  /** Epoch seconds. */
+  started: number;
+  ended: number;
+  exit?: number;
+  signal?: number;
+}
+
+/** The calls the warm ddev has run so far. */
+export function servedCalls(dir: string): ServedCall[] {
   let text = '';
   try {
     text = readFileSync(path.join(dir, 'served.log'), 'utf8');
@@ -104,8 +124,5 @@ export function servedCalls(dir: string): { zygote: string; args: string[] }[] {
   return text
     .split('\n')
     .filter(Boolean)
-    .map((line) => {
-      const space = line.indexOf(' ');
-      return { zygote: line.slice(0, space), args: JSON.parse(line.slice(space + 1)) as string[] };
-    });
+    .map((line) => JSON.parse(line) as ServedCall);
 }
