@@ -30808,6 +30808,7 @@ function parseMarkers(raw) {
 
 
 
+
 ;// CONCATENATED MODULE: ../../packages/repository/src/kind.ts
 
 
@@ -31181,7 +31182,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* reexport */ warning)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, annotateFindings, argumentList, asCleanup, backoffDelays, boolean, childEnvironment, choice, commandLine, countFindings, describeCounts, describeError, ensureUv, error, failure, findPython, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, lastLines, list, missingServiceNotice, onStop, quotedInput, readUserTextFile, relativeTo, sleep, splitArguments, startBackground, stopSignal, walkFiles, whichOnPath, withRetry, withoutTrailingDots
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, annotateFindings, argumentList, asCleanup, backoffDelays, boolean, childEnvironment, choice, commandLine, countFindings, describeCounts, describeError, ensureUv, error, failure, findPython, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, lastLines, list, missingServiceNotice, onStop, quotedInput, readUserTextFile, relativeTo, sleep, splitArguments, startBackground, startDaemon, stopSignal, walkFiles, whichOnPath, withRetry, withoutTrailingDots
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -31702,6 +31703,7 @@ var child_processes = __nccwpck_require__(3648);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
 
 
+
 /**
  * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
  * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
@@ -31754,6 +31756,28 @@ function startBackground(command, args, options) {
             await exited;
         },
     };
+}
+/**
+ * A server that outlives this process (a later step of the job uses it, then stops it): its own session, no
+ * stdio, not waited for. Argument arrays only; its environment without the runner's credentials. Returns its
+ * pid, or undefined when it could not start.
+ */
+function startDaemon(command, args, options) {
+    return new Promise((resolve) => {
+        const child = spawn(command, [...args], {
+            cwd: options.cwd,
+            env: childEnvironment(options.env ?? process.env),
+            shell: false,
+            detached: true,
+            stdio: 'ignore',
+            windowsHide: true,
+        });
+        child.once('error', () => resolve(undefined));
+        child.once('spawn', () => {
+            child.unref();
+            resolve(child.pid);
+        });
+    });
 }
 
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts

@@ -28376,7 +28376,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9585);
+/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _aic_repository__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6817);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2783);
 
@@ -28554,7 +28554,7 @@ function annotate(result, reporter) {
 
 /***/ }),
 
-/***/ 9585:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28562,12 +28562,13 @@ function annotate(result, reporter) {
 __nccwpck_require__.d(__webpack_exports__, {
   SE: () => (/* reexport */ JUNIT_FILE_NAME),
   Xg: () => (/* reexport */ PYTEST_EXIT),
+  J$: () => (/* reexport */ commandEnvironment),
   j4: () => (/* reexport */ ddevTarget),
   dH: () => (/* reexport */ ddevTestArgs),
   FT: () => (/* reexport */ parseMarkers)
 });
 
-// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INSTALLERS, INTEGRATION_VALIDATIONS, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, REPOS, REPOSITORY_VALIDATIONS, cacheKey, createCommand, ddevArgsFor, ddevAtLeast, ddevConfigToml, hasRuffSettings, inferRepo, installPlan, parseDdevVersionOutput, parseValidationOutput, parseVersionRequest, plainText, pythonAllowed, repositoryValidationApplies, resolveVersion, supportVerdict, toolCacheName, validationApplies, validationArgs, validationSet
+// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INSTALLERS, INTEGRATION_VALIDATIONS, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, REPOS, REPOSITORY_VALIDATIONS, cacheKey, createCommand, ddevArgsFor, ddevAtLeast, ddevConfigToml, hasRuffSettings, inferRepo, installPlan, parseDdevVersionOutput, parseValidationOutput, parseVersionRequest, plainText, pythonAllowed, repositoryValidationApplies, resolveVersion, supportVerdict, toolCacheName, validationApplies, validationArgs, validationEnvironment, validationSet
 
 // EXTERNAL MODULE: ../../node_modules/@renovatebot/pep440/index.js + 4 modules
 var pep440 = __nccwpck_require__(2195);
@@ -29242,7 +29243,31 @@ function parseMarkers(raw) {
     return markers;
 }
 
+;// CONCATENATED MODULE: ../../packages/ddev/src/process-env.ts
+/**
+ * ddev's environment for a validation (or a fix) pointed at one view: our config file, wide plain output for
+ * the parsers, and no GitHub Actions marker — ddev would print its own `::error` commands, on staged paths and
+ * line 1.
+ */
+function validationEnvironment(base, configPath) {
+    const env = {
+        ...base,
+        DDEV_CONFIG: configPath,
+        NO_COLOR: '1',
+        COLUMNS: '1000',
+        DDEV_INTERACTIVE: 'false',
+    };
+    delete env.GITHUB_ACTIONS;
+    delete env.TF_BUILD;
+    return env;
+}
+/** ddev's environment for `ddev test` and `ddev release build`: plain output, no prompts. */
+function commandEnvironment(base) {
+    return { ...base, NO_COLOR: '1', DDEV_INTERACTIVE: 'false' };
+}
+
 ;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
+
 
 
 
@@ -30305,8 +30330,8 @@ async function selectFromInputs(inputs, runner, reporter, options = {}) {
     return { ...selection, repoPath, within, baseRef };
 }
 
-// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 7 modules
-var ddev_src = __nccwpck_require__(9585);
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 8 modules
+var ddev_src = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ../../packages/repository/src/kind.ts
 
 
@@ -30678,7 +30703,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ src_process/* withRetry */.bD)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, annotateFindings, asCleanup, backoffDelays, childEnvironment, choice, commandLine, countFindings, describeCounts, describeError, ensureUv, error, failure, findPython, formatLocation, inputName, installStopHandlers, isRunnerOnly, missingServiceNotice, quotedInput, sleep, splitArguments, warning, withoutTrailingDots
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, annotateFindings, asCleanup, backoffDelays, childEnvironment, choice, commandLine, countFindings, describeCounts, describeError, ensureUv, error, failure, findPython, formatLocation, inputName, installStopHandlers, isRunnerOnly, missingServiceNotice, quotedInput, sleep, splitArguments, startDaemon, warning, withoutTrailingDots
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -31199,6 +31224,7 @@ var child_processes = __nccwpck_require__(3648);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
 
 
+
 /**
  * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
  * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
@@ -31251,6 +31277,28 @@ function startBackground(command, args, options) {
             await exited;
         },
     };
+}
+/**
+ * A server that outlives this process (a later step of the job uses it, then stops it): its own session, no
+ * stdio, not waited for. Argument arrays only; its environment without the runner's credentials. Returns its
+ * pid, or undefined when it could not start.
+ */
+function startDaemon(command, args, options) {
+    return new Promise((resolve) => {
+        const child = spawn(command, [...args], {
+            cwd: options.cwd,
+            env: childEnvironment(options.env ?? process.env),
+            shell: false,
+            detached: true,
+            stdio: 'ignore',
+            windowsHide: true,
+        });
+        child.once('error', () => resolve(undefined));
+        child.once('spawn', () => {
+            child.unref();
+            resolve(child.pid);
+        });
+    });
 }
 
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
@@ -39167,8 +39215,8 @@ function readCase(node, options) {
 
 
 
-// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 7 modules
-var ddev_src = __nccwpck_require__(9585);
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 8 modules
+var ddev_src = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 12 modules
 var runtime_src = __nccwpck_require__(2783);
 // EXTERNAL MODULE: ../../packages/integration/src/index.ts + 5 modules
@@ -39810,7 +39858,7 @@ async function runSession(options, ddev, integration, runDir, engine) {
     });
     const result = await (0,runtime_src/* runProcess */.R3)(ddev, args, {
         cwd: target.cwd,
-        env: { ...(options.env ?? process.env), NO_COLOR: '1', DDEV_INTERACTIVE: 'false' },
+        env: (0,ddev_src/* commandEnvironment */.J$)(options.env ?? process.env),
         reporter: options.reporter,
         // Streamed to the log as it comes; the verdict reads pytest's closing lines, which the tail keeps.
         output: 'tail',

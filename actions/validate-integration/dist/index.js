@@ -28376,7 +28376,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1398);
+/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6420);
 /* harmony import */ var _aic_repository__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4190);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(489);
 
@@ -28466,7 +28466,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1398:
+/***/ 6420:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28483,10 +28483,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   G5: () => (/* reexport */ repositoryValidationApplies),
   y9: () => (/* reexport */ validationApplies),
   vA: () => (/* reexport */ validationArgs),
+  vq: () => (/* reexport */ validationEnvironment),
   iH: () => (/* reexport */ validationSet)
 });
 
-// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, INSTALLERS, INTEGRATION_VALIDATIONS, JUNIT_FILE_NAME, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, PYTEST_EXIT, REPOSITORY_VALIDATIONS, cacheKey, createCommand, ddevArgsFor, ddevAtLeast, ddevTarget, ddevTestArgs, installPlan, parseDdevVersionOutput, parseMarkers, parseVersionRequest, pythonAllowed, resolveVersion, supportVerdict, toolCacheName
+// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, INSTALLERS, INTEGRATION_VALIDATIONS, JUNIT_FILE_NAME, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, PYTEST_EXIT, REPOSITORY_VALIDATIONS, cacheKey, commandEnvironment, createCommand, ddevArgsFor, ddevAtLeast, ddevTarget, ddevTestArgs, installPlan, parseDdevVersionOutput, parseMarkers, parseVersionRequest, pythonAllowed, resolveVersion, supportVerdict, toolCacheName
 
 // EXTERNAL MODULE: ../../node_modules/@renovatebot/pep440/index.js + 4 modules
 var pep440 = __nccwpck_require__(2195);
@@ -29237,7 +29238,31 @@ function parseMarkers(raw) {
     return markers;
 }
 
+;// CONCATENATED MODULE: ../../packages/ddev/src/process-env.ts
+/**
+ * ddev's environment for a validation (or a fix) pointed at one view: our config file, wide plain output for
+ * the parsers, and no GitHub Actions marker — ddev would print its own `::error` commands, on staged paths and
+ * line 1.
+ */
+function validationEnvironment(base, configPath) {
+    const env = {
+        ...base,
+        DDEV_CONFIG: configPath,
+        NO_COLOR: '1',
+        COLUMNS: '1000',
+        DDEV_INTERACTIVE: 'false',
+    };
+    delete env.GITHUB_ACTIONS;
+    delete env.TF_BUILD;
+    return env;
+}
+/** ddev's environment for `ddev test` and `ddev release build`: plain output, no prompts. */
+function commandEnvironment(base) {
+    return { ...base, NO_COLOR: '1', DDEV_INTERACTIVE: 'false' };
+}
+
 ;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
+
 
 
 
@@ -30265,8 +30290,8 @@ async function selectFromInputs(inputs, runner, reporter, options = {}) {
     return { ...selection, repoPath, within, baseRef };
 }
 
-// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 9 modules
-var ddev_src = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 10 modules
+var ddev_src = __nccwpck_require__(6420);
 ;// CONCATENATED MODULE: ../../packages/repository/src/kind.ts
 
 
@@ -30631,7 +30656,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   GU: () => (/* reexport */ python_whichOnPath)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, argumentList, asCleanup, backoffDelays, childEnvironment, countFindings, describeCounts, describeError, ensureUv, error, failure, findPython, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, list, missingServiceNotice, onStop, quotedInput, readUserTextFile, sleep, splitArguments, startBackground, stopSignal, walkFiles, warning, withRetry, withoutTrailingDots
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, argumentList, asCleanup, backoffDelays, childEnvironment, countFindings, describeCounts, describeError, ensureUv, error, failure, findPython, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, list, missingServiceNotice, onStop, quotedInput, readUserTextFile, sleep, splitArguments, startBackground, startDaemon, stopSignal, walkFiles, warning, withRetry, withoutTrailingDots
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -31180,6 +31205,7 @@ var child_processes = __nccwpck_require__(3648);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
 
 
+
 /**
  * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
  * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
@@ -31232,6 +31258,28 @@ function startBackground(command, args, options) {
             await exited;
         },
     };
+}
+/**
+ * A server that outlives this process (a later step of the job uses it, then stops it): its own session, no
+ * stdio, not waited for. Argument arrays only; its environment without the runner's credentials. Returns its
+ * pid, or undefined when it could not start.
+ */
+function startDaemon(command, args, options) {
+    return new Promise((resolve) => {
+        const child = spawn(command, [...args], {
+            cwd: options.cwd,
+            env: childEnvironment(options.env ?? process.env),
+            shell: false,
+            detached: true,
+            stdio: 'ignore',
+            windowsHide: true,
+        });
+        child.once('error', () => resolve(undefined));
+        child.once('spawn', () => {
+            child.unref();
+            resolve(child.pid);
+        });
+    });
 }
 
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
@@ -31713,8 +31761,8 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 9 modules
-var src = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 10 modules
+var src = __nccwpck_require__(6420);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 12 modules
 var runtime_src = __nccwpck_require__(489);
 ;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/error.js
@@ -33077,22 +33125,6 @@ function ddev_process_findDdev(ddev, env) {
     }
     return found;
 }
-/**
- * ddev's environment for one view: our config file, wide plain output for the parsers, and no GitHub
- * Actions marker — ddev would print its own `::error` commands, on staged paths and line 1.
- */
-function ddevEnv(base, configPath) {
-    const env = {
-        ...base,
-        DDEV_CONFIG: configPath,
-        NO_COLOR: '1',
-        COLUMNS: '1000',
-        DDEV_INTERACTIVE: 'false',
-    };
-    delete env.GITHUB_ACTIONS;
-    delete env.TF_BUILD;
-    return env;
-}
 function ddev_process_scratchDir(temp, label) {
     const base = external_node_path_default().join(temp, 'agent-integration-ci');
     (0,external_node_fs_.mkdirSync)(base, { recursive: true });
@@ -33297,7 +33329,7 @@ async function fixIntegration(options, ddev, env, integration, scratch) {
         const args = src/* FIX_COMMANDS */.vM.find((command) => command.name === step.name).args(where.target);
         const run = await (0,runtime_src/* runProcess */.R3)(ddev, args, {
             cwd: where.root,
-            env: ddevEnv(env, where.configPath),
+            env: (0,src/* validationEnvironment */.vq)(env, where.configPath),
             timeoutMs: 900_000,
             reporter: options.reporter,
             group: `${integration.name}: ddev ${args.join(' ')}`,
@@ -33428,7 +33460,7 @@ async function runOne(context, validation, integration, view) {
     // Output is kept and logged once the run ends: validations run side by side, their logs must not interleave.
     const result = await (0,runtime_src/* runProcess */.R3)(context.ddev, args, {
         cwd: view.root,
-        env: ddevEnv(context.env, view.configPath),
+        env: (0,src/* validationEnvironment */.vq)(context.env, view.configPath),
         timeoutMs: validation === 'lint' ? 900_000 : 300_000,
     });
     await context.options.reporter.group(`${integration.name}: ddev ${args.join(' ')} (exit ${result.exitCode})`, async () => {
@@ -33508,7 +33540,7 @@ async function validateRepository(context, scratch) {
         const started = Date.now();
         const result = await (0,runtime_src/* runProcess */.R3)(context.ddev, args, {
             cwd: repoPath,
-            env: ddevEnv(context.env, configPath),
+            env: (0,src/* validationEnvironment */.vq)(context.env, configPath),
             timeoutMs: 300_000,
             reporter: context.options.reporter,
             group: `repository: ddev ${args.join(' ')}`,
