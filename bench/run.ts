@@ -214,7 +214,9 @@ async function pipelineFigures(): Promise<void> {
         unit: 'ratio',
         goal: '≤ 1',
         pass: false,
-        detail: String((error as Error).message).split('\n')[0]!.slice(0, 300),
+        detail: String((error as Error).message)
+          .split('\n')[0]!
+          .slice(0, 300),
       });
     }
   }

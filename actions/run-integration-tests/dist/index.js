@@ -30408,7 +30408,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: ActionsReporter, reportFailure, saveCacheInPost
+// UNUSED EXPORTS: ActionsReporter, backgroundPhase, journalDir, reportFailure, saveCacheInPost
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 8 modules
 var core = __nccwpck_require__(8806);
@@ -30732,6 +30732,7 @@ const actionInputs = (name) => core/* getInput */.V4(name);
 
 ;// CONCATENATED MODULE: ../../packages/runtime/src/actions.ts
 // The runner side, kept out of the main index so that the CLI and tests never load @actions/core.
+
 
 
 

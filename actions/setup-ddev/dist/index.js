@@ -30300,7 +30300,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   RR: () => (/* reexport */ saveCacheInPost)
 });
 
-// UNUSED EXPORTS: ActionsReporter, reportFailure
+// UNUSED EXPORTS: ActionsReporter, backgroundPhase, journalDir, reportFailure
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(2322);
@@ -30649,6 +30649,7 @@ function saveCacheInPost(name, what) {
 
 ;// CONCATENATED MODULE: ../../packages/runtime/src/actions.ts
 // The runner side, kept out of the main index so that the CLI and tests never load @actions/core.
+
 
 
 
@@ -31961,7 +31962,7 @@ async function startDdevServer(options) {
 /** Stops every warm ddev of the server and removes its folder (a call still running goes on: it is on its own). */
 function stopDdevServer(dir) {
     const zygotes = external_node_path_default().join(dir, 'zygotes');
-    let names = [];
+    let names;
     try {
         names = (0,external_node_fs_.readdirSync)(zygotes);
     }
@@ -31992,7 +31993,7 @@ function stopDdevServer(dir) {
 }
 /** The calls the warm ddev has run so far. */
 function servedCalls(dir) {
-    let text = '';
+    let text;
     try {
         text = readFileSync(path.join(dir, 'served.log'), 'utf8');
     }

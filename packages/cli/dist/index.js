@@ -27656,7 +27656,7 @@ async function startDdevServer(options) {
 /** Stops every warm ddev of the server and removes its folder (a call still running goes on: it is on its own). */
 function stopDdevServer(dir) {
     const zygotes = external_node_path_default().join(dir, 'zygotes');
-    let names = [];
+    let names;
     try {
         names = (0,external_node_fs_namespaceObject.readdirSync)(zygotes);
     }
@@ -27687,7 +27687,7 @@ function stopDdevServer(dir) {
 }
 /** The calls the warm ddev has run so far. */
 function servedCalls(dir) {
-    let text = '';
+    let text;
     try {
         text = readFileSync(path.join(dir, 'served.log'), 'utf8');
     }

@@ -57,13 +57,17 @@ describe('a call through the shim', () => {
     // click's usage error: exit 2, on stderr.
     [['no-such-command']],
     [['validate', 'config', 'awesome']],
-  ])('ddev %j: the same output and exit code as the real ddev, from the warm ddev', (args) => {
-    const warm = run(shim(), args);
-    const real = run(ddev, args);
-    expect(warm).toEqual(real);
-    expect(served(args)).toHaveLength(1);
-    expect(served(args)[0]).toMatchObject({ server: '0', exit: real.code });
-  }, 120_000);
+  ])(
+    'ddev %j: the same output and exit code as the real ddev, from the warm ddev',
+    (args) => {
+      const warm = run(shim(), args);
+      const real = run(ddev, args);
+      expect(warm).toEqual(real);
+      expect(served(args)).toHaveLength(1);
+      expect(served(args)[0]).toMatchObject({ server: '0', exit: real.code });
+    },
+    120_000,
+  );
 
   test('an environment the import read differently: the real ddev runs it', () => {
     const other = { ...env, DD_ENV: 'elsewhere' };
@@ -129,7 +133,11 @@ test('a server that cannot import ddev: every call runs the real ddev', async ()
   symlinkSync(tools.AIC_PYTHON!, path.join(fake, 'python'));
   copyFileSync(ddev, path.join(fake, 'ddev'));
   chmodSync(path.join(fake, 'ddev'), 0o755);
-  const broken = (await startDdevServer({ ddev: path.join(fake, 'ddev'), temp: scratch, warm: [{ cwd: examples, env }] }))!;
+  const broken = (await startDdevServer({
+    ddev: path.join(fake, 'ddev'),
+    temp: scratch,
+    warm: [{ cwd: examples, env }],
+  }))!;
   try {
     const result = run(path.join(broken.binDir, 'ddev'), ['--version']);
     expect(result).toEqual(run(ddev, ['--version']));

@@ -1,4 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startDaemon } from '@aic/runtime';
@@ -77,7 +87,7 @@ export async function startDdevServer(options: {
 /** Stops every warm ddev of the server and removes its folder (a call still running goes on: it is on its own). */
 export function stopDdevServer(dir: string): void {
   const zygotes = path.join(dir, 'zygotes');
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(zygotes);
   } catch {
@@ -115,7 +125,7 @@ export interface ServedCall {
 
 /** The calls the warm ddev has run so far. */
 export function servedCalls(dir: string): ServedCall[] {
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(path.join(dir, 'served.log'), 'utf8');
   } catch {

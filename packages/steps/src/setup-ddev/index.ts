@@ -178,7 +178,9 @@ function installedVersion(ddev: string, pythonVersion: string, version: string):
   try {
     const venv = path.dirname(path.dirname(realpathSync(ddev)));
     const minor = pythonVersion.split('.').slice(0, 2).join('.');
-    return existsSync(path.join(venv, 'lib', `python${minor}`, 'site-packages', `ddev-${version}.dist-info`, 'METADATA'));
+    return existsSync(
+      path.join(venv, 'lib', `python${minor}`, 'site-packages', `ddev-${version}.dist-info`, 'METADATA'),
+    );
   } catch {
     return false;
   }
