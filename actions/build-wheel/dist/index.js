@@ -28463,26 +28463,29 @@ async function main(reporter) {
     reporter.setOutput('wheels', JSON.stringify(listed));
     reporter.setOutput('wheel-path', wheels.length === 1 ? wheels[0].path : '');
     if (inputs.upload && wheels.length > 0) {
-        if (!runner.artifactService) {
-            reporter.annotate({
-                level: 'notice',
-                message: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .missingServiceNotice */ .EW)('artifact', 'the wheels stay in ' + node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(runner.workspace, outDir)),
-            });
-        }
-        else {
-            const { uploadFiles } = await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 2188));
-            const outcome = await uploadFiles(inputs.artifactName, wheels.map((w) => w.path), outDir);
-            if (outcome.uploaded)
-                reporter.log(`Uploaded ${wheels.length} wheel(s) as the artifact '${inputs.artifactName}'.`);
-            else
-                reporter.annotate({
-                    level: 'warning',
-                    message: `${outcome.reason}; the wheels stay in ${node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(runner.workspace, outDir)}.`,
-                });
-        }
+        const upload = { name: inputs.artifactName, files: wheels.map((w) => w.path), outDir };
+        // Started in the background (background: start), the wheels are uploaded by the step that reports them.
+        if ((0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .isWorker */ .xD)())
+            (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .deferToCollect */ .CY)(upload);
+        else
+            await uploadWheels(upload, reporter);
     }
     if (errors > 0)
         throw new _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Wheels: ${errors} problem${errors === 1 ? '' : 's'} (see the annotations and the job summary).`);
+}
+async function uploadWheels(upload, reporter) {
+    const runner = (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .readRunnerEnvironment */ .ET)();
+    const kept = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(runner.workspace, upload.outDir);
+    if (!runner.artifactService) {
+        reporter.annotate({ level: 'notice', message: (0,_aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .missingServiceNotice */ .EW)('artifact', `the wheels stay in ${kept}`) });
+        return;
+    }
+    const { uploadFiles } = await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 2188));
+    const outcome = await uploadFiles(upload.name, upload.files, upload.outDir);
+    if (outcome.uploaded)
+        reporter.log(`Uploaded ${upload.files.length} wheel(s) as the artifact '${upload.name}'.`);
+    else
+        reporter.annotate({ level: 'warning', message: `${outcome.reason}; the wheels stay in ${kept}.` });
 }
 async function summarise(wheels, reporter) {
     let summary = '## Wheels\n\n';
@@ -28505,7 +28508,12 @@ async function summarise(wheels, reporter) {
         summary += _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .markdown.details */ .wD.details(`${wheel.filename}: ${wheel.files.length} files`, _aic_runtime__WEBPACK_IMPORTED_MODULE_2__/* .markdown.codeBlock */ .wD.codeBlock(wheel.files.join('\n')));
     await reporter.appendSummary(summary);
 }
-await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)({ main, post: AGENT_ENV_CACHE.post });
+await (0,_aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)({
+    main,
+    post: AGENT_ENV_CACHE.post,
+    background: true,
+    collected: (reporter, deferred) => uploadWheels(deferred, reporter),
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -30344,11 +30352,13 @@ function withPythonPackage(integrations, reporter, step) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   eh: () => (/* reexport */ actionInputs),
+  CY: () => (/* reexport */ deferToCollect),
+  xD: () => (/* reexport */ isWorker),
   Cs: () => (/* reexport */ runAction),
   RR: () => (/* reexport */ saveCacheInPost)
 });
 
-// UNUSED EXPORTS: ActionsReporter, reportFailure
+// UNUSED EXPORTS: ActionsReporter, backgroundPhase, journalDir, reportFailure
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(32322);
@@ -30491,6 +30501,16 @@ function startWorker(entry, env = process.env) {
 const WORKER_FLAG = '--background-worker-exit';
 /** Whether this process is a start step's worker (then `recordWorkerExit` says how main ended). */
 const isWorker = (argv = process.argv) => argv[2] === WORKER_FLAG;
+/**
+ * In the worker: work that must wait for the collect step (a `start` step's result may never be reported: the
+ * upload of what the step built belongs to the step that reports it). The collect step hands `data` to the
+ * action's `collected` after replaying the worker.
+ */
+function deferToCollect(data, argv = process.argv) {
+    if (!isWorker(argv) || !argv[3])
+        throw new Error('deferToCollect outside a background worker');
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(external_node_path_default().dirname(argv[3]), 'deferred.json'), JSON.stringify(data));
+}
 /** In the worker: says how main ended (the collect step exits the same way). */
 function recordWorkerExit(argv = process.argv) {
     if (isWorker(argv) && argv[3])
@@ -30537,6 +30557,8 @@ async function collectWorker(env = process.env) {
         });
     }
     process.exitCode = code;
+    const deferred = external_node_path_default().join(dir, 'deferred.json');
+    return { deferred: (0,external_node_fs_.existsSync)(deferred) ? JSON.parse((0,external_node_fs_.readFileSync)(deferred, 'utf8')) : undefined };
 }
 /**
  * The start step's post (post-if: always()): a worker still running (no collect step ran: an earlier step failed,
@@ -30616,7 +30638,9 @@ async function runAction(steps) {
                 reporter.log('Started in the background: the step of this action with the same inputs and `background: collect` reports it.');
             }
             else if (phase === 'collect') {
-                await collectWorker();
+                const { deferred } = await collectWorker();
+                if (deferred !== undefined)
+                    await steps.collected?.(reporter, deferred);
             }
             else {
                 await steps.main(reporter);
@@ -30697,6 +30721,7 @@ function saveCacheInPost(name, what) {
 
 ;// CONCATENATED MODULE: ../../packages/runtime/src/actions.ts
 // The runner side, kept out of the main index so that the CLI and tests never load @actions/core.
+
 
 
 

@@ -30913,7 +30913,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: ActionsReporter, reportFailure, saveCacheInPost
+// UNUSED EXPORTS: ActionsReporter, backgroundPhase, deferToCollect, isWorker, journalDir, reportFailure, saveCacheInPost
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 8 modules
 var core = __nccwpck_require__(8806);
@@ -31056,6 +31056,16 @@ function startWorker(entry, env = process.env) {
 const WORKER_FLAG = '--background-worker-exit';
 /** Whether this process is a start step's worker (then `recordWorkerExit` says how main ended). */
 const isWorker = (argv = process.argv) => argv[2] === WORKER_FLAG;
+/**
+ * In the worker: work that must wait for the collect step (a `start` step's result may never be reported: the
+ * upload of what the step built belongs to the step that reports it). The collect step hands `data` to the
+ * action's `collected` after replaying the worker.
+ */
+function deferToCollect(data, argv = process.argv) {
+    if (!isWorker(argv) || !argv[3])
+        throw new Error('deferToCollect outside a background worker');
+    writeFileSync(path.join(path.dirname(argv[3]), 'deferred.json'), JSON.stringify(data));
+}
 /** In the worker: says how main ended (the collect step exits the same way). */
 function recordWorkerExit(argv = process.argv) {
     if (isWorker(argv) && argv[3])
@@ -31102,6 +31112,8 @@ async function collectWorker(env = process.env) {
         });
     }
     process.exitCode = code;
+    const deferred = external_node_path_default().join(dir, 'deferred.json');
+    return { deferred: (0,external_node_fs_.existsSync)(deferred) ? JSON.parse((0,external_node_fs_.readFileSync)(deferred, 'utf8')) : undefined };
 }
 /**
  * The start step's post (post-if: always()): a worker still running (no collect step ran: an earlier step failed,
@@ -31181,7 +31193,9 @@ async function runAction(steps) {
                 reporter.log('Started in the background: the step of this action with the same inputs and `background: collect` reports it.');
             }
             else if (phase === 'collect') {
-                await collectWorker();
+                const { deferred } = await collectWorker();
+                if (deferred !== undefined)
+                    await steps.collected?.(reporter, deferred);
             }
             else {
                 await steps.main(reporter);
@@ -31237,6 +31251,7 @@ const actionInputs = (name) => core/* getInput */.V4(name);
 
 ;// CONCATENATED MODULE: ../../packages/runtime/src/actions.ts
 // The runner side, kept out of the main index so that the CLI and tests never load @actions/core.
+
 
 
 

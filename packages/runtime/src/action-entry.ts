@@ -24,6 +24,8 @@ export interface ActionSteps {
    * that no collect step waited for.
    */
   background?: boolean;
+  /** After a collect step replayed the worker: what the worker's main deferred to it (`deferToCollect`). */
+  collected?(reporter: Reporter, deferred: unknown): Promise<void>;
 }
 
 /**
@@ -48,7 +50,8 @@ export async function runAction(steps: ActionSteps): Promise<void> {
           'Started in the background: the step of this action with the same inputs and `background: collect` reports it.',
         );
       } else if (phase === 'collect') {
-        await collectWorker();
+        const { deferred } = await collectWorker();
+        if (deferred !== undefined) await steps.collected?.(reporter, deferred);
       } else {
         await steps.main(reporter);
       }

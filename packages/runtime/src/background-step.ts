@@ -84,6 +84,16 @@ const WORKER_FLAG = '--background-worker-exit';
 /** Whether this process is a start step's worker (then `recordWorkerExit` says how main ended). */
 export const isWorker = (argv: readonly string[] = process.argv): boolean => argv[2] === WORKER_FLAG;
 
+/**
+ * In the worker: work that must wait for the collect step (a `start` step's result may never be reported: the
+ * upload of what the step built belongs to the step that reports it). The collect step hands `data` to the
+ * action's `collected` after replaying the worker.
+ */
+export function deferToCollect(data: unknown, argv: readonly string[] = process.argv): void {
+  if (!isWorker(argv) || !argv[3]) throw new Error('deferToCollect outside a background worker');
+  writeFileSync(path.join(path.dirname(argv[3]), 'deferred.json'), JSON.stringify(data));
+}
+
 /** In the worker: says how main ended (the collect step exits the same way). */
 export function recordWorkerExit(argv: readonly string[] = process.argv): void {
   if (isWorker(argv) && argv[3]) writeFileSync(argv[3], String(process.exitCode ?? 0));
@@ -104,7 +114,7 @@ const readPid = (dir: string): number => Number(readFileSync(path.join(dir, 'pid
  * The collect step: waits for the worker the start step with these inputs began, then replays it as this step.
  * Stopped meanwhile (a cancelled job), the worker is stopped too (it leads its own process group).
  */
-export async function collectWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function collectWorker(env: NodeJS.ProcessEnv = process.env): Promise<{ deferred: unknown }> {
   const dir = journalDir(env);
   if (!existsSync(path.join(dir, 'pid'))) {
     throw new UserError(
@@ -132,6 +142,8 @@ export async function collectWorker(env: NodeJS.ProcessEnv = process.env): Promi
     });
   }
   process.exitCode = code;
+  const deferred = path.join(dir, 'deferred.json');
+  return { deferred: existsSync(deferred) ? (JSON.parse(readFileSync(deferred, 'utf8')) as unknown) : undefined };
 }
 
 /**
