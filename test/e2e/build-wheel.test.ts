@@ -132,6 +132,39 @@ describe('the example', () => {
   });
 });
 
+describe('in two steps (background: start, then collect)', () => {
+  test('collect reports the wheels one step would have, and uploads them itself', async () => {
+    const repo = GitRepo.withExample();
+    const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'aic-background-'));
+    const half = (background: string) =>
+      runAction({
+        actionDir: action,
+        workspace: repo.path,
+        toolCache,
+        runnerTemp,
+        inputs: { integrations: 'awesome', python: tools.python, 'agent-requirements': setUrl, background },
+        env: ddevEnvironment(repo.path),
+        post: false,
+        timeoutMs: 900_000,
+      });
+    const started = await half('start');
+    expect(started.exitCode).toBe(0);
+    expect(started.outputs).toEqual({});
+    // The upload belongs to the step that reports the wheels: nothing said about it yet.
+    expect(started.annotations).toEqual([]);
+    const collected = await half('collect');
+    expect(collected.exitCode).toBe(0);
+    expect(JSON.parse(collected.outputs.wheels!)).toEqual([
+      expect.objectContaining({ integration: 'awesome', filename: 'datadog_awesome-1.1.0-py3-none-any.whl' }),
+    ]);
+    expect(collected.annotations).toEqual([
+      { level: 'notice', message: expect.stringContaining('The GitHub artifact service is not available here') },
+    ]);
+    expect(collected.summary).toContain('datadog_checks/awesome/check.py');
+    rmSync(runnerTemp, { recursive: true, force: true });
+  });
+});
+
 describe('inspection rules, each on a planted fault', () => {
   test.each([
     [

@@ -363,6 +363,81 @@ function runWithBackoff(docker: DockerDouble, inputs: Record<string, string>) {
   });
 }
 
+describe('in two steps (background: start, then collect)', () => {
+  /** Both halves with the inputs and the runner temp of one job; the harness gives each its own command files. */
+  const half = (background: string, runnerTemp: string, inputs: Record<string, string> = {}) => {
+    const env = ddevEnvironment(examples);
+    Object.assign(env, noEngine().env, { PATH: `${doubleDir}${path.delimiter}${env.PATH}` });
+    return runAction({
+      actionDir: action,
+      workspace: examples,
+      runnerTemp,
+      inputs: { integrations: 'awesome', background, ...inputs },
+      env,
+      post: false,
+      timeoutMs: 900_000,
+    });
+  };
+
+  test('collect reports what one step would have: log, outputs, annotations, summary, exit code, post state', async () => {
+    const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'aic-background-'));
+    const started = await half('start', runnerTemp);
+    expect(started.exitCode).toBe(0);
+    expect(started.outputs).toEqual({});
+    expect(started.stdout).toContain('Started in the background');
+    const collected = await half('collect', runnerTemp);
+    const direct = await run(examples, {}, noEngine());
+    expect(collected.exitCode).toBe(0);
+    expect(Object.keys(collected.outputs).sort()).toEqual(Object.keys(direct.outputs).sort());
+    expect(collected.outputs).toMatchObject({ passed: '11', failed: '0', errors: '0', skipped: '0' });
+    expect(collected.annotations).toEqual(direct.annotations);
+    expect(collected.summary).toContain('| ✓ | awesome | 11 | 0 | 0 | 0 |');
+    expect(collected.stdout).toContain('::group::awesome: tests (ddev --here test awesome -- --junitxml=');
+    // The state the tests' post step tears down from is the collect step's now.
+    expect(Object.keys(collected.state)).toEqual(expect.arrayContaining(['compose-files', 'compose-projects']));
+    rmSync(runnerTemp, { recursive: true, force: true });
+  });
+
+  test('failing tests fail the collect step, with their annotations', async () => {
+    const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'aic-background-'));
+    expect((await half('start', runnerTemp, { 'pytest-args': '--definitely-not-an-option' })).exitCode).toBe(0);
+    const collected = await half('collect', runnerTemp, { 'pytest-args': '--definitely-not-an-option' });
+    expect(collected.exitCode).toBe(1);
+    expect(collected.annotations.filter((a) => a.level === 'error').length).toBeGreaterThan(0);
+    // Other inputs, other journal: nothing to collect.
+    const unmatched = await half('collect', runnerTemp, { markers: 'unit' });
+    expect(unmatched.exitCode).toBe(1);
+    expect(unmatched.annotations[0]?.message).toContain('no earlier step of this job started this action');
+    rmSync(runnerTemp, { recursive: true, force: true });
+  });
+
+  test('no collect step (an earlier step failed): the post step of the start step stops the tests', async () => {
+    const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'aic-background-'));
+    const started = await half('start', runnerTemp);
+    const pid = Number(readFileSync(path.join(started.state['background-journal']!, 'pid'), 'utf8'));
+    const post = await runAction({
+      actionDir: action,
+      workspace: examples,
+      runnerTemp,
+      inputs: { integrations: 'awesome', background: 'start' },
+      env: {
+        ...ddevEnvironment(examples),
+        ...Object.fromEntries(Object.entries(started.state).map(([name, value]) => [`STATE_${name}`, value])),
+      },
+      post: false,
+    });
+    expect(post.exitCode).toBe(0);
+    expect(() => process.kill(pid, 0)).toThrow();
+    rmSync(runnerTemp, { recursive: true, force: true });
+  });
+
+  test("background: 'later' is refused", async () => {
+    const result = await run(examples, { background: 'later' });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations[0]?.message).toContain(`Input 'background': "later" is not one of`);
+  });
+});
+
 describe('bad input', () => {
   test.each([
     [{ markers: 'unit; id' }, `Input 'markers': "unit; id" is not a pytest marker expression`],

@@ -22,7 +22,7 @@ const pathWithoutUv = (process.env.PATH ?? '')
   .join(path.delimiter);
 // @actions/tool-cache's layout: this machine's architecture as Node names it (x64), whatever RUNNER_ARCH says (X64).
 const arch = process.arch;
-const setup = (inputs: Record<string, string> = {}) =>
+const setup = (inputs: Record<string, string> = {}, post = true) =>
   runAction({
     actionDir: action,
     workspace: examples,
@@ -30,6 +30,7 @@ const setup = (inputs: Record<string, string> = {}) =>
     inputs: { python, ...inputs },
     env: { PATH: pathWithoutUv },
     timeoutMs: 900_000,
+    post,
   });
 
 beforeAll(async () => {
@@ -69,7 +70,9 @@ describe('a real install', () => {
 
   test('puts ddev on PATH and exports our own config file', () => {
     const binDir = path.dirname(cold.outputs['ddev-path']!);
-    expect(cold.path).toEqual([binDir]);
+    // Then the warm ddev's folder, so that its `ddev` comes first; the post step stopped it and removed the folder.
+    expect(cold.path).toEqual([binDir, expect.stringMatching(/\/ddev-server-[^/]+\/bin$/)]);
+    expect(existsSync(path.dirname(cold.path[1]!))).toBe(false);
     expect(cold.env).toEqual({ DDEV_CONFIG: cold.outputs['config-path'] });
     expect(cold.outputs['config-path']!.startsWith(cold.runnerTemp)).toBe(true);
     expect(parse(readFileSync(cold.outputs['config-path']!, 'utf8'))).toEqual({
@@ -100,6 +103,40 @@ describe('a real install', () => {
       'ddev-path': cold.outputs['ddev-path'],
     });
     expect(warm.stdout).not.toContain('Installing ddev');
+    // What the tool cache holds is known: no ddev spawned to say its version.
+    expect(warm.stdout).not.toContain('::group::ddev --version');
+    expect(warm.summary).toContain(`ddev, version ${pinned}`);
+  });
+
+  test('the later steps’ ddev is the warm one, with the real one’s answers', async () => {
+    const run = await setup({}, false);
+    const [binDir, warmBin] = run.path as [string, string];
+    // The environment the tests' step runs ddev in (commandEnvironment): what the first warm ddev imported in.
+    const env = {
+      ...process.env,
+      PATH: [warmBin, binDir, process.env.PATH].join(path.delimiter),
+      ...run.env,
+      NO_COLOR: '1',
+      DDEV_INTERACTIVE: 'false',
+    };
+    const ask = (ddev: string) => spawnSync(ddev, ['config', 'show'], { cwd: examples, env, encoding: 'utf8' });
+    const warm = ask(path.join(warmBin, 'ddev'));
+    const real = ask(run.outputs['ddev-path']!);
+    expect([warm.status, warm.stdout, warm.stderr]).toEqual([real.status, real.stdout, real.stderr]);
+    const served = readFileSync(path.join(path.dirname(warmBin), 'served.log'), 'utf8');
+    expect(served).toContain('"args": ["config", "show"]');
+    // The post step stops it.
+    const post = await runAction({
+      actionDir: action,
+      workspace: examples,
+      toolCache,
+      runnerTemp: run.runnerTemp,
+      inputs: { python },
+      env: Object.fromEntries(Object.entries(run.state).map(([name, value]) => [`STATE_${name}`, value])),
+      post: false,
+    });
+    expect(post.exitCode).toBe(0);
+    expect(existsSync(path.dirname(warmBin))).toBe(false);
   });
 
   test('a specifier resolves to the exact version that is cached and reported', async () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { backgroundPhase } from '@aic/runtime/actions';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -537,6 +538,9 @@ export const targets: FuzzTarget[] = [
   target('pytest summary', hostileLines(PYTEST, 30), (value) => countsFromSummary(value)),
   target('markers input', inputText(['unit', 'integration', 'not', 'and', 'or', '(', ')', ' ', 'e2e']), (value) =>
     parseMarkers(value),
+  ),
+  target('background input', inputText(['start', 'collect', ' ', '\n', 'START', ';']), (value) =>
+    backgroundPhase({ INPUT_BACKGROUND: value }),
   ),
   target(
     'integrations input',

@@ -9,7 +9,7 @@ import {
   UserError,
   type Reporter,
 } from '@aic/runtime';
-import { actionInputs, runAction, saveCacheInPost } from '@aic/runtime/actions';
+import { actionInputs, deferToCollect, isWorker, runAction, saveCacheInPost } from '@aic/runtime/actions';
 import { buildWheel, resolveOutDir, type BuiltWheel } from '@aic/steps/build-wheel';
 import { readActionInputs } from './inputs.js';
 
@@ -66,31 +66,34 @@ async function main(reporter: Reporter): Promise<void> {
   reporter.setOutput('wheel-path', wheels.length === 1 ? wheels[0]!.path : '');
 
   if (inputs.upload && wheels.length > 0) {
-    if (!runner.artifactService) {
-      reporter.annotate({
-        level: 'notice',
-        message: missingServiceNotice('artifact', 'the wheels stay in ' + path.relative(runner.workspace, outDir)),
-      });
-    } else {
-      const { uploadFiles } = await import('@aic/runtime/services/artifact');
-      const outcome = await uploadFiles(
-        inputs.artifactName,
-        wheels.map((w) => w.path),
-        outDir,
-      );
-      if (outcome.uploaded)
-        reporter.log(`Uploaded ${wheels.length} wheel(s) as the artifact '${inputs.artifactName}'.`);
-      else
-        reporter.annotate({
-          level: 'warning',
-          message: `${outcome.reason}; the wheels stay in ${path.relative(runner.workspace, outDir)}.`,
-        });
-    }
+    const upload: Upload = { name: inputs.artifactName, files: wheels.map((w) => w.path), outDir };
+    // Started in the background (background: start), the wheels are uploaded by the step that reports them.
+    if (isWorker()) deferToCollect(upload);
+    else await uploadWheels(upload, reporter);
   }
   if (errors > 0)
     throw new UserError(
       `Wheels: ${errors} problem${errors === 1 ? '' : 's'} (see the annotations and the job summary).`,
     );
+}
+
+interface Upload {
+  name: string;
+  files: string[];
+  outDir: string;
+}
+
+async function uploadWheels(upload: Upload, reporter: Reporter): Promise<void> {
+  const runner = readRunnerEnvironment();
+  const kept = path.relative(runner.workspace, upload.outDir);
+  if (!runner.artifactService) {
+    reporter.annotate({ level: 'notice', message: missingServiceNotice('artifact', `the wheels stay in ${kept}`) });
+    return;
+  }
+  const { uploadFiles } = await import('@aic/runtime/services/artifact');
+  const outcome = await uploadFiles(upload.name, upload.files, upload.outDir);
+  if (outcome.uploaded) reporter.log(`Uploaded ${upload.files.length} wheel(s) as the artifact '${upload.name}'.`);
+  else reporter.annotate({ level: 'warning', message: `${outcome.reason}; the wheels stay in ${kept}.` });
 }
 
 async function summarise(wheels: readonly BuiltWheel[], reporter: Reporter): Promise<void> {
@@ -121,4 +124,9 @@ async function summarise(wheels: readonly BuiltWheel[], reporter: Reporter): Pro
   await reporter.appendSummary(summary);
 }
 
-await runAction({ main, post: AGENT_ENV_CACHE.post });
+await runAction({
+  main,
+  post: AGENT_ENV_CACHE.post,
+  background: true,
+  collected: (reporter, deferred) => uploadWheels(deferred as Upload, reporter),
+});

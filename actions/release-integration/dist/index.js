@@ -28416,7 +28416,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aic_repository__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6530);
-/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(756);
+/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2369);
 /* harmony import */ var _aic_steps_release__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2406);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1601);
 
@@ -30834,6 +30834,7 @@ function parseMarkers(raw) {
 
 
 
+
 ;// CONCATENATED MODULE: ../../packages/repository/src/kind.ts
 
 
@@ -30900,7 +30901,7 @@ function withPythonPackage(integrations, reporter, step) {
 
 /***/ }),
 
-/***/ 756:
+/***/ 2369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30910,7 +30911,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: ActionsReporter, reportFailure, saveCacheInPost
+// UNUSED EXPORTS: ActionsReporter, backgroundPhase, deferToCollect, isWorker, journalDir, reportFailure, saveCacheInPost
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 8 modules
 var core = __nccwpck_require__(8806);
@@ -30978,11 +30979,190 @@ class ActionsReporter {
     }
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
+var child_processes = __nccwpck_require__(3648);
 // EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
 var errors = __nccwpck_require__(6631);
+// EXTERNAL MODULE: ../../packages/runtime/src/process.ts + 2 modules
+var src_process = __nccwpck_require__(316);
+;// CONCATENATED MODULE: ../../packages/runtime/src/background-step.ts
+
+
+
+
+
+
+
+const RUNNER_FILES = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'];
+const INPUT = 'INPUT_BACKGROUND';
+/** In the start step's state: the journal folder, for its post step. */
+const BACKGROUND_STATE = 'background-journal';
+function backgroundPhase(env = process.env) {
+    const value = (env[INPUT] ?? '').trim();
+    if (value === '' || value === 'start' || value === 'collect')
+        return value;
+    throw new errors/* UserError */.yo(`Input 'background': ${JSON.stringify(value)} is not one of '', 'start', 'collect'.`, {
+        hint: "Leave it empty to run the step here; 'start' it in one step and 'collect' it in a later one.",
+    });
+}
+/** The journal of a start step: named by the action and every input but `background`, so that collect finds it. */
+function journalDir(env = process.env) {
+    const inputs = Object.entries(env)
+        .filter(([name]) => name.startsWith('INPUT_') && name !== INPUT)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const key = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([env.GITHUB_ACTION_PATH ?? '', inputs]))
+        .digest('hex')
+        .slice(0, 16);
+    return external_node_path_default().join(env.RUNNER_TEMP ?? '', 'agent-integration-ci', 'background', key);
+}
+const file = (dir, name) => external_node_path_default().join(dir, name.toLowerCase());
+/** Starts `node <entry>` as the worker of a start step; returns the journal folder. */
+function startWorker(entry, env = process.env) {
+    const dir = journalDir(env);
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const files = Object.fromEntries(RUNNER_FILES.map((name) => [name, file(dir, name)]));
+    for (const name of Object.values(files))
+        (0,external_node_fs_.writeFileSync)(name, '');
+    const stdout = (0,external_node_fs_.openSync)(external_node_path_default().join(dir, 'stdout'), 'a');
+    const stderr = (0,external_node_fs_.openSync)(external_node_path_default().join(dir, 'stderr'), 'a');
+    // Where it says how it ended: an argument, not a variable that its children (partner code) would inherit.
+    const child = (0,external_node_child_process_.spawn)(process.execPath, [entry, WORKER_FLAG, external_node_path_default().join(dir, 'exit')], {
+        env: { ...env, ...files, [INPUT]: '' },
+        detached: true,
+        stdio: ['ignore', stdout, stderr],
+        windowsHide: true,
+    });
+    (0,external_node_fs_.closeSync)(stdout);
+    (0,external_node_fs_.closeSync)(stderr);
+    if (child.pid === undefined)
+        throw new errors/* UserError */.yo('The background worker could not start.');
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'pid'), String(child.pid));
+    child.unref();
+    return dir;
+}
+const WORKER_FLAG = '--background-worker-exit';
+/** Whether this process is a start step's worker (then `recordWorkerExit` says how main ended). */
+const isWorker = (argv = process.argv) => argv[2] === WORKER_FLAG;
+/**
+ * In the worker: work that must wait for the collect step (a `start` step's result may never be reported: the
+ * upload of what the step built belongs to the step that reports it). The collect step hands `data` to the
+ * action's `collected` after replaying the worker.
+ */
+function deferToCollect(data, argv = process.argv) {
+    if (!isWorker(argv) || !argv[3])
+        throw new Error('deferToCollect outside a background worker');
+    writeFileSync(path.join(path.dirname(argv[3]), 'deferred.json'), JSON.stringify(data));
+}
+/** In the worker: says how main ended (the collect step exits the same way). */
+function recordWorkerExit(argv = process.argv) {
+    if (isWorker(argv) && argv[3])
+        (0,external_node_fs_.writeFileSync)(argv[3], String(process.exitCode ?? 0));
+}
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+};
+const readPid = (dir) => Number((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'pid'), 'utf8').trim());
+/**
+ * The collect step: waits for the worker the start step with these inputs began, then replays it as this step.
+ * Stopped meanwhile (a cancelled job), the worker is stopped too (it leads its own process group).
+ */
+async function collectWorker(env = process.env) {
+    const dir = journalDir(env);
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'pid'))) {
+        throw new errors/* UserError */.yo("Input 'background': collect, but no earlier step of this job started this action with the same inputs and background: start.", { hint: "Add that step before this one, or leave 'background' empty to run the step here." });
+    }
+    const pid = readPid(dir);
+    const untrack = (0,child_processes/* trackChild */.yH)(pid, 'background worker', []);
+    const exitFile = external_node_path_default().join(dir, 'exit');
+    while (!(0,external_node_fs_.existsSync)(exitFile) && alive(pid))
+        await (0,src_process/* sleep */.yy)(100);
+    untrack();
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'collected'), '');
+    process.stdout.write((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'stdout')));
+    process.stderr.write((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'stderr')));
+    for (const name of RUNNER_FILES) {
+        const target = env[name];
+        const text = (0,external_node_fs_.readFileSync)(file(dir, name));
+        if (target && text.length > 0)
+            (0,external_node_fs_.appendFileSync)(target, text);
+    }
+    const code = (0,external_node_fs_.existsSync)(exitFile) ? Number((0,external_node_fs_.readFileSync)(exitFile, 'utf8').trim()) : NaN;
+    if (!Number.isInteger(code)) {
+        throw new errors/* UserError */.yo('The background worker of this step ended without a result (it was killed).', {
+            hint: 'See its log above; re-run the job.',
+        });
+    }
+    process.exitCode = code;
+    const deferred = external_node_path_default().join(dir, 'deferred.json');
+    return { deferred: (0,external_node_fs_.existsSync)(deferred) ? JSON.parse((0,external_node_fs_.readFileSync)(deferred, 'utf8')) : undefined };
+}
+/**
+ * The start step's post (post-if: always()): a worker still running (no collect step ran: an earlier step failed,
+ * or the job was cancelled) is stopped; returns its saved state when no collect step took it over, for the
+ * action's own post (a teardown) to run with.
+ */
+async function finishWorker(dir, graceMs = 60_000) {
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'pid')))
+        return undefined;
+    const pid = readPid(dir);
+    if (alive(pid) && !(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'exit'))) {
+        try {
+            process.kill(-pid, 'SIGTERM');
+        }
+        catch {
+            // Gone meanwhile.
+        }
+        for (let waited = 0; alive(pid) && waited < graceMs; waited += 100)
+            await (0,src_process/* sleep */.yy)(100);
+        try {
+            process.kill(-pid, 'SIGKILL');
+        }
+        catch {
+            // Gone.
+        }
+    }
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'collected')))
+        return undefined;
+    return parseStateFile((0,external_node_fs_.readFileSync)(file(dir, 'GITHUB_STATE'), 'utf8'));
+}
+/** `name<<delimiter\nvalue\ndelimiter` entries, as @actions/core writes GITHUB_STATE. */
+function parseStateFile(text) {
+    const state = {};
+    const lines = text.split('\n');
+    for (let index = 0; index < lines.length; index++) {
+        const match = /^([^<=]+)<<(.+)$/.exec(lines[index]);
+        if (!match)
+            continue;
+        const [, name, delimiter] = match;
+        const value = [];
+        for (index++; index < lines.length && lines[index] !== delimiter; index++)
+            value.push(lines[index]);
+        state[name] = value.join('\n');
+    }
+    return state;
+}
+
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
 var stop_signals = __nccwpck_require__(9276);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/action-entry.ts
+
 
 
 
@@ -30999,17 +31179,45 @@ async function runAction(steps) {
     const isPost = core/* getState */.Gu(POST_FLAG) === 'true';
     try {
         if (isPost) {
-            await steps.post?.(reporter);
+            await post(steps, reporter);
         }
         else {
-            if (steps.post)
+            if (steps.post || steps.background)
                 core/* saveState */.LZ(POST_FLAG, 'true');
-            await steps.main(reporter);
+            const phase = steps.background ? backgroundPhase() : '';
+            if (phase === 'start') {
+                const journal = startWorker(process.argv[1]);
+                core/* saveState */.LZ(BACKGROUND_STATE, journal);
+                reporter.log('Started in the background: the step of this action with the same inputs and `background: collect` reports it.');
+            }
+            else if (phase === 'collect') {
+                const { deferred } = await collectWorker();
+                if (deferred !== undefined)
+                    await steps.collected?.(reporter, deferred);
+            }
+            else {
+                await steps.main(reporter);
+            }
         }
     }
     catch (error) {
         reportFailure(error, reporter);
     }
+    recordWorkerExit();
+}
+/** The post step; a start step's runs the action's post with its worker's state when no collect step did. */
+async function post(steps, reporter) {
+    const journal = steps.background ? core/* getState */.Gu(BACKGROUND_STATE) : '';
+    if (!journal) {
+        await steps.post?.(reporter);
+        return;
+    }
+    const state = await finishWorker(journal);
+    if (!state)
+        return;
+    for (const [name, value] of Object.entries(state))
+        process.env[`STATE_${name}`] = value;
+    await steps.post?.(reporter);
 }
 function reportFailure(error, reporter) {
     if (error instanceof Error && error.stack)
@@ -31041,6 +31249,7 @@ const actionInputs = (name) => core/* getInput */.V4(name);
 
 ;// CONCATENATED MODULE: ../../packages/runtime/src/actions.ts
 // The runner side, kept out of the main index so that the CLI and tests never load @actions/core.
+
 
 
 
@@ -31193,7 +31402,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   F3: () => (/* reexport */ withoutTrailingDots)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, annotateFindings, argumentList, asCleanup, backoffDelays, childEnvironment, choice, commandLine, countFindings, describeCounts, describeError, ensureUv, error, failure, findPython, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, lastLines, list, missingServiceNotice, onStop, quotedInput, readUserTextFile, relativeTo, sleep, splitArguments, startBackground, stopSignal, walkFiles, warning, whichOnPath, withRetry
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, annotateFindings, argumentList, asCleanup, backoffDelays, childEnvironment, choice, commandLine, countFindings, describeCounts, describeError, ensureUv, error, failure, findPython, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, lastLines, list, missingServiceNotice, onStop, quotedInput, readUserTextFile, relativeTo, sleep, splitArguments, startBackground, startDaemon, stopSignal, walkFiles, warning, whichOnPath, withRetry
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -31714,6 +31923,7 @@ var child_processes = __nccwpck_require__(3648);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
 
 
+
 /**
  * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
  * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
@@ -31766,6 +31976,28 @@ function startBackground(command, args, options) {
             await exited;
         },
     };
+}
+/**
+ * A server that outlives this process (a later step of the job uses it, then stops it): its own session, no
+ * stdio, not waited for. Argument arrays only; its environment without the runner's credentials. Returns its
+ * pid, or undefined when it could not start.
+ */
+function startDaemon(command, args, options) {
+    return new Promise((resolve) => {
+        const child = spawn(command, [...args], {
+            cwd: options.cwd,
+            env: childEnvironment(options.env ?? process.env),
+            shell: false,
+            detached: true,
+            stdio: 'ignore',
+            windowsHide: true,
+        });
+        child.once('error', () => resolve(undefined));
+        child.once('spawn', () => {
+            child.unref();
+            resolve(child.pid);
+        });
+    });
 }
 
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts

@@ -78,4 +78,4 @@ async function post(reporter: Reporter): Promise<void> {
   await tearDown(files, reporter, { projects });
 }
 
-await runAction({ main, post });
+await runAction({ main, post, background: true });

@@ -28406,7 +28406,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _aic_repository__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4059);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8952);
-/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(756);
+/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2369);
 /* harmony import */ var _aic_steps_scaffold_check__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3372);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1601);
 
@@ -28494,7 +28494,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   YP: () => (/* reexport */ parseDdevVersionOutput)
 });
 
-// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INSTALLERS, INTEGRATION_VALIDATIONS, JUNIT_FILE_NAME, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, PYTEST_EXIT, REPOS, REPOSITORY_VALIDATIONS, cacheKey, ddevArgsFor, ddevAtLeast, ddevConfigToml, ddevTarget, ddevTestArgs, hasRuffSettings, inferRepo, installPlan, parseMarkers, parseValidationOutput, parseVersionRequest, plainText, pythonAllowed, repositoryValidationApplies, resolveVersion, supportVerdict, toolCacheName, validationApplies, validationArgs, validationSet
+// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, EXTRAS_RUFF_SETTINGS, FIX_COMMANDS, INSTALLERS, INTEGRATION_VALIDATIONS, JUNIT_FILE_NAME, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, PYTEST_EXIT, REPOS, REPOSITORY_VALIDATIONS, cacheKey, commandEnvironment, ddevArgsFor, ddevAtLeast, ddevConfigToml, ddevTarget, ddevTestArgs, hasRuffSettings, inferRepo, installPlan, parseMarkers, parseValidationOutput, parseVersionRequest, plainText, pythonAllowed, repositoryValidationApplies, resolveVersion, supportVerdict, toolCacheName, validationApplies, validationArgs, validationEnvironment, validationSet
 
 // EXTERNAL MODULE: ../../node_modules/@renovatebot/pep440/index.js + 4 modules
 var pep440 = __nccwpck_require__(2195);
@@ -29169,6 +29169,7 @@ function parseMarkers(raw) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
+
 
 
 
@@ -30447,7 +30448,7 @@ function withPythonPackage(integrations, reporter, step) {
 
 /***/ }),
 
-/***/ 756:
+/***/ 2369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30457,7 +30458,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: ActionsReporter, reportFailure, saveCacheInPost
+// UNUSED EXPORTS: ActionsReporter, backgroundPhase, deferToCollect, isWorker, journalDir, reportFailure, saveCacheInPost
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 8 modules
 var core = __nccwpck_require__(8806);
@@ -30525,11 +30526,190 @@ class ActionsReporter {
     }
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
+var child_processes = __nccwpck_require__(3648);
 // EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
 var errors = __nccwpck_require__(6631);
+// EXTERNAL MODULE: ../../packages/runtime/src/process.ts + 2 modules
+var src_process = __nccwpck_require__(316);
+;// CONCATENATED MODULE: ../../packages/runtime/src/background-step.ts
+
+
+
+
+
+
+
+const RUNNER_FILES = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'];
+const INPUT = 'INPUT_BACKGROUND';
+/** In the start step's state: the journal folder, for its post step. */
+const BACKGROUND_STATE = 'background-journal';
+function backgroundPhase(env = process.env) {
+    const value = (env[INPUT] ?? '').trim();
+    if (value === '' || value === 'start' || value === 'collect')
+        return value;
+    throw new errors/* UserError */.yo(`Input 'background': ${JSON.stringify(value)} is not one of '', 'start', 'collect'.`, {
+        hint: "Leave it empty to run the step here; 'start' it in one step and 'collect' it in a later one.",
+    });
+}
+/** The journal of a start step: named by the action and every input but `background`, so that collect finds it. */
+function journalDir(env = process.env) {
+    const inputs = Object.entries(env)
+        .filter(([name]) => name.startsWith('INPUT_') && name !== INPUT)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const key = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([env.GITHUB_ACTION_PATH ?? '', inputs]))
+        .digest('hex')
+        .slice(0, 16);
+    return external_node_path_default().join(env.RUNNER_TEMP ?? '', 'agent-integration-ci', 'background', key);
+}
+const file = (dir, name) => external_node_path_default().join(dir, name.toLowerCase());
+/** Starts `node <entry>` as the worker of a start step; returns the journal folder. */
+function startWorker(entry, env = process.env) {
+    const dir = journalDir(env);
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const files = Object.fromEntries(RUNNER_FILES.map((name) => [name, file(dir, name)]));
+    for (const name of Object.values(files))
+        (0,external_node_fs_.writeFileSync)(name, '');
+    const stdout = (0,external_node_fs_.openSync)(external_node_path_default().join(dir, 'stdout'), 'a');
+    const stderr = (0,external_node_fs_.openSync)(external_node_path_default().join(dir, 'stderr'), 'a');
+    // Where it says how it ended: an argument, not a variable that its children (partner code) would inherit.
+    const child = (0,external_node_child_process_.spawn)(process.execPath, [entry, WORKER_FLAG, external_node_path_default().join(dir, 'exit')], {
+        env: { ...env, ...files, [INPUT]: '' },
+        detached: true,
+        stdio: ['ignore', stdout, stderr],
+        windowsHide: true,
+    });
+    (0,external_node_fs_.closeSync)(stdout);
+    (0,external_node_fs_.closeSync)(stderr);
+    if (child.pid === undefined)
+        throw new errors/* UserError */.yo('The background worker could not start.');
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'pid'), String(child.pid));
+    child.unref();
+    return dir;
+}
+const WORKER_FLAG = '--background-worker-exit';
+/** Whether this process is a start step's worker (then `recordWorkerExit` says how main ended). */
+const isWorker = (argv = process.argv) => argv[2] === WORKER_FLAG;
+/**
+ * In the worker: work that must wait for the collect step (a `start` step's result may never be reported: the
+ * upload of what the step built belongs to the step that reports it). The collect step hands `data` to the
+ * action's `collected` after replaying the worker.
+ */
+function deferToCollect(data, argv = process.argv) {
+    if (!isWorker(argv) || !argv[3])
+        throw new Error('deferToCollect outside a background worker');
+    writeFileSync(path.join(path.dirname(argv[3]), 'deferred.json'), JSON.stringify(data));
+}
+/** In the worker: says how main ended (the collect step exits the same way). */
+function recordWorkerExit(argv = process.argv) {
+    if (isWorker(argv) && argv[3])
+        (0,external_node_fs_.writeFileSync)(argv[3], String(process.exitCode ?? 0));
+}
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+};
+const readPid = (dir) => Number((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'pid'), 'utf8').trim());
+/**
+ * The collect step: waits for the worker the start step with these inputs began, then replays it as this step.
+ * Stopped meanwhile (a cancelled job), the worker is stopped too (it leads its own process group).
+ */
+async function collectWorker(env = process.env) {
+    const dir = journalDir(env);
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'pid'))) {
+        throw new errors/* UserError */.yo("Input 'background': collect, but no earlier step of this job started this action with the same inputs and background: start.", { hint: "Add that step before this one, or leave 'background' empty to run the step here." });
+    }
+    const pid = readPid(dir);
+    const untrack = (0,child_processes/* trackChild */.yH)(pid, 'background worker', []);
+    const exitFile = external_node_path_default().join(dir, 'exit');
+    while (!(0,external_node_fs_.existsSync)(exitFile) && alive(pid))
+        await (0,src_process/* sleep */.yy)(100);
+    untrack();
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'collected'), '');
+    process.stdout.write((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'stdout')));
+    process.stderr.write((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'stderr')));
+    for (const name of RUNNER_FILES) {
+        const target = env[name];
+        const text = (0,external_node_fs_.readFileSync)(file(dir, name));
+        if (target && text.length > 0)
+            (0,external_node_fs_.appendFileSync)(target, text);
+    }
+    const code = (0,external_node_fs_.existsSync)(exitFile) ? Number((0,external_node_fs_.readFileSync)(exitFile, 'utf8').trim()) : NaN;
+    if (!Number.isInteger(code)) {
+        throw new errors/* UserError */.yo('The background worker of this step ended without a result (it was killed).', {
+            hint: 'See its log above; re-run the job.',
+        });
+    }
+    process.exitCode = code;
+    const deferred = external_node_path_default().join(dir, 'deferred.json');
+    return { deferred: (0,external_node_fs_.existsSync)(deferred) ? JSON.parse((0,external_node_fs_.readFileSync)(deferred, 'utf8')) : undefined };
+}
+/**
+ * The start step's post (post-if: always()): a worker still running (no collect step ran: an earlier step failed,
+ * or the job was cancelled) is stopped; returns its saved state when no collect step took it over, for the
+ * action's own post (a teardown) to run with.
+ */
+async function finishWorker(dir, graceMs = 60_000) {
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'pid')))
+        return undefined;
+    const pid = readPid(dir);
+    if (alive(pid) && !(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'exit'))) {
+        try {
+            process.kill(-pid, 'SIGTERM');
+        }
+        catch {
+            // Gone meanwhile.
+        }
+        for (let waited = 0; alive(pid) && waited < graceMs; waited += 100)
+            await (0,src_process/* sleep */.yy)(100);
+        try {
+            process.kill(-pid, 'SIGKILL');
+        }
+        catch {
+            // Gone.
+        }
+    }
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'collected')))
+        return undefined;
+    return parseStateFile((0,external_node_fs_.readFileSync)(file(dir, 'GITHUB_STATE'), 'utf8'));
+}
+/** `name<<delimiter\nvalue\ndelimiter` entries, as @actions/core writes GITHUB_STATE. */
+function parseStateFile(text) {
+    const state = {};
+    const lines = text.split('\n');
+    for (let index = 0; index < lines.length; index++) {
+        const match = /^([^<=]+)<<(.+)$/.exec(lines[index]);
+        if (!match)
+            continue;
+        const [, name, delimiter] = match;
+        const value = [];
+        for (index++; index < lines.length && lines[index] !== delimiter; index++)
+            value.push(lines[index]);
+        state[name] = value.join('\n');
+    }
+    return state;
+}
+
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
 var stop_signals = __nccwpck_require__(9276);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/action-entry.ts
+
 
 
 
@@ -30546,17 +30726,45 @@ async function runAction(steps) {
     const isPost = core/* getState */.Gu(POST_FLAG) === 'true';
     try {
         if (isPost) {
-            await steps.post?.(reporter);
+            await post(steps, reporter);
         }
         else {
-            if (steps.post)
+            if (steps.post || steps.background)
                 core/* saveState */.LZ(POST_FLAG, 'true');
-            await steps.main(reporter);
+            const phase = steps.background ? backgroundPhase() : '';
+            if (phase === 'start') {
+                const journal = startWorker(process.argv[1]);
+                core/* saveState */.LZ(BACKGROUND_STATE, journal);
+                reporter.log('Started in the background: the step of this action with the same inputs and `background: collect` reports it.');
+            }
+            else if (phase === 'collect') {
+                const { deferred } = await collectWorker();
+                if (deferred !== undefined)
+                    await steps.collected?.(reporter, deferred);
+            }
+            else {
+                await steps.main(reporter);
+            }
         }
     }
     catch (error) {
         reportFailure(error, reporter);
     }
+    recordWorkerExit();
+}
+/** The post step; a start step's runs the action's post with its worker's state when no collect step did. */
+async function post(steps, reporter) {
+    const journal = steps.background ? core/* getState */.Gu(BACKGROUND_STATE) : '';
+    if (!journal) {
+        await steps.post?.(reporter);
+        return;
+    }
+    const state = await finishWorker(journal);
+    if (!state)
+        return;
+    for (const [name, value] of Object.entries(state))
+        process.env[`STATE_${name}`] = value;
+    await steps.post?.(reporter);
 }
 function reportFailure(error, reporter) {
     if (error instanceof Error && error.stack)
@@ -30588,6 +30796,7 @@ const actionInputs = (name) => core/* getInput */.V4(name);
 
 ;// CONCATENATED MODULE: ../../packages/runtime/src/actions.ts
 // The runner side, kept out of the main index so that the CLI and tests never load @actions/core.
+
 
 
 
@@ -30748,7 +30957,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   GU: () => (/* reexport */ python_whichOnPath)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, argumentList, asCleanup, backoffDelays, childEnvironment, commandLine, describeCounts, describeError, ensureUv, error, failure, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, list, missingServiceNotice, onStop, quotedInput, sleep, splitArguments, startBackground, stopSignal, warning, withRetry, withoutTrailingDots
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, argumentList, asCleanup, backoffDelays, childEnvironment, commandLine, describeCounts, describeError, ensureUv, error, failure, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, list, missingServiceNotice, onStop, quotedInput, sleep, splitArguments, startBackground, startDaemon, stopSignal, warning, withRetry, withoutTrailingDots
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -31297,6 +31506,7 @@ var child_processes = __nccwpck_require__(3648);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
 
 
+
 /**
  * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
  * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
@@ -31349,6 +31559,28 @@ function startBackground(command, args, options) {
             await exited;
         },
     };
+}
+/**
+ * A server that outlives this process (a later step of the job uses it, then stops it): its own session, no
+ * stdio, not waited for. Argument arrays only; its environment without the runner's credentials. Returns its
+ * pid, or undefined when it could not start.
+ */
+function startDaemon(command, args, options) {
+    return new Promise((resolve) => {
+        const child = spawn(command, [...args], {
+            cwd: options.cwd,
+            env: childEnvironment(options.env ?? process.env),
+            shell: false,
+            detached: true,
+            stdio: 'ignore',
+            windowsHide: true,
+        });
+        child.once('error', () => resolve(undefined));
+        child.once('spawn', () => {
+            child.unref();
+            resolve(child.pid);
+        });
+    });
 }
 
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
@@ -31833,6 +32065,8 @@ var runtime_src = __nccwpck_require__(8952);
 // Generated by scripts/embed-python.mjs from packages/steps/python/*.py: do not edit.
 const pythonScripts = {
     "agent_set_report.py": "\"\"\"Which lines of a requirements file this environment has, as the smoke test's Agent package set.\n\nUsage: agent_set_report.py <requirements file>\nPrints one JSON object: {\"otherPlatforms\": [lines whose markers exclude this interpreter],\n\"missing\": [lines that apply here but are not installed at a matching version]}.\n\"\"\"\n\nimport json\nimport sys\n\n\ndef main(path):\n    try:\n        from importlib.metadata import PackageNotFoundError, version\n        from packaging.requirements import InvalidRequirement, Requirement\n    except ImportError as error:\n        return {'error': 'packaging is not importable: {}'.format(error)}\n    other_platforms, missing = [], []\n    with open(path) as handle:\n        lines = [line.split(' #')[0].strip() for line in handle]\n    for line in lines:\n        if not line or line.startswith(('#', '-')):\n            continue\n        try:\n            requirement = Requirement(line)\n        except InvalidRequirement:\n            missing.append(line)\n            continue\n        if requirement.marker is not None and not requirement.marker.evaluate():\n            other_platforms.append(line)\n            continue\n        try:\n            installed = version(requirement.name)\n        except PackageNotFoundError:\n            missing.append(line)\n            continue\n        if requirement.specifier and not requirement.specifier.contains(installed, prereleases=True):\n            missing.append(line)\n    return {'otherPlatforms': other_platforms, 'missing': missing}\n\n\nif __name__ == '__main__':\n    print(json.dumps(main(sys.argv[1])))\n",
+    "ddev_server.py": "\"\"\"A warm ddev: imports ddev once, then runs each `ddev ...` call in a fork of itself.\n\nUsage: <ddev's python> ddev_server.py DIR REAL_DDEV ID\n\nddev spends most of a short command importing itself (~1.8 s of CPU before it reads its arguments). This process\ndoes that import once, in the environment and folder the calls will have, then listens on DIR/zygotes/ID.sock. The\n`ddev` shim (ddev_shim.py, first on PATH) connects, hands over its stdin/stdout/stderr, arguments, folder and\nenvironment, and waits: a fork of this process becomes that call's ddev, exactly as `REAL_DDEV args` would have run\n(the console script's `sys.exit(main())`, the same interpreter, its own session and process group), and its exit\nstatus goes back to the shim, which exits with it.\n\nWhat the import read (environment variables, the current folder) is recorded in DIR/zygotes/ID.json as a hash of\ntheir values: the shim only uses this process for a call whose values are the same, and runs the real ddev for any\nother — so a call never sees module state that a fresh ddev would have set up differently.\n\"\"\"\n\nimport gc\nimport hashlib\nimport json\nimport os\nimport select\nimport signal\nimport socket\nimport struct\nimport sys\nimport tempfile\nimport time\n\nIDLE_SECONDS = 15 * 60\n# Read by the interpreter or the C library rather than through os.environ: always part of the signature.\nC_LEVEL = ('PYTHON', 'LC_', 'LANG', 'LANGUAGE', 'TZ', 'OPENSSL', 'SSL_CERT')\n\n\ndef signature(keys, everything, env, cwd):\n    \"\"\"The same function is in ddev_shim.py: a hash of what the import depended on.\"\"\"\n    if everything:\n        items = sorted(env.items())\n    else:\n        items = sorted((key, env.get(key)) for key in keys)\n        items += sorted((key, value) for key, value in env.items() if key.startswith(C_LEVEL))\n    items.append(('\\0cwd', cwd))\n    return hashlib.sha256(json.dumps(items).encode('utf-8', 'surrogateescape')).hexdigest()\n\n\nclass ImportWitness:\n    \"\"\"Records the environment variables and whether the current folder are read while ddev imports.\"\"\"\n\n    def __init__(self):\n        self.keys = set()\n        self.everything = False\n        self.cwd = False\n        self.recording = True\n\n    def __enter__(self):\n        environ_class = type(os.environ)\n        self.getitem = environ_class.__getitem__\n        self.iterate = environ_class.__iter__\n        self.getcwd = os.getcwd\n        witness = self\n\n        def getitem(environ, key):\n            if witness.recording and environ is os.environ:\n                witness.keys.add(key)\n            return witness.getitem(environ, key)\n\n        def iterate(environ):\n            if witness.recording and environ is os.environ:\n                # The whole environment was looked at: every variable counts.\n                witness.everything = True\n            return witness.iterate(environ)\n\n        def getcwd():\n            if witness.recording:\n                witness.cwd = True\n            return witness.getcwd()\n\n        environ_class.__getitem__ = getitem\n        environ_class.__iter__ = iterate\n        os.getcwd = getcwd\n        return self\n\n    def __exit__(self, *exc):\n        # Modules that kept `from os import getcwd` hold the wrapper: it stops recording, it does not go away.\n        self.recording = False\n        environ_class = type(os.environ)\n        environ_class.__getitem__ = self.getitem\n        environ_class.__iter__ = self.iterate\n        os.getcwd = self.getcwd\n        return False\n\n\ndef write_atomically(path, text):\n    temporary = path + '.tmp'\n    with open(temporary, 'w') as handle:\n        handle.write(text)\n    os.replace(temporary, path)\n\n\ndef captured_import(real_ddev):\n    \"\"\"Imports ddev as its console script would, keeping what the import printed (a fresh ddev prints it each time).\"\"\"\n    sys.argv = [real_ddev]\n    # As for the console script: its folder (symlinks resolved) first on sys.path.\n    sys.path[0] = os.path.dirname(os.path.realpath(real_ddev))\n    saved = [os.dup(1), os.dup(2)]\n    captures = [tempfile.TemporaryFile(), tempfile.TemporaryFile()]\n    for fd, capture in zip((1, 2), captures):\n        os.dup2(capture.fileno(), fd)\n    witness = ImportWitness()\n    before = dict(os.environ)\n    try:\n        with witness:\n            from ddev.cli import main\n    finally:\n        sys.stdout.flush()\n        sys.stderr.flush()\n        for fd, copy in zip((1, 2), saved):\n            os.dup2(copy, fd)\n            os.close(copy)\n    printed = []\n    for capture in captures:\n        capture.seek(0)\n        printed.append(capture.read())\n        capture.close()\n    # What the import itself set in the environment, to set again over each call's environment.\n    witness.exported = {key: value for key, value in os.environ.items() if before.get(key) != value}\n    witness.unset = [key for key in before if key not in os.environ]\n    return main, witness, printed\n\n\ndef receive_call(connection):\n    \"\"\"The shim's message: a length, then JSON {argv, cwd, env}; its stdin, stdout and stderr ride along.\"\"\"\n    data, fds, _flags, _address = socket.recv_fds(connection, 1 << 16, 3)\n    if len(fds) != 3 or len(data) < 4:\n        for fd in fds:\n            os.close(fd)\n        return None, []\n    (size,) = struct.unpack('!I', data[:4])\n    data = data[4:]\n    while len(data) < size:\n        more = connection.recv(size - len(data))\n        if not more:\n            break\n        data += more\n    return json.loads(data.decode('utf-8', 'surrogateescape')), fds\n\n\ndef send(connection, message):\n    try:\n        connection.sendall((json.dumps(message) + '\\n').encode())\n    except OSError:\n        pass\n\n\ndef signal_group(pid, number):\n    try:\n        os.killpg(pid, number)\n    except ProcessLookupError:\n        try:\n            os.kill(pid, number)\n        except ProcessLookupError:\n            pass\n    except PermissionError:\n        pass\n\n\ndef wait_for_call(connection, pid):\n    \"\"\"In the waiter: relays the shim's signals to the call's group, SIGKILL if the shim dies; returns the status.\"\"\"\n    try:\n        exited = os.pidfd_open(pid)\n    except (AttributeError, OSError):\n        exited = None\n    pending = b''\n    shim_gone = False\n    while True:\n        done, status = os.waitpid(pid, os.WNOHANG)\n        if done:\n            break\n        watched = ([connection] if not shim_gone else []) + ([exited] if exited is not None else [])\n        ready, _, _ = select.select(watched, [], [], 0.05 if exited is None or not watched else None)\n        if connection in ready:\n            try:\n                data = connection.recv(4096)\n            except OSError:\n                data = b''\n            if not data:\n                # The shim was killed (a timeout, a second stop signal): so is the call, as its group would have been.\n                shim_gone = True\n                signal_group(pid, signal.SIGKILL)\n                continue\n            pending += data\n            while b'\\n' in pending:\n                line, pending = pending.split(b'\\n', 1)\n                try:\n                    number = int(json.loads(line).get('kill', 0))\n                except (ValueError, AttributeError):\n                    number = 0\n                if number > 0:\n                    signal_group(pid, number)\n    if exited is not None:\n        os.close(exited)\n    if os.WIFSIGNALED(status):\n        return {'signal': os.WTERMSIG(status)}\n    return {'exit': os.WEXITSTATUS(status)}\n\n\ndef become_call(call, fds, witness, printed):\n    \"\"\"In the call's process: the shim's stdio, folder, environment and arguments; then ddev runs as usual.\"\"\"\n    os.setsid()\n    for target, fd in zip((0, 1, 2), fds):\n        os.dup2(fd, target)\n    for fd in fds:\n        if fd > 2:\n            os.close(fd)\n    for number in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2):\n        signal.signal(number, signal.SIG_DFL)\n    signal.signal(signal.SIGINT, signal.default_int_handler)\n    os.chdir(call['cwd'])\n    os.environ.clear()\n    os.environ.update(call['env'])\n    os.environ.update(witness.exported)\n    for key in witness.unset:\n        os.environ.pop(key, None)\n    sys.argv = list(call['argv'])\n    tempfile.tempdir = None\n    for stream, text in zip((sys.stdout, sys.stderr), printed):\n        if text:\n            stream.flush()\n            os.write(stream.fileno(), text)\n\n\ndef serve(directory, real_ddev, ident, main, witness, printed):\n    \"\"\"Returns only in a call's process (the caller then runs ddev); the server itself exits from here.\"\"\"\n    zygotes = os.path.join(directory, 'zygotes')\n    socket_path = os.path.join(zygotes, ident + '.sock')\n    record_path = os.path.join(zygotes, ident + '.json')\n    served_path = os.path.join(directory, 'served.log')\n    cwd = os.getcwd()\n    keys = sorted(witness.keys)\n    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n    try:\n        os.unlink(socket_path)\n    except FileNotFoundError:\n        pass\n    listener.bind(socket_path)\n    listener.listen(64)\n    record = {\n        'pid': os.getpid(),\n        'socket': socket_path,\n        'ddev': real_ddev,\n        'everything': witness.everything,\n        'keys': keys,\n        'signature': signature(keys, witness.everything, os.environ, cwd if witness.cwd else None),\n        'cwd': witness.cwd,\n    }\n    write_atomically(record_path, json.dumps(record))\n    try:\n        os.unlink(os.path.join(zygotes, ident + '.pending'))\n    except FileNotFoundError:\n        pass\n\n    def leave(*_):\n        for path in (record_path, socket_path):\n            try:\n                os.unlink(path)\n            except FileNotFoundError:\n                pass\n        os._exit(0)\n\n    signal.signal(signal.SIGTERM, leave)\n    signal.signal(signal.SIGINT, leave)\n    # Waiters are reaped by the kernel: this process never waits for them.\n    signal.signal(signal.SIGCHLD, signal.SIG_IGN)\n    last = time.monotonic()\n    while True:\n        ready, _, _ = select.select([listener], [], [], 5)\n        if not ready:\n            if time.monotonic() - last > IDLE_SECONDS or not os.path.exists(record_path):\n                leave()\n            continue\n        try:\n            connection, _ = listener.accept()\n        except OSError:\n            continue\n        last = time.monotonic()\n        call, fds = receive_call(connection)\n        if call is None:\n            connection.close()\n            continue\n        sys.stdout.flush()\n        sys.stderr.flush()\n        if os.fork() == 0:\n            # The waiter: forks the call, relays signals, reports the exit status.\n            listener.close()\n            signal.signal(signal.SIGCHLD, signal.SIG_DFL)\n            signal.signal(signal.SIGTERM, signal.SIG_DFL)\n            signal.signal(signal.SIGINT, signal.SIG_IGN)\n            pid = os.fork()\n            if pid == 0:\n                connection.close()\n                become_call(call, fds, witness, printed)\n                return main\n            for fd in fds:\n                os.close(fd)\n            started = time.time()\n            send(connection, {'pid': pid})\n            result = wait_for_call(connection, pid)\n            send(connection, result)\n            line = {'server': ident, 'args': call['argv'][1:], 'started': started, 'ended': time.time(), **result}\n            try:\n                with open(served_path, 'a') as log:\n                    log.write(json.dumps(line) + '\\n')\n            except OSError:\n                pass\n            os._exit(0)\n        connection.close()\n        for fd in fds:\n            os.close(fd)\n\n\ndef start():\n    directory, real_ddev, ident = sys.argv[1:4]\n    # Said before the import: a shim that finds it waits for this server rather than start a ddev of its own.\n    write_atomically(os.path.join(directory, 'zygotes', ident + '.pending'), str(os.getpid()))\n    try:\n        main, witness, printed = captured_import(real_ddev)\n    except BaseException as error:  # noqa: B036 - any failure means: no warm ddev, the shim runs the real one\n        failed = os.path.join(directory, 'zygotes', ident + '.failed')\n        write_atomically(failed, '{}: {}'.format(type(error).__name__, error))\n        try:\n            os.unlink(os.path.join(directory, 'zygotes', ident + '.pending'))\n        except FileNotFoundError:\n            pass\n        os._exit(1)\n    # What the import made lives as long as any call: out of the collector's sight, so that a call's collections do\n    # not write to (and so copy) every page this process shares with it.\n    gc.freeze()\n    return serve(directory, real_ddev, ident, main, witness, printed)\n\n\nif __name__ == '__main__':\n    # Only a call's process gets here: the console script's own line.\n    sys.exit(start()())\n",
+    "ddev_shim.py": "\"\"\"`ddev` on PATH, first: hands the call to a warm ddev (ddev_server.py), or runs the real ddev when none fits.\n\nsetup-ddev writes this file as DIR/bin/ddev, behind a first line `#!<ddev's python> -IS` and two assignments\n(DIRECTORY, REAL_DDEV). It runs the call in a warm ddev only when the import there read the same environment and\nfolder that this call has; a terminal, a missing or busy server, anything unexpected: the real ddev, as before.\n\"\"\"\n\nimport hashlib\nimport json\nimport os\nimport signal\nimport socket\nimport struct\nimport sys\nimport time\n\n# Set by the lines setup-ddev writes above this file.\nDIRECTORY = globals().get('DIRECTORY', '')\nREAL_DDEV = globals().get('REAL_DDEV', '')\n\nC_LEVEL = ('PYTHON', 'LC_', 'LANG', 'LANGUAGE', 'TZ', 'OPENSSL', 'SSL_CERT')\nPENDING_SECONDS = 120\nSTARTING_SECONDS = 30\nFORWARDED = ('SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2')\n\n\ndef signature(keys, everything, env, cwd):\n    \"\"\"The same function is in ddev_server.py: a hash of what the import depended on.\"\"\"\n    if everything:\n        items = sorted(env.items())\n    else:\n        items = sorted((key, env.get(key)) for key in keys)\n        items += sorted((key, value) for key, value in env.items() if key.startswith(C_LEVEL))\n    items.append(('\\0cwd', cwd))\n    return hashlib.sha256(json.dumps(items).encode('utf-8', 'surrogateescape')).hexdigest()\n\n\ndef classic():\n    os.execv(REAL_DDEV, [REAL_DDEV] + sys.argv[1:])\n\n\ndef alive(pid):\n    try:\n        os.kill(pid, 0)\n        return True\n    except ProcessLookupError:\n        return False\n    except PermissionError:\n        return True\n\n\ndef still_importing(folder, names):\n    \"\"\"A server that is still importing ddev may be the one for this call: wait for it (it costs less than a start).\"\"\"\n    for name in names:\n        if not name.endswith('.pending'):\n            continue\n        path = os.path.join(folder, name)\n        try:\n            with open(path) as handle:\n                text = handle.read().strip()\n            if not text.isdigit():\n                # Written just before the server was started: it is starting, unless that was long ago.\n                if time.time() - os.stat(path).st_mtime < STARTING_SECONDS:\n                    return True\n                continue\n        except OSError:\n            continue\n        if alive(int(text)):\n            return True\n    return False\n\n\ndef server_for(env, cwd):\n    folder = os.path.join(DIRECTORY, 'zygotes')\n    deadline = time.monotonic() + PENDING_SECONDS\n    while True:\n        try:\n            names = sorted(os.listdir(folder))\n        except OSError:\n            return None\n        if not still_importing(folder, names) or time.monotonic() > deadline:\n            break\n        time.sleep(0.02)\n    for name in names:\n        if not name.endswith('.json'):\n            continue\n        try:\n            with open(os.path.join(folder, name)) as handle:\n                record = json.load(handle)\n            if record['ddev'] != REAL_DDEV or not alive(record['pid']):\n                continue\n            wanted = signature(record['keys'], record['everything'], env, cwd if record['cwd'] else None)\n        except (OSError, ValueError, KeyError, TypeError):\n            continue\n        if wanted == record['signature']:\n            return record\n    return None\n\n\ndef main():\n    if not DIRECTORY or not REAL_DDEV:\n        sys.exit('ddev shim: not configured (no DIRECTORY/REAL_DDEV).')\n    if any(os.isatty(fd) for fd in (0, 1, 2)):\n        classic()\n    try:\n        cwd = os.getcwd()\n    except OSError:\n        classic()\n    env = dict(os.environ)\n    record = server_for(env, cwd)\n    if record is None:\n        classic()\n    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n    try:\n        connection.connect(record['socket'])\n        header = json.dumps({'argv': [REAL_DDEV] + sys.argv[1:], 'cwd': cwd, 'env': env})\n        data = header.encode('utf-8', 'surrogateescape')\n        socket.send_fds(connection, [struct.pack('!I', len(data))], [0, 1, 2])\n        connection.sendall(data)\n    except OSError:\n        classic()\n\n    def forward(number, _frame):\n        try:\n            connection.sendall((json.dumps({'kill': number}) + '\\n').encode())\n        except OSError:\n            pass\n\n    for name in FORWARDED:\n        signal.signal(getattr(signal, name), forward)\n\n    started = False\n    pending = b''\n    while True:\n        try:\n            data = connection.recv(4096)\n        except OSError:\n            data = b''\n        if not data:\n            if not started:\n                # The server went away before the call began: nothing ran, so the real ddev runs it.\n                classic()\n            sys.stderr.write('ddev: the warm ddev server ended without the exit status of this call.\\n')\n            os._exit(1)\n        pending += data\n        while b'\\n' in pending:\n            line, pending = pending.split(b'\\n', 1)\n            message = json.loads(line)\n            if 'pid' in message:\n                started = True\n            elif 'signal' in message:\n                number = int(message['signal'])\n                signal.signal(number, signal.SIG_DFL)\n                os.kill(os.getpid(), number)\n                os._exit(128 + number)\n            elif 'exit' in message:\n                os._exit(int(message['exit']))\n\n\nmain()\n",
     "inspect_integration.py": "\"\"\"Facts about integrations' Python files, read with Python's own `ast` (never regular expressions).\n\nUsage: inspect_integration.py <integration folder> [<integration folder> ...]\nPrints one JSON object: {folder: {\"files\": {relative path: facts}}}. One process for every integration.\nFacts per file: \"error\" (unreadable, binary, or a syntax error with its line), or \"classes\" (name,\nline, bases as dotted names, whether `check` is defined and async, its line and signature) and \"imports\"\n(local alias -> fully qualified name, relative imports resolved), and \"version\" (for __about__.py).\n\"\"\"\n\nimport ast\nimport json\nimport os\nimport sys\n\nSKIP_DIRS = {'.git', '.tox', '.venv', 'venv', '__pycache__', 'node_modules', 'build', 'dist', '.eggs'}\n\n\ndef dotted(node):\n    \"\"\"`a.b.c` for a base-class expression, read in a loop: a chain thousands of attributes deep is no recursion.\"\"\"\n    attributes = []\n    while True:\n        if isinstance(node, ast.Name):\n            return '.'.join([node.id] + attributes[::-1])\n        if isinstance(node, ast.Attribute):\n            attributes.append(node.attr)\n            node = node.value\n        elif isinstance(node, ast.Subscript):\n            node = node.value\n        elif isinstance(node, ast.Call):\n            node = node.func\n        else:\n            return None\n\n\ndef signature(function):\n    \"\"\"Which positional calls a def accepts; None when decorated (a decorator may change it).\"\"\"\n    if function.decorator_list:\n        return None\n    args = function.args\n    positional = len(getattr(args, 'posonlyargs', [])) + len(args.args)\n    return {\n        'required': positional - len(args.defaults),\n        'positional': None if args.vararg else positional,\n        'requiredKeywordOnly': sum(1 for default in args.kw_defaults if default is None),\n    }\n\n\ndef module_name(relative):\n    parts = relative[:-3].split('/')\n    if parts[-1] == '__init__':\n        parts = parts[:-1]\n    return '.'.join(parts)\n\n\ndef resolve_relative(module, level, target, is_package):\n    parts = module.split('.')\n    if not is_package:\n        parts = parts[:-1]\n    if level > 1:\n        parts = parts[: len(parts) - (level - 1)]\n    base = '.'.join(parts)\n    if target:\n        return base + '.' + target if base else target\n    return base\n\n\ndef file_facts(path, relative):\n    try:\n        with open(path, 'rb') as handle:\n            data = handle.read()\n    except OSError as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    if b'\\0' in data:\n        return {'error': {'kind': 'binary', 'message': 'binary content in a .py file'}}\n    try:\n        tree = ast.parse(data, filename=relative)\n    except SyntaxError as error:\n        return {'error': {'kind': 'syntax', 'message': error.msg, 'line': error.lineno or 1}}\n    except (ValueError, UnicodeDecodeError) as error:\n        return {'error': {'kind': 'unreadable', 'message': str(error)}}\n    except (RecursionError, MemoryError):\n        return {'error': {'kind': 'unreadable', 'message': 'nested too deeply for Python to parse'}}\n    try:\n        return tree_facts(tree, relative)\n    except (RecursionError, MemoryError):\n        # One pathological file is a finding on that file; the other files and integrations are still read.\n        return {'error': {'kind': 'unreadable', 'message': 'nested too deeply to inspect'}}\n\n\ndef tree_facts(tree, relative):\n    module = module_name(relative)\n    is_package = relative.endswith('__init__.py')\n    imports = {}\n    classes = []\n    version = None\n    for node in ast.walk(tree):\n        if isinstance(node, ast.Import):\n            for alias in node.names:\n                imports[alias.asname or alias.name.split('.')[0]] = alias.name if alias.asname else alias.name.split('.')[0]\n        elif isinstance(node, ast.ImportFrom):\n            source = node.module or ''\n            if node.level:\n                source = resolve_relative(module, node.level, node.module, is_package)\n            for alias in node.names:\n                if alias.name != '*':\n                    imports[alias.asname or alias.name] = source + '.' + alias.name if source else alias.name\n    for node in tree.body:\n        if isinstance(node, ast.ClassDef):\n            check = None\n            for item in node.body:\n                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == 'check':\n                    check = {'line': item.lineno, 'async': isinstance(item, ast.AsyncFunctionDef), 'signature': signature(item)}\n            classes.append({'name': node.name, 'line': node.lineno, 'bases': [dotted(base) for base in node.bases], 'check': check})\n        elif isinstance(node, (ast.Assign, ast.AnnAssign)):\n            targets = node.targets if isinstance(node, ast.Assign) else [node.target]\n            for target in targets:\n                if isinstance(target, ast.Name) and target.id == '__version__':\n                    value = node.value\n                    version = {'line': node.lineno, 'value': value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None}\n    return {'module': module, 'classes': classes, 'imports': imports, 'version': version}\n\n\ndef integration_facts(folder):\n    files = {}\n    for directory, dirs, names in os.walk(folder):\n        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith('.'))\n        for name in sorted(names):\n            if name.endswith('.py'):\n                path = os.path.join(directory, name)\n                relative = os.path.relpath(path, folder).replace(os.sep, '/')\n                files[relative] = file_facts(path, relative)\n    return {'files': files}\n\n\nif __name__ == '__main__':\n    print(json.dumps({folder: integration_facts(folder) for folder in sys.argv[1:]}))\n",
     "requirements_of_extras.py": "\"\"\"The requirements an installed distribution declares for some of its extras, one per line.\n\nUsage: requirements_of_extras.py <distribution> <extra> [<extra> ...]\nPrints one JSON list of requirement strings (markers other than `extra` kept, for the installer to evaluate).\n\"\"\"\n\nimport json\nimport sys\n\n\ndef main(distribution, extras):\n    from importlib.metadata import requires\n\n    from packaging.markers import Marker\n    from packaging.requirements import Requirement\n\n    found = []\n    for line in requires(distribution) or []:\n        requirement = Requirement(line)\n        if requirement.marker is None:\n            continue\n        if not any(requirement.marker.evaluate({'extra': extra}) for extra in extras):\n            continue\n        # Keep the platform part of the marker: evaluating it with no extra tells whether it applies here.\n        text = str(requirement).split(';')[0].strip()\n        rest = [part.strip() for part in str(requirement.marker).split(' and ') if 'extra' not in part]\n        if rest:\n            try:\n                text += '; ' + str(Marker(' and '.join(rest)))\n            except Exception:\n                pass\n        if text not in found:\n            found.append(text)\n    return found\n\n\nif __name__ == '__main__':\n    print(json.dumps(main(sys.argv[1], sys.argv[2:])))\n",
     "smoke_test_wheel.py": "\"\"\"Loads an installed integration the way the Agent's embedded Python does, and says what went wrong.\n\nUsage: smoke_test_wheel.py <integration> <distribution name> <conf.yaml.example path> <jmx: 0|1>\nRun with the Agent's package set on sys.path and the wheel installed (--no-deps) beside it.\nPrints one JSON object on its last line: {\"check_class\": str|null, \"findings\": [{rule, level, message, file?, line?}]}.\n\nWhat it mirrors (datadog-agent pkg/collector/python/loader.go and rtloader/three/three.cpp):\n- the module `datadog_checks.<integration>` is imported, and the check class is the first name of `dir(module)`\n  that is a subclass of datadog_checks.checks.AgentCheck, is not AgentCheck itself, and has no subclasses;\n- the class is called with keyword arguments name, init_config and instances=[one instance].\nSockets are refused for the whole run: a check that connects while importing or in its constructor cannot reach\nthe network from here (the Agent would, to a real host).\n\"\"\"\n\nimport json\nimport os\nimport socket\nimport sys\nimport traceback\n\n\ndef refuse_network():\n    def refused(*args, **kwargs):\n        raise OSError('network access is disabled in the smoke test')\n\n    socket.socket.connect = refused\n    socket.socket.connect_ex = refused\n    socket.getaddrinfo = refused\n    socket.create_connection = refused\n    socket.gethostbyname = refused\n\n\ndef finding(rule, level, message, location=None):\n    item = {'rule': rule, 'level': level, 'message': message}\n    if location:\n        item['file'], item['line'] = location\n    return item\n\n\ndef package_frame(tb, package_dir):\n    \"\"\"The innermost traceback frame inside the integration's package, as (path relative to site, line).\"\"\"\n    found = None\n    for frame in traceback.extract_tb(tb):\n        path = os.path.abspath(frame.filename)\n        if path.startswith(package_dir + os.sep):\n            found = (os.path.relpath(path, os.path.dirname(os.path.dirname(package_dir))).replace(os.sep, '/'), frame.lineno)\n    return found\n\n\ndef declared_requirements(distribution):\n    \"\"\"The wheel's own requirements, unconditional and its `deps` extra, that this environment does not satisfy.\"\"\"\n    try:\n        from importlib.metadata import PackageNotFoundError, requires, version\n        from packaging.requirements import Requirement\n    except ImportError:\n        return []\n    unmet = []\n    for line in requires(distribution) or []:\n        requirement = Requirement(line)\n        marker = requirement.marker\n        if marker is not None and not marker.evaluate({'extra': ''}) and not marker.evaluate({'extra': 'deps'}):\n            continue\n        try:\n            installed = version(requirement.name)\n        except PackageNotFoundError:\n            installed = None\n        if installed is None or (requirement.specifier and not requirement.specifier.contains(installed, prereleases=True)):\n            unmet.append((str(requirement), installed))\n    return unmet\n\n\ndef agent_class(module, base):\n    \"\"\"rtloader's _findSubclassOf: dir() order, subclasses of base that are not base and have no subclasses.\"\"\"\n    for name in dir(module):\n        value = getattr(module, name, None)\n        if not isinstance(value, type) or not issubclass(value, base) or value is base:\n            continue\n        if value.__subclasses__():\n            continue\n        return value\n    return None\n\n\ndef classes_in_submodules(package, base):\n    import importlib\n    import pkgutil\n\n    found = []\n    for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n        if '.tests' in info.name or info.name.endswith('config_models') or '.config_models.' in info.name:\n            continue\n        try:\n            module = importlib.import_module(info.name)\n        except Exception:\n            continue\n        for value in vars(module).values():\n            if isinstance(value, type) and issubclass(value, base) and value is not base and value.__module__ == info.name:\n                found.append(value)\n    return found\n\n\ndef instantiate(check_class, integration, example_path):\n    import yaml\n\n    with open(example_path) as f:\n        example = yaml.safe_load(f) or {}\n    instances = example.get('instances') or [{}]\n    return check_class(name=integration, init_config=example.get('init_config') or {}, instances=[instances[0]])\n\n\ndef main(integration, distribution, example_path, jmx):\n    import importlib\n    import importlib.util\n\n    findings = []\n    unmet = declared_requirements(distribution)\n    for requirement, installed in unmet:\n        has = 'version ' + installed if installed else 'no such package'\n        if requirement.replace('_', '-').lower().startswith('datadog-checks-base'):\n            why = '`datadog-agent integration install` refuses a wheel whose datadog-checks-base requirement the Agent\\'s base does not meet: lower the requirement, or say which Agent version it needs.'\n        else:\n            why = 'the Agent installs a check with --no-deps, so users would have to add it to the Agent\\'s embedded Python themselves.'\n        findings.append(\n            finding(\n                'agent-dependency',\n                'warning',\n                '{} requires {}, but the Agent package set has {}: {}'.format(distribution, requirement, has, why),\n            )\n        )\n\n    refuse_network()\n    module_name = 'datadog_checks.' + integration\n    spec = importlib.util.find_spec(module_name)\n    if spec is None or not spec.origin:\n        findings.append(finding('import', 'error', 'The wheel did not install the package {}.'.format(module_name)))\n        return {'check_class': None, 'findings': findings}\n    package_dir = os.path.dirname(os.path.abspath(spec.origin))\n    try:\n        module = importlib.import_module(module_name)\n    except Exception as error:\n        where = package_frame(error.__traceback__, package_dir)\n        missing = getattr(error, 'name', None)\n        if isinstance(error, ModuleNotFoundError) and missing and missing.startswith('datadog_checks.base'):\n            findings.append(\n                finding(\n                    'agent-import',\n                    'error',\n                    '{}{} imports {}, which the Agent\\'s datadog-checks-base does not have: the Agent will fail to load the check. '\n                    'Use what the Agent\\'s base provides, or require the Agent version whose base has it.'.format(\n                        where[0] if where else module_name, ':{}'.format(where[1]) if where else '', missing\n                    ),\n                    where,\n                )\n            )\n        elif isinstance(error, ModuleNotFoundError) and missing and not missing.startswith(module_name):\n            at = '{}{}'.format(where[0] if where else module_name, ':{}'.format(where[1]) if where else '')\n            declared = [requirement for requirement, installed in unmet if installed is None]\n            if declared:\n                # The module may come from a requirement the wheel declares: documented, if not shipped.\n                findings.append(\n                    finding(\n                        'agent-import',\n                        'warning',\n                        '{} imports {}, which the Agent does not ship; the wheel declares {}, which the Agent does not install (it installs checks with --no-deps). '\n                        'The check loads only after users install it into the Agent\\'s embedded Python: say so in the README, or use a package the Agent ships.'.format(\n                            at, missing, ', '.join(declared)\n                        ),\n                        where,\n                    )\n                )\n            else:\n                findings.append(\n                    finding(\n                        'agent-import',\n                        'error',\n                        '{} imports {}, which the Agent does not ship and the wheel does not declare: the Agent will fail to load the check (ModuleNotFoundError). '\n                        'Use a package the Agent ships, or vendor the code.'.format(at, missing),\n                        where,\n                    )\n                )\n        else:\n            last = traceback.format_exception_only(type(error), error)[-1].strip()\n            findings.append(finding('import', 'error', 'import {} failed: {}'.format(module_name, last), where))\n        return {'check_class': None, 'findings': findings}\n\n    try:\n        from datadog_checks.checks import AgentCheck\n    except ImportError:\n        from datadog_checks.base import AgentCheck\n\n    check_class = agent_class(module, AgentCheck)\n    if check_class is None:\n        if jmx:\n            return {'check_class': None, 'jmx': True, 'findings': findings}\n        elsewhere = classes_in_submodules(module, AgentCheck)\n        if elsewhere:\n            first = elsewhere[0]\n            init = 'datadog_checks/{}/__init__.py'.format(integration)\n            findings.append(\n                finding(\n                    'check-not-exported',\n                    'error',\n                    '{}.{} subclasses AgentCheck but {} does not export it: the Agent only looks for the check class among the names of datadog_checks.{}. '\n                    'Add `from .{} import {}` and list it in __all__.'.format(\n                        first.__module__, first.__name__, init, integration, first.__module__.rsplit('.', 1)[-1], first.__name__\n                    ),\n                    (init, 1),\n                )\n            )\n        else:\n            findings.append(\n                finding(\n                    'no-check-class',\n                    'error',\n                    'No AgentCheck subclass in datadog_checks.{}: the Agent cannot load a check from it.'.format(integration),\n                )\n            )\n        return {'check_class': None, 'findings': findings}\n\n    qualified = '{}.{}'.format(check_class.__module__, check_class.__name__)\n    try:\n        instantiate(check_class, integration, example_path)\n    except Exception as error:\n        last = traceback.format_exception_only(type(error), error)[-1].strip()\n        findings.append(\n            finding(\n                'instantiate',\n                'warning',\n                '{} could not be created with the first instance of conf.yaml.example and no network: {}. '\n                'The example\\'s placeholders are not a real configuration; a constructor should not connect (do it in check()).'.format(\n                    check_class.__name__, last\n                ),\n            )\n        )\n    return {'check_class': qualified, 'findings': findings}\n\n\nif __name__ == '__main__':\n    try:\n        result = main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == '1')\n    except Exception:\n        result = {'check_class': None, 'findings': [finding('smoke-test', 'error', traceback.format_exc().strip().splitlines()[-1])]}\n    sys.stdout.flush()\n    print('\\n' + json.dumps(result))\n",

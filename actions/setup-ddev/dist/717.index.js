@@ -5586,7 +5586,7 @@ Object.defineProperty(exports, "jsonReadOptions", ({ enumerable: true, get: func
 Object.defineProperty(exports, "jsonWriteOptions", ({ enumerable: true, get: function () { return json_format_contract_1.jsonWriteOptions; } }));
 Object.defineProperty(exports, "mergeJsonOptions", ({ enumerable: true, get: function () { return json_format_contract_1.mergeJsonOptions; } }));
 // Message type contract
-var message_type_contract_1 = __webpack_require__(9389);
+var message_type_contract_1 = __webpack_require__(1770);
 Object.defineProperty(exports, "MESSAGE_TYPE", ({ enumerable: true, get: function () { return message_type_contract_1.MESSAGE_TYPE; } }));
 // Message type implementation via reflection
 var message_type_1 = __webpack_require__(9830);
@@ -5764,7 +5764,7 @@ exports.lowerCamelCase = lowerCamelCase;
 
 /***/ }),
 
-/***/ 9389:
+/***/ 1770:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5787,7 +5787,7 @@ exports.MESSAGE_TYPE = Symbol.for("protobuf-ts/message-type");
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MessageType = void 0;
-const message_type_contract_1 = __webpack_require__(9389);
+const message_type_contract_1 = __webpack_require__(1770);
 const reflection_info_1 = __webpack_require__(7506);
 const reflection_type_check_1 = __webpack_require__(5203);
 const reflection_json_reader_1 = __webpack_require__(5125);
@@ -6849,7 +6849,7 @@ exports.ReflectionBinaryWriter = ReflectionBinaryWriter;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.containsMessageType = void 0;
-const message_type_contract_1 = __webpack_require__(9389);
+const message_type_contract_1 = __webpack_require__(1770);
 /**
  * Check if the provided object is a proto message.
  *
@@ -6871,7 +6871,7 @@ exports.containsMessageType = containsMessageType;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reflectionCreate = void 0;
 const reflection_scalar_default_1 = __webpack_require__(7498);
-const message_type_contract_1 = __webpack_require__(9389);
+const message_type_contract_1 = __webpack_require__(1770);
 /**
  * Creates an instance of the generic message, using the field
  * information.

@@ -1,10 +1,11 @@
 import { resolveIntegrationsPath } from '@aic/repository';
 import { markdown, missingServiceNotice, readRunnerEnvironment, resolveRepoPath, type Reporter } from '@aic/runtime';
 import { actionInputs, runAction, saveCacheInPost } from '@aic/runtime/actions';
-import { setupDdev } from '@aic/steps/setup-ddev';
+import { setupDdev, stopDdevServer } from '@aic/steps/setup-ddev';
 import { readActionInputs } from './inputs.js';
 
 const DDEV_CACHE = saveCacheInPost('ddev', 'ddev');
+const SERVER_STATE = 'ddev-server';
 
 async function main(reporter: Reporter): Promise<void> {
   const inputs = readActionInputs(actionInputs);
@@ -31,10 +32,17 @@ async function main(reporter: Reporter): Promise<void> {
             (await import('@aic/runtime/services/actions-cache')).restoreExact(paths, key),
         }
       : {}),
+    server: true,
     reporter,
   });
 
   reporter.addPath(result.binDir);
+  if (result.server) {
+    // Added last, so first on PATH: the later steps' `ddev` goes to the warm ddev (the real one when it cannot).
+    reporter.addPath(result.server.binDir);
+    reporter.saveState(SERVER_STATE, result.server.dir);
+    reporter.log(`A warm ddev for the later steps is importing in the background (${result.server.dir}).`);
+  }
   for (const [name, value] of Object.entries(result.env)) reporter.exportVariable(name, value);
   if (useActionsCache && result.cacheHit === 'false') DDEV_CACHE.saveLater(reporter, result.cache);
   reporter.setOutput('ddev-version', result.ddevVersion);
@@ -62,4 +70,11 @@ async function main(reporter: Reporter): Promise<void> {
   );
 }
 
-await runAction({ main, post: DDEV_CACHE.post });
+/** After the job's steps: the warm ddev stops (left running, it would stop on its own once idle). */
+async function post(reporter: Reporter): Promise<void> {
+  const server = reporter.getState(SERVER_STATE);
+  if (server) stopDdevServer(server);
+  await DDEV_CACHE.post(reporter);
+}
+
+await runAction({ main, post });

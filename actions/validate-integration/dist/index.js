@@ -28376,7 +28376,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ readActionInputs)
 /* harmony export */ });
-/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1398);
+/* harmony import */ var _aic_ddev__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6420);
 /* harmony import */ var _aic_repository__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4190);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(489);
 
@@ -28395,7 +28395,7 @@ function readActionInputs(source) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _aic_repository__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4190);
 /* harmony import */ var _aic_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(489);
-/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(756);
+/* harmony import */ var _aic_runtime_actions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2369);
 /* harmony import */ var _aic_steps_validations__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6499);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1601);
 
@@ -28466,7 +28466,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1398:
+/***/ 6420:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28483,10 +28483,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   G5: () => (/* reexport */ repositoryValidationApplies),
   y9: () => (/* reexport */ validationApplies),
   vA: () => (/* reexport */ validationArgs),
+  vq: () => (/* reexport */ validationEnvironment),
   iH: () => (/* reexport */ validationSet)
 });
 
-// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, INSTALLERS, INTEGRATION_VALIDATIONS, JUNIT_FILE_NAME, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, PYTEST_EXIT, REPOSITORY_VALIDATIONS, cacheKey, createCommand, ddevArgsFor, ddevAtLeast, ddevTarget, ddevTestArgs, installPlan, parseDdevVersionOutput, parseMarkers, parseVersionRequest, pythonAllowed, resolveVersion, supportVerdict, toolCacheName
+// UNUSED EXPORTS: CREATE_SUBCOMMANDS_SINCE, INSTALLERS, INTEGRATION_VALIDATIONS, JUNIT_FILE_NAME, OLDEST_SUPPORTED_DDEV, PINNED_DDEV_VERSION, PYTEST_EXIT, REPOSITORY_VALIDATIONS, cacheKey, commandEnvironment, createCommand, ddevArgsFor, ddevAtLeast, ddevTarget, ddevTestArgs, installPlan, parseDdevVersionOutput, parseMarkers, parseVersionRequest, pythonAllowed, resolveVersion, supportVerdict, toolCacheName
 
 // EXTERNAL MODULE: ../../node_modules/@renovatebot/pep440/index.js + 4 modules
 var pep440 = __nccwpck_require__(2195);
@@ -29237,7 +29238,31 @@ function parseMarkers(raw) {
     return markers;
 }
 
+;// CONCATENATED MODULE: ../../packages/ddev/src/process-env.ts
+/**
+ * ddev's environment for a validation (or a fix) pointed at one view: our config file, wide plain output for
+ * the parsers, and no GitHub Actions marker — ddev would print its own `::error` commands, on staged paths and
+ * line 1.
+ */
+function validationEnvironment(base, configPath) {
+    const env = {
+        ...base,
+        DDEV_CONFIG: configPath,
+        NO_COLOR: '1',
+        COLUMNS: '1000',
+        DDEV_INTERACTIVE: 'false',
+    };
+    delete env.GITHUB_ACTIONS;
+    delete env.TF_BUILD;
+    return env;
+}
+/** ddev's environment for `ddev test` and `ddev release build`: plain output, no prompts. */
+function commandEnvironment(base) {
+    return { ...base, NO_COLOR: '1', DDEV_INTERACTIVE: 'false' };
+}
+
 ;// CONCATENATED MODULE: ../../packages/ddev/src/index.ts
+
 
 
 
@@ -30265,8 +30290,8 @@ async function selectFromInputs(inputs, runner, reporter, options = {}) {
     return { ...selection, repoPath, within, baseRef };
 }
 
-// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 9 modules
-var ddev_src = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 10 modules
+var ddev_src = __nccwpck_require__(6420);
 ;// CONCATENATED MODULE: ../../packages/repository/src/kind.ts
 
 
@@ -30333,7 +30358,7 @@ function withPythonPackage(integrations, reporter, step) {
 
 /***/ }),
 
-/***/ 756:
+/***/ 2369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30343,7 +30368,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: ActionsReporter, reportFailure, saveCacheInPost
+// UNUSED EXPORTS: ActionsReporter, backgroundPhase, deferToCollect, isWorker, journalDir, reportFailure, saveCacheInPost
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 8 modules
 var core = __nccwpck_require__(8806);
@@ -30411,11 +30436,190 @@ class ActionsReporter {
     }
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ../../packages/runtime/src/child-processes.ts
+var child_processes = __nccwpck_require__(3648);
 // EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
 var errors = __nccwpck_require__(6631);
+// EXTERNAL MODULE: ../../packages/runtime/src/process.ts + 2 modules
+var src_process = __nccwpck_require__(316);
+;// CONCATENATED MODULE: ../../packages/runtime/src/background-step.ts
+
+
+
+
+
+
+
+const RUNNER_FILES = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'];
+const INPUT = 'INPUT_BACKGROUND';
+/** In the start step's state: the journal folder, for its post step. */
+const BACKGROUND_STATE = 'background-journal';
+function backgroundPhase(env = process.env) {
+    const value = (env[INPUT] ?? '').trim();
+    if (value === '' || value === 'start' || value === 'collect')
+        return value;
+    throw new errors/* UserError */.yo(`Input 'background': ${JSON.stringify(value)} is not one of '', 'start', 'collect'.`, {
+        hint: "Leave it empty to run the step here; 'start' it in one step and 'collect' it in a later one.",
+    });
+}
+/** The journal of a start step: named by the action and every input but `background`, so that collect finds it. */
+function journalDir(env = process.env) {
+    const inputs = Object.entries(env)
+        .filter(([name]) => name.startsWith('INPUT_') && name !== INPUT)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const key = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([env.GITHUB_ACTION_PATH ?? '', inputs]))
+        .digest('hex')
+        .slice(0, 16);
+    return external_node_path_default().join(env.RUNNER_TEMP ?? '', 'agent-integration-ci', 'background', key);
+}
+const file = (dir, name) => external_node_path_default().join(dir, name.toLowerCase());
+/** Starts `node <entry>` as the worker of a start step; returns the journal folder. */
+function startWorker(entry, env = process.env) {
+    const dir = journalDir(env);
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const files = Object.fromEntries(RUNNER_FILES.map((name) => [name, file(dir, name)]));
+    for (const name of Object.values(files))
+        (0,external_node_fs_.writeFileSync)(name, '');
+    const stdout = (0,external_node_fs_.openSync)(external_node_path_default().join(dir, 'stdout'), 'a');
+    const stderr = (0,external_node_fs_.openSync)(external_node_path_default().join(dir, 'stderr'), 'a');
+    // Where it says how it ended: an argument, not a variable that its children (partner code) would inherit.
+    const child = (0,external_node_child_process_.spawn)(process.execPath, [entry, WORKER_FLAG, external_node_path_default().join(dir, 'exit')], {
+        env: { ...env, ...files, [INPUT]: '' },
+        detached: true,
+        stdio: ['ignore', stdout, stderr],
+        windowsHide: true,
+    });
+    (0,external_node_fs_.closeSync)(stdout);
+    (0,external_node_fs_.closeSync)(stderr);
+    if (child.pid === undefined)
+        throw new errors/* UserError */.yo('The background worker could not start.');
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'pid'), String(child.pid));
+    child.unref();
+    return dir;
+}
+const WORKER_FLAG = '--background-worker-exit';
+/** Whether this process is a start step's worker (then `recordWorkerExit` says how main ended). */
+const isWorker = (argv = process.argv) => argv[2] === WORKER_FLAG;
+/**
+ * In the worker: work that must wait for the collect step (a `start` step's result may never be reported: the
+ * upload of what the step built belongs to the step that reports it). The collect step hands `data` to the
+ * action's `collected` after replaying the worker.
+ */
+function deferToCollect(data, argv = process.argv) {
+    if (!isWorker(argv) || !argv[3])
+        throw new Error('deferToCollect outside a background worker');
+    writeFileSync(path.join(path.dirname(argv[3]), 'deferred.json'), JSON.stringify(data));
+}
+/** In the worker: says how main ended (the collect step exits the same way). */
+function recordWorkerExit(argv = process.argv) {
+    if (isWorker(argv) && argv[3])
+        (0,external_node_fs_.writeFileSync)(argv[3], String(process.exitCode ?? 0));
+}
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+};
+const readPid = (dir) => Number((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'pid'), 'utf8').trim());
+/**
+ * The collect step: waits for the worker the start step with these inputs began, then replays it as this step.
+ * Stopped meanwhile (a cancelled job), the worker is stopped too (it leads its own process group).
+ */
+async function collectWorker(env = process.env) {
+    const dir = journalDir(env);
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'pid'))) {
+        throw new errors/* UserError */.yo("Input 'background': collect, but no earlier step of this job started this action with the same inputs and background: start.", { hint: "Add that step before this one, or leave 'background' empty to run the step here." });
+    }
+    const pid = readPid(dir);
+    const untrack = (0,child_processes/* trackChild */.yH)(pid, 'background worker', []);
+    const exitFile = external_node_path_default().join(dir, 'exit');
+    while (!(0,external_node_fs_.existsSync)(exitFile) && alive(pid))
+        await (0,src_process/* sleep */.yy)(100);
+    untrack();
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'collected'), '');
+    process.stdout.write((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'stdout')));
+    process.stderr.write((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'stderr')));
+    for (const name of RUNNER_FILES) {
+        const target = env[name];
+        const text = (0,external_node_fs_.readFileSync)(file(dir, name));
+        if (target && text.length > 0)
+            (0,external_node_fs_.appendFileSync)(target, text);
+    }
+    const code = (0,external_node_fs_.existsSync)(exitFile) ? Number((0,external_node_fs_.readFileSync)(exitFile, 'utf8').trim()) : NaN;
+    if (!Number.isInteger(code)) {
+        throw new errors/* UserError */.yo('The background worker of this step ended without a result (it was killed).', {
+            hint: 'See its log above; re-run the job.',
+        });
+    }
+    process.exitCode = code;
+    const deferred = external_node_path_default().join(dir, 'deferred.json');
+    return { deferred: (0,external_node_fs_.existsSync)(deferred) ? JSON.parse((0,external_node_fs_.readFileSync)(deferred, 'utf8')) : undefined };
+}
+/**
+ * The start step's post (post-if: always()): a worker still running (no collect step ran: an earlier step failed,
+ * or the job was cancelled) is stopped; returns its saved state when no collect step took it over, for the
+ * action's own post (a teardown) to run with.
+ */
+async function finishWorker(dir, graceMs = 60_000) {
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'pid')))
+        return undefined;
+    const pid = readPid(dir);
+    if (alive(pid) && !(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'exit'))) {
+        try {
+            process.kill(-pid, 'SIGTERM');
+        }
+        catch {
+            // Gone meanwhile.
+        }
+        for (let waited = 0; alive(pid) && waited < graceMs; waited += 100)
+            await (0,src_process/* sleep */.yy)(100);
+        try {
+            process.kill(-pid, 'SIGKILL');
+        }
+        catch {
+            // Gone.
+        }
+    }
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'collected')))
+        return undefined;
+    return parseStateFile((0,external_node_fs_.readFileSync)(file(dir, 'GITHUB_STATE'), 'utf8'));
+}
+/** `name<<delimiter\nvalue\ndelimiter` entries, as @actions/core writes GITHUB_STATE. */
+function parseStateFile(text) {
+    const state = {};
+    const lines = text.split('\n');
+    for (let index = 0; index < lines.length; index++) {
+        const match = /^([^<=]+)<<(.+)$/.exec(lines[index]);
+        if (!match)
+            continue;
+        const [, name, delimiter] = match;
+        const value = [];
+        for (index++; index < lines.length && lines[index] !== delimiter; index++)
+            value.push(lines[index]);
+        state[name] = value.join('\n');
+    }
+    return state;
+}
+
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
 var stop_signals = __nccwpck_require__(9276);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/action-entry.ts
+
 
 
 
@@ -30432,17 +30636,45 @@ async function runAction(steps) {
     const isPost = core/* getState */.Gu(POST_FLAG) === 'true';
     try {
         if (isPost) {
-            await steps.post?.(reporter);
+            await post(steps, reporter);
         }
         else {
-            if (steps.post)
+            if (steps.post || steps.background)
                 core/* saveState */.LZ(POST_FLAG, 'true');
-            await steps.main(reporter);
+            const phase = steps.background ? backgroundPhase() : '';
+            if (phase === 'start') {
+                const journal = startWorker(process.argv[1]);
+                core/* saveState */.LZ(BACKGROUND_STATE, journal);
+                reporter.log('Started in the background: the step of this action with the same inputs and `background: collect` reports it.');
+            }
+            else if (phase === 'collect') {
+                const { deferred } = await collectWorker();
+                if (deferred !== undefined)
+                    await steps.collected?.(reporter, deferred);
+            }
+            else {
+                await steps.main(reporter);
+            }
         }
     }
     catch (error) {
         reportFailure(error, reporter);
     }
+    recordWorkerExit();
+}
+/** The post step; a start step's runs the action's post with its worker's state when no collect step did. */
+async function post(steps, reporter) {
+    const journal = steps.background ? core/* getState */.Gu(BACKGROUND_STATE) : '';
+    if (!journal) {
+        await steps.post?.(reporter);
+        return;
+    }
+    const state = await finishWorker(journal);
+    if (!state)
+        return;
+    for (const [name, value] of Object.entries(state))
+        process.env[`STATE_${name}`] = value;
+    await steps.post?.(reporter);
 }
 function reportFailure(error, reporter) {
     if (error instanceof Error && error.stack)
@@ -30474,6 +30706,7 @@ const actionInputs = (name) => core/* getInput */.V4(name);
 
 ;// CONCATENATED MODULE: ../../packages/runtime/src/actions.ts
 // The runner side, kept out of the main index so that the CLI and tests never load @actions/core.
+
 
 
 
@@ -30631,7 +30864,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   GU: () => (/* reexport */ python_whichOnPath)
 });
 
-// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, argumentList, asCleanup, backoffDelays, childEnvironment, countFindings, describeCounts, describeError, ensureUv, error, failure, findPython, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, list, missingServiceNotice, onStop, quotedInput, readUserTextFile, sleep, splitArguments, startBackground, stopSignal, walkFiles, warning, withRetry, withoutTrailingDots
+// UNUSED EXPORTS: InputError, MemoryReporter, ProcessError, UV_VERSION, argumentList, asCleanup, backoffDelays, childEnvironment, countFindings, describeCounts, describeError, ensureUv, error, failure, findPython, formatLocation, inputName, installStopHandlers, integer, isInside, isRunnerOnly, list, missingServiceNotice, onStop, quotedInput, readUserTextFile, sleep, splitArguments, startBackground, startDaemon, stopSignal, walkFiles, warning, withRetry, withoutTrailingDots
 
 // NAMESPACE OBJECT: ../../packages/runtime/src/markdown.ts
 var markdown_namespaceObject = {};
@@ -31180,6 +31413,7 @@ var child_processes = __nccwpck_require__(3648);
 ;// CONCATENATED MODULE: ../../packages/runtime/src/background-process.ts
 
 
+
 /**
  * A program that runs beside the work (`docker events`, `docker logs --follow`), each output line handed to
  * `onLine`; argument arrays only, never a shell. It leads its own process group, killed by a stop signal too.
@@ -31232,6 +31466,28 @@ function startBackground(command, args, options) {
             await exited;
         },
     };
+}
+/**
+ * A server that outlives this process (a later step of the job uses it, then stops it): its own session, no
+ * stdio, not waited for. Argument arrays only; its environment without the runner's credentials. Returns its
+ * pid, or undefined when it could not start.
+ */
+function startDaemon(command, args, options) {
+    return new Promise((resolve) => {
+        const child = spawn(command, [...args], {
+            cwd: options.cwd,
+            env: childEnvironment(options.env ?? process.env),
+            shell: false,
+            detached: true,
+            stdio: 'ignore',
+            windowsHide: true,
+        });
+        child.once('error', () => resolve(undefined));
+        child.once('spawn', () => {
+            child.unref();
+            resolve(child.pid);
+        });
+    });
 }
 
 // EXTERNAL MODULE: ../../packages/runtime/src/stop-signals.ts
@@ -31713,8 +31969,8 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 9 modules
-var src = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ../../packages/ddev/src/index.ts + 10 modules
+var src = __nccwpck_require__(6420);
 // EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 12 modules
 var runtime_src = __nccwpck_require__(489);
 ;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/error.js
@@ -33077,22 +33333,6 @@ function ddev_process_findDdev(ddev, env) {
     }
     return found;
 }
-/**
- * ddev's environment for one view: our config file, wide plain output for the parsers, and no GitHub
- * Actions marker — ddev would print its own `::error` commands, on staged paths and line 1.
- */
-function ddevEnv(base, configPath) {
-    const env = {
-        ...base,
-        DDEV_CONFIG: configPath,
-        NO_COLOR: '1',
-        COLUMNS: '1000',
-        DDEV_INTERACTIVE: 'false',
-    };
-    delete env.GITHUB_ACTIONS;
-    delete env.TF_BUILD;
-    return env;
-}
 function ddev_process_scratchDir(temp, label) {
     const base = external_node_path_default().join(temp, 'agent-integration-ci');
     (0,external_node_fs_.mkdirSync)(base, { recursive: true });
@@ -33297,7 +33537,7 @@ async function fixIntegration(options, ddev, env, integration, scratch) {
         const args = src/* FIX_COMMANDS */.vM.find((command) => command.name === step.name).args(where.target);
         const run = await (0,runtime_src/* runProcess */.R3)(ddev, args, {
             cwd: where.root,
-            env: ddevEnv(env, where.configPath),
+            env: (0,src/* validationEnvironment */.vq)(env, where.configPath),
             timeoutMs: 900_000,
             reporter: options.reporter,
             group: `${integration.name}: ddev ${args.join(' ')}`,
@@ -33428,7 +33668,7 @@ async function runOne(context, validation, integration, view) {
     // Output is kept and logged once the run ends: validations run side by side, their logs must not interleave.
     const result = await (0,runtime_src/* runProcess */.R3)(context.ddev, args, {
         cwd: view.root,
-        env: ddevEnv(context.env, view.configPath),
+        env: (0,src/* validationEnvironment */.vq)(context.env, view.configPath),
         timeoutMs: validation === 'lint' ? 900_000 : 300_000,
     });
     await context.options.reporter.group(`${integration.name}: ddev ${args.join(' ')} (exit ${result.exitCode})`, async () => {
@@ -33508,7 +33748,7 @@ async function validateRepository(context, scratch) {
         const started = Date.now();
         const result = await (0,runtime_src/* runProcess */.R3)(context.ddev, args, {
             cwd: repoPath,
-            env: ddevEnv(context.env, configPath),
+            env: (0,src/* validationEnvironment */.vq)(context.env, configPath),
             timeoutMs: 300_000,
             reporter: context.options.reporter,
             group: `repository: ddev ${args.join(' ')}`,

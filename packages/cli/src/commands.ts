@@ -25,7 +25,7 @@ import { runIntegrationTests } from '@aic/steps/integration-tests';
 import { checkPullRequest, lintChangelogFile } from '@aic/steps/release-notes';
 import { scaffoldCheck } from '@aic/steps/scaffold-check';
 import { runRelease } from '@aic/steps/release';
-import { setupDdev, type SetupDdevResult } from '@aic/steps/setup-ddev';
+import { setupDdev, stopDdevServer, type SetupDdevResult } from '@aic/steps/setup-ddev';
 import type { CliOptions } from './args.js';
 import type { Stage, StageGroup, StageOutcome } from './stages.js';
 import { fixStage, repositoryValidationStage, validationStage } from './validation-stages.js';
@@ -119,9 +119,11 @@ function setupStage(options: CliOptions, context: Context): Stage {
         temp: context.temp,
         os: process.platform,
         arch: process.arch,
+        server: true,
         reporter,
       });
       reporter.addPath(result.binDir);
+      if (result.server) reporter.addPath(result.server.binDir);
       for (const [name, value] of Object.entries(result.env)) reporter.exportVariable(name, value);
       context.ddev = result;
       return {
@@ -283,11 +285,26 @@ function releaseStage(options: CliOptions, context: Context): Stage {
   };
 }
 
-/** The stages of a command, in the order the reusable workflow runs them. */
-export async function commandStages(options: CliOptions, temp: string): Promise<(Stage | StageGroup)[]> {
+/** The stages of a command, in the order the reusable workflow runs them; `close` ends what they leave running. */
+export interface CommandPlan {
+  stages: (Stage | StageGroup)[];
+  close(): void;
+}
+
+export async function commandStages(options: CliOptions, temp: string): Promise<CommandPlan> {
+  const context = newContext(options, temp);
+  return {
+    stages: stagesOf(options, context),
+    close: () => {
+      if (context.ddev?.server) stopDdevServer(context.ddev.server.dir);
+    },
+  };
+}
+
+function newContext(options: CliOptions, temp: string): Context {
   const repo = path.resolve(options.repo);
   if (!existsSync(repo)) throw new UserError(`--repo ${options.repo} does not exist.`);
-  const context: Context = {
+  return {
     repo,
     integrations: [],
     ddev: undefined,
@@ -296,6 +313,9 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
     temp,
     within: '',
   };
+}
+
+function stagesOf(options: CliOptions, context: Context): (Stage | StageGroup)[] {
   const perIntegration = (title: string, make: (integration: SelectedIntegration) => Stage[]): StageGroup => ({
     title,
     stages: () => context.integrations.flatMap(make),
@@ -355,14 +375,21 @@ export async function commandStages(options: CliOptions, temp: string): Promise<
       return [
         planStage(options, context),
         setupStage(options, context),
-        perIntegration('Integrations', (i) => [
-          checkStage(options, context, i),
-          validationStage(context, i),
-          notesStage(options, context, i),
-          shipping(testStage(options, context, i), context, i),
-          shipping(wheelStage(options, context, i), context, i),
-        ]),
-        repositoryValidationStage(context),
+        // No stage needs another's result: two run at once (the machine's cores), the tests and the wheel first.
+        {
+          title: 'Integrations',
+          workers: 2,
+          stages: () => [
+            ...context.integrations.flatMap((i) => [
+              checkStage(options, context, i),
+              { ...validationStage(context, i), weight: 1 },
+              notesStage(options, context, i),
+              { ...shipping(testStage(options, context, i), context, i), weight: 3 },
+              { ...shipping(wheelStage(options, context, i), context, i), weight: 2 },
+            ]),
+            repositoryValidationStage(context),
+          ],
+        },
       ];
   }
 }

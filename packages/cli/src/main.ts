@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describeError, installStopHandlers, onStop } from '@aic/runtime';
 import { parseCli, USAGE } from './args.js';
 import { inCliWords } from './cli-words.js';
-import { commandStages } from './commands.js';
+import { commandStages, type CommandPlan } from './commands.js';
 import { runStages } from './stages.js';
 import { jsonReport, renderSummary } from './summary-table.js';
 
@@ -16,12 +16,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const temp = mkdtempSync(path.join(os.tmpdir(), 'aic-run-'));
   let records;
-  const forgetTemp = onStop(async () => rmSync(temp, { recursive: true, force: true }));
+  let plan: CommandPlan | undefined;
+  const finish = async () => {
+    plan?.close();
+    rmSync(temp, { recursive: true, force: true });
+  };
+  const forgetTemp = onStop(finish);
   try {
-    records = await runStages(await commandStages(options, temp), { quiet: options.json });
+    plan = await commandStages(options, temp);
+    records = await runStages(plan.stages, { quiet: options.json });
   } finally {
     forgetTemp();
-    rmSync(temp, { recursive: true, force: true });
+    await finish();
   }
   if (options.json) process.stdout.write(`${jsonReport(records)}\n`);
   else process.stdout.write(`\n${renderSummary(records, Boolean(process.stdout.isTTY))}\n`);

@@ -8,3 +8,4 @@ export * from './support-range.js';
 export * from './create-command.js';
 export * from './target.js';
 export * from './test-command.js';
+export * from './process-env.js';

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { childEnvironment } from './child-env.js';
 import { trackChild } from './child-processes.js';
 
 export interface BackgroundProcess {
@@ -61,4 +62,31 @@ export function startBackground(
       await exited;
     },
   };
+}
+
+/**
+ * A server that outlives this process (a later step of the job uses it, then stops it): its own session, no
+ * stdio, not waited for. Argument arrays only; its environment without the runner's credentials. Returns its
+ * pid, or undefined when it could not start.
+ */
+export function startDaemon(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv },
+): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn(command, [...args], {
+      cwd: options.cwd,
+      env: childEnvironment(options.env ?? process.env),
+      shell: false,
+      detached: true,
+      stdio: 'ignore',
+      windowsHide: true,
+    });
+    child.once('error', () => resolve(undefined));
+    child.once('spawn', () => {
+      child.unref();
+      resolve(child.pid);
+    });
+  });
 }

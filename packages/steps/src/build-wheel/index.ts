@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { readAboutVersion, paths, type LocatedIntegration } from '@aic/integration';
 import { inspectWheel, isJmxIntegration, readMetadata, readWheel, sha256Hex, type WheelFinding } from '@aic/wheel';
-import { ddevArgsFor, ddevTarget } from '@aic/ddev';
+import { commandEnvironment, ddevArgsFor, ddevTarget } from '@aic/ddev';
 import {
   ensureUv,
   readUserTextFile,
@@ -109,12 +109,7 @@ export async function buildWheel(options: BuildOptions): Promise<BuiltWheel> {
 
   mkdirSync(options.outDir, { recursive: true });
   const epoch = await sourceDateEpoch(options.repoPath);
-  const env = {
-    ...process.env,
-    ...(epoch ? { SOURCE_DATE_EPOCH: epoch } : {}),
-    NO_COLOR: '1',
-    DDEV_INTERACTIVE: 'false',
-  };
+  const env = commandEnvironment({ ...process.env, ...(epoch ? { SOURCE_DATE_EPOCH: epoch } : {}) });
   const staging = path.join(options.temp, 'agent-integration-ci', 'wheels', `${integration.name}-${Date.now()}`);
   mkdirSync(staging, { recursive: true });
   await reporter.group(

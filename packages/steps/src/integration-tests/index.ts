@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJUnit, type TestCase, type TestLocation } from '@aic/junit';
-import { ddevTarget, ddevTestArgs, JUNIT_FILE_NAME } from '@aic/ddev';
+import { commandEnvironment, ddevTarget, ddevTestArgs, JUNIT_FILE_NAME } from '@aic/ddev';
 import type { LocatedIntegration } from '@aic/integration';
 import { onStop, relativeTo, runProcess, stopSignal, UserError, whichOnPath, type Reporter } from '@aic/runtime';
 import { composeImages, findComposeFiles } from './compose.js';
@@ -223,7 +223,7 @@ async function runSession(
   });
   const result = await runProcess(ddev, args, {
     cwd: target.cwd,
-    env: { ...(options.env ?? process.env), NO_COLOR: '1', DDEV_INTERACTIVE: 'false' },
+    env: commandEnvironment(options.env ?? process.env),
     reporter: options.reporter,
     // Streamed to the log as it comes; the verdict reads pytest's closing lines, which the tail keeps.
     output: 'tail',

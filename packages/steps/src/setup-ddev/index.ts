@@ -1,13 +1,15 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   cacheKey,
+  commandEnvironment,
   ddevConfigToml,
   installPlan,
   resolveVersion,
   supportVerdict,
   toolCacheName,
   type Installer,
+  validationEnvironment,
   type RepoName,
   type VersionRequest,
 } from '@aic/ddev';
@@ -23,8 +25,10 @@ import {
   type Reporter,
 } from '@aic/runtime';
 import { ToolCache } from '@aic/runtime/services/tool-cache';
+import { startDdevServer, type DdevServer } from './ddev-server.js';
 import { publishedReleases } from './package-index.js';
 
+export { servedCalls, stopDdevServer, type DdevServer } from './ddev-server.js';
 export { publishedReleases } from './package-index.js';
 
 export interface SetupDdevOptions {
@@ -44,6 +48,11 @@ export interface SetupDdevOptions {
   arch: string;
   /** Restore from the actions cache when the tool cache misses (only on GitHub). */
   restoreFromActionsCache?: (paths: string[], key: string) => Promise<boolean>;
+  /**
+   * Start a warm ddev for the later steps (Linux): ddev imported once, in the background, for the environments
+   * `ddev test`, `ddev release build` and the validations run in; its `ddev` goes first on PATH (`server.binDir`).
+   */
+  server?: boolean;
   reporter: Reporter;
 }
 
@@ -64,6 +73,8 @@ export interface SetupDdevResult {
   /** For the post step: what to save to the actions cache, under which key. */
   cache: { key: string; paths: string[] };
   versionReport: string;
+  /** The warm ddev (`server: true`, on Linux): put its binDir on PATH after binDir; stop it when the job ends. */
+  server: DdevServer | undefined;
 }
 
 function checkRepoPath(repoPath: string): void {
@@ -128,7 +139,11 @@ export async function setupDdev(options: SetupDdevOptions): Promise<SetupDdevRes
   }
 
   const plan = installPlan({ installer: options.installer, version, python: python.path, target });
-  const versionReport = await verify(plan.ddev, version, reporter);
+  // A cached install is known: its version is the tool cache's folder, its metadata says so, nothing to spawn.
+  const versionReport =
+    cacheHit === 'tool-cache' && installedVersion(plan.ddev, python.version, version)
+      ? `ddev, version ${version}`
+      : await verify(plan.ddev, version, reporter);
   const support = supportVerdict(version);
   if (support.kind !== 'supported')
     reporter.annotate({ level: support.kind === 'older' ? 'warning' : 'notice', message: support.message });
@@ -137,7 +152,9 @@ export async function setupDdev(options: SetupDdevOptions): Promise<SetupDdevRes
   mkdirSync(configDir, { recursive: true });
   const configPath = path.join(configDir, 'config.toml');
   // ddev's repository is the folder that holds the integrations (plain `ddev test <name>` works there).
-  writeFileSync(configPath, ddevConfigToml(repo, path.join(options.repoPath, options.within ?? '')));
+  const root = path.join(options.repoPath, options.within ?? '');
+  writeFileSync(configPath, ddevConfigToml(repo, root));
+  const server = options.server ? await warmDdev(plan.ddev, root, configPath, options.temp) : undefined;
 
   return {
     ddevVersion: version,
@@ -152,7 +169,37 @@ export async function setupDdev(options: SetupDdevOptions): Promise<SetupDdevRes
     env: { DDEV_CONFIG: configPath },
     cache: { key, paths: [target] },
     versionReport,
+    server,
   };
+}
+
+/** `<venv>/lib/pythonX.Y/site-packages/ddev-<version>.dist-info`: what `ddev --version` would print the version of. */
+function installedVersion(ddev: string, pythonVersion: string, version: string): boolean {
+  try {
+    const venv = path.dirname(path.dirname(realpathSync(ddev)));
+    const minor = pythonVersion.split('.').slice(0, 2).join('.');
+    return existsSync(
+      path.join(venv, 'lib', `python${minor}`, 'site-packages', `ddev-${version}.dist-info`, 'METADATA'),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The later steps run ddev in the integrations' folder, in two environments: the tests' and the wheel build's, and
+ * the validations' (wide plain output). A warm ddev for each, importing while the next steps start.
+ */
+function warmDdev(ddev: string, root: string, configPath: string, temp: string): Promise<DdevServer | undefined> {
+  const base = { ...process.env, DDEV_CONFIG: configPath };
+  return startDdevServer({
+    ddev,
+    temp,
+    warm: [
+      { cwd: root, env: commandEnvironment(base) },
+      { cwd: root, env: validationEnvironment(base, configPath) },
+    ],
+  });
 }
 
 async function install(options: SetupDdevOptions, python: string, version: string, target: string): Promise<void> {

@@ -1,9 +1,9 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FIX_COMMANDS, type FixName } from '@aic/ddev';
+import { FIX_COMMANDS, validationEnvironment, type FixName } from '@aic/ddev';
 import type { LocatedIntegration } from '@aic/integration';
 import { commandLine, lastLines, relativeTo, runProcess } from '@aic/runtime';
-import { ddevEnv, findDdev, scratchDir } from './ddev-process.js';
+import { findDdev, scratchDir } from './ddev-process.js';
 import { integrationShape } from './shape.js';
 import { ddevView, lintView, TOOL_FOLDERS, type DdevView } from './stage.js';
 import type { ValidationsOptions } from './types.js';
@@ -127,7 +127,7 @@ async function fixIntegration(
     const args = FIX_COMMANDS.find((command) => command.name === step.name)!.args(where.target);
     const run = await runProcess(ddev, args, {
       cwd: where.root,
-      env: ddevEnv(env, where.configPath),
+      env: validationEnvironment(env, where.configPath),
       timeoutMs: 900_000,
       reporter: options.reporter,
       group: `${integration.name}: ddev ${args.join(' ')}`,

@@ -7,13 +7,14 @@ import {
   repositoryValidationApplies,
   validationApplies,
   validationArgs,
+  validationEnvironment,
   type ValidationName,
   type ValidationSet,
 } from '@aic/ddev';
 import type { LocatedIntegration } from '@aic/integration';
 import { commandLine, relativeTo, runProcess, type Reporter } from '@aic/runtime';
 import { checkoutValidationSet } from './configured-set.js';
-import { ddevEnv, findDdev, scratchDir } from './ddev-process.js';
+import { findDdev, scratchDir } from './ddev-process.js';
 import { integrationShape, repositoryFacts } from './shape.js';
 import { ddevView, lintView, repositoryConfig, type DdevView } from './stage.js';
 import type { PlacedFinding, ValidationRun, ValidationsOptions, ValidationsResult } from './types.js';
@@ -78,7 +79,7 @@ async function runOne(
   // Output is kept and logged once the run ends: validations run side by side, their logs must not interleave.
   const result = await runProcess(context.ddev, args, {
     cwd: view.root,
-    env: ddevEnv(context.env, view.configPath),
+    env: validationEnvironment(context.env, view.configPath),
     timeoutMs: validation === 'lint' ? 900_000 : 300_000,
   });
   await context.options.reporter.group(
@@ -172,7 +173,7 @@ async function validateRepository(
     const started = Date.now();
     const result = await runProcess(context.ddev, args, {
       cwd: repoPath,
-      env: ddevEnv(context.env, configPath),
+      env: validationEnvironment(context.env, configPath),
       timeoutMs: 300_000,
       reporter: context.options.reporter,
       group: `repository: ddev ${args.join(' ')}`,
