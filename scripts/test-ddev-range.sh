@@ -2,12 +2,17 @@
 # The ddev support range: runs test/ddev-range (the example pipeline through `aic ci`, `ddev create`, and
 # every command line we build held against that ddev's --help) once per ddev named: `oldest` (the default),
 # `pinned`, or both. Each is provisioned first, in its own tools folder (scripts/provision-python.sh).
+# The bundles are rebuilt first, unless --no-bundle says they were just rebuilt (as check-dist does in .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 # One download cache for both ddevs.
 export UV_CACHE_DIR=${UV_CACHE_DIR:-${AIC_TOOLS_DIR:-$root/.tools}/uv-cache}
-TURBO_TELEMETRY_DISABLED=1 npx turbo run bundle --output-logs=errors-only
+if [ "${1:-}" = --no-bundle ]; then
+  shift
+else
+  TURBO_TELEMETRY_DISABLED=1 npx turbo run bundle --output-logs=errors-only
+fi
 
 status=0
 for pin in "${@:-oldest}"; do

@@ -101,7 +101,21 @@ describe('the root composite action calls each bundled action the way the runner
   test('every step is a `uses:` of one of our actions; together they are every bundled action', () => {
     expect(steps.filter((step) => step.run !== undefined)).toEqual([]);
     expect(called.filter((name) => name === undefined)).toEqual([]);
-    expect([...called].sort()).toEqual([...actionNames].sort());
+    expect([...new Set(called)].sort()).toEqual([...actionNames].sort());
+  });
+
+  test('an action called twice is a background pair: `start`, then a `collect` with the same other inputs', () => {
+    const without = (step: (typeof steps)[number]) => {
+      const { background: _background, ...rest } = (step.with ?? {}) as Record<string, unknown>;
+      return { uses: step.uses, if: (step as { if?: string }).if, with: rest };
+    };
+    const twice = [...new Set(called.filter((name, index) => called.indexOf(name) !== index))];
+    expect(twice.sort()).toEqual(['build-wheel', 'run-integration-tests']);
+    for (const name of twice) {
+      const pair = steps.filter((_step, index) => called[index] === name);
+      expect(pair.map((step) => step.with?.background)).toEqual(['start', 'collect']);
+      expect(without(pair[0]!)).toEqual(without(pair[1]!));
+    }
   });
 
   test("every step after the plan checks the plan's one selection, never its own default", () => {
