@@ -15,7 +15,6 @@ other — so a call never sees module state that a fresh ddev would have set up 
 """
 
 import gc
-import hashlib
 import json
 import os
 import select
@@ -26,20 +25,9 @@ import sys
 import tempfile
 import time
 
+from ddev_signature import signature
+
 IDLE_SECONDS = 15 * 60
-# Read by the interpreter or the C library rather than through os.environ: always part of the signature.
-C_LEVEL = ('PYTHON', 'LC_', 'LANG', 'LANGUAGE', 'TZ', 'OPENSSL', 'SSL_CERT')
-
-
-def signature(keys, everything, env, cwd):
-    """The same function is in ddev_shim.py: a hash of what the import depended on."""
-    if everything:
-        items = sorted(env.items())
-    else:
-        items = sorted((key, env.get(key)) for key in keys)
-        items += sorted((key, value) for key, value in env.items() if key.startswith(C_LEVEL))
-    items.append(('\0cwd', cwd))
-    return hashlib.sha256(json.dumps(items).encode('utf-8', 'surrogateescape')).hexdigest()
 
 
 class ImportWitness:
@@ -87,6 +75,13 @@ class ImportWitness:
         environ_class.__iter__ = self.iterate
         os.getcwd = self.getcwd
         return False
+
+
+def unlink_quietly(path):
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def write_atomically(path, text):
@@ -237,10 +232,7 @@ def serve(directory, real_ddev, ident, main, witness, printed):
     cwd = os.getcwd()
     keys = sorted(witness.keys)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        os.unlink(socket_path)
-    except FileNotFoundError:
-        pass
+    unlink_quietly(socket_path)
     listener.bind(socket_path)
     listener.listen(64)
     record = {
@@ -253,17 +245,11 @@ def serve(directory, real_ddev, ident, main, witness, printed):
         'cwd': witness.cwd,
     }
     write_atomically(record_path, json.dumps(record))
-    try:
-        os.unlink(os.path.join(zygotes, ident + '.pending'))
-    except FileNotFoundError:
-        pass
+    unlink_quietly(os.path.join(zygotes, ident + '.pending'))
 
     def leave(*_):
         for path in (record_path, socket_path):
-            try:
-                os.unlink(path)
-            except FileNotFoundError:
-                pass
+            unlink_quietly(path)
         os._exit(0)
 
     signal.signal(signal.SIGTERM, leave)
@@ -326,10 +312,7 @@ def start():
     except BaseException as error:  # noqa: B036 - any failure means: no warm ddev, the shim runs the real one
         failed = os.path.join(directory, 'zygotes', ident + '.failed')
         write_atomically(failed, '{}: {}'.format(type(error).__name__, error))
-        try:
-            os.unlink(os.path.join(directory, 'zygotes', ident + '.pending'))
-        except FileNotFoundError:
-            pass
+        unlink_quietly(os.path.join(directory, 'zygotes', ident + '.pending'))
         os._exit(1)
     # What the import made lives as long as any call: out of the collector's sight, so that a call's collections do
     # not write to (and so copy) every page this process shares with it.

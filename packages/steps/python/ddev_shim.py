@@ -5,7 +5,6 @@ setup-ddev writes this file as DIR/bin/ddev, behind a first line `#!<ddev's pyth
 folder that this call has; a terminal, a missing or busy server, anything unexpected: the real ddev, as before.
 """
 
-import hashlib
 import json
 import os
 import signal
@@ -18,21 +17,19 @@ import time
 DIRECTORY = globals().get('DIRECTORY', '')
 REAL_DDEV = globals().get('REAL_DDEV', '')
 
-C_LEVEL = ('PYTHON', 'LC_', 'LANG', 'LANGUAGE', 'TZ', 'OPENSSL', 'SSL_CERT')
 PENDING_SECONDS = 120
 STARTING_SECONDS = 30
 FORWARDED = ('SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2')
 
 
-def signature(keys, everything, env, cwd):
-    """The same function is in ddev_server.py: a hash of what the import depended on."""
-    if everything:
-        items = sorted(env.items())
-    else:
-        items = sorted((key, env.get(key)) for key in keys)
-        items += sorted((key, value) for key, value in env.items() if key.startswith(C_LEVEL))
-    items.append(('\0cwd', cwd))
-    return hashlib.sha256(json.dumps(items).encode('utf-8', 'surrogateescape')).hexdigest()
+def load_signature():
+    """How the server hashed what its import read (ddev_signature.py beside it, in DIRECTORY); None once it is gone."""
+    sys.path.insert(0, DIRECTORY)
+    try:
+        from ddev_signature import signature
+    except ImportError:
+        return None
+    return signature
 
 
 def classic():
@@ -70,7 +67,7 @@ def still_importing(folder, names):
     return False
 
 
-def server_for(env, cwd):
+def server_for(env, cwd, signature):
     folder = os.path.join(DIRECTORY, 'zygotes')
     deadline = time.monotonic() + PENDING_SECONDS
     while True:
@@ -107,7 +104,8 @@ def main():
     except OSError:
         classic()
     env = dict(os.environ)
-    record = server_for(env, cwd)
+    signature = load_signature()
+    record = None if signature is None else server_for(env, cwd, signature)
     if record is None:
         classic()
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

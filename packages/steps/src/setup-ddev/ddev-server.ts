@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startDaemon } from '@aic/runtime';
 import { materializePythonScript } from '../python-script.js';
+import { pythonScripts } from '../python-scripts.generated.js';
 
 /**
  * A warm ddev for the steps after setup (packages/steps/python/ddev_server.py): ddev imported once per environment
@@ -55,12 +56,13 @@ export async function startDdevServer(options: {
   // ddev's own interpreter: beside its console script (pipx links the script from its venv).
   const python = path.join(path.dirname(realpathSync(options.ddev)), 'python');
   const server = materializePythonScript('ddev_server.py', dir);
+  // Both the server and the shim import it from `dir`.
+  materializePythonScript('ddev_signature.py', dir);
   const shim = path.join(binDir, 'ddev');
-  const shimSource = readFileSync(materializePythonScript('ddev_shim.py', dir), 'utf8');
   // JSON string literals are Python string literals.
   writeFileSync(
     shim,
-    `#!${python} -IS\nDIRECTORY = ${JSON.stringify(dir)}\nREAL_DDEV = ${JSON.stringify(options.ddev)}\n${shimSource}`,
+    `#!${python} -IS\nDIRECTORY = ${JSON.stringify(dir)}\nREAL_DDEV = ${JSON.stringify(options.ddev)}\n${pythonScripts['ddev_shim.py']}`,
   );
   chmodSync(shim, 0o755);
   let started = 0;
@@ -93,7 +95,7 @@ export function stopDdevServer(dir: string): void {
   } catch {
     return;
   }
-  for (const name of names) {
+  for (const name of names.filter((file) => file.endsWith('.json') || file.endsWith('.pending'))) {
     let pid: number | undefined;
     try {
       const text = readFileSync(path.join(zygotes, name), 'utf8');
@@ -101,7 +103,6 @@ export function stopDdevServer(dir: string): void {
     } catch {
       continue;
     }
-    if (!name.endsWith('.json') && !name.endsWith('.pending')) continue;
     if (pid === undefined || !Number.isInteger(pid) || pid <= 0) continue;
     try {
       process.kill(pid, 'SIGTERM');
