@@ -43,7 +43,7 @@ interface Side {
 
 function spawn(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { code: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
+  return { code: result.status ?? 1, stdout: result.stdout, output: `${result.stdout}\n${result.stderr}` };
 }
 
 interface CiStage {
@@ -62,7 +62,7 @@ function ours(cli: string, target: PipelineTarget, env: NodeJS.ProcessEnv, outDi
   );
   let stages: CiStage[];
   try {
-    stages = (JSON.parse(run.output.slice(0, run.output.lastIndexOf('}') + 1)) as { stages: CiStage[] }).stages;
+    stages = (JSON.parse(run.stdout) as { stages: CiStage[] }).stages;
   } catch {
     throw new Error(`aic ci on ${target.label} printed no JSON report (exit ${run.code}):\n${run.output.slice(-1500)}`);
   }

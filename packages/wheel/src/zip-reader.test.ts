@@ -152,6 +152,15 @@ console.log(JSON.stringify({ problem: result.problem, maxRssMiB: process.resourc
 });
 
 describe('RECORD is read as CSV', () => {
+  /** datadog_x-1.0 with these files beside its METADATA, inspected. */
+  const inspectX = (files: [string, Uint8Array][]) =>
+    inspectWheel(new Map([...files, ['x-1.0.dist-info/METADATA', strToU8('Name: datadog-x\nVersion: 1.0\n')]]), {
+      filename: 'datadog_x-1.0-py3-none-any.whl',
+      integration: 'x',
+      project: 'datadog-x',
+      version: '1.0',
+    });
+
   test('a quoted name with a comma is one field (it was a false "not in the wheel" error)', () => {
     const content = strToU8('x = 1\n');
     const record = `"datadog_checks/x/a,b.py",${recordHash(content)},${content.length}\nx-1.0.dist-info/RECORD,,\n`;
@@ -159,17 +168,10 @@ describe('RECORD is read as CSV', () => {
       ['datadog_checks/x/a,b.py', recordHash(content), String(content.length)],
       ['x-1.0.dist-info/RECORD', '', ''],
     ]);
-    const files = new Map([
+    const findings = inspectX([
       ['datadog_checks/x/a,b.py', content],
       ['x-1.0.dist-info/RECORD', strToU8(record)],
-      ['x-1.0.dist-info/METADATA', strToU8('Name: datadog-x\nVersion: 1.0\n')],
     ]);
-    const findings = inspectWheel(files, {
-      filename: 'datadog_x-1.0-py3-none-any.whl',
-      integration: 'x',
-      project: 'datadog-x',
-      version: '1.0',
-    });
     expect(
       findings.filter((finding) => finding.message.includes('a,b.py') || finding.message.includes('"datadog_checks')),
     ).toEqual([]);
@@ -184,16 +186,9 @@ describe('RECORD is read as CSV', () => {
   });
 
   test('a RECORD path out of the install folder is an error (pip uninstall would delete it)', () => {
-    const files = new Map([
+    const findings = inspectX([
       ['x-1.0.dist-info/RECORD', strToU8('../../../etc/passwd,,\nx-1.0.dist-info/RECORD,,\n')],
-      ['x-1.0.dist-info/METADATA', strToU8('Name: datadog-x\nVersion: 1.0\n')],
     ]);
-    const findings = inspectWheel(files, {
-      filename: 'datadog_x-1.0-py3-none-any.whl',
-      integration: 'x',
-      project: 'datadog-x',
-      version: '1.0',
-    });
     expect(findings.map((finding) => finding.message)).toContainEqual(
       expect.stringContaining('uninstalling would remove a file outside'),
     );
